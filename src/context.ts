@@ -1,0 +1,17 @@
+import type { Config } from './config.js';
+import type { Db, Dialect } from './db/database.js';
+import type { Clock } from './lib/clock.js';
+import type { Actor } from './modules/org/actor.js';
+
+/** What every module function needs from the running program; HTTP, CLI and jobs build the same one. */
+export interface AppContext {
+  db: Db;
+  dialect: Dialect;
+  clock: Clock;
+  config: Pick<Config, 'timeZone' | 'secret'>;
+}
+
+/** An AppContext acting on behalf of one user. */
+export interface ActorContext extends AppContext {
+  actor: Actor;
+}

@@ -1,0 +1,15 @@
+import { type Migration, Migrator } from 'kysely';
+import type { Db } from './database.js';
+import * as foundation from './migrations/2026-11-23-foundation.js';
+
+/** Every migration, in order. Names are dated and never change once released. */
+const migrations: Record<string, Migration> = {
+  '2026-11-23-foundation': foundation,
+};
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

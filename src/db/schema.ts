@@ -1,0 +1,233 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Booleans are stored as 0/1 on both databases. */
+export type Flag = 0 | 1;
+/** Epoch milliseconds (bigint in PostgreSQL, parsed to number). */
+export type Millis = number;
+
+export interface UnitTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  name: string;
+  name_en: string | null;
+  kind: string;
+  /** Materialised path `/1/4/9/` for subtree queries. */
+  path: string;
+  active: Flag;
+  created_at: Millis;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  unit_id: number;
+  email: string | null;
+  phone: string | null;
+  active: Flag;
+  created_at: Millis;
+}
+
+export interface UserRoleTable {
+  user_id: number;
+  role: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  created_at: Millis;
+  expires_at: Millis;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  user_id: number;
+  created_at: Millis;
+  revoked_at: Millis | null;
+}
+
+export interface CategoryTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  level: number;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  path: string;
+  sort: number;
+  active: Flag;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: Millis;
+}
+
+export interface ComplaintTable {
+  id: Generated<number>;
+  number: string;
+  status: string;
+  channel: string;
+  received_at: Millis;
+  registered_at: Millis;
+  registered_by: number;
+  intake_unit_id: number;
+  intake_unit_path: string;
+  complainant_name: string;
+  complainant_phone: string | null;
+  complainant_email: string | null;
+  preferred_contact: string | null;
+  identity_verified: Flag;
+  title: string;
+  content: string;
+  demands: string;
+  demand_amount: number | null;
+  demand_text: string | null;
+  order_no: string | null;
+  waybill_no: string | null;
+  store: string | null;
+  product: string | null;
+  batch_no: string | null;
+  region: string | null;
+  staff_complained: string | null;
+  category_id: number;
+  category_confirmed: Flag;
+  priority: string;
+  grade: string;
+  major_reasons: string;
+  tags: string;
+  unit_id: number;
+  unit_path: string;
+  assignee_id: number | null;
+  escalation_level: number;
+  reopen_count: number;
+  merged_into_id: number | null;
+  liable_party: string | null;
+  responsible_unit_id: number | null;
+  responsible_person: string | null;
+  liability_degree: string | null;
+  judgement_basis: string | null;
+  validity: string | null;
+  validity_kind: string | null;
+  invalid_reason: string | null;
+  judged_by: number | null;
+  judged_at: Millis | null;
+  customer_confirmation: string | null;
+  confirmed_at: Millis | null;
+  close_reason: string | null;
+  resolved_at: Millis | null;
+  closed_at: Millis | null;
+  updated_at: Millis;
+}
+
+export interface RemedyProposalTable {
+  id: Generated<number>;
+  complaint_id: number;
+  kinds: string;
+  internal_actions: string;
+  amount: number;
+  description: string;
+  status: string;
+  required_role: string | null;
+  proposed_by: number;
+  proposed_at: Millis;
+  decided_by: number | null;
+  decided_at: Millis | null;
+  decision_comment: string | null;
+}
+
+export interface ReplyTable {
+  id: Generated<number>;
+  complaint_id: number;
+  kind: string;
+  method: string;
+  summary: string;
+  actions: string;
+  result: string;
+  basis: string;
+  follow_up: string;
+  sent_by: number;
+  sent_at: Millis;
+}
+
+export interface ComplaintLinkTable {
+  id: Generated<number>;
+  complaint_id: number;
+  kind: string;
+  target_id: number;
+  created_at: Millis;
+}
+
+export interface ComplaintWatcherTable {
+  complaint_id: number;
+  user_id: number;
+}
+
+export interface NumberSequenceTable {
+  day: string;
+  last: number;
+}
+
+export interface IdempotencyKeyTable {
+  actor_id: number;
+  key: string;
+  request_hash: string;
+  complaint_id: number;
+  created_at: Millis;
+}
+
+export interface EventTable {
+  id: Generated<number>;
+  stream_type: string;
+  stream_id: number;
+  seq: number;
+  at: Millis;
+  actor_id: number | null;
+  kind: string;
+  /** JSON text exactly as hashed. */
+  data: string;
+  comment: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface EventHeadTable {
+  stream_type: string;
+  stream_id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface Database {
+  units: UnitTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  categories: CategoryTable;
+  settings: SettingTable;
+  complaints: ComplaintTable;
+  remedy_proposals: RemedyProposalTable;
+  replies: ReplyTable;
+  complaint_links: ComplaintLinkTable;
+  complaint_watchers: ComplaintWatcherTable;
+  number_sequences: NumberSequenceTable;
+  idempotency_keys: IdempotencyKeyTable;
+  events: EventTable;
+  event_heads: EventHeadTable;
+}
+
+export type Complaint = Selectable<ComplaintTable>;
+export type NewComplaint = Insertable<ComplaintTable>;
+export type ComplaintUpdate = Updateable<ComplaintTable>;
+export type Unit = Selectable<UnitTable>;
+export type User = Selectable<UserTable>;
+export type Category = Selectable<CategoryTable>;
+export type RemedyProposal = Selectable<RemedyProposalTable>;
+export type Reply = Selectable<ReplyTable>;
+export type Event = Selectable<EventTable>;

@@ -1,0 +1,174 @@
+import { randomBytes } from 'node:crypto';
+import { Command, Option } from 'commander';
+import { openApp } from './bootstrap.js';
+import { type Config, loadConfig } from './config.js';
+import type { AppContext } from './context.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { verifyChain } from './modules/audit/index.js';
+import { loadPreset, presets } from './modules/categories/index.js';
+import { insertUnit, insertUser, ROLES, type Role } from './modules/org/index.js';
+import { DEMO_USERS, demoPassword, isEmpty, seedDemo } from './seed/demo.js';
+import { buildApp } from './server/app.js';
+
+async function withApp<T>(fn: (app: AppContext, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const { app, handle } = await openApp(config);
+  try {
+    return await fn(app, config);
+  } finally {
+    await handle.close();
+  }
+}
+
+const program = new Command('kesu').description('Kesu (客诉) — customer complaint management');
+
+program
+  .command('serve')
+  .description(
+    'migrate, then serve the API (and, with --demo, seed a demo organisation into an empty database)',
+  )
+  .option('--demo', 'seed the demo organisation when the database is empty')
+  .action(async (opts: { demo?: boolean }) => {
+    const config = loadConfig();
+    const { app, handle } = await openApp(config);
+    let seeded = false;
+    if (opts.demo && (await isEmpty(app))) {
+      await seedDemo(app);
+      seeded = true;
+    }
+    const http = await buildApp(app, { logLevel: config.logLevel });
+    const address = await http.listen({ host: config.host, port: config.port });
+    const url = address.replace('0.0.0.0', '127.0.0.1');
+    console.log(`Kesu (客诉) is running at ${url}  (database: ${handle.dialect})`);
+    console.log(`  API docs: ${url}/api/docs    OpenAPI: ${url}/api/openapi.json`);
+    if (opts.demo) {
+      console.log(
+        seeded
+          ? '  Demo organisation created. Demo logins:'
+          : '  Demo logins (if the demo organisation is still there):',
+      );
+      for (const u of DEMO_USERS)
+        console.log(`    ${u.username.padEnd(11)} ${u.role.padEnd(11)} password: ${demoPassword()}`);
+    }
+    const stop = async () => {
+      await http.close();
+      await handle.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
+  .action(async () => {
+    const config = loadConfig();
+    const handle = openDatabase(config.databaseUrl);
+    const applied = await migrateToLatest(handle.db);
+    await handle.close();
+    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'already up to date');
+  });
+
+program
+  .command('seed')
+  .description('load demo data or a category preset')
+  .option('--demo', 'the demo organisation (only into an empty database)')
+  .addOption(new Option('--categories <preset>', 'load a category preset tree').choices(Object.keys(presets)))
+  .action(async (opts: { demo?: boolean; categories?: string }) => {
+    if (!opts.demo && !opts.categories) throw new Error('say --demo or --categories <preset>');
+    await withApp(async (app) => {
+      if (opts.demo) {
+        if (!(await isEmpty(app)))
+          throw new Error('the database already has users; the demo goes only into an empty one');
+        await seedDemo(app);
+        console.log(
+          `demo organisation created; users ${DEMO_USERS.map((u) => u.username).join(', ')}, password ${demoPassword()}`,
+        );
+      }
+      const preset = opts.categories;
+      if (preset) {
+        const added = await app.db
+          .transaction()
+          .execute((tx) => loadPreset(tx, preset, null, app.clock.now()));
+        console.log(`category preset ${preset}: ${added} categories added`);
+      }
+    });
+  });
+
+const user = program.command('user').description('manage users');
+user
+  .command('create')
+  .description('create a user (the first one also creates the root unit)')
+  .requiredOption('--username <name>')
+  .option('--name <display name>')
+  .option('--password <password>', 'default: a random one, printed once')
+  .option('--unit <id>', 'unit id; default: the root unit', (v) => Number(v))
+  .addOption(new Option('--role <role...>', 'one or more roles').choices([...ROLES]).makeOptionMandatory())
+  .action(
+    async (opts: { username: string; name?: string; password?: string; unit?: number; role: Role[] }) => {
+      await withApp(async (app) => {
+        const password = opts.password ?? randomBytes(12).toString('base64url');
+        const created = await app.db.transaction().execute(async (tx) => {
+          const now = app.clock.now();
+          let unitId = opts.unit;
+          if (unitId === undefined) {
+            const root = await tx
+              .selectFrom('units')
+              .select('id')
+              .where('parent_id', 'is', null)
+              .orderBy('id')
+              .executeTakeFirst();
+            unitId =
+              root?.id ??
+              (
+                await insertUnit(
+                  tx,
+                  { parentId: null, name: '总部', nameEn: 'Head office', kind: 'company' },
+                  now,
+                )
+              ).id;
+          }
+          return insertUser(
+            tx,
+            {
+              username: opts.username,
+              displayName: opts.name ?? opts.username,
+              password,
+              unitId,
+              roles: opts.role,
+            },
+            now,
+            null,
+          );
+        });
+        console.log(
+          `user ${created.username} (#${created.id}) created with roles ${created.roles.join(', ')} in unit #${created.unitId}`,
+        );
+        if (!opts.password) console.log(`password: ${password}`);
+      });
+    },
+  );
+
+const audit = program.command('audit').description('the tamper-evident history');
+audit
+  .command('verify')
+  .description('re-derive every hash chain; prints "intact" or the first broken event')
+  .action(async () => {
+    const report = await withApp((app) => verifyChain(app.db));
+    if (report.intact) {
+      console.log(`intact (${report.events} events in ${report.streams} streams)`);
+      return;
+    }
+    const where = report.eventId === null ? 'stream head' : `event #${report.eventId}`;
+    console.log(
+      `broken: ${where} (${report.streamType} ${report.streamId}, seq ${report.seq}): ${report.reason}`,
+    );
+    process.exitCode = 1;
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(`kesu: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,100 @@
+import type { Static } from 'typebox';
+import type { ActorContext } from '../../context.js';
+import { badRequest } from '../../lib/errors.js';
+import { appendEvent } from '../audit/index.js';
+import { insertReply } from './answer-complaint.js';
+import { COMPLAINT_STREAM, runComplaintCommand } from './complaint-command.js';
+import { OPEN_STATUSES, type Status } from './model.js';
+import { canSee, requireMajorCloser } from './permissions.js';
+import type { InvalidateBody, MergeBody, OptionalCommentBody, ReasonBody } from './schemas.js';
+
+/** 合并: fold a duplicate into another open complaint; both histories say so. */
+export const mergeComplaint = (ctx: ActorContext, number: string, input: Static<typeof MergeBody>) =>
+  runComplaintCommand(ctx, number, 'merge', async (tx, c) => {
+    const target = await tx
+      .selectFrom('complaints')
+      .selectAll()
+      .where('number', '=', input.into)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!target || !canSee(ctx.actor, target))
+      throw badRequest('validation_failed', [{ path: '/body/into', code: 'unknown_complaint' }]);
+    if (target.id === c.id)
+      throw badRequest('validation_failed', [{ path: '/body/into', code: 'merge_into_self' }]);
+    if (!OPEN_STATUSES.includes(target.status as Status)) {
+      throw badRequest('validation_failed', [{ path: '/body/into', code: 'merge_target_not_open' }]);
+    }
+    const now = ctx.clock.now();
+    await tx
+      .insertInto('complaint_links')
+      .values({ complaint_id: c.id, kind: 'merged_into', target_id: target.id, created_at: now })
+      .execute();
+    await tx.updateTable('complaints').set({ updated_at: now }).where('id', '=', target.id).execute();
+    await appendEvent(tx, {
+      streamType: COMPLAINT_STREAM,
+      streamId: target.id,
+      actorId: ctx.actor.userId,
+      at: now,
+      kind: 'merged_from',
+      data: { from: c.number },
+      comment: input.reason,
+    });
+    return {
+      kind: 'merged',
+      set: { status: 'merged', merged_into_id: target.id, close_reason: input.reason },
+      data: { into: target.number },
+      comment: input.reason,
+    };
+  });
+
+/** 撤诉: the customer withdraws the complaint. */
+export const withdrawComplaint = (ctx: ActorContext, number: string, input: Static<typeof ReasonBody>) =>
+  runComplaintCommand(ctx, number, 'withdraw', async () => ({
+    kind: 'withdrawn',
+    set: { status: 'withdrawn', close_reason: input.reason },
+    comment: input.reason,
+  }));
+
+/** 无效/不予受理: not accepted, with the reason, and still answered. */
+export const invalidateComplaint = (
+  ctx: ActorContext,
+  number: string,
+  input: Static<typeof InvalidateBody>,
+) =>
+  runComplaintCommand(ctx, number, 'invalidate', async (tx, c) => {
+    const replyId = await insertReply(
+      tx,
+      c.id,
+      'invalid_answer',
+      input.reply,
+      ctx.actor.userId,
+      ctx.clock.now(),
+    );
+    return {
+      kind: 'invalidated',
+      set: {
+        status: 'invalid',
+        validity: 'invalid',
+        invalid_reason: input.reason,
+        validity_kind: null,
+        close_reason: input.explanation,
+      },
+      data: { replyId },
+      comment: input.explanation,
+    };
+  });
+
+/** 归档: the record becomes read-only. A major complaint is closed by the manager or the executive. */
+export const archiveComplaint = (
+  ctx: ActorContext,
+  number: string,
+  input: Static<typeof OptionalCommentBody>,
+) =>
+  runComplaintCommand(ctx, number, 'archive', async (_tx, c) => {
+    if (c.grade === 'major') requireMajorCloser(ctx.actor);
+    return {
+      kind: 'archived',
+      set: { status: 'closed', closed_at: ctx.clock.now() },
+      comment: input.comment ?? null,
+    };
+  });

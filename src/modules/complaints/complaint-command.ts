@@ -1,0 +1,81 @@
+import type { ActorContext } from '../../context.js';
+import type { Tx } from '../../db/database.js';
+import type { Complaint, ComplaintUpdate } from '../../db/schema.js';
+import { notFound } from '../../lib/errors.js';
+import { appendEvent } from '../audit/index.js';
+import { type Action, assertTransition } from './lifecycle.js';
+import type { Status } from './model.js';
+import { canSee, requirePermission } from './permissions.js';
+
+export const COMPLAINT_STREAM = 'complaint';
+
+export interface CommandOutcome<T> {
+  /** Columns to change; the event records each one that really changes, before and after. */
+  set?: ComplaintUpdate;
+  kind: string;
+  comment?: string | null;
+  data?: Record<string, unknown>;
+  result?: T;
+}
+
+/** Load a complaint the actor may see, locked for the rest of the transaction; 404 otherwise. */
+export async function lockVisibleComplaint(tx: Tx, ctx: ActorContext, number: string): Promise<Complaint> {
+  const c = await tx
+    .selectFrom('complaints')
+    .selectAll()
+    .where('number', '=', number)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!c || !canSee(ctx.actor, c)) throw notFound('complaint_not_found', { number });
+  return c;
+}
+
+export function changedFields(
+  before: Complaint,
+  set: ComplaintUpdate,
+): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [key, to] of Object.entries(set)) {
+    if (key === 'updated_at' || to === undefined) continue;
+    const from = before[key as keyof Complaint];
+    if (from !== to) changes[key] = { from, to };
+  }
+  return changes;
+}
+
+/**
+ * The one path by which an existing complaint changes: visibility (404), role (403), state (409),
+ * then the command's own checks; the row update and its history event share one transaction.
+ */
+export async function runComplaintCommand<T = undefined>(
+  ctx: ActorContext,
+  number: string,
+  action: Action,
+  body: (tx: Tx, complaint: Complaint) => Promise<CommandOutcome<T>>,
+): Promise<T | undefined> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const complaint = await lockVisibleComplaint(tx, ctx, number);
+    requirePermission(ctx.actor, action);
+    assertTransition(complaint.status as Status, action);
+    const outcome = await body(tx, complaint);
+    const now = ctx.clock.now();
+    const changes = outcome.set ? changedFields(complaint, outcome.set) : {};
+    if (outcome.set) {
+      await tx
+        .updateTable('complaints')
+        .set({ ...outcome.set, updated_at: now })
+        .where('id', '=', complaint.id)
+        .execute();
+    }
+    await appendEvent(tx, {
+      streamType: COMPLAINT_STREAM,
+      streamId: complaint.id,
+      actorId: ctx.actor.userId,
+      at: now,
+      kind: outcome.kind,
+      data: { changes, ...outcome.data },
+      comment: outcome.comment ?? null,
+    });
+    return outcome.result;
+  });
+}

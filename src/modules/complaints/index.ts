@@ -1,0 +1,25 @@
+export { allowedActions } from './allowed-actions.js';
+export { recordConfirmation, reopenComplaint, replyToCustomer } from './answer-complaint.js';
+export { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS } from './authority.js';
+export {
+  archiveComplaint,
+  invalidateComplaint,
+  mergeComplaint,
+  withdrawComplaint,
+} from './close-complaint.js';
+export { approveRemedy, proposeRemedy, rejectRemedy } from './decide-remedy.js';
+export {
+  assessValidity,
+  recordJudgement,
+  requestInformation,
+  resumeInvestigation,
+  startInvestigation,
+} from './investigate-complaint.js';
+export { ACTIONS, type Action, ALLOWED_FROM } from './lifecycle.js';
+export * from './model.js';
+export { PERMISSIONS } from './permissions.js';
+export { getComplaint, getTimeline, listComplaints } from './queries.js';
+export { type Registered, registerComplaint } from './register-complaint.js';
+export { acceptComplaint, assignComplaint, escalateComplaint, transferComplaint } from './route-complaint.js';
+export * as schemas from './schemas.js';
+export { updateComplaint, watchComplaint } from './update-complaint.js';

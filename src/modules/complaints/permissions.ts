@@ -1,0 +1,83 @@
+import { forbidden } from '../../lib/errors.js';
+import { type Actor, hasRole, inSubtree, seesAll } from '../org/actor.js';
+import type { Role } from '../org/roles.js';
+import type { Action } from './lifecycle.js';
+
+export type ComplaintPermission = Action | 'register' | 'first_contact' | 'read';
+
+const AGENT: ComplaintPermission[] = [
+  'read',
+  'register',
+  'first_contact',
+  'update',
+  'accept',
+  'assign',
+  'transfer',
+  'start',
+  'request_info',
+  'resume',
+  'judge',
+  'propose',
+  'approve',
+  'reject',
+  'reply',
+  'confirm',
+  'reopen',
+  'escalate',
+  'merge',
+  'withdraw',
+  'invalidate',
+  'archive',
+  'watch',
+];
+
+/**
+ * What each role may do with complaints (DOMAIN.md "People and roles"). Approving is further
+ * limited by amount (authority.ts); visibility by unit (canSee).
+ */
+export const PERMISSIONS: Record<Role, readonly ComplaintPermission[]> = {
+  agent: AGENT,
+  handler: [
+    'read',
+    'update',
+    'transfer',
+    'start',
+    'request_info',
+    'resume',
+    'judge',
+    'propose',
+    'reply',
+    'escalate',
+    'watch',
+  ],
+  supervisor: [...AGENT, 'assess'],
+  manager: [...AGENT, 'assess'],
+  executive: ['read', 'approve', 'reject', 'escalate', 'reopen', 'archive', 'assess', 'watch'],
+  auditor: ['read', 'assess', 'watch'],
+  admin: ['read'],
+};
+
+export const may = (actor: Actor, permission: ComplaintPermission) =>
+  actor.roles.some((r) => PERMISSIONS[r]?.includes(permission));
+
+export function requirePermission(actor: Actor, permission: ComplaintPermission): void {
+  if (!may(actor, permission)) throw forbidden('forbidden', { action: permission });
+}
+
+/** A complaint is visible to those who see all, to its responsible and its intake unit's subtrees, and to its assignee. */
+export function canSee(
+  actor: Actor,
+  c: { unit_path: string; intake_unit_path: string; assignee_id: number | null },
+): boolean {
+  return (
+    seesAll(actor) ||
+    inSubtree(c.unit_path, actor.unitPath) ||
+    inSubtree(c.intake_unit_path, actor.unitPath) ||
+    c.assignee_id === actor.userId
+  );
+}
+
+/** Closing a major complaint is the manager's or the executive's. */
+export function requireMajorCloser(actor: Actor): void {
+  if (!hasRole(actor, 'manager', 'executive')) throw forbidden('major_requires_manager');
+}

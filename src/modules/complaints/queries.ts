@@ -1,0 +1,298 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { ActorContext } from '../../context.js';
+import type { Database } from '../../db/schema.js';
+import { badRequest, notFound } from '../../lib/errors.js';
+import { categorySubtreeIds } from '../categories/index.js';
+import { seesAll, subtreeEnd } from '../org/actor.js';
+import { allowedActions } from './allowed-actions.js';
+import { CHANNELS, OPEN_STATUSES, PRIORITIES, STATUSES } from './model.js';
+import { NUMBER_PATTERN } from './numbering.js';
+import { canSee } from './permissions.js';
+import type { ListInput } from './schemas.js';
+import { toDetail, toSummary } from './view.js';
+
+type Eb = ExpressionBuilder<Database, 'complaints'>;
+
+/** Only the complaints this actor may see: their units' subtrees (responsible or intake) and their own. */
+function visibleTo(ctx: ActorContext) {
+  return (eb: Eb) => {
+    const a = ctx.actor;
+    const end = subtreeEnd(a.unitPath);
+    return eb.or([
+      eb.and([eb('complaints.unit_path', '>=', a.unitPath), eb('complaints.unit_path', '<', end)]),
+      eb.and([
+        eb('complaints.intake_unit_path', '>=', a.unitPath),
+        eb('complaints.intake_unit_path', '<', end),
+      ]),
+      eb('complaints.assignee_id', '=', a.userId),
+    ]);
+  };
+}
+
+function csvOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  field: string,
+): T[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = items.filter((s) => !allowed.includes(s as T));
+  if (bad.length)
+    throw badRequest('validation_failed', [
+      { path: `/querystring/${field}`, code: 'unknown_value', params: { values: bad } },
+    ]);
+  return items as T[];
+}
+
+/** The first character sorting after every string that starts with `prefix`. */
+const prefixEnd = (prefix: string) => `${prefix}\uffff`;
+
+type Cursor = [number | string, number];
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(value: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (Array.isArray(c) && c.length === 2 && Number.isInteger(c[1])) return c as Cursor;
+  } catch {}
+  throw badRequest('validation_failed', [{ path: '/querystring/cursor', code: 'invalid_cursor' }]);
+}
+
+const SORT_COLUMNS = {
+  receivedAt: 'received_at',
+  updatedAt: 'updated_at',
+  priority: 'priority',
+} as const;
+
+export interface ListResult {
+  items: ReturnType<typeof toSummary>[];
+  nextCursor: string | null;
+}
+
+/** Filtered, sorted, cursor-paginated list; each filter narrows on an indexed column. */
+export async function listComplaints(
+  ctx: ActorContext,
+  input: ListInput,
+  opts: { mine?: boolean } = {},
+): Promise<ListResult> {
+  const limit = input.limit ?? 50;
+  const sort = input.sort ?? '-receivedAt';
+  const desc = sort.startsWith('-');
+  const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
+  const statuses = opts.mine ? [...OPEN_STATUSES] : csvOf(input.status, STATUSES, 'status');
+  const priorities = csvOf(input.priority, PRIORITIES, 'priority');
+  const channels = csvOf(input.channel, CHANNELS, 'channel');
+
+  let q = ctx.db.selectFrom('complaints');
+  if (!seesAll(ctx.actor)) q = q.where(visibleTo(ctx));
+  if (opts.mine) q = q.where('complaints.assignee_id', '=', ctx.actor.userId);
+  if (statuses?.length) q = q.where('complaints.status', 'in', statuses);
+  if (priorities?.length) q = q.where('complaints.priority', 'in', priorities);
+  if (channels?.length) q = q.where('complaints.channel', 'in', channels);
+  if (input.grade) q = q.where('complaints.grade', '=', input.grade);
+  if (input.assigneeId) q = q.where('complaints.assignee_id', '=', input.assigneeId);
+  if (input.categoryId) {
+    const ids = await categorySubtreeIds(ctx.db, input.categoryId);
+    if (!ids.length)
+      throw badRequest('validation_failed', [{ path: '/querystring/categoryId', code: 'unknown_category' }]);
+    q = q.where('complaints.category_id', 'in', ids);
+  }
+  if (input.unitId) {
+    const unit = await ctx.db
+      .selectFrom('units')
+      .select('path')
+      .where('id', '=', input.unitId)
+      .executeTakeFirst();
+    if (!unit) throw badRequest('validation_failed', [{ path: '/querystring/unitId', code: 'unknown_unit' }]);
+    q = q
+      .where('complaints.unit_path', '>=', unit.path)
+      .where('complaints.unit_path', '<', subtreeEnd(unit.path));
+  }
+  if (input.receivedFrom) q = q.where('complaints.received_at', '>=', Date.parse(input.receivedFrom));
+  if (input.receivedTo) q = q.where('complaints.received_at', '<', Date.parse(input.receivedTo));
+  if (input.q) {
+    const term = input.q.trim();
+    if (NUMBER_PATTERN.test(term.toUpperCase())) q = q.where('complaints.number', '=', term.toUpperCase());
+    else {
+      const end = prefixEnd(term);
+      q = q.where((eb) =>
+        eb.or([
+          eb.and([
+            eb('complaints.number', '>=', term.toUpperCase()),
+            eb('complaints.number', '<', prefixEnd(term.toUpperCase())),
+          ]),
+          eb.and([eb('complaints.waybill_no', '>=', term), eb('complaints.waybill_no', '<', end)]),
+          eb.and([eb('complaints.order_no', '>=', term), eb('complaints.order_no', '<', end)]),
+          eb.and([
+            eb('complaints.complainant_phone', '>=', term),
+            eb('complaints.complainant_phone', '<', end),
+          ]),
+        ]),
+      );
+    }
+  }
+  if (input.cursor) {
+    const [value, id] = decodeCursor(input.cursor);
+    const cmp = desc ? '<' : '>';
+    q = q.where((eb) => eb(eb.refTuple(`complaints.${column}`, 'complaints.id'), cmp, eb.tuple(value, id)));
+  }
+  const direction = desc ? 'desc' : 'asc';
+  const rows = await q
+    .leftJoin('categories', 'categories.id', 'complaints.category_id')
+    .leftJoin('units', 'units.id', 'complaints.unit_id')
+    .leftJoin('users as assignee', 'assignee.id', 'complaints.assignee_id')
+    .select([
+      'complaints.id',
+      'complaints.number',
+      'complaints.status',
+      'complaints.channel',
+      'complaints.title',
+      'complaints.priority',
+      'complaints.grade',
+      'complaints.category_id',
+      'complaints.unit_id',
+      'complaints.assignee_id',
+      'complaints.received_at',
+      'complaints.updated_at',
+      'complaints.complainant_name',
+      'complaints.waybill_no',
+      'complaints.reopen_count',
+      'complaints.escalation_level',
+      'categories.name_zh as category_zh',
+      'categories.name_en as category_en',
+      'units.name as unit_name',
+      'assignee.display_name as assignee_name',
+    ])
+    .orderBy(`complaints.${column}`, direction)
+    .orderBy('complaints.id', direction)
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toSummary),
+    nextCursor: rows.length > limit && last ? encodeCursor([last[column], last.id]) : null,
+  };
+}
+
+/** One complaint with everything the complaint page shows; 404 when the actor may not see it. */
+export async function getComplaint(ctx: ActorContext, number: string) {
+  const c = await ctx.db.selectFrom('complaints').selectAll().where('number', '=', number).executeTakeFirst();
+  if (!c || !canSee(ctx.actor, c)) throw notFound('complaint_not_found', { number });
+  const userIds = (ids: Array<number | null>) => [...new Set(ids.filter((i): i is number => i !== null))];
+  const [remedies, replies, links, watchers, category] = await Promise.all([
+    ctx.db
+      .selectFrom('remedy_proposals')
+      .selectAll()
+      .where('complaint_id', '=', c.id)
+      .orderBy('id')
+      .execute(),
+    ctx.db.selectFrom('replies').selectAll().where('complaint_id', '=', c.id).orderBy('id').execute(),
+    ctx.db
+      .selectFrom('complaint_links')
+      .innerJoin('complaints as other', (j) =>
+        j.on((eb) =>
+          eb.or([
+            eb.and([
+              eb('complaint_links.complaint_id', '=', c.id),
+              eb('other.id', '=', eb.ref('complaint_links.target_id')),
+            ]),
+            eb.and([
+              eb('complaint_links.target_id', '=', c.id),
+              eb('other.id', '=', eb.ref('complaint_links.complaint_id')),
+            ]),
+          ]),
+        ),
+      )
+      .select([
+        'complaint_links.kind',
+        'complaint_links.complaint_id',
+        'other.number',
+        'complaint_links.created_at',
+      ])
+      .execute(),
+    ctx.db.selectFrom('complaint_watchers').select('user_id').where('complaint_id', '=', c.id).execute(),
+    ctx.db
+      .selectFrom('categories')
+      .select(['path'])
+      .where('id', '=', c.category_id)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const categoryIds = category.path.split('/').filter(Boolean).map(Number);
+  const unitIds = [c.unit_id, c.intake_unit_id, c.responsible_unit_id].filter((i): i is number => i !== null);
+  const people = userIds([
+    c.registered_by,
+    c.assignee_id,
+    c.judged_by,
+    ...remedies.flatMap((r) => [r.proposed_by, r.decided_by]),
+    ...replies.map((r) => r.sent_by),
+    ...watchers.map((w) => w.user_id),
+  ]);
+  const [categoryRows, unitRows, userRows] = await Promise.all([
+    ctx.db
+      .selectFrom('categories')
+      .select(['id', 'code', 'name_zh', 'name_en', 'level'])
+      .where('id', 'in', categoryIds)
+      .execute(),
+    ctx.db.selectFrom('units').select(['id', 'name', 'name_en']).where('id', 'in', unitIds).execute(),
+    people.length
+      ? ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', people).execute()
+      : [],
+  ]);
+  return toDetail(c, {
+    categoryPath: categoryIds
+      .map((id) => categoryRows.find((r) => r.id === id))
+      .filter((r) => r !== undefined),
+    units: new Map(unitRows.map((u) => [u.id, u])),
+    users: new Map(userRows.map((u) => [u.id, u.display_name])),
+    remedies,
+    replies,
+    links: links.map((l) => ({
+      kind: l.complaint_id === c.id ? l.kind : `${l.kind}:incoming`,
+      number: l.number,
+      createdAt: new Date(l.created_at).toISOString(),
+    })),
+    watchers: watchers.map((w) => w.user_id),
+    actions: allowedActions(ctx.actor, c),
+  });
+}
+
+/** The complaint's history, oldest first, with the actors' names. */
+export async function getTimeline(ctx: ActorContext, number: string) {
+  const c = await ctx.db
+    .selectFrom('complaints')
+    .select(['id', 'unit_path', 'intake_unit_path', 'assignee_id'])
+    .where('number', '=', number)
+    .executeTakeFirst();
+  if (!c || !canSee(ctx.actor, c)) throw notFound('complaint_not_found', { number });
+  const events = await ctx.db
+    .selectFrom('events')
+    .leftJoin('users', 'users.id', 'events.actor_id')
+    .select([
+      'events.id',
+      'events.seq',
+      'events.at',
+      'events.kind',
+      'events.data',
+      'events.comment',
+      'events.actor_id',
+      'users.display_name',
+    ])
+    .where('events.stream_type', '=', 'complaint')
+    .where('events.stream_id', '=', c.id)
+    .orderBy('events.seq')
+    .execute();
+  return events.map((e) => ({
+    seq: e.seq,
+    at: new Date(e.at).toISOString(),
+    kind: e.kind,
+    actor: e.actor_id === null ? null : { id: e.actor_id, name: e.display_name },
+    data: JSON.parse(e.data) as Record<string, unknown>,
+    comment: e.comment,
+  }));
+}
+
+export const countComplaints = (ctx: ActorContext) =>
+  ctx.db.selectFrom('complaints').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();

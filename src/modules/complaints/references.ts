@@ -1,0 +1,57 @@
+import type { Tx } from '../../db/database.js';
+import { badRequest, type FieldProblem } from '../../lib/errors.js';
+import { inSubtree } from '../org/actor.js';
+
+/** Checks that ids in a request name real, active things; collects every problem before failing. */
+export class ReferenceCheck {
+  readonly problems: FieldProblem[] = [];
+  constructor(private readonly tx: Tx) {}
+
+  async category(id: number | undefined, path: string) {
+    if (id === undefined) return undefined;
+    const c = await this.tx
+      .selectFrom('categories')
+      .select(['id', 'active'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!c?.active) this.problems.push({ path, code: 'unknown_category' });
+    return c;
+  }
+
+  async unit(id: number | undefined, path: string) {
+    if (id === undefined) return undefined;
+    const u = await this.tx
+      .selectFrom('units')
+      .select(['id', 'path', 'active'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!u?.active) {
+      this.problems.push({ path, code: 'unknown_unit' });
+      return undefined;
+    }
+    return u;
+  }
+
+  /** The assignee must be an active user working in the unit or below it. */
+  async assignee(id: number | undefined, unitPath: string | undefined, path: string) {
+    if (id === undefined) return undefined;
+    const u = await this.tx
+      .selectFrom('users')
+      .innerJoin('units', 'units.id', 'users.unit_id')
+      .select(['users.id', 'users.active', 'units.path'])
+      .where('users.id', '=', id)
+      .executeTakeFirst();
+    if (!u?.active) this.problems.push({ path, code: 'unknown_user' });
+    else if (unitPath && !inSubtree(u.path, unitPath))
+      this.problems.push({ path, code: 'assignee_not_in_unit' });
+    return u;
+  }
+
+  add(problem: FieldProblem) {
+    this.problems.push(problem);
+  }
+
+  done(): void {
+    if (this.problems.length) throw badRequest('validation_failed', this.problems);
+  }
+}

@@ -1,0 +1,219 @@
+import { createHash } from 'node:crypto';
+import type { ActorContext } from '../../context.js';
+import type { Tx } from '../../db/database.js';
+import { badRequest, conflict, forbidden } from '../../lib/errors.js';
+import { dateKey } from '../../lib/time.js';
+import { appendEvent } from '../audit/index.js';
+import { readSetting } from '../settings/index.js';
+import { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS, mayDecide } from './authority.js';
+import { COMPLAINT_STREAM } from './complaint-command.js';
+import { higherPriority, type Priority } from './model.js';
+import { nextNumber } from './numbering.js';
+import { requirePermission } from './permissions.js';
+import { ReferenceCheck } from './references.js';
+import type { RegisterInput } from './schemas.js';
+
+/** How far ahead of the server clock a "received at" may be (clock skew of the sender). */
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+export interface Registered {
+  id: number;
+  number: string;
+  /** True when an Idempotency-Key repeated an earlier request and nothing new was created. */
+  replayed: boolean;
+}
+
+const requestHash = (input: RegisterInput) =>
+  createHash('sha256').update(JSON.stringify(input)).digest('hex');
+
+async function findReplay(
+  tx: Tx | ActorContext['db'],
+  actorId: number,
+  key: string,
+  hash: string,
+): Promise<Registered | null> {
+  const row = await tx
+    .selectFrom('idempotency_keys')
+    .innerJoin('complaints', 'complaints.id', 'idempotency_keys.complaint_id')
+    .select(['idempotency_keys.request_hash', 'complaints.id', 'complaints.number'])
+    .where('idempotency_keys.actor_id', '=', actorId)
+    .where('idempotency_keys.key', '=', key)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (row.request_hash !== hash) throw conflict('idempotency_key_reused');
+  return { id: row.id, number: row.number, replayed: true };
+}
+
+/** 投诉登记: register a complaint (and optionally resolve it on first contact) in one transaction. */
+export async function registerComplaint(
+  ctx: ActorContext,
+  input: RegisterInput,
+  options: { idempotencyKey?: string } = {},
+): Promise<Registered> {
+  requirePermission(ctx.actor, input.firstContact ? 'first_contact' : 'register');
+  const hash = requestHash(input);
+  const key = options.idempotencyKey;
+  try {
+    return await ctx.db.transaction().execute(async (tx) => {
+      if (key) {
+        const replay = await findReplay(tx, ctx.actor.userId, key, hash);
+        if (replay) return replay;
+      }
+      const created = await insertComplaint(tx, ctx, input);
+      if (key) {
+        await tx
+          .insertInto('idempotency_keys')
+          .values({
+            actor_id: ctx.actor.userId,
+            key,
+            request_hash: hash,
+            complaint_id: created.id,
+            created_at: ctx.clock.now(),
+          })
+          .execute();
+      }
+      return created;
+    });
+  } catch (error) {
+    // Two requests with one key raced: the loser's insert hit the key; answer with the winner's complaint.
+    if (key) {
+      const replay = await findReplay(ctx.db, ctx.actor.userId, key, hash).catch(() => null);
+      if (replay) return replay;
+    }
+    throw error;
+  }
+}
+
+async function insertComplaint(tx: Tx, ctx: ActorContext, input: RegisterInput): Promise<Registered> {
+  const now = ctx.clock.now();
+  const check = new ReferenceCheck(tx);
+  if (!input.complainant.phone && !input.complainant.email) {
+    check.add({ path: '/body/complainant/phone', code: 'contact_required' });
+  }
+  const receivedAt = input.receivedAt ? Date.parse(input.receivedAt) : now;
+  if (receivedAt > now + FUTURE_TOLERANCE_MS) check.add({ path: '/body/receivedAt', code: 'in_future' });
+  await check.category(input.categoryId, '/body/categoryId');
+  const unit = await check.unit(input.unitId ?? ctx.actor.unitId, '/body/unitId');
+  await check.assignee(input.assigneeId, unit?.path, '/body/assigneeId');
+  check.done();
+  if (!unit) throw badRequest('validation_failed', [{ path: '/body/unitId', code: 'unknown_unit' }]);
+
+  const majorReasons = input.majorReasons ?? [];
+  const major = majorReasons.length > 0;
+  const requested: Priority = input.priority ?? 'P3';
+  // A major complaint is at least high priority (DOMAIN: safety outranks attitude).
+  const priority = major ? higherPriority(requested, 'P2') : requested;
+
+  const remedy = input.firstContact?.remedy;
+  if (remedy) {
+    const limits = await readSetting<AuthorityLimits>(tx, 'authority_limits', DEFAULT_AUTHORITY_LIMITS);
+    if (!mayDecide(limits, ctx.actor.roles, remedy.amount, major)) {
+      throw forbidden('approval_limit_exceeded', { amount: remedy.amount });
+    }
+  }
+
+  const number = await nextNumber(tx, dateKey(now, ctx.config.timeZone));
+  const fields = {
+    number,
+    status: input.firstContact ? 'resolved' : 'received',
+    channel: input.channel,
+    received_at: receivedAt,
+    registered_at: now,
+    registered_by: ctx.actor.userId,
+    intake_unit_id: ctx.actor.unitId,
+    intake_unit_path: ctx.actor.unitPath,
+    complainant_name: input.complainant.name,
+    complainant_phone: input.complainant.phone ?? null,
+    complainant_email: input.complainant.email ?? null,
+    preferred_contact: input.complainant.preferredContact ?? null,
+    identity_verified: input.complainant.identityVerified ? 1 : 0,
+    title: input.title,
+    content: input.content,
+    demands: JSON.stringify(input.demands ?? []),
+    demand_amount: input.demandAmount ?? null,
+    demand_text: input.demandText ?? null,
+    order_no: input.orderNo ?? null,
+    waybill_no: input.waybillNo ?? null,
+    store: input.store ?? null,
+    product: input.product ?? null,
+    batch_no: input.batchNo ?? null,
+    region: input.region ?? null,
+    staff_complained: input.staffComplained ?? null,
+    category_id: input.categoryId,
+    category_confirmed: 0,
+    priority,
+    grade: major ? 'major' : 'general',
+    major_reasons: JSON.stringify(majorReasons),
+    tags: JSON.stringify(input.tags ?? []),
+    unit_id: unit.id,
+    unit_path: unit.path,
+    assignee_id: input.assigneeId ?? null,
+    escalation_level: 0,
+    reopen_count: 0,
+    resolved_at: input.firstContact ? now : null,
+    updated_at: now,
+  } as const;
+  const { id } = await tx.insertInto('complaints').values(fields).returning('id').executeTakeFirstOrThrow();
+
+  const { content, ...recorded } = fields;
+  await appendEvent(tx, {
+    streamType: COMPLAINT_STREAM,
+    streamId: id,
+    actorId: ctx.actor.userId,
+    at: now,
+    kind: 'registered',
+    // The content is kept verbatim in the record; the history pins it with a hash.
+    data: { fields: recorded, contentSha256: createHash('sha256').update(content).digest('hex') },
+  });
+
+  if (input.firstContact) {
+    const reply = input.firstContact.reply;
+    let remedyId: number | null = null;
+    if (remedy) {
+      const row = await tx
+        .insertInto('remedy_proposals')
+        .values({
+          complaint_id: id,
+          kinds: JSON.stringify(remedy.kinds),
+          internal_actions: JSON.stringify(remedy.internalActions ?? []),
+          amount: remedy.amount,
+          description: remedy.description,
+          status: 'approved',
+          required_role: null,
+          proposed_by: ctx.actor.userId,
+          proposed_at: now,
+          decided_by: ctx.actor.userId,
+          decided_at: now,
+          decision_comment: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      remedyId = row.id;
+    }
+    const { id: replyId } = await tx
+      .insertInto('replies')
+      .values({
+        complaint_id: id,
+        kind: 'first_contact',
+        method: reply.method,
+        summary: reply.summary,
+        actions: reply.actions,
+        result: reply.result,
+        basis: reply.basis,
+        follow_up: reply.followUp,
+        sent_by: ctx.actor.userId,
+        sent_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendEvent(tx, {
+      streamType: COMPLAINT_STREAM,
+      streamId: id,
+      actorId: ctx.actor.userId,
+      at: now,
+      kind: 'resolved_on_first_contact',
+      data: { replyId, remedyId, amount: remedy?.amount ?? null, method: reply.method },
+    });
+  }
+  return { id, number, replayed: false };
+}

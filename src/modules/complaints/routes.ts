@@ -1,0 +1,175 @@
+import { type TSchema, Type } from 'typebox';
+import type { ActorContext, AppContext } from '../../context.js';
+import { actorContext, type Http } from '../../server/http.js';
+import { writeSetting } from '../settings/index.js';
+import { recordConfirmation, reopenComplaint, replyToCustomer } from './answer-complaint.js';
+import { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS } from './authority.js';
+import {
+  archiveComplaint,
+  invalidateComplaint,
+  mergeComplaint,
+  withdrawComplaint,
+} from './close-complaint.js';
+import { approveRemedy, authorityLimits, proposeRemedy, rejectRemedy } from './decide-remedy.js';
+import {
+  assessValidity,
+  recordJudgement,
+  requestInformation,
+  resumeInvestigation,
+  startInvestigation,
+} from './investigate-complaint.js';
+import { getComplaint, getTimeline, listComplaints } from './queries.js';
+import { registerComplaint } from './register-complaint.js';
+import { acceptComplaint, assignComplaint, escalateComplaint, transferComplaint } from './route-complaint.js';
+import * as s from './schemas.js';
+import { updateComplaint, watchComplaint } from './update-complaint.js';
+
+const tags = ['complaints'];
+const NumberParams = Type.Object({ number: Type.String({ maxLength: 32 }) });
+
+// biome-ignore lint/suspicious/noExplicitAny: each entry pairs a body schema with the command that takes its Static type
+type Command = (ctx: ActorContext, number: string, input: any) => Promise<unknown>;
+
+/** `POST /complaints/:number/<path>` → command; each answers with the complaint as it now is. */
+const ACTION_ROUTES: Array<
+  [method: 'post' | 'put', path: string, body: TSchema, command: Command, summary: string]
+> = [
+  ['post', 'accept', s.OptionalCommentBody, acceptComplaint, '受理 accept'],
+  ['post', 'assign', s.AssignBody, assignComplaint, '分派 assign to a unit and handler'],
+  ['post', 'transfer', s.TransferBody, transferComplaint, '转派 transfer to another unit'],
+  ['post', 'start', s.OptionalCommentBody, startInvestigation, '开始调查 start the investigation'],
+  ['post', 'request-info', s.ReasonBody, requestInformation, '待补充材料 wait for the customer'],
+  ['post', 'resume', s.OptionalCommentBody, resumeInvestigation, 'the customer answered; resume'],
+  ['put', 'judgement', s.JudgementBody, recordJudgement, '责任判定 record the responsibility judgement'],
+  ['put', 'validity', s.AssessBody, assessValidity, '有效/无效 assess validity'],
+  [
+    'post',
+    'remedies',
+    s.RemedyBody,
+    proposeRemedy,
+    '处理方案 propose a remedy (approved at once within authority)',
+  ],
+  ['post', 'approve', s.DecisionBody, approveRemedy, '审批 approve the pending remedy'],
+  ['post', 'reject', s.RejectBody, rejectRemedy, '驳回 reject the pending remedy'],
+  ['post', 'reply', s.ReplyBody, replyToCustomer, '回复 reply to the customer'],
+  ['post', 'confirmation', s.ConfirmBody, recordConfirmation, '客户确认 the customer is satisfied or not'],
+  ['post', 'reopen', s.ReasonBody, reopenComplaint, '重新处理 reopen'],
+  ['post', 'escalate', s.EscalateBody, escalateComplaint, '升级 escalate one level'],
+  ['post', 'merge', s.MergeBody, mergeComplaint, '合并 merge into another complaint'],
+  ['post', 'withdraw', s.ReasonBody, withdrawComplaint, '撤诉 the customer withdraws'],
+  ['post', 'invalidate', s.InvalidateBody, invalidateComplaint, '无效/不予受理 not accepted, answered'],
+  ['post', 'archive', s.OptionalCommentBody, archiveComplaint, '归档 archive (read-only afterwards)'],
+];
+
+export function complaintRoutes(http: Http, app: AppContext): void {
+  http.post(
+    '/complaints',
+    {
+      schema: {
+        tags,
+        summary: '投诉登记 register a complaint',
+        body: s.RegisterBody,
+        headers: Type.Object({
+          'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const ctx = actorContext(app, req);
+      const key = req.headers['idempotency-key'];
+      const result = await registerComplaint(ctx, req.body, {
+        idempotencyKey: typeof key === 'string' ? key : undefined,
+      });
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply
+        .code(result.replayed ? 200 : 201)
+        .header('location', `/api/v1/complaints/${result.number}`)
+        .send(await getComplaint(ctx, result.number));
+    },
+  );
+
+  http.get(
+    '/complaints',
+    { schema: { tags, summary: 'list with filters', querystring: s.ListQuery } },
+    async (req) => listComplaints(actorContext(app, req), req.query),
+  );
+  http.get(
+    '/complaints/mine',
+    { schema: { tags, summary: 'my queue: open complaints assigned to me', querystring: s.ListQuery } },
+    async (req) => listComplaints(actorContext(app, req), { sort: 'priority', ...req.query }, { mine: true }),
+  );
+  http.get('/complaints/:number', { schema: { tags, params: NumberParams } }, async (req) =>
+    getComplaint(actorContext(app, req), req.params.number),
+  );
+  http.get('/complaints/:number/timeline', { schema: { tags, params: NumberParams } }, async (req) => ({
+    items: await getTimeline(actorContext(app, req), req.params.number),
+  }));
+  http.patch(
+    '/complaints/:number',
+    { schema: { tags, params: NumberParams, body: s.UpdateBody } },
+    async (req) => {
+      const ctx = actorContext(app, req);
+      await updateComplaint(ctx, req.params.number, req.body);
+      return getComplaint(ctx, req.params.number);
+    },
+  );
+
+  for (const [method, path, body, command, summary] of ACTION_ROUTES) {
+    http[method](
+      `/complaints/:number/${path}`,
+      { schema: { tags, summary, params: NumberParams, body } },
+      async (req) => {
+        const ctx = actorContext(app, req);
+        const { number } = req.params as { number: string };
+        await command(ctx, number, req.body);
+        return getComplaint(ctx, number);
+      },
+    );
+  }
+  for (const [method, watching] of [
+    ['put', true],
+    ['delete', false],
+  ] as const) {
+    http[method](
+      '/complaints/:number/watch',
+      { schema: { tags, summary: '关注 follow or unfollow', params: NumberParams } },
+      async (req) => {
+        const ctx = actorContext(app, req);
+        await watchComplaint(ctx, req.params.number, watching);
+        return getComplaint(ctx, req.params.number);
+      },
+    );
+  }
+
+  const settingsTags = ['settings'];
+  http.get('/settings/authority-limits', { schema: { tags: settingsTags } }, async (req) => {
+    actorContext(app, req);
+    return authorityLimits(app.db);
+  });
+  http.put(
+    '/settings/authority-limits',
+    {
+      schema: {
+        tags: settingsTags,
+        summary: '处理权限 amounts (fen) each role may approve alone; null means no limit',
+        body: Type.Object(
+          {
+            limits: Type.Record(
+              Type.Enum(['agent', 'handler', 'supervisor', 'manager', 'executive']),
+              Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+            ),
+            majorApprover: Type.Enum(['supervisor', 'manager', 'executive']),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) =>
+      writeSetting<AuthorityLimits>(
+        actorContext(app, req),
+        'authority_limits',
+        req.body as AuthorityLimits,
+        DEFAULT_AUTHORITY_LIMITS,
+      ),
+  );
+}

@@ -1,0 +1,219 @@
+import { type Static, Type } from 'typebox';
+import { PHONE_PATTERN } from '../../lib/contact.js';
+import {
+  CHANNELS,
+  CONFIRMATIONS,
+  CONTACT_CHANNELS,
+  DEMANDS,
+  GRADES,
+  INTERNAL_ACTIONS,
+  INVALID_REASONS,
+  LIABILITY_DEGREES,
+  LIABLE_PARTIES,
+  MAJOR_REASONS,
+  PRIORITIES,
+  REMEDY_KINDS,
+  REPLY_METHODS,
+  STATUSES,
+  VALID_KINDS,
+  VALIDITIES,
+} from './model.js';
+
+/** Limits every text field shares; the content limit is DOMAIN's "customer's words verbatim". */
+export const MAX_CONTENT = 20000;
+const MAX_AMOUNT_FEN = 100_000_000_00;
+
+const text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
+const optionalText = (max: number) =>
+  Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
+const list = <T extends string[]>(values: readonly [...T]) => Type.Enum(values);
+
+export const Amount = Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_FEN, description: 'fen (分)' });
+
+export const Complainant = Type.Object(
+  {
+    name: text(100),
+    phone: Type.Optional(Type.String({ pattern: PHONE_PATTERN, maxLength: 32 })),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+    preferredContact: Type.Optional(list(CONTACT_CHANNELS)),
+    identityVerified: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export const ReplyBody = Type.Object(
+  {
+    method: list(REPLY_METHODS),
+    summary: text(MAX_CONTENT),
+    actions: text(MAX_CONTENT),
+    result: text(MAX_CONTENT),
+    basis: text(MAX_CONTENT),
+    followUp: text(MAX_CONTENT),
+  },
+  { additionalProperties: false, description: 'The five sections of a reply (回复).' },
+);
+export type ReplyInput = Static<typeof ReplyBody>;
+
+export const RemedyBody = Type.Object(
+  {
+    kinds: Type.Array(list(REMEDY_KINDS), { minItems: 1, uniqueItems: true }),
+    amount: Amount,
+    description: text(MAX_CONTENT),
+    internalActions: Type.Optional(Type.Array(list(INTERNAL_ACTIONS), { uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+export type RemedyInput = Static<typeof RemedyBody>;
+
+const references = {
+  orderNo: Type.Optional(text(64)),
+  waybillNo: Type.Optional(text(64)),
+  store: Type.Optional(text(200)),
+  product: Type.Optional(text(200)),
+  batchNo: Type.Optional(text(64)),
+  region: Type.Optional(text(200)),
+  staffComplained: Type.Optional(text(200)),
+};
+
+export const RegisterBody = Type.Object(
+  {
+    channel: list(CHANNELS),
+    receivedAt: Type.Optional(Type.String({ format: 'date-time' })),
+    complainant: Complainant,
+    title: text(200),
+    content: text(MAX_CONTENT),
+    demands: Type.Optional(Type.Array(list(DEMANDS), { uniqueItems: true })),
+    demandAmount: Type.Optional(Amount),
+    demandText: Type.Optional(text(2000)),
+    ...references,
+    categoryId: Type.Integer({ minimum: 1 }),
+    priority: Type.Optional(list(PRIORITIES)),
+    majorReasons: Type.Optional(Type.Array(list(MAJOR_REASONS), { uniqueItems: true })),
+    tags: Type.Optional(Type.Array(text(50), { maxItems: 20, uniqueItems: true })),
+    unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+    assigneeId: Type.Optional(Type.Integer({ minimum: 1 })),
+    firstContact: Type.Optional(
+      Type.Object(
+        { reply: ReplyBody, remedy: Type.Optional(RemedyBody) },
+        {
+          additionalProperties: false,
+          description: 'Resolve on first contact (当场解决): register, reply and resolve in one step.',
+        },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type RegisterInput = Static<typeof RegisterBody>;
+
+export const UpdateBody = Type.Object(
+  {
+    title: Type.Optional(text(200)),
+    categoryId: Type.Optional(Type.Integer({ minimum: 1 })),
+    categoryConfirmed: Type.Optional(Type.Boolean()),
+    priority: Type.Optional(list(PRIORITIES)),
+    majorReasons: Type.Optional(Type.Array(list(MAJOR_REASONS), { uniqueItems: true })),
+    tags: Type.Optional(Type.Array(text(50), { maxItems: 20, uniqueItems: true })),
+    ...references,
+    comment: Type.Optional(text(2000)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateInput = Static<typeof UpdateBody>;
+
+const reason = text(2000);
+export const ReasonBody = Type.Object({ reason }, { additionalProperties: false });
+export const OptionalCommentBody = Type.Object(
+  { comment: Type.Optional(text(2000)) },
+  { additionalProperties: false },
+);
+
+export const AssignBody = Type.Object(
+  {
+    unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+    assigneeId: Type.Optional(Type.Integer({ minimum: 1 })),
+    comment: Type.Optional(text(2000)),
+  },
+  { additionalProperties: false },
+);
+export const TransferBody = Type.Object(
+  { unitId: Type.Integer({ minimum: 1 }), assigneeId: Type.Optional(Type.Integer({ minimum: 1 })), reason },
+  { additionalProperties: false },
+);
+export const EscalateBody = Type.Object(
+  { reason, raisePriority: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+export const MergeBody = Type.Object(
+  { into: Type.String({ maxLength: 32 }), reason },
+  { additionalProperties: false },
+);
+export const InvalidateBody = Type.Object(
+  { reason: list(INVALID_REASONS), explanation: text(2000), reply: ReplyBody },
+  { additionalProperties: false },
+);
+
+export const JudgementBody = Type.Object(
+  {
+    liableParty: list(LIABLE_PARTIES),
+    responsibleUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
+    responsiblePerson: optionalText(200),
+    degree: Type.Optional(list(LIABILITY_DEGREES)),
+    basis: text(MAX_CONTENT),
+    validity: Type.Optional(list(VALIDITIES)),
+    validityKind: Type.Optional(list(VALID_KINDS)),
+    invalidReason: Type.Optional(list(INVALID_REASONS)),
+  },
+  { additionalProperties: false },
+);
+export type JudgementInput = Static<typeof JudgementBody>;
+
+export const AssessBody = Type.Object(
+  {
+    validity: list(VALIDITIES),
+    validityKind: Type.Optional(list(VALID_KINDS)),
+    invalidReason: Type.Optional(list(INVALID_REASONS)),
+    comment: Type.Optional(text(2000)),
+  },
+  { additionalProperties: false },
+);
+export type AssessInput = Static<typeof AssessBody>;
+
+export const DecisionBody = Type.Object(
+  { comment: Type.Optional(text(2000)) },
+  { additionalProperties: false },
+);
+export const RejectBody = ReasonBody;
+export const ConfirmBody = Type.Object(
+  { outcome: list(CONFIRMATIONS), comment: Type.Optional(text(2000)) },
+  { additionalProperties: false },
+);
+
+export const SORTS = ['-receivedAt', 'receivedAt', '-updatedAt', 'updatedAt', 'priority'] as const;
+const csv = (description: string) => Type.Optional(Type.String({ maxLength: 500, description }));
+
+export const ListQuery = Type.Object(
+  {
+    status: csv(`comma-separated: ${STATUSES.join(', ')}`),
+    priority: csv('comma-separated P1..P4'),
+    grade: Type.Optional(list(GRADES)),
+    categoryId: Type.Optional(Type.Integer({ minimum: 1, description: 'the category and its subtree' })),
+    unitId: Type.Optional(Type.Integer({ minimum: 1, description: 'the responsible unit and its subtree' })),
+    assigneeId: Type.Optional(Type.Integer({ minimum: 1 })),
+    channel: csv(`comma-separated: ${CHANNELS.join(', ')}`),
+    receivedFrom: Type.Optional(Type.String({ format: 'date-time' })),
+    receivedTo: Type.Optional(Type.String({ format: 'date-time' })),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: 'complaint number, waybill/order number or phone, by prefix',
+      }),
+    ),
+    sort: Type.Optional(list(SORTS)),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type ListInput = Static<typeof ListQuery>;

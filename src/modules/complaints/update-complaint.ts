@@ -1,0 +1,60 @@
+import type { ActorContext } from '../../context.js';
+import type { ComplaintUpdate } from '../../db/schema.js';
+import { runComplaintCommand } from './complaint-command.js';
+import { higherPriority, type Priority } from './model.js';
+import { ReferenceCheck } from './references.js';
+import type { UpdateInput } from './schemas.js';
+
+/** Reclassify or correct the record: category (the handler confirms level 4), priority, grade, tags, references. */
+export const updateComplaint = (ctx: ActorContext, number: string, input: UpdateInput) =>
+  runComplaintCommand(ctx, number, 'update', async (tx, c) => {
+    const check = new ReferenceCheck(tx);
+    await check.category(input.categoryId, '/body/categoryId');
+    check.done();
+    const set: ComplaintUpdate = {
+      title: input.title,
+      category_id: input.categoryId,
+      priority: input.priority,
+      tags: input.tags && JSON.stringify(input.tags),
+      order_no: input.orderNo,
+      waybill_no: input.waybillNo,
+      store: input.store,
+      product: input.product,
+      batch_no: input.batchNo,
+      region: input.region,
+      staff_complained: input.staffComplained,
+    };
+    if (input.categoryConfirmed !== undefined) set.category_confirmed = input.categoryConfirmed ? 1 : 0;
+    else if (input.categoryId !== undefined && input.categoryId !== c.category_id) set.category_confirmed = 0;
+    if (input.majorReasons) {
+      const major = input.majorReasons.length > 0;
+      set.major_reasons = JSON.stringify(input.majorReasons);
+      set.grade = major ? 'major' : 'general';
+      if (major) set.priority = higherPriority((input.priority ?? c.priority) as Priority, 'P2');
+    }
+    return { kind: 'updated', set, comment: input.comment ?? null };
+  });
+
+/** Follow a complaint (关注); watchers are told of its progress. */
+export const watchComplaint = (ctx: ActorContext, number: string, watching: boolean) =>
+  runComplaintCommand(ctx, number, 'watch', async (tx, c) => {
+    const existing = await tx
+      .selectFrom('complaint_watchers')
+      .select('user_id')
+      .where('complaint_id', '=', c.id)
+      .where('user_id', '=', ctx.actor.userId)
+      .executeTakeFirst();
+    if (watching && !existing)
+      await tx
+        .insertInto('complaint_watchers')
+        .values({ complaint_id: c.id, user_id: ctx.actor.userId })
+        .execute();
+    if (!watching && existing) {
+      await tx
+        .deleteFrom('complaint_watchers')
+        .where('complaint_id', '=', c.id)
+        .where('user_id', '=', ctx.actor.userId)
+        .execute();
+    }
+    return { kind: watching ? 'watch_started' : 'watch_stopped' };
+  });

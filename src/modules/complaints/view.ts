@@ -1,0 +1,163 @@
+import type { Complaint, RemedyProposal, Reply } from '../../db/schema.js';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const json = <T>(text: string) => JSON.parse(text) as T;
+
+export function toSummary(r: {
+  number: string;
+  status: string;
+  channel: string;
+  title: string;
+  priority: string;
+  grade: string;
+  category_id: number;
+  category_zh: string | null;
+  category_en: string | null;
+  unit_id: number;
+  unit_name: string | null;
+  assignee_id: number | null;
+  assignee_name: string | null;
+  received_at: number;
+  updated_at: number;
+  complainant_name: string;
+  waybill_no: string | null;
+  reopen_count: number;
+  escalation_level: number;
+}) {
+  return {
+    number: r.number,
+    status: r.status,
+    channel: r.channel,
+    title: r.title,
+    priority: r.priority,
+    grade: r.grade,
+    category: { id: r.category_id, nameZh: r.category_zh, nameEn: r.category_en },
+    unit: { id: r.unit_id, name: r.unit_name },
+    assignee: r.assignee_id === null ? null : { id: r.assignee_id, name: r.assignee_name },
+    complainantName: r.complainant_name,
+    waybillNo: r.waybill_no,
+    reopenCount: r.reopen_count,
+    escalationLevel: r.escalation_level,
+    receivedAt: iso(r.received_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+export interface DetailRelations {
+  categoryPath: Array<{ id: number; code: string; name_zh: string; name_en: string; level: number }>;
+  units: Map<number, { id: number; name: string; name_en: string | null }>;
+  users: Map<number, string>;
+  remedies: RemedyProposal[];
+  replies: Reply[];
+  links: Array<{ kind: string; number: string; createdAt: string }>;
+  watchers: number[];
+  actions: string[];
+}
+
+export function toDetail(c: Complaint, rel: DetailRelations) {
+  const person = (id: number | null) => (id === null ? null : { id, name: rel.users.get(id) ?? null });
+  const unit = (id: number | null) => {
+    const u = id === null ? undefined : rel.units.get(id);
+    return u ? { id: u.id, name: u.name, nameEn: u.name_en } : null;
+  };
+  return {
+    number: c.number,
+    status: c.status,
+    channel: c.channel,
+    receivedAt: iso(c.received_at),
+    registeredAt: iso(c.registered_at),
+    registeredBy: person(c.registered_by),
+    intakeUnit: unit(c.intake_unit_id),
+    complainant: {
+      name: c.complainant_name,
+      phone: c.complainant_phone,
+      email: c.complainant_email,
+      preferredContact: c.preferred_contact,
+      identityVerified: c.identity_verified === 1,
+    },
+    title: c.title,
+    content: c.content,
+    demands: json<string[]>(c.demands),
+    demandAmount: c.demand_amount,
+    demandText: c.demand_text,
+    references: {
+      orderNo: c.order_no,
+      waybillNo: c.waybill_no,
+      store: c.store,
+      product: c.product,
+      batchNo: c.batch_no,
+      region: c.region,
+      staffComplained: c.staff_complained,
+    },
+    category: {
+      id: c.category_id,
+      confirmed: c.category_confirmed === 1,
+      path: rel.categoryPath.map((p) => ({
+        id: p.id,
+        code: p.code,
+        nameZh: p.name_zh,
+        nameEn: p.name_en,
+        level: p.level,
+      })),
+    },
+    priority: c.priority,
+    grade: c.grade,
+    majorReasons: json<string[]>(c.major_reasons),
+    tags: json<string[]>(c.tags),
+    unit: unit(c.unit_id),
+    assignee: person(c.assignee_id),
+    watchers: rel.watchers.map(person),
+    escalationLevel: c.escalation_level,
+    reopenCount: c.reopen_count,
+    judgement:
+      c.liable_party === null
+        ? null
+        : {
+            liableParty: c.liable_party,
+            responsibleUnit: unit(c.responsible_unit_id),
+            responsiblePerson: c.responsible_person,
+            degree: c.liability_degree,
+            basis: c.judgement_basis,
+            judgedBy: person(c.judged_by),
+            judgedAt: iso(c.judged_at),
+          },
+    validity:
+      c.validity === null
+        ? null
+        : { validity: c.validity, kind: c.validity_kind, invalidReason: c.invalid_reason },
+    remedies: rel.remedies.map((r) => ({
+      id: r.id,
+      kinds: json<string[]>(r.kinds),
+      internalActions: json<string[]>(r.internal_actions),
+      amount: r.amount,
+      description: r.description,
+      status: r.status,
+      requiredRole: r.required_role,
+      proposedBy: person(r.proposed_by),
+      proposedAt: iso(r.proposed_at),
+      decidedBy: person(r.decided_by),
+      decidedAt: iso(r.decided_at),
+      decisionComment: r.decision_comment,
+    })),
+    replies: rel.replies.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      method: r.method,
+      summary: r.summary,
+      actions: r.actions,
+      result: r.result,
+      basis: r.basis,
+      followUp: r.follow_up,
+      sentBy: person(r.sent_by),
+      sentAt: iso(r.sent_at),
+    })),
+    customerConfirmation: c.customer_confirmation,
+    confirmedAt: iso(c.confirmed_at),
+    links: rel.links,
+    closeReason: c.close_reason,
+    resolvedAt: iso(c.resolved_at),
+    closedAt: iso(c.closed_at),
+    updatedAt: iso(c.updated_at),
+    allowedActions: rel.actions,
+  };
+}

@@ -1,0 +1,87 @@
+import type { ActorContext, AppContext } from '../../context.js';
+import { notFound } from '../../lib/errors.js';
+import { newSecret, sha256Hex } from '../../lib/tokens.js';
+import { appendEvent } from '../audit/index.js';
+import { type Actor, loadActor } from './actor.js';
+import { requireAdmin } from './policy.js';
+
+/** An integration (call-centre CTI, WeChat bot, ERP) acts as a user through a bearer token. */
+export async function createApiToken(ctx: ActorContext, input: { name: string; userId: number }) {
+  requireAdmin(ctx.actor);
+  const token = newSecret('kst');
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction().execute(async (tx) => {
+    const user = await tx.selectFrom('users').select('id').where('id', '=', input.userId).executeTakeFirst();
+    if (!user) throw notFound('user_not_found');
+    const created = await tx
+      .insertInto('api_tokens')
+      .values({
+        name: input.name,
+        token_hash: sha256Hex(token),
+        user_id: input.userId,
+        created_at: now,
+        revoked_at: null,
+      })
+      .returning(['id', 'name', 'user_id', 'created_at'])
+      .executeTakeFirstOrThrow();
+    await appendEvent(tx, {
+      streamType: 'user',
+      streamId: input.userId,
+      actorId: ctx.actor.userId,
+      at: now,
+      kind: 'api_token_created',
+      data: { tokenId: created.id, name: input.name },
+    });
+    return created;
+  });
+  return { id: row.id, name: row.name, userId: row.user_id, createdAt: row.created_at, token };
+}
+
+export async function revokeApiToken(ctx: ActorContext, id: number): Promise<void> {
+  requireAdmin(ctx.actor);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const row = await tx
+      .updateTable('api_tokens')
+      .set({ revoked_at: now })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .returning('user_id')
+      .executeTakeFirst();
+    if (!row) throw notFound('api_token_not_found');
+    await appendEvent(tx, {
+      streamType: 'user',
+      streamId: row.user_id,
+      actorId: ctx.actor.userId,
+      at: now,
+      kind: 'api_token_revoked',
+      data: { tokenId: id },
+    });
+  });
+}
+
+export async function listApiTokens(ctx: ActorContext) {
+  requireAdmin(ctx.actor);
+  const rows = await ctx.db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'user_id', 'created_at', 'revoked_at'])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    userId: r.user_id,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+  }));
+}
+
+export async function actorForApiToken(app: AppContext, token: string): Promise<Actor | null> {
+  const row = await app.db
+    .selectFrom('api_tokens')
+    .select(['user_id', 'revoked_at'])
+    .where('token_hash', '=', sha256Hex(token))
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null) return null;
+  return loadActor(app.db, row.user_id);
+}

@@ -1,0 +1,77 @@
+import type { AppContext } from '../../context.js';
+import { actorContext, type Http, SESSION_COOKIE } from '../../server/http.js';
+import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
+import {
+  IdParams,
+  LoginBody,
+  NewApiTokenBody,
+  NewUnitBody,
+  NewUserBody,
+  UnitChangesBody,
+  UserChangesBody,
+} from './schemas.js';
+import { login, logout, SESSION_TTL_MS } from './sessions.js';
+import { createUnit, listUnits, updateUnit } from './units.js';
+import { createUser, listUsers, updateUser } from './users.js';
+
+const tags = ['organisation'];
+
+export function orgRoutes(http: Http, app: AppContext): void {
+  http.post(
+    '/auth/login',
+    { schema: { tags: ['auth'], body: LoginBody, security: [] } },
+    async (req, reply) => {
+      const { token, actor } = await login(app, req.body.username, req.body.password);
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.protocol === 'https',
+        maxAge: SESSION_TTL_MS / 1000,
+      });
+      return { user: actor };
+    },
+  );
+
+  http.post('/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await logout(app, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  http.get('/auth/me', { schema: { tags: ['auth'] } }, async (req) => ({
+    user: actorContext(app, req).actor,
+  }));
+
+  http.get('/units', { schema: { tags } }, async (req) => ({
+    items: await listUnits(actorContext(app, req)),
+  }));
+  http.post('/units', { schema: { tags, body: NewUnitBody } }, async (req, reply) =>
+    reply.code(201).send(await createUnit(actorContext(app, req), req.body)),
+  );
+  http.patch('/units/:id', { schema: { tags, params: IdParams, body: UnitChangesBody } }, async (req) =>
+    updateUnit(actorContext(app, req), req.params.id, req.body),
+  );
+
+  http.get('/users', { schema: { tags } }, async (req) => ({
+    items: await listUsers(actorContext(app, req)),
+  }));
+  http.post('/users', { schema: { tags, body: NewUserBody } }, async (req, reply) =>
+    reply.code(201).send(await createUser(actorContext(app, req), req.body)),
+  );
+  http.patch('/users/:id', { schema: { tags, params: IdParams, body: UserChangesBody } }, async (req) =>
+    updateUser(actorContext(app, req), req.params.id, req.body),
+  );
+
+  http.get('/api-tokens', { schema: { tags } }, async (req) => ({
+    items: await listApiTokens(actorContext(app, req)),
+  }));
+  http.post('/api-tokens', { schema: { tags, body: NewApiTokenBody } }, async (req, reply) =>
+    reply.code(201).send(await createApiToken(actorContext(app, req), req.body)),
+  );
+  http.delete('/api-tokens/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {
+    await revokeApiToken(actorContext(app, req), req.params.id);
+    return reply.code(204).send();
+  });
+}

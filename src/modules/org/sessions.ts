@@ -1,0 +1,51 @@
+import type { AppContext } from '../../context.js';
+import { DomainError } from '../../lib/errors.js';
+import { newSecret, sha256Hex } from '../../lib/tokens.js';
+import { type Actor, loadActor } from './actor.js';
+import { burnPasswordCheck, verifyPassword } from './passwords.js';
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+/** Check a username and password and open a session; the raw token goes to the cookie only. */
+export async function login(
+  app: AppContext,
+  username: string,
+  password: string,
+): Promise<{ token: string; actor: Actor; expiresAt: number }> {
+  const user = await app.db
+    .selectFrom('users')
+    .select(['id', 'password_hash', 'active'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+  if (!user) {
+    await burnPasswordCheck(password);
+    throw new DomainError('invalid_credentials', 401);
+  }
+  if (!(await verifyPassword(user.password_hash, password)) || !user.active) {
+    throw new DomainError('invalid_credentials', 401);
+  }
+  const actor = await loadActor(app.db, user.id);
+  if (!actor) throw new DomainError('invalid_credentials', 401);
+  const token = newSecret('kss');
+  const now = app.clock.now();
+  const expiresAt = now + SESSION_TTL_MS;
+  await app.db
+    .insertInto('sessions')
+    .values({ id: sha256Hex(token), user_id: user.id, created_at: now, expires_at: expiresAt })
+    .execute();
+  return { token, actor, expiresAt };
+}
+
+export async function logout(app: AppContext, token: string): Promise<void> {
+  await app.db.deleteFrom('sessions').where('id', '=', sha256Hex(token)).execute();
+}
+
+export async function actorForSession(app: AppContext, token: string): Promise<Actor | null> {
+  const session = await app.db
+    .selectFrom('sessions')
+    .select(['user_id', 'expires_at'])
+    .where('id', '=', sha256Hex(token))
+    .executeTakeFirst();
+  if (!session || session.expires_at <= app.clock.now()) return null;
+  return loadActor(app.db, session.user_id);
+}

@@ -1,0 +1,75 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import type { AppContext } from '../context.js';
+import { categoryRoutes } from '../modules/categories/routes.js';
+import { complaintRoutes } from '../modules/complaints/routes.js';
+import { actorForApiToken } from '../modules/org/api-tokens.js';
+import { orgRoutes } from '../modules/org/routes.js';
+import { actorForSession } from '../modules/org/sessions.js';
+import { type Http, SESSION_COOKIE } from './http.js';
+import { sendProblem } from './problem.js';
+
+export interface AppOptions {
+  logLevel?: string;
+}
+
+/** The HTTP face of Kesu: plumbing here, behaviour in the modules' routes. */
+export async function buildApp(app: AppContext, options: AppOptions = {}): Promise<Http> {
+  const http = Fastify({
+    logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider() as unknown as Http;
+  http.setValidatorCompiler(TypeBoxValidatorCompiler);
+  http.setErrorHandler((error, req, reply) =>
+    sendProblem(error instanceof Error ? error : new Error(String(error)), req, reply),
+  );
+  http.setNotFoundHandler((req, reply) =>
+    sendProblem(Object.assign(new Error('route'), { statusCode: 404 }), req, reply),
+  );
+
+  await http.register(fastifyCookie);
+  await http.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kesu (客诉) API',
+        version: '1',
+        description: 'Customer complaint management. Amounts are integer fen; times are ISO 8601 UTC.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  await http.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  http.get('/api/openapi.json', { schema: { hide: true } }, async () => http.swagger());
+  http.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+
+  http.decorateRequest('actor', null);
+  // Authentication in one place: a session cookie (console) or a bearer token (integrations).
+  http.addHook('onRequest', async (req) => {
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) req.actor = await actorForApiToken(app, auth.slice(7).trim());
+    else {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) req.actor = await actorForSession(app, token);
+    }
+  });
+
+  await http.register(
+    async (api) => {
+      orgRoutes(api as Http, app);
+      categoryRoutes(api as Http, app);
+      complaintRoutes(api as Http, app);
+    },
+    { prefix: '/api/v1' },
+  );
+  return http;
+}
