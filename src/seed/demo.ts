@@ -43,11 +43,19 @@ export async function isEmpty(app: AppContext): Promise<boolean> {
   return row === undefined;
 }
 
-/** A demo organisation: units, one user per role, the express category tree and complaints in several states. */
-export async function seedDemo(app: AppContext): Promise<void> {
+export interface DemoOrganisation {
+  unitIds: Map<string, number>;
+  userIds: Map<string, number>;
+  categoryIds: Map<string, number>;
+}
+
+/** Units, one user per role and the express category tree; the tests build on this too. */
+export async function seedDemoOrganisation(
+  app: AppContext,
+  password = demoPassword(),
+): Promise<DemoOrganisation> {
   const now = app.clock.now();
-  const password = demoPassword();
-  const { unitIds, userIds, categoryIds } = await app.db.transaction().execute(async (tx) => {
+  return app.db.transaction().execute(async (tx) => {
     const unitIds = new Map<string, number>();
     for (const u of UNITS) {
       const parentId = u.parent === null ? null : (unitIds.get(u.parent) ?? null);
@@ -76,7 +84,11 @@ export async function seedDemo(app: AppContext): Promise<void> {
       categoryIds.set(c.code, c.id);
     return { unitIds, userIds, categoryIds };
   });
+}
 
+/** The demo organisation plus complaints in several states. */
+export async function seedDemo(app: AppContext): Promise<void> {
+  const { unitIds, userIds, categoryIds } = await seedDemoOrganisation(app);
   const as = async (username: string) => {
     const actor = await loadActor(app.db, userIds.get(username) ?? 0);
     if (!actor) throw new Error(`demo user ${username} missing`);

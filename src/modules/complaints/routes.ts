@@ -25,6 +25,7 @@ import * as s from './schemas.js';
 import { updateComplaint, watchComplaint } from './update-complaint.js';
 
 const tags = ['complaints'];
+const APPROVING_ROLES = ['agent', 'handler', 'supervisor', 'manager', 'executive'] as const;
 const NumberParams = Type.Object({ number: Type.String({ maxLength: 32 }) });
 
 // biome-ignore lint/suspicious/noExplicitAny: each entry pairs a body schema with the command that takes its Static type
@@ -154,9 +155,14 @@ export function complaintRoutes(http: Http, app: AppContext): void {
         summary: '处理权限 amounts (fen) each role may approve alone; null means no limit',
         body: Type.Object(
           {
-            limits: Type.Record(
-              Type.Enum(['agent', 'handler', 'supervisor', 'manager', 'executive']),
-              Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+            limits: Type.Object(
+              Object.fromEntries(
+                APPROVING_ROLES.map((r) => [
+                  r,
+                  Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
+                ]),
+              ),
+              { additionalProperties: false, description: 'roles left out approve nothing' },
             ),
             majorApprover: Type.Enum(['supervisor', 'manager', 'executive']),
           },

@@ -1,0 +1,170 @@
+/**
+ * Server child processes for the benchmarks.
+ *
+ * Every server (Kesu, the ceiling app) runs as its own process in its own process group
+ * (`detached`), so it gets a core of its own rather than sharing the load generator's event loop,
+ * and so that stopping it kills the whole group. Live children are tracked here: `stopAll()` (run.ts
+ * calls it in `finally` and on SIGINT/SIGTERM) and a process 'exit' hook make sure none outlives
+ * the bench run.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+
+export interface ServerChild {
+  name: string;
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  pid: number;
+  logFile: string;
+  /** SIGTERM to the process group, SIGKILL after a grace period. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartServerOptions {
+  /** For messages: `kesu sqlite`, `ceiling postgres`. */
+  name: string;
+  command: string;
+  args: string[];
+  /** Added to the inherited environment; PORT and HOST are set here. */
+  env: Record<string, string>;
+  cwd: string;
+  /** stdout and stderr of the child go here (appended). */
+  logFile: string;
+  /** How long to wait for `GET /health` to answer 200. */
+  startTimeoutMs?: number;
+}
+
+const live = new Map<number, ChildProcess>();
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the group is gone already
+  }
+}
+
+process.on('exit', () => {
+  for (const pid of live.keys()) killGroup(pid, 'SIGKILL');
+});
+
+/** Stops every server child still running. */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...live.keys()].map((pid) => stopChild(pid)));
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+async function within(p: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((r) => {
+    timer = setTimeout(() => r(false), ms);
+  });
+  try {
+    return await Promise.race([p.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function stopChild(pid: number): Promise<void> {
+  const child = live.get(pid);
+  if (!child) return;
+  const gone = exited(child);
+  killGroup(pid, 'SIGTERM');
+  if (!(await within(gone, 10_000))) {
+    killGroup(pid, 'SIGKILL');
+    await within(gone, 5_000);
+  }
+  // Also whatever the child left behind in its group.
+  killGroup(pid, 'SIGKILL');
+  live.delete(pid);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      if (addr === null || typeof addr === 'string') {
+        srv.close();
+        reject(new Error('could not determine a free port'));
+        return;
+      }
+      srv.close(() => resolve(addr.port));
+    });
+  });
+}
+
+export function logTail(file: string, lines = 40): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
+    await res.arrayBuffer();
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts a server on a free port of 127.0.0.1 and waits until `GET /health` answers. */
+export async function startServer(options: StartServerOptions): Promise<ServerChild> {
+  const timeoutMs = options.startTimeoutMs ?? 60_000;
+  // The free port is released before the child binds it; retry if someone else took it meanwhile.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const fd = openSync(options.logFile, 'a');
+    let child: ChildProcess;
+    try {
+      child = spawn(options.command, options.args, {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env, HOST: '127.0.0.1', PORT: String(port) },
+        detached: true,
+        stdio: ['ignore', fd, fd],
+      });
+    } finally {
+      closeSync(fd);
+    }
+    const pid = child.pid;
+    if (pid === undefined) throw new Error(`${options.name}: could not spawn ${options.command}`);
+    live.set(pid, child);
+    child.once('error', () => undefined); // surfaces as an exit below
+    const stop = () => stopChild(pid);
+
+    const deadline = Date.now() + timeoutMs;
+    let up = false;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null || child.signalCode !== null) break;
+      if (await healthy(url)) {
+        up = true;
+        break;
+      }
+      await sleep(100);
+    }
+    if (up) return { name: options.name, url, pid, logFile: options.logFile, stop };
+
+    const died = child.exitCode !== null || child.signalCode !== null;
+    await stop();
+    const log = logTail(options.logFile);
+    if (died && /EADDRINUSE/.test(log) && attempt < 5) continue;
+    throw new Error(
+      `${options.name}: ${died ? `exited (code ${child.exitCode}, signal ${child.signalCode})` : `no answer on ${url}/health within ${timeoutMs / 1000} s`}. Log ${options.logFile}:\n${log}`,
+    );
+  }
+}

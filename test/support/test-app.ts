@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppContext } from '../../src/context.js';
+import { type DatabaseHandle, type Dialect, openDatabase } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { type Clock, systemClock } from '../../src/lib/clock.js';
+import { type DemoOrganisation, seedDemoOrganisation } from '../../src/seed/demo.js';
+import { buildApp } from '../../src/server/app.js';
+import type { Http } from '../../src/server/http.js';
+import { createDatabase } from './postgres-server.js';
+
+export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
+export const PASSWORD = 'test-password-1';
+
+export interface TestApp {
+  app: AppContext;
+  http: Http;
+  handle: DatabaseHandle;
+  org: DemoOrganisation;
+  /** The database URL, for raw access in tests that tamper with it. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A fresh database of the given dialect, migrated; SQLite in a temp dir, PostgreSQL as a new database on the test server. */
+export async function freshDatabase(dialect: Dialect): Promise<{ url: string; cleanup(): void }> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'kesu-test-'));
+    return {
+      url: `sqlite:${join(dir, 'kesu.db')}`,
+      cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const admin = process.env.KESU_TEST_PG_URL;
+  if (!admin) throw new Error('KESU_TEST_PG_URL is not set: the vitest global setup starts PostgreSQL');
+  const url = await createDatabase(admin, `kesu_${randomBytes(6).toString('hex')}`);
+  return { url, cleanup: () => {} };
+}
+
+/** A migrated database with the demo organisation (units, one user per role, express categories) and the HTTP app. */
+export async function startTestApp(dialect: Dialect, options: { clock?: Clock } = {}): Promise<TestApp> {
+  const { url, cleanup } = await freshDatabase(dialect);
+  const handle = openDatabase(url);
+  await migrateToLatest(handle.db);
+  const app: AppContext = {
+    db: handle.db,
+    dialect,
+    clock: options.clock ?? systemClock,
+    config: { timeZone: 'Asia/Shanghai', secret: Buffer.alloc(32, 7) },
+  };
+  const org = await seedDemoOrganisation(app, PASSWORD);
+  const http = await buildApp(app);
+  return {
+    app,
+    http,
+    handle,
+    org,
+    url,
+    close: async () => {
+      await http.close();
+      await handle.close();
+      cleanup();
+    },
+  };
+}
