@@ -156,16 +156,23 @@ audit
   .command('verify')
   .description('re-derive every hash chain; prints "intact" or the first broken event')
   .action(async () => {
-    const report = await withApp((app) => verifyChain(app.db));
-    if (report.intact) {
-      console.log(`intact (${report.events} events in ${report.streams} streams)`);
-      return;
-    }
-    const where = report.eventId === null ? 'stream head' : `event #${report.eventId}`;
-    console.log(
-      `broken: ${where} (${report.streamType} ${report.streamId}, seq ${report.seq}): ${report.reason}`,
-    );
-    process.exitCode = 1;
+    const message = await withApp(async (app) => {
+      const report = await verifyChain(app.db);
+      if (report.intact) return `intact (${report.events} events in ${report.streams} streams)`;
+      process.exitCode = 1;
+      const where = report.eventId === null ? 'the stream head' : `event #${report.eventId}`;
+      let stream = `${report.streamType} #${report.streamId}`;
+      if (report.streamType === 'complaint') {
+        const c = await app.db
+          .selectFrom('complaints')
+          .select('number')
+          .where('id', '=', report.streamId)
+          .executeTakeFirst();
+        if (c) stream = `complaint ${c.number}`;
+      }
+      return `broken at ${where}: ${stream}, seq ${report.seq} (${report.reason})`;
+    });
+    console.log(message);
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

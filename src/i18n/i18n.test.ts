@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import en from './en.json' with { type: 'json' };
+import { errorMessage, pickLocale } from './index.js';
+import zhCN from './zh-CN.json' with { type: 'json' };
+
+const keys = (o: object): string[] =>
+  Object.entries(o).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keys(v).map((s) => `${k}.${s}`) : [k],
+  );
+
+describe('messages', () => {
+  it('has every zh-CN message in English too, and no extra ones', () => {
+    expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+  });
+
+  it('keeps the same placeholders in both languages', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const flat = (o: Record<string, Record<string, string>>) =>
+      Object.entries(o).flatMap(([g, m]) => Object.entries(m).map(([k, v]) => [`${g}.${k}`, v] as const));
+    const enMap = new Map(flat(en));
+    for (const [key, zh] of flat(zhCN))
+      expect(placeholders(enMap.get(key) ?? ''), key).toEqual(placeholders(zh));
+  });
+
+  it('picks zh-CN unless English is preferred', () => {
+    expect(pickLocale(undefined)).toBe('zh-CN');
+    expect(pickLocale('en-GB,en;q=0.8')).toBe('en');
+    expect(pickLocale('zh-TW,en;q=0.5')).toBe('zh-CN');
+    expect(pickLocale('fr-FR,en;q=0.5,zh;q=0.4')).toBe('en');
+    expect(pickLocale('fr-FR')).toBe('zh-CN');
+  });
+
+  it('fills parameters', () => {
+    expect(errorMessage('en', 'illegal_transition', { status: 'closed', action: 'accept' })).toBe(
+      'The complaint is closed; "accept" is not possible now.',
+    );
+  });
+});

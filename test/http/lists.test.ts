@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/lib/clock.js';
+import { type Client, login } from '../support/client.js';
+import { buildComplaint } from '../support/factories.js';
+import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
+
+const HOUR = 3600_000;
+
+describe.each(DIALECTS)('lists, filters and queues on %s', (dialect) => {
+  let t: TestApp;
+  let agent: Client;
+  let handler: Client;
+  const clock = fixedClock(Date.parse('2026-11-23T02:00:00Z'));
+  const numbers: string[] = [];
+  beforeAll(async () => {
+    t = await startTestApp(dialect, { clock });
+    agent = await login(t.http, 'agent');
+    handler = await login(t.http, 'handler');
+    const cat = (code: string) => t.org.categoryIds.get(code);
+    const specs = [
+      { categoryId: cat('delay.transit'), priority: 'P3', channel: 'phone', waybillNo: 'SF1001' },
+      { categoryId: cat('delay.lastmile'), priority: 'P1', channel: 'wechat', waybillNo: 'SF1002' },
+      { categoryId: cat('damage.contents.fragile'), priority: 'P2', channel: 'phone', waybillNo: 'YT2001' },
+      {
+        categoryId: cat('lost.whole'),
+        priority: 'P4',
+        channel: 'regulator',
+        waybillNo: 'YT2002',
+        majorReasons: ['valuables_lost'],
+      },
+      {
+        categoryId: cat('delay.dispatch'),
+        priority: 'P3',
+        channel: 'email',
+        waybillNo: 'ZT3001',
+        complainant: { name: '钱', phone: '13912345678' },
+      },
+    ] as const;
+    for (const [i, spec] of specs.entries()) {
+      const body = buildComplaint(t.org, {
+        ...spec,
+        majorReasons: 'majorReasons' in spec ? [...spec.majorReasons] : undefined,
+        receivedAt: new Date(clock.now() - (10 - i) * HOUR).toISOString(),
+      });
+      numbers.push((await agent.ok('POST', '/api/v1/complaints', body)).number);
+      clock.advance(60_000);
+    }
+    await agent.ok('POST', `/api/v1/complaints/${numbers[2]}/accept`);
+    await agent.ok('POST', `/api/v1/complaints/${numbers[2]}/assign`, {
+      unitId: t.org.unitIds.get('pudong'),
+      assigneeId: t.org.userIds.get('handler'),
+    });
+  });
+  afterAll(() => t.close());
+
+  const list = async (query: string, by = agent) =>
+    (await by.ok('GET', `/api/v1/complaints?${query}`)).items.map((i: { number: string }) => i.number);
+
+  it('lists newest first by default and pages with a cursor without gaps or repeats', async () => {
+    expect(await list('')).toEqual([...numbers].reverse());
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await agent.ok('GET', `/api/v1/complaints?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((i: { number: string }) => i.number));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...numbers].reverse());
+    expect(await list('sort=receivedAt')).toEqual(numbers);
+    expect(await list('sort=priority')).toEqual([numbers[1], numbers[2], numbers[3], numbers[0], numbers[4]]);
+    const bad = await agent.get('/api/v1/complaints?cursor=nonsense');
+    expect(bad.status).toBe(400);
+  });
+
+  it('filters by status, priority, grade, category subtree, unit, assignee, channel and time', async () => {
+    expect(await list('status=assigned')).toEqual([numbers[2]]);
+    // The major complaint was raised from P4 to P2 at registration.
+    expect(await list('status=received,assigned&priority=P1,P2')).toEqual([
+      numbers[3],
+      numbers[2],
+      numbers[1],
+    ]);
+    expect(await list('grade=major')).toEqual([numbers[3]]);
+    expect(await list(`categoryId=${t.org.categoryIds.get('delay')}`)).toEqual([
+      numbers[4],
+      numbers[1],
+      numbers[0],
+    ]);
+    expect(await list(`categoryId=${t.org.categoryIds.get('damage')}`)).toEqual([numbers[2]]);
+    expect(await list(`unitId=${t.org.unitIds.get('east')}`)).toEqual([numbers[2]]);
+    expect(await list(`assigneeId=${t.org.userIds.get('handler')}`)).toEqual([numbers[2]]);
+    expect(await list('channel=phone')).toEqual([numbers[2], numbers[0]]);
+    const from = new Date(clock.now() - 8.5 * HOUR).toISOString();
+    const to = new Date(clock.now() - 6.5 * HOUR).toISOString();
+    expect(await list(`receivedFrom=${from}&receivedTo=${to}`)).toEqual([numbers[3], numbers[2]]);
+  });
+
+  it('finds by complaint number, waybill prefix and phone', async () => {
+    expect(await list(`q=${numbers[3]}`)).toEqual([numbers[3]]);
+    expect(await list(`q=${numbers[3]?.toLowerCase()}`)).toEqual([numbers[3]]);
+    expect(await list('q=SF100')).toEqual([numbers[1], numbers[0]]);
+    expect(await list('q=YT2002')).toEqual([numbers[3]]);
+    expect(await list('q=13912345678')).toEqual([numbers[4]]);
+    expect(await list('q=nothing-like-it')).toEqual([]);
+  });
+
+  it('shows a handler their own queue, most urgent first', async () => {
+    const mine = await handler.ok('GET', '/api/v1/complaints/mine');
+    expect(mine.items.map((i: { number: string }) => i.number)).toEqual([numbers[2]]);
+    expect(mine.items[0]).toMatchObject({
+      status: 'assigned',
+      assignee: { name: '刘处理' },
+      unit: { name: '浦东网点' },
+    });
+    expect((await agent.ok('GET', '/api/v1/complaints/mine')).items).toEqual([]);
+  });
+});
