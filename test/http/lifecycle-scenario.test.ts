@@ -188,6 +188,24 @@ describe.each(DIALECTS)('the whole life of a complaint on %s', (dialect) => {
     expect(invalid.replies[0].kind).toBe('invalid_answer');
   });
 
+  it('links a complaint to the one it repeats, and refuses a link to itself', async () => {
+    const first = (await agent.ok('POST', '/api/v1/complaints', buildComplaint(t.org))).number as string;
+    const second = (await agent.ok('POST', '/api/v1/complaints', buildComplaint(t.org))).number as string;
+    const linked = await agent.ok('POST', `/api/v1/complaints/${second}/links`, {
+      kind: 'repeat_of',
+      number: first,
+      comment: '同一客户再次投诉',
+    });
+    expect(linked.links).toEqual([expect.objectContaining({ kind: 'repeat_of', number: first })]);
+    expect((await agent.ok('GET', `/api/v1/complaints/${first}`)).links).toEqual([
+      expect.objectContaining({ kind: 'repeat_of:incoming', number: second }),
+    ]);
+    const self = await agent.post(`/api/v1/complaints/${second}/links`, { kind: 'related', number: second });
+    expect(self.body.fields).toEqual([
+      expect.objectContaining({ path: '/body/number', code: 'link_to_self' }),
+    ]);
+  });
+
   it('lets only the manager or the executive archive a major complaint, and routes its remedy to the manager', async () => {
     const manager = await login(t.http, 'manager');
     const body = buildComplaint(t.org, { majorReasons: ['valuables_lost'], priority: 'P4' });

@@ -22,4 +22,4 @@ export { getComplaint, getTimeline, listComplaints } from './queries.js';
 export { type Registered, registerComplaint } from './register-complaint.js';
 export { acceptComplaint, assignComplaint, escalateComplaint, transferComplaint } from './route-complaint.js';
 export * as schemas from './schemas.js';
-export { updateComplaint, watchComplaint } from './update-complaint.js';
+export { linkComplaint, updateComplaint, watchComplaint } from './update-complaint.js';

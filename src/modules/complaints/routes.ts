@@ -22,7 +22,7 @@ import { getComplaint, getTimeline, listComplaints } from './queries.js';
 import { registerComplaint } from './register-complaint.js';
 import { acceptComplaint, assignComplaint, escalateComplaint, transferComplaint } from './route-complaint.js';
 import * as s from './schemas.js';
-import { updateComplaint, watchComplaint } from './update-complaint.js';
+import { linkComplaint, updateComplaint, watchComplaint } from './update-complaint.js';
 
 const tags = ['complaints'];
 const APPROVING_ROLES = ['agent', 'handler', 'supervisor', 'manager', 'executive'] as const;
@@ -56,6 +56,7 @@ const ACTION_ROUTES: Array<
   ['post', 'confirmation', s.ConfirmBody, recordConfirmation, '客户确认 the customer is satisfied or not'],
   ['post', 'reopen', s.ReasonBody, reopenComplaint, '重新处理 reopen'],
   ['post', 'escalate', s.EscalateBody, escalateComplaint, '升级 escalate one level'],
+  ['post', 'links', s.LinkBody, linkComplaint, '关联 link to another complaint'],
   ['post', 'merge', s.MergeBody, mergeComplaint, '合并 merge into another complaint'],
   ['post', 'withdraw', s.ReasonBody, withdrawComplaint, '撤诉 the customer withdraws'],
   ['post', 'invalidate', s.InvalidateBody, invalidateComplaint, '无效/不予受理 not accepted, answered'],

@@ -144,6 +144,14 @@ export const EscalateBody = Type.Object(
   { reason, raisePriority: Type.Optional(Type.Boolean()) },
   { additionalProperties: false },
 );
+export const LINK_KINDS = ['duplicate_of', 'repeat_of', 'referral_of', 'related'] as const;
+export const LinkBody = Type.Object(
+  { kind: list(LINK_KINDS), number: Type.String({ maxLength: 32 }), comment: Type.Optional(text(2000)) },
+  {
+    additionalProperties: false,
+    description: 'duplicate of, repeat of, escalated from a regulator referral, or related',
+  },
+);
 export const MergeBody = Type.Object(
   { into: Type.String({ maxLength: 32 }), reason },
   { additionalProperties: false },

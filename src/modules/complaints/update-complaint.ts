@@ -1,9 +1,12 @@
+import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
 import type { ComplaintUpdate } from '../../db/schema.js';
+import { badRequest } from '../../lib/errors.js';
 import { runComplaintCommand } from './complaint-command.js';
 import { higherPriority, type Priority } from './model.js';
+import { canSee } from './permissions.js';
 import { ReferenceCheck } from './references.js';
-import type { UpdateInput } from './schemas.js';
+import type { LinkBody, UpdateInput } from './schemas.js';
 
 /** Reclassify or correct the record: category (the handler confirms level 4), priority, grade, tags, references. */
 export const updateComplaint = (ctx: ActorContext, number: string, input: UpdateInput) =>
@@ -57,4 +60,24 @@ export const watchComplaint = (ctx: ActorContext, number: string, watching: bool
         .execute();
     }
     return { kind: watching ? 'watch_started' : 'watch_stopped' };
+  });
+
+/** Link to another complaint: a duplicate, a repeat by the same customer, the referral it came from. */
+export const linkComplaint = (ctx: ActorContext, number: string, input: Static<typeof LinkBody>) =>
+  runComplaintCommand(ctx, number, 'update', async (tx, c) => {
+    const target = await tx
+      .selectFrom('complaints')
+      .selectAll()
+      .where('number', '=', input.number)
+      .executeTakeFirst();
+    if (!target || !canSee(ctx.actor, target)) {
+      throw badRequest('validation_failed', [{ path: '/body/number', code: 'unknown_complaint' }]);
+    }
+    if (target.id === c.id)
+      throw badRequest('validation_failed', [{ path: '/body/number', code: 'link_to_self' }]);
+    await tx
+      .insertInto('complaint_links')
+      .values({ complaint_id: c.id, kind: input.kind, target_id: target.id, created_at: ctx.clock.now() })
+      .execute();
+    return { kind: 'linked', data: { link: input.kind, to: target.number }, comment: input.comment ?? null };
   });
