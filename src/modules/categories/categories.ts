@@ -1,5 +1,6 @@
 import type { ActorContext, AppContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
+import type { Category } from '../../db/schema.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
 import { requireAdmin } from '../org/policy.js';
@@ -19,17 +20,7 @@ export interface CategoryView {
   active: boolean;
 }
 
-const toView = (c: {
-  id: number;
-  parent_id: number | null;
-  level: number;
-  code: string;
-  name_zh: string;
-  name_en: string;
-  path: string;
-  sort: number;
-  active: number;
-}): CategoryView => ({
+const toView = (c: Category): CategoryView => ({
   id: c.id,
   parentId: c.parent_id,
   level: c.level,

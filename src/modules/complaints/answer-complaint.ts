@@ -1,35 +1,8 @@
 import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
-import type { Tx } from '../../db/database.js';
 import { runComplaintCommand } from './complaint-command.js';
+import { insertReply } from './records.js';
 import type { ConfirmBody, ReasonBody, ReplyInput } from './schemas.js';
-
-export async function insertReply(
-  tx: Tx,
-  complaintId: number,
-  kind: string,
-  reply: ReplyInput,
-  actorId: number,
-  now: number,
-) {
-  const { id } = await tx
-    .insertInto('replies')
-    .values({
-      complaint_id: complaintId,
-      kind,
-      method: reply.method,
-      summary: reply.summary,
-      actions: reply.actions,
-      result: reply.result,
-      basis: reply.basis,
-      follow_up: reply.followUp,
-      sent_by: actorId,
-      sent_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
-}
 
 /** 回复: the answer with its five sections; the customer is then asked to confirm. */
 export const replyToCustomer = (ctx: ActorContext, number: string, input: ReplyInput) =>

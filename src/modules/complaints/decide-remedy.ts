@@ -5,6 +5,7 @@ import { conflict, forbidden } from '../../lib/errors.js';
 import { readSetting } from '../settings/index.js';
 import { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS, mayDecide, requiredApprover } from './authority.js';
 import { runComplaintCommand } from './complaint-command.js';
+import { insertRemedy } from './records.js';
 import type { DecisionBody, ReasonBody, RemedyInput } from './schemas.js';
 
 export const authorityLimits = (db: Db | Tx) =>
@@ -22,25 +23,12 @@ export const proposeRemedy = (ctx: ActorContext, number: string, input: RemedyIn
     const own = mayDecide(limits, ctx.actor.roles, input.amount, major);
     const approver = own ? null : requiredApprover(limits, input.amount, major);
     if (!own && !approver) throw conflict('no_approver_for_amount', { amount: input.amount });
-    const now = ctx.clock.now();
-    const { id } = await tx
-      .insertInto('remedy_proposals')
-      .values({
-        complaint_id: c.id,
-        kinds: JSON.stringify(input.kinds),
-        internal_actions: JSON.stringify(input.internalActions ?? []),
-        amount: input.amount,
-        description: input.description,
-        status: own ? 'approved' : 'pending',
-        required_role: approver,
-        proposed_by: ctx.actor.userId,
-        proposed_at: now,
-        decided_by: own ? ctx.actor.userId : null,
-        decided_at: own ? now : null,
-        decision_comment: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertRemedy(tx, c.id, input, {
+      approved: own,
+      requiredRole: approver,
+      actorId: ctx.actor.userId,
+      now: ctx.clock.now(),
+    });
     return {
       kind: own ? 'remedy_proposed_and_approved' : 'remedy_proposed',
       set: { status: own ? 'approved' : 'proposed' },

@@ -1,34 +1,16 @@
 import { forbidden } from '../../lib/errors.js';
 import { type Actor, hasRole, inSubtree, seesAll } from '../org/actor.js';
 import type { Role } from '../org/roles.js';
-import type { Action } from './lifecycle.js';
+import { ACTIONS, type Action } from './lifecycle.js';
 
 export type ComplaintPermission = Action | 'register' | 'first_contact' | 'read';
 
+/** The agent may do everything with a complaint except assess validity (within its approval limit). */
 const AGENT: ComplaintPermission[] = [
   'read',
   'register',
   'first_contact',
-  'update',
-  'accept',
-  'assign',
-  'transfer',
-  'start',
-  'request_info',
-  'resume',
-  'judge',
-  'propose',
-  'approve',
-  'reject',
-  'reply',
-  'confirm',
-  'reopen',
-  'escalate',
-  'merge',
-  'withdraw',
-  'invalidate',
-  'archive',
-  'watch',
+  ...ACTIONS.filter((a) => a !== 'assess'),
 ];
 
 /**

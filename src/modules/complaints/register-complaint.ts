@@ -10,6 +10,7 @@ import { COMPLAINT_STREAM } from './complaint-command.js';
 import { higherPriority, type Priority } from './model.js';
 import { nextNumber } from './numbering.js';
 import { requirePermission } from './permissions.js';
+import { insertRemedy, insertReply } from './records.js';
 import { ReferenceCheck } from './references.js';
 import type { RegisterInput } from './schemas.js';
 
@@ -168,44 +169,15 @@ async function insertComplaint(tx: Tx, ctx: ActorContext, input: RegisterInput):
 
   if (input.firstContact) {
     const reply = input.firstContact.reply;
-    let remedyId: number | null = null;
-    if (remedy) {
-      const row = await tx
-        .insertInto('remedy_proposals')
-        .values({
-          complaint_id: id,
-          kinds: JSON.stringify(remedy.kinds),
-          internal_actions: JSON.stringify(remedy.internalActions ?? []),
-          amount: remedy.amount,
-          description: remedy.description,
-          status: 'approved',
-          required_role: null,
-          proposed_by: ctx.actor.userId,
-          proposed_at: now,
-          decided_by: ctx.actor.userId,
-          decided_at: now,
-          decision_comment: null,
+    const remedyId = remedy
+      ? await insertRemedy(tx, id, remedy, {
+          approved: true,
+          requiredRole: null,
+          actorId: ctx.actor.userId,
+          now,
         })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      remedyId = row.id;
-    }
-    const { id: replyId } = await tx
-      .insertInto('replies')
-      .values({
-        complaint_id: id,
-        kind: 'first_contact',
-        method: reply.method,
-        summary: reply.summary,
-        actions: reply.actions,
-        result: reply.result,
-        basis: reply.basis,
-        follow_up: reply.followUp,
-        sent_by: ctx.actor.userId,
-        sent_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      : null;
+    const replyId = await insertReply(tx, id, 'first_contact', reply, ctx.actor.userId, now);
     await appendEvent(tx, {
       streamType: COMPLAINT_STREAM,
       streamId: id,

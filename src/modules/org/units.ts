@@ -121,18 +121,14 @@ export async function updateUnit(
         .where('path', '>=', before.path)
         .where('path', '<', end)
         .execute();
-      await tx
-        .updateTable('complaints')
-        .set({ unit_path: rewrite('unit_path') })
-        .where('unit_path', '>=', before.path)
-        .where('unit_path', '<', end)
-        .execute();
-      await tx
-        .updateTable('complaints')
-        .set({ intake_unit_path: rewrite('intake_unit_path') })
-        .where('intake_unit_path', '>=', before.path)
-        .where('intake_unit_path', '<', end)
-        .execute();
+      for (const col of ['unit_path', 'intake_unit_path'] as const) {
+        await tx
+          .updateTable('complaints')
+          .set({ [col]: rewrite(col) })
+          .where(col, '>=', before.path)
+          .where(col, '<', end)
+          .execute();
+      }
     }
     const next = {
       parent_id: input.parentId ?? before.parent_id,
