@@ -20,28 +20,46 @@ export const inSubtree = (path: string, rootPath: string) => path.startsWith(roo
 /** Upper bound for a range scan over a subtree: every descendant path sorts in [path, subtreeEnd(path)). */
 export const subtreeEnd = (path: string) => `${path.slice(0, -1)}0`;
 
-export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
-  const user = await db
+/** Users with their unit path and roles (one row per role), to be narrowed by the caller. */
+export function actorRows(db: Db) {
+  return db
     .selectFrom('users')
     .innerJoin('units', 'units.id', 'users.unit_id')
+    .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
     .select([
       'users.id',
       'users.username',
       'users.display_name',
       'users.unit_id',
       'units.path',
-      'users.active',
+      'user_roles.role',
     ])
-    .where('users.id', '=', userId)
-    .executeTakeFirst();
-  if (!user?.active) return null;
-  const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
+    .where('users.active', '=', 1);
+}
+
+type ActorRow = {
+  id: number;
+  username: string;
+  display_name: string;
+  unit_id: number;
+  path: string;
+  role: string | null;
+};
+
+/** Fold the rows of one active user into an Actor; null when there are none. */
+export function toActor(rows: ActorRow[]): Actor | null {
+  const first = rows[0];
+  if (!first) return null;
   return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    roles: roles.map((r) => r.role as Role),
-    unitId: user.unit_id,
-    unitPath: user.path,
+    userId: first.id,
+    username: first.username,
+    displayName: first.display_name,
+    roles: rows.flatMap((r) => (r.role ? [r.role as Role] : [])),
+    unitId: first.unit_id,
+    unitPath: first.path,
   };
+}
+
+export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
+  return toActor(await actorRows(db).where('users.id', '=', userId).execute());
 }

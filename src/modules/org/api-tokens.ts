@@ -2,7 +2,7 @@ import type { ActorContext, AppContext } from '../../context.js';
 import { notFound } from '../../lib/errors.js';
 import { newSecret, sha256Hex } from '../../lib/tokens.js';
 import { appendEvent } from '../audit/index.js';
-import { type Actor, loadActor } from './actor.js';
+import { type Actor, actorRows, toActor } from './actor.js';
 import { requireAdmin } from './policy.js';
 
 /** An integration (call-centre CTI, WeChat bot, ERP) acts as a user through a bearer token. */
@@ -76,12 +76,12 @@ export async function listApiTokens(ctx: ActorContext) {
   }));
 }
 
+/** The user an integration's bearer token acts as, in one query; null when unknown or revoked. */
 export async function actorForApiToken(app: AppContext, token: string): Promise<Actor | null> {
-  const row = await app.db
-    .selectFrom('api_tokens')
-    .select(['user_id', 'revoked_at'])
-    .where('token_hash', '=', sha256Hex(token))
-    .executeTakeFirst();
-  if (!row || row.revoked_at !== null) return null;
-  return loadActor(app.db, row.user_id);
+  const rows = await actorRows(app.db)
+    .innerJoin('api_tokens', 'api_tokens.user_id', 'users.id')
+    .where('api_tokens.token_hash', '=', sha256Hex(token))
+    .where('api_tokens.revoked_at', 'is', null)
+    .execute();
+  return toActor(rows);
 }

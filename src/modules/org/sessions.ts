@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { DomainError } from '../../lib/errors.js';
 import { newSecret, sha256Hex } from '../../lib/tokens.js';
-import { type Actor, loadActor } from './actor.js';
+import { type Actor, actorRows, loadActor, toActor } from './actor.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -40,12 +40,12 @@ export async function logout(app: AppContext, token: string): Promise<void> {
   await app.db.deleteFrom('sessions').where('id', '=', sha256Hex(token)).execute();
 }
 
+/** The signed-in user of a session token, in one query; null when unknown, expired or deactivated. */
 export async function actorForSession(app: AppContext, token: string): Promise<Actor | null> {
-  const session = await app.db
-    .selectFrom('sessions')
-    .select(['user_id', 'expires_at'])
-    .where('id', '=', sha256Hex(token))
-    .executeTakeFirst();
-  if (!session || session.expires_at <= app.clock.now()) return null;
-  return loadActor(app.db, session.user_id);
+  const rows = await actorRows(app.db)
+    .innerJoin('sessions', 'sessions.user_id', 'users.id')
+    .where('sessions.id', '=', sha256Hex(token))
+    .where('sessions.expires_at', '>', app.clock.now())
+    .execute();
+  return toActor(rows);
 }
