@@ -27,7 +27,9 @@ async function openStore(url: string): Promise<{ insert: Insert; close(): Promis
     const stmt = db.prepare('INSERT INTO bench_ceiling (payload, created_at) VALUES (?, ?) RETURNING id');
     return {
       insert: async (payload, createdAt) => (stmt.get(payload, createdAt) as { id: number }).id,
-      close: async () => db.close(),
+      close: async () => {
+        db.close();
+      },
     };
   }
   const pool = new pg.Pool({ connectionString: url, max: 20 });

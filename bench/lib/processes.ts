@@ -17,6 +17,8 @@ export interface ServerChild {
   url: string;
   pid: number;
   logFile: string;
+  /** Null while running; otherwise how the child ended before `stop()` was called (killed from outside?). */
+  exitedEarly(): string | null;
   /** SIGTERM to the process group, SIGKILL after a grace period. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -145,7 +147,15 @@ export async function startServer(options: StartServerOptions): Promise<ServerCh
     if (pid === undefined) throw new Error(`${options.name}: could not spawn ${options.command}`);
     live.set(pid, child);
     child.once('error', () => undefined); // surfaces as an exit below
-    const stop = () => stopChild(pid);
+    let stopping = false;
+    let early: string | null = null;
+    child.once('exit', (code, signal) => {
+      if (!stopping) early = signal ? `killed by ${signal}` : `exited with code ${code}`;
+    });
+    const stop = () => {
+      stopping = true;
+      return stopChild(pid);
+    };
 
     const deadline = Date.now() + timeoutMs;
     let up = false;
@@ -157,7 +167,7 @@ export async function startServer(options: StartServerOptions): Promise<ServerCh
       }
       await sleep(100);
     }
-    if (up) return { name: options.name, url, pid, logFile: options.logFile, stop };
+    if (up) return { name: options.name, url, pid, logFile: options.logFile, exitedEarly: () => early, stop };
 
     const died = child.exitCode !== null || child.signalCode !== null;
     await stop();

@@ -1,0 +1,187 @@
+/**
+ * `npm run bench`: builds Kesu, runs the benchmark modules, merges their sections into
+ * bench/results/latest.json and prints each module's summary lines last. See bench/README.md.
+ *
+ * Options (env): BENCH_DURATION seconds per measured run (default 10; below 10 is a trial run),
+ * BENCH_WARMUP seconds (default 3), BENCH_CONNECTIONS (default 50), BENCH_DB (sqlite, postgres;
+ * both when unset), BENCH_PROFILE=1 (CPU-profile the Kesu child; a trial run).
+ *
+ * A new benchmark is a module exporting a `BenchModule` (see lib/context.ts), added to MODULES.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDatabase, type PostgresServer, startPostgres } from '../test/support/postgres-server.js';
+import type { BenchContext, BenchModule, BenchOptions, DbKind } from './lib/context.js';
+import { stopAll } from './lib/processes.js';
+import { writeResults } from './lib/results.js';
+import { registration } from './registration.js';
+
+const MODULES: BenchModule[] = [registration];
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
+const started = Date.now();
+
+function log(message: string): void {
+  const t = ((Date.now() - started) / 1000).toFixed(1).padStart(6);
+  console.log(`[${t}s] ${message}`);
+}
+
+function numberOption(name: string, fallback: number, { integer = false, min = 0 } = {}): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) {
+    throw new Error(`${name} must be ${integer ? 'an integer' : 'a number'} ≥ ${min}, got ${raw}`);
+  }
+  return n;
+}
+
+function readOptions(): BenchOptions {
+  const durationSeconds = numberOption('BENCH_DURATION', 10, { min: 1 });
+  const warmupSeconds = numberOption('BENCH_WARMUP', 3);
+  const connections = numberOption('BENCH_CONNECTIONS', 50, { integer: true, min: 1 });
+  const rawDb = (process.env.BENCH_DB ?? '').trim();
+  const wanted = rawDb === '' || rawDb === 'both' ? ['sqlite', 'postgres'] : rawDb.split(/[\s,]+/);
+  const databases: DbKind[] = [];
+  for (const d of wanted) {
+    if (d !== 'sqlite' && d !== 'postgres')
+      throw new Error(`BENCH_DB must be sqlite, postgres or both, got ${rawDb}`);
+    if (!databases.includes(d)) databases.push(d);
+  }
+  const profile = ['1', 'true', 'yes'].includes((process.env.BENCH_PROFILE ?? '').toLowerCase());
+  return {
+    durationSeconds,
+    warmupSeconds,
+    connections,
+    databases,
+    profile,
+    trial: durationSeconds < 10 || profile,
+  };
+}
+
+function git(args: string[]): string | null {
+  try {
+    return execFileSync('git', args, {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return null;
+  }
+}
+
+const loadAverage = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
+
+function environment(options: BenchOptions, loadBefore: number[]) {
+  const cpus = os.cpus();
+  const dirty = git(['status', '--porcelain', '--', 'src', 'bin', 'package.json']);
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: typeof os.availableParallelism === 'function' ? os.availableParallelism() : cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    git: { commit: git(['rev-parse', 'HEAD']), srcDirty: dirty === null ? null : dirty !== '' },
+    /** 1/5/15-minute load averages before and after: other work on the machine skews the numbers. */
+    loadAverage: { before: loadBefore, after: loadAverage() },
+    trial: options.trial,
+  };
+}
+
+function build(): void {
+  log('npm run build');
+  const res = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (res.status !== 0) throw new Error(`npm run build failed (exit ${res.status ?? res.signal})`);
+}
+
+async function main(): Promise<number> {
+  const options = readOptions();
+  const loadBefore = loadAverage();
+  if ((loadBefore[0] ?? 0) > 0.5) {
+    log(
+      `note: load average ${loadBefore.join(' ')} before the run; other work on this machine skews the numbers`,
+    );
+  }
+  if (options.trial) {
+    log(
+      `trial run (${options.profile ? 'profiling' : `BENCH_DURATION=${options.durationSeconds} < 10`}): ` +
+        'results go to bench/results/trial.json, not latest.json',
+    );
+  }
+  mkdirSync(RESULTS_DIR, { recursive: true });
+
+  let postgres: Promise<PostgresServer> | undefined;
+  const stopPostgres = async () => {
+    const pg = postgres;
+    postgres = undefined;
+    if (pg) await (await pg.catch(() => undefined))?.stop();
+  };
+  const ctx: BenchContext = {
+    options,
+    root: ROOT,
+    resultsDir: RESULTS_DIR,
+    log,
+    async postgresDatabase(name) {
+      if (!postgres) {
+        log('starting a throwaway PostgreSQL');
+        postgres = startPostgres();
+      }
+      return createDatabase((await postgres).url, name);
+    },
+  };
+
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = true;
+    log(`${signal}: stopping the servers`);
+    void Promise.allSettled([stopAll(), stopPostgres()]).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  const sections: Record<string, Record<string, unknown>> = {};
+  const summary: string[] = [];
+  let ok = true;
+  try {
+    build();
+    for (const module of MODULES) {
+      log(`== ${module.name}`);
+      try {
+        const outcome = await module.run(ctx);
+        sections[module.name] = outcome.section;
+        summary.push(...outcome.summary);
+        ok &&= outcome.ok;
+      } catch (error) {
+        ok = false;
+        const message = error instanceof Error ? error.message : String(error);
+        log(`${module.name} failed: ${message}`);
+        summary.push(`${module.name}: failed (${message.split('\n')[0]})`);
+      }
+    }
+  } finally {
+    await stopAll();
+    await stopPostgres();
+  }
+
+  if (Object.keys(sections).length) {
+    const file = path.join(RESULTS_DIR, options.trial ? 'trial.json' : 'latest.json');
+    writeResults(file, environment(options, loadBefore), sections);
+    log(`results: ${path.relative(ROOT, file)}`);
+  }
+  for (const line of summary) console.log(line);
+  return ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
