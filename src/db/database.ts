@@ -40,9 +40,34 @@ class DropRowLocks extends OperationNodeTransformer {
   }
 }
 const sqliteRowLocks: KyselyPlugin = {
-  transformQuery: (args) => new DropRowLocks().transformNode(args.node) as RootOperationNode,
+  transformQuery: (args) =>
+    args.node.kind === 'SelectQueryNode' && args.node.endModifiers?.length
+      ? (new DropRowLocks().transformNode(args.node) as RootOperationNode)
+      : args.node,
   transformResult: async (args) => args.result,
 };
+
+/**
+ * Kysely prepares every statement anew, which costs more than running most of them; keep the
+ * prepared statements by SQL text (a bounded set: queries are built from code, values are bound).
+ */
+function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+  const statements = new Map<string, SQLite.Statement>();
+  const cached = {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      let statement = statements.get(text);
+      if (!statement) {
+        if (statements.size >= 2000) statements.clear();
+        statement = sqlite.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+  // SqliteDialect uses only prepare() and close().
+  return cached as unknown as SQLite.Database;
+}
 
 export function openDatabase(url: string, options: { poolSize?: number } = {}): DatabaseHandle {
   if (url.startsWith('sqlite:')) {
@@ -54,7 +79,7 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: sqlite }),
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
       plugins: [sqliteRowLocks],
     });
     return { db, dialect: 'sqlite', close: () => db.destroy() };

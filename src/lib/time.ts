@@ -1,11 +1,19 @@
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Calendar date `yyyymmdd` of an instant in a time zone (e.g. Asia/Shanghai). */
 export function dateKey(epochMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(epochMs);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // Building a formatter is costly; one per zone serves every call.
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(epochMs);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}${get('month')}${get('day')}`;
 }

@@ -9,6 +9,8 @@ export interface NewEvent {
   kind: string;
   data: Record<string, unknown>;
   comment?: string | null;
+  /** The stream is being created in this transaction (a new complaint): there is no head to read. */
+  newStream?: boolean;
 }
 
 /**
@@ -16,13 +18,15 @@ export interface NewEvent {
  * records; on PostgreSQL the head row is locked so that two writers cannot fork the chain.
  */
 export async function appendEvent(tx: Tx, e: NewEvent): Promise<{ id: number; seq: number }> {
-  const head = await tx
-    .selectFrom('event_heads')
-    .select(['seq', 'hash'])
-    .where('stream_type', '=', e.streamType)
-    .where('stream_id', '=', e.streamId)
-    .forUpdate()
-    .executeTakeFirst();
+  const head = e.newStream
+    ? undefined
+    : await tx
+        .selectFrom('event_heads')
+        .select(['seq', 'hash'])
+        .where('stream_type', '=', e.streamType)
+        .where('stream_id', '=', e.streamId)
+        .forUpdate()
+        .executeTakeFirst();
   const row = {
     stream_type: e.streamType,
     stream_id: e.streamId,

@@ -1,11 +1,11 @@
-import type { Tx } from '../../db/database.js';
+import type { Db, Tx } from '../../db/database.js';
 import { badRequest, type FieldProblem } from '../../lib/errors.js';
 import { inSubtree } from '../org/actor.js';
 
 /** Checks that ids in a request name real, active things; collects every problem before failing. */
 export class ReferenceCheck {
   readonly problems: FieldProblem[] = [];
-  constructor(private readonly tx: Tx) {}
+  constructor(private readonly tx: Db | Tx) {}
 
   async category(id: number | undefined, path: string) {
     if (id === undefined) return undefined;

@@ -1,51 +1,78 @@
 import { createHash } from 'node:crypto';
+import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
-import type { Tx } from '../../db/database.js';
+import type { Db, Tx } from '../../db/database.js';
+import type { NewComplaint } from '../../db/schema.js';
 import { badRequest, conflict, forbidden } from '../../lib/errors.js';
 import { dateKey } from '../../lib/time.js';
 import { appendEvent } from '../audit/index.js';
 import { readSetting } from '../settings/index.js';
 import { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS, mayDecide } from './authority.js';
 import { COMPLAINT_STREAM } from './complaint-command.js';
-import { higherPriority, type Priority } from './model.js';
+import { type Grade, higherPriority, type Priority, type Status } from './model.js';
 import { nextNumber } from './numbering.js';
 import { requirePermission } from './permissions.js';
 import { insertRemedy, insertReply } from './records.js';
 import { ReferenceCheck } from './references.js';
-import type { RegisterInput } from './schemas.js';
+import type { RegisteredResponse, RegisterInput } from './schemas.js';
 
 /** How far ahead of the server clock a "received at" may be (clock skew of the sender). */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
-export interface Registered {
-  id: number;
-  number: string;
-  /** True when an Idempotency-Key repeated an earlier request and nothing new was created. */
-  replayed: boolean;
-}
+/** What registration answers: enough to track the complaint; its whole record is at its own URL. */
+export type Registered = Static<typeof RegisteredResponse>;
 
 const requestHash = (input: RegisterInput) =>
   createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
+const registered = (
+  c: Pick<NewComplaint, 'number' | 'status' | 'priority' | 'grade' | 'received_at' | 'registered_at'>,
+  replayed: boolean,
+): Registered => ({
+  number: c.number,
+  // The row was built from these vocabularies; the database stores them as text.
+  status: c.status as Status,
+  priority: c.priority as Priority,
+  grade: c.grade as Grade,
+  receivedAt: new Date(c.received_at).toISOString(),
+  registeredAt: new Date(c.registered_at).toISOString(),
+  replayed,
+});
+
 async function findReplay(
-  tx: Tx | ActorContext['db'],
+  db: Db | Tx,
   actorId: number,
   key: string,
   hash: string,
 ): Promise<Registered | null> {
-  const row = await tx
+  const row = await db
     .selectFrom('idempotency_keys')
     .innerJoin('complaints', 'complaints.id', 'idempotency_keys.complaint_id')
-    .select(['idempotency_keys.request_hash', 'complaints.id', 'complaints.number'])
+    .select([
+      'idempotency_keys.request_hash',
+      'complaints.number',
+      'complaints.status',
+      'complaints.priority',
+      'complaints.grade',
+      'complaints.received_at',
+      'complaints.registered_at',
+    ])
     .where('idempotency_keys.actor_id', '=', actorId)
     .where('idempotency_keys.key', '=', key)
     .executeTakeFirst();
   if (!row) return null;
   if (row.request_hash !== hash) throw conflict('idempotency_key_reused');
-  return { id: row.id, number: row.number, replayed: true };
+  return registered(row, true);
 }
 
-/** 投诉登记: register a complaint (and optionally resolve it on first contact) in one transaction. */
+/**
+ * 投诉登记: register a complaint, or register and resolve it on first contact.
+ *
+ * Checks run first and write nothing; then the number is taken in its own short statement (so
+ * concurrent registrations do not queue on the day's counter for a whole transaction; a
+ * registration that fails after that leaves a gap in the day's numbers); then one transaction
+ * writes the complaint, its history and, on first contact, the remedy and the reply.
+ */
 export async function registerComplaint(
   ctx: ActorContext,
   input: RegisterInput,
@@ -54,13 +81,15 @@ export async function registerComplaint(
   requirePermission(ctx.actor, input.firstContact ? 'first_contact' : 'register');
   const hash = requestHash(input);
   const key = options.idempotencyKey;
+  if (key) {
+    const replay = await findReplay(ctx.db, ctx.actor.userId, key, hash);
+    if (replay) return replay;
+  }
+  const fields = await checkedFields(ctx, input);
+  fields.number = await nextNumber(ctx.db, dateKey(fields.registered_at, ctx.config.timeZone));
   try {
     return await ctx.db.transaction().execute(async (tx) => {
-      if (key) {
-        const replay = await findReplay(tx, ctx.actor.userId, key, hash);
-        if (replay) return replay;
-      }
-      const created = await insertComplaint(tx, ctx, input);
+      const id = await insertComplaint(tx, ctx, input, fields);
       if (key) {
         await tx
           .insertInto('idempotency_keys')
@@ -68,12 +97,12 @@ export async function registerComplaint(
             actor_id: ctx.actor.userId,
             key,
             request_hash: hash,
-            complaint_id: created.id,
-            created_at: ctx.clock.now(),
+            complaint_id: id,
+            created_at: fields.registered_at,
           })
           .execute();
       }
-      return created;
+      return registered(fields, false);
     });
   } catch (error) {
     // Two requests with one key raced: the loser's insert hit the key; answer with the winner's complaint.
@@ -85,9 +114,10 @@ export async function registerComplaint(
   }
 }
 
-async function insertComplaint(tx: Tx, ctx: ActorContext, input: RegisterInput): Promise<Registered> {
+/** Validate everything that needs the database and build the row; nothing is written. */
+async function checkedFields(ctx: ActorContext, input: RegisterInput): Promise<NewComplaint> {
   const now = ctx.clock.now();
-  const check = new ReferenceCheck(tx);
+  const check = new ReferenceCheck(ctx.db);
   if (!input.complainant.phone && !input.complainant.email) {
     check.add({ path: '/body/complainant/phone', code: 'contact_required' });
   }
@@ -102,20 +132,15 @@ async function insertComplaint(tx: Tx, ctx: ActorContext, input: RegisterInput):
   const majorReasons = input.majorReasons ?? [];
   const major = majorReasons.length > 0;
   const requested: Priority = input.priority ?? 'P3';
-  // A major complaint is at least high priority (DOMAIN: safety outranks attitude).
-  const priority = major ? higherPriority(requested, 'P2') : requested;
-
   const remedy = input.firstContact?.remedy;
   if (remedy) {
-    const limits = await readSetting<AuthorityLimits>(tx, 'authority_limits', DEFAULT_AUTHORITY_LIMITS);
+    const limits = await readSetting<AuthorityLimits>(ctx.db, 'authority_limits', DEFAULT_AUTHORITY_LIMITS);
     if (!mayDecide(limits, ctx.actor.roles, remedy.amount, major)) {
       throw forbidden('approval_limit_exceeded', { amount: remedy.amount });
     }
   }
-
-  const number = await nextNumber(tx, dateKey(now, ctx.config.timeZone));
-  const fields = {
-    number,
+  return {
+    number: '',
     status: input.firstContact ? 'resolved' : 'received',
     channel: input.channel,
     received_at: receivedAt,
@@ -142,7 +167,8 @@ async function insertComplaint(tx: Tx, ctx: ActorContext, input: RegisterInput):
     staff_complained: input.staffComplained ?? null,
     category_id: input.categoryId,
     category_confirmed: 0,
-    priority,
+    // A major complaint is at least high priority (DOMAIN: safety outranks attitude).
+    priority: major ? higherPriority(requested, 'P2') : requested,
     grade: major ? 'major' : 'general',
     major_reasons: JSON.stringify(majorReasons),
     tags: JSON.stringify(input.tags ?? []),
@@ -153,9 +179,17 @@ async function insertComplaint(tx: Tx, ctx: ActorContext, input: RegisterInput):
     reopen_count: 0,
     resolved_at: input.firstContact ? now : null,
     updated_at: now,
-  } as const;
-  const { id } = await tx.insertInto('complaints').values(fields).returning('id').executeTakeFirstOrThrow();
+  };
+}
 
+async function insertComplaint(
+  tx: Tx,
+  ctx: ActorContext,
+  input: RegisterInput,
+  fields: NewComplaint,
+): Promise<number> {
+  const now = fields.registered_at;
+  const { id } = await tx.insertInto('complaints').values(fields).returning('id').executeTakeFirstOrThrow();
   const { content, ...recorded } = fields;
   await appendEvent(tx, {
     streamType: COMPLAINT_STREAM,
@@ -165,27 +199,23 @@ async function insertComplaint(tx: Tx, ctx: ActorContext, input: RegisterInput):
     kind: 'registered',
     // The content is kept verbatim in the record; the history pins it with a hash.
     data: { fields: recorded, contentSha256: createHash('sha256').update(content).digest('hex') },
+    newStream: true,
   });
-
   if (input.firstContact) {
-    const reply = input.firstContact.reply;
+    const { reply, remedy } = input.firstContact;
+    const actorId = ctx.actor.userId;
     const remedyId = remedy
-      ? await insertRemedy(tx, id, remedy, {
-          approved: true,
-          requiredRole: null,
-          actorId: ctx.actor.userId,
-          now,
-        })
+      ? await insertRemedy(tx, id, remedy, { approved: true, requiredRole: null, actorId, now })
       : null;
-    const replyId = await insertReply(tx, id, 'first_contact', reply, ctx.actor.userId, now);
+    const replyId = await insertReply(tx, id, 'first_contact', reply, actorId, now);
     await appendEvent(tx, {
       streamType: COMPLAINT_STREAM,
       streamId: id,
-      actorId: ctx.actor.userId,
+      actorId,
       at: now,
       kind: 'resolved_on_first_contact',
       data: { replyId, remedyId, amount: remedy?.amount ?? null, method: reply.method },
     });
   }
-  return { id, number, replayed: false };
+  return id;
 }

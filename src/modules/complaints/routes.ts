@@ -74,19 +74,19 @@ export function complaintRoutes(http: Http, app: AppContext): void {
         headers: Type.Object({
           'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
         }),
+        response: { 200: s.RegisteredResponse, 201: s.RegisteredResponse },
       },
     },
     async (req, reply) => {
-      const ctx = actorContext(app, req);
       const key = req.headers['idempotency-key'];
-      const result = await registerComplaint(ctx, req.body, {
+      const result = await registerComplaint(actorContext(app, req), req.body, {
         idempotencyKey: typeof key === 'string' ? key : undefined,
       });
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply
         .code(result.replayed ? 200 : 201)
         .header('location', `/api/v1/complaints/${result.number}`)
-        .send(await getComplaint(ctx, result.number));
+        .send(result);
     },
   );
 

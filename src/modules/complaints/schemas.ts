@@ -106,6 +106,19 @@ export const RegisterBody = Type.Object(
 );
 export type RegisterInput = Static<typeof RegisterBody>;
 
+export const RegisteredResponse = Type.Object(
+  {
+    number: Type.String({ description: 'KSyyyymmdd-nnnnnn' }),
+    status: list(STATUSES),
+    priority: list(PRIORITIES),
+    grade: list(GRADES),
+    receivedAt: Type.String({ format: 'date-time' }),
+    registeredAt: Type.String({ format: 'date-time' }),
+    replayed: Type.Boolean({ description: 'true when an Idempotency-Key repeated an earlier registration' }),
+  },
+  { description: 'The whole record is at the Location header.' },
+);
+
 export const UpdateBody = Type.Object(
   {
     title: Type.Optional(text(200)),
