@@ -123,6 +123,8 @@ export interface ComplaintTable {
   resolved_at: Millis | null;
   closed_at: Millis | null;
   updated_at: Millis;
+  /** The earliest open deadline (null when none runs or the clock is paused). */
+  due_at: Millis | null;
 }
 
 export interface RemedyProposalTable {
@@ -203,6 +205,112 @@ export interface EventHeadTable {
   hash: string;
 }
 
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  payload: string;
+  /** pending | running | done | dead */
+  state: string;
+  run_at: Millis;
+  attempts: number;
+  max_attempts: number;
+  last_error: string | null;
+  locked_by: string | null;
+  /** A running job whose lease ran out is claimed again (its worker died). */
+  locked_until: Millis | null;
+  /** Deterministic key (cron slots, de-duplication); unique when set. */
+  key: string | null;
+  created_at: Millis;
+  finished_at: Millis | null;
+}
+
+export interface ComplaintDeadlineTable {
+  complaint_id: number;
+  stage: string;
+  /** working | clock */
+  mode: string;
+  limit_ms: number;
+  started_at: Millis;
+  due_at: Millis;
+  remind_at: Millis | null;
+  paused_at: Millis | null;
+  met_at: Millis | null;
+  reminded_at: Millis | null;
+  breached_at: Millis | null;
+}
+
+export interface SlaPolicyTable {
+  id: Generated<number>;
+  stage: string;
+  category_id: number | null;
+  priority: string | null;
+  mode: string;
+  limit_minutes: number;
+  updated_at: Millis;
+}
+
+export interface DispatchRuleTable {
+  id: Generated<number>;
+  name: string;
+  position: number;
+  active: Flag;
+  /** JSON: { categoryId?, unitId?, channels?, priorities?, keywords? } */
+  conditions: string;
+  unit_id: number;
+  /** none | round_robin | least_loaded */
+  assign: string;
+  cursor: number;
+  updated_at: Millis;
+}
+
+export interface NotificationTemplateTable {
+  event: string;
+  channel: string;
+  locale: string;
+  subject: string;
+  body: string;
+  updated_at: Millis;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  complaint_id: number | null;
+  event: string;
+  channel: string;
+  recipient: string;
+  user_id: number | null;
+  locale: string;
+  subject: string;
+  body: string;
+  /** pending | sent | failed */
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: Millis;
+  sent_at: Millis | null;
+}
+
+export interface InboxItemTable {
+  id: Generated<number>;
+  user_id: number;
+  complaint_id: number | null;
+  event: string;
+  title: string;
+  body: string;
+  created_at: Millis;
+  read_at: Millis | null;
+}
+
+export interface ContactAttemptTable {
+  id: Generated<number>;
+  complaint_id: number;
+  /** reached | unreachable */
+  outcome: string;
+  note: string | null;
+  by_user: number;
+  at: Millis;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -220,7 +328,17 @@ export interface Database {
   idempotency_keys: IdempotencyKeyTable;
   events: EventTable;
   event_heads: EventHeadTable;
+  jobs: JobTable;
+  complaint_deadlines: ComplaintDeadlineTable;
+  sla_policies: SlaPolicyTable;
+  dispatch_rules: DispatchRuleTable;
+  notification_templates: NotificationTemplateTable;
+  notifications: NotificationTable;
+  inbox_items: InboxItemTable;
+  contact_attempts: ContactAttemptTable;
 }
+
+export type Job = Selectable<JobTable>;
 
 export type Complaint = Selectable<ComplaintTable>;
 export type NewComplaint = Insertable<ComplaintTable>;
