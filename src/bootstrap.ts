@@ -14,7 +14,7 @@ export async function openApp(config: Config): Promise<{ app: AppContext; handle
       db: handle.db,
       dialect: handle.dialect,
       clock: systemClock,
-      config: { timeZone: config.timeZone, secret: config.secret },
+      config: { timeZone: config.timeZone, secret: config.secret, publicUrl: config.publicUrl },
     },
   };
 }

@@ -12,6 +12,8 @@ export interface Config {
   secret: Buffer;
   timeZone: string;
   logLevel: string;
+  /** Where customers reach Kesu (tracking links in notices). */
+  publicUrl: string;
 }
 
 function readSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
@@ -52,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: readSecret(dataDir, env),
     timeZone,
     logLevel: env.LOG_LEVEL ?? 'warn',
+    publicUrl: (env.KESU_PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${port}`).replace(/\/$/, ''),
   };
 }

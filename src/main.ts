@@ -5,8 +5,10 @@ import { type Config, loadConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { kesuJobs } from './jobs/registry.js';
 import { verifyChain } from './modules/audit/index.js';
 import { loadPreset, presets } from './modules/categories/index.js';
+import { startWorker } from './modules/jobs/index.js';
 import { insertUnit, insertUser, ROLES, type Role } from './modules/org/index.js';
 import { DEMO_USERS, demoPassword, isEmpty, seedDemo } from './seed/demo.js';
 import { buildApp } from './server/app.js';
@@ -29,7 +31,8 @@ program
     'migrate, then serve the API (and, with --demo, seed a demo organisation into an empty database)',
   )
   .option('--demo', 'seed the demo organisation when the database is empty')
-  .action(async (opts: { demo?: boolean }) => {
+  .option('--no-worker', 'do not run jobs in this process (run `kesu worker` separately)')
+  .action(async (opts: { demo?: boolean; worker: boolean }) => {
     const config = loadConfig();
     const { app, handle } = await openApp(config);
     let seeded = false;
@@ -38,6 +41,7 @@ program
       seeded = true;
     }
     const http = await buildApp(app, { logLevel: config.logLevel });
+    const worker = opts.worker ? startWorker(app, kesuJobs()) : null;
     const address = await http.listen({ host: config.host, port: config.port });
     const url = address.replace('0.0.0.0', '127.0.0.1');
     console.log(`Kesu (客诉) is running at ${url}  (database: ${handle.dialect})`);
@@ -52,7 +56,28 @@ program
         console.log(`    ${u.username.padEnd(11)} ${u.role.padEnd(11)} password: ${demoPassword()}`);
     }
     const stop = async () => {
+      await worker?.stop();
       await http.close();
+      await handle.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('worker')
+  .description(
+    'run jobs (notices, time-limit sweeps, timers) until stopped; any number may run beside `kesu serve`',
+  )
+  .option('--concurrency <n>', 'jobs at the same time', (v) => Number(v), 4)
+  .action(async (opts: { concurrency: number }) => {
+    const config = loadConfig();
+    const { app, handle } = await openApp(config);
+    const worker = startWorker(app, kesuJobs(), { concurrency: opts.concurrency });
+    console.log(`kesu worker ${worker.workerId} running (database: ${handle.dialect})`);
+    const stop = async () => {
+      await worker.stop();
       await handle.close();
       process.exit(0);
     };

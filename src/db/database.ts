@@ -31,11 +31,13 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
  * SQLite has no row locks (a write transaction holds the whole database), so `FOR UPDATE`, which the
  * commands use for PostgreSQL, is dropped from SQLite queries here rather than at every call site.
  */
+const ROW_LOCKS = new Set(['ForUpdate', 'ForShare', 'ForKeyShare', 'ForNoKeyUpdate', 'SkipLocked', 'NoWait']);
+
 class DropRowLocks extends OperationNodeTransformer {
   protected override transformSelectQuery(node: SelectQueryNode): SelectQueryNode {
     const t = super.transformSelectQuery(node);
     return t.endModifiers
-      ? { ...t, endModifiers: t.endModifiers.filter((m) => m.modifier !== 'ForUpdate') }
+      ? { ...t, endModifiers: t.endModifiers.filter((m) => !ROW_LOCKS.has(m.modifier ?? '')) }
       : t;
   }
 }

@@ -234,6 +234,8 @@ export interface ComplaintDeadlineTable {
   due_at: Millis;
   remind_at: Millis | null;
   paused_at: Millis | null;
+  /** Time spent paused so far, in this deadline's mode; the due time is shifted by it. */
+  paused_ms: number;
   met_at: Millis | null;
   reminded_at: Millis | null;
   breached_at: Millis | null;

@@ -6,9 +6,13 @@ import Fastify from 'fastify';
 import type { AppContext } from '../context.js';
 import { categoryRoutes } from '../modules/categories/routes.js';
 import { complaintRoutes } from '../modules/complaints/routes.js';
+import { dispatchRoutes } from '../modules/dispatch/index.js';
+import { jobRoutes } from '../modules/jobs/index.js';
+import { notifyRoutes } from '../modules/notify/routes.js';
 import { actorForApiToken } from '../modules/org/api-tokens.js';
 import { orgRoutes } from '../modules/org/routes.js';
 import { actorForSession } from '../modules/org/sessions.js';
+import { slaRoutes } from '../modules/sla/routes.js';
 import { type Http, SESSION_COOKIE } from './http.js';
 import { sendProblem } from './problem.js';
 
@@ -68,6 +72,10 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       orgRoutes(api as Http, app);
       categoryRoutes(api as Http, app);
       complaintRoutes(api as Http, app);
+      dispatchRoutes(api as Http, app);
+      slaRoutes(api as Http, app);
+      notifyRoutes(api as Http, app);
+      jobRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },
   );

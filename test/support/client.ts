@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
+import { loadActor } from '../../src/modules/org/actor.js';
+import { createApiToken } from '../../src/modules/org/api-tokens.js';
 import type { Http } from '../../src/server/http.js';
-import { PASSWORD } from './test-app.js';
+import { PASSWORD, type TestApp } from './test-app.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -64,3 +66,20 @@ export async function login(http: Http, username: string, password = PASSWORD): 
 }
 
 export const anonymous = (http: Http) => new Client(http, null);
+
+/** A client authenticated by an API token: unlike a session it does not expire when a test moves the clock by days. */
+export async function tokenClient(t: TestApp, username: string): Promise<Client> {
+  const admin = await loadActor(t.app.db, t.org.userIds.get('admin') ?? 0);
+  const userId =
+    t.org.userIds.get(username) ??
+    (
+      await t.app.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', username)
+        .executeTakeFirstOrThrow()
+    ).id;
+  if (!admin) throw new Error('no admin');
+  const { token } = await createApiToken({ ...t.app, actor: admin }, { name: `test ${username}`, userId });
+  return new Client(t.http, null, { authorization: `Bearer ${token}` });
+}

@@ -54,6 +54,8 @@ export function actionRequest(
       return ['POST', '/archive', {}];
     case 'watch':
       return ['PUT', '/watch', {}];
+    case 'contact':
+      return ['POST', '/contact-attempts', { outcome: 'reached' }];
   }
 }
 

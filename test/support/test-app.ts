@@ -48,7 +48,7 @@ export async function startTestApp(dialect: Dialect, options: { clock?: Clock } 
     db: handle.db,
     dialect,
     clock: options.clock ?? systemClock,
-    config: { timeZone: 'Asia/Shanghai', secret: Buffer.alloc(32, 7) },
+    config: { timeZone: 'Asia/Shanghai', secret: Buffer.alloc(32, 7), publicUrl: 'http://kesu.test' },
   };
   const org = await seedDemoOrganisation(app, PASSWORD);
   const http = await buildApp(app);

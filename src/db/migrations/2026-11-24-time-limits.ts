@@ -41,6 +41,7 @@ export async function up(db: Db): Promise<void> {
     .addColumn('due_at', 'bigint', (c) => c.notNull())
     .addColumn('remind_at', 'bigint')
     .addColumn('paused_at', 'bigint')
+    .addColumn('paused_ms', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('met_at', 'bigint')
     .addColumn('reminded_at', 'bigint')
     .addColumn('breached_at', 'bigint')
@@ -48,8 +49,12 @@ export async function up(db: Db): Promise<void> {
     .execute();
   // The sweeps look only at open, running clocks.
   const openClock = sql`met_at is null and paused_at is null`;
-  await sql`create index complaint_deadlines_due on complaint_deadlines (due_at) where ${openClock} and breached_at is null`.execute(db);
-  await sql`create index complaint_deadlines_remind on complaint_deadlines (remind_at) where ${openClock} and reminded_at is null`.execute(db);
+  await sql`create index complaint_deadlines_due on complaint_deadlines (due_at) where ${openClock} and breached_at is null`.execute(
+    db,
+  );
+  await sql`create index complaint_deadlines_remind on complaint_deadlines (remind_at) where ${openClock} and reminded_at is null`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('sla_policies')
@@ -61,7 +66,12 @@ export async function up(db: Db): Promise<void> {
     .addColumn('limit_minutes', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('sla_policies_stage').on('sla_policies').columns(['stage', 'category_id', 'priority']).unique().execute();
+  await db.schema
+    .createIndex('sla_policies_stage')
+    .on('sla_policies')
+    .columns(['stage', 'category_id', 'priority'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('dispatch_rules')
@@ -117,7 +127,11 @@ export async function up(db: Db): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('read_at', 'bigint')
     .execute();
-  await db.schema.createIndex('inbox_items_user').on('inbox_items').columns(['user_id', 'read_at', 'id']).execute();
+  await db.schema
+    .createIndex('inbox_items_user')
+    .on('inbox_items')
+    .columns(['user_id', 'read_at', 'id'])
+    .execute();
 
   await db.schema
     .createTable('contact_attempts')
@@ -128,7 +142,11 @@ export async function up(db: Db): Promise<void> {
     .addColumn('by_user', idType, (c) => c.notNull().references('users.id'))
     .addColumn('at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('contact_attempts_complaint').on('contact_attempts').column('complaint_id').execute();
+  await db.schema
+    .createIndex('contact_attempts_complaint')
+    .on('contact_attempts')
+    .column('complaint_id')
+    .execute();
 
   // The earliest open deadline, kept on the complaint for "due within" and "overdue" list filters.
   await db.schema.alterTable('complaints').addColumn('due_at', 'bigint').execute();

@@ -3,6 +3,8 @@ import type { Tx } from '../../db/database.js';
 import type { Complaint, ComplaintUpdate } from '../../db/schema.js';
 import { notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
+import { queueComplaintNotices } from '../notify/index.js';
+import { updateComplaintClocks } from '../sla/index.js';
 import { type Action, assertTransition } from './lifecycle.js';
 import type { Status } from './model.js';
 import { canSee, requirePermission } from './permissions.js';
@@ -29,6 +31,9 @@ export async function lockVisibleComplaint(tx: Tx, ctx: ActorContext, number: st
   if (!c || !canSee(ctx.actor, c)) throw notFound('complaint_not_found', { number });
   return c;
 }
+
+const definedOnly = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 export function changedFields(
   before: Complaint,
@@ -67,15 +72,26 @@ export async function runComplaintCommand<T = undefined>(
         .where('id', '=', complaint.id)
         .execute();
     }
+    const after = { ...complaint, ...definedOnly(outcome.set ?? {}) };
+    const clocks = await updateComplaintClocks(tx, ctx, complaint, after, outcome.kind, now);
     await appendEvent(tx, {
       streamType: COMPLAINT_STREAM,
       streamId: complaint.id,
       actorId: ctx.actor.userId,
       at: now,
       kind: outcome.kind,
-      data: { changes, ...outcome.data },
+      data: { changes, ...outcome.data, ...(clocks ? { clocks } : {}) },
       comment: outcome.comment ?? null,
     });
+    await queueComplaintNotices(
+      tx,
+      ctx,
+      complaint.id,
+      outcome.kind,
+      outcome.data ?? {},
+      outcome.comment ?? null,
+      now,
+    );
     return outcome.result;
   });
 }

@@ -24,6 +24,7 @@ export const ACTIONS = [
   'invalidate',
   'archive',
   'watch',
+  'contact',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -54,6 +55,7 @@ export const ALLOWED_FROM: Record<Action, readonly Status[]> = {
   invalidate: ['received', 'accepted', 'assigned', 'investigating'],
   archive: ['resolved', 'invalid', 'merged', 'withdrawn'],
   watch: NOT_CLOSED,
+  contact: BEFORE_RESOLUTION,
 };
 
 export function canTransition(status: Status, action: Action): boolean {

@@ -31,6 +31,7 @@ export const PERMISSIONS: Record<Role, readonly ComplaintPermission[]> = {
     'reply',
     'escalate',
     'watch',
+    'contact',
   ],
   supervisor: [...AGENT, 'assess'],
   manager: [...AGENT, 'assess'],

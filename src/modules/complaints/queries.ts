@@ -110,6 +110,13 @@ export async function listComplaints(
       .where('complaints.unit_path', '>=', unit.path)
       .where('complaints.unit_path', '<', subtreeEnd(unit.path));
   }
+  if (input.overdue) q = q.where('complaints.due_at', '<=', ctx.clock.now());
+  if (input.dueWithin) {
+    const now = ctx.clock.now();
+    q = q
+      .where('complaints.due_at', '>', now)
+      .where('complaints.due_at', '<=', now + input.dueWithin * 60_000);
+  }
   if (input.receivedFrom) q = q.where('complaints.received_at', '>=', Date.parse(input.receivedFrom));
   if (input.receivedTo) q = q.where('complaints.received_at', '<', Date.parse(input.receivedTo));
   if (input.q) {
@@ -160,6 +167,7 @@ export async function listComplaints(
       'complaints.waybill_no',
       'complaints.reopen_count',
       'complaints.escalation_level',
+      'complaints.due_at',
       'categories.name_zh as category_zh',
       'categories.name_en as category_en',
       'units.name as unit_name',
@@ -182,7 +190,7 @@ export async function getComplaint(ctx: ActorContext, number: string) {
   const c = await ctx.db.selectFrom('complaints').selectAll().where('number', '=', number).executeTakeFirst();
   if (!c || !canSee(ctx.actor, c)) throw notFound('complaint_not_found', { number });
   const userIds = (ids: Array<number | null>) => [...new Set(ids.filter((i): i is number => i !== null))];
-  const [remedies, replies, links, watchers, category] = await Promise.all([
+  const [remedies, replies, links, watchers, category, deadlines] = await Promise.all([
     ctx.db
       .selectFrom('remedy_proposals')
       .selectAll()
@@ -219,6 +227,7 @@ export async function getComplaint(ctx: ActorContext, number: string) {
       .select(['path'])
       .where('id', '=', c.category_id)
       .executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('complaint_deadlines').selectAll().where('complaint_id', '=', c.id).execute(),
   ]);
   const categoryIds = category.path.split('/').filter(Boolean).map(Number);
   const unitIds = [c.unit_id, c.intake_unit_id, c.responsible_unit_id].filter((i): i is number => i !== null);
@@ -256,6 +265,8 @@ export async function getComplaint(ctx: ActorContext, number: string) {
     })),
     watchers: watchers.map((w) => w.user_id),
     actions: allowedActions(ctx.actor, c),
+    deadlines,
+    now: ctx.clock.now(),
   });
 }
 

@@ -11,7 +11,7 @@ export class ReferenceCheck {
     if (id === undefined) return undefined;
     const c = await this.tx
       .selectFrom('categories')
-      .select(['id', 'active'])
+      .select(['id', 'active', 'path'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!c?.active) this.problems.push({ path, code: 'unknown_category' });

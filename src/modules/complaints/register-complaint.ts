@@ -6,7 +6,10 @@ import type { NewComplaint } from '../../db/schema.js';
 import { badRequest, conflict, forbidden } from '../../lib/errors.js';
 import { dateKey } from '../../lib/time.js';
 import { appendEvent } from '../audit/index.js';
+import { type DispatchDecision, decideDispatch, pickAssignee } from '../dispatch/index.js';
+import { queueComplaintNotices } from '../notify/index.js';
 import { readSetting } from '../settings/index.js';
+import { updateComplaintClocks } from '../sla/index.js';
 import { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS, mayDecide } from './authority.js';
 import { COMPLAINT_STREAM } from './complaint-command.js';
 import { type Grade, higherPriority, type Priority, type Status } from './model.js';
@@ -85,11 +88,12 @@ export async function registerComplaint(
     const replay = await findReplay(ctx.db, ctx.actor.userId, key, hash);
     if (replay) return replay;
   }
-  const fields = await checkedFields(ctx, input);
+  const { fields, dispatch } = await checkedFields(ctx, input);
   fields.number = await nextNumber(ctx.db, dateKey(fields.registered_at, ctx.config.timeZone));
   try {
     return await ctx.db.transaction().execute(async (tx) => {
-      const id = await insertComplaint(tx, ctx, input, fields);
+      if (dispatch && fields.assignee_id === null) fields.assignee_id = await pickAssignee(tx, dispatch);
+      const id = await insertComplaint(tx, ctx, input, fields, dispatch);
       if (key) {
         await tx
           .insertInto('idempotency_keys')
@@ -115,7 +119,10 @@ export async function registerComplaint(
 }
 
 /** Validate everything that needs the database and build the row; nothing is written. */
-async function checkedFields(ctx: ActorContext, input: RegisterInput): Promise<NewComplaint> {
+async function checkedFields(
+  ctx: ActorContext,
+  input: RegisterInput,
+): Promise<{ fields: NewComplaint; dispatch: DispatchDecision | null }> {
   const now = ctx.clock.now();
   const check = new ReferenceCheck(ctx.db);
   if (!input.complainant.phone && !input.complainant.email) {
@@ -123,15 +130,29 @@ async function checkedFields(ctx: ActorContext, input: RegisterInput): Promise<N
   }
   const receivedAt = input.receivedAt ? Date.parse(input.receivedAt) : now;
   if (receivedAt > now + FUTURE_TOLERANCE_MS) check.add({ path: '/body/receivedAt', code: 'in_future' });
-  await check.category(input.categoryId, '/body/categoryId');
-  const unit = await check.unit(input.unitId ?? ctx.actor.unitId, '/body/unitId');
+  const category = await check.category(input.categoryId, '/body/categoryId');
+  const filedAt = await check.unit(input.unitId ?? ctx.actor.unitId, '/body/unitId');
+  const majorReasons = input.majorReasons ?? [];
+  const major = majorReasons.length > 0;
+  const requested: Priority = input.priority ?? 'P3';
+  const priority = major ? higherPriority(requested, 'P2') : requested;
+  // Without a unit chosen by the agent, the admin's dispatch rules pick the responsible unit.
+  const dispatch =
+    input.unitId === undefined && category && filedAt
+      ? await decideDispatch(ctx.db, {
+          categoryPath: pathIds(category.path),
+          unitPath: filedAt.path,
+          region: input.region ?? null,
+          channel: input.channel,
+          priority,
+          text: `${input.title}\n${input.content}`,
+        })
+      : null;
+  const unit = dispatch?.unit ?? filedAt;
   await check.assignee(input.assigneeId, unit?.path, '/body/assigneeId');
   check.done();
   if (!unit) throw badRequest('validation_failed', [{ path: '/body/unitId', code: 'unknown_unit' }]);
 
-  const majorReasons = input.majorReasons ?? [];
-  const major = majorReasons.length > 0;
-  const requested: Priority = input.priority ?? 'P3';
   const remedy = input.firstContact?.remedy;
   if (remedy) {
     const limits = await readSetting<AuthorityLimits>(ctx.db, 'authority_limits', DEFAULT_AUTHORITY_LIMITS);
@@ -139,7 +160,7 @@ async function checkedFields(ctx: ActorContext, input: RegisterInput): Promise<N
       throw forbidden('approval_limit_exceeded', { amount: remedy.amount });
     }
   }
-  return {
+  const fields: NewComplaint = {
     number: '',
     status: input.firstContact ? 'resolved' : 'received',
     channel: input.channel,
@@ -168,7 +189,7 @@ async function checkedFields(ctx: ActorContext, input: RegisterInput): Promise<N
     category_id: input.categoryId,
     category_confirmed: 0,
     // A major complaint is at least high priority (DOMAIN: safety outranks attitude).
-    priority: major ? higherPriority(requested, 'P2') : requested,
+    priority,
     grade: major ? 'major' : 'general',
     major_reasons: JSON.stringify(majorReasons),
     tags: JSON.stringify(input.tags ?? []),
@@ -180,17 +201,22 @@ async function checkedFields(ctx: ActorContext, input: RegisterInput): Promise<N
     resolved_at: input.firstContact ? now : null,
     updated_at: now,
   };
+  return { fields, dispatch };
 }
+
+const pathIds = (path: string) => path.split('/').filter(Boolean).map(Number);
 
 async function insertComplaint(
   tx: Tx,
   ctx: ActorContext,
   input: RegisterInput,
   fields: NewComplaint,
+  dispatch: DispatchDecision | null,
 ): Promise<number> {
   const now = fields.registered_at;
   const { id } = await tx.insertInto('complaints').values(fields).returning('id').executeTakeFirstOrThrow();
   const { content, ...recorded } = fields;
+  const clocks = await updateComplaintClocks(tx, ctx, null, { ...fields, id }, 'registered', now);
   await appendEvent(tx, {
     streamType: COMPLAINT_STREAM,
     streamId: id,
@@ -198,9 +224,23 @@ async function insertComplaint(
     at: now,
     kind: 'registered',
     // The content is kept verbatim in the record; the history pins it with a hash.
-    data: { fields: recorded, contentSha256: createHash('sha256').update(content).digest('hex') },
+    data: {
+      fields: recorded,
+      contentSha256: createHash('sha256').update(content).digest('hex'),
+      clocks,
+      ...(dispatch
+        ? {
+            dispatch: {
+              rule: dispatch.rule,
+              unitId: dispatch.unit.id,
+              assigneeId: fields.assignee_id ?? null,
+            },
+          }
+        : {}),
+    },
     newStream: true,
   });
+  await queueComplaintNotices(tx, ctx, id, 'registered', {}, null, now);
   if (input.firstContact) {
     const { reply, remedy } = input.firstContact;
     const actorId = ctx.actor.userId;
@@ -208,13 +248,27 @@ async function insertComplaint(
       ? await insertRemedy(tx, id, remedy, { approved: true, requiredRole: null, actorId, now })
       : null;
     const replyId = await insertReply(tx, id, 'first_contact', reply, actorId, now);
+    const firstContactClocks = await updateComplaintClocks(
+      tx,
+      ctx,
+      null,
+      { ...fields, id },
+      'resolved_on_first_contact',
+      now,
+    );
     await appendEvent(tx, {
       streamType: COMPLAINT_STREAM,
       streamId: id,
       actorId,
       at: now,
       kind: 'resolved_on_first_contact',
-      data: { replyId, remedyId, amount: remedy?.amount ?? null, method: reply.method },
+      data: {
+        replyId,
+        remedyId,
+        amount: remedy?.amount ?? null,
+        method: reply.method,
+        clocks: firstContactClocks,
+      },
     });
   }
   return id;

@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
 import { conflict } from '../../lib/errors.js';
+import { type DispatchDecision, decideDispatch, pickAssignee } from '../dispatch/index.js';
 import { ESCALATION_CHAIN } from '../org/roles.js';
 import { runComplaintCommand } from './complaint-command.js';
 import { type Priority, raisePriority } from './model.js';
@@ -38,22 +39,36 @@ export const assignComplaint = (ctx: ActorContext, number: string, input: Static
     };
   });
 
-/** 转派: hand the complaint to another unit, with the reason. */
+/** 转派: hand the complaint to another unit, with the reason; without a unit, the dispatch rules choose. */
 export const transferComplaint = (ctx: ActorContext, number: string, input: Static<typeof TransferBody>) =>
   runComplaintCommand(ctx, number, 'transfer', async (tx, c) => {
     const check = new ReferenceCheck(tx);
-    const unit = await check.unit(input.unitId, '/body/unitId');
+    let dispatch: DispatchDecision | null = null;
+    if (input.unitId === undefined) {
+      const category = await tx
+        .selectFrom('categories')
+        .select('path')
+        .where('id', '=', c.category_id)
+        .executeTakeFirstOrThrow();
+      dispatch = await decideDispatch(tx, {
+        categoryPath: category.path.split('/').filter(Boolean).map(Number),
+        unitPath: c.unit_path,
+        region: c.region,
+        channel: c.channel,
+        priority: c.priority,
+        text: `${c.title}\n${c.content}`,
+      });
+      if (!dispatch) check.add({ path: '/body/unitId', code: 'no_rule_matched' });
+    }
+    const unit = dispatch?.unit ?? (await check.unit(input.unitId, '/body/unitId'));
     await check.assignee(input.assigneeId, unit?.path, '/body/assigneeId');
     if (unit && unit.id === c.unit_id) check.add({ path: '/body/unitId', code: 'same_unit' });
     check.done();
+    const assigneeId = input.assigneeId ?? (dispatch ? await pickAssignee(tx, dispatch) : null);
     return {
       kind: 'transferred',
-      set: {
-        status: 'assigned',
-        unit_id: unit?.id,
-        unit_path: unit?.path,
-        assignee_id: input.assigneeId ?? null,
-      },
+      set: { status: 'assigned', unit_id: unit?.id, unit_path: unit?.path, assignee_id: assigneeId },
+      data: dispatch ? { dispatch: { rule: dispatch.rule, unitId: dispatch.unit.id, assigneeId } } : {},
       comment: input.reason,
     };
   });

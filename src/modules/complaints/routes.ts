@@ -10,6 +10,7 @@ import {
   mergeComplaint,
   withdrawComplaint,
 } from './close-complaint.js';
+import { recordContactAttempt } from './contact-customer.js';
 import { approveRemedy, authorityLimits, proposeRemedy, rejectRemedy } from './decide-remedy.js';
 import {
   assessValidity,
@@ -57,6 +58,13 @@ const ACTION_ROUTES: Array<
   ['post', 'reopen', s.ReasonBody, reopenComplaint, '重新处理 reopen'],
   ['post', 'escalate', s.EscalateBody, escalateComplaint, '升级 escalate one level'],
   ['post', 'links', s.LinkBody, linkComplaint, '关联 link to another complaint'],
+  [
+    'post',
+    'contact-attempts',
+    s.ContactBody,
+    recordContactAttempt,
+    '回电 a call-back, reached or not (not: SMS, then closes if no answer)',
+  ],
   ['post', 'merge', s.MergeBody, mergeComplaint, '合并 merge into another complaint'],
   ['post', 'withdraw', s.ReasonBody, withdrawComplaint, '撤诉 the customer withdraws'],
   ['post', 'invalidate', s.InvalidateBody, invalidateComplaint, '无效/不予受理 not accepted, answered'],

@@ -150,7 +150,13 @@ export const AssignBody = Type.Object(
   { additionalProperties: false },
 );
 export const TransferBody = Type.Object(
-  { unitId: Type.Integer({ minimum: 1 }), assigneeId: Type.Optional(Type.Integer({ minimum: 1 })), reason },
+  {
+    unitId: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'default: the unit the dispatch rules pick' }),
+    ),
+    assigneeId: Type.Optional(Type.Integer({ minimum: 1 })),
+    reason,
+  },
   { additionalProperties: false },
 );
 export const EscalateBody = Type.Object(
@@ -200,6 +206,11 @@ export const AssessBody = Type.Object(
 );
 export type AssessInput = Static<typeof AssessBody>;
 
+export const ContactBody = Type.Object(
+  { outcome: Type.Enum(['reached', 'unreachable']), note: Type.Optional(text(2000)) },
+  { additionalProperties: false, description: 'a call-back to the customer and whether it reached them' },
+);
+
 export const DecisionBody = Type.Object(
   { comment: Type.Optional(text(2000)) },
   { additionalProperties: false },
@@ -224,6 +235,14 @@ export const ListQuery = Type.Object(
     channel: csv(`comma-separated: ${CHANNELS.join(', ')}`),
     receivedFrom: Type.Optional(Type.String({ format: 'date-time' })),
     receivedTo: Type.Optional(Type.String({ format: 'date-time' })),
+    dueWithin: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100000,
+        description: 'minutes: the earliest running deadline falls within them',
+      }),
+    ),
+    overdue: Type.Optional(Type.Boolean({ description: 'the earliest running deadline has passed' })),
     q: Type.Optional(
       Type.String({
         minLength: 1,

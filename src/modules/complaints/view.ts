@@ -1,4 +1,5 @@
-import type { Complaint, RemedyProposal, Reply } from '../../db/schema.js';
+import type { Complaint, ComplaintDeadlineTable, RemedyProposal, Reply } from '../../db/schema.js';
+import { STAGES } from '../sla/index.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const json = <T>(text: string) => JSON.parse(text) as T;
@@ -23,6 +24,7 @@ export function toSummary(r: {
   waybill_no: string | null;
   reopen_count: number;
   escalation_level: number;
+  due_at: number | null;
 }) {
   return {
     number: r.number,
@@ -38,6 +40,7 @@ export function toSummary(r: {
     waybillNo: r.waybill_no,
     reopenCount: r.reopen_count,
     escalationLevel: r.escalation_level,
+    dueAt: iso(r.due_at),
     receivedAt: iso(r.received_at),
     updatedAt: iso(r.updated_at),
   };
@@ -52,6 +55,27 @@ export interface DetailRelations {
   links: Array<{ kind: string; number: string; createdAt: string }>;
   watchers: number[];
   actions: string[];
+  deadlines: ComplaintDeadlineTable[];
+  now: number;
+}
+
+/** Each stage's clock: due time, time left (negative when late), whether it was met in time. */
+function deadlineViews(rows: ComplaintDeadlineTable[], now: number) {
+  return [...rows]
+    .sort((a, b) => STAGES.indexOf(a.stage as never) - STAGES.indexOf(b.stage as never))
+    .map((d) => ({
+      stage: d.stage,
+      mode: d.mode,
+      limitMinutes: d.limit_ms / 60_000,
+      startedAt: iso(d.started_at),
+      dueAt: iso(d.due_at),
+      state: d.met_at !== null ? 'met' : d.paused_at !== null ? 'paused' : 'running',
+      timeLeftMs: d.met_at === null && d.paused_at === null ? d.due_at - now : null,
+      metAt: iso(d.met_at),
+      breached: d.breached_at !== null || (d.met_at ?? now) > d.due_at,
+      breachedAt: iso(d.breached_at),
+      pausedMs: d.paused_ms,
+    }));
 }
 
 export function toDetail(c: Complaint, rel: DetailRelations) {
@@ -109,6 +133,8 @@ export function toDetail(c: Complaint, rel: DetailRelations) {
     watchers: rel.watchers.map(person),
     escalationLevel: c.escalation_level,
     reopenCount: c.reopen_count,
+    dueAt: iso(c.due_at),
+    deadlines: deadlineViews(rel.deadlines, rel.now),
     judgement:
       c.liable_party === null
         ? null

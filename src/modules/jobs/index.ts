@@ -1,0 +1,52 @@
+export { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+export {
+  type ClaimOptions,
+  claimJobs,
+  completeJob,
+  describeError,
+  extendLeases,
+  type FailOptions,
+  type FailResult,
+  failJob,
+  type Job,
+  type JobLease,
+  LeaseLostError,
+  PermanentJobError,
+  runInJobTransaction,
+} from './claim.js';
+export { cronKey, cronSlot, scheduleDueCron } from './cron.js';
+export { DEFAULT_MAX_ATTEMPTS, enqueue, type NewJob } from './enqueue.js';
+export { findJob, getJob, type JobList, listJobs } from './queries.js';
+export {
+  type CronEntry,
+  createJobRegistry,
+  DEFAULT_JOB_TIMEOUT_MS,
+  type JobContext,
+  type JobDefinition,
+  type JobHandler,
+  type JobOptions,
+  type JobRegistry,
+} from './registry.js';
+export { retryJob } from './retry-job.js';
+export { jobRoutes } from './routes.js';
+export {
+  JOB_LIST_STATES,
+  JOB_STATES,
+  JobIdParams,
+  type JobListInput,
+  JobListQuery,
+  JobListResponse,
+  type JobState,
+  type JobView,
+  JobViewSchema,
+} from './schemas.js';
+export { toJobView } from './view.js';
+export {
+  defaultWorkerId,
+  runDueJobs,
+  startWorker,
+  type Worker,
+  type WorkerEvent,
+  type WorkerOptions,
+  type WorkerStats,
+} from './worker.js';

@@ -1,0 +1,356 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { AppContext } from '../../context.js';
+import type { Job } from '../../db/schema.js';
+import type { BackoffOptions } from './backoff.js';
+import {
+  claimJobs,
+  completeJob,
+  extendLeases,
+  failJob,
+  LeaseLostError,
+  PermanentJobError,
+  runInJobTransaction,
+} from './claim.js';
+import { scheduleDueCron } from './cron.js';
+import type { JobContext, JobDefinition, JobRegistry } from './registry.js';
+
+/** What a worker reports; the default reporter writes failures to stderr. */
+export type WorkerEvent =
+  | { type: 'done'; job: Job }
+  | { type: 'retry'; job: Job; error: unknown; runAt: number }
+  | { type: 'dead'; job: Job; error: unknown }
+  /** The job was taken by another worker (this one's lease ran out) or failed meanwhile; nothing of this attempt counts. */
+  | { type: 'lost'; job: Job; error?: unknown }
+  /** An error outside any handler (database unreachable …), or a handler that failed after its job committed. */
+  | { type: 'error'; error: unknown; job?: Job };
+
+export interface WorkerOptions {
+  /** Identifies the lease holder; default `<host>:<pid>:<random>`. */
+  workerId?: string;
+  /** Jobs run at the same time (default 4). */
+  concurrency?: number;
+  /** Sleep between polls when there is nothing to do (default 500 ms). */
+  pollMs?: number;
+  /** How long a claim holds; a running job's lease is renewed every third of it (default 60 s). */
+  leaseMs?: number;
+  /** Jobs claimed per query (default: the free slots, at most `concurrency`). */
+  batch?: number;
+  backoff?: BackoffOptions;
+  onEvent?: (event: WorkerEvent) => void;
+}
+
+export interface WorkerStats {
+  done: number;
+  retried: number;
+  dead: number;
+  lost: number;
+  errors: number;
+}
+
+export interface Worker {
+  readonly workerId: string;
+  readonly stats: Readonly<WorkerStats>;
+  /** Stop claiming, wait for the running jobs (each at most its kind's timeout), release the timers. */
+  stop(): Promise<void>;
+  /** Resolves once the worker has found nothing due and nothing running (for tests and the CLI). */
+  drain(): Promise<void>;
+}
+
+export const defaultWorkerId = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+function defaultReporter(event: WorkerEvent): void {
+  if (event.type === 'done') return;
+  const job = 'job' in event && event.job ? ` job ${event.job.id} (${event.job.kind})` : '';
+  const error = 'error' in event && event.error !== undefined ? event.error : '';
+  if (event.type === 'retry')
+    console.error(`[jobs]${job} failed, retry at ${new Date(event.runAt).toISOString()}:`, error);
+  else console.error(`[jobs]${job} ${event.type}:`, error);
+}
+
+class JobTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`job timed out after ${ms} ms`);
+    this.name = 'JobTimeoutError';
+  }
+}
+
+class JobWorker implements Worker {
+  readonly workerId: string;
+  readonly stats: WorkerStats = { done: 0, retried: 0, dead: 0, lost: 0, errors: 0 };
+  private readonly concurrency: number;
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly batch: number;
+  private readonly report: (event: WorkerEvent) => void;
+  /** Running attempts by a per-worker sequence number (the same job may, rarely, be claimed again). */
+  private readonly running = new Map<number, { jobId: number; done: Promise<void> }>();
+  private sequence = 0;
+  /** Jobs inside their own transaction: its row lock (PostgreSQL) or write lock (SQLite) holds them. */
+  private readonly inTransaction = new Set<number>();
+  private readonly cronSeen = new Map<string, number>();
+  private readonly drainWaiters: Array<{ after: number; resolve: () => void }> = [];
+  private readonly heartbeat: NodeJS.Timeout;
+  private heartbeatBusy = false;
+  private iteration = 0;
+  private stopping = false;
+  private wake: (() => void) | null = null;
+  /** A wake-up that came while the loop was not sleeping: the next sleep returns at once. */
+  private woken = false;
+  private readonly loop: Promise<void>;
+  private stopped: Promise<void> | null = null;
+
+  constructor(
+    private readonly app: AppContext,
+    private readonly registry: JobRegistry,
+    private readonly options: WorkerOptions,
+  ) {
+    this.workerId = options.workerId ?? defaultWorkerId();
+    this.concurrency = Math.max(1, options.concurrency ?? 4);
+    this.pollMs = options.pollMs ?? 500;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.batch = Math.max(1, options.batch ?? this.concurrency);
+    this.report = options.onEvent ?? defaultReporter;
+    this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(20, Math.floor(this.leaseMs / 3)));
+    this.heartbeat.unref();
+    this.loop = this.run();
+  }
+
+  stop(): Promise<void> {
+    if (!this.stopped) {
+      this.stopping = true;
+      this.wakeUp();
+      this.stopped = (async () => {
+        await this.loop;
+        await Promise.all([...this.running.values()].map((r) => r.done));
+        clearInterval(this.heartbeat);
+        for (const w of this.drainWaiters.splice(0)) w.resolve();
+      })();
+    }
+    return this.stopped;
+  }
+
+  drain(): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.drainWaiters.push({ after: this.iteration, resolve });
+      this.wakeUp();
+    });
+  }
+
+  private emit(event: WorkerEvent): void {
+    if (event.type === 'done') this.stats.done++;
+    else if (event.type === 'retry') this.stats.retried++;
+    else if (event.type === 'dead') this.stats.dead++;
+    else if (event.type === 'lost') this.stats.lost++;
+    else this.stats.errors++;
+    try {
+      this.report(event);
+    } catch {
+      // a reporter's failure is not the worker's
+    }
+  }
+
+  private wakeUp(): void {
+    const wake = this.wake;
+    this.wake = null;
+    if (wake) wake();
+    else this.woken = true;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.woken || ms <= 0) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private async run(): Promise<void> {
+    const kinds = this.registry.kinds();
+    while (!this.stopping) {
+      const iteration = ++this.iteration;
+      this.woken = false;
+      let idle = false;
+      let more = false;
+      let failed = false;
+      try {
+        const now = this.app.clock.now();
+        await scheduleDueCron(this.app.db, this.registry, now, this.cronSeen);
+        const free = this.concurrency - this.running.size;
+        if (free > 0) {
+          const limit = Math.min(this.batch, free);
+          const jobs = this.stopping
+            ? []
+            : await claimJobs(this.app.db, {
+                workerId: this.workerId,
+                limit,
+                now,
+                leaseMs: this.leaseMs,
+                kinds,
+              });
+          for (const job of jobs) this.start(job);
+          more = jobs.length === limit;
+          idle = jobs.length === 0 && this.running.size === 0;
+        }
+      } catch (error) {
+        failed = true;
+        this.emit({ type: 'error', error });
+      }
+      if (idle) {
+        for (let i = this.drainWaiters.length - 1; i >= 0; i--) {
+          const w = this.drainWaiters[i];
+          if (w && w.after < iteration) {
+            this.drainWaiters.splice(i, 1);
+            w.resolve();
+          }
+        }
+      }
+      // A full batch means more may be due: claim again at once if there is room.
+      if (more && this.running.size < this.concurrency) continue;
+      if (this.stopping) break;
+      // A finishing job, drain() or stop() wakes the loop early.
+      const hurry = !failed && this.drainWaiters.length > 0 && this.running.size === 0;
+      await this.sleep(hurry ? 0 : this.pollMs);
+    }
+  }
+
+  private start(job: Job): void {
+    const seq = ++this.sequence;
+    const done = this.execute(job).finally(() => {
+      this.running.delete(seq);
+      this.wakeUp();
+    });
+    this.running.set(seq, { jobId: job.id, done });
+  }
+
+  private async renewLeases(): Promise<void> {
+    if (this.heartbeatBusy) return;
+    const ids = [...this.running.values()].map((r) => r.jobId).filter((id) => !this.inTransaction.has(id));
+    if (ids.length === 0) return;
+    this.heartbeatBusy = true;
+    try {
+      await extendLeases(this.app.db, this.workerId, ids, this.app.clock.now(), this.leaseMs);
+    } catch (error) {
+      this.emit({ type: 'error', error });
+    } finally {
+      this.heartbeatBusy = false;
+    }
+  }
+
+  private async execute(job: Job): Promise<void> {
+    const definition = this.registry.get(job.kind);
+    const controller = new AbortController();
+    let committed = false;
+    const lease = { jobId: job.id, workerId: this.workerId, attempts: job.attempts };
+    const ctx: JobContext = {
+      ...this.app,
+      job,
+      workerId: this.workerId,
+      signal: controller.signal,
+      runInJobTransaction: async (fn) => {
+        if (controller.signal.aborted) throw new LeaseLostError(job.id);
+        if (committed) throw new Error(`job ${job.id}: runInJobTransaction called twice`);
+        this.inTransaction.add(job.id);
+        try {
+          const result = await runInJobTransaction(this.app.db, lease, this.app.clock.now(), fn);
+          committed = true;
+          return result;
+        } finally {
+          this.inTransaction.delete(job.id);
+        }
+      },
+    };
+    try {
+      if (!definition) throw new PermanentJobError(`no handler for job kind ${job.kind}`);
+      let payload: unknown;
+      try {
+        payload = JSON.parse(job.payload);
+      } catch (error) {
+        throw new PermanentJobError('payload is not JSON', { cause: error });
+      }
+      await this.withTimeout(definition, definition.handler(ctx, payload, job), controller);
+      if (!committed) {
+        const ok = await completeJob(this.app.db, job.id, this.workerId, this.app.clock.now(), job.attempts);
+        if (!ok) {
+          this.emit({ type: 'lost', job });
+          return;
+        }
+      }
+      this.emit({ type: 'done', job });
+    } catch (error) {
+      controller.abort();
+      if (committed) {
+        this.emit({ type: 'done', job });
+        this.emit({ type: 'error', error, job });
+        return;
+      }
+      if (error instanceof LeaseLostError) {
+        this.emit({ type: 'lost', job, error });
+        return;
+      }
+      try {
+        const result = await failJob(this.app.db, job, error, this.app.clock.now(), {
+          backoff: this.options.backoff,
+          maxAttempts: definition?.maxAttempts,
+        });
+        if (result.outcome === 'retry') this.emit({ type: 'retry', job, error, runAt: result.runAt });
+        else if (result.outcome === 'dead') this.emit({ type: 'dead', job, error });
+        else this.emit({ type: 'lost', job, error });
+      } catch (failError) {
+        // The job stays leased to us; when the lease runs out, a worker takes it again.
+        this.emit({ type: 'error', error: failError, job });
+      }
+    }
+  }
+
+  private async withTimeout(
+    definition: JobDefinition,
+    work: Promise<void>,
+    controller: AbortController,
+  ): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new JobTimeoutError(definition.timeoutMs));
+      }, definition.timeoutMs);
+    });
+    // An abandoned handler may still reject later; that must not surface as an unhandled rejection.
+    work.catch(() => undefined);
+    try {
+      await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** Start the job loop: schedule due cron slots, claim due jobs, run them (at most `concurrency` at once). */
+export function startWorker(app: AppContext, registry: JobRegistry, options: WorkerOptions = {}): Worker {
+  return new JobWorker(app, registry, options);
+}
+
+/** Process jobs until nothing is due and nothing runs, then stop; for tests and the CLI. */
+export async function runDueJobs(
+  app: AppContext,
+  registry: JobRegistry,
+  options: Omit<WorkerOptions, 'pollMs'> = {},
+): Promise<WorkerStats> {
+  const worker = new JobWorker(app, registry, { ...options, pollMs: 250 });
+  try {
+    await worker.drain();
+  } finally {
+    await worker.stop();
+  }
+  return { ...worker.stats };
+}

@@ -1,0 +1,76 @@
+/**
+ * Email over SMTP (nodemailer): one plain-text UTF-8 message for each notification, subjects
+ * encoded for non-ASCII (Chinese) text. `secure` is implicit TLS (port 465); otherwise STARTTLS
+ * is used whenever the server offers it.
+ */
+import nodemailer, { type NodemailerError } from 'nodemailer';
+import { type Static, Type } from 'typebox';
+import { type ChannelAdapter, type ChannelDeps, ChannelError, type OutgoingMessage } from './channel.js';
+import { DEFAULT_TIMEOUT_MS } from './http.js';
+
+export const EmailConfigSchema = Type.Object(
+  {
+    host: Type.String({ minLength: 1, maxLength: 255 }),
+    port: Type.Integer({ minimum: 1, maximum: 65535 }),
+    secure: Type.Boolean({
+      description: 'Implicit TLS (usually port 465); STARTTLS is used when offered otherwise.',
+    }),
+    user: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+    pass: Type.Optional(Type.String({ maxLength: 500, writeOnly: true })),
+    from: Type.String({
+      minLength: 3,
+      maxLength: 320,
+      description: 'Sender, "addr@example.com" or "客服中心 <addr@example.com>".',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type EmailConfig = Static<typeof EmailConfigSchema>;
+
+/** Nodemailer error codes that point at the configuration, not at a passing condition. */
+const PERMANENT_CODES = new Set(['EAUTH', 'ENOAUTH', 'ECONFIG', 'EENVELOPE', 'ETLS', 'EREQUIRETLS']);
+
+export function createEmail(config: EmailConfig, deps?: ChannelDeps): ChannelAdapter {
+  const timeout = deps?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const transport = nodemailer.createTransport({
+    host: config.host,
+    port: config.port,
+    secure: config.secure,
+    ...(config.user ? { auth: { user: config.user, pass: config.pass ?? '' } } : {}),
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout * 3,
+  });
+  return {
+    channel: 'email',
+    async send(message: OutgoingMessage) {
+      const to = message.to.trim();
+      if (to === '') throw new ChannelError('email: no address to send to', false);
+      try {
+        const info = await transport.sendMail({
+          from: config.from,
+          to,
+          subject: message.subject,
+          text: message.text,
+        });
+        if (info.rejected.length > 0 && info.accepted.length === 0) {
+          throw new ChannelError(`email: recipient refused: ${info.rejected.join(', ')}`, false);
+        }
+        return { providerId: info.messageId };
+      } catch (err) {
+        if (err instanceof ChannelError) throw err;
+        throw toChannelError(err);
+      }
+    },
+  };
+}
+
+function toChannelError(err: unknown): ChannelError {
+  const e = err as NodemailerError;
+  const message = `email: ${e.message ?? String(err)}`;
+  if (typeof e.permanent === 'boolean') return new ChannelError(message, !e.permanent, { cause: err });
+  if (typeof e.responseCode === 'number') {
+    return new ChannelError(message, e.responseCode < 500 || e.responseCode === 503, { cause: err });
+  }
+  return new ChannelError(message, !(e.code && PERMANENT_CODES.has(e.code)), { cause: err });
+}

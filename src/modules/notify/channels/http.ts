@@ -1,0 +1,114 @@
+/** What the HTTP adapters share: one POST with a time limit, and the answer read once. */
+import { randomUUID } from 'node:crypto';
+import { type ChannelDeps, ChannelError, type OutgoingMessage } from './channel.js';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface HttpAnswer {
+  status: number;
+  /** the answer's body as text */
+  text: string;
+  /** the body parsed as JSON, or undefined when it is not JSON */
+  json: unknown;
+}
+
+export interface ResolvedDeps {
+  fetch: typeof fetch;
+  now: () => number;
+  nonce: () => string;
+  timeoutMs: number;
+}
+
+export function resolveDeps(deps: ChannelDeps | undefined): ResolvedDeps {
+  return {
+    fetch: deps?.fetch ?? globalThis.fetch,
+    now: deps?.now ?? Date.now,
+    nonce: deps?.nonce ?? randomUUID,
+    timeoutMs: deps?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  };
+}
+
+/**
+ * POSTs and reads the answer. A failure to reach the server or a time-out is a retryable
+ * ChannelError; the URL is never put in the message, since robots carry their token in it.
+ */
+export async function post(
+  deps: ResolvedDeps,
+  label: string,
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<HttpAnswer> {
+  let response: Response;
+  let text: string;
+  try {
+    response = await deps.fetch(url, {
+      method: 'POST',
+      headers: { 'user-agent': 'kesu', ...headers },
+      body,
+      signal: AbortSignal.timeout(deps.timeoutMs),
+      redirect: 'manual',
+    });
+    text = await response.text();
+  } catch (err) {
+    throw new ChannelError(`${label}: request failed: ${describe(err)}`, true, { cause: err });
+  }
+  let json: unknown;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, text, json };
+}
+
+/** 429 and 5xx are worth another try; any other failure status is not. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || status >= 500;
+}
+
+/** A failure status as a ChannelError, with a short excerpt of what the server said. */
+export function statusError(label: string, answer: HttpAnswer): ChannelError {
+  const excerpt = answer.text.length > 200 ? `${answer.text.slice(0, 200)}…` : answer.text;
+  return new ChannelError(
+    `${label}: HTTP ${answer.status}${excerpt ? `: ${excerpt}` : ''}`,
+    isRetryableStatus(answer.status),
+  );
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A group robot shows one block of text: the subject as its first line, then the text. */
+export function robotContent(message: OutgoingMessage): string {
+  const subject = message.subject.trim();
+  const text = message.text.trim();
+  if (subject === '') return text;
+  if (text === '') return subject;
+  return `${subject}\n${text}`;
+}
+
+/** Cuts a string to at most maxBytes of UTF-8 without splitting a character, marking the cut with "…". */
+export function truncateUtf8(value: string, maxBytes: number): string {
+  if (Buffer.byteLength(value, 'utf8') <= maxBytes) return value;
+  const budget = maxBytes - Buffer.byteLength('…', 'utf8');
+  let bytes = 0;
+  let end = 0;
+  for (const char of value) {
+    const size = Buffer.byteLength(char, 'utf8');
+    if (bytes + size > budget) break;
+    bytes += size;
+    end += char.length;
+  }
+  return `${value.slice(0, end)}…`;
+}
+
+function describe(err: unknown): string {
+  if (err instanceof Error) {
+    if (err.name === 'TimeoutError') return 'timed out';
+    const cause = err.cause instanceof Error ? `: ${err.cause.message}` : '';
+    return `${err.message}${cause}`;
+  }
+  return String(err);
+}

@@ -1,0 +1,45 @@
+import type { Db, Tx } from '../../db/database.js';
+import type { Role } from '../org/roles.js';
+
+/**
+ * The active holders of `role` nearest above a unit: those in the unit itself, else in its parent,
+ * and so on up to the company; the escalation chain and approvals follow the unit tree this way.
+ * With several paths (the responsible unit's, then the registering unit's) the first that finds
+ * someone wins; with none, every holder of the role.
+ */
+export async function nearestWithRole(
+  db: Db | Tx,
+  unitPaths: string | string[],
+  role: Role,
+): Promise<number[]> {
+  for (const path of Array.isArray(unitPaths) ? unitPaths : [unitPaths]) {
+    const found = await nearestOnPath(db, path, role);
+    if (found.length) return found;
+  }
+  const anyone = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select('users.id')
+    .where('user_roles.role', '=', role)
+    .where('users.active', '=', 1)
+    .orderBy('users.id')
+    .execute();
+  return anyone.map((u) => u.id);
+}
+
+async function nearestOnPath(db: Db | Tx, unitPath: string, role: Role): Promise<number[]> {
+  const unitIds = unitPath.split('/').filter(Boolean).map(Number);
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['users.id', 'users.unit_id'])
+    .where('user_roles.role', '=', role)
+    .where('users.active', '=', 1)
+    .where('users.unit_id', 'in', unitIds)
+    .execute();
+  for (const unitId of [...unitIds].reverse()) {
+    const here = rows.filter((r) => r.unit_id === unitId).map((r) => r.id);
+    if (here.length) return here.sort((a, b) => a - b);
+  }
+  return [];
+}

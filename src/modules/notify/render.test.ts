@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { placeholders, render } from './render.js';
+
+describe('render', () => {
+  it('replaces placeholders with their values', () => {
+    expect(
+      render('投诉 {number} 已受理，处理人：{handler}', { number: 'KS-2026-0001', handler: '张三' }),
+    ).toBe('投诉 KS-2026-0001 已受理，处理人：张三');
+    expect(render('{a}{a}{b}', { a: 1, b: 2.5 })).toBe('112.5');
+    expect(render('no. {complaint.number}', { 'complaint.number': 'K-1' })).toBe('no. K-1');
+  });
+
+  it('renders null and undefined values as nothing', () => {
+    expect(render('[{x}][{y}]', { x: null, y: undefined })).toBe('[][]');
+  });
+
+  it('leaves unknown placeholders visible', () => {
+    expect(render('Dear {name}, see {link}', { name: 'Li' })).toBe('Dear Li, see {link}');
+    expect(render('{constructor} {toString}', {})).toBe('{constructor} {toString}');
+  });
+
+  it('reads {{ as a literal brace', () => {
+    expect(render('{{name} is {name}', { name: 'x' })).toBe('{name} is x');
+    expect(render('{{{name}}', { name: 'x' })).toBe('{x}');
+    expect(render('{{{{', {})).toBe('{{');
+  });
+
+  it('leaves other braces alone', () => {
+    expect(render('{"a": 1} { name } {1x} {} }{', { name: 'x', '1x': 'y' })).toBe(
+      '{"a": 1} { name } {1x} {} }{',
+    );
+    expect(render('', { a: 'b' })).toBe('');
+  });
+
+  it('does not expand placeholders inside values', () => {
+    expect(render('{a}', { a: '{b}', b: 'no' })).toBe('{b}');
+  });
+});
+
+describe('placeholders', () => {
+  it('lists each name once, in order, skipping escaped ones', () => {
+    expect(placeholders('{b} {a} {b} {{c} {{{d}} { e } {f.g}')).toEqual(['b', 'a', 'd', 'f.g']);
+    expect(placeholders('plain text')).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+import type { AppContext } from '../../context.js';
+import { appendEvent } from '../audit/index.js';
+import { readSetting } from '../settings/index.js';
+import type { ChannelSettings } from './channel-settings.js';
+import { type ChannelConfig, ChannelError, createChannel } from './channels/index.js';
+
+function configFor(settings: ChannelSettings, channel: string): ChannelConfig | undefined {
+  if (channel === 'email') return settings.email;
+  if (channel === 'sms') return settings.sms;
+  if (channel.startsWith('robot:')) return settings.robots?.find((r) => r.name === channel.slice(6))?.config;
+  return undefined;
+}
+
+/** Mask an address for the history: 138****0000, z***@example.com. */
+const masked = (r: string) =>
+  r.includes('@')
+    ? r.replace(/^(.).*(@.*)$/, '$1***$2')
+    : r.length >= 7
+      ? `${r.slice(0, 3)}****${r.slice(-4)}`
+      : r;
+
+/**
+ * The `notify.send` job: deliver one queued notice through its channel. Sent once per claim; a
+ * worker that dies between sending and recording may send it again when the job is retried.
+ * Retryable failures throw (the job backs off and retries); permanent ones are recorded and stop.
+ */
+export async function sendNotice(
+  app: AppContext,
+  notificationId: number,
+  create = createChannel,
+): Promise<void> {
+  const n = await app.db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('id', '=', notificationId)
+    .executeTakeFirst();
+  if (!n || n.status === 'sent') return;
+  const config = configFor(await readSetting<ChannelSettings>(app.db, 'notify_channels', {}), n.channel);
+  const finish = async (status: string, error: string | null) => {
+    const now = app.clock.now();
+    await app.db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('notifications')
+        .set({ status, last_error: error, attempts: n.attempts + 1, sent_at: status === 'sent' ? now : null })
+        .where('id', '=', n.id)
+        .execute();
+      if (status === 'sent' && n.complaint_id !== null) {
+        await appendEvent(tx, {
+          streamType: 'complaint',
+          streamId: n.complaint_id,
+          actorId: null,
+          at: now,
+          kind: 'notice_sent',
+          data: { notificationId: n.id, event: n.event, channel: n.channel, recipient: masked(n.recipient) },
+        });
+      }
+    });
+  };
+  if (!config) return finish('unconfigured', `no ${n.channel} channel is configured`);
+  try {
+    await create(config).send({ to: n.recipient, subject: n.subject, text: n.body });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof ChannelError && !error.retryable) return finish('failed', message);
+    await app.db
+      .updateTable('notifications')
+      .set({ attempts: n.attempts + 1, last_error: message })
+      .where('id', '=', n.id)
+      .execute();
+    throw error;
+  }
+  await finish('sent', null);
+}

@@ -1,0 +1,161 @@
+/** Default notice texts per event, channel and language; an admin override in the database wins. */
+
+export const NOTICE_EVENTS = [
+  'acknowledgment',
+  'progress',
+  'result',
+  'survey',
+  'unreachable',
+  'assigned',
+  'approval_needed',
+  'reminder',
+  'escalated',
+  'major_registered',
+] as const;
+export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
+
+export const NOTICE_CHANNELS = ['sms', 'email', 'inbox', 'robot'] as const;
+export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
+export type Locale = 'zh-CN' | 'en';
+
+export interface Template {
+  subject: string;
+  body: string;
+}
+
+type Texts = Record<NoticeEvent, Record<Locale, Template>>;
+
+const TEXTS: Texts = {
+  acknowledgment: {
+    'zh-CN': {
+      subject: '【受理函】您的投诉 {number} 已受理',
+      body: '尊敬的{customer_name}：您于 {received_at} 提出的投诉（{title}）已受理，编号 {number}，预计 {expected_at} 前处理完毕。查询进度：{track_url}',
+    },
+    en: {
+      subject: 'Acknowledgment: your complaint {number} is accepted',
+      body: 'Dear {customer_name}, your complaint "{title}" received at {received_at} is accepted as {number}. We expect to complete it by {expected_at}. Track it at {track_url}',
+    },
+  },
+  progress: {
+    'zh-CN': {
+      subject: '投诉 {number} 处理进展',
+      body: '您的投诉 {number} 需要补充材料：{reason}。请通过 {track_url} 上传。',
+    },
+    en: {
+      subject: 'Progress on complaint {number}',
+      body: 'We need more from you for complaint {number}: {reason}. Please add it at {track_url}',
+    },
+  },
+  result: {
+    'zh-CN': {
+      subject: '投诉 {number} 处理结果',
+      body: '您的投诉 {number} 处理结果：{result}。如有疑问请回复或访问 {track_url}。',
+    },
+    en: {
+      subject: 'Result of complaint {number}',
+      body: 'The result of your complaint {number}: {result}. Questions? Reply or visit {track_url}',
+    },
+  },
+  survey: {
+    'zh-CN': {
+      subject: '请评价投诉 {number} 的处理',
+      body: '感谢您的耐心，请花一分钟评价本次处理：{track_url}',
+    },
+    en: {
+      subject: 'How did we handle complaint {number}?',
+      body: 'Thank you for your patience. Please rate how we handled it: {track_url}',
+    },
+  },
+  unreachable: {
+    'zh-CN': {
+      subject: '关于投诉 {number}',
+      body: '我们致电您未能接通，关于投诉 {number} 请尽快联系我们或访问 {track_url}，否则将于 {due_at} 后结案。',
+    },
+    en: {
+      subject: 'About complaint {number}',
+      body: 'We could not reach you by phone about complaint {number}. Please contact us or visit {track_url}; otherwise it closes after {due_at}.',
+    },
+  },
+  assigned: {
+    'zh-CN': {
+      subject: '新投诉 {number} 已分派给您',
+      body: '投诉 {number}（{title}，{priority}）已分派给您，请于 {due_at} 前首次响应。',
+    },
+    en: {
+      subject: 'Complaint {number} is assigned to you',
+      body: 'Complaint {number} ("{title}", {priority}) is assigned to you; first response due by {due_at}.',
+    },
+  },
+  approval_needed: {
+    'zh-CN': {
+      subject: '投诉 {number} 的处理方案待您审批',
+      body: '投诉 {number} 的处理方案金额 {amount}，超出提出人权限，请审批。',
+    },
+    en: {
+      subject: 'A remedy for complaint {number} awaits your approval',
+      body: 'The remedy of {amount} for complaint {number} is beyond its proposer’s limit; please decide.',
+    },
+  },
+  reminder: {
+    'zh-CN': {
+      subject: '提醒：投诉 {number} 的{stage}时限将至',
+      body: '投诉 {number}（{title}）的{stage}将于 {due_at} 到期，请尽快处理。',
+    },
+    en: {
+      subject: 'Reminder: {stage} of complaint {number} is due soon',
+      body: 'The {stage} time limit of complaint {number} ("{title}") ends at {due_at}.',
+    },
+  },
+  escalated: {
+    'zh-CN': {
+      subject: '投诉 {number} 已升级至您',
+      body: '投诉 {number}（{title}）{reason}，已升级至{level}，优先级 {priority}。',
+    },
+    en: {
+      subject: 'Complaint {number} is escalated to you',
+      body: 'Complaint {number} ("{title}"): {reason}. Escalated to the {level}; priority {priority}.',
+    },
+  },
+  major_registered: {
+    'zh-CN': { subject: '重大客诉 {number}', body: '登记了重大客诉 {number}（{title}），原因：{reason}。' },
+    en: {
+      subject: 'Major complaint {number}',
+      body: 'A major complaint {number} ("{title}") was registered: {reason}.',
+    },
+  },
+};
+
+export function defaultTemplate(event: NoticeEvent, locale: Locale): Template {
+  return TEXTS[event][locale];
+}
+
+/** Names of the stages and levels as notices show them. */
+export const STAGE_NAMES: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    register: '登记分类',
+    dispatch: '分派',
+    first_response: '首次响应',
+    evidence_request: '告知所需材料',
+    investigation: '调查',
+    approval: '方案审批',
+    reply: '回复',
+    archive: '归档',
+    whole: '整体办结',
+  },
+  en: {
+    register: 'registration',
+    dispatch: 'dispatch',
+    first_response: 'first response',
+    evidence_request: 'evidence request',
+    investigation: 'investigation',
+    approval: 'approval',
+    reply: 'reply',
+    archive: 'archive',
+    whole: 'whole complaint',
+  },
+};
+
+export const LEVEL_NAMES: Record<Locale, Record<string, string>> = {
+  'zh-CN': { agent: '坐席', supervisor: '主管', manager: '客服经理', executive: '总经理' },
+  en: { agent: 'agent', supervisor: 'supervisor', manager: 'manager', executive: 'executive' },
+};

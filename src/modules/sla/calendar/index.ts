@@ -1,0 +1,26 @@
+export {
+  addClockTime,
+  addTime,
+  addWorkingTime,
+  type BusinessCalendar,
+  type ChinaCalendarOptions,
+  chinaCalendar,
+  DEFAULT_HOURS,
+  DEFAULT_TIME_ZONE,
+  isWorkingDay,
+  isWorkingTime,
+  localDateOf,
+  nextWorkingTime,
+  type TimeMode,
+  timeBetween,
+  type WorkingHours,
+  workingTimeBetween,
+} from './calendar.js';
+export {
+  CN_HOLIDAY_PERIODS,
+  CN_HOLIDAYS,
+  type HolidayPeriod,
+  type HolidayYear,
+  hasHolidayData,
+  KNOWN_YEARS,
+} from './holidays-cn.js';

@@ -1,0 +1,193 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../db/database.js';
+import type { Priority } from '../complaints/model.js';
+import { addTime, timeBetween } from './calendar/index.js';
+import type { SlaContext } from './settings.js';
+import { CLOCK_EVENTS, resolveLimit, type Stage } from './stages.js';
+
+const MINUTE = 60_000;
+
+export interface ClockSubject {
+  id: number;
+  categoryPath: number[];
+  priority: Priority;
+}
+
+/** What an event did to the clocks, for the history. */
+export interface ClockChanges {
+  started?: Array<{ stage: Stage; dueAt: string }>;
+  met?: Stage[];
+  paused?: Stage[];
+  resumed?: Array<{ stage: Stage; dueAt: string }>;
+  recomputed?: Array<{ stage: Stage; from: string; to: string }>;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Due and reminder times of a clock started at `startedAt` with `pausedMs` of pause behind it. */
+function times(
+  sla: SlaContext,
+  mode: 'working' | 'clock',
+  limitMs: number,
+  startedAt: number,
+  pausedMs: number,
+) {
+  const dueAt = addTime(sla.calendar, mode, startedAt, limitMs + pausedMs);
+  const remindAt = addTime(
+    sla.calendar,
+    mode,
+    startedAt,
+    Math.round(limitMs * sla.settings.remindShare) + pausedMs,
+  );
+  return { dueAt, remindAt };
+}
+
+/**
+ * Start, stop, pause or resume a complaint's clocks for one history event, inside the caller's
+ * transaction, and keep `complaints.due_at` (the earliest running deadline) current.
+ */
+export async function applyClockEvent(
+  tx: Tx,
+  sla: SlaContext,
+  c: ClockSubject,
+  eventKind: string,
+  now: number,
+): Promise<ClockChanges> {
+  const rule = CLOCK_EVENTS[eventKind];
+  if (!rule) return {};
+  const changes: ClockChanges = {};
+  const open = await tx
+    .selectFrom('complaint_deadlines')
+    .selectAll()
+    .where('complaint_id', '=', c.id)
+    .where('met_at', 'is', null)
+    .execute();
+  const openStages = new Set(open.map((r) => r.stage as Stage));
+
+  const meet = rule.meet === 'all' ? [...openStages] : (rule.meet ?? []).filter((s) => openStages.has(s));
+  if (meet.length) {
+    await tx
+      .updateTable('complaint_deadlines')
+      .set({ met_at: now, paused_at: null })
+      .where('complaint_id', '=', c.id)
+      .where('stage', 'in', meet)
+      .where('met_at', 'is', null)
+      .execute();
+    changes.met = meet;
+  }
+  if (rule.pause) {
+    const running = open.filter((r) => r.paused_at === null && !meet.includes(r.stage as Stage));
+    if (running.length) {
+      await tx
+        .updateTable('complaint_deadlines')
+        .set({ paused_at: now })
+        .where('complaint_id', '=', c.id)
+        .where('met_at', 'is', null)
+        .where('paused_at', 'is', null)
+        .execute();
+      changes.paused = running.map((r) => r.stage as Stage);
+    }
+  }
+  if (rule.resume) {
+    changes.resumed = [];
+    for (const r of open.filter((x) => x.paused_at !== null)) {
+      const mode = r.mode as 'working' | 'clock';
+      // The deadline moves by exactly the pause, measured in the deadline's own kind of time.
+      const pausedMs = r.paused_ms + timeBetween(sla.calendar, mode, r.paused_at ?? now, now);
+      const { dueAt, remindAt } = times(sla, mode, r.limit_ms, r.started_at, pausedMs);
+      await tx
+        .updateTable('complaint_deadlines')
+        .set({
+          paused_at: null,
+          paused_ms: pausedMs,
+          due_at: dueAt,
+          remind_at: r.reminded_at === null ? remindAt : r.remind_at,
+        })
+        .where('complaint_id', '=', c.id)
+        .where('stage', '=', r.stage)
+        .execute();
+      changes.resumed.push({ stage: r.stage as Stage, dueAt: iso(dueAt) });
+    }
+  }
+  if (rule.start?.length) {
+    changes.started = [];
+    for (const stage of rule.start) {
+      const limit = resolveLimit(sla.policies, stage, c.categoryPath, c.priority);
+      const limitMs = limit.minutes * MINUTE;
+      const { dueAt, remindAt } = times(sla, limit.mode, limitMs, now, 0);
+      const row = {
+        complaint_id: c.id,
+        stage,
+        mode: limit.mode,
+        limit_ms: limitMs,
+        started_at: now,
+        due_at: dueAt,
+        remind_at: remindAt,
+        paused_at: null,
+        paused_ms: 0,
+        met_at: null,
+        reminded_at: null,
+        breached_at: null,
+      };
+      // A stage that runs again (a transfer, a rejected remedy, a reopen) starts a fresh clock.
+      await tx
+        .insertInto('complaint_deadlines')
+        .values(row)
+        .onConflict((oc) => oc.columns(['complaint_id', 'stage']).doUpdateSet(row))
+        .execute();
+      changes.started.push({ stage, dueAt: iso(dueAt) });
+    }
+  }
+  await refreshDueAt(tx, c.id);
+  return changes;
+}
+
+/** A new priority or category: recompute every running deadline from its start under the new limits. */
+export async function recomputeDeadlines(tx: Tx, sla: SlaContext, c: ClockSubject): Promise<ClockChanges> {
+  const open = await tx
+    .selectFrom('complaint_deadlines')
+    .selectAll()
+    .where('complaint_id', '=', c.id)
+    .where('met_at', 'is', null)
+    .execute();
+  const recomputed: NonNullable<ClockChanges['recomputed']> = [];
+  for (const r of open) {
+    const stage = r.stage as Stage;
+    const limit = resolveLimit(sla.policies, stage, c.categoryPath, c.priority);
+    const limitMs = limit.minutes * MINUTE;
+    if (limit.mode === r.mode && limitMs === r.limit_ms) continue;
+    const { dueAt, remindAt } = times(
+      sla,
+      limit.mode,
+      limitMs,
+      r.started_at,
+      r.mode === limit.mode ? r.paused_ms : 0,
+    );
+    await tx
+      .updateTable('complaint_deadlines')
+      .set({
+        mode: limit.mode,
+        limit_ms: limitMs,
+        due_at: dueAt,
+        remind_at: r.reminded_at === null ? remindAt : r.remind_at,
+      })
+      .where('complaint_id', '=', c.id)
+      .where('stage', '=', stage)
+      .execute();
+    recomputed.push({ stage, from: iso(r.due_at), to: iso(dueAt) });
+  }
+  await refreshDueAt(tx, c.id);
+  return recomputed.length ? { recomputed } : {};
+}
+
+async function refreshDueAt(tx: Tx, complaintId: number): Promise<void> {
+  await tx
+    .updateTable('complaints')
+    .set({
+      due_at: sql<
+        number | null
+      >`(select min(due_at) from complaint_deadlines where complaint_id = ${complaintId} and met_at is null and paused_at is null)`,
+    })
+    .where('id', '=', complaintId)
+    .execute();
+}

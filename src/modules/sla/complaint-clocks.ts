@@ -1,0 +1,44 @@
+import type { AppContext } from '../../context.js';
+import type { Tx } from '../../db/database.js';
+import type { Priority } from '../complaints/model.js';
+import { applyClockEvent, type ClockChanges, recomputeDeadlines } from './clocks.js';
+import { loadSlaContext } from './settings.js';
+import { CLOCK_EVENTS } from './stages.js';
+
+interface ClockFields {
+  id: number;
+  category_id: number;
+  priority: string;
+}
+
+/**
+ * Called for every history event of a complaint, in its transaction: runs the clocks the event
+ * starts or stops, and recomputes running deadlines when the priority or the category changed.
+ * Returns what changed, for the event's data; null when nothing did.
+ */
+export async function updateComplaintClocks(
+  tx: Tx,
+  app: Pick<AppContext, 'config'>,
+  before: ClockFields | null,
+  after: ClockFields,
+  eventKind: string,
+  now: number,
+): Promise<ClockChanges | null> {
+  const reclassified =
+    before !== null && (before.priority !== after.priority || before.category_id !== after.category_id);
+  if (!CLOCK_EVENTS[eventKind] && !reclassified) return null;
+  const sla = await loadSlaContext(app, tx);
+  const category = await tx
+    .selectFrom('categories')
+    .select('path')
+    .where('id', '=', after.category_id)
+    .executeTakeFirstOrThrow();
+  const subject = {
+    id: after.id,
+    categoryPath: category.path.split('/').filter(Boolean).map(Number),
+    priority: after.priority as Priority,
+  };
+  let changes: ClockChanges = await applyClockEvent(tx, sla, subject, eventKind, now);
+  if (reclassified) changes = { ...changes, ...(await recomputeDeadlines(tx, sla, subject)) };
+  return Object.keys(changes).length ? changes : null;
+}

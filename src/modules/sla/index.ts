@@ -1,0 +1,11 @@
+export { addTime, type BusinessCalendar, timeBetween } from './calendar/index.js';
+export type { ClockChanges } from './clocks.js';
+export { updateComplaintClocks } from './complaint-clocks.js';
+export {
+  type CalendarSettings,
+  DEFAULT_SLA_SETTINGS,
+  loadCalendar,
+  loadSlaContext,
+  type SlaSettings,
+} from './settings.js';
+export { DEFAULT_LIMITS, type Mode, STAGES, type Stage } from './stages.js';

@@ -1,0 +1,62 @@
+import type { AppContext } from '../../context.js';
+import type { Db, Tx } from '../../db/database.js';
+import type { Priority } from '../complaints/model.js';
+import { readSetting } from '../settings/index.js';
+import { type BusinessCalendar, chinaCalendar, type WorkingHours } from './calendar/index.js';
+import type { Policy, Stage } from './stages.js';
+
+/** Admin-editable calendar: hours per weekday and overrides of the shipped PRC holiday data. */
+export interface CalendarSettings {
+  timeZone?: string;
+  hours?: WorkingHours;
+  extraHolidays?: string[];
+  extraWorkdays?: string[];
+  removeHolidays?: string[];
+}
+
+export interface SlaSettings {
+  /** Share of a limit after which the owner is reminded (DOMAIN default 80 %). */
+  remindShare: number;
+  /** Steps of priority to raise when a deadline is breached (0 = none). */
+  raisePriorityOnBreach: number;
+  /** After a failed call-back, close with "customer unreachable" when nothing is heard for this long. */
+  unreachableClose: { mode: 'working' | 'clock'; minutes: number };
+}
+
+export const DEFAULT_SLA_SETTINGS: SlaSettings = {
+  remindShare: 0.8,
+  raisePriorityOnBreach: 1,
+  // Two working days of 09:00–18:00.
+  unreachableClose: { mode: 'working', minutes: 2 * 9 * 60 },
+};
+
+export interface SlaContext {
+  calendar: BusinessCalendar;
+  policies: Policy[];
+  settings: SlaSettings;
+}
+
+export async function loadCalendar(db: Db | Tx, timeZone: string): Promise<BusinessCalendar> {
+  const c = await readSetting<CalendarSettings>(db, 'business_calendar', {});
+  return chinaCalendar({ ...c, timeZone: c.timeZone ?? timeZone });
+}
+
+/** Everything the clocks need, read once per command. */
+export async function loadSlaContext(app: Pick<AppContext, 'config'>, db: Db | Tx): Promise<SlaContext> {
+  const [calendar, rows, settings] = await Promise.all([
+    loadCalendar(db, app.config.timeZone),
+    db.selectFrom('sla_policies').selectAll().execute(),
+    readSetting<Partial<SlaSettings>>(db, 'sla', {}),
+  ]);
+  return {
+    calendar,
+    policies: rows.map((r) => ({
+      stage: r.stage as Stage,
+      categoryId: r.category_id,
+      priority: r.priority as Priority | null,
+      mode: r.mode as 'working' | 'clock',
+      minutes: r.limit_minutes,
+    })),
+    settings: { ...DEFAULT_SLA_SETTINGS, ...settings },
+  };
+}

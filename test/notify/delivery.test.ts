@@ -1,0 +1,139 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kesuJobs } from '../../src/jobs/registry.js';
+import { runDueJobs } from '../../src/modules/jobs/index.js';
+import { type Client, login } from '../support/client.js';
+import { buildComplaint } from '../support/factories.js';
+import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
+
+interface Mail {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+describe.each(DIALECTS)('notices delivered through real channels on %s', (dialect) => {
+  let t: TestApp;
+  let admin: Client;
+  let agent: Client;
+  let smtp: SMTPServer;
+  let robot: Server;
+  const mails: Mail[] = [];
+  const robotPosts: Array<{ msgtype: string; text: { content: string } }> = [];
+  let smtpPort = 0;
+  let robotUrl = '';
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, done) {
+        simpleParser(stream)
+          .then((m) => {
+            mails.push({
+              from: m.from?.text ?? '',
+              to: session.envelope.rcptTo.map((r) => r.address),
+              subject: m.subject ?? '',
+              text: m.text ?? '',
+            });
+            done();
+          })
+          .catch(done);
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtpPort = (smtp.server.address() as AddressInfo).port;
+    robot = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        robotPosts.push(JSON.parse(body));
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+      });
+    });
+    await new Promise<void>((resolve) => robot.listen(0, '127.0.0.1', resolve));
+    robotUrl = `http://127.0.0.1:${(robot.address() as AddressInfo).port}/cgi-bin/webhook/send?key=test`;
+
+    t = await startTestApp(dialect);
+    admin = await login(t.http, 'admin');
+    agent = await login(t.http, 'agent');
+    await admin.ok('PUT', '/api/v1/settings/notify-channels', {
+      email: {
+        channel: 'email',
+        host: '127.0.0.1',
+        port: smtpPort,
+        secure: false,
+        from: '客速达客服 <kefu@kesu.test>',
+      },
+      robots: [{ name: '客服经理群', config: { channel: 'wecom', webhookUrl: robotUrl } }],
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await new Promise<void>((resolve) => robot.close(() => resolve()));
+  });
+
+  it('keeps channel secrets out of what the admin reads back', async () => {
+    const settings = await admin.ok('GET', '/api/v1/settings/notify-channels');
+    expect(settings.robots[0].config.webhookUrl).toBe('********');
+    const bad = await admin.put('/api/v1/settings/notify-channels', {
+      email: { channel: 'email', host: 'x' },
+    });
+    expect(bad.status, JSON.stringify(bad.body)).toBe(400);
+  });
+
+  it('mails the acknowledgment letter to the customer and records the notice in the history', async () => {
+    const body = buildComplaint(t.org, {
+      title: '包裹破损',
+      complainant: {
+        name: '李先生',
+        email: 'li@example.com',
+        phone: '13912345678',
+        preferredContact: 'email',
+      },
+    });
+    const { number } = await agent.ok('POST', '/api/v1/complaints', body);
+    await agent.ok('POST', `/api/v1/complaints/${number}/accept`);
+    await runDueJobs(t.app, kesuJobs());
+    const mail = mails.find((m) => m.subject.includes(number));
+    expect(mail).toBeDefined();
+    expect(mail?.to).toEqual(['li@example.com']);
+    expect(mail?.from).toContain('kefu@kesu.test');
+    expect(mail?.subject).toBe(`【受理函】您的投诉 ${number} 已受理`);
+    expect(mail?.text).toContain('尊敬的李先生');
+    expect(mail?.text).toContain(`http://kesu.test/track/${number}`);
+    const timeline = (await agent.ok('GET', `/api/v1/complaints/${number}/timeline`)).items;
+    expect(timeline.at(-1)).toMatchObject({
+      kind: 'notice_sent',
+      data: { event: 'acknowledgment', channel: 'email', recipient: 'l***@example.com' },
+    });
+  });
+
+  it('posts a major complaint to the staff robot once, and marks an SMS without a provider unconfigured', async () => {
+    const { number } = await agent.ok(
+      'POST',
+      '/api/v1/complaints',
+      buildComplaint(t.org, { majorReasons: ['injury'], title: '快递员致人受伤' }),
+    );
+    await agent.ok('POST', `/api/v1/complaints/${number}/accept`);
+    await runDueJobs(t.app, kesuJobs());
+    await runDueJobs(t.app, kesuJobs());
+    const posts = robotPosts.filter((p) => p.text.content.includes(number));
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatchObject({ msgtype: 'text' });
+    expect(posts[0]?.text.content).toContain('重大客诉');
+    const sms = await t.app.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('channel', '=', 'sms')
+      .where('event', '=', 'acknowledgment')
+      .execute();
+    expect(sms.at(-1)).toMatchObject({ status: 'unconfigured', recipient: '13800138000' });
+  });
+});
