@@ -1,10 +1,12 @@
 import { CLOSE_UNREACHABLE_JOB, closeIfUnreachable } from '../modules/complaints/contact-customer.js';
-import { createJobRegistry, type JobRegistry } from '../modules/jobs/index.js';
+import { createJobRegistry, type JobRegistry, pruneJobs } from '../modules/jobs/index.js';
 import { SEND_NOTICE_JOB } from '../modules/notify/index.js';
 import { sendNotice } from '../modules/notify/send-notice.js';
 import { sweepBreaches, sweepReminders } from '../modules/sla/sweep.js';
 
 export const SLA_SWEEP_JOB = 'sla.sweep';
+export const PRUNE_JOBS_JOB = 'jobs.prune';
+const KEEP_DONE_JOBS_MS = 7 * 24 * 3600_000;
 
 /** Every job Kesu runs, and its timetable. `kesu worker` and the worker inside `kesu serve` use this. */
 export function kesuJobs(): JobRegistry {
@@ -25,5 +27,9 @@ export function kesuJobs(): JobRegistry {
       const p = payload as { complaintId: number; attemptAt: number };
       await closeIfUnreachable(ctx, p.complaintId, p.attemptAt);
     })
-    .registerCron({ name: 'sla-sweep', everyMs: 30_000, kind: SLA_SWEEP_JOB });
+    .registerJob(PRUNE_JOBS_JOB, async (ctx) => {
+      await pruneJobs(ctx.db, ctx.clock.now() - KEEP_DONE_JOBS_MS);
+    })
+    .registerCron({ name: 'sla-sweep', everyMs: 30_000, kind: SLA_SWEEP_JOB })
+    .registerCron({ name: 'prune-jobs', everyMs: 3600_000, kind: PRUNE_JOBS_JOB });
 }

@@ -72,7 +72,13 @@ describe.each(DIALECTS)('the whole life of a complaint on %s', (dialect) => {
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('complaint_archived');
 
-    const timeline = (await agent.ok('GET', `${base}/timeline`)).items;
+    const everything = (await agent.ok('GET', `${base}/timeline`)).items;
+    // In-app notices (the assignment, the approval request) are in the history too.
+    const notices = everything
+      .filter((e: { kind: string }) => e.kind === 'notice_sent')
+      .map((e: { data: { event: string } }) => e.data.event);
+    expect(notices).toEqual(['assigned', 'approval_needed']);
+    const timeline = everything.filter((e: { kind: string }) => e.kind !== 'notice_sent');
     expect(timeline.map((e: { kind: string }) => e.kind)).toEqual([
       'registered',
       'accepted',

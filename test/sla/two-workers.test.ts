@@ -106,8 +106,10 @@ describe('escalation with two worker processes on postgres', () => {
     expect(posts).toHaveLength(COMPLAINTS);
     const mentioned = new Set(posts.map((p) => p.match(/KS\d{8}-\d{6}/)?.[0]));
     expect(mentioned).toEqual(new Set(numbers));
-    const noticeEvents = await count(sql`select count(*) as n from events where kind = 'notice_sent'`);
-    expect(noticeEvents).toBe(COMPLAINTS);
+    const robotNotices = await count(
+      sql`select count(*) as n from events where kind = 'notice_sent' and data like '%robot:ops%'`,
+    );
+    expect(robotNotices).toBe(COMPLAINTS);
     const jobs = await sql<{ worker: string; n: number }>`
       select locked_by as worker, count(*) as n from jobs where kind = 'notify.send' and state = 'done' group by locked_by`.execute(
       t.app.db,

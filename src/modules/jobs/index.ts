@@ -16,6 +16,7 @@ export {
 } from './claim.js';
 export { cronKey, cronSlot, scheduleDueCron } from './cron.js';
 export { DEFAULT_MAX_ATTEMPTS, enqueue, type NewJob } from './enqueue.js';
+export { pruneJobs } from './prune.js';
 export { findJob, getJob, type JobList, listJobs } from './queries.js';
 export {
   type CronEntry,

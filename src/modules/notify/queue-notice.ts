@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/database.js';
+import { appendEvent } from '../audit/index.js';
 import { enqueue } from '../jobs/index.js';
 import { readSetting } from '../settings/index.js';
 import type { ChannelSettings } from './channel-settings.js';
@@ -118,6 +119,17 @@ export async function queueNotice(tx: Tx, notice: Notice, now: number): Promise<
             read_at: null,
           })
           .execute();
+        // An in-app notice is delivered as it is written; the history records it like any other.
+        if (notice.complaintId !== null) {
+          await appendEvent(tx, {
+            streamType: 'complaint',
+            streamId: notice.complaintId,
+            actorId: null,
+            at: now,
+            kind: 'notice_sent',
+            data: { notificationId: id, event: notice.event, channel: 'inbox', userId: d.userId },
+          });
+        }
       } else {
         await enqueue(
           tx,
