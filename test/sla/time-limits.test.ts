@@ -278,5 +278,28 @@ describe.each(DIALECTS)('time limits on %s', (dialect) => {
     });
     const other = await agent.ok('GET', `/api/v1/complaints/${await register({ region: '深圳' })}`);
     expect(other.unit.name).toBe('客服中心');
+    await agent.ok('POST', `/api/v1/complaints/${other.number}/accept`);
+    const unmatched = await agent.post(`/api/v1/complaints/${other.number}/transfer`, {
+      reason: '按规则转派',
+    });
+    expect(unmatched.body.fields).toEqual([
+      expect.objectContaining({ path: '/body/unitId', code: 'no_rule_matched' }),
+    ]);
+
+    // On transfer without a unit the rules choose, and the history names the rule.
+    const manual = await register({
+      categoryId: t.org.categoryIds.get('damage.packaging'),
+      region: '上海',
+      content: '破损',
+      unitId: t.org.unitIds.get('service'),
+    });
+    await agent.ok('POST', `/api/v1/complaints/${manual}/accept`);
+    const moved = await agent.ok('POST', `/api/v1/complaints/${manual}/transfer`, { reason: '按规则转派' });
+    expect(moved).toMatchObject({ status: 'assigned', unit: { name: '浦东网点' } });
+    expect(moved.assignee).not.toBeNull();
+    const transferred = (await agent.ok('GET', `/api/v1/complaints/${manual}/timeline`)).items.find(
+      (e: { kind: string }) => e.kind === 'transferred',
+    );
+    expect(transferred.data.dispatch.rule.name).toBe('上海破损件');
   });
 });
