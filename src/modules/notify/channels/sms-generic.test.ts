@@ -1,49 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Received, vendor } from '../../../../test/support/vendor-server.js';
 import { ChannelError } from './channel.js';
 import { createGenericSms } from './sms-generic.js';
-
-interface Received {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-type Reply = { status: number; body: unknown };
-
-/** A vendor stand-in on 127.0.0.1 that records each request and answers with `reply`. */
-async function vendor(reply: (request: Received) => Reply) {
-  const received: Received[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const request = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      };
-      received.push(request);
-      const answer = reply(request);
-      res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 const SECRET = 'gateway-secret-0123456789';
 const NOW = Date.UTC(2026, 0, 1, 8, 30, 0, 123);
