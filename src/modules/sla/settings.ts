@@ -36,9 +36,19 @@ export interface SlaContext {
   settings: SlaSettings;
 }
 
+// Calendars are immutable and cache their days; one per distinct setting serves every command.
+const calendars = new Map<string, BusinessCalendar>();
+
 export async function loadCalendar(db: Db | Tx, timeZone: string): Promise<BusinessCalendar> {
   const c = await readSetting<CalendarSettings>(db, 'business_calendar', {});
-  return chinaCalendar({ ...c, timeZone: c.timeZone ?? timeZone });
+  const key = JSON.stringify([timeZone, c]);
+  let calendar = calendars.get(key);
+  if (!calendar) {
+    if (calendars.size > 50) calendars.clear();
+    calendar = chinaCalendar({ ...c, timeZone: c.timeZone ?? timeZone });
+    calendars.set(key, calendar);
+  }
+  return calendar;
 }
 
 /** Everything the clocks need, read once per command. */
