@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import type { Tx } from '../../db/database.js';
 import { formatLocal } from '../../lib/time.js';
 import { appendEvent } from '../audit/index.js';
 import { OPEN_STATUSES, type Priority, raisePriority, type Status } from '../complaints/model.js';
@@ -9,7 +10,49 @@ import { updateComplaintClocks } from './complaint-clocks.js';
 import { loadSlaContext } from './settings.js';
 
 const BATCH = 500;
+const PG_LANES = 4;
 const STREAM = 'complaint';
+
+type Due = { complaint_id: number; stage: string; due_at: number };
+
+/**
+ * Claim due deadline rows in batches (SKIP LOCKED: concurrent sweepers never take the same row) and
+ * handle each batch in its transaction. On PostgreSQL several lanes run at once, since the work is
+ * round trips rather than CPU; SQLite has one writer, so one lane.
+ */
+async function sweep(
+  app: AppContext,
+  when: 'remind_at' | 'due_at',
+  done: 'reminded_at' | 'breached_at',
+  handle: (tx: Tx, due: Due[], now: number) => Promise<void>,
+): Promise<number> {
+  const lane = async () => {
+    let total = 0;
+    for (;;) {
+      const now = app.clock.now();
+      const count = await app.db.transaction().execute(async (tx) => {
+        const due = await tx
+          .selectFrom('complaint_deadlines')
+          .select(['complaint_id', 'stage', 'due_at'])
+          .where('met_at', 'is', null)
+          .where('paused_at', 'is', null)
+          .where(done, 'is', null)
+          .where(when, '<=', now)
+          .orderBy(when)
+          .limit(BATCH)
+          .forUpdate()
+          .skipLocked()
+          .execute();
+        if (due.length) await handle(tx, due, now);
+        return due.length;
+      });
+      total += count;
+      if (count < BATCH) return total;
+    }
+  };
+  const lanes = app.dialect === 'postgres' ? PG_LANES : 1;
+  return (await Promise.all(Array.from({ length: lanes }, lane))).reduce((a, b) => a + b, 0);
+}
 
 /**
  * Remind the owner of every running deadline whose reminder time has come (DOMAIN: at 80 % of the
@@ -17,67 +60,48 @@ const STREAM = 'complaint';
  * is written once, with its notice, in one transaction.
  */
 export async function sweepReminders(app: AppContext): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const now = app.clock.now();
-    const done = await app.db.transaction().execute(async (tx) => {
-      const due = await tx
-        .selectFrom('complaint_deadlines')
-        .select(['complaint_id', 'stage', 'due_at'])
-        .where('met_at', 'is', null)
-        .where('paused_at', 'is', null)
-        .where('reminded_at', 'is', null)
-        .where('remind_at', '<=', now)
-        .orderBy('remind_at')
-        .limit(BATCH)
-        .forUpdate()
-        .skipLocked()
+  return sweep(app, 'remind_at', 'reminded_at', async (tx, due, now) => {
+    for (const d of due) {
+      await tx
+        .updateTable('complaint_deadlines')
+        .set({ reminded_at: now })
+        .where('complaint_id', '=', d.complaint_id)
+        .where('stage', '=', d.stage)
         .execute();
-      for (const d of due) {
-        await tx
-          .updateTable('complaint_deadlines')
-          .set({ reminded_at: now })
-          .where('complaint_id', '=', d.complaint_id)
-          .where('stage', '=', d.stage)
-          .execute();
-        const c = await tx
-          .selectFrom('complaints')
-          .select(['id', 'number', 'title', 'assignee_id', 'unit_path', 'intake_unit_path'])
-          .where('id', '=', d.complaint_id)
-          .executeTakeFirstOrThrow();
-        const owners =
-          c.assignee_id !== null
-            ? [c.assignee_id]
-            : await nearestWithRole(tx, [c.unit_path, c.intake_unit_path], 'supervisor');
-        await queueNotice(
-          tx,
-          {
-            event: 'reminder',
-            complaintId: c.id,
-            vars: {
-              number: c.number,
-              title: c.title,
-              stage: STAGE_NAMES['zh-CN'][d.stage],
-              due_at: formatLocal(d.due_at, app.config.timeZone),
-            },
-            targets: owners.map((userId) => ({ userId })),
+      const c = await tx
+        .selectFrom('complaints')
+        .select(['id', 'number', 'title', 'assignee_id', 'unit_path', 'intake_unit_path'])
+        .where('id', '=', d.complaint_id)
+        .executeTakeFirstOrThrow();
+      const owners =
+        c.assignee_id !== null
+          ? [c.assignee_id]
+          : await nearestWithRole(tx, [c.unit_path, c.intake_unit_path], 'supervisor');
+      await queueNotice(
+        tx,
+        {
+          event: 'reminder',
+          complaintId: c.id,
+          vars: {
+            number: c.number,
+            title: c.title,
+            stage: STAGE_NAMES['zh-CN'][d.stage],
+            due_at: formatLocal(d.due_at, app.config.timeZone),
           },
-          now,
-        );
-        await appendEvent(tx, {
-          streamType: STREAM,
-          streamId: c.id,
-          actorId: null,
-          at: now,
-          kind: 'deadline_reminded',
-          data: { stage: d.stage, dueAt: new Date(d.due_at).toISOString(), owners },
-        });
-      }
-      return due.length;
-    });
-    total += done;
-    if (done < BATCH) return total;
-  }
+          targets: owners.map((userId) => ({ userId })),
+        },
+        now,
+      );
+      await appendEvent(tx, {
+        streamType: STREAM,
+        streamId: c.id,
+        actorId: null,
+        at: now,
+        kind: 'deadline_reminded',
+        data: { stage: d.stage, dueAt: new Date(d.due_at).toISOString(), owners },
+      });
+    }
+  });
 }
 
 /**
@@ -87,75 +111,56 @@ export async function sweepReminders(app: AppContext): Promise<number> {
  * however many workers sweep.
  */
 export async function sweepBreaches(app: AppContext): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const now = app.clock.now();
-    const done = await app.db.transaction().execute(async (tx) => {
-      const due = await tx
-        .selectFrom('complaint_deadlines')
-        .select(['complaint_id', 'stage', 'due_at'])
-        .where('met_at', 'is', null)
-        .where('paused_at', 'is', null)
-        .where('breached_at', 'is', null)
-        .where('due_at', '<=', now)
-        .orderBy('due_at')
-        .limit(BATCH)
-        .forUpdate()
-        .skipLocked()
+  return sweep(app, 'due_at', 'breached_at', async (tx, due, now) => {
+    const sla = await loadSlaContext(app, tx);
+    const byComplaint = new Map<number, string[]>();
+    for (const d of due)
+      byComplaint.set(d.complaint_id, [...(byComplaint.get(d.complaint_id) ?? []), d.stage]);
+    // Ascending ids: lanes and other sweepers lock complaints in one order, so they cannot deadlock.
+    for (const [complaintId, stages] of [...byComplaint].sort((a, b) => a[0] - b[0])) {
+      await tx
+        .updateTable('complaint_deadlines')
+        .set({ breached_at: now })
+        .where('complaint_id', '=', complaintId)
+        .where('stage', 'in', stages)
         .execute();
-      if (!due.length) return 0;
-      const sla = await loadSlaContext(app, tx);
-      const byComplaint = new Map<number, string[]>();
-      for (const d of due)
-        byComplaint.set(d.complaint_id, [...(byComplaint.get(d.complaint_id) ?? []), d.stage]);
-      for (const [complaintId, stages] of byComplaint) {
-        await tx
-          .updateTable('complaint_deadlines')
-          .set({ breached_at: now })
-          .where('complaint_id', '=', complaintId)
-          .where('stage', 'in', stages)
-          .execute();
-        const c = await tx
-          .selectFrom('complaints')
-          .selectAll()
-          .where('id', '=', complaintId)
-          .forUpdate()
-          .executeTakeFirstOrThrow();
-        if (!OPEN_STATUSES.includes(c.status as Status)) continue;
-        const top = ESCALATION_CHAIN.length - 1;
-        const level = Math.min(c.escalation_level + 1, top);
-        const priority = raisePriority(c.priority as Priority, sla.settings.raisePriorityOnBreach);
-        const set = { escalation_level: level, priority, updated_at: now };
-        await tx.updateTable('complaints').set(set).where('id', '=', c.id).execute();
-        const clocks = await updateComplaintClocks(tx, app, c, { ...c, ...set }, 'escalated', now);
-        const toRole = ESCALATION_CHAIN[level];
-        const reason = `${stages.map((s) => STAGE_NAMES['zh-CN'][s]).join('、')}超时`;
-        const data = {
-          automatic: true,
-          breached: stages,
-          toRole,
-          changes: {
-            ...(level !== c.escalation_level
-              ? { escalation_level: { from: c.escalation_level, to: level } }
-              : {}),
-            ...(priority !== c.priority ? { priority: { from: c.priority, to: priority } } : {}),
-          },
-          ...(clocks ? { clocks } : {}),
-        };
-        await appendEvent(tx, {
-          streamType: STREAM,
-          streamId: c.id,
-          actorId: null,
-          at: now,
-          kind: 'escalated',
-          data,
-          comment: reason,
-        });
-        await queueComplaintNotices(tx, app, c.id, 'escalated', data, reason, now);
-      }
-      return due.length;
-    });
-    total += done;
-    if (done < BATCH) return total;
-  }
+      const c = await tx
+        .selectFrom('complaints')
+        .selectAll()
+        .where('id', '=', complaintId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      if (!OPEN_STATUSES.includes(c.status as Status)) continue;
+      const top = ESCALATION_CHAIN.length - 1;
+      const level = Math.min(c.escalation_level + 1, top);
+      const priority = raisePriority(c.priority as Priority, sla.settings.raisePriorityOnBreach);
+      const set = { escalation_level: level, priority, updated_at: now };
+      await tx.updateTable('complaints').set(set).where('id', '=', c.id).execute();
+      const clocks = await updateComplaintClocks(tx, app, c, { ...c, ...set }, 'escalated', now);
+      const toRole = ESCALATION_CHAIN[level];
+      const reason = `${stages.map((s) => STAGE_NAMES['zh-CN'][s]).join('、')}超时`;
+      const data = {
+        automatic: true,
+        breached: stages,
+        toRole,
+        changes: {
+          ...(level !== c.escalation_level
+            ? { escalation_level: { from: c.escalation_level, to: level } }
+            : {}),
+          ...(priority !== c.priority ? { priority: { from: c.priority, to: priority } } : {}),
+        },
+        ...(clocks ? { clocks } : {}),
+      };
+      await appendEvent(tx, {
+        streamType: STREAM,
+        streamId: c.id,
+        actorId: null,
+        at: now,
+        kind: 'escalated',
+        data,
+        comment: reason,
+      });
+      await queueComplaintNotices(tx, app, c.id, 'escalated', data, reason, now);
+    }
+  });
 }
