@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import type { Priority } from '../complaints/model.js';
 import { applyClockEvent, type ClockChanges, recomputeDeadlines } from './clocks.js';
-import { loadSlaContext } from './settings.js';
+import { loadSlaContext, type SlaContext } from './settings.js';
 import { CLOCK_EVENTS } from './stages.js';
 
 interface ClockFields {
@@ -23,11 +23,13 @@ export async function updateComplaintClocks(
   after: ClockFields,
   eventKind: string,
   now: number,
+  /** Already loaded by a caller that handles many complaints at once. */
+  loaded?: SlaContext,
 ): Promise<ClockChanges | null> {
   const reclassified =
     before !== null && (before.priority !== after.priority || before.category_id !== after.category_id);
   if (!CLOCK_EVENTS[eventKind] && !reclassified) return null;
-  const sla = await loadSlaContext(app, tx);
+  const sla = loaded ?? (await loadSlaContext(app, tx));
   const category = await tx
     .selectFrom('categories')
     .select('path')

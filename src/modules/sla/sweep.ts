@@ -136,7 +136,7 @@ export async function sweepBreaches(app: AppContext): Promise<number> {
       const priority = raisePriority(c.priority as Priority, sla.settings.raisePriorityOnBreach);
       const set = { escalation_level: level, priority, updated_at: now };
       await tx.updateTable('complaints').set(set).where('id', '=', c.id).execute();
-      const clocks = await updateComplaintClocks(tx, app, c, { ...c, ...set }, 'escalated', now);
+      const clocks = await updateComplaintClocks(tx, app, c, { ...c, ...set }, 'escalated', now, sla);
       const toRole = ESCALATION_CHAIN[level];
       const reason = `${stages.map((s) => STAGE_NAMES['zh-CN'][s]).join('、')}超时`;
       const data = {
