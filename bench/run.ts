@@ -4,7 +4,8 @@
  *
  * Options (env): BENCH_DURATION seconds per measured run (default 10; below 10 is a trial run),
  * BENCH_WARMUP seconds (default 3), BENCH_CONNECTIONS (default 50), BENCH_DB (sqlite, postgres;
- * both when unset), BENCH_PROFILE=1 (CPU-profile the Kesu child; a trial run).
+ * both when unset), BENCH_ONLY (one module: registration or sla-sweep), BENCH_PROFILE=1 (CPU-profile
+ * the Kesu child or worker; a trial run).
  *
  * A new benchmark is a module exporting a `BenchModule` (see lib/context.ts), added to MODULES.
  */
@@ -18,8 +19,9 @@ import type { BenchContext, BenchModule, BenchOptions, DbKind } from './lib/cont
 import { stopAll } from './lib/processes.js';
 import { writeResults } from './lib/results.js';
 import { registration } from './registration.js';
+import { slaSweep } from './sla-sweep.js';
 
-const MODULES: BenchModule[] = [registration];
+const MODULES: BenchModule[] = [registration, slaSweep];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
@@ -38,6 +40,18 @@ function numberOption(name: string, fallback: number, { integer = false, min = 0
     throw new Error(`${name} must be ${integer ? 'an integer' : 'a number'} ≥ ${min}, got ${raw}`);
   }
   return n;
+}
+
+/** BENCH_ONLY: the modules to run (all when unset). */
+function selectedModules(): BenchModule[] {
+  const raw = (process.env.BENCH_ONLY ?? '').trim();
+  if (raw === '' || raw === 'all') return MODULES;
+  const names = raw.split(/[\s,]+/);
+  const unknown = names.filter((n) => !MODULES.some((m) => m.name === n));
+  if (unknown.length) {
+    throw new Error(`BENCH_ONLY must name modules of ${MODULES.map((m) => m.name).join(', ')}; got ${raw}`);
+  }
+  return MODULES.filter((m) => names.includes(m.name));
 }
 
 function readOptions(): BenchOptions {
@@ -101,6 +115,7 @@ function build(): void {
 
 async function main(): Promise<number> {
   const options = readOptions();
+  const modules = selectedModules();
   const loadBefore = loadAverage();
   if ((loadBefore[0] ?? 0) > 0.5) {
     log(
@@ -150,7 +165,7 @@ async function main(): Promise<number> {
   let ok = true;
   try {
     build();
-    for (const module of MODULES) {
+    for (const module of modules) {
       log(`== ${module.name}`);
       try {
         const outcome = await module.run(ctx);

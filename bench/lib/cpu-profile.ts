@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 interface CallFrame {
   functionName: string;
@@ -51,10 +51,18 @@ function area(frame: CallFrame): string {
     const rest = url.slice(inModules + '/node_modules/'.length).split('/');
     return (rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]) ?? url;
   }
+  // Kesu built (dist/src, the server children) or run from source with tsx (the sla-sweep worker).
+  const srcRoot = `${pathToFileURL(ROOT).href}/src/`;
   const inDist = url.indexOf('/dist/src/');
-  if (inDist >= 0) {
-    const rest = url.slice(inDist + '/dist/src/'.length).split('/');
-    return `kesu ${rest.slice(0, -1).join('/') || rest[0]}`;
+  const rest =
+    inDist >= 0
+      ? url.slice(inDist + '/dist/src/'.length)
+      : url.startsWith(srcRoot)
+        ? url.slice(srcRoot.length)
+        : null;
+  if (rest !== null) {
+    const parts = rest.split('/');
+    return `kesu ${parts.slice(0, -1).join('/') || parts[0]}`;
   }
   return url;
 }

@@ -8,7 +8,7 @@
  * the bench run.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 
 export interface ServerChild {
@@ -176,5 +176,65 @@ export async function startServer(options: StartServerOptions): Promise<ServerCh
     throw new Error(
       `${options.name}: ${died ? `exited (code ${child.exitCode}, signal ${child.signalCode})` : `no answer on ${url}/health within ${timeoutMs / 1000} s`}. Log ${options.logFile}:\n${log}`,
     );
+  }
+}
+
+export interface RunChildOptions {
+  /** For messages: `sla-sweep sqlite`. */
+  name: string;
+  command: string;
+  args: string[];
+  /** Added to the inherited environment. */
+  env: Record<string, string>;
+  cwd: string;
+  /** stdout and stderr of the child go here (appended). */
+  logFile: string;
+  /** Each complete line the child writes to stdout, as it comes (progress). */
+  onLine?: (line: string) => void;
+}
+
+/**
+ * A child that does its work and exits (a benchmark worker, not a server): its own process group,
+ * tracked like the servers so `stopAll()` and Ctrl-C stop it too. Resolves with how it ended.
+ */
+export async function runChild(
+  options: RunChildOptions,
+): Promise<{ code: number | null; signal: string | null }> {
+  const fd = openSync(options.logFile, 'a');
+  let child: ChildProcess;
+  try {
+    child = spawn(options.command, options.args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      detached: true,
+      stdio: ['ignore', 'pipe', fd],
+    });
+  } finally {
+    closeSync(fd);
+  }
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`${options.name}: could not spawn ${options.command}`);
+  live.set(pid, child);
+  let pending = '';
+  child.stdout?.setEncoding('utf8');
+  child.stdout?.on('data', (chunk: string) => {
+    appendFileSync(options.logFile, chunk);
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) options.onLine?.(line);
+  });
+  try {
+    return await new Promise((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', (code, signal) => {
+        if (pending) options.onLine?.(pending);
+        resolve({ code, signal });
+      });
+    });
+  } finally {
+    live.delete(pid);
+    // Whatever the child left behind in its group.
+    killGroup(pid, 'SIGKILL');
   }
 }
