@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/database.js';
+import type { TxCache } from '../../lib/tx-cache.js';
 import { eventHash, GENESIS } from './chain.js';
 
 export interface NewEvent {
@@ -17,16 +18,22 @@ export interface NewEvent {
  * Append one event to its stream's hash chain. Call inside the transaction of the change it
  * records; on PostgreSQL the head row is locked so that two writers cannot fork the chain.
  */
-export async function appendEvent(tx: Tx, e: NewEvent): Promise<{ id: number; seq: number }> {
-  const head = e.newStream
-    ? undefined
-    : await tx
-        .selectFrom('event_heads')
-        .select(['seq', 'hash'])
-        .where('stream_type', '=', e.streamType)
-        .where('stream_id', '=', e.streamId)
-        .forUpdate()
-        .executeTakeFirst();
+export async function appendEvent(
+  tx: Tx,
+  e: NewEvent,
+  cache?: TxCache,
+): Promise<{ id: number; seq: number }> {
+  const headKey = `head:${e.streamType}:${e.streamId}`;
+  const readHead = () =>
+    tx
+      .selectFrom('event_heads')
+      .select(['seq', 'hash'])
+      .where('stream_type', '=', e.streamType)
+      .where('stream_id', '=', e.streamId)
+      .forUpdate()
+      .executeTakeFirst();
+  // Locked by the first read in this transaction; later appends to the stream know it from the cache.
+  const head = e.newStream ? undefined : cache ? await cache.get(headKey, readHead) : await readHead();
   const row = {
     stream_type: e.streamType,
     stream_id: e.streamId,
@@ -57,5 +64,6 @@ export async function appendEvent(tx: Tx, e: NewEvent): Promise<{ id: number; se
       .values({ stream_type: e.streamType, stream_id: e.streamId, seq: row.seq, hash })
       .execute();
   }
+  cache?.set(headKey, { seq: row.seq, hash });
   return { id: inserted.id, seq: row.seq };
 }

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/database.js';
 import type { Complaint } from '../../db/schema.js';
 import { formatFen } from '../../lib/money.js';
 import { formatLocal } from '../../lib/time.js';
+import type { TxCache } from '../../lib/tx-cache.js';
 import type { Role } from '../org/roles.js';
 import { nearestWithRole } from './people.js';
 import { type NoticeTarget, queueNotice } from './queue-notice.js';
@@ -59,22 +60,23 @@ export async function queueComplaintNotices(
   data: Record<string, unknown>,
   comment: string | null,
   now: number,
+  options: { complaint?: Complaint; cache?: TxCache } = {},
 ): Promise<void> {
   if (!NOTICE_KINDS.has(kind)) return;
-  const c = await tx
-    .selectFrom('complaints')
-    .selectAll()
-    .where('id', '=', complaintId)
-    .executeTakeFirstOrThrow();
+  const cache = options.cache;
+  const c =
+    options.complaint ??
+    (await tx.selectFrom('complaints').selectAll().where('id', '=', complaintId).executeTakeFirstOrThrow());
   const send = async (event: NoticeEvent, targets: NoticeTarget[], extra: Vars = {}) => {
     if (targets.length)
       await queueNotice(
         tx,
         { event, complaintId: c.id, vars: { ...(await complaintVars(tx, app, c)), ...extra }, targets },
         now,
+        cache,
       );
   };
-  const up = (role: Role) => nearestWithRole(tx, [c.unit_path, c.intake_unit_path], role);
+  const up = (role: Role) => nearestWithRole(tx, [c.unit_path, c.intake_unit_path], role, cache);
   switch (kind) {
     case 'registered':
       if (c.grade === 'major') {

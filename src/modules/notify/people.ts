@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../db/database.js';
+import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
 import type { Role } from '../org/roles.js';
 
 /**
@@ -11,8 +12,14 @@ export async function nearestWithRole(
   db: Db | Tx,
   unitPaths: string | string[],
   role: Role,
+  cache?: TxCache,
 ): Promise<number[]> {
-  for (const path of Array.isArray(unitPaths) ? unitPaths : [unitPaths]) {
+  const paths = Array.isArray(unitPaths) ? unitPaths : [unitPaths];
+  return cachedOr(cache, `role:${role}:${paths.join('|')}`, () => findNearest(db, paths, role));
+}
+
+async function findNearest(db: Db | Tx, unitPaths: string[], role: Role): Promise<number[]> {
+  for (const path of unitPaths) {
     const found = await nearestOnPath(db, path, role);
     if (found.length) return found;
   }

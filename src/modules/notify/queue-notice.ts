@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/database.js';
+import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
 import { appendEvent } from '../audit/index.js';
 import { enqueue } from '../jobs/index.js';
 import { readSetting } from '../settings/index.js';
@@ -32,6 +33,7 @@ async function deliveriesFor(
   notice: Notice,
   target: NoticeTarget,
   channels: ChannelSettings,
+  cache?: TxCache,
 ): Promise<Delivery[]> {
   if ('customer' in target) {
     if (notice.complaintId === null) return [];
@@ -47,11 +49,10 @@ async function deliveriesFor(
     return [];
   }
   if ('userId' in target) {
-    const u = await tx
-      .selectFrom('users')
-      .select(['id', 'email', 'active'])
-      .where('id', '=', target.userId)
-      .executeTakeFirst();
+    const userId = target.userId;
+    const u = await cachedOr(cache, `user:${userId}`, () =>
+      tx.selectFrom('users').select(['id', 'email', 'active']).where('id', '=', userId).executeTakeFirst(),
+    );
     if (!u?.active) return [];
     const out: Delivery[] = [{ channel: 'inbox', recipient: `user:${u.id}`, userId: u.id }];
     if (u.email) out.push({ channel: 'email', recipient: u.email, userId: u.id });
@@ -70,19 +71,21 @@ async function deliveriesFor(
  * once; every other channel becomes a `notify.send` job, so a notice exists exactly when the change
  * that caused it committed.
  */
-export async function queueNotice(tx: Tx, notice: Notice, now: number): Promise<number> {
+export async function queueNotice(tx: Tx, notice: Notice, now: number, cache?: TxCache): Promise<number> {
   const locale = notice.locale ?? 'zh-CN';
-  const channels = await readSetting<ChannelSettings>(tx, 'notify_channels', {});
+  const channels = await readSetting<ChannelSettings>(tx, 'notify_channels', {}, cache);
   let queued = 0;
   for (const target of notice.targets) {
-    for (const d of await deliveriesFor(tx, notice, target, channels)) {
-      const override = await tx
-        .selectFrom('notification_templates')
-        .select(['subject', 'body'])
-        .where('event', '=', notice.event)
-        .where('channel', '=', d.channel)
-        .where('locale', '=', locale)
-        .executeTakeFirst();
+    for (const d of await deliveriesFor(tx, notice, target, channels, cache)) {
+      const override = await cachedOr(cache, `template:${notice.event}:${d.channel}:${locale}`, () =>
+        tx
+          .selectFrom('notification_templates')
+          .select(['subject', 'body'])
+          .where('event', '=', notice.event)
+          .where('channel', '=', d.channel)
+          .where('locale', '=', locale)
+          .executeTakeFirst(),
+      );
       const template = override ?? defaultTemplate(notice.event, locale);
       const subject = render(template.subject, notice.vars);
       const body = render(template.body, notice.vars);
@@ -121,14 +124,18 @@ export async function queueNotice(tx: Tx, notice: Notice, now: number): Promise<
           .execute();
         // An in-app notice is delivered as it is written; the history records it like any other.
         if (notice.complaintId !== null) {
-          await appendEvent(tx, {
-            streamType: 'complaint',
-            streamId: notice.complaintId,
-            actorId: null,
-            at: now,
-            kind: 'notice_sent',
-            data: { notificationId: id, event: notice.event, channel: 'inbox', userId: d.userId },
-          });
+          await appendEvent(
+            tx,
+            {
+              streamType: 'complaint',
+              streamId: notice.complaintId,
+              actorId: null,
+              at: now,
+              kind: 'notice_sent',
+              data: { notificationId: id, event: notice.event, channel: 'inbox', userId: d.userId },
+            },
+            cache,
+          );
         }
       } else {
         await enqueue(

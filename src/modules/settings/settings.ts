@@ -1,11 +1,14 @@
 import type { ActorContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
+import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
 import { appendEvent } from '../audit/index.js';
 import { requireAdmin } from '../org/policy.js';
 
 /** Settings are JSON values under a key; each change is an event on the `settings` stream. */
-export async function readSetting<T>(db: Db | Tx, key: string, fallback: T): Promise<T> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+export async function readSetting<T>(db: Db | Tx, key: string, fallback: T, cache?: TxCache): Promise<T> {
+  const row = await cachedOr(cache, `setting:${key}`, () =>
+    db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst(),
+  );
   return row ? (JSON.parse(row.value) as T) : fallback;
 }
 

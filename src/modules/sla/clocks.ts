@@ -176,7 +176,8 @@ export async function recomputeDeadlines(tx: Tx, sla: SlaContext, c: ClockSubjec
       .execute();
     recomputed.push({ stage, from: iso(r.due_at), to: iso(dueAt) });
   }
-  await refreshDueAt(tx, c.id);
+  // Unchanged deadlines leave the earliest one where it was.
+  if (recomputed.length) await refreshDueAt(tx, c.id);
   return recomputed.length ? { recomputed } : {};
 }
 

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
+import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
 import type { Priority } from '../complaints/model.js';
 import { applyClockEvent, type ClockChanges, recomputeDeadlines } from './clocks.js';
 import { loadSlaContext, type SlaContext } from './settings.js';
@@ -25,16 +26,15 @@ export async function updateComplaintClocks(
   now: number,
   /** Already loaded by a caller that handles many complaints at once. */
   loaded?: SlaContext,
+  cache?: TxCache,
 ): Promise<ClockChanges | null> {
   const reclassified =
     before !== null && (before.priority !== after.priority || before.category_id !== after.category_id);
   if (!CLOCK_EVENTS[eventKind] && !reclassified) return null;
-  const sla = loaded ?? (await loadSlaContext(app, tx));
-  const category = await tx
-    .selectFrom('categories')
-    .select('path')
-    .where('id', '=', after.category_id)
-    .executeTakeFirstOrThrow();
+  const sla = loaded ?? (await loadSlaContext(app, tx, cache));
+  const category = await cachedOr(cache, `category:${after.category_id}`, () =>
+    tx.selectFrom('categories').select('path').where('id', '=', after.category_id).executeTakeFirstOrThrow(),
+  );
   const subject = {
     id: after.id,
     categoryPath: category.path.split('/').filter(Boolean).map(Number),

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
+import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
 import type { Priority } from '../complaints/model.js';
 import { readSetting } from '../settings/index.js';
 import { type BusinessCalendar, chinaCalendar, type WorkingHours } from './calendar/index.js';
@@ -52,7 +53,15 @@ export async function loadCalendar(db: Db | Tx, timeZone: string): Promise<Busin
 }
 
 /** Everything the clocks need, read once per command. */
-export async function loadSlaContext(app: Pick<AppContext, 'config'>, db: Db | Tx): Promise<SlaContext> {
+export function loadSlaContext(
+  app: Pick<AppContext, 'config'>,
+  db: Db | Tx,
+  cache?: TxCache,
+): Promise<SlaContext> {
+  return cachedOr(cache, 'sla', () => readSlaContext(app, db));
+}
+
+async function readSlaContext(app: Pick<AppContext, 'config'>, db: Db | Tx): Promise<SlaContext> {
   const [calendar, rows, settings] = await Promise.all([
     loadCalendar(db, app.config.timeZone),
     db.selectFrom('sla_policies').selectAll().execute(),

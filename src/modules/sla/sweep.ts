@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import { formatLocal } from '../../lib/time.js';
+import { TxCache } from '../../lib/tx-cache.js';
 import { appendEvent } from '../audit/index.js';
 import { OPEN_STATUSES, type Priority, raisePriority, type Status } from '../complaints/model.js';
 import { nearestWithRole, queueComplaintNotices, queueNotice } from '../notify/index.js';
@@ -61,22 +62,27 @@ async function sweep(
  */
 export async function sweepReminders(app: AppContext): Promise<number> {
   return sweep(app, 'remind_at', 'reminded_at', async (tx, due, now) => {
+    const cache = new TxCache();
+    await tx
+      .updateTable('complaint_deadlines')
+      .set({ reminded_at: now })
+      .where((eb) =>
+        eb.or(due.map((d) => eb.and([eb('complaint_id', '=', d.complaint_id), eb('stage', '=', d.stage)]))),
+      )
+      .execute();
+    const rows = await tx
+      .selectFrom('complaints')
+      .select(['id', 'number', 'title', 'assignee_id', 'unit_path', 'intake_unit_path'])
+      .where('id', 'in', [...new Set(due.map((d) => d.complaint_id))])
+      .execute();
+    const complaints = new Map(rows.map((c) => [c.id, c]));
     for (const d of due) {
-      await tx
-        .updateTable('complaint_deadlines')
-        .set({ reminded_at: now })
-        .where('complaint_id', '=', d.complaint_id)
-        .where('stage', '=', d.stage)
-        .execute();
-      const c = await tx
-        .selectFrom('complaints')
-        .select(['id', 'number', 'title', 'assignee_id', 'unit_path', 'intake_unit_path'])
-        .where('id', '=', d.complaint_id)
-        .executeTakeFirstOrThrow();
+      const c = complaints.get(d.complaint_id);
+      if (!c) throw new Error(`complaint ${d.complaint_id} of a deadline is missing`);
       const owners =
         c.assignee_id !== null
           ? [c.assignee_id]
-          : await nearestWithRole(tx, [c.unit_path, c.intake_unit_path], 'supervisor');
+          : await nearestWithRole(tx, [c.unit_path, c.intake_unit_path], 'supervisor', cache);
       await queueNotice(
         tx,
         {
@@ -91,15 +97,20 @@ export async function sweepReminders(app: AppContext): Promise<number> {
           targets: owners.map((userId) => ({ userId })),
         },
         now,
+        cache,
       );
-      await appendEvent(tx, {
-        streamType: STREAM,
-        streamId: c.id,
-        actorId: null,
-        at: now,
-        kind: 'deadline_reminded',
-        data: { stage: d.stage, dueAt: new Date(d.due_at).toISOString(), owners },
-      });
+      await appendEvent(
+        tx,
+        {
+          streamType: STREAM,
+          streamId: c.id,
+          actorId: null,
+          at: now,
+          kind: 'deadline_reminded',
+          data: { stage: d.stage, dueAt: new Date(d.due_at).toISOString(), owners },
+        },
+        cache,
+      );
     }
   });
 }
@@ -112,31 +123,37 @@ export async function sweepReminders(app: AppContext): Promise<number> {
  */
 export async function sweepBreaches(app: AppContext): Promise<number> {
   return sweep(app, 'due_at', 'breached_at', async (tx, due, now) => {
-    const sla = await loadSlaContext(app, tx);
+    // One batch, one transaction: what every complaint of it looks up is read once.
+    const cache = new TxCache();
+    const sla = await loadSlaContext(app, tx, cache);
     const byComplaint = new Map<number, string[]>();
     for (const d of due)
       byComplaint.set(d.complaint_id, [...(byComplaint.get(d.complaint_id) ?? []), d.stage]);
+    await tx
+      .updateTable('complaint_deadlines')
+      .set({ breached_at: now })
+      .where((eb) =>
+        eb.or(due.map((d) => eb.and([eb('complaint_id', '=', d.complaint_id), eb('stage', '=', d.stage)]))),
+      )
+      .execute();
     // Ascending ids: lanes and other sweepers lock complaints in one order, so they cannot deadlock.
-    for (const [complaintId, stages] of [...byComplaint].sort((a, b) => a[0] - b[0])) {
-      await tx
-        .updateTable('complaint_deadlines')
-        .set({ breached_at: now })
-        .where('complaint_id', '=', complaintId)
-        .where('stage', 'in', stages)
-        .execute();
-      const c = await tx
-        .selectFrom('complaints')
-        .selectAll()
-        .where('id', '=', complaintId)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
+    const locked = await tx
+      .selectFrom('complaints')
+      .selectAll()
+      .where('id', 'in', [...byComplaint.keys()])
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    for (const c of locked) {
+      const stages = byComplaint.get(c.id) ?? [];
       if (!OPEN_STATUSES.includes(c.status as Status)) continue;
       const top = ESCALATION_CHAIN.length - 1;
       const level = Math.min(c.escalation_level + 1, top);
       const priority = raisePriority(c.priority as Priority, sla.settings.raisePriorityOnBreach);
       const set = { escalation_level: level, priority, updated_at: now };
       await tx.updateTable('complaints').set(set).where('id', '=', c.id).execute();
-      const clocks = await updateComplaintClocks(tx, app, c, { ...c, ...set }, 'escalated', now, sla);
+      const after = { ...c, ...set };
+      const clocks = await updateComplaintClocks(tx, app, c, after, 'escalated', now, sla, cache);
       const toRole = ESCALATION_CHAIN[level];
       const reason = `${stages.map((s) => STAGE_NAMES['zh-CN'][s]).join('、')}超时`;
       const data = {
@@ -151,16 +168,24 @@ export async function sweepBreaches(app: AppContext): Promise<number> {
         },
         ...(clocks ? { clocks } : {}),
       };
-      await appendEvent(tx, {
-        streamType: STREAM,
-        streamId: c.id,
-        actorId: null,
-        at: now,
-        kind: 'escalated',
-        data,
-        comment: reason,
+      await appendEvent(
+        tx,
+        {
+          streamType: STREAM,
+          streamId: c.id,
+          actorId: null,
+          at: now,
+          kind: 'escalated',
+          data,
+          comment: reason,
+        },
+        cache,
+      );
+      // Recomputed deadlines moved complaints.due_at: then the notice reads the row again.
+      await queueComplaintNotices(tx, app, c.id, 'escalated', data, reason, now, {
+        complaint: clocks?.recomputed ? undefined : after,
+        cache,
       });
-      await queueComplaintNotices(tx, app, c.id, 'escalated', data, reason, now);
     }
   });
 }
