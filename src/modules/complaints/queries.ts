@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { ActorContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { badRequest, notFound } from '../../lib/errors.js';
@@ -304,6 +304,3 @@ export async function getTimeline(ctx: ActorContext, number: string) {
     comment: e.comment,
   }));
 }
-
-export const countComplaints = (ctx: ActorContext) =>
-  ctx.db.selectFrom('complaints').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();

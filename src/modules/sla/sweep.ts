@@ -44,7 +44,18 @@ async function sweep(
           .forUpdate()
           .skipLocked()
           .execute();
-        if (due.length) await handle(tx, due, now);
+        if (!due.length) return 0;
+        // Claimed rows are marked in the same transaction as their handling: done once, or not at all.
+        await tx
+          .updateTable('complaint_deadlines')
+          .set({ [done]: now })
+          .where((eb) =>
+            eb.or(
+              due.map((d) => eb.and([eb('complaint_id', '=', d.complaint_id), eb('stage', '=', d.stage)])),
+            ),
+          )
+          .execute();
+        await handle(tx, due, now);
         return due.length;
       });
       total += count;
@@ -63,13 +74,6 @@ async function sweep(
 export async function sweepReminders(app: AppContext): Promise<number> {
   return sweep(app, 'remind_at', 'reminded_at', async (tx, due, now) => {
     const cache = new TxCache();
-    await tx
-      .updateTable('complaint_deadlines')
-      .set({ reminded_at: now })
-      .where((eb) =>
-        eb.or(due.map((d) => eb.and([eb('complaint_id', '=', d.complaint_id), eb('stage', '=', d.stage)]))),
-      )
-      .execute();
     const rows = await tx
       .selectFrom('complaints')
       .select(['id', 'number', 'title', 'assignee_id', 'unit_path', 'intake_unit_path'])
@@ -129,13 +133,6 @@ export async function sweepBreaches(app: AppContext): Promise<number> {
     const byComplaint = new Map<number, string[]>();
     for (const d of due)
       byComplaint.set(d.complaint_id, [...(byComplaint.get(d.complaint_id) ?? []), d.stage]);
-    await tx
-      .updateTable('complaint_deadlines')
-      .set({ breached_at: now })
-      .where((eb) =>
-        eb.or(due.map((d) => eb.and([eb('complaint_id', '=', d.complaint_id), eb('stage', '=', d.stage)]))),
-      )
-      .execute();
     // Ascending ids: lanes and other sweepers lock complaints in one order, so they cannot deadlock.
     const locked = await tx
       .selectFrom('complaints')
