@@ -38,7 +38,12 @@ try {
     db: handle.db,
     dialect: handle.dialect,
     clock: systemClock,
-    config: { timeZone: 'Asia/Shanghai', secret: Buffer.alloc(32, 7), publicUrl: 'http://127.0.0.1' },
+    config: {
+      timeZone: 'Asia/Shanghai',
+      secret: Buffer.alloc(32, 7),
+      publicUrl: 'http://127.0.0.1',
+      dataDir: os.tmpdir(),
+    },
   };
   const org = await seedDemoOrganisation(app, 'bench-password');
   const http = await buildApp(app);

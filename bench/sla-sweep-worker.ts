@@ -174,6 +174,7 @@ async function measure(
         timeZone: 'Asia/Shanghai',
         secret: Buffer.alloc(32, 7),
         publicUrl: 'http://127.0.0.1',
+        dataDir: os.tmpdir(),
       },
     };
 

@@ -3,18 +3,23 @@ import type { AppContext } from './context.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './lib/clock.js';
+import { sealLegacyPersonalData } from './modules/privacy/seal-legacy.js';
 
 /** Open the configured database, bring its schema up to date and build the module context. */
 export async function openApp(config: Config): Promise<{ app: AppContext; handle: DatabaseHandle }> {
   const handle = openDatabase(config.databaseUrl);
   await migrateToLatest(handle.db);
-  return {
-    handle,
-    app: {
-      db: handle.db,
-      dialect: handle.dialect,
-      clock: systemClock,
-      config: { timeZone: config.timeZone, secret: config.secret, publicUrl: config.publicUrl },
+  const app: AppContext = {
+    db: handle.db,
+    dialect: handle.dialect,
+    clock: systemClock,
+    config: {
+      timeZone: config.timeZone,
+      secret: config.secret,
+      publicUrl: config.publicUrl,
+      dataDir: config.dataDir,
     },
   };
+  await sealLegacyPersonalData(app);
+  return { handle, app };
 }

@@ -8,7 +8,7 @@ export interface AppContext {
   db: Db;
   dialect: Dialect;
   clock: Clock;
-  config: Pick<Config, 'timeZone' | 'secret' | 'publicUrl'>;
+  config: Pick<Config, 'timeZone' | 'secret' | 'publicUrl' | 'dataDir'>;
 }
 
 /** An AppContext acting on behalf of one user. */

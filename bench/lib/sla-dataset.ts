@@ -398,6 +398,15 @@ function emptyComplaint(id: number, fields: Omit<Complaint, 'id' | LaterColumns>
     close_reason: null,
     closed_at: null,
     due_at: null,
+    customer_id: null,
+    complainant_phone_index: null,
+    complainant_email_index: null,
+    tracking_token_hash: null,
+    external_ref: null,
+    referral_no: null,
+    referral_authority: null,
+    referral_due_at: null,
+    repeat_complaint: 0,
   };
 }
 
@@ -417,4 +426,13 @@ type LaterColumns =
   | 'confirmed_at'
   | 'close_reason'
   | 'closed_at'
-  | 'due_at';
+  | 'due_at'
+  | 'customer_id'
+  | 'complainant_phone_index'
+  | 'complainant_email_index'
+  | 'tracking_token_hash'
+  | 'external_ref'
+  | 'referral_no'
+  | 'referral_authority'
+  | 'referral_due_at'
+  | 'repeat_complaint';

@@ -2,11 +2,13 @@ import { type Migration, Migrator } from 'kysely';
 import type { Db } from './database.js';
 import * as foundation from './migrations/2026-11-23-foundation.js';
 import * as timeLimits from './migrations/2026-11-24-time-limits.js';
+import * as intake from './migrations/2026-11-25-intake.js';
 
 /** Every migration, in order. Names are dated and never change once released. */
 const migrations: Record<string, Migration> = {
   '2026-11-23-foundation': foundation,
   '2026-11-24-time-limits': timeLimits,
+  '2026-11-25-intake': intake,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

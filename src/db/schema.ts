@@ -125,6 +125,20 @@ export interface ComplaintTable {
   updated_at: Millis;
   /** The earliest open deadline (null when none runs or the clock is paused). */
   due_at: Millis | null;
+  customer_id: number | null;
+  /** Blind indexes (HMAC) of the sealed complainant_phone / complainant_email, for exact lookup. */
+  complainant_phone_index: string | null;
+  complainant_email_index: string | null;
+  /** sha256 of the tracking token handed to the customer at portal registration. */
+  tracking_token_hash: string | null;
+  /** The sender's own reference (spreadsheet row, call-centre call id); unique. */
+  external_ref: string | null;
+  /** Regulator / consumer-association referral: their number, who referred, their deadline. */
+  referral_no: string | null;
+  referral_authority: string | null;
+  referral_due_at: Millis | null;
+  /** The same customer or waybill complained within the repeat window. */
+  repeat_complaint: Generated<Flag>;
 }
 
 export interface RemedyProposalTable {
@@ -313,6 +327,94 @@ export interface ContactAttemptTable {
   at: Millis;
 }
 
+export interface CustomerTable {
+  id: Generated<number>;
+  name: string;
+  /** regular | vip | key */
+  level: string;
+  tags: string;
+  /** Sealed JSON array of addresses. */
+  addresses: string | null;
+  note: string | null;
+  complaint_count: number;
+  last_complaint_at: Millis | null;
+  repeat_complainant: Flag;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface CustomerContactTable {
+  id: Generated<number>;
+  customer_id: number;
+  /** phone | email */
+  kind: string;
+  /** Sealed (AES-256-GCM). */
+  value: string;
+  /** Blind index (HMAC of the normalised value). */
+  value_index: string;
+  created_at: Millis;
+}
+
+export interface EvidenceTable {
+  id: Generated<number>;
+  complaint_id: number;
+  sha256: string;
+  size: number;
+  /** Detected from the content, never from the name. */
+  media_type: string;
+  filename: string;
+  /** staff | customer | email | import */
+  source: string;
+  added_by: number | null;
+  note: string | null;
+  created_at: Millis;
+}
+
+export interface ComplaintMessageTable {
+  id: Generated<number>;
+  complaint_id: number;
+  /** customer | staff */
+  author: string;
+  /** portal | email | phone | console */
+  source: string;
+  body: string;
+  user_id: number | null;
+  created_at: Millis;
+}
+
+export interface SatisfactionSurveyTable {
+  complaint_id: number;
+  speed: number;
+  effectiveness: number;
+  attitude: number;
+  transparency: number;
+  /** 0–10 */
+  recommendation: number;
+  suggestions: string | null;
+  submitted_at: Millis;
+}
+
+export interface TrackingCodeTable {
+  id: Generated<number>;
+  complaint_id: number;
+  code_hash: string;
+  attempts: number;
+  expires_at: Millis;
+  used_at: Millis | null;
+  created_at: Millis;
+}
+
+export interface MailReceiptTable {
+  /** Message-ID, or mailbox/uidvalidity/uid when there is none. */
+  message_key: string;
+  mailbox: string;
+  uid: number;
+  complaint_id: number;
+  /** complaint | message */
+  outcome: string;
+  received_at: Millis;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -338,6 +440,13 @@ export interface Database {
   notifications: NotificationTable;
   inbox_items: InboxItemTable;
   contact_attempts: ContactAttemptTable;
+  customers: CustomerTable;
+  customer_contacts: CustomerContactTable;
+  evidence: EvidenceTable;
+  complaint_messages: ComplaintMessageTable;
+  satisfaction_surveys: SatisfactionSurveyTable;
+  tracking_codes: TrackingCodeTable;
+  mail_receipts: MailReceiptTable;
 }
 
 export type Job = Selectable<JobTable>;
@@ -351,3 +460,6 @@ export type Category = Selectable<CategoryTable>;
 export type RemedyProposal = Selectable<RemedyProposalTable>;
 export type Reply = Selectable<ReplyTable>;
 export type Event = Selectable<EventTable>;
+export type Customer = Selectable<CustomerTable>;
+export type Evidence = Selectable<EvidenceTable>;
+export type ComplaintMessage = Selectable<ComplaintMessageTable>;

@@ -31,3 +31,11 @@ export const notFound = (code = 'not_found', params: Record<string, unknown> = {
   new DomainError(code, 404, params);
 export const conflict = (code: string, params: Record<string, unknown> = {}) =>
   new DomainError(code, 409, params);
+export const payloadTooLarge = (code = 'payload_too_large', params: Record<string, unknown> = {}) =>
+  new DomainError(code, 413, params);
+export const unsupportedMediaType = (code = 'unsupported_media_type', params: Record<string, unknown> = {}) =>
+  new DomainError(code, 415, params);
+export const tooManyRequests = (code = 'too_many_requests', params: Record<string, unknown> = {}) =>
+  new DomainError(code, 429, params);
+export const serviceUnavailable = (code: string, params: Record<string, unknown> = {}) =>
+  new DomainError(code, 503, params);

@@ -1,4 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
@@ -6,15 +8,23 @@ import Fastify from 'fastify';
 import type { AppContext } from '../context.js';
 import { categoryRoutes } from '../modules/categories/routes.js';
 import { complaintRoutes } from '../modules/complaints/routes.js';
+import { customerRoutes } from '../modules/customers/routes.js';
 import { dispatchRoutes } from '../modules/dispatch/index.js';
+import { evidenceRoutes } from '../modules/evidence/routes.js';
 import { jobRoutes } from '../modules/jobs/index.js';
+import { mailRoutes } from '../modules/mail/routes.js';
 import { notifyRoutes } from '../modules/notify/routes.js';
 import { actorForApiToken } from '../modules/org/api-tokens.js';
 import { orgRoutes } from '../modules/org/routes.js';
 import { actorForSession } from '../modules/org/sessions.js';
+import { portalRoutes } from '../modules/portal/routes.js';
 import { slaRoutes } from '../modules/sla/routes.js';
+import { spreadsheetRoutes } from '../modules/spreadsheets/routes.js';
 import { type Http, SESSION_COOKIE } from './http.js';
 import { sendProblem } from './problem.js';
+
+/** The largest file any upload route accepts; routes set lower limits of their own. */
+export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 export interface AppOptions {
   logLevel?: string;
@@ -35,6 +45,10 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
   );
 
   await http.register(fastifyCookie);
+  // Uploads (evidence, spreadsheets) are streamed; each route applies its own size and type limits.
+  await http.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fields: 20 } });
+  // Only the routes that opt in (the public portal) are rate-limited.
+  await http.register(fastifyRateLimit, { global: false });
   await http.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -76,8 +90,13 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       slaRoutes(api as Http, app);
       notifyRoutes(api as Http, app);
       jobRoutes(api as Http, app);
+      customerRoutes(api as Http, app);
+      evidenceRoutes(api as Http, app);
+      spreadsheetRoutes(api as Http, app);
+      mailRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },
   );
+  await http.register(async (portal) => portalRoutes(portal as Http, app), { prefix: '/api/v1/portal' });
   return http;
 }

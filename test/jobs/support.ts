@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { type Kysely, sql } from 'kysely';
 import type { AppContext } from '../../src/context.js';
 import { type DatabaseHandle, type Dialect, openDatabase } from '../../src/db/database.js';
@@ -21,7 +22,12 @@ export const appOf = (handle: DatabaseHandle, clock: Clock): AppContext => ({
   db: handle.db,
   dialect: handle.dialect,
   clock,
-  config: { timeZone: 'Asia/Shanghai', secret: Buffer.alloc(32, 7), publicUrl: 'http://kesu.test' },
+  config: {
+    timeZone: 'Asia/Shanghai',
+    secret: Buffer.alloc(32, 7),
+    publicUrl: 'http://kesu.test',
+    dataDir: tmpdir(),
+  },
 });
 
 /** A fresh migrated database with a `job_effects` table the test handlers write to, and a fixed clock. */

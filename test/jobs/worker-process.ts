@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 /**
  * A job worker process for the multi-process tests: `node --import tsx test/jobs/worker-process.ts`
  * with DATABASE_URL, WORKER_ID, LEASE_MS and (for the process to be killed) HOLD=1.
@@ -24,7 +25,12 @@ const app = {
   db: handle.db,
   dialect: handle.dialect,
   clock: systemClock,
-  config: { timeZone: 'Asia/Shanghai', secret: Buffer.alloc(32, 7), publicUrl: 'http://kesu.test' },
+  config: {
+    timeZone: 'Asia/Shanghai',
+    secret: Buffer.alloc(32, 7),
+    publicUrl: 'http://kesu.test',
+    dataDir: tmpdir(),
+  },
 };
 
 const registry = createJobRegistry().registerJob('test.effect', async (ctx, payload) => {

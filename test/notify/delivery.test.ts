@@ -5,6 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kesuJobs } from '../../src/jobs/registry.js';
 import { runDueJobs } from '../../src/modules/jobs/index.js';
+import { open, piiKeys } from '../../src/modules/privacy/index.js';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
@@ -134,6 +135,9 @@ describe.each(DIALECTS)('notices delivered through real channels on %s', (dialec
       .where('channel', '=', 'sms')
       .where('event', '=', 'acknowledgment')
       .execute();
-    expect(sms.at(-1)).toMatchObject({ status: 'unconfigured', recipient: '13800138000' });
+    expect(sms.at(-1)).toMatchObject({ status: 'unconfigured' });
+    // The customer's number is sealed in the notice as on the complaint.
+    expect(sms.at(-1)?.recipient).not.toContain('13800138000');
+    expect(open(piiKeys(t.app.config.secret), sms.at(-1)?.recipient ?? '')).toBe('13800138000');
   });
 });

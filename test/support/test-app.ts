@@ -42,13 +42,19 @@ export async function freshDatabase(dialect: Dialect): Promise<{ url: string; cl
 /** A migrated database with the demo organisation (units, one user per role, express categories) and the HTTP app. */
 export async function startTestApp(dialect: Dialect, options: { clock?: Clock } = {}): Promise<TestApp> {
   const { url, cleanup } = await freshDatabase(dialect);
+  const dataDir = mkdtempSync(join(tmpdir(), 'kesu-data-'));
   const handle = openDatabase(url);
   await migrateToLatest(handle.db);
   const app: AppContext = {
     db: handle.db,
     dialect,
     clock: options.clock ?? systemClock,
-    config: { timeZone: 'Asia/Shanghai', secret: Buffer.alloc(32, 7), publicUrl: 'http://kesu.test' },
+    config: {
+      timeZone: 'Asia/Shanghai',
+      secret: Buffer.alloc(32, 7),
+      publicUrl: 'http://kesu.test',
+      dataDir,
+    },
   };
   const org = await seedDemoOrganisation(app, PASSWORD);
   const http = await buildApp(app);
@@ -62,6 +68,7 @@ export async function startTestApp(dialect: Dialect, options: { clock?: Clock } 
       await http.close();
       await handle.close();
       cleanup();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -3,14 +3,33 @@ import { type Actor, hasRole, inSubtree, seesAll } from '../org/actor.js';
 import type { Role } from '../org/roles.js';
 import { ACTIONS, type Action } from './lifecycle.js';
 
-export type ComplaintPermission = Action | 'register' | 'first_contact' | 'read';
+export type ComplaintPermission =
+  | Action
+  | 'register'
+  | 'first_contact'
+  | 'read'
+  | 'add_evidence'
+  | 'message'
+  | 'survey';
 
 /** The agent may do everything with a complaint except assess validity (within its approval limit). */
 const AGENT: ComplaintPermission[] = [
   'read',
   'register',
   'first_contact',
+  'add_evidence',
+  'message',
   ...ACTIONS.filter((a) => a !== 'assess'),
+];
+
+/** The complainant on the portal, on their own complaint only (canSee). */
+export const CUSTOMER_PERMISSIONS: readonly ComplaintPermission[] = [
+  'read',
+  'confirm',
+  'withdraw',
+  'add_evidence',
+  'message',
+  'survey',
 ];
 
 /**
@@ -32,6 +51,8 @@ export const PERMISSIONS: Record<Role, readonly ComplaintPermission[]> = {
     'escalate',
     'watch',
     'contact',
+    'add_evidence',
+    'message',
   ],
   supervisor: [...AGENT, 'assess'],
   manager: [...AGENT, 'assess'],
@@ -41,7 +62,9 @@ export const PERMISSIONS: Record<Role, readonly ComplaintPermission[]> = {
 };
 
 export const may = (actor: Actor, permission: ComplaintPermission) =>
-  actor.roles.some((r) => PERMISSIONS[r]?.includes(permission));
+  actor.customerOf !== undefined
+    ? CUSTOMER_PERMISSIONS.includes(permission)
+    : actor.roles.some((r) => PERMISSIONS[r]?.includes(permission));
 
 export function requirePermission(actor: Actor, permission: ComplaintPermission): void {
   if (!may(actor, permission)) throw forbidden('forbidden', { action: permission });
@@ -50,8 +73,9 @@ export function requirePermission(actor: Actor, permission: ComplaintPermission)
 /** A complaint is visible to those who see all, to its responsible and its intake unit's subtrees, and to its assignee. */
 export function canSee(
   actor: Actor,
-  c: { unit_path: string; intake_unit_path: string; assignee_id: number | null },
+  c: { id: number; unit_path: string; intake_unit_path: string; assignee_id: number | null },
 ): boolean {
+  if (actor.customerOf !== undefined) return c.id === actor.customerOf;
   return (
     seesAll(actor) ||
     inSubtree(c.unit_path, actor.unitPath) ||

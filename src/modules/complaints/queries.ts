@@ -1,10 +1,19 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { ActorContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
+import { PHONE_PATTERN } from '../../lib/contact.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { categorySubtreeIds } from '../categories/index.js';
 import { seesAll, subtreeEnd } from '../org/actor.js';
+import {
+  blindIndex,
+  piiKeys,
+  recordPersonalDataView,
+  requireReveal,
+  shownContact,
+} from '../privacy/index.js';
 import { allowedActions } from './allowed-actions.js';
+import { COMPLAINT_STREAM } from './complaint-command.js';
 import { CHANNELS, OPEN_STATUSES, PRIORITIES, STATUSES } from './model.js';
 import { NUMBER_PATTERN } from './numbering.js';
 import { canSee } from './permissions.js';
@@ -12,6 +21,8 @@ import type { ListInput } from './schemas.js';
 import { toDetail, toSummary } from './view.js';
 
 type Eb = ExpressionBuilder<Database, 'complaints'>;
+
+const PHONE_REGEX = new RegExp(PHONE_PATTERN);
 
 /** Only the complaints this actor may see: their units' subtrees (responsible or intake) and their own. */
 function visibleTo(ctx: ActorContext) {
@@ -119,9 +130,17 @@ export async function listComplaints(
   }
   if (input.receivedFrom) q = q.where('complaints.received_at', '>=', Date.parse(input.receivedFrom));
   if (input.receivedTo) q = q.where('complaints.received_at', '<', Date.parse(input.receivedTo));
+  if (input.customerId) q = q.where('complaints.customer_id', '=', input.customerId);
+  if (input.repeat !== undefined) q = q.where('complaints.repeat_complaint', '=', input.repeat ? 1 : 0);
   if (input.q) {
     const term = input.q.trim();
+    const keys = piiKeys(ctx.config.secret);
     if (NUMBER_PATTERN.test(term.toUpperCase())) q = q.where('complaints.number', '=', term.toUpperCase());
+    else if (PHONE_REGEX.test(term))
+      // Phone numbers are sealed: only a whole number matches, through its blind index.
+      q = q.where('complaints.complainant_phone_index', '=', blindIndex(keys, 'phone', term));
+    else if (term.includes('@'))
+      q = q.where('complaints.complainant_email_index', '=', blindIndex(keys, 'email', term));
     else {
       const end = prefixEnd(term);
       q = q.where((eb) =>
@@ -132,10 +151,6 @@ export async function listComplaints(
           ]),
           eb.and([eb('complaints.waybill_no', '>=', term), eb('complaints.waybill_no', '<', end)]),
           eb.and([eb('complaints.order_no', '>=', term), eb('complaints.order_no', '<', end)]),
-          eb.and([
-            eb('complaints.complainant_phone', '>=', term),
-            eb('complaints.complainant_phone', '<', end),
-          ]),
         ]),
       );
     }
@@ -186,49 +201,62 @@ export async function listComplaints(
 }
 
 /** One complaint with everything the complaint page shows; 404 when the actor may not see it. */
-export async function getComplaint(ctx: ActorContext, number: string) {
+export async function getComplaint(ctx: ActorContext, number: string, options: { reveal?: boolean } = {}) {
   const c = await ctx.db.selectFrom('complaints').selectAll().where('number', '=', number).executeTakeFirst();
   if (!c || !canSee(ctx.actor, c)) throw notFound('complaint_not_found', { number });
   const userIds = (ids: Array<number | null>) => [...new Set(ids.filter((i): i is number => i !== null))];
-  const [remedies, replies, links, watchers, category, deadlines] = await Promise.all([
-    ctx.db
-      .selectFrom('remedy_proposals')
-      .selectAll()
-      .where('complaint_id', '=', c.id)
-      .orderBy('id')
-      .execute(),
-    ctx.db.selectFrom('replies').selectAll().where('complaint_id', '=', c.id).orderBy('id').execute(),
-    ctx.db
-      .selectFrom('complaint_links')
-      .innerJoin('complaints as other', (j) =>
-        j.on((eb) =>
-          eb.or([
-            eb.and([
-              eb('complaint_links.complaint_id', '=', c.id),
-              eb('other.id', '=', eb.ref('complaint_links.target_id')),
+  const [remedies, replies, links, watchers, category, deadlines, evidence, messages, survey] =
+    await Promise.all([
+      ctx.db
+        .selectFrom('remedy_proposals')
+        .selectAll()
+        .where('complaint_id', '=', c.id)
+        .orderBy('id')
+        .execute(),
+      ctx.db.selectFrom('replies').selectAll().where('complaint_id', '=', c.id).orderBy('id').execute(),
+      ctx.db
+        .selectFrom('complaint_links')
+        .innerJoin('complaints as other', (j) =>
+          j.on((eb) =>
+            eb.or([
+              eb.and([
+                eb('complaint_links.complaint_id', '=', c.id),
+                eb('other.id', '=', eb.ref('complaint_links.target_id')),
+              ]),
+              eb.and([
+                eb('complaint_links.target_id', '=', c.id),
+                eb('other.id', '=', eb.ref('complaint_links.complaint_id')),
+              ]),
             ]),
-            eb.and([
-              eb('complaint_links.target_id', '=', c.id),
-              eb('other.id', '=', eb.ref('complaint_links.complaint_id')),
-            ]),
-          ]),
-        ),
-      )
-      .select([
-        'complaint_links.kind',
-        'complaint_links.complaint_id',
-        'other.number',
-        'complaint_links.created_at',
-      ])
-      .execute(),
-    ctx.db.selectFrom('complaint_watchers').select('user_id').where('complaint_id', '=', c.id).execute(),
-    ctx.db
-      .selectFrom('categories')
-      .select(['path'])
-      .where('id', '=', c.category_id)
-      .executeTakeFirstOrThrow(),
-    ctx.db.selectFrom('complaint_deadlines').selectAll().where('complaint_id', '=', c.id).execute(),
-  ]);
+          ),
+        )
+        .select([
+          'complaint_links.kind',
+          'complaint_links.complaint_id',
+          'other.number',
+          'complaint_links.created_at',
+        ])
+        .execute(),
+      ctx.db.selectFrom('complaint_watchers').select('user_id').where('complaint_id', '=', c.id).execute(),
+      ctx.db
+        .selectFrom('categories')
+        .select(['path'])
+        .where('id', '=', c.category_id)
+        .executeTakeFirstOrThrow(),
+      ctx.db.selectFrom('complaint_deadlines').selectAll().where('complaint_id', '=', c.id).execute(),
+      ctx.db.selectFrom('evidence').selectAll().where('complaint_id', '=', c.id).orderBy('id').execute(),
+      ctx.db
+        .selectFrom('complaint_messages')
+        .selectAll()
+        .where('complaint_id', '=', c.id)
+        .orderBy('id')
+        .execute(),
+      ctx.db
+        .selectFrom('satisfaction_surveys')
+        .selectAll()
+        .where('complaint_id', '=', c.id)
+        .executeTakeFirst(),
+    ]);
   const categoryIds = category.path.split('/').filter(Boolean).map(Number);
   const unitIds = [c.unit_id, c.intake_unit_id, c.responsible_unit_id].filter((i): i is number => i !== null);
   const people = userIds([
@@ -238,6 +266,8 @@ export async function getComplaint(ctx: ActorContext, number: string) {
     ...remedies.flatMap((r) => [r.proposed_by, r.decided_by]),
     ...replies.map((r) => r.sent_by),
     ...watchers.map((w) => w.user_id),
+    ...evidence.map((e) => e.added_by),
+    ...messages.map((m) => m.user_id),
   ]);
   const [categoryRows, unitRows, userRows] = await Promise.all([
     ctx.db
@@ -250,7 +280,22 @@ export async function getComplaint(ctx: ActorContext, number: string) {
       ? ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', people).execute()
       : [],
   ]);
+  const reveal = await requireReveal(ctx.db, ctx.actor, options.reveal);
+  const complainant = {
+    phone: shownContact(ctx.config.secret, 'phone', c.complainant_phone, reveal),
+    email: shownContact(ctx.config.secret, 'email', c.complainant_email, reveal),
+  };
+  if (reveal && (complainant.phone || complainant.email)) {
+    await recordPersonalDataView(ctx.db, ctx, { type: COMPLAINT_STREAM, id: c.id }, [
+      ...(complainant.phone ? ['complainant.phone'] : []),
+      ...(complainant.email ? ['complainant.email'] : []),
+    ]);
+  }
   return toDetail(c, {
+    complainant,
+    evidence,
+    messages,
+    survey: survey ?? null,
     categoryPath: categoryIds
       .map((id) => categoryRows.find((r) => r.id === id))
       .filter((r) => r !== undefined),

@@ -6,8 +6,10 @@ import type { NewComplaint } from '../../db/schema.js';
 import { badRequest, conflict, forbidden } from '../../lib/errors.js';
 import { dateKey } from '../../lib/time.js';
 import { appendEvent } from '../audit/index.js';
+import { linkCustomer } from '../customers/index.js';
 import { type DispatchDecision, decideDispatch, pickAssignee } from '../dispatch/index.js';
 import { queueComplaintNotices } from '../notify/index.js';
+import { blindIndexOrNull, piiKeys, sealOrNull } from '../privacy/index.js';
 import { readSetting } from '../settings/index.js';
 import { updateComplaintClocks } from '../sla/index.js';
 import { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS, mayDecide } from './authority.js';
@@ -76,10 +78,18 @@ async function findReplay(
  * registration that fails after that leaves a gap in the day's numbers); then one transaction
  * writes the complaint, its history and, on first contact, the remedy and the reply.
  */
+export interface RegisterOptions {
+  idempotencyKey?: string;
+  /** sha256 of the tracking token the portal hands to the customer. */
+  trackingTokenHash?: string;
+  /** More writes that must commit with the complaint (evidence rows, a mail receipt). */
+  within?: (tx: Tx, complaint: { id: number; number: string }) => Promise<void>;
+}
+
 export async function registerComplaint(
   ctx: ActorContext,
   input: RegisterInput,
-  options: { idempotencyKey?: string } = {},
+  options: RegisterOptions = {},
 ): Promise<Registered> {
   requirePermission(ctx.actor, input.firstContact ? 'first_contact' : 'register');
   const hash = requestHash(input);
@@ -93,7 +103,9 @@ export async function registerComplaint(
   try {
     return await ctx.db.transaction().execute(async (tx) => {
       if (dispatch && fields.assignee_id === null) fields.assignee_id = await pickAssignee(tx, dispatch);
+      if (options.trackingTokenHash) fields.tracking_token_hash = options.trackingTokenHash;
       const id = await insertComplaint(tx, ctx, input, fields, dispatch);
+      await options.within?.(tx, { id, number: fields.number });
       if (key) {
         await tx
           .insertInto('idempotency_keys')
@@ -124,6 +136,7 @@ async function checkedFields(
   input: RegisterInput,
 ): Promise<{ fields: NewComplaint; dispatch: DispatchDecision | null }> {
   const now = ctx.clock.now();
+  const keys = piiKeys(ctx.config.secret);
   const check = new ReferenceCheck(ctx.db);
   if (!input.complainant.phone && !input.complainant.email) {
     check.add({ path: '/body/complainant/phone', code: 'contact_required' });
@@ -170,8 +183,11 @@ async function checkedFields(
     intake_unit_id: ctx.actor.unitId,
     intake_unit_path: ctx.actor.unitPath,
     complainant_name: input.complainant.name,
-    complainant_phone: input.complainant.phone ?? null,
-    complainant_email: input.complainant.email ?? null,
+    // Sealed at rest; the blind indexes find them again by exact value.
+    complainant_phone: sealOrNull(keys, input.complainant.phone),
+    complainant_email: sealOrNull(keys, input.complainant.email),
+    complainant_phone_index: blindIndexOrNull(keys, 'phone', input.complainant.phone),
+    complainant_email_index: blindIndexOrNull(keys, 'email', input.complainant.email),
     preferred_contact: input.complainant.preferredContact ?? null,
     identity_verified: input.complainant.identityVerified ? 1 : 0,
     title: input.title,
@@ -214,8 +230,10 @@ async function insertComplaint(
   dispatch: DispatchDecision | null,
 ): Promise<number> {
   const now = fields.registered_at;
+  fields.customer_id = await linkCustomer(tx, piiKeys(ctx.config.secret), input.complainant, now);
   const { id } = await tx.insertInto('complaints').values(fields).returning('id').executeTakeFirstOrThrow();
-  const { content, ...recorded } = fields;
+  // The history keeps the blind indexes, not the sealed contacts: it is read by more people.
+  const { content, complainant_phone, complainant_email, ...recorded } = fields;
   const clocks = await updateComplaintClocks(tx, ctx, null, { ...fields, id }, 'registered', now);
   await appendEvent(tx, {
     streamType: COMPLAINT_STREAM,

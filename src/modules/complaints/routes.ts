@@ -1,6 +1,7 @@
 import { type TSchema, Type } from 'typebox';
 import type { ActorContext, AppContext } from '../../context.js';
 import { actorContext, type Http } from '../../server/http.js';
+import { RevealQuery } from '../privacy/index.js';
 import { writeSetting } from '../settings/index.js';
 import { recordConfirmation, reopenComplaint, replyToCustomer } from './answer-complaint.js';
 import { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS } from './authority.js';
@@ -108,8 +109,19 @@ export function complaintRoutes(http: Http, app: AppContext): void {
     { schema: { tags, summary: 'my queue: open complaints assigned to me', querystring: s.ListQuery } },
     async (req) => listComplaints(actorContext(app, req), { sort: 'priority', ...req.query }, { mine: true }),
   );
-  http.get('/complaints/:number', { schema: { tags, params: NumberParams } }, async (req) =>
-    getComplaint(actorContext(app, req), req.params.number),
+  http.get(
+    '/complaints/:number',
+    {
+      schema: {
+        tags,
+        params: NumberParams,
+        querystring: RevealQuery,
+        description:
+          "The complainant's phone and e-mail are masked; `reveal=true` shows them to a role with the personal-data permission and records the view in the complaint's history.",
+      },
+    },
+    async (req) =>
+      getComplaint(actorContext(app, req), req.params.number, { reveal: req.query.reveal === true }),
   );
   http.get('/complaints/:number/timeline', { schema: { tags, params: NumberParams } }, async (req) => ({
     items: await getTimeline(actorContext(app, req), req.params.number),

@@ -65,6 +65,16 @@ export const RemedyBody = Type.Object(
 );
 export type RemedyInput = Static<typeof RemedyBody>;
 
+/** A referral by a regulator or consumer association (监管转办, 12315, 消协). */
+export const Referral = Type.Object(
+  {
+    number: text(64),
+    authority: text(200),
+    dueAt: Type.Optional(Type.String({ format: 'date-time', description: "the regulator's own deadline" })),
+  },
+  { additionalProperties: false },
+);
+
 const references = {
   orderNo: Type.Optional(text(64)),
   waybillNo: Type.Optional(text(64)),
@@ -92,6 +102,15 @@ export const RegisterBody = Type.Object(
     tags: Type.Optional(Type.Array(text(50), { maxItems: 20, uniqueItems: true })),
     unitId: Type.Optional(Type.Integer({ minimum: 1 })),
     assigneeId: Type.Optional(Type.Integer({ minimum: 1 })),
+    externalRef: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 128,
+        description:
+          "the sender's own reference (spreadsheet row, call-centre call id); a second registration with it is refused",
+      }),
+    ),
+    referral: Type.Optional(Referral),
     firstContact: Type.Optional(
       Type.Object(
         { reply: ReplyBody, remedy: Type.Optional(RemedyBody) },
@@ -247,8 +266,13 @@ export const ListQuery = Type.Object(
       Type.String({
         minLength: 1,
         maxLength: 64,
-        description: 'complaint number, waybill/order number or phone, by prefix',
+        description:
+          'complaint number, waybill or order number by prefix; a whole phone number or e-mail address exactly',
       }),
+    ),
+    customerId: Type.Optional(Type.Integer({ minimum: 1, description: "the customer's complaints" })),
+    repeat: Type.Optional(
+      Type.Boolean({ description: 'only repeat complaints (same customer or waybill again)' }),
     ),
     sort: Type.Optional(list(SORTS)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),

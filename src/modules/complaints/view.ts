@@ -1,4 +1,11 @@
-import type { Complaint, ComplaintDeadlineTable, RemedyProposal, Reply } from '../../db/schema.js';
+import type {
+  Complaint,
+  ComplaintDeadlineTable,
+  ComplaintMessage,
+  Evidence,
+  RemedyProposal,
+  Reply,
+} from '../../db/schema.js';
 import { STAGES } from '../sla/index.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -47,6 +54,19 @@ export function toSummary(r: {
 }
 
 export interface DetailRelations {
+  /** Phone and e-mail as this actor may see them (masked or opened). */
+  complainant: { phone: string | null; email: string | null };
+  evidence: Evidence[];
+  messages: ComplaintMessage[];
+  survey: {
+    speed: number;
+    effectiveness: number;
+    attitude: number;
+    transparency: number;
+    recommendation: number;
+    suggestions: string | null;
+    submitted_at: number;
+  } | null;
   categoryPath: Array<{ id: number; code: string; name_zh: string; name_en: string; level: number }>;
   units: Map<number, { id: number; name: string; name_en: string | null }>;
   users: Map<number, string>;
@@ -94,11 +114,18 @@ export function toDetail(c: Complaint, rel: DetailRelations) {
     intakeUnit: unit(c.intake_unit_id),
     complainant: {
       name: c.complainant_name,
-      phone: c.complainant_phone,
-      email: c.complainant_email,
+      phone: rel.complainant.phone,
+      email: rel.complainant.email,
       preferredContact: c.preferred_contact,
       identityVerified: c.identity_verified === 1,
+      customerId: c.customer_id,
     },
+    repeatComplaint: c.repeat_complaint === 1,
+    externalRef: c.external_ref,
+    referral:
+      c.referral_no === null && c.referral_authority === null
+        ? null
+        : { number: c.referral_no, authority: c.referral_authority, dueAt: iso(c.referral_due_at) },
     title: c.title,
     content: c.content,
     demands: json<string[]>(c.demands),
@@ -177,6 +204,16 @@ export function toDetail(c: Complaint, rel: DetailRelations) {
       sentBy: person(r.sent_by),
       sentAt: iso(r.sent_at),
     })),
+    evidence: rel.evidence.map(evidenceView(person)),
+    messages: rel.messages.map((m) => ({
+      id: m.id,
+      author: m.author,
+      source: m.source,
+      body: m.body,
+      by: person(m.user_id),
+      createdAt: iso(m.created_at),
+    })),
+    survey: rel.survey && surveyView(rel.survey),
     customerConfirmation: c.customer_confirmation,
     confirmedAt: iso(c.confirmed_at),
     links: rel.links,
@@ -187,3 +224,27 @@ export function toDetail(c: Complaint, rel: DetailRelations) {
     allowedActions: rel.actions,
   };
 }
+
+/** One piece of evidence as listed; the bytes are at its download URL. */
+export const evidenceView =
+  (person: (id: number | null) => { id: number; name: string | null } | null) => (e: Evidence) => ({
+    id: e.id,
+    filename: e.filename,
+    mediaType: e.media_type,
+    size: e.size,
+    sha256: e.sha256,
+    source: e.source,
+    note: e.note,
+    addedBy: person(e.added_by),
+    createdAt: iso(e.created_at),
+  });
+
+export const surveyView = (s: NonNullable<DetailRelations['survey']>) => ({
+  speed: s.speed,
+  effectiveness: s.effectiveness,
+  attitude: s.attitude,
+  transparency: s.transparency,
+  recommendation: s.recommendation,
+  suggestions: s.suggestions,
+  submittedAt: iso(s.submitted_at),
+});

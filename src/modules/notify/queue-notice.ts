@@ -42,6 +42,7 @@ async function deliveriesFor(
       .select(['complainant_phone', 'complainant_email', 'preferred_contact'])
       .where('id', '=', notice.complaintId)
       .executeTakeFirstOrThrow();
+    // The sealed addresses are copied as they are; the sending job opens them.
     const wantsEmail = c.preferred_contact === 'email' || !c.complainant_phone;
     if (wantsEmail && c.complainant_email)
       return [{ channel: 'email', recipient: c.complainant_email, userId: null }];

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { appendEvent } from '../audit/index.js';
+import { isSealed, maskEmail, maskPhone, open, piiKeys } from '../privacy/index.js';
 import { readSetting } from '../settings/index.js';
 import type { ChannelSettings } from './channel-settings.js';
 import { type ChannelConfig, ChannelError, createChannel } from './channels/index.js';
@@ -11,13 +12,9 @@ function configFor(settings: ChannelSettings, channel: string): ChannelConfig | 
   return undefined;
 }
 
-/** Mask an address for the history: 138****0000, z***@example.com. */
-const masked = (r: string) =>
-  r.includes('@')
-    ? r.replace(/^(.).*(@.*)$/, '$1***$2')
-    : r.length >= 7
-      ? `${r.slice(0, 3)}****${r.slice(-4)}`
-      : r;
+/** The history names the recipient masked: 138****0000, z***@example.com; robots by name. */
+const maskedRecipient = (to: string) =>
+  to.startsWith('robot:') || to.startsWith('user:') ? to : to.includes('@') ? maskEmail(to) : maskPhone(to);
 
 /**
  * The `notify.send` job: deliver one queued notice through its channel. Sent once per claim; a
@@ -35,6 +32,8 @@ export async function sendNotice(
     .where('id', '=', notificationId)
     .executeTakeFirst();
   if (!n || n.status === 'sent') return;
+  // A customer's address is stored sealed, as on the complaint; staff addresses are not.
+  const to = isSealed(n.recipient) ? open(piiKeys(app.config.secret), n.recipient) : n.recipient;
   const config = configFor(await readSetting<ChannelSettings>(app.db, 'notify_channels', {}), n.channel);
   const finish = async (status: string, error: string | null) => {
     const now = app.clock.now();
@@ -51,14 +50,14 @@ export async function sendNotice(
           actorId: null,
           at: now,
           kind: 'notice_sent',
-          data: { notificationId: n.id, event: n.event, channel: n.channel, recipient: masked(n.recipient) },
+          data: { notificationId: n.id, event: n.event, channel: n.channel, recipient: maskedRecipient(to) },
         });
       }
     });
   };
   if (!config) return finish('unconfigured', `no ${n.channel} channel is configured`);
   try {
-    await create(config).send({ to: n.recipient, subject: n.subject, text: n.body });
+    await create(config).send({ to, subject: n.subject, text: n.body });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof ChannelError && !error.retryable) return finish('failed', message);

@@ -9,6 +9,11 @@ export interface Actor {
   roles: Role[];
   unitId: number;
   unitPath: string;
+  /**
+   * Set when the actor is a complainant who proved ownership of this one complaint on the public
+   * portal (tracking token or SMS code); such an actor sees and acts on nothing else.
+   */
+  customerOf?: number;
 }
 
 export const hasRole = (actor: Actor, ...roles: Role[]) => actor.roles.some((r) => roles.includes(r));

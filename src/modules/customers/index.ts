@@ -1,0 +1,1 @@
+export { addContacts, type Complainant, findCustomerByContact, linkCustomer } from './link-customer.js';

@@ -1,0 +1,108 @@
+import type { Tx } from '../../db/database.js';
+import { blindIndex, type PiiKeys, type PiiKind, seal } from '../privacy/index.js';
+
+export interface Complainant {
+  name: string;
+  phone?: string | null;
+  email?: string | null;
+}
+
+/** The customer whose phone (first) or e-mail matches, by blind index; null when none does. */
+export async function findCustomerByContact(
+  tx: Tx,
+  keys: PiiKeys,
+  contacts: Array<{ kind: PiiKind; value: string }>,
+): Promise<number | null> {
+  for (const { kind, value } of contacts) {
+    const row = await tx
+      .selectFrom('customer_contacts')
+      .select('customer_id')
+      .where('kind', '=', kind)
+      .where('value_index', '=', blindIndex(keys, kind, value))
+      .executeTakeFirst();
+    if (row) return row.customer_id;
+  }
+  return null;
+}
+
+const contactsOf = (c: Complainant) => [
+  ...(c.phone ? [{ kind: 'phone' as const, value: c.phone }] : []),
+  ...(c.email ? [{ kind: 'email' as const, value: c.email }] : []),
+];
+
+/** Add the contacts the customer does not have yet; a contact another customer owns stays theirs. */
+export async function addContacts(
+  tx: Tx,
+  keys: PiiKeys,
+  customerId: number,
+  contacts: Array<{ kind: PiiKind; value: string }>,
+  now: number,
+): Promise<number> {
+  let added = 0;
+  for (const { kind, value } of contacts) {
+    const result = await tx
+      .insertInto('customer_contacts')
+      .values({
+        customer_id: customerId,
+        kind,
+        value: seal(keys, value),
+        value_index: blindIndex(keys, kind, value),
+        created_at: now,
+      })
+      .onConflict((oc) => oc.columns(['kind', 'value_index']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (result) added += 1;
+  }
+  return added;
+}
+
+/**
+ * The customer profile a new complaint belongs to: found by the complainant's phone or e-mail, or
+ * created from them. Counts the complaint on the profile. Runs in the registration's transaction.
+ */
+export async function linkCustomer(
+  tx: Tx,
+  keys: PiiKeys,
+  complainant: Complainant,
+  now: number,
+): Promise<number> {
+  const contacts = contactsOf(complainant);
+  let customerId = await findCustomerByContact(tx, keys, contacts);
+  if (customerId === null) {
+    const created = await tx
+      .insertInto('customers')
+      .values({
+        name: complainant.name,
+        level: 'regular',
+        tags: '[]',
+        addresses: null,
+        note: null,
+        complaint_count: 0,
+        last_complaint_at: null,
+        repeat_complainant: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if ((await addContacts(tx, keys, created.id, contacts, now)) === 0 && contacts.length) {
+      // A concurrent registration created this customer first: use theirs.
+      await tx.deleteFrom('customers').where('id', '=', created.id).execute();
+      customerId = await findCustomerByContact(tx, keys, contacts);
+    } else customerId = created.id;
+  } else {
+    await addContacts(tx, keys, customerId, contacts, now);
+  }
+  if (customerId === null) throw new Error('customer vanished while linking');
+  await tx
+    .updateTable('customers')
+    .set((eb) => ({
+      complaint_count: eb('complaint_count', '+', 1),
+      last_complaint_at: now,
+      updated_at: now,
+    }))
+    .where('id', '=', customerId)
+    .execute();
+  return customerId;
+}
