@@ -45,6 +45,9 @@ export const CHANNELS = [
   'other',
 ] as const;
 
+/** Channels by which a complaint arrives as another body's referral; they carry its number and deadline. */
+export const REFERRAL_CHANNELS: readonly string[] = ['regulator', 'consumer_association'];
+
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 

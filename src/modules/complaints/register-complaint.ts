@@ -14,7 +14,7 @@ import { readSetting } from '../settings/index.js';
 import { updateComplaintClocks } from '../sla/index.js';
 import { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS, mayDecide } from './authority.js';
 import { COMPLAINT_STREAM } from './complaint-command.js';
-import { type Grade, higherPriority, type Priority, type Status } from './model.js';
+import { type Grade, higherPriority, type Priority, REFERRAL_CHANNELS, type Status } from './model.js';
 import { nextNumber } from './numbering.js';
 import { requirePermission } from './permissions.js';
 import { insertRemedy, insertReply } from './records.js';
@@ -142,13 +142,26 @@ async function checkedFields(
     check.add({ path: '/body/complainant/phone', code: 'contact_required' });
   }
   const receivedAt = input.receivedAt ? Date.parse(input.receivedAt) : now;
+  if (input.externalRef) {
+    const earlier = await ctx.db
+      .selectFrom('complaints')
+      .select('number')
+      .where('external_ref', '=', input.externalRef)
+      .executeTakeFirst();
+    if (earlier)
+      throw conflict('external_ref_exists', { externalRef: input.externalRef, number: earlier.number });
+  }
+  const referralDue = input.referral?.dueAt ? Date.parse(input.referral.dueAt) : null;
+  if (REFERRAL_CHANNELS.includes(input.channel) && !input.referral)
+    check.add({ path: '/body/referral', code: 'referral_required' });
   if (receivedAt > now + FUTURE_TOLERANCE_MS) check.add({ path: '/body/receivedAt', code: 'in_future' });
   const category = await check.category(input.categoryId, '/body/categoryId');
   const filedAt = await check.unit(input.unitId ?? ctx.actor.unitId, '/body/unitId');
   const majorReasons = input.majorReasons ?? [];
   const major = majorReasons.length > 0;
   const requested: Priority = input.priority ?? 'P3';
-  const priority = major ? higherPriority(requested, 'P2') : requested;
+  // A major complaint and a regulator's referral are at least high priority.
+  const priority = major || input.referral ? higherPriority(requested, 'P2') : requested;
   // Without a unit chosen by the agent, the admin's dispatch rules pick the responsible unit.
   const dispatch =
     input.unitId === undefined && category && filedAt
@@ -216,6 +229,10 @@ async function checkedFields(
     reopen_count: 0,
     resolved_at: input.firstContact ? now : null,
     updated_at: now,
+    external_ref: input.externalRef ?? null,
+    referral_no: input.referral?.number ?? null,
+    referral_authority: input.referral?.authority ?? null,
+    referral_due_at: referralDue,
   };
   return { fields, dispatch };
 }
