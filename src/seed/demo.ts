@@ -237,6 +237,11 @@ export async function seedDemo(app: AppContext): Promise<void> {
 
   const major = await register({
     channel: 'regulator',
+    referral: {
+      number: 'SH-YZ-2026-11-0087',
+      authority: '上海市邮政管理局',
+      dueAt: new Date(app.clock.now() + 7 * 24 * 3600_000).toISOString(),
+    },
     title: '贵重物品丢失（邮政管理局转办）',
     content: '寄递的笔记本电脑整件丢失，已向邮政管理局申诉。',
     categoryId: category('lost.whole'),

@@ -25,6 +25,7 @@ describe.each(DIALECTS)('lists, filters and queues on %s', (dialect) => {
         categoryId: cat('lost.whole'),
         priority: 'P4',
         channel: 'regulator',
+        referral: { number: 'YZ-2026-0001', authority: '上海市邮政管理局' },
         waybillNo: 'YT2002',
         majorReasons: ['valuables_lost'],
       },
