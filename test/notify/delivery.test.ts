@@ -120,7 +120,11 @@ describe.each(DIALECTS)('notices delivered through real channels on %s', (dialec
     const { number } = await agent.ok(
       'POST',
       '/api/v1/complaints',
-      buildComplaint(t.org, { majorReasons: ['injury'], title: '快递员致人受伤' }),
+      buildComplaint(t.org, {
+        majorReasons: ['injury'],
+        title: '快递员致人受伤',
+        complainant: { name: '王女士', phone: '13800138000' },
+      }),
     );
     await agent.ok('POST', `/api/v1/complaints/${number}/accept`);
     await runDueJobs(t.app, kesuJobs());

@@ -3,12 +3,12 @@ import type { DemoOrganisation } from '../../src/seed/demo.js';
 
 let serial = 0;
 
-/** A valid registration body; override any field. */
+/** A valid registration body, from a complainant of its own (so that complaints are not repeats); override any field. */
 export function buildComplaint(org: DemoOrganisation, overrides: Partial<RegisterInput> = {}): RegisterInput {
   serial++;
   return {
     channel: 'phone',
-    complainant: { name: '王女士', phone: '13800138000', preferredContact: 'phone' },
+    complainant: { name: '王女士', phone: `138${String(serial).padStart(8, '0')}`, preferredContact: 'phone' },
     title: `包裹延误 ${serial}`,
     content: '我的快递三天没有物流更新，请尽快处理。',
     categoryId: org.categoryIds.get('delay.transit') ?? 0,

@@ -14,6 +14,7 @@ import { readSetting } from '../settings/index.js';
 import { updateComplaintClocks } from '../sla/index.js';
 import { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS, mayDecide } from './authority.js';
 import { COMPLAINT_STREAM } from './complaint-command.js';
+import { type EarlierComplaint, findEarlierComplaints, recordRepeats } from './duplicates.js';
 import { type Grade, higherPriority, type Priority, REFERRAL_CHANNELS, type Status } from './model.js';
 import { nextNumber } from './numbering.js';
 import { requirePermission } from './permissions.js';
@@ -104,7 +105,7 @@ export async function registerComplaint(
     return await ctx.db.transaction().execute(async (tx) => {
       if (dispatch && fields.assignee_id === null) fields.assignee_id = await pickAssignee(tx, dispatch);
       if (options.trackingTokenHash) fields.tracking_token_hash = options.trackingTokenHash;
-      const id = await insertComplaint(tx, ctx, input, fields, dispatch);
+      const { id, earlier } = await insertComplaint(tx, ctx, input, fields, dispatch);
       await options.within?.(tx, { id, number: fields.number });
       if (key) {
         await tx
@@ -118,7 +119,7 @@ export async function registerComplaint(
           })
           .execute();
       }
-      return registered(fields, false);
+      return { ...registered(fields, false), ...repeatView(earlier) };
     });
   } catch (error) {
     // Two requests with one key raced: the loser's insert hit the key; answer with the winner's complaint.
@@ -126,8 +127,19 @@ export async function registerComplaint(
       const replay = await findReplay(ctx.db, ctx.actor.userId, key, hash).catch(() => null);
       if (replay) return replay;
     }
+    // Two registrations with one external reference raced: the unique index stopped the loser.
+    if (input.externalRef) await refuseKnownExternalRef(ctx.db, input.externalRef);
     throw error;
   }
+}
+
+async function refuseKnownExternalRef(db: Db | Tx, externalRef: string): Promise<void> {
+  const earlier = await db
+    .selectFrom('complaints')
+    .select('number')
+    .where('external_ref', '=', externalRef)
+    .executeTakeFirst();
+  if (earlier) throw conflict('external_ref_exists', { externalRef, number: earlier.number });
 }
 
 /** Validate everything that needs the database and build the row; nothing is written. */
@@ -245,10 +257,13 @@ async function insertComplaint(
   input: RegisterInput,
   fields: NewComplaint,
   dispatch: DispatchDecision | null,
-): Promise<number> {
+): Promise<{ id: number; earlier: EarlierComplaint[] }> {
   const now = fields.registered_at;
   fields.customer_id = await linkCustomer(tx, piiKeys(ctx.config.secret), input.complainant, now);
+  const earlier = await findEarlierComplaints(tx, fields);
+  fields.repeat_complaint = earlier.length ? 1 : 0;
   const { id } = await tx.insertInto('complaints').values(fields).returning('id').executeTakeFirstOrThrow();
+  await recordRepeats(tx, { id, customer_id: fields.customer_id }, earlier, now);
   // The history keeps the blind indexes, not the sealed contacts: it is read by more people.
   const { content, complainant_phone, complainant_email, ...recorded } = fields;
   const clocks = await updateComplaintClocks(tx, ctx, null, { ...fields, id }, 'registered', now);
@@ -263,6 +278,7 @@ async function insertComplaint(
       fields: recorded,
       contentSha256: createHash('sha256').update(content).digest('hex'),
       clocks,
+      ...(earlier.length ? { repeatOf: earlier.map((e) => ({ number: e.number, reasons: e.reasons })) } : {}),
       ...(dispatch
         ? {
             dispatch: {
@@ -306,5 +322,18 @@ async function insertComplaint(
       },
     });
   }
-  return id;
+  return { id, earlier };
 }
+
+/** 重复投诉: the earlier complaints found; the open ones are offered for merging. */
+const repeatView = (earlier: EarlierComplaint[]) => ({
+  repeat: earlier.length > 0,
+  possibleDuplicates: earlier
+    .filter((e) => e.open)
+    .map((e) => ({
+      number: e.number,
+      status: e.status as Status,
+      receivedAt: new Date(e.receivedAt).toISOString(),
+      reasons: e.reasons,
+    })),
+});

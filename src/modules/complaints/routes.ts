@@ -2,7 +2,7 @@ import { type TSchema, Type } from 'typebox';
 import type { ActorContext, AppContext } from '../../context.js';
 import { actorContext, type Http } from '../../server/http.js';
 import { RevealQuery } from '../privacy/index.js';
-import { writeSetting } from '../settings/index.js';
+import { readSetting, writeSetting } from '../settings/index.js';
 import { recordConfirmation, reopenComplaint, replyToCustomer } from './answer-complaint.js';
 import { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS } from './authority.js';
 import {
@@ -13,6 +13,7 @@ import {
 } from './close-complaint.js';
 import { recordContactAttempt } from './contact-customer.js';
 import { approveRemedy, authorityLimits, proposeRemedy, rejectRemedy } from './decide-remedy.js';
+import { DEFAULT_DUPLICATE_SETTINGS, DUPLICATE_SETTING, type DuplicateSettings } from './duplicates.js';
 import {
   assessValidity,
   recordJudgement,
@@ -197,6 +198,31 @@ export function complaintRoutes(http: Http, app: AppContext): void {
         'authority_limits',
         req.body as AuthorityLimits,
         DEFAULT_AUTHORITY_LIMITS,
+      ),
+  );
+
+  http.get('/settings/duplicates', { schema: { tags: settingsTags } }, async (req) => {
+    actorContext(app, req);
+    return readSetting(app.db, DUPLICATE_SETTING, DEFAULT_DUPLICATE_SETTINGS);
+  });
+  http.put(
+    '/settings/duplicates',
+    {
+      schema: {
+        tags: settingsTags,
+        summary: '重复投诉 how far back the same customer or waybill makes a repeat complaint',
+        body: Type.Object(
+          { windowDays: Type.Integer({ minimum: 1, maximum: 365 }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) =>
+      writeSetting<DuplicateSettings>(
+        actorContext(app, req),
+        DUPLICATE_SETTING,
+        req.body,
+        DEFAULT_DUPLICATE_SETTINGS,
       ),
   );
 }

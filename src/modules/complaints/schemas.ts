@@ -134,6 +134,22 @@ export const RegisteredResponse = Type.Object(
     receivedAt: Type.String({ format: 'date-time' }),
     registeredAt: Type.String({ format: 'date-time' }),
     replayed: Type.Boolean({ description: 'true when an Idempotency-Key repeated an earlier registration' }),
+    repeat: Type.Optional(
+      Type.Boolean({ description: 'the same customer or waybill complained within the repeat window' }),
+    ),
+    possibleDuplicates: Type.Optional(
+      Type.Array(
+        Type.Object({
+          number: Type.String(),
+          status: list(STATUSES),
+          receivedAt: Type.String({ format: 'date-time' }),
+          reasons: Type.Array(Type.Enum(['same_customer', 'same_waybill'])),
+        }),
+        {
+          description: 'open complaints by the same customer or about the same waybill: candidates to merge',
+        },
+      ),
+    ),
   },
   { description: 'The whole record is at the Location header.' },
 );
