@@ -4,8 +4,9 @@
  *
  * Options (env): BENCH_DURATION seconds per measured run (default 10; below 10 is a trial run),
  * BENCH_WARMUP seconds (default 3), BENCH_CONNECTIONS (default 50), BENCH_DB (sqlite, postgres;
- * both when unset), BENCH_ONLY (one module: registration or sla-sweep), BENCH_PROFILE=1 (CPU-profile
- * the Kesu child or worker; a trial run).
+ * both when unset), BENCH_ONLY (one module: registration, sla-sweep or export), BENCH_PROFILE=1
+ * (CPU-profile the Kesu child or worker; a trial run), BENCH_EXPORT_ROWS (complaints exported,
+ * default 1,000,000; another number is a trial run).
  *
  * A new benchmark is a module exporting a `BenchModule` (see lib/context.ts), added to MODULES.
  */
@@ -15,13 +16,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, type PostgresServer, startPostgres } from '../test/support/postgres-server.js';
+import { DEFAULT_EXPORT_ROWS, exportBench, exportRows } from './export.js';
 import type { BenchContext, BenchModule, BenchOptions, DbKind } from './lib/context.js';
 import { stopAll } from './lib/processes.js';
 import { writeResults } from './lib/results.js';
 import { registration } from './registration.js';
 import { slaSweep } from './sla-sweep.js';
 
-const MODULES: BenchModule[] = [registration, slaSweep];
+const MODULES: BenchModule[] = [registration, slaSweep, exportBench];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
@@ -73,7 +75,7 @@ function readOptions(): BenchOptions {
     connections,
     databases,
     profile,
-    trial: durationSeconds < 10 || profile,
+    trial: durationSeconds < 10 || profile || exportRows() !== DEFAULT_EXPORT_ROWS,
   };
 }
 
@@ -124,7 +126,7 @@ async function main(): Promise<number> {
   }
   if (options.trial) {
     log(
-      `trial run (${options.profile ? 'profiling' : `BENCH_DURATION=${options.durationSeconds} < 10`}): ` +
+      `trial run (${options.profile ? 'profiling' : options.durationSeconds < 10 ? `BENCH_DURATION=${options.durationSeconds} < 10` : `BENCH_EXPORT_ROWS=${exportRows()}`}): ` +
         'results go to bench/results/trial.json, not latest.json',
     );
   }

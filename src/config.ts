@@ -14,6 +14,8 @@ export interface Config {
   logLevel: string;
   /** Where customers reach Kesu (tracking links in notices). */
   publicUrl: string;
+  /** KESU_TRUST_PROXY: true, or the proxy's addresses, when Kesu runs behind a reverse proxy. */
+  trustProxy: boolean | string;
 }
 
 function readSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
@@ -54,6 +56,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: readSecret(dataDir, env),
     timeZone,
     logLevel: env.LOG_LEVEL ?? 'warn',
+    trustProxy:
+      env.KESU_TRUST_PROXY === undefined || env.KESU_TRUST_PROXY === 'false'
+        ? false
+        : env.KESU_TRUST_PROXY === 'true' || env.KESU_TRUST_PROXY,
     publicUrl: (env.KESU_PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${port}`).replace(/\/$/, ''),
   };
 }

@@ -9,7 +9,9 @@ import { kesuJobs } from './jobs/registry.js';
 import { verifyChain } from './modules/audit/index.js';
 import { loadPreset, presets } from './modules/categories/index.js';
 import { startWorker } from './modules/jobs/index.js';
+import { pollMailbox } from './modules/mail/index.js';
 import { insertUnit, insertUser, ROLES, type Role } from './modules/org/index.js';
+import { type ExportOptions, runExportCommand, runImportCommand } from './modules/spreadsheets/index.js';
 import { DEMO_USERS, demoPassword, isEmpty, seedDemo } from './seed/demo.js';
 import { buildApp } from './server/app.js';
 
@@ -40,7 +42,7 @@ program
       await seedDemo(app);
       seeded = true;
     }
-    const http = await buildApp(app, { logLevel: config.logLevel });
+    const http = await buildApp(app, { logLevel: config.logLevel, trustProxy: config.trustProxy });
     const worker = opts.worker ? startWorker(app, kesuJobs()) : null;
     const address = await http.listen({ host: config.host, port: config.port });
     const url = address.replace('0.0.0.0', '127.0.0.1');
@@ -176,6 +178,36 @@ user
     },
   );
 
+program
+  .command('import')
+  .description(
+    'import complaints from an .xlsx or .csv file (the template: GET /api/v1/spreadsheets/complaint-template.xlsx); failed rows go to FILE.errors.csv',
+  )
+  .argument('<file>', 'FILE.xlsx or FILE.csv')
+  .option('--as <username>', 'the user who registers the complaints')
+  .action(async (file: string, opts: { as?: string }) => {
+    await withApp((app) => runImportCommand(app, file, opts));
+  });
+
+program
+  .command('export')
+  .description('export every complaint of a filtered list to an xlsx file, as the given user sees them')
+  .requiredOption('--out <file>', 'FILE.xlsx')
+  .option('--as <username>', 'the user whose view of the complaints is exported')
+  .option('--status <list>', 'comma-separated statuses')
+  .option('--priority <list>', 'comma-separated P1..P4')
+  .option('--channel <list>', 'comma-separated channels')
+  .option('--grade <grade>', 'general or major')
+  .option('--category <id>', 'a category and its subtree', (v) => Number(v))
+  .option('--unit <id>', 'a responsible unit and its subtree', (v) => Number(v))
+  .option('--from <time>', 'received at or after (2026-11-01 or ISO 8601)')
+  .option('--to <time>', 'received before')
+  .option('--q <term>', 'number, waybill or order prefix; a whole phone number or e-mail')
+  .option('--sort <sort>', '-receivedAt (default), receivedAt, -updatedAt, updatedAt, priority')
+  .action(async (opts: ExportOptions) => {
+    await withApp((app) => runExportCommand(app, opts));
+  });
+
 const audit = program.command('audit').description('the tamper-evident history');
 audit
   .command('verify')
@@ -198,6 +230,22 @@ audit
       return `broken at ${where}: ${stream}, seq ${report.seq} (${report.reason})`;
     });
     console.log(message);
+  });
+
+const mail = program.command('mail').description('e-mail intake (IMAP)');
+mail
+  .command('poll')
+  .description('read the complaint mailbox once now (as configured in settings), whatever the interval')
+  .action(async () => {
+    const result = await withApp((app) => pollMailbox(app, { force: true }));
+    if (!result.polled) console.log(`not polled: ${result.reason}`);
+    else {
+      const failed = result.failed.map((f) => `#${f.uid} ${f.code}`).join(', ');
+      console.log(
+        `complaints ${result.complaints}, messages ${result.messages}, already taken ${result.alreadyTaken}` +
+          (failed ? `, not taken in: ${failed}` : ''),
+      );
+    }
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { CLOSE_UNREACHABLE_JOB, closeIfUnreachable } from '../modules/complaints/contact-customer.js';
 import { createJobRegistry, type JobRegistry, pruneJobs } from '../modules/jobs/index.js';
+import { MAIL_POLL_JOB, MIN_POLL_SECONDS, pollMailbox } from '../modules/mail/index.js';
 import { SEND_NOTICE_JOB } from '../modules/notify/index.js';
 import { sendNotice } from '../modules/notify/send-notice.js';
 import { sweepBreaches, sweepReminders } from '../modules/sla/sweep.js';
@@ -30,6 +31,16 @@ export function kesuJobs(): JobRegistry {
     .registerJob(PRUNE_JOBS_JOB, async (ctx) => {
       await pruneJobs(ctx.db, ctx.clock.now() - KEEP_DONE_JOBS_MS);
     })
+    .registerJob(
+      MAIL_POLL_JOB,
+      async (ctx, _payload, job) => {
+        // A retry polls at once; a cron tick polls when the admin's interval (pollSeconds) has passed.
+        await pollMailbox(ctx, { force: job.attempts > 1, signal: ctx.signal });
+      },
+      // An outage fails the poll: retried with backoff, and the next ticks keep trying after that.
+      { maxAttempts: 4, timeoutMs: 5 * 60_000 },
+    )
     .registerCron({ name: 'sla-sweep', everyMs: 30_000, kind: SLA_SWEEP_JOB })
+    .registerCron({ name: 'mail-poll', everyMs: MIN_POLL_SECONDS * 1000, kind: MAIL_POLL_JOB })
     .registerCron({ name: 'prune-jobs', everyMs: 3600_000, kind: PRUNE_JOBS_JOB });
 }

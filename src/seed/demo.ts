@@ -3,6 +3,7 @@ import { loadPreset } from '../modules/categories/index.js';
 import * as complaints from '../modules/complaints/index.js';
 import type { RegisterInput } from '../modules/complaints/schemas.js';
 import { insertUnit, insertUser, loadActor, type Role, type UnitKind } from '../modules/org/index.js';
+import { DEFAULT_PORTAL_SETTINGS, savePortalSettings } from '../modules/portal/settings.js';
 
 /** The demo password unless KESU_DEMO_PASSWORD says otherwise; printed at start, never for production. */
 export const demoPassword = () => process.env.KESU_DEMO_PASSWORD ?? 'kesu-demo-2026';
@@ -94,6 +95,11 @@ export async function seedDemo(app: AppContext): Promise<void> {
     if (!actor) throw new Error(`demo user ${username} missing`);
     return { ...app, actor };
   };
+  // Web-form complaints land at the customer service centre, where the agents work.
+  await savePortalSettings(await as('admin'), {
+    ...DEFAULT_PORTAL_SETTINGS,
+    intakeUnitId: unitIds.get('service') ?? null,
+  });
   const agent = await as('agent');
   const supervisor = await as('supervisor');
   const manager = await as('manager');

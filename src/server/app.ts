@@ -13,11 +13,14 @@ import { dispatchRoutes } from '../modules/dispatch/index.js';
 import { evidenceRoutes } from '../modules/evidence/routes.js';
 import { jobRoutes } from '../modules/jobs/index.js';
 import { mailRoutes } from '../modules/mail/routes.js';
+import { messageRoutes } from '../modules/messages/index.js';
 import { notifyRoutes } from '../modules/notify/routes.js';
 import { actorForApiToken } from '../modules/org/api-tokens.js';
 import { orgRoutes } from '../modules/org/routes.js';
 import { actorForSession } from '../modules/org/sessions.js';
 import { portalRoutes } from '../modules/portal/routes.js';
+import { portalSettingsRoutes } from '../modules/portal/settings-routes.js';
+import { privacyRoutes } from '../modules/privacy/routes.js';
 import { slaRoutes } from '../modules/sla/routes.js';
 import { spreadsheetRoutes } from '../modules/spreadsheets/routes.js';
 import { type Http, SESSION_COOKIE } from './http.js';
@@ -28,12 +31,32 @@ export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 export interface AppOptions {
   logLevel?: string;
+  /** Behind a reverse proxy: trust its X-Forwarded-For, so per-IP limits see the visitor (Fastify's trustProxy). */
+  trustProxy?: boolean | string;
 }
+
+/** Request logs name the URL with phone numbers, e-mail addresses and long digit runs masked. */
+const loggedUrl = (url: string) =>
+  url
+    .replace(/(%40|@)[^&#]*/g, '$1***')
+    .replace(/\d{7,}/g, (digits) => `${digits.slice(0, 3)}****${digits.slice(-4)}`);
 
 /** The HTTP face of Kesu: plumbing here, behaviour in the modules' routes. */
 export async function buildApp(app: AppContext, options: AppOptions = {}): Promise<Http> {
   const http = Fastify({
-    logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false,
+    logger:
+      options.logLevel && options.logLevel !== 'silent'
+        ? {
+            level: options.logLevel,
+            serializers: {
+              req: (req: { method: string; url: string }) => ({
+                method: req.method,
+                url: loggedUrl(req.url),
+              }),
+            },
+          }
+        : false,
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider() as unknown as Http;
   http.setValidatorCompiler(TypeBoxValidatorCompiler);
@@ -91,9 +114,12 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       notifyRoutes(api as Http, app);
       jobRoutes(api as Http, app);
       customerRoutes(api as Http, app);
+      messageRoutes(api as Http, app);
+      privacyRoutes(api as Http, app);
       evidenceRoutes(api as Http, app);
       spreadsheetRoutes(api as Http, app);
       mailRoutes(api as Http, app);
+      portalSettingsRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },
   );

@@ -8,7 +8,11 @@ export function buildComplaint(org: DemoOrganisation, overrides: Partial<Registe
   serial++;
   return {
     channel: 'phone',
-    complainant: { name: '王女士', phone: `138${String(serial).padStart(8, '0')}`, preferredContact: 'phone' },
+    complainant: {
+      name: '王女士',
+      phone: `138${String(serial).padStart(8, '0')}`,
+      preferredContact: 'phone',
+    },
     title: `包裹延误 ${serial}`,
     content: '我的快递三天没有物流更新，请尽快处理。',
     categoryId: org.categoryIds.get('delay.transit') ?? 0,

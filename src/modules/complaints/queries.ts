@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { ActorContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { PHONE_PATTERN } from '../../lib/contact.js';
@@ -76,19 +76,30 @@ const SORT_COLUMNS = {
   updatedAt: 'updated_at',
   priority: 'priority',
 } as const;
+type SortColumn = (typeof SORT_COLUMNS)[keyof typeof SORT_COLUMNS];
 
 export interface ListResult {
   items: ReturnType<typeof toSummary>[];
   nextCursor: string | null;
 }
 
-/** Filtered, sorted, cursor-paginated list; each filter narrows on an indexed column. */
-export async function listComplaints(
+/** A query over complaints before any column is selected. */
+// biome-ignore lint/complexity/noBannedTypes: Kysely's output type of a query that selects nothing yet
+type ComplaintQuery = SelectQueryBuilder<Database, 'complaints', {}>;
+
+/** The complaints a list asks for and the actor may see, before paging; and how they are ordered. */
+interface Listing {
+  query: ComplaintQuery;
+  column: SortColumn;
+  desc: boolean;
+}
+
+/** Every filter of the list, the actor's visibility and the sort order; each filter narrows on an indexed column. */
+async function filteredComplaints(
   ctx: ActorContext,
-  input: ListInput,
-  opts: { mine?: boolean } = {},
-): Promise<ListResult> {
-  const limit = input.limit ?? 50;
+  input: Omit<ListInput, 'limit' | 'cursor'>,
+  opts: { mine?: boolean },
+): Promise<Listing> {
   const sort = input.sort ?? '-receivedAt';
   const desc = sort.startsWith('-');
   const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
@@ -155,48 +166,126 @@ export async function listComplaints(
       );
     }
   }
-  if (input.cursor) {
-    const [value, id] = decodeCursor(input.cursor);
-    const cmp = desc ? '<' : '>';
-    q = q.where((eb) => eb(eb.refTuple(`complaints.${column}`, 'complaints.id'), cmp, eb.tuple(value, id)));
-  }
-  const direction = desc ? 'desc' : 'asc';
-  const rows = await q
+  return { query: q, column, desc };
+}
+
+/** The complaints after `cursor` in the listing's order (keyset paging on (sort column, id)). */
+function after(listing: Listing, [value, id]: Cursor) {
+  const cmp = listing.desc ? '<' : '>';
+  return listing.query.where((eb) =>
+    eb(eb.refTuple(`complaints.${listing.column}`, 'complaints.id'), cmp, eb.tuple(value, id)),
+  );
+}
+
+/** The listing's complaints joined with the names a list shows (category, unit, assignee), in order. */
+function ordered(listing: Listing, query: ComplaintQuery, limit: number) {
+  const direction = listing.desc ? 'desc' : 'asc';
+  return query
     .leftJoin('categories', 'categories.id', 'complaints.category_id')
     .leftJoin('units', 'units.id', 'complaints.unit_id')
     .leftJoin('users as assignee', 'assignee.id', 'complaints.assignee_id')
-    .select([
-      'complaints.id',
-      'complaints.number',
-      'complaints.status',
-      'complaints.channel',
-      'complaints.title',
-      'complaints.priority',
-      'complaints.grade',
-      'complaints.category_id',
-      'complaints.unit_id',
-      'complaints.assignee_id',
-      'complaints.received_at',
-      'complaints.updated_at',
-      'complaints.complainant_name',
-      'complaints.waybill_no',
-      'complaints.reopen_count',
-      'complaints.escalation_level',
-      'complaints.due_at',
-      'categories.name_zh as category_zh',
-      'categories.name_en as category_en',
-      'units.name as unit_name',
-      'assignee.display_name as assignee_name',
-    ])
-    .orderBy(`complaints.${column}`, direction)
+    .orderBy(`complaints.${listing.column}`, direction)
     .orderBy('complaints.id', direction)
-    .limit(limit + 1)
-    .execute();
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+    .limit(limit);
+}
+
+/** A page of the list, one row more than `limit` (is there a next page?). */
+function page(listing: Listing, query: ComplaintQuery, limit: number) {
+  return ordered(listing, query, limit).select([
+    'complaints.id',
+    'complaints.number',
+    'complaints.status',
+    'complaints.channel',
+    'complaints.title',
+    'complaints.priority',
+    'complaints.grade',
+    'complaints.category_id',
+    'complaints.unit_id',
+    'complaints.assignee_id',
+    'complaints.received_at',
+    'complaints.updated_at',
+    'complaints.complainant_name',
+    'complaints.waybill_no',
+    'complaints.reopen_count',
+    'complaints.escalation_level',
+    'complaints.due_at',
+    'categories.name_zh as category_zh',
+    'categories.name_en as category_en',
+    'units.name as unit_name',
+    'assignee.display_name as assignee_name',
+  ]);
+}
+
+/** Filtered, sorted, cursor-paginated list. */
+export async function listComplaints(
+  ctx: ActorContext,
+  input: ListInput,
+  opts: { mine?: boolean } = {},
+): Promise<ListResult> {
+  const limit = input.limit ?? 50;
+  const listing = await filteredComplaints(ctx, input, opts);
+  const query = input.cursor ? after(listing, decodeCursor(input.cursor)) : listing.query;
+  const rows = await page(listing, query, limit + 1).execute();
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
   return {
-    items: page.map(toSummary),
-    nextCursor: rows.length > limit && last ? encodeCursor([last[column], last.id]) : null,
+    items: items.map(toSummary),
+    nextCursor: rows.length > limit && last ? encodeCursor([last[listing.column], last.id]) : null,
+  };
+}
+
+/** A row of `scanComplaints`: the list's columns and what an export adds. */
+export type ScannedComplaint = Awaited<ReturnType<ReturnType<typeof scanPage>['execute']>>[number];
+
+/** A batch of an export: what its columns show, and the sort columns for the next keyset. */
+function scanPage(listing: Listing, query: ComplaintQuery, limit: number) {
+  return ordered(listing, query, limit).select([
+    'complaints.id',
+    'complaints.number',
+    'complaints.status',
+    'complaints.channel',
+    'complaints.received_at',
+    'complaints.updated_at',
+    'complaints.title',
+    'complaints.priority',
+    'complaints.grade',
+    'complaints.complainant_name',
+    'complaints.complainant_phone',
+    'complaints.waybill_no',
+    'complaints.order_no',
+    'complaints.due_at',
+    'complaints.reopen_count',
+    'complaints.repeat_complaint',
+    'categories.name_zh as category_zh',
+    'categories.name_en as category_en',
+    'units.name as unit_name',
+    'units.name_en as unit_name_en',
+    'assignee.display_name as assignee_name',
+  ]);
+}
+
+/**
+ * Every complaint of a list (the same filters, visibility and order, no page limit) in batches, each
+ * one keyset query: for exports of any size in bounded memory. Filters are checked before the first
+ * batch is read, so a bad filter is refused before anything is sent.
+ */
+export async function scanComplaints(
+  ctx: ActorContext,
+  input: Omit<ListInput, 'limit' | 'cursor'>,
+): Promise<{ batches(size: number): AsyncGenerator<ScannedComplaint[]> }> {
+  const listing = await filteredComplaints(ctx, input, {});
+  return {
+    async *batches(size) {
+      let cursor: Cursor | null = null;
+      for (;;) {
+        const query: ComplaintQuery = cursor ? after(listing, cursor) : listing.query;
+        const rows: ScannedComplaint[] = await scanPage(listing, query, size).execute();
+        if (rows.length) yield rows;
+        const last = rows.at(-1);
+        if (rows.length < size || !last) return;
+        cursor = [last[listing.column], last.id];
+      }
+    },
   };
 }
 

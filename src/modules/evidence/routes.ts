@@ -1,4 +1,140 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import type { Http } from '../../server/http.js';
+import { badRequest, unsupportedMediaType } from '../../lib/errors.js';
+import { actorContext, type Http } from '../../server/http.js';
+import { requireAdmin } from '../org/policy.js';
+import { writeSetting } from '../settings/index.js';
+import { addEvidenceUploads, type UploadPart } from './add-evidence.js';
+import { listEvidence, openEvidence } from './queries.js';
+import {
+  DEFAULT_EVIDENCE_SETTINGS,
+  EVIDENCE_MAX_BYTES_CEILING,
+  EVIDENCE_SETTING,
+  type EvidenceSettings,
+  readEvidenceSettings,
+} from './settings.js';
 
-export function evidenceRoutes(_http: Http, _app: AppContext): void {}
+const tags = ['evidence'];
+const NumberParams = Type.Object({ number: Type.String({ maxLength: 32 }) });
+const EvidenceParams = Type.Object({
+  number: Type.String({ maxLength: 32 }),
+  id: Type.Integer({ minimum: 1 }),
+});
+const NOTE_MAX = 2000;
+
+/**
+ * The parts of a multipart upload as the evidence module takes them: each file of the field `file`
+ * as a stream, read one after the other, and an optional `note`. The portal's upload uses it too.
+ * A request that is not multipart is refused with 415. Pass the reply so that an upload refused
+ * before its body is read to the end closes its connection, rather than leave a socket whose unread
+ * bytes nobody will ever take (which also holds up a server's shutdown).
+ */
+export function multipartUploads(req: FastifyRequest, reply?: FastifyReply): AsyncIterable<UploadPart> {
+  if (!req.isMultipart()) throw unsupportedMediaType();
+  reply?.header('connection', 'close');
+  return (async function* () {
+    for await (const part of req.parts()) {
+      if (part.type === 'file' && part.fieldname === 'file') {
+        // A form sent without choosing a file has an empty part with no name.
+        if (part.filename === '') part.file.resume();
+        else yield { kind: 'file', filename: part.filename, mediaType: part.mimetype, content: part.file };
+      } else if (part.type === 'field' && part.fieldname === 'note' && typeof part.value === 'string') {
+        if (part.value.length > NOTE_MAX)
+          throw badRequest('validation_failed', [
+            { path: '/body/note', code: 'maxLength', params: { limit: NOTE_MAX } },
+          ]);
+        if (part.value.trim()) yield { kind: 'note', value: part.value.trim() };
+      } else {
+        if (part.type === 'file') part.file.resume();
+        throw badRequest('validation_failed', [{ path: `/body/${part.fieldname}`, code: 'unknown_field' }]);
+      }
+    }
+    // Every byte was read: the connection may serve the next request.
+    reply?.removeHeader('connection');
+  })();
+}
+
+/** RFC 6266: a plain ASCII name for old clients and the exact UTF-8 name for the rest. */
+function attachment(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** Send opened evidence as a download that no browser renders in place; the portal's download uses it too. */
+export function sendEvidence(
+  reply: FastifyReply,
+  { meta, stream }: Awaited<ReturnType<typeof openEvidence>>,
+) {
+  return reply
+    .type(meta.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : meta.mediaType)
+    .header('content-length', meta.size)
+    .header('content-disposition', attachment(meta.filename))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(stream);
+}
+
+export function evidenceRoutes(http: Http, app: AppContext): void {
+  http.post(
+    '/complaints/:number/evidence',
+    {
+      schema: {
+        tags,
+        summary: '证据 add evidence (multipart: files in `file`, optional `note`)',
+        description:
+          'The type is decided by the content: photos, PDF, video, call recordings and plain text. A file that is not one of them, or whose name or declared type says otherwise, is refused (415); one above the size limit with 413. Either way nothing of the upload is kept.',
+        params: NumberParams,
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req, reply) => {
+      const ctx = actorContext(app, req);
+      const items = await addEvidenceUploads(ctx, req.params.number, multipartUploads(req, reply), 'staff');
+      return reply.code(201).send({ items });
+    },
+  );
+  http.get('/complaints/:number/evidence', { schema: { tags, params: NumberParams } }, async (req) => ({
+    items: await listEvidence(actorContext(app, req), req.params.number),
+  }));
+  http.get(
+    '/complaints/:number/evidence/:id',
+    { schema: { tags, summary: 'download the bytes of one piece of evidence', params: EvidenceParams } },
+    async (req, reply) => {
+      return sendEvidence(
+        reply,
+        await openEvidence(actorContext(app, req), req.params.number, req.params.id),
+      );
+    },
+  );
+
+  const settingsTags = ['settings'];
+  http.get('/settings/evidence', { schema: { tags: settingsTags } }, async (req) => {
+    requireAdmin(actorContext(app, req).actor);
+    return readEvidenceSettings(app.db);
+  });
+  http.put(
+    '/settings/evidence',
+    {
+      schema: {
+        tags: settingsTags,
+        summary: '证据 the largest file accepted as evidence, in bytes',
+        body: Type.Object(
+          { maxBytes: Type.Integer({ minimum: 1, maximum: EVIDENCE_MAX_BYTES_CEILING }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) =>
+      writeSetting<EvidenceSettings>(
+        actorContext(app, req),
+        EVIDENCE_SETTING,
+        req.body,
+        DEFAULT_EVIDENCE_SETTINGS,
+      ),
+  );
+}

@@ -10,7 +10,11 @@ import { defaultTemplate, type Locale, type NoticeChannel, type NoticeEvent } fr
 export const SEND_NOTICE_JOB = 'notify.send';
 
 /** Who a notice goes to: the complainant (by their preferred channel), a staff member, or the staff group robots. */
-export type NoticeTarget = { customer: true } | { userId: number } | { robots: true };
+/** `channel` pins a customer notice to one channel (a one-time code goes by SMS, whatever they prefer). */
+export type NoticeTarget =
+  | { customer: true; channel?: 'sms' | 'email' }
+  | { userId: number }
+  | { robots: true };
 
 export interface Notice {
   event: NoticeEvent;
@@ -43,6 +47,8 @@ async function deliveriesFor(
       .where('id', '=', notice.complaintId)
       .executeTakeFirstOrThrow();
     // The sealed addresses are copied as they are; the sending job opens them.
+    if (target.channel === 'sms')
+      return c.complainant_phone ? [{ channel: 'sms', recipient: c.complainant_phone, userId: null }] : [];
     const wantsEmail = c.preferred_contact === 'email' || !c.complainant_phone;
     if (wantsEmail && c.complainant_email)
       return [{ channel: 'email', recipient: c.complainant_email, userId: null }];

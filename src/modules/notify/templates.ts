@@ -11,6 +11,10 @@ export const NOTICE_EVENTS = [
   'reminder',
   'escalated',
   'major_registered',
+  'tracking_code',
+  'customer_message',
+  'staff_message',
+  'mail_intake_failing',
 ] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 
@@ -121,6 +125,46 @@ const TEXTS: Texts = {
     en: {
       subject: 'Major complaint {number}',
       body: 'A major complaint {number} ("{title}") was registered: {reason}.',
+    },
+  },
+  tracking_code: {
+    'zh-CN': {
+      subject: '投诉 {number} 查询验证码',
+      body: '您查询投诉 {number} 的验证码为 {code}，{minutes} 分钟内有效，请勿告诉他人。',
+    },
+    en: {
+      subject: 'Your code for complaint {number}',
+      body: 'Your code to follow complaint {number} is {code}. It is valid for {minutes} minutes; do not share it.',
+    },
+  },
+  customer_message: {
+    'zh-CN': {
+      subject: '投诉 {number} 有客户新留言',
+      body: '客户就投诉 {number}（{title}）留言：{message}',
+    },
+    en: {
+      subject: 'The customer wrote on complaint {number}',
+      body: 'The customer wrote on complaint {number} ("{title}"): {message}',
+    },
+  },
+  mail_intake_failing: {
+    'zh-CN': {
+      subject: '邮件接入中断：无法读取投诉邮箱',
+      body: '投诉邮箱 {mailbox} 已连续 {failures} 次读取失败（{error}）。邮件仍保留在邮箱中，恢复后将自动接入，不会丢失。请检查邮件接入设置与邮件服务器。',
+    },
+    en: {
+      subject: 'Mail intake interrupted: the complaints mailbox cannot be read',
+      body: 'The complaints mailbox {mailbox} failed {failures} times in a row ({error}). The mail stays in the mailbox and is taken in once it recovers; nothing is lost. Check the mail intake settings and the mail server.',
+    },
+  },
+  staff_message: {
+    'zh-CN': {
+      subject: '关于您的投诉 {number} 的留言',
+      body: '客服就您的投诉 {number} 留言：{message} 查看或回复：{track_url}',
+    },
+    en: {
+      subject: 'A message about your complaint {number}',
+      body: 'We wrote about your complaint {number}: {message} Read or answer at {track_url}',
     },
   },
 };

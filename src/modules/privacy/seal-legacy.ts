@@ -3,6 +3,7 @@ import { linkCustomer } from '../customers/index.js';
 import { blindIndexOrNull, isSealed, piiKeys, sealOrNull } from './pii.js';
 
 const BATCH = 500;
+const SEALED_MARKER = 'personal_data_sealed';
 const plain = (v: string | null) => v !== null && !isSealed(v);
 
 /**
@@ -10,6 +11,13 @@ const plain = (v: string | null) => v !== null && !isSealed(v);
  * them, give them blind indexes and customer profiles, a batch per transaction; a no-op afterwards.
  */
 export async function sealLegacyPersonalData(app: AppContext): Promise<number> {
+  // Once done, a marker spares every later start a scan of the whole complaints table.
+  const done = await app.db
+    .selectFrom('settings')
+    .select('key')
+    .where('key', '=', SEALED_MARKER)
+    .executeTakeFirst();
+  if (done) return 0;
   const keys = piiKeys(app.config.secret);
   let sealed = 0;
   for (;;) {
@@ -73,5 +81,10 @@ export async function sealLegacyPersonalData(app: AppContext): Promise<number> {
       .where('id', '=', n.id)
       .execute();
   }
+  await app.db
+    .insertInto('settings')
+    .values({ key: SEALED_MARKER, value: 'true', updated_at: app.clock.now() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
   return sealed + notices.length;
 }

@@ -1,0 +1,98 @@
+import type { Locale } from '../../i18n/index.js';
+import type { CHANNELS, DEMANDS, GRADES, PRIORITIES, STATUSES } from '../complaints/index.js';
+
+/**
+ * How the complaint vocabularies read in a spreadsheet: people type and read 电话 or 紧急, not
+ * `phone` or `P1`. A sheet may use the code, the Chinese or the English label.
+ */
+export type Labels<T extends string> = Record<T, readonly [zh: string, en: string]>;
+
+export const CHANNEL_LABELS: Labels<(typeof CHANNELS)[number]> = {
+  phone: ['电话', 'phone'],
+  sms: ['短信', 'SMS'],
+  email: ['邮件', 'e-mail'],
+  web: ['网站表单', 'web form'],
+  app: ['App', 'app'],
+  wechat: ['微信', 'WeChat'],
+  social: ['微博/社交媒体', 'social media'],
+  onsite: ['现场', 'on-site'],
+  letter: ['来信/意见箱', 'letter'],
+  regulator: ['监管转办', 'regulator referral'],
+  consumer_association: ['消协', 'consumer association'],
+  media: ['媒体', 'media'],
+  other: ['其他', 'other'],
+};
+
+export const PRIORITY_LABELS: Labels<(typeof PRIORITIES)[number]> = {
+  P1: ['紧急', 'urgent'],
+  P2: ['高', 'high'],
+  P3: ['中', 'medium'],
+  P4: ['低', 'low'],
+};
+
+export const DEMAND_LABELS: Labels<(typeof DEMANDS)[number]> = {
+  apology: ['道歉', 'apology'],
+  explanation: ['解释', 'explanation'],
+  refund: ['退款', 'refund'],
+  replacement: ['换货', 'replacement'],
+  repair: ['维修', 'repair'],
+  reship: ['补寄', 'reship'],
+  compensation: ['赔偿', 'compensation'],
+  other: ['其他', 'other'],
+};
+
+export const STATUS_LABELS: Labels<(typeof STATUSES)[number]> = {
+  received: ['待受理', 'received'],
+  accepted: ['已受理', 'accepted'],
+  assigned: ['已分派', 'assigned'],
+  investigating: ['调查中', 'investigating'],
+  waiting_customer: ['待补充材料', 'waiting for the customer'],
+  proposed: ['待审批', 'proposed'],
+  approved: ['已批准', 'approved'],
+  replied: ['已回复', 'replied'],
+  resolved: ['已解决', 'resolved'],
+  invalid: ['无效', 'invalid'],
+  merged: ['已合并', 'merged'],
+  withdrawn: ['已撤诉', 'withdrawn'],
+  closed: ['已结案', 'closed'],
+};
+
+export const GRADE_LABELS: Labels<(typeof GRADES)[number]> = {
+  general: ['一般', 'general'],
+  major: ['重大', 'major'],
+};
+
+export const YES_NO: Record<Locale, [yes: string, no: string]> = { 'zh-CN': ['是', '否'], en: ['yes', 'no'] };
+
+/** The label of a code in a locale; an unknown code (a vocabulary grown since) shows as itself. */
+export function labelOf<T extends string>(labels: Labels<T>, code: string, locale: Locale): string {
+  const pair = (labels as Record<string, readonly [string, string]>)[code];
+  return pair ? pair[locale === 'en' ? 1 : 0] : code;
+}
+
+const folded = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+const indexes = new WeakMap<object, Map<string, string>>();
+
+function indexOf(labels: Labels<string>): Map<string, string> {
+  let index = indexes.get(labels);
+  if (!index) {
+    index = new Map();
+    for (const [code, [zh, en]] of Object.entries(labels)) {
+      for (const name of [code, zh, en]) index.set(folded(name), code);
+    }
+    indexes.set(labels, index);
+  }
+  return index;
+}
+
+/**
+ * The code a cell names: the code itself, either label, or a code and label together (`P1 紧急`).
+ * Undefined when nothing matches.
+ */
+export function codeOf<T extends string>(labels: Labels<T>, text: string): T | undefined {
+  const index = indexOf(labels);
+  const wanted = folded(text);
+  const part = wanted.split(' ').find((p) => index.has(p));
+  // The index maps names to the codes of `labels` only.
+  return (index.get(wanted) ?? (part === undefined ? undefined : index.get(part))) as T | undefined;
+}
