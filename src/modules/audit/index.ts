@@ -1,2 +1,3 @@
 export { appendEvent, type NewEvent } from './append-event.js';
+export { readStream } from './read-stream.js';
 export { type ChainReport, verifyChain } from './verify-chain.js';

@@ -2,7 +2,9 @@ import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { ActorContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { PHONE_PATTERN } from '../../lib/contact.js';
+import { type Cursor, decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { badRequest, notFound } from '../../lib/errors.js';
+import { readStream } from '../audit/index.js';
 import { categorySubtreeIds } from '../categories/index.js';
 import { seesAll, subtreeEnd } from '../org/actor.js';
 import {
@@ -60,16 +62,6 @@ function csvOf<T extends string>(
 
 /** The first character sorting after every string that starts with `prefix`. */
 const prefixEnd = (prefix: string) => `${prefix}\uffff`;
-
-type Cursor = [number | string, number];
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor(value: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (Array.isArray(c) && c.length === 2 && Number.isInteger(c[1])) return c as Cursor;
-  } catch {}
-  throw badRequest('validation_failed', [{ path: '/querystring/cursor', code: 'invalid_cursor' }]);
-}
 
 const SORT_COLUMNS = {
   receivedAt: 'received_at',
@@ -412,29 +404,5 @@ export async function getTimeline(ctx: ActorContext, number: string) {
     .where('number', '=', number)
     .executeTakeFirst();
   if (!c || !canSee(ctx.actor, c)) throw notFound('complaint_not_found', { number });
-  const events = await ctx.db
-    .selectFrom('events')
-    .leftJoin('users', 'users.id', 'events.actor_id')
-    .select([
-      'events.id',
-      'events.seq',
-      'events.at',
-      'events.kind',
-      'events.data',
-      'events.comment',
-      'events.actor_id',
-      'users.display_name',
-    ])
-    .where('events.stream_type', '=', 'complaint')
-    .where('events.stream_id', '=', c.id)
-    .orderBy('events.seq')
-    .execute();
-  return events.map((e) => ({
-    seq: e.seq,
-    at: new Date(e.at).toISOString(),
-    kind: e.kind,
-    actor: e.actor_id === null ? null : { id: e.actor_id, name: e.display_name },
-    data: JSON.parse(e.data) as Record<string, unknown>,
-    comment: e.comment,
-  }));
+  return readStream(ctx.db, COMPLAINT_STREAM, c.id);
 }

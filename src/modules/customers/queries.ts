@@ -1,7 +1,9 @@
 import type { ActorContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { PHONE_PATTERN } from '../../lib/contact.js';
+import { type Cursor, decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { notFound } from '../../lib/errors.js';
+import { readStream } from '../audit/index.js';
 import { OPEN_STATUSES } from '../complaints/model.js';
 import { canSee } from '../complaints/permissions.js';
 import {
@@ -15,7 +17,6 @@ import {
   requireReveal,
 } from '../privacy/index.js';
 import { maskAddress, openAddresses } from './addresses.js';
-import { type Cursor, decodeCursor, encodeCursor } from './cursor.js';
 import { type StoredContact, shownContacts } from './customer-contacts.js';
 import { requireCustomerPermission } from './permissions.js';
 import type { CustomerComplaintsInput, CustomerListInput } from './schemas.js';
@@ -218,26 +219,5 @@ export async function getCustomer(ctx: ActorContext, id: number, options: { reve
 export async function getCustomerTimeline(ctx: ActorContext, id: number) {
   requireCustomerPermission(ctx.actor, 'read');
   await customerRow(ctx, id);
-  const events = await ctx.db
-    .selectFrom('events')
-    .leftJoin('users', 'users.id', 'events.actor_id')
-    .select([
-      'events.seq',
-      'events.at',
-      'events.kind',
-      'events.data',
-      'events.actor_id',
-      'users.display_name',
-    ])
-    .where('events.stream_type', '=', CUSTOMER_STREAM)
-    .where('events.stream_id', '=', id)
-    .orderBy('events.seq')
-    .execute();
-  return events.map((e) => ({
-    seq: e.seq,
-    at: new Date(e.at).toISOString(),
-    kind: e.kind,
-    actor: e.actor_id === null ? null : { id: e.actor_id, name: e.display_name },
-    data: JSON.parse(e.data) as Record<string, unknown>,
-  }));
+  return readStream(ctx.db, CUSTOMER_STREAM, id);
 }

@@ -1,4 +1,4 @@
-import { badRequest } from '../../lib/errors.js';
+import { badRequest } from './errors.js';
 
 /** Keyset cursor: the sort value and the id of the last item of a page. */
 export type Cursor = [number | string, number];
