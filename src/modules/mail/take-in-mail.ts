@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ParsedMail } from 'mailparser';
 import type { ActorContext, AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
@@ -9,8 +8,7 @@ import { COMPLAINT_STREAM } from '../complaints/complaint-command.js';
 import { registerComplaint } from '../complaints/index.js';
 import { MAX_CONTENT, type RegisterInput } from '../complaints/schemas.js';
 import { insertEvidence, type StoredContent, storeContent } from '../evidence/index.js';
-import { messagesOpen } from '../messages/index.js';
-import { complaintVars, nearestWithRole, queueNotice } from '../notify/index.js';
+import { insertMessage, messagesOpen } from '../messages/index.js';
 import { systemActor } from '../org/system-users.js';
 import { blindIndex, piiKeys } from '../privacy/index.js';
 import { clip, complaintNumbersIn, htmlToText, senderName, withoutQuotedReply } from './mail-rules.js';
@@ -19,8 +17,6 @@ const MAX_TITLE = 200;
 const MAX_NAME = 100;
 const NO_SUBJECT = '邮件投诉（无主题）';
 const NO_BODY = '（邮件无正文）';
-/** How much of a reply the assignee's notice quotes. */
-const NOTICE_EXCERPT = 200;
 
 /** One mail read from the mailbox, with where it was found. */
 export interface IncomingMail {
@@ -166,7 +162,6 @@ async function addCustomerMessage(
 ): Promise<void> {
   const body = clip(withoutQuotedReply(mailText(mail.parsed)), MAX_CONTENT) || NO_BODY;
   await ctx.db.transaction().execute(async (tx) => {
-    const now = ctx.clock.now();
     const c = await tx
       .selectFrom('complaints')
       .selectAll()
@@ -175,48 +170,13 @@ async function addCustomerMessage(
       .executeTakeFirstOrThrow();
     // Archived since it was chosen: the next poll finds no open complaint and registers a new one.
     if (!messagesOpen(c)) throw conflict('complaint_archived', { action: 'message' });
-    const { id } = await tx
-      .insertInto('complaint_messages')
-      .values({
-        complaint_id: c.id,
-        author: 'customer',
-        source: 'email',
-        body,
-        user_id: null,
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx.updateTable('complaints').set({ updated_at: now }).where('id', '=', c.id).execute();
     const evidenceIds = await recordAttachments(tx, ctx, c.id, attachments, { withSkippedEvent: false });
-    await appendEvent(tx, {
-      streamType: COMPLAINT_STREAM,
-      streamId: c.id,
-      actorId: ctx.actor.userId,
-      at: now,
-      kind: 'customer_message',
-      // The words stay in the message row; the history pins them with a hash.
-      data: {
-        messageId: id,
-        source: 'email',
-        bodySha256: createHash('sha256').update(body).digest('hex'),
-        evidenceIds,
-        ...(attachments.skipped.length ? { attachmentsSkipped: attachments.skipped } : {}),
-      },
-    });
-    const targets =
-      c.assignee_id !== null
-        ? [c.assignee_id]
-        : await nearestWithRole(tx, [c.unit_path, c.intake_unit_path], 'supervisor');
-    await queueNotice(
+    await insertMessage(
       tx,
-      {
-        event: 'customer_message',
-        complaintId: c.id,
-        vars: { ...(await complaintVars(tx, ctx, c)), message: clip(body, NOTICE_EXCERPT) },
-        targets: targets.map((userId) => ({ userId })),
-      },
-      now,
+      ctx,
+      c,
+      { body, source: 'email', author: 'customer' },
+      { evidenceIds, ...(attachments.skipped.length ? { attachmentsSkipped: attachments.skipped } : {}) },
     );
     await insertReceipt(tx, ctx, mail, c.id, 'message');
   });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ActorContext } from '../../context.js';
+import type { Tx } from '../../db/database.js';
 import type { Complaint } from '../../db/schema.js';
 import { conflict } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
@@ -22,9 +23,8 @@ const excerpt = (body: string) => {
 
 /**
  * A message between the customer and the staff outside the formal reply (留言). The author follows
- * from the actor: a customer actor (`customerOf`, on the portal or from a mail reply) writes as the
- * customer and the assignee (or, without one, the unit's supervisor) is told in the app; staff write
- * as staff and the customer is told by their preferred channel. Message, event and notices commit together.
+ * from the actor: a customer actor (`customerOf`, on the portal) writes as the customer; staff write
+ * as staff. Message, event and notices commit together.
  */
 export async function addMessage(
   ctx: ActorContext,
@@ -35,50 +35,68 @@ export async function addMessage(
     const c = await lockVisibleComplaint(tx, ctx, number);
     requirePermission(ctx.actor, 'message');
     if (!messagesOpen(c)) throw conflict('complaint_archived', { action: 'message' });
-    const fromCustomer = ctx.actor.customerOf !== undefined;
-    const now = ctx.clock.now();
-    const { id } = await tx
-      .insertInto('complaint_messages')
-      .values({
-        complaint_id: c.id,
-        author: fromCustomer ? 'customer' : 'staff',
-        source: input.source,
-        body: input.body,
-        user_id: fromCustomer ? null : ctx.actor.userId,
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx.updateTable('complaints').set({ updated_at: now }).where('id', '=', c.id).execute();
-    await appendEvent(tx, {
-      streamType: COMPLAINT_STREAM,
-      streamId: c.id,
-      actorId: ctx.actor.userId,
-      at: now,
-      kind: fromCustomer ? 'customer_message' : 'staff_message',
-      // The words stay in the message row; the history pins them with a hash.
-      data: {
-        messageId: id,
-        source: input.source,
-        bodySha256: createHash('sha256').update(input.body).digest('hex'),
-      },
-    });
-    const targets: NoticeTarget[] = fromCustomer
-      ? (c.assignee_id !== null
-          ? [c.assignee_id]
-          : await nearestWithRole(tx, [c.unit_path, c.intake_unit_path], 'supervisor')
-        ).map((userId) => ({ userId }))
-      : [{ customer: true }];
-    await queueNotice(
-      tx,
-      {
-        event: fromCustomer ? 'customer_message' : 'staff_message',
-        complaintId: c.id,
-        vars: { ...(await complaintVars(tx, ctx, c)), message: excerpt(input.body) },
-        targets,
-      },
-      now,
-    );
-    return { id };
+    const author = ctx.actor.customerOf !== undefined ? 'customer' : 'staff';
+    return insertMessage(tx, ctx, c, { ...input, author });
   });
+}
+
+/**
+ * Write a message on a complaint the caller has locked and checked, with its event and notices: a
+ * customer's message tells the assignee (or, without one, the unit's supervisor) in the app; a
+ * staff message tells the customer by their preferred channel. `data` adds to the event (the mail
+ * intake records the attachments that came with a reply).
+ */
+export async function insertMessage(
+  tx: Tx,
+  ctx: ActorContext,
+  c: Complaint,
+  input: { body: string; source: MessageSource; author: 'customer' | 'staff' },
+  data: Record<string, unknown> = {},
+): Promise<{ id: number }> {
+  const fromCustomer = input.author === 'customer';
+  const now = ctx.clock.now();
+  const { id } = await tx
+    .insertInto('complaint_messages')
+    .values({
+      complaint_id: c.id,
+      author: input.author,
+      source: input.source,
+      body: input.body,
+      user_id: fromCustomer ? null : ctx.actor.userId,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx.updateTable('complaints').set({ updated_at: now }).where('id', '=', c.id).execute();
+  await appendEvent(tx, {
+    streamType: COMPLAINT_STREAM,
+    streamId: c.id,
+    actorId: ctx.actor.userId,
+    at: now,
+    kind: fromCustomer ? 'customer_message' : 'staff_message',
+    // The words stay in the message row; the history pins them with a hash.
+    data: {
+      messageId: id,
+      source: input.source,
+      bodySha256: createHash('sha256').update(input.body).digest('hex'),
+      ...data,
+    },
+  });
+  const targets: NoticeTarget[] = fromCustomer
+    ? (c.assignee_id !== null
+        ? [c.assignee_id]
+        : await nearestWithRole(tx, [c.unit_path, c.intake_unit_path], 'supervisor')
+      ).map((userId) => ({ userId }))
+    : [{ customer: true }];
+  await queueNotice(
+    tx,
+    {
+      event: fromCustomer ? 'customer_message' : 'staff_message',
+      complaintId: c.id,
+      vars: { ...(await complaintVars(tx, ctx, c)), message: excerpt(input.body) },
+      targets,
+    },
+    now,
+  );
+  return { id };
 }

@@ -1,2 +1,2 @@
-export { addMessage, type MessageSource, messagesOpen } from './add-message.js';
+export { addMessage, insertMessage, type MessageSource, messagesOpen } from './add-message.js';
 export { messageRoutes } from './routes.js';
