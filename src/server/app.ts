@@ -25,6 +25,7 @@ import { slaRoutes } from '../modules/sla/routes.js';
 import { spreadsheetRoutes } from '../modules/spreadsheets/routes.js';
 import { type Http, SESSION_COOKIE } from './http.js';
 import { sendProblem } from './problem.js';
+import { registerWeb } from './static-web.js';
 
 /** The largest file any upload route accepts; routes set lower limits of their own. */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -124,5 +125,6 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
     { prefix: '/api/v1' },
   );
   await http.register(async (portal) => portalRoutes(portal as Http, app), { prefix: '/api/v1/portal' });
+  await registerWeb(http);
   return http;
 }

@@ -11,6 +11,10 @@
  * Tests should create their own database with createDatabase(url, name) rather than
  * writing to `postgres`, since test files run in parallel against the same server.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { startPostgres } from './postgres-server.js';
 
@@ -21,11 +25,20 @@ declare module 'vitest' {
   }
 }
 
+/** Build the console once per run into a private directory, so that browser tests see this checkout's web/. */
+async function buildWeb(): Promise<() => void> {
+  const out = mkdtempSync(join(tmpdir(), 'kesu-web-'));
+  process.env.KESU_WEB_DIST = out;
+  await build({ configFile: resolve(import.meta.dirname, '../../web/vite.config.ts'), logLevel: 'warn' });
+  return () => rmSync(out, { recursive: true, force: true });
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const removeWeb = await buildWeb();
   const existing = process.env.KESU_TEST_PG_URL;
   if (existing) {
     project.provide('pgUrl', existing);
-    return async () => {};
+    return async () => removeWeb();
   }
 
   const server = await startPostgres();
@@ -34,5 +47,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     delete process.env.KESU_TEST_PG_URL;
     await server.stop();
+    removeWeb();
   };
 }

@@ -43,6 +43,10 @@ export function orgRoutes(http: Http, app: AppContext): void {
   http.get('/auth/me', { schema: { tags: ['auth'] } }, async (req) => ({
     user: actorContext(app, req).actor,
   }));
+  // The console asks at start whether anyone is signed in; "nobody" is an answer, not an error.
+  http.get('/auth/session', { schema: { tags: ['auth'], security: [] } }, async (req) => ({
+    user: req.actor,
+  }));
 
   http.get('/units', { schema: { tags } }, async (req) => ({
     items: await listUnits(actorContext(app, req)),

@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Dialect } from '../../../src/db/database.js';
+import { PASSWORD, startTestApp, type TestApp } from '../../support/test-app.js';
+
+/** Debian's Chromium (`apt-get install chromium`); never a downloaded browser. */
+export const CHROMIUM = process.env.KESU_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOTS = resolve(import.meta.dirname, '../../../test-results/screenshots');
+
+export interface ConsoleServer extends TestApp {
+  baseUrl: string;
+}
+
+/** A test app (fresh database, demo organisation) listening on loopback, serving the built console. */
+export async function startConsole(dialect: Dialect): Promise<ConsoleServer> {
+  const t = await startTestApp(dialect);
+  await t.http.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = t.http.server.address() as AddressInfo;
+  return { ...t, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+
+/** A page whose browser console errors and uncaught exceptions are collected; `expectClean` fails on any. */
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  errors: string[];
+  expectClean(): void;
+}
+
+export async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  options: { viewport?: { width: number; height: number }; isMobile?: boolean } = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    isMobile: options.isMobile ?? false,
+    hasTouch: options.isMobile ?? false,
+    locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+  return {
+    page,
+    context,
+    errors,
+    expectClean: () => expect(errors, 'browser console errors').toEqual([]),
+  };
+}
+
+/** Sign in through the login page as a demo user. */
+export async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Chinese characters in the visible text of the page (for the English switch). */
+export async function chineseText(page: Page): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  return text.split('\n').filter((line) => /[\u4e00-\u9fff]/.test(line));
+}

@@ -1,0 +1,75 @@
+import {
+  AuditOutlined,
+  BellOutlined,
+  DashboardOutlined,
+  FormOutlined,
+  InboxOutlined,
+  LogoutOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { useI18n } from '../i18n';
+import { InboxButton } from './components/InboxButton';
+import { useSession } from './session';
+
+/** The console frame: navigation on the left, the signed-in user, notices and language on top. */
+export function Shell({ children }: { children: ReactNode }) {
+  const { t, locale, setLocale } = useI18n();
+  const { user, signOut, has } = useSession();
+  const navigate = useNavigate();
+  const path = useLocation().pathname;
+  const items = [
+    { key: '/', icon: <DashboardOutlined />, label: t('nav.dashboard') },
+    { key: '/workbench', icon: <InboxOutlined />, label: t('nav.workbench') },
+    ...(has('agent', 'supervisor', 'manager')
+      ? [{ key: '/register', icon: <FormOutlined />, label: t('nav.register') }]
+      : []),
+    ...(has('agent', 'supervisor', 'manager', 'executive')
+      ? [{ key: '/approvals', icon: <AuditOutlined />, label: t('nav.approvals') }]
+      : []),
+    ...(has('admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
+  ];
+  const selected = items
+    .map((i) => i.key)
+    .filter((k) => (k === '/' ? path === '/' : path.startsWith(k)))
+    .slice(-1);
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200}>
+        <div style={{ padding: '16px 24px', fontWeight: 600, fontSize: 18, color: '#c4302b' }}>
+          {t('app.title')}
+        </div>
+        <Menu mode="inline" selectedKeys={selected} items={items} onClick={(e) => navigate(e.key)} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            gap: 16,
+          }}
+        >
+          <Space size="middle">
+            <InboxButton icon={<BellOutlined />} />
+            <Typography.Text data-testid="current-user">{user?.displayName}</Typography.Text>
+            <Button
+              type="link"
+              onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}
+              data-testid="language"
+            >
+              {t('nav.language')}
+            </Button>
+            <Button icon={<LogoutOutlined />} onClick={() => signOut().then(() => navigate('/login'))}>
+              {t('nav.logout')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ margin: 24 }}>{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,20 @@
+import * as admin from './sections/admin';
+import * as common from './sections/common';
+import * as complaint from './sections/complaint';
+import * as dashboard from './sections/dashboard';
+import * as portal from './sections/portal';
+import * as register from './sections/register';
+import * as terms from './sections/terms';
+import * as workbench from './sections/workbench';
+import type { Messages } from './zh-CN';
+
+export const en: Messages = {
+  ...common.en,
+  ...workbench.en,
+  ...complaint.en,
+  ...register.en,
+  ...admin.en,
+  ...portal.en,
+  ...dashboard.en,
+  terms: terms.en,
+};

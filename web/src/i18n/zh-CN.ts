@@ -1,0 +1,21 @@
+import * as admin from './sections/admin';
+import * as common from './sections/common';
+import * as complaint from './sections/complaint';
+import * as dashboard from './sections/dashboard';
+import * as portal from './sections/portal';
+import * as register from './sections/register';
+import * as terms from './sections/terms';
+import * as workbench from './sections/workbench';
+
+/** Every UI string in zh-CN (the default language); each section lives in sections/. */
+export const zh = {
+  ...common.zh,
+  ...workbench.zh,
+  ...complaint.zh,
+  ...register.zh,
+  ...admin.zh,
+  ...portal.zh,
+  ...dashboard.zh,
+  terms: terms.zh,
+};
+export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };
