@@ -4,7 +4,7 @@
  *
  * Options (env): BENCH_DURATION seconds per measured run (default 10; below 10 is a trial run),
  * BENCH_WARMUP seconds (default 3), BENCH_CONNECTIONS (default 50), BENCH_DB (sqlite, postgres;
- * both when unset), BENCH_ONLY (one module: registration, sla-sweep or export), BENCH_PROFILE=1
+ * both when unset), BENCH_ONLY (one module: registration, sla-sweep, export or console), BENCH_PROFILE=1
  * (CPU-profile the Kesu child or worker; a trial run), BENCH_EXPORT_ROWS (complaints exported,
  * default 1,000,000; another number is a trial run).
  *
@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, type PostgresServer, startPostgres } from '../test/support/postgres-server.js';
+import { consoleBench } from './console.js';
 import { DEFAULT_EXPORT_ROWS, exportBench, exportRows } from './export.js';
 import type { BenchContext, BenchModule, BenchOptions, DbKind } from './lib/context.js';
 import { stopAll } from './lib/processes.js';
@@ -23,7 +24,7 @@ import { writeResults } from './lib/results.js';
 import { registration } from './registration.js';
 import { slaSweep } from './sla-sweep.js';
 
-const MODULES: BenchModule[] = [registration, slaSweep, exportBench];
+const MODULES: BenchModule[] = [registration, slaSweep, exportBench, consoleBench];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
