@@ -9,6 +9,7 @@ import type { AppContext } from '../context.js';
 import { categoryRoutes } from '../modules/categories/routes.js';
 import { complaintRoutes } from '../modules/complaints/routes.js';
 import { customerRoutes } from '../modules/customers/routes.js';
+import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { dispatchRoutes } from '../modules/dispatch/index.js';
 import { evidenceRoutes } from '../modules/evidence/routes.js';
 import { jobRoutes } from '../modules/jobs/index.js';
@@ -119,6 +120,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       privacyRoutes(api as Http, app);
       evidenceRoutes(api as Http, app);
       spreadsheetRoutes(api as Http, app);
+      dashboardRoutes(api as Http, app);
       mailRoutes(api as Http, app);
       portalSettingsRoutes(api as Http, app);
     },

@@ -27,7 +27,7 @@ type Eb = ExpressionBuilder<Database, 'complaints'>;
 const PHONE_REGEX = new RegExp(PHONE_PATTERN);
 
 /** Only the complaints this actor may see: their units' subtrees (responsible or intake) and their own. */
-function visibleTo(ctx: ActorContext) {
+export function visibleTo(ctx: ActorContext) {
   return (eb: Eb) => {
     const a = ctx.actor;
     const end = subtreeEnd(a.unitPath);

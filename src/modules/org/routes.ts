@@ -1,6 +1,8 @@
+import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { actorContext, type Http, SESSION_COOKIE } from '../../server/http.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
+import { ROLES } from './roles.js';
 import {
   IdParams,
   LoginBody,
@@ -11,6 +13,7 @@ import {
   UserChangesBody,
 } from './schemas.js';
 import { login, logout, SESSION_TTL_MS } from './sessions.js';
+import { listStaff } from './staff.js';
 import { createUnit, listUnits, updateUnit } from './units.js';
 import { createUser, listUsers, updateUser } from './users.js';
 
@@ -58,6 +61,23 @@ export function orgRoutes(http: Http, app: AppContext): void {
     updateUnit(actorContext(app, req), req.params.id, req.body),
   );
 
+  http.get(
+    '/staff',
+    {
+      schema: {
+        tags,
+        summary: '人员 colleagues to assign or transfer to (any signed-in staff member)',
+        querystring: Type.Object(
+          {
+            unitId: Type.Optional(Type.Integer({ minimum: 1, description: 'the unit and its subtree' })),
+            role: Type.Optional(Type.Enum(ROLES)),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => ({ items: await listStaff(actorContext(app, req), req.query) }),
+  );
   http.get('/users', { schema: { tags } }, async (req) => ({
     items: await listUsers(actorContext(app, req)),
   }));

@@ -34,7 +34,13 @@ export function ConsoleRoutes() {
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/admin/*" element={<AdminPage />} />
-          <Route path="/login" element={<Navigate to="/workbench" replace />} />
+          {/* Just signed in: back to the page that sent the user to sign in. */}
+          <Route
+            path="/login"
+            element={
+              <Navigate to={(location.state as { from?: string } | null)?.from ?? '/workbench'} replace />
+            }
+          />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Suspense>

@@ -1,6 +1,5 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useSession } from '../session';
@@ -8,16 +7,14 @@ import { useSession } from '../session';
 export function LoginPage() {
   const { t, locale, setLocale } = useI18n();
   const { signIn } = useSession();
-  const navigate = useNavigate();
-  const from = (useLocation().state as { from?: string } | null)?.from ?? '/workbench';
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (v: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
     try {
+      // Signed in, the console's routes take over and return to where the user came from.
       await signIn(v.username, v.password);
-      navigate(from === '/login' ? '/workbench' : from, { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e.title : String(e));
     } finally {

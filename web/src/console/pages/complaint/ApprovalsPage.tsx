@@ -1,6 +1,301 @@
-import { Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 
-/** Placeholder until the page is built. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ApiError, api, query } from '../../../api/client';
+import { useI18n } from '../../../i18n';
+import { useSession } from '../../session';
+
+/** A complaint of GET /complaints (the list's summary). */
+interface Summary {
+  number: string;
+  title: string;
+  priority: string;
+  grade: string;
+  complainantName: string;
+}
+/** The parts of GET /complaints/:number this page shows. */
+interface Detail extends Summary {
+  status: string;
+  allowedActions: string[];
+  remedies: Array<{
+    id: number;
+    kinds: string[];
+    amount: number;
+    description: string;
+    status: string;
+    requiredRole: string | null;
+    proposedBy: { id: number; name: string | null } | null;
+    proposedAt: string | null;
+  }>;
+}
+type Pending = Detail & { remedy: Detail['remedies'][number] };
+
+interface AuthorityLimits {
+  limits: Record<string, number | null>;
+  majorApprover: string;
+}
+
+/** ¥ from fen. */
+const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+
+/** The most this user may approve alone: null = no limit, undefined = nothing. */
+function myLimit(limits: AuthorityLimits | null, roles: string[]): number | null | undefined {
+  if (!limits) return undefined;
+  const mine = roles.filter((r) => r in limits.limits).map((r) => limits.limits[r]);
+  if (!mine.length) return undefined;
+  if (mine.some((l) => l === null)) return null;
+  return Math.max(...(mine as number[]));
+}
+
+/** 待审批: remedies waiting for a decision, with approve and reject. */
 export default function ApprovalsPage() {
-  return <Typography.Title level={3}>ApprovalsPage</Typography.Title>;
+  const { t, term } = useI18n();
+  const { user } = useSession();
+  const { message } = App.useApp();
+  const [rows, setRows] = useState<Pending[]>([]);
+  const [limits, setLimits] = useState<AuthorityLimits | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  /** The API's answer to the last approve or reject that failed (kept apart from loading errors). */
+  const [problem, setProblem] = useState<string | null>(null);
+  const [deciding, setDeciding] = useState<{ row: Pending; kind: 'approve' | 'reject' } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ text?: string }>();
+
+  const latest = useRef(0);
+  const load = useCallback(async () => {
+    // Only the latest load's answer is shown (a slower earlier one must not overwrite it).
+    const seq = ++latest.current;
+    setLoading(true);
+    try {
+      const [list, authority] = await Promise.all([
+        api<{ items: Summary[] }>(
+          `/complaints${query({ status: 'proposed', sort: 'updatedAt', limit: 100 })}`,
+        ),
+        api<AuthorityLimits>('/settings/authority-limits'),
+      ]);
+      // The pending remedy lives in the detail; the list is short (one page of proposals).
+      const details = await Promise.all(
+        list.items.map((c) => api<Detail>(`/complaints/${encodeURIComponent(c.number)}`)),
+      );
+      if (seq !== latest.current) return;
+      setRows(
+        details.flatMap((d) => {
+          const remedy = d.remedies.find((r) => r.status === 'pending');
+          return remedy && d.allowedActions.includes('approve') ? [{ ...d, remedy }] : [];
+        }),
+      );
+      setLimits(authority);
+      setError(null);
+    } catch (e) {
+      if (seq === latest.current) setError(e instanceof ApiError ? e.title : String(e));
+    } finally {
+      if (seq === latest.current) setLoading(false);
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const limit = myLimit(limits, user?.roles ?? []);
+  const limitText =
+    limit === undefined ? t('approvals.noAuthority') : limit === null ? t('approvals.noLimit') : yuan(limit);
+
+  const decide = async () => {
+    if (!deciding) return;
+    const { row, kind } = deciding;
+    const values = await form.validateFields();
+    const text = values.text?.trim();
+    setBusy(true);
+    try {
+      const path = `/complaints/${encodeURIComponent(row.number)}/${kind}`;
+      await api(path, {
+        method: 'POST',
+        body: kind === 'approve' ? (text ? { comment: text } : {}) : { reason: text },
+      });
+      message.success(
+        t(kind === 'approve' ? 'approvals.approved' : 'approvals.rejected', { number: row.number }),
+      );
+      setDeciding(null);
+      setProblem(null);
+      await load();
+    } catch (e) {
+      // The API's problem in the console's language, e.g. an amount above this user's limit.
+      setDeciding(null);
+      setProblem(e instanceof ApiError ? e.title : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const open = (row: Pending, kind: 'approve' | 'reject') => {
+    setDeciding({ row, kind });
+  };
+
+  const columns: TableColumnsType<Pending> = [
+    {
+      key: 'number',
+      title: t('approvals.col.number'),
+      width: 180,
+      render: (_, r) => <Link to={`/complaints/${r.number}`}>{r.number}</Link>,
+    },
+    { key: 'title', title: t('approvals.col.title'), dataIndex: 'title', ellipsis: true },
+    {
+      key: 'grade',
+      title: t('approvals.col.grade'),
+      render: (_, r) => (
+        <Space size={4}>
+          <Tag color={r.grade === 'major' ? 'red' : undefined}>{term('grade', r.grade)}</Tag>
+          <Tag>{term('priority', r.priority)}</Tag>
+        </Space>
+      ),
+    },
+    {
+      key: 'remedy',
+      title: t('approvals.col.remedy'),
+      render: (_, r) => (
+        <Flex vertical gap={4}>
+          <Space size={4} wrap>
+            {r.remedy.kinds.map((k) => (
+              <Tag key={k}>{t(`approvals.kind.${k}` as Parameters<typeof t>[0])}</Tag>
+            ))}
+          </Space>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.remedy.description}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      key: 'amount',
+      title: t('approvals.col.amount'),
+      align: 'right',
+      render: (_, r) => {
+        const over = limit !== null && (limit === undefined || r.remedy.amount > limit);
+        return (
+          <Flex vertical align="end" gap={4}>
+            <Typography.Text strong data-testid={`amount-${r.number}`}>
+              {yuan(r.remedy.amount)}
+            </Typography.Text>
+            {over && <Tag color="warning">{t('approvals.overLimit')}</Tag>}
+          </Flex>
+        );
+      },
+    },
+    {
+      key: 'proposedBy',
+      title: t('approvals.col.proposedBy'),
+      render: (_, r) => r.remedy.proposedBy?.name ?? '—',
+    },
+    {
+      key: 'requiredRole',
+      title: t('approvals.col.requiredRole'),
+      render: (_, r) =>
+        r.remedy.requiredRole ? t(`approvals.role.${r.remedy.requiredRole}` as Parameters<typeof t>[0]) : '—',
+    },
+    {
+      key: 'actions',
+      title: t('approvals.col.actions'),
+      render: (_, r) => (
+        <Space>
+          <Button type="primary" size="small" onClick={() => open(r, 'approve')}>
+            {t('approvals.approve')}
+          </Button>
+          <Button danger size="small" onClick={() => open(r, 'reject')}>
+            {t('approvals.reject')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('approvals.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('approvals.intro')}</Typography.Text>
+        </div>
+        <Space>
+          <Typography.Text data-testid="my-limit">
+            {t('approvals.myLimit', { limit: limitText })}
+          </Typography.Text>
+          <Tooltip title={t('dashboard.refresh')}>
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={() => void load()}
+              aria-label={t('dashboard.refresh')}
+            />
+          </Tooltip>
+        </Space>
+      </Flex>
+      {error && <Alert type="error" showIcon title={error} />}
+      {problem && (
+        <Alert type="error" showIcon closable={{ onClose: () => setProblem(null) }} title={problem} />
+      )}
+      <Table<Pending>
+        rowKey="number"
+        columns={columns}
+        dataSource={rows}
+        loading={loading}
+        pagination={false}
+        scroll={{ x: 1000 }}
+        locale={{ emptyText: t('approvals.empty') }}
+      />
+      <Modal
+        open={deciding !== null}
+        title={
+          deciding &&
+          t(deciding.kind === 'approve' ? 'approvals.approveTitle' : 'approvals.rejectTitle', {
+            number: deciding.row.number,
+          })
+        }
+        okText={deciding?.kind === 'reject' ? t('approvals.reject') : t('approvals.approve')}
+        okButtonProps={{ danger: deciding?.kind === 'reject', loading: busy }}
+        cancelText={t('common.cancel')}
+        onOk={() => void decide().catch(() => {})}
+        onCancel={() => setDeciding(null)}
+        destroyOnHidden
+      >
+        {deciding && (
+          <Form form={form} layout="vertical" preserve={false}>
+            <Typography.Paragraph>
+              {deciding.row.title} · {yuan(deciding.row.remedy.amount)}
+            </Typography.Paragraph>
+            {deciding.kind === 'approve' ? (
+              <Form.Item name="text" label={t('approvals.comment')}>
+                <Input.TextArea rows={3} maxLength={2000} />
+              </Form.Item>
+            ) : (
+              <Form.Item
+                name="text"
+                label={t('approvals.reason')}
+                rules={[{ required: true, whitespace: true, message: t('approvals.reasonRequired') }]}
+              >
+                <Input.TextArea rows={3} maxLength={2000} />
+              </Form.Item>
+            )}
+          </Form>
+        )}
+      </Modal>
+    </Flex>
+  );
 }

@@ -1,6 +1,21 @@
-import { Typography } from 'antd';
+import { useState } from 'react';
+import { RegisterForm } from './RegisterForm';
+import { type Outcome, ResultPanel } from './ResultPanel';
 
-/** Placeholder until the page is built. */
+/** 投诉登记: the keyboard-first intake form, then the result of the registration. */
 export default function RegisterPage() {
-  return <Typography.Title level={3}>RegisterPage</Typography.Title>;
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // A new key mounts a fresh form: "register another" keeps nothing of the previous customer.
+  const [formKey, setFormKey] = useState(0);
+  if (outcome)
+    return (
+      <ResultPanel
+        outcome={outcome}
+        onAnother={() => {
+          setOutcome(null);
+          setFormKey((k) => k + 1);
+        }}
+      />
+    );
+  return <RegisterForm key={formKey} onRegistered={setOutcome} />;
 }

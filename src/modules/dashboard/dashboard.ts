@@ -1,0 +1,162 @@
+import { sql } from 'kysely';
+import type { ActorContext } from '../../context.js';
+import { OPEN_STATUSES } from '../complaints/model.js';
+import { visibleTo } from '../complaints/queries.js';
+import { seesAll } from '../org/actor.js';
+
+/** How many local days the intake trend covers, today included. */
+export const TREND_DAYS = 30;
+
+/** 首页: the signed-in user's figures over the complaints they may see. */
+export interface Dashboard {
+  generatedAt: string;
+  timeZone: string;
+  /** Received since local midnight. */
+  today: number;
+  open: number;
+  /** Open and past their due time. */
+  overdue: number;
+  byStatus: Array<{ status: string; count: number }>;
+  /** By level-1 category (its subtree counted in it). */
+  byCategory: Array<{ categoryId: number; code: string; nameZh: string; nameEn: string; count: number }>;
+  /** Complaints received per local day, oldest first, zero-filled; the last one is today. */
+  daily: Array<{ date: string; count: number }>;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** Local calendar and clock fields of an instant in a time zone. */
+function localFields(epochMs: number, timeZone: string) {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    formats.set(timeZone, format);
+  }
+  const p: Record<string, number> = Object.fromEntries(
+    format.formatToParts(epochMs).map((x) => [x.type, Number(x.value)]),
+  );
+  const get = (k: string) => p[k] ?? 0;
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
+}
+
+/** The zone's offset from UTC at an instant, in ms. */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const f = localFields(epochMs, timeZone);
+  const local = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+  return local - Math.floor(epochMs / 1000) * 1000;
+}
+
+/** The instant of local midnight starting the given calendar day (month 1-12; days may overflow). */
+export function localMidnight(year: number, month: number, day: number, timeZone: string): number {
+  const wall = Date.UTC(year, month - 1, day);
+  const first = wall - offsetAt(wall, timeZone);
+  const second = wall - offsetAt(first, timeZone);
+  return second;
+}
+
+const isoDate = (wallMs: number) => new Date(wallMs).toISOString().slice(0, 10);
+
+/**
+ * The home dashboard's figures, each from one grouped query (COUNT … GROUP BY) over the complaints
+ * the actor may see, on SQLite and PostgreSQL alike. Full analytics (rollup tables, any period,
+ * by unit, channel, staff) come later; this answers the home page only.
+ */
+export async function dashboardFor(ctx: ActorContext): Promise<Dashboard> {
+  const now = ctx.clock.now();
+  const tz = ctx.config.timeZone;
+  const visible = () => {
+    const q = ctx.db.selectFrom('complaints');
+    return seesAll(ctx.actor) ? q : q.where(visibleTo(ctx));
+  };
+
+  // Local day boundaries: bounds[i] starts day i, bounds[TREND_DAYS] is tomorrow's midnight.
+  const t = localFields(now, tz);
+  const walls = Array.from({ length: TREND_DAYS + 1 }, (_, i) =>
+    Date.UTC(t.year, t.month - 1, t.day - (TREND_DAYS - 1) + i),
+  );
+  const bounds = walls.map((w) => {
+    const d = new Date(w);
+    return localMidnight(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), tz);
+  });
+  const from = bounds[0] ?? 0;
+  const until = bounds[TREND_DAYS] ?? 0;
+  // The day of each complaint as a CASE over the boundaries (portable, and right across DST changes).
+  const whens = bounds
+    .slice(1, TREND_DAYS)
+    .map((b, i) => sql`when complaints.received_at < ${b} then ${sql.lit(i)}`);
+  const dayIndex = sql<number>`case ${sql.join(whens, sql` `)} else ${sql.lit(TREND_DAYS - 1)} end`;
+
+  const [statuses, overdue, days, categories] = await Promise.all([
+    visible()
+      .select(['complaints.status', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('complaints.status')
+      .execute(),
+    visible()
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('complaints.status', 'in', [...OPEN_STATUSES])
+      .where('complaints.due_at', '<=', now)
+      .executeTakeFirstOrThrow(),
+    visible()
+      .select([dayIndex.as('day'), (eb) => eb.fn.countAll<number>().as('count')])
+      .where('complaints.received_at', '>=', from)
+      .where('complaints.received_at', '<', until)
+      .groupBy(sql`1`)
+      .execute(),
+    visible()
+      .innerJoin('categories as leaf', 'leaf.id', 'complaints.category_id')
+      .innerJoin('categories as top', (join) =>
+        join.on('top.level', '=', 1).on(sql<boolean>`leaf.path like top.path || '%'`),
+      )
+      .select([
+        'top.id',
+        'top.code',
+        'top.name_zh',
+        'top.name_en',
+        'top.sort',
+        (eb) => eb.fn.countAll<number>().as('count'),
+      ])
+      .groupBy(['top.id', 'top.code', 'top.name_zh', 'top.name_en', 'top.sort'])
+      .orderBy('top.sort')
+      .orderBy('top.id')
+      .execute(),
+  ]);
+
+  const byStatus = statuses.map((s) => ({ status: s.status, count: Number(s.count) }));
+  const open = byStatus
+    .filter((s) => OPEN_STATUSES.includes(s.status as never))
+    .reduce((n, s) => n + s.count, 0);
+  const perDay = new Array<number>(TREND_DAYS).fill(0);
+  for (const d of days) perDay[Number(d.day)] = Number(d.count);
+  return {
+    generatedAt: new Date(now).toISOString(),
+    timeZone: tz,
+    today: perDay[TREND_DAYS - 1] ?? 0,
+    open,
+    overdue: Number(overdue.count),
+    byStatus,
+    byCategory: categories.map((c) => ({
+      categoryId: c.id,
+      code: c.code,
+      nameZh: c.name_zh,
+      nameEn: c.name_en,
+      count: Number(c.count),
+    })),
+    daily: perDay.map((count, i) => ({ date: isoDate(walls[i] ?? 0), count })),
+  };
+}

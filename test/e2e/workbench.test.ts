@@ -1,0 +1,192 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, login } from '../support/client.js';
+import { buildComplaint } from '../support/factories.js';
+import {
+  type ConsoleServer,
+  chineseText,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signIn,
+  startConsole,
+} from './support/browser.js';
+
+// The browser is slow when the machine is busy: generous time for each test.
+const SLOW = 120_000;
+
+describe('the workbench in Chromium', () => {
+  let server: ConsoleServer;
+  let browser: Browser;
+  let agent: Client;
+  const titles: string[] = [];
+  const queue: Record<'urgent' | 'medium' | 'late', string> = { urgent: '', medium: '', late: '' };
+  const unassigned: string[] = [];
+
+  /** Register a complaint as the agent and accept it; `assign` puts it in the agent's queue. */
+  async function complaint(title: string, overrides: object, assign: boolean): Promise<string> {
+    titles.push(title);
+    const r = await agent.ok(
+      'POST',
+      '/api/v1/complaints',
+      buildComplaint(server.org, { title, ...overrides }),
+    );
+    await agent.ok('POST', `/api/v1/complaints/${r.number}/accept`, {});
+    if (assign)
+      await agent.ok('POST', `/api/v1/complaints/${r.number}/assign`, {
+        unitId: server.org.unitIds.get('service'),
+        assigneeId: server.org.userIds.get('agent'),
+      });
+    return r.number;
+  }
+
+  beforeAll(async () => {
+    server = await startConsole('sqlite');
+    browser = await launchBrowser();
+    agent = await login(server.http, 'agent');
+    queue.urgent = await complaint('包裹丢失急件', { priority: 'P1' }, true);
+    queue.medium = await complaint('派送态度问题', { priority: 'P3' }, true);
+    queue.late = await complaint('十天前的投诉', { priority: 'P3' }, true);
+    // Deadlines follow working hours; put one past and one within 2 h directly (the list reads complaints.due_at).
+    const dueAt = async (number: string, ms: number) =>
+      server.app.db.updateTable('complaints').set({ due_at: ms }).where('number', '=', number).execute();
+    await dueAt(queue.late, Date.now() - 12 * 60_000);
+    await dueAt(queue.urgent, Date.now() + 80 * 60_000);
+    unassigned.push(await complaint('待分派投诉甲', { priority: 'P2' }, false));
+    unassigned.push(await complaint('待分派投诉乙', { priority: 'P2' }, false));
+  }, SLOW);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Pick an option of an open Ant Design select (its role="option" items are an invisible accessibility list). */
+  const option = (page: Page, name: string) =>
+    page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).click();
+
+  const rowOf = (page: Page, number: string) =>
+    page.getByRole('row').filter({ has: page.getByRole('link', { name: number }) });
+
+  it(
+    "shows the agent's queue with filters, saved views, live deadlines and links",
+    async () => {
+      const w = await openPage(browser, server.baseUrl);
+      const { page } = w;
+      page.setDefaultTimeout(20_000);
+      await signIn(page, 'agent');
+      await page.goto('/workbench');
+      for (const n of Object.values(queue)) await rowOf(page, n).waitFor();
+      for (const n of unassigned) expect(await rowOf(page, n).count()).toBe(0);
+
+      // The overdue complaint is red and counts up; the others count down.
+      const late = rowOf(page, queue.late).getByTestId('countdown');
+      expect(await late.getAttribute('data-state')).toBe('overdue');
+      expect(await late.innerText()).toMatch(/^超时 /);
+      const urgent = rowOf(page, queue.urgent).getByTestId('countdown');
+      const before = await urgent.innerText();
+      expect(before).toMatch(/^剩余 1:[12]\d:\d\d$/);
+      expect(await urgent.getAttribute('data-state')).toBe('soon');
+      expect(await rowOf(page, queue.medium).getByTestId('countdown').getAttribute('data-state')).toBe(
+        'normal',
+      );
+      await expect.poll(() => urgent.innerText(), { timeout: 10_000 }).not.toBe(before);
+
+      await screenshot(page, 'workbench');
+
+      // Filter by priority: only the P1 complaint is left.
+      await page.getByLabel('优先级').click();
+      await option(page, 'P1 紧急');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => rowOf(page, queue.medium).count()).toBe(0);
+      expect(await rowOf(page, queue.urgent).count()).toBe(1);
+
+      // Save it as a view; after a reload the view is still there and applies the filter.
+      await page.getByRole('button', { name: '保存为视图' }).click();
+      await page.getByLabel('视图名称').fill('紧急件');
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /^保\s*存$/ })
+        .click();
+      await page.reload();
+      await rowOf(page, queue.urgent).waitFor();
+      await page.getByRole('button', { name: '清空筛选' }).click();
+      await rowOf(page, queue.medium).waitFor();
+      await page.getByLabel('已存视图').click();
+      await option(page, '紧急件');
+      await expect.poll(() => rowOf(page, queue.medium).count()).toBe(0);
+      expect(await rowOf(page, queue.urgent).count()).toBe(1);
+
+      // "/" focuses the search.
+      await page.locator('body').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('/');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+        .toBe('搜索');
+
+      // Enter opens the picked row (the first); back on the workbench the filters are kept; the number is a link.
+      await page.getByRole('heading', { name: '工作台' }).click();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`**/complaints/${queue.urgent}`);
+      await page.goBack();
+      await rowOf(page, queue.urgent).waitFor();
+      expect(await rowOf(page, queue.medium).count()).toBe(0);
+      await page.getByRole('link', { name: queue.urgent }).click();
+      await page.waitForURL(`**/complaints/${queue.urgent}`);
+      w.expectClean();
+      await w.context.close();
+    },
+    SLOW,
+  );
+
+  it(
+    'lets the supervisor assign two complaints to the agent at once',
+    async () => {
+      const w = await openPage(browser, server.baseUrl);
+      const { page } = w;
+      page.setDefaultTimeout(20_000);
+      await signIn(page, 'supervisor');
+      await page.goto('/workbench');
+      for (const n of unassigned) await rowOf(page, n).getByRole('checkbox').check();
+      await page.getByRole('button', { name: '批量分派' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('处理人').click();
+      await option(page, '陈坐席');
+      await dialog.getByRole('button', { name: /提\s*交/ }).click();
+      await expect.poll(() => page.getByTestId('bulk-outcome').innerText()).toContain('成功 2 条，失败 0 条');
+      await screenshot(page, 'workbench-bulk');
+      await dialog.getByRole('button', { name: /^完\s*成$/ }).click();
+      for (const n of unassigned)
+        await expect.poll(() => rowOf(page, n).getByTestId('assignee').innerText()).toBe('陈坐席');
+      for (const n of unassigned) {
+        const detail = await agent.ok('GET', `/api/v1/complaints/${n}`);
+        expect(detail.status).toBe('assigned');
+      }
+      w.expectClean();
+      await w.context.close();
+    },
+    SLOW,
+  );
+
+  it(
+    'speaks English completely, data aside',
+    async () => {
+      const w = await openPage(browser, server.baseUrl);
+      const { page } = w;
+      await signIn(page, 'agent');
+      await page.goto('/workbench');
+      await rowOf(page, queue.urgent).waitFor();
+      await page.getByTestId('language').click();
+      await expect.poll(() => page.getByRole('tab', { name: 'My queue' }).count()).toBe(1);
+      await expect
+        .poll(() => rowOf(page, queue.urgent).getByTestId('countdown').innerText())
+        .toMatch(/ left$/);
+      const data = [...titles, '陈坐席', '中文'];
+      const chinese = (await chineseText(page)).filter((line) => !data.some((d) => line.includes(d)));
+      expect(chinese).toEqual([]);
+      await screenshot(page, 'workbench-en');
+      w.expectClean();
+      await w.context.close();
+    },
+    SLOW,
+  );
+});

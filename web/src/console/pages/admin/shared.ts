@@ -1,0 +1,84 @@
+import type { FormInstance } from 'antd';
+import { ApiError } from '../../../api/client';
+
+export const ROLES = ['agent', 'handler', 'supervisor', 'manager', 'executive', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const UNIT_KINDS = ['company', 'region', 'branch', 'store', 'department'] as const;
+
+export interface Unit {
+  id: number;
+  parentId: number | null;
+  name: string;
+  nameEn: string | null;
+  kind: string;
+  path: string;
+  active: boolean;
+}
+
+export interface AdminUser {
+  id: number;
+  username: string;
+  displayName: string;
+  unitId: number;
+  roles: Role[];
+  email: string | null;
+  phone: string | null;
+  active: boolean;
+}
+
+export interface UnitNode extends Unit {
+  children?: UnitNode[];
+}
+
+/** The units as a tree (roots first, children in name order of the API). */
+export function unitTree(units: Unit[]): UnitNode[] {
+  const nodes = new Map<number, UnitNode>(units.map((u) => [u.id, { ...u }]));
+  const roots: UnitNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId === null ? undefined : nodes.get(node.parentId);
+    if (parent) {
+      parent.children = [...(parent.children ?? []), node];
+    } else roots.push(node);
+  }
+  return roots;
+}
+
+/** TreeSelect data for choosing a unit. */
+export interface UnitOption {
+  value: number;
+  title: string;
+  children?: UnitOption[];
+}
+export const unitOptions = (nodes: UnitNode[], label: (u: Unit) => string): UnitOption[] =>
+  nodes.map((n) => ({
+    value: n.id,
+    title: label(n),
+    ...(n.children ? { children: unitOptions(n.children, label) } : {}),
+  }));
+
+/**
+ * Put the API's field errors (`/body/<field>[/<sub>]`) on the form's fields (`names` lists them,
+ * nested ones dotted: `conditions.categoryId`); true if any landed on a field, otherwise the caller
+ * shows the error's title.
+ */
+export function showFieldErrors(form: FormInstance, error: unknown, names: readonly string[]): boolean {
+  if (!(error instanceof ApiError) || error.fields.length === 0) return false;
+  const known = new Set(names);
+  const fields = error.fields
+    .map((f) => {
+      const parts = f.path.replace(/^\/body\/?/, '').split('/');
+      // The deepest known field: `/body/roles/0` lands on `roles`.
+      for (let n = parts.length; n > 0; n--) {
+        const name = parts.slice(0, n).join('.');
+        if (known.has(name)) return { name: parts.slice(0, n), message: f.message };
+      }
+      return null;
+    })
+    .filter((f) => f !== null);
+  if (fields.length === 0) return false;
+  form.setFields(fields.map((f) => ({ name: f.name, errors: [f.message] })));
+  return true;
+}
+
+export const errorText = (error: unknown, fallback: string) =>
+  error instanceof ApiError ? error.title : fallback;

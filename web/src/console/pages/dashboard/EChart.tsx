@@ -1,0 +1,76 @@
+import {
+  BarChart,
+  type BarSeriesOption,
+  LineChart,
+  type LineSeriesOption,
+  PieChart,
+  type PieSeriesOption,
+} from 'echarts/charts';
+import {
+  GridComponent,
+  type GridComponentOption,
+  LegendComponent,
+  type LegendComponentOption,
+  TooltipComponent,
+  type TooltipComponentOption,
+} from 'echarts/components';
+import { type ComposeOption, type ECharts, init, use } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+// Only what the dashboard draws, so that the chunk stays small.
+use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export type ChartOption = ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | PieSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
+>;
+
+interface Props {
+  option: ChartOption;
+  height?: number;
+  /** A click on a bar, slice or point: its index in the data. */
+  onClick?: (dataIndex: number) => void;
+  'data-testid'?: string;
+  'aria-label'?: string;
+}
+
+/** Apache ECharts in React: initialised on mount, resized with its box, disposed on unmount. */
+export function EChart({ option, height = 300, onClick, ...rest }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<ECharts | null>(null);
+  const click = useRef(onClick);
+  click.current = onClick;
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const c = init(el, undefined, { renderer: 'canvas' });
+    chart.current = c;
+    c.on('click', (p) => click.current?.(p.dataIndex));
+    // Drawn and done animating: tests (and screenshots) wait for this rather than sleeping.
+    c.on('finished', () => {
+      el.dataset.rendered = 'true';
+    });
+    const observer = new ResizeObserver(() => c.resize());
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const el = box.current;
+    if (el) el.dataset.rendered = 'false';
+    // Merged, so that new data or another language animates from what is shown.
+    chart.current?.setOption({ animationDuration: 400, animationDurationUpdate: 300, ...option });
+  }, [option]);
+
+  return <div ref={box} role="img" style={{ width: '100%', height }} {...rest} />;
+}

@@ -1,0 +1,141 @@
+import type { InputRef } from 'antd';
+import { Button, Checkbox, DatePicker, Flex, Input, InputNumber, Select, TreeSelect } from 'antd';
+import dayjs from 'dayjs';
+import { type Ref, useMemo } from 'react';
+import { useI18n } from '../../../i18n';
+import { type Category, CHANNELS, type Filters, GRADES, PRIORITIES, STATUSES, type Tab } from './model';
+
+interface TreeNode {
+  value: number;
+  title: string;
+  children: TreeNode[];
+}
+
+/** The category tree for a TreeSelect, in the current language. */
+function categoryTree(categories: Category[], en: boolean): TreeNode[] {
+  const nodes = new Map<number, TreeNode>();
+  for (const c of categories) nodes.set(c.id, { value: c.id, title: en ? c.nameEn : c.nameZh, children: [] });
+  const roots: TreeNode[] = [];
+  for (const c of categories) {
+    const node = nodes.get(c.id) as TreeNode;
+    const parent = c.parentId === null ? undefined : nodes.get(c.parentId);
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}
+
+interface Props {
+  tab: Tab;
+  filters: Filters;
+  categories: Category[];
+  searchRef: Ref<InputRef>;
+  onChange(filters: Filters): void;
+}
+
+/** The list filters of the API. */
+export function FilterBar({ tab, filters, categories, searchRef, onChange }: Props) {
+  const { t, term, locale } = useI18n();
+  const tree = useMemo(() => categoryTree(categories, locale === 'en'), [categories, locale]);
+  const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
+  const options = (group: 'status' | 'priority' | 'grade' | 'channel', codes: readonly string[]) =>
+    codes.map((code) => ({ value: code, label: term(group, code) }));
+  return (
+    <Flex wrap gap={8} align="center" data-testid="filter-bar">
+      <Input.Search
+        ref={searchRef}
+        allowClear
+        aria-label={t('common.search')}
+        placeholder={t('workbench.filter.q')}
+        defaultValue={filters.q}
+        key={filters.q ?? ''}
+        onSearch={(q) => set({ q: q || undefined })}
+        style={{ width: 380 }}
+      />
+      {tab !== 'mine' && (
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          aria-label={t('workbench.filter.status')}
+          placeholder={t('workbench.filter.status')}
+          options={options('status', STATUSES)}
+          value={filters.status ?? []}
+          onChange={(status) => set({ status })}
+          style={{ minWidth: 180 }}
+        />
+      )}
+      <Select
+        mode="multiple"
+        allowClear
+        aria-label={t('workbench.filter.priority')}
+        placeholder={t('workbench.filter.priority')}
+        options={options('priority', PRIORITIES)}
+        value={filters.priority ?? []}
+        onChange={(priority) => set({ priority })}
+        style={{ minWidth: 150 }}
+      />
+      <Select
+        allowClear
+        aria-label={t('workbench.filter.grade')}
+        placeholder={t('workbench.filter.grade')}
+        options={options('grade', GRADES)}
+        value={filters.grade}
+        onChange={(grade) => set({ grade })}
+        style={{ width: 110 }}
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        aria-label={t('workbench.filter.channel')}
+        placeholder={t('workbench.filter.channel')}
+        options={options('channel', CHANNELS)}
+        value={filters.channel ?? []}
+        onChange={(channel) => set({ channel })}
+        style={{ minWidth: 150 }}
+      />
+      <TreeSelect
+        allowClear
+        showSearch={{ treeNodeFilterProp: 'title' }}
+        aria-label={t('workbench.filter.category')}
+        placeholder={t('workbench.filter.category')}
+        treeData={tree}
+        value={filters.categoryId}
+        onChange={(categoryId) => set({ categoryId })}
+        style={{ width: 200 }}
+      />
+      <DatePicker.RangePicker
+        aria-label={t('workbench.filter.received')}
+        placeholder={[t('workbench.filter.receivedFrom'), t('workbench.filter.receivedTo')]}
+        value={[
+          filters.receivedFrom ? dayjs(filters.receivedFrom) : null,
+          filters.receivedTo ? dayjs(filters.receivedTo).subtract(1, 'day') : null,
+        ]}
+        onChange={(range) =>
+          set({
+            receivedFrom: range?.[0]?.startOf('day').toISOString(),
+            // The API's upper bound is exclusive: the day after the last day picked.
+            receivedTo: range?.[1]?.startOf('day').add(1, 'day').toISOString(),
+          })
+        }
+      />
+      <InputNumber
+        min={1}
+        max={100000}
+        aria-label={t('workbench.filter.dueWithin')}
+        placeholder={t('workbench.filter.dueWithin')}
+        value={filters.dueWithin ?? null}
+        onChange={(v) => set({ dueWithin: v ?? undefined })}
+        style={{ width: 170 }}
+      />
+      <Checkbox checked={!!filters.overdue} onChange={(e) => set({ overdue: e.target.checked || undefined })}>
+        {t('workbench.filter.overdue')}
+      </Checkbox>
+      <Checkbox checked={!!filters.repeat} onChange={(e) => set({ repeat: e.target.checked || undefined })}>
+        {t('workbench.filter.repeat')}
+      </Checkbox>
+      <Button onClick={() => onChange({})}>{t('workbench.filter.reset')}</Button>
+    </Flex>
+  );
+}
