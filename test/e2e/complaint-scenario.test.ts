@@ -1,8 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login } from '../support/client.js';
-import { buildComplaint } from '../support/factories.js';
 import {
   type ConsoleServer,
   chineseText,
@@ -13,6 +11,7 @@ import {
   startConsole,
   type WatchedPage,
 } from './support/browser.js';
+import { eventually, tabTo, typeInto } from './support/keyboard.js';
 
 /** AntD puts a space between two Chinese characters of a button: match the text either way. */
 const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
@@ -88,20 +87,44 @@ describe('the complaint page: the full scenario by three people in their own ses
   }
 
   it('registers, handles, approves, answers, confirms and archives one complaint', async () => {
-    const agentApi = await login(server.http, 'agent');
-    const registered = await agentApi.ok(
-      'POST',
-      '/api/v1/complaints',
-      buildComplaint(server.org, {
-        complainant: { name: '王女士', phone: '13912345678', preferredContact: 'phone' },
-        title: '包裹中转延误三天',
-      }),
-    );
-    const number: string = registered.number;
+    // ── The agent: registers the call through the console's form, by keyboard, then opens it.
+    const agent = await openPage(browser, server.baseUrl);
+    const a = agent.page;
+    await signIn(a, 'agent');
+    await a.goto('/register');
+    await eventually(() => a.evaluate(() => document.activeElement?.id)).toBe('complainant_phone');
+    await a.keyboard.type('13912345678');
+    await eventually(() => a.getByTestId('customer-panel').innerText()).toContain('未找到该号码的客户');
+    await a.keyboard.press('Tab');
+    await a.keyboard.type('王女士');
+    await typeInto(a, '标题', '包裹中转延误三天');
+    await a.keyboard.press('Tab');
+    await a.keyboard.type('我的快递三天没有物流更新，请尽快处理。');
+    await tabTo(a, '解释说明');
+    await a.keyboard.press('Space');
+    await typeInto(a, '运单号', 'SF1000001');
+    // The category by keyboard: the cascader searches what is typed and takes the chosen match.
+    await tabTo(a, '分类');
+    await a.keyboard.type('中转延误');
+    await a
+      .getByRole('menuitemcheckbox', { name: /中转延误/ })
+      .first()
+      .waitFor();
+    await a.keyboard.press('ArrowDown');
+    await a.keyboard.press('Enter');
+    await eventually(() => a.getByTestId('register-form').innerText()).toContain('中转延误');
+    expect(await a.getByTestId('register-result').count()).toBe(0);
+    await a.keyboard.press('Control+Enter');
+    const result = a.getByTestId('register-result');
+    await result.waitFor();
+    const number = (await a.getByTestId('registered-number').innerText()).trim();
+    expect(number).toMatch(/^KS\d{8}-\d{6}$/);
+    expect(await a.getByTestId('registered-status').innerText()).toBe('已登记');
+    await result.getByRole('button', { name: label('查看投诉') }).click();
+    await a.waitForURL((url) => url.pathname === `/complaints/${number}`);
+    await a.getByTestId('complaint-status').waitFor();
 
     // ── The agent: accept, assign to themself, start, judge, propose ¥50 (beyond the agent's ¥20).
-    const agent = await open('agent', number);
-    const a = agent.page;
     await expect.poll(() => status(a)).toBe('已登记');
     expect(await a.getByTestId('complaint-number').innerText()).toBe(number);
     expect(await a.getByTestId('complainant-phone').innerText()).toContain('****');

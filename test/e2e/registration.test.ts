@@ -12,41 +12,7 @@ import {
   signIn,
   startConsole,
 } from './support/browser.js';
-
-/** A real 1×1 PNG, so that the evidence check sniffs an image. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-/** The label of the focused element (its <label for>, the label around it, or its aria-label). */
-const focusedLabel = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el) return '';
-    const byFor = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
-    return (
-      byFor?.textContent ??
-      el.closest('label')?.textContent ??
-      el.getAttribute('aria-label') ??
-      ''
-    ).trim();
-  });
-
-/** Press Tab until the field with this label has the focus: the keyboard's way through the form. */
-async function tabTo(page: Page, label: string | RegExp, max = 60): Promise<void> {
-  const matches = (text: string) => (typeof label === 'string' ? text === label : label.test(text));
-  for (let i = 0; i < max; i++) {
-    if (matches(await focusedLabel(page))) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${label}; focus is on "${await focusedLabel(page)}"`);
-}
-
-async function typeInto(page: Page, label: string | RegExp, text: string) {
-  await tabTo(page, label);
-  await page.keyboard.type(text);
-}
+import { eventually, PNG, tabTo, typeInto } from './support/keyboard.js';
 
 /** The category by keyboard: the cascader searches what is typed and Enter takes the first match. */
 async function chooseCategory(page: Page, search: string) {
@@ -60,9 +26,6 @@ async function chooseCategory(page: Page, search: string) {
   await page.keyboard.press('Enter');
   await eventually(() => page.getByTestId('register-form').innerText()).toContain(search);
 }
-
-/** Poll with room for the lazy page chunk and the API. */
-const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000 });
 
 const phoneFocused = (page: Page) => page.evaluate(() => document.activeElement?.id);
 
