@@ -371,4 +371,161 @@ describe('administration in Chromium', () => {
     expect(w.errors.filter((e) => !e.includes('403'))).toEqual([]);
     await w.context.close();
   });
+  it('saves the notification channels and keeps their secrets on a second save', async () => {
+    const w = await openPage(browser, server.baseUrl);
+    const { page } = w;
+    page.setDefaultTimeout(8000);
+    await signIn(page, 'admin');
+    await page.goto('/admin/channels');
+    await page.getByLabel('启用', { exact: true }).click();
+    await page.getByLabel('SMTP 服务器').fill('smtp.kesu.test');
+    await page.getByLabel('端口').fill('465');
+    await page.getByLabel('用户名').fill('kefu');
+    await page.getByLabel('密码', { exact: true }).fill('smtp-secret-1');
+    await page.getByLabel('发件人').fill('客服中心 <kefu@kesu.test>');
+    await page.getByRole('button', { name: '添加机器人' }).click();
+    await page.getByLabel('群名称').fill('客服经理群');
+    await page.getByLabel('Webhook 地址').fill('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k-1');
+    await page.getByRole('button', { name: SAVE }).click();
+    await page.getByText('设置已保存').first().waitFor();
+    await expect.poll(() => page.getByLabel('密码', { exact: true }).inputValue()).toBe('********');
+    expect(await page.getByLabel('Webhook 地址').inputValue()).toBe('********');
+    await screenshot(page, 'admin-channels');
+
+    const stored = async () => {
+      const row = await server.app.db
+        .selectFrom('settings')
+        .select('value')
+        .where('key', '=', 'notify_channels')
+        .executeTakeFirstOrThrow();
+      return JSON.parse(row.value);
+    };
+    const first = await stored();
+    expect(first.email).toMatchObject({
+      host: 'smtp.kesu.test',
+      port: 465,
+      user: 'kefu',
+      pass: 'smtp-secret-1',
+    });
+    expect(first.robots[0]).toMatchObject({
+      name: '客服经理群',
+      config: { channel: 'wecom', webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k-1' },
+    });
+
+    // Opened afresh and saved with a changed sender, the masked secrets are kept.
+    await page.reload();
+    const from = page.getByLabel('发件人');
+    await expect.poll(() => from.inputValue()).not.toBe('');
+    await from.fill('kefu@kesu.test');
+    await page.getByRole('button', { name: SAVE }).click();
+    await expect.poll(async () => (await stored()).email.from).toBe('kefu@kesu.test');
+    const second = await stored();
+    expect(second.email.pass).toBe('smtp-secret-1');
+    expect(second.robots[0].config.webhookUrl).toBe(first.robots[0].config.webhookUrl);
+    w.expectClean();
+    await w.context.close();
+  });
+
+  it('saves the mail intake mailbox and shows its status', async () => {
+    const w = await openPage(browser, server.baseUrl);
+    const { page } = w;
+    page.setDefaultTimeout(8000);
+    await signIn(page, 'admin');
+    await page.goto('/admin/mail');
+    await page.getByTestId('mail-status').waitFor();
+    expect(await page.getByTestId('mail-status').innerText()).toContain('未启用');
+    await page.getByLabel('从邮箱受理投诉').click();
+    await page.getByLabel('IMAP 服务器').fill('imap.kesu.test');
+    await page.getByLabel('用户名').fill('complaints@kesu.test');
+    await page.getByLabel('密码', { exact: true }).fill('imap-secret-1');
+    await page.getByLabel('已处理文件夹').fill('Processed');
+    await page.getByRole('button', { name: SAVE }).click();
+    await page.getByText('设置已保存').first().waitFor();
+    await expect.poll(() => page.getByTestId('mail-status').innerText()).toContain('尚未收取');
+    expect(await page.getByTestId('mail-status').innerText()).toContain('连续失败次数');
+    await expect.poll(() => page.getByLabel('密码', { exact: true }).inputValue()).toBe('********');
+
+    const admin = await login(server.http, 'admin');
+    const saved = (await admin.request('GET', '/api/v1/settings/mail-intake')).body;
+    expect(saved).toMatchObject({
+      enabled: true,
+      host: 'imap.kesu.test',
+      user: 'complaints@kesu.test',
+      password: '********',
+      processedMailbox: 'Processed',
+      port: 993,
+    });
+    // Saved again as read, the password is kept.
+    await page.getByRole('button', { name: SAVE }).click();
+    await expect.poll(() => page.getByText('设置已保存').count()).toBeGreaterThan(0);
+    const status = (await admin.request('GET', '/api/v1/settings/mail-intake/status')).body;
+    expect(status.state).toBe('never_polled');
+    w.expectClean();
+    await w.context.close();
+  });
+
+  it('creates an API token that works as a bearer token until it is revoked', async () => {
+    const w = await openPage(browser, server.baseUrl);
+    const { page } = w;
+    page.setDefaultTimeout(8000);
+    await signIn(page, 'admin');
+    await page.goto('/admin/tokens');
+    await page.getByRole('button', { name: '新建令牌' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('名称').fill('呼叫中心 CTI');
+    await dialog.getByLabel('代表用户').click();
+    await page.locator('.ant-select-item-option', { hasText: '(agent)' }).first().click();
+    await dialog.getByRole('button', { name: SAVE }).click();
+    const shown = page.getByTestId('new-api-token');
+    await shown.waitFor();
+    const token = (await shown.innerText()).trim();
+    expect(token).toMatch(/^kst/);
+    expect(await page.getByRole('dialog').filter({ has: shown }).innerText()).toContain('只显示这一次');
+
+    const me = async () =>
+      (
+        await server.http.inject({
+          method: 'GET',
+          url: '/api/v1/auth/me',
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).statusCode;
+    expect(await me()).toBe(200);
+
+    await page.getByRole('button', { name: '我已保存' }).click();
+    const row = page.getByRole('row', { name: /呼叫中心 CTI/ });
+    await row.getByRole('button', { name: /吊\s*销/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /吊\s*销/ })
+      .click();
+    await expect.poll(() => row.innerText()).toContain('已吊销');
+    expect(await me()).toBe(401);
+    w.expectClean();
+    await w.context.close();
+  });
+
+  it('speaks English on the channels, mail intake and API token tabs', async () => {
+    const w = await openPage(browser, server.baseUrl);
+    const { page } = w;
+    page.setDefaultTimeout(8000);
+    await signIn(page, 'admin');
+    await page.goto('/admin/channels');
+    await page.getByTestId('language').click();
+    await page.getByRole('tab', { name: 'Notification channels' }).waitFor();
+    const found: string[] = [];
+    for (const tab of ['Notification channels', 'Mail intake', 'API tokens']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.getByRole('tabpanel').locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+      await page.getByRole('tabpanel').getByRole('button').first().waitFor();
+      found.push(...(await chineseText(page)).map((l) => `${tab}: ${l}`));
+    }
+    // Robot, sender, token and user names are data.
+    expect(
+      found.filter((l) => !/(中文|系统管理员|客服经理群|客服中心|呼叫中心|王|陈|李|张|刘|赵|孙)/.test(l)),
+    ).toEqual([]);
+    await page.getByTestId('language').click();
+    w.expectClean();
+    await w.context.close();
+  });
 });

@@ -1,9 +1,17 @@
-import { Type } from 'typebox';
+import { type TObject, type TSchema, Type } from 'typebox';
+import { Compile } from 'typebox/compile';
 import type { AppContext } from '../../context.js';
+import { badRequest, type FieldProblem } from '../../lib/errors.js';
 import { actorContext, type Http } from '../../server/http.js';
 import { requireAdmin } from '../org/policy.js';
 import { readSetting, writeSetting } from '../settings/index.js';
-import type { ChannelSettings } from './channel-settings.js';
+import {
+  acceptingRedacted,
+  type ChannelSettings,
+  mergeChannelSecrets,
+  REDACTED,
+  redact,
+} from './channel-settings.js';
 import {
   AliyunSmsChannelConfigSchema,
   DingtalkChannelConfigSchema,
@@ -16,22 +24,34 @@ import { listInbox, markRead } from './inbox.js';
 import { listTemplates, saveTemplate } from './manage-templates.js';
 import { NOTICE_CHANNELS, NOTICE_EVENTS } from './templates.js';
 
-// The fields the channel schemas mark writeOnly: passwords, secrets, and webhook URLs (their key is the credential).
-const SECRET_KEYS = /secret|pass|token|key|webhook/i;
-
-/** Channel settings as admins read them back: secrets replaced by a mark, never echoed. */
-function redact(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redact);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [
-        k,
-        SECRET_KEYS.test(k) && typeof v === 'string' ? '********' : redact(v),
-      ]),
-    );
-  }
-  return value;
+function channelSettingsBody(mask: boolean) {
+  const m = <T extends TObject>(schema: T): TSchema => (mask ? acceptingRedacted(schema) : schema);
+  return Type.Object(
+    {
+      email: Type.Optional(m(EmailChannelConfigSchema)),
+      sms: Type.Optional(Type.Union([m(GenericSmsChannelConfigSchema), m(AliyunSmsChannelConfigSchema)])),
+      robots: Type.Optional(
+        Type.Array(
+          Type.Object(
+            {
+              name: Type.String({ minLength: 1, maxLength: 50 }),
+              config: Type.Union([
+                m(WecomChannelConfigSchema),
+                m(DingtalkChannelConfigSchema),
+                m(FeishuChannelConfigSchema),
+              ]),
+            },
+            { additionalProperties: false },
+          ),
+          { maxItems: 20 },
+        ),
+      ),
+    },
+    { additionalProperties: false },
+  );
 }
+/** What is stored once the secrets sent back as the mark are merged in. */
+const strictChannelSettings = Compile(channelSettingsBody(false));
 
 export function notifyRoutes(http: Http, app: AppContext): void {
   http.get(
@@ -99,39 +119,23 @@ export function notifyRoutes(http: Http, app: AppContext): void {
       schema: {
         tags,
         summary: 'email (SMTP), SMS provider and staff group robots (WeCom, DingTalk, Feishu)',
-        body: Type.Object(
-          {
-            email: Type.Optional(EmailChannelConfigSchema),
-            sms: Type.Optional(Type.Union([GenericSmsChannelConfigSchema, AliyunSmsChannelConfigSchema])),
-            robots: Type.Optional(
-              Type.Array(
-                Type.Object(
-                  {
-                    name: Type.String({ minLength: 1, maxLength: 50 }),
-                    config: Type.Union([
-                      WecomChannelConfigSchema,
-                      DingtalkChannelConfigSchema,
-                      FeishuChannelConfigSchema,
-                    ]),
-                  },
-                  { additionalProperties: false },
-                ),
-                { maxItems: 20 },
-              ),
-            ),
-          },
-          { additionalProperties: false },
-        ),
+        description: `Secrets read back as ${REDACTED} (or omitted) keep the stored value; robots are matched by name.`,
+        body: channelSettingsBody(true),
       },
     },
-    async (req) =>
-      redact(
-        await writeSetting<ChannelSettings>(
-          actorContext(app, req),
-          'notify_channels',
-          req.body as ChannelSettings,
-          {},
-        ),
-      ),
+    async (req) => {
+      const ctx = actorContext(app, req);
+      requireAdmin(ctx.actor);
+      const stored = await readSetting<ChannelSettings>(app.db, 'notify_channels', {});
+      const next = mergeChannelSecrets(req.body as ChannelSettings, stored);
+      if (!strictChannelSettings.Check(next)) {
+        const problems: FieldProblem[] = [...strictChannelSettings.Errors(next)].map((e) => ({
+          path: `/body${e.instancePath}`,
+          code: e.keyword,
+        }));
+        throw badRequest('validation_failed', problems);
+      }
+      return redact(await writeSetting<ChannelSettings>(ctx, 'notify_channels', next, {}));
+    },
   );
 }

@@ -3,11 +3,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../../api/client';
 import { useI18n } from '../../../i18n';
+import { ApiTokensTab } from './ApiTokensTab';
 import { AuthorityTab } from './AuthorityTab';
 import { CalendarTab } from './CalendarTab';
 import { CategoriesTab } from './CategoriesTab';
+import { ChannelsTab } from './ChannelsTab';
 import { DispatchTab } from './DispatchTab';
 import { JobsTab } from './JobsTab';
+import { MailIntakeTab } from './MailIntakeTab';
 import { SettingsTab } from './SettingsTab';
 import { SlaTab } from './SlaTab';
 import { type AdminUser, errorText, type Unit } from './shared';
@@ -24,12 +27,15 @@ const TABS = [
   'sla',
   'calendar',
   'templates',
+  'channels',
+  'mail',
+  'tokens',
   'settings',
   'jobs',
 ] as const;
 type Tab = (typeof TABS)[number];
 
-/** 系统管理: organisation, users, approval authority, categories, dispatch rules, time limits, calendar, notice templates, other settings, background jobs; each tab is /admin/<tab>. */
+/** 系统管理: organisation, users, approval authority, categories, dispatch rules, time limits, calendar, notice templates, notification channels, mail intake, API tokens, other settings, background jobs; each tab is /admin/<tab>. */
 export default function AdminPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -91,6 +97,9 @@ export default function AdminPage() {
           { key: 'sla', label: t('admin.tab.sla'), children: <SlaTab /> },
           { key: 'calendar', label: t('admin.tab.calendar'), children: <CalendarTab /> },
           { key: 'templates', label: t('admin.tab.templates'), children: <TemplatesTab /> },
+          { key: 'channels', label: t('admin.tab.channels'), children: <ChannelsTab /> },
+          { key: 'mail', label: t('admin.tab.mail'), children: <MailIntakeTab /> },
+          { key: 'tokens', label: t('admin.tab.tokens'), children: <ApiTokensTab users={users} /> },
           { key: 'settings', label: t('admin.tab.settings'), children: <SettingsTab units={units} /> },
           { key: 'jobs', label: t('admin.tab.jobs'), children: <JobsTab /> },
         ]}
