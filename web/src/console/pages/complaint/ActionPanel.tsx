@@ -11,10 +11,13 @@ import {
   Radio,
   Select,
   Space,
+  Switch,
+  TreeSelect,
 } from 'antd';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { ApiError, api } from '../../../api/client';
 import { type Translate, useI18n } from '../../../i18n';
+import { type CategoryNode, categoryTree, useCategories } from '../../components/categories';
 import { useSession } from '../../session';
 import type { ComplaintDetail, Person } from './types';
 
@@ -53,6 +56,7 @@ const TEMPLATES = ['delay', 'damage', 'attitude'] as const;
 
 /** The order of the buttons: the main path first, side paths after. */
 const ORDER = [
+  'update',
   'accept',
   'assign',
   'start',
@@ -90,7 +94,8 @@ interface UserOption {
 }
 
 interface ActionSpec {
-  method: 'POST' | 'PUT';
+  method: 'POST' | 'PUT' | 'PATCH';
+  /** Below /complaints/:number; empty for the complaint itself. */
   path: string;
   /** The form's fields; none means a confirmation with an optional comment. */
   fields?: (ctx: FieldContext) => ReactNode;
@@ -100,6 +105,7 @@ interface ActionSpec {
 
 interface FieldContext {
   t: Translate;
+  categories: CategoryNode[];
   complaint: ComplaintDetail;
   form: FormInstance;
   units: Unit[];
@@ -188,6 +194,50 @@ const validityFields = (t: Translate, mandatory: boolean) => (
 );
 
 const SPECS: Record<string, ActionSpec> = {
+  // 修改: classification and the record's references (PATCH /complaints/:number).
+  update: {
+    method: 'PATCH',
+    path: '',
+    initial: (c) => ({
+      title: c.title,
+      categoryId: c.category.id,
+      categoryConfirmed: c.category.confirmed,
+      priority: c.priority,
+      tags: c.tags,
+      waybillNo: c.references.waybillNo ?? undefined,
+      orderNo: c.references.orderNo ?? undefined,
+    }),
+    fields: ({ t, categories }) => (
+      <>
+        <Form.Item name="title" label={t('cp.title')} rules={required(t)}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="categoryId" label={t('cp.category')} rules={required(t)}>
+          <TreeSelect
+            treeData={categories}
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            treeDefaultExpandAll
+          />
+        </Form.Item>
+        <Form.Item name="categoryConfirmed" label={t('cp.field.categoryConfirmed')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="priority" label={t('cp.priority')} rules={required(t)}>
+          <Select options={['P1', 'P2', 'P3', 'P4'].map((p) => ({ value: p, label: p }))} />
+        </Form.Item>
+        <Form.Item name="tags" label={t('cp.tags')}>
+          <Select mode="tags" maxCount={20} />
+        </Form.Item>
+        <Form.Item name="waybillNo" label={t('cp.ref.waybillNo')}>
+          <Input maxLength={64} />
+        </Form.Item>
+        <Form.Item name="orderNo" label={t('cp.ref.orderNo')}>
+          <Input maxLength={64} />
+        </Form.Item>
+        {comment(t)}
+      </>
+    ),
+  },
   accept: { method: 'POST', path: 'accept' },
   start: { method: 'POST', path: 'start' },
   resume: { method: 'POST', path: 'resume' },
@@ -539,6 +589,8 @@ function ActionModal({
   const [saving, setSaving] = useState(false);
   const units = useUnits();
   const users = useUsers();
+  const allCategories = useCategories();
+  const categories = useMemo(() => categoryTree(allCategories, locale === 'en'), [allCategories, locale]);
   const spec = SPECS[action] ?? { method: 'POST', path: action };
   const initial = useMemo(() => spec.initial?.(complaint, user?.userId ?? 0) ?? {}, [spec, complaint, user]);
   const unitLabel = (u: Unit) => (locale === 'en' && u.nameEn ? u.nameEn : u.name);
@@ -549,7 +601,10 @@ function ActionModal({
     setError(null);
     try {
       const body = spec.body ? spec.body(values) : clean(values);
-      const c = await api<ComplaintDetail>(`/complaints/${complaint.number}/${spec.path}`, {
+      const url = spec.path
+        ? `/complaints/${complaint.number}/${spec.path}`
+        : `/complaints/${complaint.number}`;
+      const c = await api<ComplaintDetail>(url, {
         method: spec.method,
         body,
       });
@@ -589,7 +644,7 @@ function ActionModal({
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
       <Form form={form} layout="vertical" initialValues={initial} name={`action-${action}`}>
-        {spec.fields ? spec.fields({ t, form, units, users, unitLabel, complaint }) : comment(t)}
+        {spec.fields ? spec.fields({ t, form, units, users, unitLabel, complaint, categories }) : comment(t)}
       </Form>
     </Modal>
   );

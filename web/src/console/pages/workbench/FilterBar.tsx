@@ -3,27 +3,8 @@ import { Button, Checkbox, DatePicker, Flex, Input, InputNumber, Select, TreeSel
 import dayjs from 'dayjs';
 import { type Ref, useMemo } from 'react';
 import { useI18n } from '../../../i18n';
+import { categoryTree } from '../../components/categories';
 import { type Category, CHANNELS, type Filters, GRADES, PRIORITIES, STATUSES, type Tab } from './model';
-
-interface TreeNode {
-  value: number;
-  title: string;
-  children: TreeNode[];
-}
-
-/** The category tree for a TreeSelect, in the current language. */
-function categoryTree(categories: Category[], en: boolean): TreeNode[] {
-  const nodes = new Map<number, TreeNode>();
-  for (const c of categories) nodes.set(c.id, { value: c.id, title: en ? c.nameEn : c.nameZh, children: [] });
-  const roots: TreeNode[] = [];
-  for (const c of categories) {
-    const node = nodes.get(c.id) as TreeNode;
-    const parent = c.parentId === null ? undefined : nodes.get(c.parentId);
-    if (parent) parent.children.push(node);
-    else roots.push(node);
-  }
-  return roots;
-}
 
 interface Props {
   tab: Tab;

@@ -31,13 +31,7 @@ export interface Unit {
   active: boolean;
 }
 
-export interface Category {
-  id: number;
-  parentId: number | null;
-  nameZh: string;
-  nameEn: string;
-  active: boolean;
-}
+export type { Category } from '../../components/categories';
 
 export interface StaffUser {
   id: number;
