@@ -47,6 +47,7 @@ program
     const address = await http.listen({ host: config.host, port: config.port });
     const url = address.replace('0.0.0.0', '127.0.0.1');
     console.log(`Kesu (客诉) is running at ${url}  (database: ${handle.dialect})`);
+    console.log(`  Console: ${url}/    Customer portal: ${url}/portal`);
     console.log(`  API docs: ${url}/api/docs    OpenAPI: ${url}/api/openapi.json`);
     if (opts.demo) {
       console.log(
