@@ -10,6 +10,7 @@ import {
   INVALID_REASONS,
   LIABILITY_DEGREES,
   LIABLE_PARTIES,
+  LINK_KINDS,
   MAJOR_REASONS,
   PRIORITIES,
   REMEDY_KINDS,
@@ -198,7 +199,6 @@ export const EscalateBody = Type.Object(
   { reason, raisePriority: Type.Optional(Type.Boolean()) },
   { additionalProperties: false },
 );
-export const LINK_KINDS = ['duplicate_of', 'repeat_of', 'referral_of', 'related'] as const;
 export const LinkBody = Type.Object(
   { kind: list(LINK_KINDS), number: Type.String({ maxLength: 32 }), comment: Type.Optional(text(2000)) },
   {

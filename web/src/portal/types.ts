@@ -1,3 +1,4 @@
+export { DEMANDS } from '../api/vocabularies';
 /** The shapes the public portal API answers with (src/modules/portal). */
 export interface PortalCategory {
   id: number;
@@ -61,14 +62,3 @@ export interface CustomerView {
   mayWithdraw: boolean;
   maySurvey: boolean;
 }
-
-export const DEMANDS = [
-  'apology',
-  'explanation',
-  'refund',
-  'replacement',
-  'repair',
-  'reship',
-  'compensation',
-  'other',
-] as const;

@@ -20,25 +20,10 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../../../api/client';
+import { CHANNELS, PRIORITIES } from '../../../api/vocabularies';
 import { useI18n } from '../../../i18n';
 import { errorText, showFieldErrors, type Unit, unitOptions, unitTree } from './shared';
 
-const CHANNELS = [
-  'phone',
-  'sms',
-  'email',
-  'web',
-  'app',
-  'wechat',
-  'social',
-  'onsite',
-  'letter',
-  'regulator',
-  'consumer_association',
-  'media',
-  'other',
-] as const;
-const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 const ASSIGN = ['none', 'round_robin', 'least_loaded'] as const;
 type Assign = (typeof ASSIGN)[number];
 

@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../../../api/client';
+import { PRIORITIES } from '../../../api/vocabularies';
 import { useI18n } from '../../../i18n';
 import { errorText, showFieldErrors } from './shared';
 
@@ -31,7 +32,6 @@ const STAGES = [
   'archive',
   'whole',
 ] as const;
-const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 const MODES = ['working', 'clock'] as const;
 type Mode = (typeof MODES)[number];
 

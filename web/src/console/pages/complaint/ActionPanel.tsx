@@ -16,6 +16,16 @@ import {
 } from 'antd';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { ApiError, api } from '../../../api/client';
+import {
+  LIABILITY_DEGREES as DEGREES,
+  INTERNAL_ACTIONS,
+  INVALID_REASONS,
+  LIABLE_PARTIES,
+  LINK_KINDS,
+  REMEDY_KINDS,
+  REPLY_METHODS,
+  VALID_KINDS,
+} from '../../../api/vocabularies';
 import { type Translate, useI18n } from '../../../i18n';
 import { type CategoryNode, categoryTree, useCategories } from '../../components/categories';
 import { useSession } from '../../session';
@@ -24,33 +34,6 @@ import type { ComplaintDetail, Person } from './types';
 type Key = Parameters<Translate>[0];
 type Values = Record<string, unknown>;
 
-const REMEDY_KINDS = [
-  'explanation',
-  'apology',
-  'refund',
-  'replacement',
-  'repair',
-  'reship',
-  'compensation',
-  'gift',
-  'coupon',
-];
-const INTERNAL_ACTIONS = ['training', 'discipline', 'process_change'];
-const LIABLE_PARTIES = ['company', 'customer', 'third_party', 'none'];
-const DEGREES = ['full', 'primary', 'secondary', 'none'];
-const VALID_KINDS = ['major', 'service_conduct', 'business_error', 'minor_slip'];
-const INVALID_REASONS = [
-  'unreasonable_demand',
-  'harassment',
-  'untrue_information',
-  'system_fault',
-  'knowledge_base_error',
-  'branch_error',
-  'recording_unavailable',
-  'other',
-];
-const REPLY_METHODS = ['portal', 'email', 'letter', 'phone', 'sms', 'wechat'];
-const LINK_KINDS = ['duplicate_of', 'repeat_of', 'referral_of', 'related'];
 const REPLY_PARTS = ['summary', 'actions', 'result', 'basis', 'followUp'] as const;
 const TEMPLATES = ['delay', 'damage', 'attitude'] as const;
 
@@ -114,7 +97,7 @@ interface FieldContext {
 }
 
 const required = (t: Translate) => [{ required: true, message: t('cp.field.required') }];
-const options = (t: Translate, group: string, codes: string[]) =>
+const options = (t: Translate, group: string, codes: readonly string[]) =>
   codes.map((c) => ({ value: c, label: t(`cp.${group}.${c}` as Key) }));
 const comment = (t: Translate) => (
   <Form.Item name="comment" label={t('cp.field.comment')}>

@@ -17,6 +17,9 @@ const LEVEL_KEYS = {
 } as const;
 
 /** Who is calling: the profile found by the phone number, with the earlier complaints. */
+/** Statuses in which the complaint still needs work (the API's OPEN_STATUSES). */
+const isOpen = (status: string) => (OPEN_STATUSES as readonly string[]).includes(status);
+
 export function CustomerPanel({ lookup }: { lookup: Lookup }) {
   const { t } = useI18n();
   return (
@@ -37,7 +40,7 @@ export function CustomerPanel({ lookup }: { lookup: Lookup }) {
 function Profile({ customer }: { customer: CustomerProfile }) {
   const { t, term } = useI18n();
   const items = customer.complaints.items;
-  const open = customer.counts?.open ?? items.filter((c) => OPEN_STATUSES.includes(c.status)).length;
+  const open = customer.counts?.open ?? items.filter((c) => isOpen(c.status)).length;
   const levelKey = LEVEL_KEYS[customer.level as keyof typeof LEVEL_KEYS];
   return (
     <div>
@@ -86,9 +89,7 @@ function Profile({ customer }: { customer: CustomerProfile }) {
               <Link to={`/complaints/${c.number}`} tabIndex={-1}>
                 {c.number}
               </Link>{' '}
-              <Tag color={OPEN_STATUSES.includes(c.status) ? 'orange' : 'default'}>
-                {term('status', c.status)}
-              </Tag>
+              <Tag color={isOpen(c.status) ? 'orange' : 'default'}>{term('status', c.status)}</Tag>
               <div>
                 <Typography.Text type="secondary">{c.title}</Typography.Text>
               </div>

@@ -1,67 +1,20 @@
-/** The API's vocabularies the form offers (src/modules/complaints/model.ts). */
-export const CHANNELS = [
-  'phone',
-  'sms',
-  'email',
-  'web',
-  'app',
-  'wechat',
-  'social',
-  'onsite',
-  'letter',
-  'regulator',
-  'consumer_association',
-  'media',
-  'other',
-] as const;
-export const REFERRAL_CHANNELS: readonly string[] = ['regulator', 'consumer_association'];
-export const CONTACT_CHANNELS = ['phone', 'sms', 'email', 'wechat', 'letter'] as const;
-export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
-export const DEMANDS = [
-  'apology',
-  'explanation',
-  'refund',
-  'replacement',
-  'repair',
-  'reship',
-  'compensation',
-  'other',
-] as const;
-export const MAJOR_REASONS = [
-  'injury',
-  'property_loss',
-  'valuables_lost',
-  'media_referral',
-  'government_referral',
-  'malicious_claim',
-  'mass_food_poisoning',
-  'court_summons',
-  'safety_hazard',
-] as const;
-export const REPLY_METHODS = ['portal', 'email', 'letter', 'phone', 'sms', 'wechat'] as const;
-export const REMEDY_KINDS = [
-  'explanation',
-  'apology',
-  'refund',
-  'replacement',
-  'repair',
-  'reship',
-  'compensation',
-  'gift',
-  'coupon',
-] as const;
-export const OPEN_STATUSES: readonly string[] = [
-  'received',
-  'accepted',
-  'assigned',
-  'investigating',
-  'waiting_customer',
-  'proposed',
-  'approved',
-  'replied',
-];
-/** PHONE_PATTERN of src/lib/contact.ts: a whole mainland mobile, landline or international number. */
-const PHONE = /^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$|^\+[1-9]\d{6,14}$/;
+import { PHONE_PATTERN } from '../../../api/vocabularies';
+
+/** The API's vocabularies the form offers. */
+export {
+  CHANNELS,
+  CONTACT_CHANNELS,
+  DEMANDS,
+  MAJOR_REASONS,
+  OPEN_STATUSES,
+  PRIORITIES,
+  REFERRAL_CHANNELS,
+  REMEDY_KINDS,
+  REPLY_METHODS,
+} from '../../../api/vocabularies';
+
+/** A whole mainland mobile, landline or international number, as the API accepts it. */
+const PHONE = new RegExp(PHONE_PATTERN);
 export const isWholePhone = (value: string | undefined): value is string =>
   !!value && PHONE.test(value.trim());
 

@@ -1,5 +1,7 @@
 import { query } from '../../../api/client';
 
+export { CHANNELS, GRADES, PRIORITIES, STATUSES } from '../../../api/vocabularies';
+
 /** A row of GET /complaints (the API's list summary). */
 export interface ComplaintRow {
   number: string;
@@ -63,39 +65,6 @@ export interface SavedView {
   tab: Tab;
   filters: Filters;
 }
-
-export const STATUSES = [
-  'received',
-  'accepted',
-  'assigned',
-  'investigating',
-  'waiting_customer',
-  'proposed',
-  'approved',
-  'replied',
-  'resolved',
-  'invalid',
-  'merged',
-  'withdrawn',
-  'closed',
-] as const;
-export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
-export const GRADES = ['general', 'major'] as const;
-export const CHANNELS = [
-  'phone',
-  'sms',
-  'email',
-  'web',
-  'app',
-  'wechat',
-  'social',
-  'onsite',
-  'letter',
-  'regulator',
-  'consumer_association',
-  'media',
-  'other',
-] as const;
 
 const csv = (v: string[] | undefined) => (v?.length ? v.join(',') : undefined);
 
