@@ -77,7 +77,7 @@ describe('administration in Chromium', () => {
 
     // Deactivated, the account is marked so in the list and the API.
     await row.getByRole('button', { name: /停\s*用/ }).click();
-    await expect.poll(() => row.textContent()).toContain('启用');
+    await expect.poll(() => row.textContent()).toMatch(/启\s*用/);
     await expect
       .poll(async () => {
         const list = (await admin.request('GET', '/api/v1/users')).body.items;
@@ -162,7 +162,6 @@ describe('administration in Chromium', () => {
     const w = await openPage(browser, server.baseUrl);
     const { page } = w;
     await signIn(page, 'admin');
-    page.setDefaultTimeout(8000);
     await page.goto('/admin/categories');
     const delay = page
       .getByRole('row')
@@ -198,7 +197,6 @@ describe('administration in Chromium', () => {
   it('adds a dispatch rule', async () => {
     const w = await openPage(browser, server.baseUrl);
     const { page } = w;
-    page.setDefaultTimeout(8000);
     await signIn(page, 'admin');
     await page.goto('/admin/dispatch');
     await page.getByRole('button', { name: '新建规则' }).click();
@@ -236,7 +234,6 @@ describe('administration in Chromium', () => {
   it('customises a notice template', async () => {
     const w = await openPage(browser, server.baseUrl);
     const { page } = w;
-    page.setDefaultTimeout(8000);
     await signIn(page, 'admin');
     await page.goto('/admin/templates');
     const row = page
@@ -265,7 +262,6 @@ describe('administration in Chromium', () => {
   it('changes the repeat window and the evidence size limit', async () => {
     const w = await openPage(browser, server.baseUrl);
     const { page } = w;
-    page.setDefaultTimeout(8000);
     await signIn(page, 'admin');
     await page.goto('/admin/settings');
     const repeat = page.getByLabel('重复投诉判定期限（天）');
@@ -320,7 +316,6 @@ describe('administration in Chromium', () => {
   it('speaks English on every admin tab', async () => {
     const w = await openPage(browser, server.baseUrl);
     const { page } = w;
-    page.setDefaultTimeout(8000);
     await signIn(page, 'admin');
     await page.goto('/admin');
     await page.getByTestId('language').click();
@@ -374,7 +369,6 @@ describe('administration in Chromium', () => {
   it('saves the notification channels and keeps their secrets on a second save', async () => {
     const w = await openPage(browser, server.baseUrl);
     const { page } = w;
-    page.setDefaultTimeout(8000);
     await signIn(page, 'admin');
     await page.goto('/admin/channels');
     await page.getByLabel('启用', { exact: true }).click();
@@ -429,7 +423,6 @@ describe('administration in Chromium', () => {
   it('saves the mail intake mailbox and shows its status', async () => {
     const w = await openPage(browser, server.baseUrl);
     const { page } = w;
-    page.setDefaultTimeout(8000);
     await signIn(page, 'admin');
     await page.goto('/admin/mail');
     await page.getByTestId('mail-status').waitFor();
@@ -467,7 +460,6 @@ describe('administration in Chromium', () => {
   it('creates an API token that works as a bearer token until it is revoked', async () => {
     const w = await openPage(browser, server.baseUrl);
     const { page } = w;
-    page.setDefaultTimeout(8000);
     await signIn(page, 'admin');
     await page.goto('/admin/tokens');
     await page.getByRole('button', { name: '新建令牌' }).click();
@@ -508,7 +500,6 @@ describe('administration in Chromium', () => {
   it('speaks English on the channels, mail intake and API token tabs', async () => {
     const w = await openPage(browser, server.baseUrl);
     const { page } = w;
-    page.setDefaultTimeout(8000);
     await signIn(page, 'admin');
     await page.goto('/admin/channels');
     await page.getByTestId('language').click();

@@ -12,9 +12,6 @@ import {
   startConsole,
 } from './support/browser.js';
 
-/** The pages load several API answers under a busy test machine: wait longer than the 1 s default. */
-const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 15_000 });
-
 /** Sign in through the API (the page's context keeps the session cookie), then open `path`. */
 async function signInAt(page: Page, path: string, username: string) {
   const res = await page
@@ -74,23 +71,23 @@ describe('the home dashboard and the approvals inbox in Chromium', { timeout: 12
   it('shows the supervisor today’s, open and overdue counts and draws the three charts', async () => {
     const w = await openPage(browser, server.baseUrl);
     await signInAt(w.page, '/', 'supervisor');
-    await poll(() => w.page.getByTestId('value-today').innerText()).toBe('3');
+    await expect.poll(() => w.page.getByTestId('value-today').innerText()).toBe('3');
     expect(await w.page.getByTestId('value-open').innerText()).toBe('3');
     expect(await w.page.getByTestId('value-overdue').innerText()).toBe('1');
     const charts = ['chart-status', 'chart-category', 'chart-trend'].map((id) => w.page.getByTestId(id));
     const drawn = async () => {
       for (const chart of charts) {
         await chart.locator('canvas').first().waitFor();
-        await poll(() => chart.getAttribute('data-rendered')).toBe('true');
+        await expect.poll(() => chart.getAttribute('data-rendered')).toBe('true');
       }
     };
     await drawn();
-    await poll(() => w.page.getByText('按一级分类').count()).toBe(1);
+    await expect.poll(() => w.page.getByText('按一级分类').count()).toBe(1);
     await screenshot(w.page, 'dashboard');
 
     // English, completely (the chart labels are drawn on canvas, not text).
     await w.page.getByTestId('language').click();
-    await poll(() => w.page.getByTestId('stat-today').innerText()).toContain('Received today');
+    await expect.poll(() => w.page.getByTestId('stat-today').innerText()).toContain('Received today');
     const chinese = (await chineseText(w.page)).filter((line) => line !== '中文' && !line.includes('张主管'));
     expect(chinese).toEqual([]);
     await drawn();
@@ -108,9 +105,9 @@ describe('the home dashboard and the approvals inbox in Chromium', { timeout: 12
   it('lets the supervisor approve a remedy above the agent’s limit', async () => {
     const w = await openPage(browser, server.baseUrl);
     await signInAt(w.page, '/approvals', 'supervisor');
-    await poll(() => w.page.getByTestId('my-limit').innerText()).toContain('¥100.00');
+    await expect.poll(() => w.page.getByTestId('my-limit').innerText()).toContain('¥100.00');
     const row = w.page.getByRole('row', { name: new RegExp(withinLimit) });
-    await poll(() => row.innerText()).toContain('¥50.00');
+    await expect.poll(() => row.innerText()).toContain('¥50.00');
     expect(await row.innerText()).toContain('赔偿');
     expect(await w.page.getByRole('row', { name: new RegExp(aboveLimit) }).innerText()).toContain(
       '超出您的权限',
@@ -120,8 +117,10 @@ describe('the home dashboard and the approvals inbox in Chromium', { timeout: 12
     await row.getByRole('button', { name: /批\s*准/ }).click();
     const dialog = w.page.getByRole('dialog');
     await dialog.getByLabel('审批意见（选填）').fill('同意补偿');
+    const approved = w.page.waitForResponse((r) => r.url().endsWith(`/${withinLimit}/approve`));
     await dialog.getByRole('button', { name: /批\s*准/ }).click();
-    await poll(() => w.page.getByRole('row', { name: new RegExp(withinLimit) }).count()).toBe(0);
+    expect((await approved).status()).toBe(200);
+    await expect.poll(() => w.page.getByRole('row', { name: new RegExp(withinLimit) }).count()).toBe(0);
     const detail = await agent.ok('GET', `/api/v1/complaints/${withinLimit}`);
     expect(detail.status).toBe('approved');
     expect(detail.remedies[0]).toMatchObject({ status: 'approved', decisionComment: '同意补偿' });
@@ -149,16 +148,18 @@ describe('the home dashboard and the approvals inbox in Chromium', { timeout: 12
   it('lets the manager reject it with a reason, which the form requires', async () => {
     const w = await openPage(browser, server.baseUrl);
     await signInAt(w.page, '/approvals', 'manager');
-    await poll(() => w.page.getByTestId('my-limit').innerText()).toContain('不限金额');
+    await expect.poll(() => w.page.getByTestId('my-limit').innerText()).toContain('不限金额');
     const row = w.page.getByRole('row', { name: new RegExp(aboveLimit) });
     await row.getByRole('button', { name: /驳\s*回/ }).click();
     const dialog = w.page.getByRole('dialog');
     await dialog.getByRole('button', { name: /驳\s*回/ }).click();
-    await poll(() => dialog.innerText()).toContain('请填写驳回理由');
+    await expect.poll(() => dialog.innerText()).toContain('请填写驳回理由');
     await dialog.getByLabel('驳回理由').fill('补偿金额过高，请按标准重新核定');
+    const rejected = w.page.waitForResponse((r) => r.url().endsWith(`/${aboveLimit}/reject`));
     await dialog.getByRole('button', { name: /驳\s*回/ }).click();
-    await poll(() => w.page.getByRole('row', { name: new RegExp(aboveLimit) }).count()).toBe(0);
-    await poll(() => w.page.getByText('没有待审批的处理方案').count()).toBe(1);
+    expect((await rejected).status()).toBe(200);
+    await expect.poll(() => w.page.getByRole('row', { name: new RegExp(aboveLimit) }).count()).toBe(0);
+    await expect.poll(() => w.page.getByText('没有待审批的处理方案').count()).toBe(1);
     const detail = await agent.ok('GET', `/api/v1/complaints/${aboveLimit}`);
     expect(detail.status).not.toBe('proposed');
     expect(detail.remedies[0]).toMatchObject({ status: 'rejected' });

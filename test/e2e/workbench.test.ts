@@ -154,7 +154,8 @@ describe('the workbench in Chromium', () => {
       await dialog.getByRole('button', { name: /提\s*交/ }).click();
       await expect.poll(() => page.getByTestId('bulk-outcome').innerText()).toContain('成功 2 条，失败 0 条');
       await screenshot(page, 'workbench-bulk');
-      await dialog.getByRole('button', { name: /^完\s*成$/ }).click();
+      // The button's loading icon may still be leaving: match the label's end only.
+      await dialog.getByRole('button', { name: /完\s*成$/ }).click();
       for (const n of unassigned)
         await expect.poll(() => rowOf(page, n).getByTestId('assignee').innerText()).toBe('陈坐席');
       for (const n of unassigned) {

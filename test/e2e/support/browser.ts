@@ -50,6 +50,8 @@ export async function openPage(
     locale: 'zh-CN',
   });
   const page = await context.newPage();
+  // A busy CI machine renders slowly; a step that never happens still fails.
+  page.setDefaultTimeout(20_000);
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
