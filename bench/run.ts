@@ -16,15 +16,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, type PostgresServer, startPostgres } from '../test/support/postgres-server.js';
+import { classifyBench } from './classify.js';
 import { consoleBench } from './console.js';
 import { DEFAULT_EXPORT_ROWS, exportBench, exportRows } from './export.js';
 import type { BenchContext, BenchModule, BenchOptions, DbKind } from './lib/context.js';
 import { stopAll } from './lib/processes.js';
 import { writeResults } from './lib/results.js';
 import { registration } from './registration.js';
+import { DEFAULT_SEARCH_ROWS, searchBench, searchRows } from './search.js';
 import { slaSweep } from './sla-sweep.js';
 
-const MODULES: BenchModule[] = [registration, slaSweep, exportBench, consoleBench];
+const MODULES: BenchModule[] = [
+  registration,
+  slaSweep,
+  exportBench,
+  consoleBench,
+  searchBench,
+  classifyBench,
+];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
@@ -76,7 +85,11 @@ function readOptions(): BenchOptions {
     connections,
     databases,
     profile,
-    trial: durationSeconds < 10 || profile || exportRows() !== DEFAULT_EXPORT_ROWS,
+    trial:
+      durationSeconds < 10 ||
+      profile ||
+      exportRows() !== DEFAULT_EXPORT_ROWS ||
+      searchRows() !== DEFAULT_SEARCH_ROWS,
   };
 }
 

@@ -4,6 +4,7 @@ import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './lib/clock.js';
 import { sealLegacyPersonalData } from './modules/privacy/seal-legacy.js';
+import { backfillSearchIndex } from './modules/search/backfill.js';
 
 /** Open the configured database, bring its schema up to date and build the module context. */
 export async function openApp(config: Config): Promise<{ app: AppContext; handle: DatabaseHandle }> {
@@ -21,5 +22,6 @@ export async function openApp(config: Config): Promise<{ app: AppContext; handle
     },
   };
   await sealLegacyPersonalData(app);
+  await backfillSearchIndex(app);
   return { handle, app };
 }

@@ -8,9 +8,16 @@ import { migrateToLatest } from './db/migrate.js';
 import { kesuJobs } from './jobs/registry.js';
 import { verifyChain } from './modules/audit/index.js';
 import { loadPreset, presets } from './modules/categories/index.js';
+import {
+  expressModel,
+  runEvalCommand,
+  runTrainCommand,
+  type TrainCommandOptions,
+} from './modules/classifier/index.js';
 import { startWorker } from './modules/jobs/index.js';
 import { pollMailbox } from './modules/mail/index.js';
 import { insertUnit, insertUser, ROLES, type Role } from './modules/org/index.js';
+import { reindexAll } from './modules/search/index.js';
 import { type ExportOptions, runExportCommand, runImportCommand } from './modules/spreadsheets/index.js';
 import { DEMO_USERS, demoPassword, isEmpty, seedDemo } from './seed/demo.js';
 import { buildApp } from './server/app.js';
@@ -42,6 +49,8 @@ program
       await seedDemo(app);
       seeded = true;
     }
+    // The starter model is trained from its corpus at first use (≈1 s): here, not in a customer's request.
+    expressModel();
     const http = await buildApp(app, { logLevel: config.logLevel, trustProxy: config.trustProxy });
     const worker = opts.worker ? startWorker(app, kesuJobs()) : null;
     const address = await http.listen({ host: config.host, port: config.port });
@@ -203,7 +212,7 @@ program
   .option('--unit <id>', 'a responsible unit and its subtree', (v) => Number(v))
   .option('--from <time>', 'received at or after (2026-11-01 or ISO 8601)')
   .option('--to <time>', 'received before')
-  .option('--q <term>', 'number, waybill or order prefix; a whole phone number or e-mail')
+  .option('--q <term>', 'number, waybill or order prefix; a whole phone number or e-mail; or words to search')
   .option('--sort <sort>', '-receivedAt (default), receivedAt, -updatedAt, updatedAt, priority')
   .action(async (opts: ExportOptions) => {
     await withApp((app) => runExportCommand(app, opts));
@@ -231,6 +240,40 @@ audit
       return `broken at ${where}: ${stream}, seq ${report.seq} (${report.reason})`;
     });
     console.log(message);
+  });
+
+program
+  .command('search')
+  .description('full-text search index')
+  .command('reindex')
+  .description("rebuild every complaint's search document (title, content, replies, messages)")
+  .action(async () => {
+    const indexed = await withApp((app) => reindexAll(app));
+    console.log(`indexed ${indexed} complaints`);
+  });
+
+const classify = program
+  .command('classify')
+  .description('the complaint classifier (category, priority, grade)');
+classify
+  .command('train')
+  .description('train a model and store it under NAME (`express` is the shipped starter model)')
+  .option(
+    '--from-file <file>',
+    'FILE.tsv: a header row, then text<TAB>label (optional priority, grade columns)',
+  )
+  .option('--from-complaints', "the organisation's closed and archived complaints and handlers' corrections")
+  .requiredOption('--model <name>', 'the name to store the model under')
+  .action(async (opts: TrainCommandOptions) => {
+    console.log(await withApp((app) => runTrainCommand(app, opts)));
+  });
+classify
+  .command('eval')
+  .description('accuracy and macro-F1 of a model on a labelled FILE.tsv (a label may name an ancestor)')
+  .requiredOption('--model <name>', 'a trained model, or express')
+  .argument('<file>', 'FILE.tsv with a header row, then text<TAB>label')
+  .action(async (file: string, opts: { model: string }) => {
+    for (const line of await withApp((app) => runEvalCommand(app, opts.model, file))) console.log(line);
   });
 
 const mail = program.command('mail').description('e-mail intake (IMAP)');

@@ -3,12 +3,18 @@ import type { Db } from './database.js';
 import * as foundation from './migrations/2026-11-23-foundation.js';
 import * as timeLimits from './migrations/2026-11-24-time-limits.js';
 import * as intake from './migrations/2026-11-25-intake.js';
+import * as search from './migrations/2026-11-26-search.js';
+import * as classifier from './migrations/2026-11-27-classifier.js';
+import * as cases from './migrations/2026-11-28-cases.js';
 
 /** Every migration, in order. Names are dated and never change once released. */
 const migrations: Record<string, Migration> = {
   '2026-11-23-foundation': foundation,
   '2026-11-24-time-limits': timeLimits,
   '2026-11-25-intake': intake,
+  '2026-11-26-search': search,
+  '2026-11-27-classifier': classifier,
+  '2026-11-28-cases': cases,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -415,6 +415,90 @@ export interface MailReceiptTable {
   received_at: Millis;
 }
 
+/** A complaint marked as a case of the library (案例库), issue 6. */
+export interface ComplaintCaseTable {
+  complaint_id: number;
+  title: string;
+  summary: string;
+  lessons: string;
+  /** JSON array of { title, text }: canned replies (话术). */
+  scripts: string;
+  /** JSON array of strings. */
+  tags: string;
+  category_id: number;
+  /** Space-separated segmented words of title, summary, lessons and scripts. */
+  terms: string;
+  marked_by: number;
+  marked_at: Millis;
+  updated_by: number;
+  updated_at: Millis;
+}
+
+/**
+ * A complaint's search document (title, content, numbers, replies, messages as plain text). Its
+ * segmented terms live beside it: the `terms` tsvector column on PostgreSQL, the FTS5 table
+ * `complaint_search_fts` (rowid = complaint id) on SQLite; both are written with raw SQL.
+ */
+export interface ComplaintSearchTable {
+  complaint_id: number;
+  body: string;
+  updated_at: Millis;
+}
+
+/** A trained classifier (issue 6): the model JSON of src/modules/classifier/model.ts. */
+export interface ClassifierModelTable {
+  id: Generated<number>;
+  name: string;
+  /** file | complaints */
+  kind: string;
+  model: string;
+  trained_at: Millis;
+  sample_count: number;
+  /** JSON: labels, seconds, training-set figures. */
+  metrics: string;
+  trained_by: number | null;
+}
+
+/** What the classifier proposed when a complaint was registered, and what of it was applied. */
+export interface ComplaintClassificationTable {
+  complaint_id: number;
+  model: string;
+  category_id: number | null;
+  category_confidence: number | null;
+  priority: string | null;
+  priority_confidence: number | null;
+  grade: string | null;
+  grade_confidence: number | null;
+  rule_id: number | null;
+  /** JSON { category, priority, grade } booleans. */
+  applied: string;
+  created_at: Millis;
+}
+
+/** An admin keyword rule: any of its words in the text sets the category/priority/major grade. */
+export interface ClassificationRuleTable {
+  id: Generated<number>;
+  name: string;
+  /** JSON array of words. */
+  words: string;
+  category_id: number | null;
+  priority: string | null;
+  major: number;
+  position: number;
+  active: number;
+  updated_at: Millis;
+}
+
+/** A handler changed or confirmed a category other than the predicted one. */
+export interface ClassificationCorrectionTable {
+  id: Generated<number>;
+  complaint_id: number;
+  predicted_category_id: number | null;
+  corrected_category_id: number;
+  corrected_by: number;
+  corrected_at: Millis;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -447,6 +531,15 @@ export interface Database {
   satisfaction_surveys: SatisfactionSurveyTable;
   tracking_codes: TrackingCodeTable;
   mail_receipts: MailReceiptTable;
+  // search (issue 6) — tables of src/modules/search
+  complaint_search: ComplaintSearchTable;
+  // classifier (issue 6) — tables of src/modules/classifier
+  classifier_models: ClassifierModelTable;
+  complaint_classifications: ComplaintClassificationTable;
+  classification_rules: ClassificationRuleTable;
+  classification_corrections: ClassificationCorrectionTable;
+  // cases (issue 6) — tables of src/modules/cases
+  complaint_cases: ComplaintCaseTable;
 }
 
 export type Job = Selectable<JobTable>;

@@ -1,3 +1,4 @@
+import { TRAIN_FROM_COMPLAINTS_JOB, trainFromComplaints } from '../modules/classifier/index.js';
 import { CLOSE_UNREACHABLE_JOB, closeIfUnreachable } from '../modules/complaints/contact-customer.js';
 import { createJobRegistry, type JobRegistry, pruneJobs } from '../modules/jobs/index.js';
 import { MAIL_POLL_JOB, MIN_POLL_SECONDS, pollMailbox } from '../modules/mail/index.js';
@@ -39,6 +40,14 @@ export function kesuJobs(): JobRegistry {
       },
       // An outage fails the poll: retried with backoff, and the next ticks keep trying after that.
       { maxAttempts: 4, timeoutMs: 5 * 60_000 },
+    )
+    .registerJob(
+      TRAIN_FROM_COMPLAINTS_JOB,
+      async (ctx, payload) => {
+        const p = payload as { model: string; by: number | null };
+        await trainFromComplaints(ctx, p.model, p.by);
+      },
+      { maxAttempts: 2, timeoutMs: 30 * 60_000 },
     )
     .registerCron({ name: 'sla-sweep', everyMs: 30_000, kind: SLA_SWEEP_JOB })
     .registerCron({ name: 'mail-poll', everyMs: MIN_POLL_SECONDS * 1000, kind: MAIL_POLL_JOB })

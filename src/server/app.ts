@@ -6,7 +6,9 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import type { AppContext } from '../context.js';
+import { caseRoutes } from '../modules/cases/routes.js';
 import { categoryRoutes } from '../modules/categories/routes.js';
+import { classificationRoutes } from '../modules/classifier/routes.js';
 import { complaintRoutes } from '../modules/complaints/routes.js';
 import { customerRoutes } from '../modules/customers/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
@@ -22,6 +24,7 @@ import { actorForSession } from '../modules/org/sessions.js';
 import { portalRoutes } from '../modules/portal/routes.js';
 import { portalSettingsRoutes } from '../modules/portal/settings-routes.js';
 import { privacyRoutes } from '../modules/privacy/routes.js';
+import { searchRoutes } from '../modules/search/routes.js';
 import { slaRoutes } from '../modules/sla/routes.js';
 import { spreadsheetRoutes } from '../modules/spreadsheets/routes.js';
 import { type Http, SESSION_COOKIE } from './http.js';
@@ -123,6 +126,9 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       dashboardRoutes(api as Http, app);
       mailRoutes(api as Http, app);
       portalSettingsRoutes(api as Http, app);
+      searchRoutes(api as Http, app);
+      caseRoutes(api as Http, app);
+      classificationRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },
   );

@@ -2,11 +2,14 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
-import { type ConsoleServer, launchBrowser, openPage, signIn, startConsole } from './support/browser.js';
-import { eventually } from './support/keyboard.js';
-
-/** Ant Design spaces two-character button labels (确 认): match with optional spaces. */
-const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
+import {
+  type ConsoleServer,
+  label,
+  launchBrowser,
+  openPage,
+  signIn,
+  startConsole,
+} from './support/browser.js';
 
 describe('editing a complaint from its page', () => {
   let server: ConsoleServer;
@@ -39,12 +42,12 @@ describe('editing a complaint from its page', () => {
     await dialog.getByLabel('运单号').fill('SF-CORRECTED-1');
     await dialog.getByLabel('备注').fill('客户来电补充运单号');
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
-    await eventually(
-      async () => (await agent.ok('GET', `/api/v1/complaints/${number}`)).category.confirmed,
-    ).toBe(true);
+    await expect
+      .poll(async () => (await agent.ok('GET', `/api/v1/complaints/${number}`)).category.confirmed)
+      .toBe(true);
     const detail = await agent.ok('GET', `/api/v1/complaints/${number}`);
     expect(detail.references.waybillNo).toBe('SF-CORRECTED-1');
-    await eventually(() => w.page.locator('body').innerText()).toContain('SF-CORRECTED-1');
+    await expect.poll(() => w.page.locator('body').innerText()).toContain('SF-CORRECTED-1');
     const timeline = (await agent.ok('GET', `/api/v1/complaints/${number}/timeline`)).items;
     expect(timeline.at(-1)).toMatchObject({ comment: '客户来电补充运单号' });
     w.expectClean();

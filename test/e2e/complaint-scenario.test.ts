@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ConsoleServer,
   chineseText,
+  label,
   launchBrowser,
   openPage,
   screenshot,
@@ -11,10 +12,7 @@ import {
   startConsole,
   type WatchedPage,
 } from './support/browser.js';
-import { eventually, tabTo, typeInto } from './support/keyboard.js';
-
-/** AntD puts a space between two Chinese characters of a button: match the text either way. */
-const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
+import { tabTo, typeInto } from './support/keyboard.js';
 
 /** A small valid PNG (8×8, red), built by hand so the server's content sniffing accepts it. */
 function png(): Buffer {
@@ -92,9 +90,9 @@ describe('the complaint page: the full scenario by three people in their own ses
     const a = agent.page;
     await signIn(a, 'agent');
     await a.goto('/register');
-    await eventually(() => a.evaluate(() => document.activeElement?.id)).toBe('complainant_phone');
+    await expect.poll(() => a.evaluate(() => document.activeElement?.id)).toBe('complainant_phone');
     await a.keyboard.type('13912345678');
-    await eventually(() => a.getByTestId('customer-panel').innerText()).toContain('未找到该号码的客户');
+    await expect.poll(() => a.getByTestId('customer-panel').innerText()).toContain('未找到该号码的客户');
     await a.keyboard.press('Tab');
     await a.keyboard.type('王女士');
     await typeInto(a, '标题', '包裹中转延误三天');
@@ -112,7 +110,7 @@ describe('the complaint page: the full scenario by three people in their own ses
       .waitFor();
     await a.keyboard.press('ArrowDown');
     await a.keyboard.press('Enter');
-    await eventually(() => a.getByTestId('register-form').innerText()).toContain('中转延误');
+    await expect.poll(() => a.getByTestId('register-form').innerText()).toContain('中转延误');
     expect(await a.getByTestId('register-result').count()).toBe(0);
     await a.keyboard.press('Control+Enter');
     const result = a.getByTestId('register-result');

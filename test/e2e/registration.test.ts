@@ -12,7 +12,7 @@ import {
   signIn,
   startConsole,
 } from './support/browser.js';
-import { eventually, PNG, tabTo, typeInto } from './support/keyboard.js';
+import { PNG, tabTo, typeInto } from './support/keyboard.js';
 
 /** The category by keyboard: the cascader searches what is typed and Enter takes the first match. */
 async function chooseCategory(page: Page, search: string) {
@@ -24,7 +24,7 @@ async function chooseCategory(page: Page, search: string) {
     .waitFor();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await eventually(() => page.getByTestId('register-form').innerText()).toContain(search);
+  await expect.poll(() => page.getByTestId('register-form').innerText()).toContain(search);
 }
 
 const phoneFocused = (page: Page) => page.evaluate(() => document.activeElement?.id);
@@ -51,11 +51,11 @@ describe('registering a complaint in the console', () => {
     const { page } = w;
     await signIn(page, 'agent');
     await page.goto('/register');
-    await eventually(() => phoneFocused(page)).toBe('complainant_phone');
+    await expect.poll(() => phoneFocused(page)).toBe('complainant_phone');
 
     // The call: the number first; an unknown number is a new customer.
     await page.keyboard.type(phone);
-    await eventually(() => page.getByTestId('customer-panel').innerText()).toContain('未找到该号码的客户');
+    await expect.poll(() => page.getByTestId('customer-panel').innerText()).toContain('未找到该号码的客户');
     await page.keyboard.press('Tab');
     await page.keyboard.type('李先生');
     await page.keyboard.press('Tab');
@@ -74,14 +74,14 @@ describe('registering a complaint in the console', () => {
     await page
       .locator('input[type=file]')
       .setInputFiles({ name: 'parcel.png', mimeType: 'image/png', buffer: PNG });
-    await eventually(() => page.getByTestId('register-form').innerText()).toContain('parcel.png');
+    await expect.poll(() => page.getByTestId('register-form').innerText()).toContain('parcel.png');
     expect(await page.getByTestId('register-result').count()).toBe(0);
 
     await page.keyboard.press('Control+Enter');
     await page.getByTestId('register-result').waitFor();
     firstNumber = (await page.getByTestId('registered-number').innerText()).trim();
     expect(firstNumber).toMatch(/^KS\d{8}-\d{6}$/);
-    await eventually(() => page.getByTestId('register-result').innerText()).toContain('已上传 1 个证据文件');
+    await expect.poll(() => page.getByTestId('register-result').innerText()).toContain('已上传 1 个证据文件');
 
     const record = await agent.ok('GET', `/api/v1/complaints/${firstNumber}`);
     expect(record).toMatchObject({
@@ -98,31 +98,31 @@ describe('registering a complaint in the console', () => {
 
     // "Register another" has the focus: Enter starts a fresh form.
     await page.keyboard.press('Enter');
-    await eventually(() => phoneFocused(page)).toBe('complainant_phone');
+    await expect.poll(() => phoneFocused(page)).toBe('complainant_phone');
     expect(await page.getByLabel('投诉人姓名').inputValue()).toBe('');
     await page.keyboard.type(phone);
     const panel = page.getByTestId('customer-panel');
-    await eventually(() => panel.innerText()).toContain(firstNumber);
+    await expect.poll(() => panel.innerText()).toContain(firstNumber);
     expect(await panel.innerText()).toContain('快递三天未更新物流');
-    await eventually(() => page.getByTestId('duplicate-warning').innerText()).toContain('尚未办结');
+    await expect.poll(() => page.getByTestId('duplicate-warning').innerText()).toContain('尚未办结');
     // The name comes from the profile.
-    await eventually(() => page.getByLabel('投诉人姓名').inputValue()).toBe('李先生');
+    await expect.poll(() => page.getByLabel('投诉人姓名').inputValue()).toBe('李先生');
     await typeInto(page, '标题', '催促处理');
     await page.keyboard.press('Tab');
     await page.keyboard.type('还是没有送到，第二次来电。');
     await chooseCategory(page, '中转延误');
     await tabTo(page, '人身伤害');
     await page.keyboard.press('Space');
-    await eventually(() => page.getByTestId('grade-tag').innerText()).toBe('重大客诉');
+    await expect.poll(() => page.getByTestId('grade-tag').innerText()).toBe('重大客诉');
     await page.keyboard.press('Space');
-    await eventually(() => page.getByTestId('grade-tag').innerText()).toBe('一般客诉');
+    await expect.poll(() => page.getByTestId('grade-tag').innerText()).toBe('一般客诉');
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'registration-form');
 
     await page.keyboard.press('Control+Enter');
     await page.getByTestId('register-result').waitFor();
     const duplicates = page.getByTestId('possible-duplicates');
-    await eventually(() => duplicates.innerText()).toContain(firstNumber);
+    await expect.poll(() => duplicates.innerText()).toContain(firstNumber);
     expect(await duplicates.getByRole('link', { name: firstNumber }).getAttribute('href')).toBe(
       `/complaints/${firstNumber}`,
     );
@@ -136,7 +136,7 @@ describe('registering a complaint in the console', () => {
     const { page } = w;
     await signIn(page, 'agent');
     await page.goto('/register');
-    await eventually(() => phoneFocused(page)).toBe('complainant_phone');
+    await expect.poll(() => phoneFocused(page)).toBe('complainant_phone');
     await page.keyboard.type('13600001111');
     await page.keyboard.press('Tab');
     await page.keyboard.type('赵女士');
@@ -165,7 +165,7 @@ describe('registering a complaint in the console', () => {
     const { page } = w;
     await signIn(page, 'agent');
     await page.goto('/register');
-    await eventually(() => phoneFocused(page)).toBe('complainant_phone');
+    await expect.poll(() => phoneFocused(page)).toBe('complainant_phone');
     await page.keyboard.type('13700002222');
     await page.keyboard.press('Tab');
     await page.keyboard.type('钱先生');
@@ -177,7 +177,7 @@ describe('registering a complaint in the console', () => {
     await chooseCategory(page, '中转延误');
     await page.keyboard.press('Control+Enter');
     const help = page.locator('#complainant_email_help');
-    await eventually(() => help.innerText()).toContain('格式不正确');
+    await expect.poll(() => help.innerText()).toContain('格式不正确');
     expect(await page.getByTestId('register-result').count()).toBe(0);
     // The browser reports the 400 of the refused registration; nothing else.
     expect(w.errors.filter((e) => !e.includes('400'))).toEqual([]);
@@ -190,7 +190,7 @@ describe('registering a complaint in the console', () => {
     await signIn(page, 'agent');
     await page.goto('/register');
     await page.getByTestId('language').click();
-    await eventually(() => page.getByTestId('language').innerText()).toBe('中文');
+    await expect.poll(() => page.getByTestId('language').innerText()).toBe('中文');
     await agent.ok(
       'POST',
       '/api/v1/complaints',
@@ -200,8 +200,8 @@ describe('registering a complaint in the console', () => {
       }),
     );
     await page.getByLabel('Phone', { exact: true }).fill('13811112222');
-    await eventually(() => page.getByTestId('customer-panel').innerText()).toContain('Earlier complaints');
-    await eventually(() => page.getByLabel('Complainant name').inputValue()).toBe('Mr Li');
+    await expect.poll(() => page.getByTestId('customer-panel').innerText()).toContain('Earlier complaints');
+    await expect.poll(() => page.getByLabel('Complainant name').inputValue()).toBe('Mr Li');
     await page.getByTestId('first-contact').click();
     await page.getByLabel('Channel').click();
     await page.keyboard.type('Regulator');

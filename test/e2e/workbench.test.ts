@@ -72,7 +72,6 @@ describe('the workbench in Chromium', () => {
     async () => {
       const w = await openPage(browser, server.baseUrl);
       const { page } = w;
-      page.setDefaultTimeout(20_000);
       await signIn(page, 'agent');
       await page.goto('/workbench');
       for (const n of Object.values(queue)) await rowOf(page, n).waitFor();
@@ -143,7 +142,6 @@ describe('the workbench in Chromium', () => {
     async () => {
       const w = await openPage(browser, server.baseUrl);
       const { page } = w;
-      page.setDefaultTimeout(20_000);
       await signIn(page, 'supervisor');
       await page.goto('/workbench');
       for (const n of unassigned) await rowOf(page, n).getByRole('checkbox').check();

@@ -4,6 +4,7 @@ import type { Complaint, ComplaintUpdate } from '../../db/schema.js';
 import { notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
 import { queueComplaintNotices } from '../notify/index.js';
+import { indexComplaint, SEARCHED_COLUMNS } from '../search/search-index.js';
 import { updateComplaintClocks } from '../sla/index.js';
 import { type Action, assertTransition } from './lifecycle.js';
 import type { Status } from './model.js';
@@ -92,6 +93,9 @@ export async function runComplaintCommand<T = undefined>(
       outcome.comment ?? null,
       now,
     );
+    // The search document holds these columns and the replies (a command writing one says replyId).
+    if (SEARCHED_COLUMNS.some((c) => c in changes) || outcome.data?.replyId !== undefined)
+      await indexComplaint(tx, complaint.id);
     return outcome.result;
   });
 }

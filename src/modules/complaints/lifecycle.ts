@@ -1,5 +1,5 @@
 import { conflict } from '../../lib/errors.js';
-import type { Status } from './model.js';
+import { STATUSES, type Status } from './model.js';
 
 /** Every action on an existing complaint. Registration (and first-contact resolution) create one. */
 export const ACTIONS = [
@@ -57,6 +57,9 @@ export const ALLOWED_FROM: Record<Action, readonly Status[]> = {
   watch: NOT_CLOSED,
   contact: BEFORE_RESOLUTION,
 };
+
+/** Marking a complaint as a case of the library (案例库) once it was accepted, archived ones included; not a state change. */
+export const CURATE_CASE_FROM: readonly Status[] = STATUSES.filter((s) => s !== 'received');
 
 export function canTransition(status: Status, action: Action): boolean {
   return ALLOWED_FROM[action].includes(status);

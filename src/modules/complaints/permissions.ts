@@ -10,7 +10,8 @@ export type ComplaintPermission =
   | 'read'
   | 'add_evidence'
   | 'message'
-  | 'survey';
+  | 'survey'
+  | 'curate_case';
 
 /** The agent may do everything with a complaint except assess validity (within its approval limit). */
 const AGENT: ComplaintPermission[] = [
@@ -54,11 +55,11 @@ export const PERMISSIONS: Record<Role, readonly ComplaintPermission[]> = {
     'add_evidence',
     'message',
   ],
-  supervisor: [...AGENT, 'assess'],
-  manager: [...AGENT, 'assess'],
-  executive: ['read', 'approve', 'reject', 'escalate', 'reopen', 'archive', 'assess', 'watch'],
+  supervisor: [...AGENT, 'assess', 'curate_case'],
+  manager: [...AGENT, 'assess', 'curate_case'],
+  executive: ['read', 'approve', 'reject', 'escalate', 'reopen', 'archive', 'assess', 'watch', 'curate_case'],
   auditor: ['read', 'assess', 'watch'],
-  admin: ['read'],
+  admin: ['read', 'curate_case'],
 };
 
 export const may = (actor: Actor, permission: ComplaintPermission) =>

@@ -5,7 +5,9 @@ import { PHONE_PATTERN } from '../../lib/contact.js';
 import { type Cursor, decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { readStream } from '../audit/index.js';
+import { findCase } from '../cases/case-view.js';
 import { categorySubtreeIds } from '../categories/index.js';
+import { findClassification } from '../classifier/registration.js';
 import { seesAll, subtreeEnd } from '../org/actor.js';
 import {
   blindIndex,
@@ -14,6 +16,8 @@ import {
   requireReveal,
   shownContact,
 } from '../privacy/index.js';
+import { type ColumnRange, matchesSearch, rangesWithMatches, searchSnippets } from '../search/match.js';
+import { parseSearch, type SearchQuery } from '../search/query.js';
 import { allowedActions } from './allowed-actions.js';
 import { COMPLAINT_STREAM } from './complaint-command.js';
 import { CHANNELS, OPEN_STATUSES, PRIORITIES, STATUSES } from './model.js';
@@ -84,6 +88,8 @@ interface Listing {
   query: ComplaintQuery;
   column: SortColumn;
   desc: boolean;
+  /** The full-text search of `q`, when it is one (its items get snippets). */
+  search?: SearchQuery;
 }
 
 /** Every filter of the list, the actor's visibility and the sort order; each filter narrows on an indexed column. */
@@ -135,6 +141,7 @@ async function filteredComplaints(
   if (input.receivedTo) q = q.where('complaints.received_at', '<', Date.parse(input.receivedTo));
   if (input.customerId) q = q.where('complaints.customer_id', '=', input.customerId);
   if (input.repeat !== undefined) q = q.where('complaints.repeat_complaint', '=', input.repeat ? 1 : 0);
+  let search: SearchQuery | undefined;
   if (input.q) {
     const term = input.q.trim();
     const keys = piiKeys(ctx.config.secret);
@@ -145,20 +152,17 @@ async function filteredComplaints(
     else if (term.includes('@'))
       q = q.where('complaints.complainant_email_index', '=', blindIndex(keys, 'email', term));
     else {
-      const end = prefixEnd(term);
-      q = q.where((eb) =>
-        eb.or([
-          eb.and([
-            eb('complaints.number', '>=', term.toUpperCase()),
-            eb('complaints.number', '<', prefixEnd(term.toUpperCase())),
-          ]),
-          eb.and([eb('complaints.waybill_no', '>=', term), eb('complaints.waybill_no', '<', end)]),
-          eb.and([eb('complaints.order_no', '>=', term), eb('complaints.order_no', '<', end)]),
-        ]),
-      );
+      search = parseSearch(term);
+      // Full-text search, or a number, waybill or order number starting with the term.
+      const ranges: ColumnRange[] = [
+        { column: 'number', from: term.toUpperCase(), to: prefixEnd(term.toUpperCase()) },
+        { column: 'waybill_no', from: term, to: prefixEnd(term) },
+        { column: 'order_no', from: term, to: prefixEnd(term) },
+      ];
+      q = q.where(matchesSearch(ctx.dialect, search, await rangesWithMatches(ctx.db, ranges)));
     }
   }
-  return { query: q, column, desc };
+  return { query: q, column, desc, search };
 }
 
 /** The complaints after `cursor` in the listing's order (keyset paging on (sort column, id)). */
@@ -220,8 +224,12 @@ export async function listComplaints(
   const rows = await page(listing, query, limit + 1).execute();
   const items = rows.slice(0, limit);
   const last = items.at(-1);
+  const ids = items.map((r) => r.id);
+  const snippets = listing.search ? await searchSnippets(ctx.db, ids, listing.search) : null;
   return {
-    items: items.map(toSummary),
+    items: items.map((r) =>
+      snippets ? { ...toSummary(r), snippet: snippets.get(r.id) ?? null } : toSummary(r),
+    ),
     nextCursor: rows.length > limit && last ? encodeCursor([last[listing.column], last.id]) : null,
   };
 }
@@ -391,6 +399,8 @@ export async function getComplaint(ctx: ActorContext, number: string, options: {
     })),
     watchers: watchers.map((w) => w.user_id),
     actions: allowedActions(ctx.actor, c),
+    case: await findCase(ctx.db, c.id),
+    classification: await findClassification(ctx.db, c.id),
     deadlines,
     now: ctx.clock.now(),
   });

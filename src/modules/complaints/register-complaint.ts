@@ -6,10 +6,17 @@ import type { NewComplaint } from '../../db/schema.js';
 import { badRequest, conflict, forbidden } from '../../lib/errors.js';
 import { dateKey } from '../../lib/time.js';
 import { appendEvent } from '../audit/index.js';
+import {
+  classificationEventData,
+  classifyRegistration,
+  type RegistrationClassification,
+  storeClassification,
+} from '../classifier/registration.js';
 import { linkCustomer } from '../customers/index.js';
 import { type DispatchDecision, decideDispatch, pickAssignee } from '../dispatch/index.js';
 import { queueComplaintNotices } from '../notify/index.js';
 import { blindIndexOrNull, piiKeys, sealOrNull } from '../privacy/index.js';
+import { indexComplaint } from '../search/search-index.js';
 import { readSetting } from '../settings/index.js';
 import { updateComplaintClocks } from '../sla/index.js';
 import { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS, mayDecide } from './authority.js';
@@ -99,13 +106,13 @@ export async function registerComplaint(
     const replay = await findReplay(ctx.db, ctx.actor.userId, key, hash);
     if (replay) return replay;
   }
-  const { fields, dispatch } = await checkedFields(ctx, input);
+  const { fields, dispatch, classified } = await checkedFields(ctx, input);
   fields.number = await nextNumber(ctx.db, dateKey(fields.registered_at, ctx.config.timeZone));
   try {
     return await ctx.db.transaction().execute(async (tx) => {
       if (dispatch && fields.assignee_id === null) fields.assignee_id = await pickAssignee(tx, dispatch);
       if (options.trackingTokenHash) fields.tracking_token_hash = options.trackingTokenHash;
-      const { id, earlier } = await insertComplaint(tx, ctx, input, fields, dispatch);
+      const { id, earlier } = await insertComplaint(tx, ctx, input, fields, dispatch, classified);
       await options.within?.(tx, { id, number: fields.number });
       if (key) {
         await tx
@@ -119,7 +126,11 @@ export async function registerComplaint(
           })
           .execute();
       }
-      return { ...registered(fields, false), ...repeatView(earlier) };
+      return {
+        ...registered(fields, false),
+        ...repeatView(earlier),
+        ...(classified ? { classification: classified.view } : {}),
+      };
     });
   } catch (error) {
     // Two requests with one key raced: the loser's insert hit the key; answer with the winner's complaint.
@@ -146,7 +157,11 @@ async function refuseKnownExternalRef(db: Db | Tx, externalRef: string): Promise
 async function checkedFields(
   ctx: ActorContext,
   input: RegisterInput,
-): Promise<{ fields: NewComplaint; dispatch: DispatchDecision | null }> {
+): Promise<{
+  fields: NewComplaint;
+  dispatch: DispatchDecision | null;
+  classified: RegistrationClassification | null;
+}> {
   const now = ctx.clock.now();
   const keys = piiKeys(ctx.config.secret);
   const check = new ReferenceCheck(ctx.db);
@@ -167,11 +182,14 @@ async function checkedFields(
   if (REFERRAL_CHANNELS.includes(input.channel) && !input.referral)
     check.add({ path: '/body/referral', code: 'referral_required' });
   if (receivedAt > now + FUTURE_TOLERANCE_MS) check.add({ path: '/body/receivedAt', code: 'in_future' });
-  const category = await check.category(input.categoryId, '/body/categoryId');
+  // What the caller left out, the classifier fills in when it is sure (category_required otherwise).
+  const classified = await classifyRegistration(ctx, input, check);
+  const categoryId = input.categoryId ?? classified?.categoryId;
+  const category = await check.category(categoryId, '/body/categoryId');
   const filedAt = await check.unit(input.unitId ?? ctx.actor.unitId, '/body/unitId');
   const majorReasons = input.majorReasons ?? [];
-  const major = majorReasons.length > 0;
-  const requested: Priority = input.priority ?? 'P3';
+  const major = majorReasons.length > 0 || classified?.major === true;
+  const requested: Priority = input.priority ?? classified?.priority ?? 'P3';
   // A major complaint and a regulator's referral are at least high priority.
   const priority = major || input.referral ? higherPriority(requested, 'P2') : requested;
   // Without a unit chosen by the agent, the admin's dispatch rules pick the responsible unit.
@@ -227,7 +245,8 @@ async function checkedFields(
     batch_no: input.batchNo ?? null,
     region: input.region ?? null,
     staff_complained: input.staffComplained ?? null,
-    category_id: input.categoryId,
+    // Defined: check.done() refused a registration without a category.
+    category_id: categoryId as number,
     category_confirmed: 0,
     // A major complaint is at least high priority (DOMAIN: safety outranks attitude).
     priority,
@@ -246,7 +265,7 @@ async function checkedFields(
     referral_authority: input.referral?.authority ?? null,
     referral_due_at: referralDue,
   };
-  return { fields, dispatch };
+  return { fields, dispatch, classified };
 }
 
 const pathIds = (path: string) => path.split('/').filter(Boolean).map(Number);
@@ -257,6 +276,7 @@ async function insertComplaint(
   input: RegisterInput,
   fields: NewComplaint,
   dispatch: DispatchDecision | null,
+  classified: RegistrationClassification | null,
 ): Promise<{ id: number; earlier: EarlierComplaint[] }> {
   const now = fields.registered_at;
   fields.customer_id = await linkCustomer(tx, piiKeys(ctx.config.secret), input.complainant, now);
@@ -264,6 +284,7 @@ async function insertComplaint(
   fields.repeat_complaint = earlier.length ? 1 : 0;
   const { id } = await tx.insertInto('complaints').values(fields).returning('id').executeTakeFirstOrThrow();
   await recordRepeats(tx, { id, customer_id: fields.customer_id }, earlier, now);
+  if (classified) await storeClassification(tx, id, classified, now);
   // The history keeps the blind indexes, not the sealed contacts: it is read by more people.
   const { content, complainant_phone, complainant_email, ...recorded } = fields;
   const clocks = await updateComplaintClocks(tx, ctx, null, { ...fields, id }, 'registered', now);
@@ -278,6 +299,7 @@ async function insertComplaint(
       fields: recorded,
       contentSha256: createHash('sha256').update(content).digest('hex'),
       clocks,
+      ...(classified ? { classification: classificationEventData(classified) } : {}),
       ...(earlier.length ? { repeatOf: earlier.map((e) => ({ number: e.number, reasons: e.reasons })) } : {}),
       ...(dispatch
         ? {
@@ -322,6 +344,7 @@ async function insertComplaint(
       },
     });
   }
+  await indexComplaint(tx, id);
   return { id, earlier };
 }
 

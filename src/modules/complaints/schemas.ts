@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { PHONE_PATTERN } from '../../lib/contact.js';
+import { RegistrationClassification as RegistrationClassificationSchema } from '../classifier/schemas.js';
 import {
   CHANNELS,
   CONFIRMATIONS,
@@ -97,7 +98,12 @@ export const RegisterBody = Type.Object(
     demandAmount: Type.Optional(Amount),
     demandText: Type.Optional(text(2000)),
     ...references,
-    categoryId: Type.Integer({ minimum: 1 }),
+    categoryId: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: 'left out: the confident prediction of POST /classification/suggest',
+      }),
+    ),
     priority: Type.Optional(list(PRIORITIES)),
     majorReasons: Type.Optional(Type.Array(list(MAJOR_REASONS), { uniqueItems: true })),
     tags: Type.Optional(Type.Array(text(50), { maxItems: 20, uniqueItems: true })),
@@ -151,6 +157,7 @@ export const RegisteredResponse = Type.Object(
         },
       ),
     ),
+    classification: Type.Optional(RegistrationClassificationSchema),
   },
   { description: 'The whole record is at the Location header.' },
 );
@@ -281,9 +288,11 @@ export const ListQuery = Type.Object(
     q: Type.Optional(
       Type.String({
         minLength: 1,
-        maxLength: 64,
+        maxLength: 200,
         description:
-          'complaint number, waybill or order number by prefix; a whole phone number or e-mail address exactly',
+          'complaint number, waybill or order number by prefix; a whole phone number or e-mail address exactly; ' +
+          'any other text is a full-text search (words all match, "a phrase" verbatim, -word excluded, ' +
+          'number fragments of ≥ 4 characters) and each item gains snippet: { text, marks: [[start, end)] } | null',
       }),
     ),
     customerId: Type.Optional(Type.Integer({ minimum: 1, description: "the customer's complaints" })),

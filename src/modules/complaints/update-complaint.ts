@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
 import type { ComplaintUpdate } from '../../db/schema.js';
 import { badRequest } from '../../lib/errors.js';
+import { recordCorrection } from '../classifier/corrections.js';
 import { runComplaintCommand } from './complaint-command.js';
 import { higherPriority, type Priority } from './model.js';
 import { canSee } from './permissions.js';
@@ -14,6 +15,9 @@ export const updateComplaint = (ctx: ActorContext, number: string, input: Update
     const check = new ReferenceCheck(tx);
     await check.category(input.categoryId, '/body/categoryId');
     check.done();
+    // A category set or confirmed unlike the prediction is a lesson for the next training.
+    const settled = input.categoryId ?? (input.categoryConfirmed ? c.category_id : undefined);
+    if (settled !== undefined) await recordCorrection(tx, ctx, c.id, settled);
     const set: ComplaintUpdate = {
       title: input.title,
       category_id: input.categoryId,

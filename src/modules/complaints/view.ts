@@ -6,6 +6,8 @@ import type {
   RemedyProposal,
   Reply,
 } from '../../db/schema.js';
+import type { CaseView } from '../cases/case-view.js';
+import type { StoredClassificationView } from '../classifier/schemas.js';
 import { STAGES } from '../sla/index.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -75,6 +77,10 @@ export interface DetailRelations {
   links: Array<{ kind: string; number: string; createdAt: string }>;
   watchers: number[];
   actions: string[];
+  /** The complaint as a case of the library (案例库), issue 6. */
+  case: CaseView | null;
+  /** What the classifier predicted at registration, issue 6. */
+  classification: StoredClassificationView | null;
   deadlines: ComplaintDeadlineTable[];
   now: number;
 }
@@ -222,6 +228,8 @@ export function toDetail(c: Complaint, rel: DetailRelations) {
     closedAt: iso(c.closed_at),
     updatedAt: iso(c.updated_at),
     allowedActions: rel.actions,
+    case: rel.case,
+    classification: rel.classification,
   };
 }
 

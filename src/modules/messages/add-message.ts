@@ -7,6 +7,7 @@ import { appendEvent } from '../audit/index.js';
 import { COMPLAINT_STREAM, lockVisibleComplaint } from '../complaints/complaint-command.js';
 import { requirePermission } from '../complaints/permissions.js';
 import { complaintVars, type NoticeTarget, nearestWithRole, queueNotice } from '../notify/index.js';
+import { indexComplaint } from '../search/search-index.js';
 
 export type MessageSource = 'portal' | 'email' | 'phone' | 'console';
 
@@ -68,6 +69,7 @@ export async function insertMessage(
     .returning('id')
     .executeTakeFirstOrThrow();
   await tx.updateTable('complaints').set({ updated_at: now }).where('id', '=', c.id).execute();
+  await indexComplaint(tx, c.id);
   await appendEvent(tx, {
     streamType: COMPLAINT_STREAM,
     streamId: c.id,

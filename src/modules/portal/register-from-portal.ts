@@ -1,6 +1,8 @@
 import type { AppContext } from '../../context.js';
 import { badRequest, type FieldProblem } from '../../lib/errors.js';
+import { preferConfidentCategory } from '../classifier/intake.js';
 import { registerComplaint } from '../complaints/index.js';
+import type { RegisterInput } from '../complaints/schemas.js';
 import { systemActor } from '../org/system-users.js';
 import type { PortalRegisterInput } from './schemas.js';
 import { newTrackingToken, trackingTokenHash } from './secrets.js';
@@ -49,8 +51,9 @@ export async function registerFromPortal(
   const unit = await portalIntakeUnit(app.db);
   // Filed at the intake unit as if an agent there had registered it; the dispatch rules route it on.
   const actor = unit ? { ...portal, unitId: unit.id, unitPath: unit.path } : portal;
-  const { number } = await registerComplaint(
-    { ...app, actor },
+  // The customer's coarse choice, refined by the classifier when it is sure of a finer category in it.
+  const complaint = await preferConfidentCategory(
+    app.db,
     {
       channel: 'web',
       complainant: {
@@ -65,9 +68,12 @@ export async function registerFromPortal(
       ...(input.orderNo ? { orderNo: input.orderNo } : {}),
       ...(input.demands ? { demands: input.demands } : {}),
       ...(input.demandAmount !== undefined ? { demandAmount: input.demandAmount } : {}),
-    },
-    { trackingTokenHash: trackingTokenHash(token) },
+    } satisfies RegisterInput,
+    { withinBranch: true },
   );
+  const { number } = await registerComplaint({ ...app, actor }, complaint, {
+    trackingTokenHash: trackingTokenHash(token),
+  });
   return {
     registered: true,
     number,

@@ -48,6 +48,8 @@ export async function openPage(
     isMobile: options.isMobile ?? false,
     hasTouch: options.isMobile ?? false,
     locale: 'zh-CN',
+    // The console then runs without Ant Design's animations: a click never lands on a moving dialog.
+    reducedMotion: 'reduce',
   });
   const page = await context.newPage();
   // A busy CI machine renders slowly; a step that never happens still fails.
@@ -64,6 +66,9 @@ export async function openPage(
     expectClean: () => expect(errors, 'browser console errors').toEqual([]),
   };
 }
+
+/** Ant Design spaces two-character button labels (提 交): a name pattern with optional spaces. */
+export const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
 
 /** Sign in through the login page as a demo user. */
 export async function signIn(page: Page, username: string): Promise<void> {

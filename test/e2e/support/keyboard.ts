@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 
 /** A real 1×1 PNG, so that the evidence check sniffs an image. */
 export const PNG = Buffer.from(
@@ -35,6 +34,3 @@ export async function typeInto(page: Page, label: string | RegExp, text: string)
   await tabTo(page, label);
   await page.keyboard.type(text);
 }
-
-/** Poll with room for a lazy page chunk and the API. */
-export const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000 });

@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BellOutlined,
+  BookOutlined,
   DashboardOutlined,
   FormOutlined,
   InboxOutlined,
@@ -29,6 +30,7 @@ export function Shell({ children }: { children: ReactNode }) {
     ...(has('agent', 'supervisor', 'manager', 'executive')
       ? [{ key: '/approvals', icon: <AuditOutlined />, label: t('nav.approvals') }]
       : []),
+    { key: '/cases', icon: <BookOutlined />, label: t('nav.cases') },
     ...(has('admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
   ];
   const selected = items

@@ -12,6 +12,7 @@ const ComplaintPage = lazy(() => import('./pages/complaint/ComplaintPage'));
 const RegisterPage = lazy(() => import('./pages/register/RegisterPage'));
 const ApprovalsPage = lazy(() => import('./pages/complaint/ApprovalsPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
+const CasesPage = lazy(() => import('./pages/cases/CasesPage'));
 
 export function ConsoleRoutes() {
   const { user, loading } = useSession();
@@ -33,6 +34,7 @@ export function ConsoleRoutes() {
           <Route path="/complaints/:number" element={<ComplaintPage />} />
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/approvals" element={<ApprovalsPage />} />
+          <Route path="/cases" element={<CasesPage />} />
           <Route path="/admin/*" element={<AdminPage />} />
           {/* Just signed in: back to the page that sent the user to sign in. */}
           <Route

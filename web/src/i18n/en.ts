@@ -1,9 +1,11 @@
 import * as admin from './sections/admin';
+import * as cases from './sections/cases';
 import * as common from './sections/common';
 import * as complaint from './sections/complaint';
 import * as dashboard from './sections/dashboard';
 import * as portal from './sections/portal';
 import * as register from './sections/register';
+import * as search from './sections/search';
 import * as terms from './sections/terms';
 import * as workbench from './sections/workbench';
 import type { Messages } from './zh-CN';
@@ -16,5 +18,7 @@ export const en: Messages = {
   ...admin.en,
   ...portal.en,
   ...dashboard.en,
+  ...search.en,
+  ...cases.en,
   terms: terms.en,
 };

@@ -25,6 +25,14 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+/** People who ask their system for less motion get none (also makes animations no obstacle to automation). */
+const THEME = {
+  token: {
+    colorPrimary: '#c4302b',
+    motion: !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches,
+  },
+};
+
 const initialLocale = (): Locale => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN');
 
 export function I18nProvider({ children }: { children: ReactNode }) {
@@ -55,7 +63,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [locale]);
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#c4302b' } }}>
+      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
         {children}
       </ConfigProvider>
     </I18nContext.Provider>

@@ -1,9 +1,11 @@
 import * as admin from './sections/admin';
+import * as cases from './sections/cases';
 import * as common from './sections/common';
 import * as complaint from './sections/complaint';
 import * as dashboard from './sections/dashboard';
 import * as portal from './sections/portal';
 import * as register from './sections/register';
+import * as search from './sections/search';
 import * as terms from './sections/terms';
 import * as workbench from './sections/workbench';
 
@@ -16,6 +18,8 @@ export const zh = {
   ...admin.zh,
   ...portal.zh,
   ...dashboard.zh,
+  ...search.zh,
+  ...cases.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };

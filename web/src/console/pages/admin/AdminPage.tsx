@@ -8,6 +8,7 @@ import { AuthorityTab } from './AuthorityTab';
 import { CalendarTab } from './CalendarTab';
 import { CategoriesTab } from './CategoriesTab';
 import { ChannelsTab } from './ChannelsTab';
+import { ClassificationTab } from './ClassificationTab';
 import { DispatchTab } from './DispatchTab';
 import { JobsTab } from './JobsTab';
 import { MailIntakeTab } from './MailIntakeTab';
@@ -24,6 +25,7 @@ const TABS = [
   'authority',
   'categories',
   'dispatch',
+  'classification',
   'sla',
   'calendar',
   'templates',
@@ -94,6 +96,11 @@ export default function AdminPage() {
           { key: 'authority', label: t('admin.tab.authority'), children: <AuthorityTab /> },
           { key: 'categories', label: t('admin.tab.categories'), children: <CategoriesTab /> },
           { key: 'dispatch', label: t('admin.tab.dispatch'), children: <DispatchTab units={units} /> },
+          {
+            key: 'classification',
+            label: t('admin.tab.classification'),
+            children: <ClassificationTab />,
+          },
           { key: 'sla', label: t('admin.tab.sla'), children: <SlaTab /> },
           { key: 'calendar', label: t('admin.tab.calendar'), children: <CalendarTab /> },
           { key: 'templates', label: t('admin.tab.templates'), children: <TemplatesTab /> },

@@ -29,6 +29,7 @@ import {
 import { type Translate, useI18n } from '../../../i18n';
 import { type CategoryNode, categoryTree, useCategories } from '../../components/categories';
 import { useSession } from '../../session';
+import { ScriptPicker } from './ScriptPicker';
 import type { ComplaintDetail, Person } from './types';
 
 type Key = Parameters<Translate>[0];
@@ -131,6 +132,7 @@ function ReplyFields({ t, form, complaint, prefix = [] }: FieldContext & { prefi
           allowClear
         />
       </Form.Item>
+      <ScriptPicker number={complaint.number} form={form} parts={REPLY_PARTS} prefix={prefix} />
       <Form.Item name={[...prefix, 'method']} label={t('cp.reply.method')} rules={required(t)}>
         <Select options={options(t, 'method', REPLY_METHODS)} />
       </Form.Item>
@@ -494,19 +496,38 @@ function useUnits(): Unit[] {
   return units;
 }
 
+/** An action's form opened from elsewhere on the page with some values filled in (a recommended remedy). */
+export interface ActionRequest {
+  action: string;
+  values: Values;
+}
+
 /** The buttons of the actions this user may do now, each opening its form. */
 export function ActionPanel({
   complaint,
   onChanged,
+  request,
 }: {
   complaint: ComplaintDetail;
   onChanged(c: ComplaintDetail): void;
+  /** Opens that action's form pre-filled; a new object each time it is asked for. */
+  request?: ActionRequest | null;
 }) {
   const { t } = useI18n();
   const { user } = useSession();
   const { message } = App.useApp();
   const [open, setOpen] = useState<string | null>(null);
+  const [prefill, setPrefill] = useState<Values | null>(null);
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!request) return;
+    setPrefill(request.values);
+    setOpen(request.action);
+  }, [request]);
+  const close = () => {
+    setOpen(null);
+    setPrefill(null);
+  };
   const allowed = new Set(complaint.allowedActions);
   if (allowed.has('update')) allowed.add('link');
   const actions = ORDER.filter((a) => allowed.has(a));
@@ -542,9 +563,10 @@ export function ActionPanel({
         <ActionModal
           action={open}
           complaint={complaint}
-          onClose={() => setOpen(null)}
+          prefill={prefill}
+          onClose={close}
           onDone={(c) => {
-            setOpen(null);
+            close();
             message.success(t('cp.done', { action: t(`cp.action.${open}` as Key) }));
             onChanged(c);
           }}
@@ -557,11 +579,13 @@ export function ActionPanel({
 function ActionModal({
   action,
   complaint,
+  prefill,
   onClose,
   onDone,
 }: {
   action: string;
   complaint: ComplaintDetail;
+  prefill: Values | null;
   onClose(): void;
   onDone(c: ComplaintDetail): void;
 }) {
@@ -575,7 +599,10 @@ function ActionModal({
   const allCategories = useCategories();
   const categories = useMemo(() => categoryTree(allCategories, locale === 'en'), [allCategories, locale]);
   const spec = SPECS[action] ?? { method: 'POST', path: action };
-  const initial = useMemo(() => spec.initial?.(complaint, user?.userId ?? 0) ?? {}, [spec, complaint, user]);
+  const initial = useMemo(
+    () => ({ ...spec.initial?.(complaint, user?.userId ?? 0), ...prefill }),
+    [spec, complaint, user, prefill],
+  );
   const unitLabel = (u: Unit) => (locale === 'en' && u.nameEn ? u.nameEn : u.name);
 
   const submit = async () => {

@@ -14,17 +14,20 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../../api/client';
 import { type Translate, useI18n } from '../../../i18n';
 import { DeadlineCountdown } from '../../components/DeadlineCountdown';
 import { useSession } from '../../session';
-import { ActionPanel } from './ActionPanel';
+import { ActionPanel, type ActionRequest } from './ActionPanel';
+import { CaseCard } from './CaseCard';
 import { ComplaintTimeline } from './ComplaintTimeline';
 import { EvidenceList } from './EvidenceList';
-import type { ComplaintDetail } from './types';
+import { formatTime, yuan } from './format';
+import { SimilarPanel } from './SimilarPanel';
+import { type ComplaintDetail, CURATE_CASE } from './types';
+import { useTermOf } from './useTermOf';
 
 type Key = Parameters<Translate>[0];
 
@@ -46,11 +49,6 @@ const STATUS_COLOR: Record<string, string> = {
 const ROW = { padding: '8px 0', borderBottom: '1px solid #f0f0f0' };
 const PRIORITY_COLOR: Record<string, string> = { P1: 'red', P2: 'orange', P3: 'blue', P4: 'default' };
 
-export const formatTime = (iso: string | null | undefined) =>
-  iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—';
-export const yuan = (fen: number | null | undefined) =>
-  fen === null || fen === undefined ? '—' : `¥${(fen / 100).toFixed(2)}`;
-
 /** 投诉详情: the whole record, its clocks, history, evidence, and the actions this user may take. */
 export default function ComplaintPage() {
   const { number = '' } = useParams();
@@ -59,6 +57,7 @@ export default function ComplaintPage() {
   const [error, setError] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
   const [revealed, setRevealed] = useState(false);
+  const [actionRequest, setActionRequest] = useState<ActionRequest | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -157,12 +156,12 @@ export default function ComplaintPage() {
               </Space>
             )}
           </div>
-          {c.allowedActions.length > 0 && (
+          {c.allowedActions.some((a) => a !== CURATE_CASE) && (
             <div>
               <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
                 {t('cp.actions')}
               </Typography.Text>
-              <ActionPanel complaint={c} onChanged={changed} />
+              <ActionPanel complaint={c} onChanged={changed} request={actionRequest} />
             </div>
           )}
         </Flex>
@@ -172,6 +171,18 @@ export default function ComplaintPage() {
           <Flex vertical gap={16}>
             <RecordCard complaint={c} revealed={revealed} categoryPath={categoryPath} onReveal={changed} />
             <HandlingCard complaint={c} />
+            <SimilarPanel
+              number={c.number}
+              onUseRemedy={
+                c.allowedActions.includes('propose')
+                  ? (r) =>
+                      setActionRequest({
+                        action: 'propose',
+                        values: { kinds: r.kinds, amountYuan: r.amount / 100 },
+                      })
+                  : undefined
+              }
+            />
             <Card title={t('cp.section.evidence')} size="small">
               <EvidenceList complaint={c} onChanged={() => setRevision((r) => r + 1)} />
             </Card>
@@ -195,24 +206,16 @@ export default function ComplaintPage() {
           </Flex>
         </Col>
         <Col xs={24} xl={9}>
-          <Card title={t('cp.section.timeline')} size="small">
-            <ComplaintTimeline number={c.number} revision={revision} />
-          </Card>
+          <Flex vertical gap={16}>
+            <CaseCard complaint={c} onChanged={changed} />
+            <Card title={t('cp.section.timeline')} size="small">
+              <ComplaintTimeline number={c.number} revision={revision} />
+            </Card>
+          </Flex>
         </Col>
       </Row>
     </Flex>
   );
-}
-
-/** t() of a vocabulary code, falling back to the code itself. */
-export function useTermOf() {
-  const { t } = useI18n();
-  return (group: string, code: string | null | undefined) => {
-    if (!code) return '—';
-    const key = `cp.${group}.${code}`;
-    const text = t(key as Key);
-    return text === key ? code : text;
-  };
 }
 
 function RecordCard({
@@ -490,7 +493,7 @@ function MessagesCard({
   const { message } = App.useApp();
   const [body, setBody] = useState('');
   const [sending, setSending] = useState(false);
-  const canWrite = c.status !== 'closed' && c.allowedActions.length > 0;
+  const canWrite = c.status !== 'closed' && c.allowedActions.some((a) => a !== CURATE_CASE);
   const send = async () => {
     if (!body.trim()) return;
     setSending(true);

@@ -126,6 +126,8 @@ export interface ComplaintDetail {
   customerConfirmation: string | null;
   links: Array<{ kind: string; number: string; createdAt: string }>;
   allowedActions: string[];
+  /** The complaint as a case of the library (案例库), or null. */
+  case: CaseRecord | null;
 }
 export interface TimelineEvent {
   seq: number;
@@ -134,4 +136,54 @@ export interface TimelineEvent {
   actor: Person | null;
   data: Record<string, unknown>;
   comment: string | null;
+}
+
+/** The action that marks, edits or removes a case; not a step of the complaint's life. */
+export const CURATE_CASE = 'curate_case';
+
+/** 话术: a canned reply of a case. */
+export interface Script {
+  title: string;
+  text: string;
+}
+export interface CaseRecord {
+  title: string;
+  summary: string;
+  lessons: string;
+  scripts: Script[];
+  tags: string[];
+  markedBy: Person;
+  markedAt: string;
+}
+
+/** GET /complaints/:number/similar (contract 3). */
+export interface SimilarComplaint {
+  number: string;
+  title: string;
+  status: string;
+  score: number;
+  category: { id: number; code: string; nameZh: string; nameEn: string };
+  receivedAt: string;
+  closedAt: string | null;
+  isCase: boolean;
+  judgement: { liableParty: string; degree: string | null; basis: string | null } | null;
+  validity: { validity: string; kind: string | null } | null;
+  remedies: Array<{ kinds: string[]; amount: number; status: string; description: string }>;
+  reply: { summary: string } | null;
+}
+export interface RecommendedRemedy {
+  kinds: string[];
+  amount: number;
+  basedOn: number;
+  numbers: string[];
+}
+export interface SimilarAnswer {
+  items: SimilarComplaint[];
+  recommendedRemedy: RecommendedRemedy | null;
+}
+
+/** GET /complaints/:number/scripts: the canned replies offered in the reply form. */
+export interface OfferedScript extends Script {
+  caseNumber: string;
+  caseTitle: string;
 }

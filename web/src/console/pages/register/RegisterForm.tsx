@@ -19,11 +19,13 @@ import {
   type UploadFile,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, query } from '../../../api/client';
 import { useI18n } from '../../../i18n';
 import { CustomerPanel, type Lookup } from './CustomerPanel';
+import { type CategoryGuess, confident, useSuggestion } from './classification';
 import type { Outcome } from './ResultPanel';
+import { type FieldState, type SuggestedField, Suggestions } from './Suggestions';
 import {
   type Category,
   CHANNELS,
@@ -81,8 +83,15 @@ const REPLY_KEYS = {
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
-/** The RegisterBody of src/modules/complaints/schemas.ts from the form's values. */
-function toBody(v: Values, firstContact: boolean, remedy: boolean) {
+type AutoFilled = Record<SuggestedField, boolean>;
+const NOTHING_AUTO: AutoFilled = { category: false, priority: false, grade: false };
+
+/**
+ * The RegisterBody of src/modules/complaints/schemas.ts from the form's values. What the form filled
+ * in from a confident suggestion is left out: the API applies its own prediction then and records it
+ * as applied automatically.
+ */
+function toBody(v: Values, firstContact: boolean, remedy: boolean, auto: AutoFilled) {
   const references = Object.fromEntries(REFERENCES.map((r) => [r, text(v[r])]).filter(([, value]) => value));
   const referral =
     REFERRAL_CHANNELS.includes(v.channel) && (text(v.referral?.number) || text(v.referral?.authority))
@@ -109,8 +118,8 @@ function toBody(v: Values, firstContact: boolean, remedy: boolean) {
     demandAmount: toFen(v.demandAmount),
     demandText: text(v.demandText),
     ...references,
-    categoryId: v.categoryId?.at(-1),
-    priority: v.priority,
+    categoryId: auto.category ? undefined : v.categoryId?.at(-1),
+    priority: auto.priority ? undefined : v.priority,
     majorReasons: v.majorReasons?.length ? v.majorReasons : undefined,
     referral,
     firstContact: firstContact
@@ -152,7 +161,15 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
   const channel = Form.useWatch('channel', form);
   const phone = Form.useWatch(['complainant', 'phone'], form);
   const majorReasons = Form.useWatch('majorReasons', form);
-  const major = (majorReasons?.length ?? 0) > 0;
+  const title = Form.useWatch('title', form);
+  const content = Form.useWatch('content', form);
+  const categoryId = Form.useWatch('categoryId', form);
+  const priority = Form.useWatch('priority', form);
+  const suggestion = useSuggestion(title, content);
+  // What the form holds because a suggestion was confident; the agent's own choice clears it.
+  const [auto, setAuto] = useState<AutoFilled>(NOTHING_AUTO);
+  const autoRef = useRef(auto);
+  const major = (majorReasons?.length ?? 0) > 0 || auto.grade;
 
   useEffect(() => {
     api<{ items: Category[] }>('/categories').then((r) => setCategories(r.items));
@@ -190,6 +207,63 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
     };
   }, [phone, form]);
 
+  // Fill what the agent has not touched from a confident suggestion; never overwrite the agent's choice.
+  useEffect(() => {
+    if (suggestion.state !== 'ready') return;
+    const s = suggestion.suggestion;
+    const was = autoRef.current;
+    const next = { ...was };
+    const untouched = (name: 'categoryId' | 'priority') =>
+      !form.isFieldTouched(name) || was[name === 'categoryId' ? 'category' : 'priority'];
+    if (untouched('categoryId')) {
+      const sure = s.category && confident(s, s.category.confidence);
+      next.category = !!sure;
+      if (s.category && sure)
+        form.setFieldValue(
+          'categoryId',
+          s.category.path.map((p) => p.id),
+        );
+      else if (was.category) form.setFieldValue('categoryId', undefined);
+    }
+    if (untouched('priority')) {
+      const sure = s.priority && confident(s, s.priority.confidence);
+      next.priority = !!sure;
+      if (s.priority && sure) form.setFieldValue('priority', s.priority.value);
+      else if (was.priority) form.setFieldValue('priority', undefined);
+    }
+    next.grade = s.grade?.value === 'major' && confident(s, s.grade.confidence);
+    autoRef.current = next;
+    setAuto(next);
+  }, [suggestion, form]);
+
+  const ownChoice = (field: SuggestedField, name?: 'categoryId' | 'priority') => {
+    autoRef.current = { ...autoRef.current, [field]: false };
+    setAuto(autoRef.current);
+    if (name) form.setFields([{ name, touched: true, errors: [] }]);
+  };
+  const adoptCategory = (guess: CategoryGuess) => {
+    form.setFieldValue(
+      'categoryId',
+      guess.path.map((p) => p.id),
+    );
+    ownChoice('category', 'categoryId');
+  };
+  const adoptPriority = (value: string) => {
+    form.setFieldValue('priority', value);
+    ownChoice('priority', 'priority');
+  };
+  const fieldStates: Record<SuggestedField, FieldState> = {
+    category: { auto: auto.category, value: categoryId?.at(-1) ?? null },
+    priority: { auto: auto.priority, value: priority ?? null },
+    grade: { auto: auto.grade && !majorReasons?.length, value: majorReasons?.length ? 'major' : null },
+  };
+  const autoMark = (on: boolean) =>
+    on ? (
+      <Tag color="blue" data-testid="auto-classified">
+        {t('classify.auto')}
+      </Tag>
+    ) : undefined;
+
   // A second Ctrl+Enter while the first is on its way must not register the complaint twice.
   const inFlight = useRef(false);
   const submit = async (values: Values) => {
@@ -198,7 +272,9 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
     setSubmitting(true);
     setProblem(null);
     try {
-      const registered = await api<Registered>('/complaints', { body: toBody(values, firstContact, remedy) });
+      const registered = await api<Registered>('/complaints', {
+        body: toBody(values, firstContact, remedy, autoRef.current),
+      });
       let uploaded = 0;
       const uploadErrors: string[] = [];
       for (const f of files) {
@@ -254,12 +330,17 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
       .map((f) => f.name.join('.'))
       .concat(['categoryId']);
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      form.submit();
-    }
-  };
+  // Ctrl+Enter anywhere on the page submits, also after a click on a suggestion took the focus off the form.
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        form.submit();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [form]);
 
   const required = (field: string) => [
     { required: true, whitespace: true, message: t('register.required', { field }) },
@@ -267,8 +348,7 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
   const isReferral = REFERRAL_CHANNELS.includes(channel ?? '');
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Ctrl+Enter anywhere in the form submits it
-    <div onKeyDown={onKeyDown} data-testid="register-form">
+    <div data-testid="register-form">
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t('register.title')}
       </Typography.Title>
@@ -279,6 +359,11 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
             form={form}
             layout="vertical"
             onFinish={submit}
+            onValuesChange={(changed: Partial<Values>) => {
+              // Only the agent's own changes come here: they end what a suggestion filled in.
+              if ('categoryId' in changed) ownChoice('category');
+              if ('priority' in changed) ownChoice('priority');
+            }}
             scrollToFirstError={{ focus: true }}
             initialValues={{
               channel: 'phone',
@@ -417,6 +502,7 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
                   <Form.Item
                     name="categoryId"
                     label={t('register.category')}
+                    extra={autoMark(auto.category)}
                     rules={[
                       { required: true, message: t('register.required', { field: t('register.category') }) },
                     ]}
@@ -430,7 +516,7 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={8}>
-                  <Form.Item name="priority" label={t('register.priority')}>
+                  <Form.Item name="priority" label={t('register.priority')} extra={autoMark(auto.priority)}>
                     <Select
                       allowClear
                       placeholder={t('register.priorityAuto')}
@@ -447,6 +533,7 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
                     <Tag color={major ? 'red' : undefined} data-testid="grade-tag">
                       {major ? t('register.majorOn') : t('register.majorOff')}
                     </Tag>
+                    {fieldStates.grade.auto && autoMark(true)}
                   </span>
                 }
               >
@@ -562,6 +649,12 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
         <Col xs={24} lg={8}>
           <div style={{ position: 'sticky', top: 16 }}>
             <CustomerPanel lookup={lookup} />
+            <Suggestions
+              state={suggestion}
+              fields={fieldStates}
+              onAdoptCategory={adoptCategory}
+              onAdoptPriority={adoptPriority}
+            />
           </div>
         </Col>
       </Row>

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Descriptions, Flex, Result, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../../i18n';
+import { pathLabel } from './classification';
 import type { Registered } from './vocab';
 
 export interface Outcome {
@@ -11,10 +12,19 @@ export interface Outcome {
 
 /** After registering: the number (copyable), its status, possible duplicates and what to do next. */
 export function ResultPanel({ outcome, onAnother }: { outcome: Outcome; onAnother(): void }) {
-  const { t, term } = useI18n();
+  const { t, term, locale } = useI18n();
   const navigate = useNavigate();
   const r = outcome.registered;
   const duplicates = r.possibleDuplicates ?? [];
+  // What the API filled in from its prediction (智能分类), so that the agent sees it once more.
+  const c = r.classification;
+  const applied = [
+    c?.applied.category &&
+      c.category &&
+      `${t('classify.category')} ${pathLabel(c.category.path, locale === 'en')}`,
+    c?.applied.priority && `${t('classify.priority')} ${term('priority', r.priority)}`,
+    c?.applied.grade && `${t('classify.grade')} ${term('grade', r.grade)}`,
+  ].filter(Boolean);
   return (
     <Card data-testid="register-result">
       <Result
@@ -53,6 +63,14 @@ export function ResultPanel({ outcome, onAnother }: { outcome: Outcome; onAnothe
           },
         ]}
       />
+      {applied.length > 0 && (
+        <Alert
+          type="info"
+          style={{ marginTop: 12 }}
+          data-testid="auto-applied"
+          title={t('classify.appliedResult', { fields: applied.join(locale === 'en' ? '; ' : '；') })}
+        />
+      )}
       {outcome.uploaded > 0 && (
         <Alert
           type="success"

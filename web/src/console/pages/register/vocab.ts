@@ -1,4 +1,5 @@
 import { PHONE_PATTERN } from '../../../api/vocabularies';
+import type { Suggestion } from './classification';
 
 /** The API's vocabularies the form offers. */
 export {
@@ -71,4 +72,6 @@ export interface Registered {
   grade: string;
   repeat?: boolean;
   possibleDuplicates?: Array<{ number: string; status: string; receivedAt: string; reasons: string[] }>;
+  /** The prediction made at registration and what of it the API applied. */
+  classification?: Suggestion & { applied: { category: boolean; priority: boolean; grade: boolean } };
 }

@@ -1,5 +1,6 @@
+import { QuestionCircleOutlined } from '@ant-design/icons';
 import type { InputRef } from 'antd';
-import { Button, Checkbox, DatePicker, Flex, Input, InputNumber, Select, TreeSelect } from 'antd';
+import { Button, Checkbox, DatePicker, Flex, Input, InputNumber, Select, Tooltip, TreeSelect } from 'antd';
 import dayjs from 'dayjs';
 import { type Ref, useMemo } from 'react';
 import { useI18n } from '../../../i18n';
@@ -30,9 +31,25 @@ export function FilterBar({ tab, filters, categories, searchRef, onChange }: Pro
         placeholder={t('workbench.filter.q')}
         defaultValue={filters.q}
         key={filters.q ?? ''}
-        onSearch={(q) => set({ q: q || undefined })}
+        onSearch={(q) => set({ q: q.trim() || undefined })}
         style={{ width: 380 }}
       />
+      <Tooltip
+        title={
+          <ul style={{ margin: 0, paddingInlineStart: 16 }}>
+            <li>{t('search.syntax.words')}</li>
+            <li>{t('search.syntax.phrase')}</li>
+            <li>{t('search.syntax.exclude')}</li>
+            <li>{t('search.syntax.numbers')}</li>
+          </ul>
+        }
+      >
+        <QuestionCircleOutlined
+          aria-label={t('search.syntax')}
+          data-testid="search-syntax"
+          style={{ color: 'rgba(0,0,0,0.45)', marginInlineStart: -4 }}
+        />
+      </Tooltip>
       {tab !== 'mine' && (
         <Select
           mode="multiple"

@@ -15,7 +15,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../../api/client';
 import { useI18n } from '../../../i18n';
 import { useSession } from '../../session';
@@ -37,6 +37,7 @@ import {
   type Tab,
   type Unit,
 } from './model';
+import { Snippet } from './Snippet';
 
 const STATUS_COLORS: Record<string, string> = {
   received: 'default',
@@ -70,7 +71,30 @@ export default function WorkbenchPage() {
   const [tab, setTab] = useState<Tab>(
     () => loadState(userId).tab ?? (has('agent', 'handler') ? 'mine' : 'unit'),
   );
-  const [filters, setFilters] = useState<Filters>(() => loadState(userId).filters ?? {});
+  // The text search lives in the URL (?q=…: a link to a search, back and forward); the other filters in the session.
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q')?.trim() || undefined;
+  const [stored] = useState(() => loadState(userId).filters ?? {});
+  const [otherFilters, setOtherFilters] = useState<Filters>(() => {
+    const { q: _q, ...rest } = stored;
+    return rest;
+  });
+  const filters = useMemo<Filters>(() => (q ? { ...otherFilters, q } : otherFilters), [otherFilters, q]);
+  const setFilters = useCallback(
+    ({ q: next, ...rest }: Filters) => {
+      setOtherFilters(rest);
+      const text = next?.trim() || undefined;
+      // A new search is a step in the history (Back returns to the one before).
+      if (text !== q)
+        setParams((prev) => {
+          const url = new URLSearchParams(prev);
+          if (text) url.set('q', text);
+          else url.delete('q');
+          return url;
+        });
+    },
+    [setParams, q],
+  );
   const [rows, setRows] = useState<ComplaintRow[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -98,6 +122,12 @@ export default function WorkbenchPage() {
   }, []);
 
   useEffect(() => storeState(userId, { tab, filters }), [userId, tab, filters]);
+  // Back on the workbench without a search in the URL (the menu): the session's search, like its filters.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival
+  useEffect(() => {
+    if (stored.q && !params.has('q'))
+      setParams({ ...Object.fromEntries(params), q: stored.q }, { replace: true });
+  }, []);
 
   // The first page whenever the tab or a filter changes.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `reload` asks for a fresh first page
@@ -221,7 +251,21 @@ export default function WorkbenchPage() {
         </Link>
       ),
     },
-    { key: 'title', title: t('workbench.col.title'), dataIndex: 'title', ellipsis: true },
+    {
+      key: 'title',
+      title: t('workbench.col.title'),
+      dataIndex: 'title',
+      ellipsis: !filters.q,
+      render: (title: string, r) =>
+        r.snippet ? (
+          <>
+            <div>{title}</div>
+            <Snippet snippet={r.snippet} />
+          </>
+        ) : (
+          title
+        ),
+    },
     {
       key: 'status',
       title: t('workbench.col.status'),
@@ -345,7 +389,25 @@ export default function WorkbenchPage() {
         loading={loading}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('workbench.empty') }}
+        locale={{
+          emptyText: (
+            <Flex vertical align="center" gap={8}>
+              <span data-testid="empty-result">
+                {filters.q ? t('search.noResults', { q: filters.q }) : t('workbench.empty')}
+              </span>
+              {filters.q && tab !== 'all' && (
+                <Button
+                  onClick={() => {
+                    setTab('all');
+                    setView(undefined);
+                  }}
+                >
+                  {t('search.inAll')}
+                </Button>
+              )}
+            </Flex>
+          ),
+        }}
         rowSelection={
           canBulk
             ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }

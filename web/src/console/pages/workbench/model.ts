@@ -2,6 +2,12 @@ import { query } from '../../../api/client';
 
 export { CHANNELS, GRADES, PRIORITIES, STATUSES } from '../../../api/vocabularies';
 
+/** The excerpt of a text search around the first hit; marks are [start, end) offsets into text. */
+export interface Snippet {
+  text: string;
+  marks: Array<[number, number]>;
+}
+
 /** A row of GET /complaints (the API's list summary). */
 export interface ComplaintRow {
   number: string;
@@ -18,6 +24,8 @@ export interface ComplaintRow {
   dueAt: string | null;
   receivedAt: string;
   updatedAt: string;
+  /** Only on a full-text search. */
+  snippet?: Snippet | null;
 }
 
 export interface ListPage {

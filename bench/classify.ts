@@ -1,0 +1,56 @@
+/**
+ * `classify`: microseconds to classify one complaint with the express starter model (features,
+ * three heads), over a few thousand texts after a warm-up, against the ceiling of jieba segmentation
+ * alone on the same texts (the classifier segments every text once); and the 5-fold cross-validation
+ * on the COCC corpus when it is present.
+ */
+import { existsSync } from 'node:fs';
+import { expressCorpus, expressModel } from '../src/modules/classifier/express-model.js';
+import { predict } from '../src/modules/classifier/model.js';
+import { words } from '../src/modules/search/segment.js';
+import { COCC_FILE, runCrossValidation } from './classify-cv.js';
+import type { BenchModule } from './lib/context.js';
+
+const TEXTS = 3000;
+
+/** Corpus texts, each made distinct with a waybill number and an amount, as real complaints are. */
+function benchTexts(): string[] {
+  const corpus = expressCorpus().map((s) => s.text);
+  return Array.from(
+    { length: TEXTS },
+    (_, i) =>
+      `${corpus[i % corpus.length]} 单号SF${String(1_000_000_000 + i * 7919)}，金额${(i % 500) + 20}元`,
+  );
+}
+
+function microsecondsPer(texts: string[], fn: (text: string) => unknown): number {
+  for (const text of texts.slice(0, 300)) fn(text);
+  const started = process.hrtime.bigint();
+  for (const text of texts) fn(text);
+  return Number(process.hrtime.bigint() - started) / 1000 / texts.length;
+}
+
+export const classifyBench: BenchModule = {
+  name: 'classify',
+  async run(ctx) {
+    const texts = benchTexts();
+    const model = expressModel();
+    const ceiling = microsecondsPer(texts, words);
+    const perComplaint = microsecondsPer(texts, (text) => predict(model, text));
+    const summary = [
+      `classify: ${perComplaint.toFixed(0)} µs`,
+      `classify/ceiling: ${(perComplaint / ceiling).toFixed(2)} (express model over ${TEXTS} texts; segmentation alone ${ceiling.toFixed(0)} µs)`,
+    ];
+    let cv: string | null = null;
+    if (existsSync(COCC_FILE)) {
+      ctx.log('classify: 5-fold cross-validation on the COCC corpus');
+      cv = runCrossValidation(COCC_FILE, (line) => ctx.log(line));
+      summary.push(cv);
+    } else summary.push(`classify cv: skipped (${COCC_FILE} not found)`);
+    return {
+      ok: true,
+      summary,
+      section: { texts: TEXTS, microsecondsPerComplaint: perComplaint, ceilingMicroseconds: ceiling, cv },
+    };
+  },
+};

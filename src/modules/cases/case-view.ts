@@ -1,0 +1,56 @@
+import type { Db, Tx } from '../../db/database.js';
+import type { Script } from './schemas.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** What the complaint page shows of a case. */
+export interface CaseView {
+  title: string;
+  summary: string;
+  lessons: string;
+  scripts: Script[];
+  tags: string[];
+  markedBy: { id: number; name: string | null };
+  markedAt: string;
+}
+
+export function toCaseView(r: {
+  title: string;
+  summary: string;
+  lessons: string;
+  scripts: string;
+  tags: string;
+  marked_by: number;
+  marked_by_name: string | null;
+  marked_at: number;
+}): CaseView {
+  return {
+    title: r.title,
+    summary: r.summary,
+    lessons: r.lessons,
+    scripts: JSON.parse(r.scripts) as Script[],
+    tags: JSON.parse(r.tags) as string[],
+    markedBy: { id: r.marked_by, name: r.marked_by_name },
+    markedAt: iso(r.marked_at),
+  };
+}
+
+/** The complaint's case, or null when it is not one (the detail's `case`). */
+export async function findCase(db: Db | Tx, complaintId: number): Promise<CaseView | null> {
+  const row = await db
+    .selectFrom('complaint_cases')
+    .leftJoin('users', 'users.id', 'complaint_cases.marked_by')
+    .select([
+      'complaint_cases.title',
+      'complaint_cases.summary',
+      'complaint_cases.lessons',
+      'complaint_cases.scripts',
+      'complaint_cases.tags',
+      'complaint_cases.marked_by',
+      'complaint_cases.marked_at',
+      'users.display_name as marked_by_name',
+    ])
+    .where('complaint_cases.complaint_id', '=', complaintId)
+    .executeTakeFirst();
+  return row ? toCaseView(row) : null;
+}

@@ -1,0 +1,206 @@
+import { DEFAULT_SCALE, fitGate, fitScale, type Gate, gateFactor, NO_GATE, softmax } from './calibrate.js';
+import { type TermCounts, termCounts } from './features.js';
+import { decisionValues, SVM_DEFAULTS, type SvmOptions, trainOneVsRest } from './linear-svm.js';
+import { seededRandom, shuffle } from './random.js';
+import {
+  fitVocabulary,
+  type SparseVector,
+  type TermIndex,
+  termIndex,
+  type Vocabulary,
+  vectorize,
+} from './vectorizer.js';
+
+/** One labelled text. Priority and grade are optional: a head is trained only where they are given. */
+export interface Sample {
+  text: string;
+  label: string;
+  priority?: string | null;
+  grade?: string | null;
+}
+
+export type HeadName = 'category' | 'priority' | 'grade';
+
+/** One linear head: a weight row per label over the shared vocabulary (+ bias last). */
+export interface Head {
+  labels: string[];
+  weights: number[][];
+  scale: number;
+  /** Scales every confidence down when even the best decision value is low (absent: no gate). */
+  gate?: Gate;
+}
+
+/** What is stored (JSON): the vocabulary and the heads. */
+export interface ClassifierModel {
+  format: 'kesu-classifier/1';
+  terms: string[];
+  idf: number[];
+  heads: Partial<Record<HeadName, Head>> & { category: Head };
+}
+
+export interface TrainOptions {
+  svm: SvmOptions;
+  /** The most frequent terms kept (keeps a stored model a few MB). */
+  maxFeatures: number;
+  /** Folds of held-out decision values used to calibrate confidences (0: no calibration). */
+  calibrationFolds: number;
+}
+
+export const TRAIN_DEFAULTS: TrainOptions = { svm: SVM_DEFAULTS, maxFeatures: 60000, calibrationFolds: 3 };
+
+/** Fewer rows than this for a head's labels: no head (nothing to learn). */
+const MIN_HEAD_ROWS = 4;
+
+function pruned(vocabulary: Vocabulary, maxFeatures: number): Vocabulary {
+  if (vocabulary.terms.length <= maxFeatures) return vocabulary;
+  // idf is monotone in document frequency: the lowest idf are the most frequent terms.
+  const keep = vocabulary.terms
+    .map((t, i) => ({ t, idf: vocabulary.idf[i] as number }))
+    .sort((a, b) => a.idf - b.idf || (a.t < b.t ? -1 : 1))
+    .slice(0, maxFeatures)
+    .sort((a, b) => (a.t < b.t ? -1 : 1));
+  return { terms: keep.map((k) => k.t), idf: keep.map((k) => k.idf) };
+}
+
+const round = (w: number) => (w === 0 ? 0 : Number(w.toPrecision(4)));
+
+function trainHead(xs: SparseVector[], values: string[], dimension: number, options: TrainOptions): Head {
+  const labels = [...new Set(values)].sort();
+  const y = values.map((v) => labels.indexOf(v));
+  const weights = trainOneVsRest(xs, y, labels.length, dimension, options.svm);
+  const { scale, gate } = calibration(xs, y, labels.length, dimension, options);
+  return { labels, weights: weights.map((w) => Array.from(w, round)), scale, gate };
+}
+
+/** Temperature and gate, both fitted on decision values of held-out folds. */
+function calibration(
+  xs: SparseVector[],
+  y: number[],
+  classCount: number,
+  dimension: number,
+  options: TrainOptions,
+): { scale: number; gate: Gate } {
+  const folds = options.calibrationFolds;
+  if (folds < 2 || xs.length < folds * 2 || classCount < 2) return { scale: DEFAULT_SCALE, gate: NO_GATE };
+  const fold = stratifiedFolds(y, folds, options.svm.seed);
+  const rows: number[][] = [];
+  const truth: number[] = [];
+  for (let f = 0; f < folds; f++) {
+    const train = xs.flatMap((_, i) => (fold[i] === f ? [] : [i]));
+    const weights = trainOneVsRest(
+      train.map((i) => xs[i] as SparseVector),
+      train.map((i) => y[i] as number),
+      classCount,
+      dimension,
+      options.svm,
+    );
+    xs.forEach((x, i) => {
+      if (fold[i] !== f) return;
+      rows.push(decisionValues(weights, x, dimension));
+      truth.push(y[i] as number);
+    });
+  }
+  const scale = fitScale(rows, truth);
+  return { scale, gate: fitGate(rows, truth, scale) };
+}
+
+/** Fold number of each row: every label spread evenly over the folds, order seeded. */
+export function stratifiedFolds<T>(labels: T[], folds: number, seed: number): number[] {
+  const random = seededRandom(seed);
+  const byLabel = new Map<T, number[]>();
+  labels.forEach((l, i) => {
+    const rows = byLabel.get(l);
+    if (rows) rows.push(i);
+    else byLabel.set(l, [i]);
+  });
+  const fold = new Array<number>(labels.length).fill(0);
+  let next = 0;
+  for (const key of [...byLabel.keys()].sort()) {
+    for (const i of shuffle(byLabel.get(key) ?? [], random)) fold[i] = next++ % folds;
+  }
+  return fold;
+}
+
+/** Train every head the samples support: category always, priority and grade when given. */
+export function trainModel(samples: Sample[], options: TrainOptions = TRAIN_DEFAULTS): ClassifierModel {
+  if (samples.length === 0) throw new Error('no samples');
+  const docs = samples.map((s) => termCounts(s.text));
+  const vocabulary = pruned(fitVocabulary(docs), options.maxFeatures);
+  const index = termIndex(vocabulary);
+  const xs = docs.map((d) => vectorize(d, vocabulary, index));
+  const dimension = vocabulary.terms.length;
+  const heads: ClassifierModel['heads'] = {
+    category: trainHead(
+      xs,
+      samples.map((s) => s.label),
+      dimension,
+      options,
+    ),
+  };
+  for (const name of ['priority', 'grade'] as const) {
+    const rows = samples.flatMap((s, i) => (s[name] ? [i] : []));
+    const values = rows.map((i) => samples[i]?.[name] as string);
+    if (rows.length < MIN_HEAD_ROWS || new Set(values).size < 2) continue;
+    heads[name] = trainHead(
+      rows.map((i) => xs[i] as SparseVector),
+      values,
+      dimension,
+      options,
+    );
+  }
+  return { format: 'kesu-classifier/1', terms: vocabulary.terms, idf: vocabulary.idf, heads };
+}
+
+/** Labels of one head, best first, with their confidences. */
+export type Ranking = Array<{ label: string; confidence: number }>;
+
+export interface Prediction {
+  category: Ranking;
+  priority: Ranking | null;
+  grade: Ranking | null;
+}
+
+/** A model ready to predict: the term index is built once. */
+export interface LoadedModel {
+  model: ClassifierModel;
+  index: TermIndex;
+}
+
+export const loadModel = (model: ClassifierModel): LoadedModel => ({ model, index: termIndex(model) });
+
+/** Confidences: the softmax of the decision values, times the gate and the evidence. */
+function rank(head: Head, x: SparseVector, dimension: number, evidence: number): Ranking {
+  const scores = decisionValues(head.weights, x, dimension);
+  const factor = gateFactor(head.gate ?? NO_GATE, Math.max(...scores)) * evidence;
+  const p = softmax(scores, head.scale);
+  // Ordered by the softmax: with no evidence at all the order still follows the scores.
+  return head.labels
+    .map((label, i) => ({ label, p: p[i] as number }))
+    .sort((a, b) => b.p - a.p || (a.label < b.label ? -1 : 1))
+    .map(({ label, p }) => ({ label, confidence: p * factor }));
+}
+
+/**
+ * Fewer known words than this and confidences shrink in proportion: held-out texts are sentences,
+ * so calibration alone cannot tell how little a greeting ("你好 请回电") or a typo says.
+ */
+const MIN_KNOWN_WORDS = 3;
+
+function evidence(doc: TermCounts, index: TermIndex): number {
+  let known = 0;
+  for (const term of doc.words.keys()) if (term.startsWith('w:') && index.has(term)) known++;
+  return Math.min(1, known / MIN_KNOWN_WORDS);
+}
+
+export function predict(loaded: LoadedModel, text: string): Prediction {
+  const { model } = loaded;
+  const doc = termCounts(text);
+  const x = vectorize(doc, model, loaded.index);
+  const dimension = model.terms.length;
+  const factor = evidence(doc, loaded.index);
+  return {
+    category: rank(model.heads.category, x, dimension, factor),
+    priority: model.heads.priority ? rank(model.heads.priority, x, dimension, factor) : null,
+    grade: model.heads.grade ? rank(model.heads.grade, x, dimension, factor) : null,
+  };
+}

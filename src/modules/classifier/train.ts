@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import type { ActorContext, AppContext } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import { badRequest, notFound } from '../../lib/errors.js';
+import { enqueue } from '../jobs/index.js';
+import { requireClassifierAdmin } from './access.js';
+import { type Evaluation, evaluate } from './evaluate.js';
+import { EXPRESS_MODEL } from './express-model.js';
+import { labelNames } from './label-names.js';
+import { predict, type Sample, trainModel } from './model.js';
+import { findModel, saveModel } from './store.js';
+import { parseTsv } from './tsv.js';
+
+export interface TrainSummary {
+  model: string;
+  rows: number;
+  labels: number;
+  heads: string[];
+  seconds: number;
+}
+
+const TRAINED_FROM_COMPLAINTS = ['closed', 'archived'];
+
+function checkName(name: string): void {
+  if (name === EXPRESS_MODEL) throw badRequest('model_name_reserved', [], { model: name });
+}
+
+async function trainAndSave(
+  db: Db,
+  name: string,
+  kind: 'file' | 'complaints',
+  samples: Sample[],
+  trainedBy: number | null,
+  now: number,
+): Promise<TrainSummary> {
+  const labels = new Set(samples.map((s) => s.label)).size;
+  if (labels < 2) throw badRequest('too_few_labels', [], { labels, rows: samples.length });
+  const started = performance.now();
+  const model = trainModel(samples);
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  const heads = Object.keys(model.heads);
+  await saveModel(db, {
+    name,
+    kind,
+    model,
+    sampleCount: samples.length,
+    metrics: { labels, heads, seconds },
+    trainedBy,
+    trainedAt: now,
+  });
+  return { model: name, rows: samples.length, labels, heads, seconds };
+}
+
+/** `kesu classify train --from-file`: a header row, then `text<TAB>label` (priority, grade optional). */
+export async function trainFromFile(app: AppContext, file: string, name: string): Promise<TrainSummary> {
+  checkName(name);
+  return trainAndSave(app.db, name, 'file', parseTsv(readFileSync(file, 'utf8')), null, app.clock.now());
+}
+
+/**
+ * The organisation's closed and archived complaints, labelled with their category's code, and every
+ * complaint a handler corrected, labelled with the latest correction.
+ */
+export async function complaintSamples(db: Db): Promise<Sample[]> {
+  const closed = await db
+    .selectFrom('complaints')
+    .innerJoin('categories', 'categories.id', 'complaints.category_id')
+    .select(['complaints.id', 'title', 'content', 'priority', 'grade', 'categories.code'])
+    .where('status', 'in', TRAINED_FROM_COMPLAINTS)
+    .orderBy('complaints.id')
+    .execute();
+  const corrected = await db
+    .selectFrom('classification_corrections as cc')
+    .innerJoin('complaints', 'complaints.id', 'cc.complaint_id')
+    .innerJoin('categories', 'categories.id', 'cc.corrected_category_id')
+    .select(['complaints.id', 'title', 'content', 'priority', 'grade', 'categories.code'])
+    .orderBy('cc.corrected_at')
+    .orderBy('cc.id')
+    .execute();
+  const byComplaint = new Map<number, Sample>();
+  // Later rows win: a correction outranks the category a complaint was closed with.
+  for (const r of [...closed, ...corrected])
+    byComplaint.set(r.id, {
+      text: `${r.title}\n${r.content}`,
+      label: r.code,
+      priority: r.priority,
+      grade: r.grade,
+    });
+  return [...byComplaint.values()];
+}
+
+export async function trainFromComplaints(
+  app: AppContext,
+  name: string,
+  trainedBy: number | null = null,
+): Promise<TrainSummary> {
+  checkName(name);
+  return trainAndSave(app.db, name, 'complaints', await complaintSamples(app.db), trainedBy, app.clock.now());
+}
+
+/** `kesu classify eval`: a label matches the predicted category or any of its ancestors. */
+export async function evaluateFile(app: AppContext, name: string, file: string): Promise<Evaluation> {
+  const model = await findModel(app.db, name);
+  if (!model) throw notFound('classifier_model_not_found', { model: name });
+  const samples = parseTsv(readFileSync(file, 'utf8'));
+  const names = await labelNames(app.db, model.kind);
+  return evaluate(
+    samples.map((s) => s.label),
+    samples.map((s) => predict(model.loaded, s.text).category[0]?.label ?? ''),
+    names,
+  );
+}
+
+export const TRAIN_FROM_COMPLAINTS_JOB = 'classifier.train';
+
+/** POST /classification/train: queued, the worker trains (it may take a while on a large history). */
+export async function queueTraining(ctx: ActorContext, name: string): Promise<{ queued: boolean }> {
+  requireClassifierAdmin(ctx.actor);
+  checkName(name);
+  const job = await enqueue(
+    ctx.db,
+    {
+      kind: TRAIN_FROM_COMPLAINTS_JOB,
+      payload: { model: name, by: ctx.actor.userId },
+      key: `${TRAIN_FROM_COMPLAINTS_JOB}:${name}`,
+      maxAttempts: 2,
+    },
+    ctx.clock.now(),
+  );
+  return { queued: job !== null };
+}

@@ -1,0 +1,82 @@
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import type { Tx } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
+import { foldWidth, indexTerms } from './terms.js';
+
+type Writer = Kysely<Database> | Tx;
+
+const isPostgres = (db: Writer) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** The complaint's columns in its search document (with its replies and messages). */
+export const SEARCHED_COLUMNS = ['title', 'content', 'waybill_no', 'order_no'] as const;
+
+/** The text a complaint is found by: title, content, its numbers, replies and messages. Never its sealed contacts. */
+async function documentOf(
+  db: Writer,
+  complaintId: number,
+): Promise<{ body: string; updatedAt: number } | null> {
+  const [c, replies, messages] = await Promise.all([
+    db
+      .selectFrom('complaints')
+      .select([...SEARCHED_COLUMNS, 'updated_at'])
+      .where('id', '=', complaintId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('replies')
+      .select(['summary', 'actions', 'result', 'basis', 'follow_up'])
+      .where('complaint_id', '=', complaintId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('complaint_messages')
+      .select('body')
+      .where('complaint_id', '=', complaintId)
+      .orderBy('id')
+      .execute(),
+  ]);
+  if (!c) return null;
+  const parts = [
+    c.title,
+    c.content,
+    c.waybill_no,
+    c.order_no,
+    ...replies.flatMap((r) => [r.summary, r.actions, r.result, r.basis, r.follow_up]),
+    ...messages.map((m) => m.body),
+  ];
+  return { body: foldWidth(parts.filter((p) => p?.trim()).join('\n')), updatedAt: c.updated_at };
+}
+
+/** Store a search document and its terms (replacing the complaint's previous ones). */
+export async function writeSearchRow(
+  db: Writer,
+  complaintId: number,
+  body: string,
+  updatedAt: number,
+): Promise<void> {
+  const terms = indexTerms(body);
+  if (isPostgres(db)) {
+    await sql`insert into complaint_search (complaint_id, body, updated_at, terms)
+      values (${complaintId}, ${body}, ${updatedAt}, array_to_tsvector(${terms}::text[]))
+      on conflict (complaint_id) do update
+      set body = excluded.body, updated_at = excluded.updated_at, terms = excluded.terms`.execute(db);
+    return;
+  }
+  await db
+    .insertInto('complaint_search')
+    .values({ complaint_id: complaintId, body, updated_at: updatedAt })
+    .onConflict((oc) => oc.column('complaint_id').doUpdateSet({ body, updated_at: updatedAt }))
+    .execute();
+  await sql`delete from complaint_search_fts where rowid = ${complaintId}`.execute(db);
+  await sql`insert into complaint_search_fts (rowid, terms) values (${complaintId}, ${terms.join(' ')})`.execute(
+    db,
+  );
+}
+
+/**
+ * Recompute a complaint's search document from its rows as the caller's transaction sees them, so
+ * the index changes (or rolls back) with the change itself.
+ */
+export async function indexComplaint(db: Writer, complaintId: number): Promise<void> {
+  const doc = await documentOf(db, complaintId);
+  if (doc) await writeSearchRow(db, complaintId, doc.body, doc.updatedAt);
+}

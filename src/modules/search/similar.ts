@@ -1,0 +1,267 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { ActorContext } from '../../context.js';
+import { notFound } from '../../lib/errors.js';
+import { categorySubtreeIds } from '../categories/index.js';
+import { canSee } from '../complaints/permissions.js';
+import { visibleTo } from '../complaints/queries.js';
+import { seesAll } from '../org/actor.js';
+import { keywords } from './keywords.js';
+import { ftsTerm, tsTerm } from './query.js';
+
+/** How many words of the complaint make the query. */
+const QUERY_WORDS = 12;
+/** Candidates ranked by text, per result, before finished and judged complaints are preferred. */
+const CANDIDATES_PER_RESULT = 4;
+/** An open complaint, or a finished one without judgement or remedy, keeps this much of its score. */
+const UNRESOLVED_WEIGHT = 0.8;
+const FINISHED = ['resolved', 'closed'];
+/** Remedies that were granted: what a recommendation is made of. */
+const GRANTED = ['approved', 'executed'];
+/** BM25 parameters on PostgreSQL (SQLite's bm25() uses the same). */
+const K1 = 1.2;
+const B = 0.75;
+
+type Keyword = { word: string; weight: number };
+
+interface Ranking {
+  ranked: Array<{ id: number; score: number }>;
+  /** The complaint's own score for its words: the scale of the 0..1 score. */
+  selfScore: number;
+}
+
+/** The level-1 category branch of a category: its ids. */
+async function branchOf(ctx: ActorContext, categoryId: number): Promise<number[]> {
+  const row = await ctx.db
+    .selectFrom('categories')
+    .select('path')
+    .where('id', '=', categoryId)
+    .executeTakeFirstOrThrow();
+  const root = Number(row.path.split('/').filter(Boolean)[0]);
+  return categorySubtreeIds(ctx.db, root);
+}
+
+/** The complaints the actor may see other than `self`, within `categoryIds` when given. */
+function candidates(ctx: ActorContext, self: number, categoryIds: number[] | null) {
+  let q = ctx.db.selectFrom('complaints').where('complaints.id', '!=', self);
+  if (!seesAll(ctx.actor)) q = q.where(visibleTo(ctx));
+  if (categoryIds) q = q.where('complaints.category_id', 'in', categoryIds);
+  return q;
+}
+
+/** SQLite: FTS5's bm25() over an OR of the words (negative, lower is better). */
+async function rankSqlite(
+  ctx: ActorContext,
+  self: number,
+  words: Keyword[],
+  categoryIds: number[] | null,
+  limit: number,
+): Promise<Ranking> {
+  const match = words.map((w) => ftsTerm({ text: w.word, prefix: false })).join(' OR ');
+  const hits = sql<{
+    id: number;
+    rank: number;
+  }>`(select rowid as id, bm25(complaint_search_fts) as rank from complaint_search_fts where complaint_search_fts match ${match})`;
+  const rows = await candidates(ctx, self, categoryIds)
+    .innerJoin(hits.as('hits'), 'hits.id', 'complaints.id')
+    .select(['hits.id', 'hits.rank'])
+    .orderBy('hits.rank')
+    .limit(limit)
+    .execute();
+  const own = await sql<{
+    rank: number;
+  }>`select bm25(complaint_search_fts) as rank from complaint_search_fts where complaint_search_fts match ${match} and rowid = ${self}`.execute(
+    ctx.db,
+  );
+  return {
+    ranked: rows.map((r) => ({ id: r.id, score: -r.rank })),
+    selfScore: -(own.rows[0]?.rank ?? 0),
+  };
+}
+
+/**
+ * PostgreSQL: BM25 over the lexemes (a lexeme is in a document or not), IDF from jieba's table,
+ * document length in lexemes against the average of the latest documents.
+ */
+async function rankPostgres(
+  ctx: ActorContext,
+  self: number,
+  words: Keyword[],
+  categoryIds: number[] | null,
+  limit: number,
+): Promise<Ranking> {
+  const average = await sql<{
+    avg: number | null;
+  }>`select avg(length(terms))::float8 as avg from (select terms from complaint_search order by complaint_id desc limit 1000) latest`.execute(
+    ctx.db,
+  );
+  const avgdl = Math.max(1, Number(average.rows[0]?.avg ?? 1));
+  const lexeme = (w: Keyword) => tsTerm({ text: w.word, prefix: false });
+  const weights = sql.join(
+    words.map((w) => sql`case when s.terms @@ ${lexeme(w)}::tsquery then ${w.weight}::float8 else 0 end`),
+    sql` + `,
+  );
+  const any = words.map(lexeme).join(' | ');
+  const scored = (where: RawBuilder<unknown>) =>
+    sql<{ id: number; score: number }>`(select s.complaint_id as id,
+      (${weights}) * ${K1 + 1}::float8 / (1 + ${K1}::float8 * (${1 - B}::float8 + ${B}::float8 * length(s.terms) / ${avgdl}::float8)) as score
+      from complaint_search s where s.terms @@ ${any}::tsquery and ${where})`;
+  const rows = await candidates(ctx, self, categoryIds)
+    .innerJoin(scored(sql`true`).as('hits'), 'hits.id', 'complaints.id')
+    .select(['hits.id', 'hits.score'])
+    .orderBy('hits.score', 'desc')
+    .limit(limit)
+    .execute();
+  const own = await ctx.db
+    .selectFrom(scored(sql`s.complaint_id = ${self}`).as('hits'))
+    .select('hits.score')
+    .executeTakeFirst();
+  return {
+    ranked: rows.map((r) => ({ id: Number(r.id), score: Number(r.score) })),
+    selfScore: Number(own?.score ?? 0),
+  };
+}
+
+const rank = (ctx: ActorContext, ...args: [number, Keyword[], number[] | null, number]) =>
+  ctx.dialect === 'postgres' ? rankPostgres(ctx, ...args) : rankSqlite(ctx, ...args);
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] ?? 0)
+    : Math.round(((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2);
+}
+
+/** The details of the ranked complaints a handler compares with: judgement, remedies, reply, case. */
+async function details(ctx: ActorContext, ids: number[]) {
+  const [rows, remedies, replies, cases] = await Promise.all([
+    ctx.db
+      .selectFrom('complaints')
+      .innerJoin('categories', 'categories.id', 'complaints.category_id')
+      .select([
+        'complaints.id',
+        'complaints.number',
+        'complaints.title',
+        'complaints.status',
+        'complaints.received_at',
+        'complaints.closed_at',
+        'complaints.liable_party',
+        'complaints.liability_degree',
+        'complaints.judgement_basis',
+        'complaints.validity',
+        'complaints.validity_kind',
+        'categories.id as category_id',
+        'categories.code as category_code',
+        'categories.name_zh',
+        'categories.name_en',
+      ])
+      .where('complaints.id', 'in', ids)
+      .execute(),
+    ctx.db
+      .selectFrom('remedy_proposals')
+      .select(['complaint_id', 'kinds', 'amount', 'status', 'description'])
+      .where('complaint_id', 'in', ids)
+      .orderBy('id')
+      .execute(),
+    ctx.db
+      .selectFrom('replies')
+      .select(['complaint_id', 'summary'])
+      .where('complaint_id', 'in', ids)
+      .orderBy('id')
+      .execute(),
+    ctx.db.selectFrom('complaint_cases').select('complaint_id').where('complaint_id', 'in', ids).execute(),
+  ]);
+  const lastReply = new Map(replies.map((r) => [r.complaint_id, r.summary]));
+  const caseIds = new Set(cases.map((c) => c.complaint_id));
+  return new Map(
+    rows.map((c) => {
+      const own = remedies.filter((r) => r.complaint_id === c.id);
+      const judged = c.liable_party !== null;
+      return [
+        c.id,
+        {
+          resolved: FINISHED.includes(c.status) && (judged || own.length > 0),
+          item: {
+            number: c.number,
+            title: c.title,
+            status: c.status,
+            category: { id: c.category_id, code: c.category_code, nameZh: c.name_zh, nameEn: c.name_en },
+            receivedAt: new Date(c.received_at).toISOString(),
+            closedAt: iso(c.closed_at),
+            isCase: caseIds.has(c.id),
+            judgement: judged
+              ? { liableParty: c.liable_party, degree: c.liability_degree, basis: c.judgement_basis }
+              : null,
+            validity: c.validity === null ? null : { validity: c.validity, kind: c.validity_kind },
+            remedies: own.map((r) => ({
+              kinds: JSON.parse(r.kinds) as string[],
+              amount: r.amount,
+              status: r.status,
+              description: r.description,
+            })),
+            reply: lastReply.has(c.id) ? { summary: lastReply.get(c.id) ?? '' } : null,
+          },
+        },
+      ];
+    }),
+  );
+}
+
+export type SimilarItem = NonNullable<ReturnType<Awaited<ReturnType<typeof details>>['get']>>['item'] & {
+  score: number;
+};
+
+/** The most common set of remedy kinds among the granted remedies, and their median amount. */
+export function recommendRemedy(items: SimilarItem[]) {
+  const granted = items.flatMap((i) =>
+    i.remedies.filter((r) => GRANTED.includes(r.status)).map((r) => ({ number: i.number, ...r })),
+  );
+  if (!granted.length) return null;
+  const counts = new Map<string, number>();
+  for (const r of granted) {
+    const key = JSON.stringify([...r.kinds].sort());
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const [kinds] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? ['[]'];
+  return {
+    kinds: JSON.parse(kinds) as string[],
+    amount: median(granted.map((r) => r.amount)),
+    basedOn: granted.length,
+    numbers: [...new Set(granted.map((r) => r.number))],
+  };
+}
+
+/**
+ * The complaints most like this one (BM25 over its most informative words), within its level-1
+ * category branch when that gives enough, the finished ones with a judgement or remedy preferred;
+ * only those the actor may see, never the complaint itself; and the remedy they suggest.
+ */
+export async function similarComplaints(ctx: ActorContext, number: string, limit: number) {
+  const c = await ctx.db.selectFrom('complaints').selectAll().where('number', '=', number).executeTakeFirst();
+  if (!c || !canSee(ctx.actor, c)) throw notFound('complaint_not_found', { number });
+  const words = keywords(`${c.title}\n${c.content}`, QUERY_WORDS);
+  if (!words.length) return { items: [], recommendedRemedy: null };
+  const wanted = limit * CANDIDATES_PER_RESULT;
+  let ranking = await rank(ctx, c.id, words, await branchOf(ctx, c.category_id), wanted);
+  if (ranking.ranked.length < limit) ranking = await rank(ctx, c.id, words, null, wanted);
+  const { ranked, selfScore } = ranking;
+  if (!ranked.length) return { items: [], recommendedRemedy: null };
+  const found = await details(
+    ctx,
+    ranked.map((r) => r.id),
+  );
+  const scale = Math.max(selfScore, ...ranked.map((r) => r.score));
+  const items = ranked
+    .flatMap(({ id, score }) => {
+      const d = found.get(id);
+      if (!d) return [];
+      const weighted = (score / scale) * (d.resolved ? 1 : UNRESOLVED_WEIGHT);
+      return [{ ...d.item, score: Math.round(weighted * 1000) / 1000 }];
+    })
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+  return { items, recommendedRemedy: recommendRemedy(items) };
+}

@@ -1,0 +1,181 @@
+import { ThunderboltOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Spin, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useI18n } from '../../../i18n';
+import {
+  type CategoryGuess,
+  confident,
+  pathLabel,
+  percent,
+  type Suggestion,
+  type SuggestState,
+} from './classification';
+
+export type SuggestedField = 'category' | 'priority' | 'grade';
+
+/** A suggested field on the form: its value (a category id, a priority, 'major' when a reason is ticked) and whether a suggestion filled it in. */
+export interface FieldState {
+  auto: boolean;
+  value: number | string | null;
+}
+
+interface Props {
+  state: SuggestState;
+  /** On the registration form: what the form holds; without it the card only shows (试一试). */
+  fields?: Record<SuggestedField, FieldState>;
+  onAdoptCategory?(guess: CategoryGuess): void;
+  onAdoptPriority?(value: string): void;
+}
+
+/** 分类建议: the predicted category, priority and grade with their confidence, and the rule that fired. */
+export function Suggestions({ state, fields, onAdoptCategory, onAdoptPriority }: Props) {
+  const { t, term, locale } = useI18n();
+  const en = locale === 'en';
+  const shown: Suggestion | null =
+    state.state === 'ready' ? state.suggestion : state.state === 'loading' ? state.last : null;
+
+  const body = () => {
+    if (state.state === 'idle')
+      return <Typography.Text type="secondary">{t('classify.waiting')}</Typography.Text>;
+    if (state.state === 'failed')
+      return <Typography.Text type="secondary">{t('classify.failed')}</Typography.Text>;
+    if (!shown) return <Spin size="small" />;
+    if (!shown.category && !shown.priority && !shown.grade)
+      return <Typography.Text type="secondary">{t('classify.none')}</Typography.Text>;
+    const status = (field: SuggestedField, suggested: number | string, adopt?: () => void) => {
+      const f = fields?.[field];
+      if (!f) return null;
+      if (f.auto)
+        return (
+          <Tag color="blue" icon={<ThunderboltOutlined />} data-testid={`suggestion-${field}-auto`}>
+            {t('classify.auto')}
+          </Tag>
+        );
+      if (f.value === suggested)
+        return (
+          <Typography.Text type="secondary" data-testid={`suggestion-${field}-same`}>
+            {t('classify.own')}
+          </Typography.Text>
+        );
+      return adopt ? (
+        <Button size="small" onClick={adopt} data-testid={`suggestion-${field}-adopt`}>
+          {t('classify.adopt')}
+        </Button>
+      ) : null;
+    };
+    return (
+      <Flex vertical gap={8}>
+        {shown.rule && (
+          <Tag color="purple" data-testid="suggestion-rule" style={{ whiteSpace: 'normal' }}>
+            {t('classify.rule', { name: shown.rule.name })}
+          </Tag>
+        )}
+        {shown.category && (
+          <Line
+            testId="suggestion-category"
+            label={t('classify.category')}
+            value={pathLabel(shown.category.path, en)}
+            confidence={shown.category.confidence}
+            status={status(
+              'category',
+              shown.category.id,
+              onAdoptCategory && (() => shown.category && onAdoptCategory(shown.category)),
+            )}
+          />
+        )}
+        {shown.priority && (
+          <Line
+            testId="suggestion-priority"
+            label={t('classify.priority')}
+            value={term('priority', shown.priority.value)}
+            confidence={shown.priority.confidence}
+            status={status(
+              'priority',
+              shown.priority.value,
+              onAdoptPriority && (() => shown.priority && onAdoptPriority(shown.priority.value)),
+            )}
+          />
+        )}
+        {shown.grade && (
+          <Line
+            testId="suggestion-grade"
+            label={t('classify.grade')}
+            value={term('grade', shown.grade.value)}
+            confidence={shown.grade.confidence}
+            status={status('grade', shown.grade.value)}
+          />
+        )}
+        {fields &&
+          shown.grade?.value === 'major' &&
+          !confident(shown, shown.grade.confidence) &&
+          fields.grade.value !== 'major' && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('classify.gradeHint')}
+            </Typography.Text>
+          )}
+        {shown.alternatives.length > 0 && (
+          <Flex vertical gap={4} data-testid="suggestion-alternatives">
+            <Typography.Text type="secondary">{t('classify.alternatives')}</Typography.Text>
+            {shown.alternatives.map((a) => (
+              <Flex key={a.id} justify="space-between" align="center" gap={8}>
+                <Typography.Text>
+                  {pathLabel(a.path, en)}{' '}
+                  <Typography.Text type="secondary">{percent(a.confidence)}</Typography.Text>
+                </Typography.Text>
+                {onAdoptCategory && fields?.category.value !== a.id && (
+                  <Button size="small" type="link" onClick={() => onAdoptCategory(a)}>
+                    {t('classify.adopt')}
+                  </Button>
+                )}
+              </Flex>
+            ))}
+          </Flex>
+        )}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('classify.model', { model: shown.model, threshold: percent(shown.autoApplyAt) })}
+        </Typography.Text>
+      </Flex>
+    );
+  };
+
+  return (
+    <Card
+      size="small"
+      title={
+        <span>
+          {t('classify.title')} {state.state === 'loading' && <Spin size="small" />}
+        </span>
+      }
+      extra={<Tag color="geekblue">{t('classify.smart')}</Tag>}
+      data-testid="suggestions"
+      style={{ marginTop: 12 }}
+    >
+      {body()}
+    </Card>
+  );
+}
+
+function Line(props: {
+  testId: string;
+  label: string;
+  value: string;
+  confidence: number;
+  status: ReactNode;
+}) {
+  const { t, locale } = useI18n();
+  return (
+    <Flex justify="space-between" align="center" gap={8} wrap data-testid={props.testId}>
+      <span>
+        <Typography.Text type="secondary">
+          {props.label}
+          {locale === 'en' ? ': ' : '：'}
+        </Typography.Text>
+        <Typography.Text strong>{props.value}</Typography.Text>{' '}
+        <Tag data-testid={`${props.testId}-confidence`}>
+          {t('classify.confidence', { value: percent(props.confidence) })}
+        </Tag>
+      </span>
+      {props.status}
+    </Flex>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../../api/client';
+
+export interface PathStep {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export interface CategoryGuess {
+  id: number;
+  code: string;
+  path: PathStep[];
+  confidence: number;
+}
+
+/** The answer of POST /classification/suggest. */
+export interface Suggestion {
+  category: CategoryGuess | null;
+  priority: { value: string; confidence: number } | null;
+  grade: { value: 'general' | 'major'; confidence: number } | null;
+  rule: { id: number; name: string } | null;
+  alternatives: CategoryGuess[];
+  autoApplyAt: number;
+  model: string;
+}
+
+/** Suggestions start once this much text is typed. */
+export const MIN_TEXT = 4;
+const DEBOUNCE_MS = 400;
+
+export type SuggestState =
+  | { state: 'idle' }
+  | { state: 'loading'; last: Suggestion | null }
+  | { state: 'ready'; suggestion: Suggestion }
+  | { state: 'failed' };
+
+/** The API reads this much of a text for a suggestion (the beginning says what the complaint is about). */
+const MAX_TITLE = 200;
+const MAX_CONTENT = 20_000;
+
+export const suggest = (title: string, content: string) =>
+  api<Suggestion>('/classification/suggest', {
+    method: 'POST',
+    body: { title: title.slice(0, MAX_TITLE), content: content.slice(0, MAX_CONTENT) },
+  });
+
+/** Suggestions for the text as typed: debounced, and an answer for older text is dropped. */
+export function useSuggestion(title: string | undefined, content: string | undefined): SuggestState {
+  const [state, setState] = useState<SuggestState>({ state: 'idle' });
+  const t = title?.trim() ?? '';
+  const c = content?.trim() ?? '';
+  useEffect(() => {
+    if ((t + c).length < MIN_TEXT) {
+      setState({ state: 'idle' });
+      return;
+    }
+    let stale = false;
+    setState((s) => ({ state: 'loading', last: s.state === 'ready' ? s.suggestion : null }));
+    const timer = setTimeout(() => {
+      suggest(t, c).then(
+        (suggestion) => !stale && setState({ state: 'ready', suggestion }),
+        () => !stale && setState({ state: 'failed' }),
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [t, c]);
+  return state;
+}
+
+/** Confident enough to be filled in without asking (a rule's settings count as certain). */
+export const confident = (s: Suggestion, confidence: number | undefined) =>
+  confidence !== undefined && confidence >= s.autoApplyAt;
+
+export const percent = (confidence: number) => `${Math.round(confidence * 100)}%`;
+
+export const pathLabel = (path: PathStep[], en: boolean) =>
+  path.map((p) => (en ? p.nameEn : p.nameZh)).join(' / ');

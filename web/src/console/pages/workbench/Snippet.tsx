@@ -1,0 +1,33 @@
+import { Typography } from 'antd';
+import type { ReactNode } from 'react';
+import type { Snippet as SnippetData } from './model';
+
+/**
+ * The excerpt of a text search with its hits in <mark>. React nodes built from the offsets: the text
+ * is never parsed as HTML. Offsets out of range, overlapping or out of order are skipped.
+ */
+export function highlight({ text, marks }: SnippetData): ReactNode[] {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const [start, end] of marks) {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < at || end <= start || end > text.length)
+      continue;
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push(<mark key={start}>{text.slice(start, end)}</mark>);
+    at = end;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return parts;
+}
+
+export function Snippet({ snippet }: { snippet: SnippetData }) {
+  return (
+    <Typography.Paragraph
+      type="secondary"
+      data-testid="snippet"
+      style={{ margin: 0, fontSize: 12, whiteSpace: 'normal', maxWidth: 460 }}
+    >
+      {highlight(snippet)}
+    </Typography.Paragraph>
+  );
+}
