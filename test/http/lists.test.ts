@@ -116,4 +116,33 @@ describe.each(DIALECTS)('lists, filters and queues on %s', (dialect) => {
     });
     expect((await agent.ok('GET', '/api/v1/complaints/mine')).items).toEqual([]);
   });
+
+  it('pages a station handler through exactly the complaints they may see, in order', async () => {
+    for (const n of [numbers[0], numbers[4]]) {
+      await agent.ok('POST', `/api/v1/complaints/${n}/accept`);
+      await agent.ok('POST', `/api/v1/complaints/${n}/assign`, {
+        unitId: t.org.unitIds.get('pudong'),
+        assigneeId: t.org.userIds.get('handler'),
+      });
+    }
+    const pages = async (query: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await handler.ok(
+          'GET',
+          `/api/v1/complaints?limit=1&${query}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        seen.push(...page.items.map((i: { number: string }) => i.number));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    const visible = [numbers[4], numbers[2], numbers[0]];
+    expect(await pages('')).toEqual(visible);
+    expect(await pages('sort=receivedAt')).toEqual([...visible].reverse());
+    expect(await pages('status=assigned')).toEqual(visible);
+    expect(await pages(`categoryId=${t.org.categoryIds.get('delay')}`)).toEqual([numbers[4], numbers[0]]);
+    expect(await list('', agent)).toEqual([...numbers].reverse());
+  });
 });
