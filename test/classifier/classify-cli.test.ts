@@ -1,19 +1,20 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'kesu-classify-'));
 const env = { ...process.env, KESU_DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'kesu.db')}` };
+const ROOT = resolve(import.meta.dirname, '../..');
+/** The command compiled as `npm run build` does it, inside node_modules so that it finds its packages. */
+const BUILD = join(ROOT, 'node_modules', '.cache', 'kesu-classify-build');
 
 async function kesu(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-      env,
-    });
+    const { stdout, stderr } = await run(process.execPath, [join(BUILD, 'src', 'main.js'), ...args], { env });
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const e = error as { stdout: string; stderr: string; code: number };
@@ -35,8 +36,19 @@ const rows = [
   ['纸箱压扁了，里面的杯子碎了', '损毁'],
 ];
 
-describe('kesu classify', () => {
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+describe('kesu classify (the compiled command)', () => {
+  // Compiled, not run from the sources: the command must carry the files it reads (the express corpus).
+  beforeAll(async () => {
+    rmSync(BUILD, { recursive: true, force: true });
+    await run(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json', '--outDir', BUILD], {
+      cwd: ROOT,
+    });
+    await run(process.execPath, ['scripts/copy-server-assets.mjs', BUILD], { cwd: ROOT });
+  }, 120_000);
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(BUILD, { recursive: true, force: true });
+  });
 
   it('trains a model from a file and evaluates it, labels naming ancestors included', async () => {
     expect((await kesu('migrate')).code).toBe(0);
