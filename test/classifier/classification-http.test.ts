@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintSamples, trainFromComplaints } from '../../src/modules/classifier/train.js';
+import { visitor, webForm } from '../portal/support.js';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
@@ -62,6 +63,28 @@ describe.each(DIALECTS)('classification on %s', (dialect) => {
     const timeline = await agent.ok('GET', `/api/v1/complaints/${created.body.number}/timeline`);
     const registered = timeline.items.find((e: { kind: string }) => e.kind === 'registered');
     expect(JSON.stringify(registered)).toContain('"classification"');
+  });
+
+  it("refines a portal customer's coarse category when sure, only inside the branch they chose", async () => {
+    const content = '快递外包装破损严重，纸箱被压扁了，里面的东西也摔坏了';
+    const within = await visitor(t, '198.51.100.61').post(
+      '/complaints',
+      webForm(t, { content, categoryId: id('damage') }),
+    );
+    expect(within.status).toBe(201);
+    const refined = await admin.ok('GET', `/api/v1/complaints/${within.body.number}`);
+    expect(refined.category.path[0].code).toBe('damage');
+    expect(refined.category.id).not.toBe(id('damage'));
+    expect(refined.classification.applied.category).toBe(true);
+
+    const outside = await visitor(t, '198.51.100.62').post(
+      '/complaints',
+      webForm(t, { content, categoryId: id('delay') }),
+    );
+    expect(outside.status).toBe(201);
+    const kept = await admin.ok('GET', `/api/v1/complaints/${outside.body.number}`);
+    expect(kept.category.id).toBe(id('delay'));
+    expect(kept.classification.applied.category).toBe(false);
   });
 
   it('keeps the category the caller gave, and still records the prediction', async () => {

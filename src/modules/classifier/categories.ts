@@ -30,6 +30,19 @@ export class CategoryIndex {
     return new CategoryIndex(rows);
   }
 
+  /** Only the category `id` and its ancestors (enough to show its path): for one complaint's detail. */
+  static async loadPathOf(db: Db | Tx, id: number): Promise<CategoryIndex> {
+    const own = await db.selectFrom('categories').select('path').where('id', '=', id).executeTakeFirst();
+    const ids = (own?.path ?? '').split('/').filter(Boolean).map(Number);
+    if (!ids.length) return new CategoryIndex([]);
+    const rows = await db
+      .selectFrom('categories')
+      .select(['id', 'code', 'name_zh', 'name_en', 'path'])
+      .where('id', 'in', ids)
+      .execute();
+    return new CategoryIndex(rows);
+  }
+
   get(id: number): CategoryRow | undefined {
     return this.byId.get(id);
   }

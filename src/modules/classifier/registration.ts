@@ -17,20 +17,28 @@ export interface RegistrationClassification {
 
 /**
  * Predict for a new complaint and fill in what the caller left out when the prediction is confident
- * (≥ autoApplyAt) or an admin rule set it. Without a category given or applied, a problem is added
- * to `problems` (category_required). Null when classification is switched off.
+ * (≥ autoApplyAt) or an admin rule set it; a given category that `givesWay` (a channel's default, or
+ * the customer's coarse choice with `branch`: only for a category inside it) counts as left out.
+ * Without a category given or applied, a problem is added to `problems` (category_required). Null
+ * when classification is switched off.
  */
 export async function classifyRegistration(
   ctx: ActorContext,
   input: { title: string; content: string; categoryId?: number; priority?: string; majorReasons?: unknown[] },
   problems: { add(p: FieldProblem): void },
+  givesWay?: 'any' | 'branch',
 ): Promise<RegistrationClassification | null> {
   const { suggestion, byRule } = await classifyText(ctx.db, input);
   const enabled = suggestion.category || suggestion.priority || suggestion.grade || suggestion.rule;
   const sure = (part: { confidence: number } | null, ruled: boolean) =>
     !!part && (ruled || part.confidence >= suggestion.autoApplyAt);
+  const guess = suggestion.category;
+  const categoryOpen =
+    input.categoryId === undefined ||
+    givesWay === 'any' ||
+    (givesWay === 'branch' && !!guess?.path.some((step) => step.id === input.categoryId));
   const applied: AppliedFields = {
-    category: input.categoryId === undefined && sure(suggestion.category, byRule.category),
+    category: categoryOpen && sure(guess, byRule.category),
     priority: input.priority === undefined && sure(suggestion.priority, byRule.priority),
     grade: input.majorReasons === undefined && sure(suggestion.grade, byRule.grade),
   };
@@ -93,10 +101,10 @@ export async function findClassification(
     .where('complaint_id', '=', complaintId)
     .executeTakeFirst();
   if (!row) return null;
-  const categories = await CategoryIndex.load(db);
-  const category = row.category_id === null ? undefined : categories.get(row.category_id);
+  const categories = row.category_id === null ? null : await CategoryIndex.loadPathOf(db, row.category_id);
+  const category = row.category_id === null ? undefined : categories?.get(row.category_id);
   return {
-    category: category ? categories.guess(category, row.category_confidence ?? 0) : null,
+    category: category && categories ? categories.guess(category, row.category_confidence ?? 0) : null,
     priority:
       row.priority === null
         ? null

@@ -328,58 +328,67 @@ export async function getComplaint(ctx: ActorContext, number: string, options: {
   const c = await ctx.db.selectFrom('complaints').selectAll().where('number', '=', number).executeTakeFirst();
   if (!c || !canSee(ctx.actor, c)) throw notFound('complaint_not_found', { number });
   const userIds = (ids: Array<number | null>) => [...new Set(ids.filter((i): i is number => i !== null))];
-  const [remedies, replies, links, watchers, category, deadlines, evidence, messages, survey] =
-    await Promise.all([
-      ctx.db
-        .selectFrom('remedy_proposals')
-        .selectAll()
-        .where('complaint_id', '=', c.id)
-        .orderBy('id')
-        .execute(),
-      ctx.db.selectFrom('replies').selectAll().where('complaint_id', '=', c.id).orderBy('id').execute(),
-      ctx.db
-        .selectFrom('complaint_links')
-        .innerJoin('complaints as other', (j) =>
-          j.on((eb) =>
-            eb.or([
-              eb.and([
-                eb('complaint_links.complaint_id', '=', c.id),
-                eb('other.id', '=', eb.ref('complaint_links.target_id')),
-              ]),
-              eb.and([
-                eb('complaint_links.target_id', '=', c.id),
-                eb('other.id', '=', eb.ref('complaint_links.complaint_id')),
-              ]),
+  const [
+    remedies,
+    replies,
+    links,
+    watchers,
+    category,
+    deadlines,
+    evidence,
+    messages,
+    survey,
+    caseView,
+    classification,
+  ] = await Promise.all([
+    ctx.db
+      .selectFrom('remedy_proposals')
+      .selectAll()
+      .where('complaint_id', '=', c.id)
+      .orderBy('id')
+      .execute(),
+    ctx.db.selectFrom('replies').selectAll().where('complaint_id', '=', c.id).orderBy('id').execute(),
+    ctx.db
+      .selectFrom('complaint_links')
+      .innerJoin('complaints as other', (j) =>
+        j.on((eb) =>
+          eb.or([
+            eb.and([
+              eb('complaint_links.complaint_id', '=', c.id),
+              eb('other.id', '=', eb.ref('complaint_links.target_id')),
             ]),
-          ),
-        )
-        .select([
-          'complaint_links.kind',
-          'complaint_links.complaint_id',
-          'other.number',
-          'complaint_links.created_at',
-        ])
-        .execute(),
-      ctx.db.selectFrom('complaint_watchers').select('user_id').where('complaint_id', '=', c.id).execute(),
-      ctx.db
-        .selectFrom('categories')
-        .select(['path'])
-        .where('id', '=', c.category_id)
-        .executeTakeFirstOrThrow(),
-      ctx.db.selectFrom('complaint_deadlines').selectAll().where('complaint_id', '=', c.id).execute(),
-      ctx.db.selectFrom('evidence').selectAll().where('complaint_id', '=', c.id).orderBy('id').execute(),
-      ctx.db
-        .selectFrom('complaint_messages')
-        .selectAll()
-        .where('complaint_id', '=', c.id)
-        .orderBy('id')
-        .execute(),
-      ctx.db
-        .selectFrom('satisfaction_surveys')
-        .selectAll()
-        .where('complaint_id', '=', c.id)
-        .executeTakeFirst(),
-    ]);
+            eb.and([
+              eb('complaint_links.target_id', '=', c.id),
+              eb('other.id', '=', eb.ref('complaint_links.complaint_id')),
+            ]),
+          ]),
+        ),
+      )
+      .select([
+        'complaint_links.kind',
+        'complaint_links.complaint_id',
+        'other.number',
+        'complaint_links.created_at',
+      ])
+      .execute(),
+    ctx.db.selectFrom('complaint_watchers').select('user_id').where('complaint_id', '=', c.id).execute(),
+    ctx.db
+      .selectFrom('categories')
+      .select(['path'])
+      .where('id', '=', c.category_id)
+      .executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('complaint_deadlines').selectAll().where('complaint_id', '=', c.id).execute(),
+    ctx.db.selectFrom('evidence').selectAll().where('complaint_id', '=', c.id).orderBy('id').execute(),
+    ctx.db
+      .selectFrom('complaint_messages')
+      .selectAll()
+      .where('complaint_id', '=', c.id)
+      .orderBy('id')
+      .execute(),
+    ctx.db.selectFrom('satisfaction_surveys').selectAll().where('complaint_id', '=', c.id).executeTakeFirst(),
+    findCase(ctx.db, c.id),
+    findClassification(ctx.db, c.id),
+  ]);
   const categoryIds = category.path.split('/').filter(Boolean).map(Number);
   const unitIds = [c.unit_id, c.intake_unit_id, c.responsible_unit_id].filter((i): i is number => i !== null);
   const people = userIds([
@@ -433,8 +442,8 @@ export async function getComplaint(ctx: ActorContext, number: string, options: {
     })),
     watchers: watchers.map((w) => w.user_id),
     actions: allowedActions(ctx.actor, c),
-    case: await findCase(ctx.db, c.id),
-    classification: await findClassification(ctx.db, c.id),
+    case: caseView,
+    classification,
     deadlines,
     now: ctx.clock.now(),
   });

@@ -90,6 +90,11 @@ export interface RegisterOptions {
   idempotencyKey?: string;
   /** sha256 of the tracking token the portal hands to the customer. */
   trackingTokenHash?: string;
+  /**
+   * The input's category is a channel's default (`any`: the mailbox's) or the customer's coarse choice
+   * (`branch`: the portal's): a confident prediction replaces it (inside that branch).
+   */
+  categoryGivesWay?: 'any' | 'branch';
   /** More writes that must commit with the complaint (evidence rows, a mail receipt). */
   within?: (tx: Tx, complaint: { id: number; number: string }) => Promise<void>;
 }
@@ -106,7 +111,7 @@ export async function registerComplaint(
     const replay = await findReplay(ctx.db, ctx.actor.userId, key, hash);
     if (replay) return replay;
   }
-  const { fields, dispatch, classified } = await checkedFields(ctx, input);
+  const { fields, dispatch, classified } = await checkedFields(ctx, input, options.categoryGivesWay);
   fields.number = await nextNumber(ctx.db, dateKey(fields.registered_at, ctx.config.timeZone));
   try {
     return await ctx.db.transaction().execute(async (tx) => {
@@ -157,6 +162,7 @@ async function refuseKnownExternalRef(db: Db | Tx, externalRef: string): Promise
 async function checkedFields(
   ctx: ActorContext,
   input: RegisterInput,
+  categoryGivesWay: RegisterOptions['categoryGivesWay'],
 ): Promise<{
   fields: NewComplaint;
   dispatch: DispatchDecision | null;
@@ -183,8 +189,8 @@ async function checkedFields(
     check.add({ path: '/body/referral', code: 'referral_required' });
   if (receivedAt > now + FUTURE_TOLERANCE_MS) check.add({ path: '/body/receivedAt', code: 'in_future' });
   // What the caller left out, the classifier fills in when it is sure (category_required otherwise).
-  const classified = await classifyRegistration(ctx, input, check);
-  const categoryId = input.categoryId ?? classified?.categoryId;
+  const classified = await classifyRegistration(ctx, input, check, categoryGivesWay);
+  const categoryId = classified?.categoryId ?? input.categoryId;
   const category = await check.category(categoryId, '/body/categoryId');
   const filedAt = await check.unit(input.unitId ?? ctx.actor.unitId, '/body/unitId');
   const majorReasons = input.majorReasons ?? [];

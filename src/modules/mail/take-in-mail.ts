@@ -4,7 +4,6 @@ import type { Tx } from '../../db/database.js';
 import type { Complaint } from '../../db/schema.js';
 import { badRequest, conflict, DomainError, serviceUnavailable } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
-import { preferConfidentCategory } from '../classifier/intake.js';
 import { COMPLAINT_STREAM } from '../complaints/complaint-command.js';
 import { registerComplaint } from '../complaints/index.js';
 import { MAX_CONTENT, type RegisterInput } from '../complaints/schemas.js';
@@ -75,9 +74,9 @@ export async function takeInMail(
       await addCustomerMessage(ctx, mail, target, attachments);
       return { outcome: 'message', number: target.number };
     }
-    // The configured default category only when the classifier is not sure of one.
-    const input = await preferConfidentCategory(ctx.db, complaintInput(ctx, mail.parsed, sender, options));
-    const { number } = await registerComplaint(ctx, input, {
+    const { number } = await registerComplaint(ctx, complaintInput(ctx, mail.parsed, sender, options), {
+      // The configured default category only when the classifier is not sure of one.
+      categoryGivesWay: 'any',
       within: async (tx, complaint) => {
         await recordAttachments(tx, ctx, complaint.id, attachments);
         await insertReceipt(tx, ctx, mail, complaint.id, 'complaint');

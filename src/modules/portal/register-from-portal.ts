@@ -1,8 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { badRequest, type FieldProblem } from '../../lib/errors.js';
-import { preferConfidentCategory } from '../classifier/intake.js';
 import { registerComplaint } from '../complaints/index.js';
-import type { RegisterInput } from '../complaints/schemas.js';
 import { systemActor } from '../org/system-users.js';
 import type { PortalRegisterInput } from './schemas.js';
 import { newTrackingToken, trackingTokenHash } from './secrets.js';
@@ -51,9 +49,8 @@ export async function registerFromPortal(
   const unit = await portalIntakeUnit(app.db);
   // Filed at the intake unit as if an agent there had registered it; the dispatch rules route it on.
   const actor = unit ? { ...portal, unitId: unit.id, unitPath: unit.path } : portal;
-  // The customer's coarse choice, refined by the classifier when it is sure of a finer category in it.
-  const complaint = await preferConfidentCategory(
-    app.db,
+  const { number } = await registerComplaint(
+    { ...app, actor },
     {
       channel: 'web',
       complainant: {
@@ -68,12 +65,10 @@ export async function registerFromPortal(
       ...(input.orderNo ? { orderNo: input.orderNo } : {}),
       ...(input.demands ? { demands: input.demands } : {}),
       ...(input.demandAmount !== undefined ? { demandAmount: input.demandAmount } : {}),
-    } satisfies RegisterInput,
-    { withinBranch: true },
+    },
+    // The customer's coarse choice, refined by the classifier when it is sure of a finer category in it.
+    { trackingTokenHash: trackingTokenHash(token), categoryGivesWay: 'branch' },
   );
-  const { number } = await registerComplaint({ ...app, actor }, complaint, {
-    trackingTokenHash: trackingTokenHash(token),
-  });
   return {
     registered: true,
     number,
