@@ -27,6 +27,7 @@ import { privacyRoutes } from '../modules/privacy/routes.js';
 import { searchRoutes } from '../modules/search/routes.js';
 import { slaRoutes } from '../modules/sla/routes.js';
 import { spreadsheetRoutes } from '../modules/spreadsheets/routes.js';
+import { ProblemSchema } from './endpoint.js';
 import { type Http, SESSION_COOKIE } from './http.js';
 import { sendProblem } from './problem.js';
 import { registerWeb } from './static-web.js';
@@ -77,7 +78,10 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
   await http.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fields: 20 } });
   // Only the routes that opt in (the public portal) are rate-limited.
   await http.register(fastifyRateLimit, { global: false });
+  http.addSchema(ProblemSchema);
   await http.register(fastifySwagger, {
+    // Shared schemas (added with addSchema) become components named by their $id.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: {

@@ -1,15 +1,20 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type {
+  ContextConfigDefault,
   FastifyBaseLogger,
   FastifyInstance,
   FastifyRequest,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
   RawServerDefault,
+  RouteGenericInterface,
+  RouteHandlerMethod,
+  RouteOptions,
 } from 'fastify';
 import type { ActorContext, AppContext } from '../context.js';
 import { unauthenticated } from '../lib/errors.js';
 import type { Actor } from '../modules/org/actor.js';
+import type { Endpoint } from './endpoint.js';
 
 /** The Fastify instance routes are declared on, with TypeBox type inference. */
 export type Http = FastifyInstance<
@@ -33,3 +38,28 @@ export function actorContext(app: AppContext, req: FastifyRequest): ActorContext
 }
 
 export const SESSION_COOKIE = 'kesu_session';
+
+/** Bind a handler to an endpoint of the contract (server/endpoint.ts); its input and answer are typed by the schemas. */
+export function route<E extends Endpoint>(
+  http: Http,
+  endpoint: E,
+  handler: RouteHandlerMethod<
+    RawServerDefault,
+    RawRequestDefaultExpression,
+    RawReplyDefaultExpression,
+    RouteGenericInterface,
+    ContextConfigDefault,
+    E['schema'],
+    TypeBoxTypeProvider
+  >,
+  options: Pick<RouteOptions, 'config' | 'preHandler' | 'bodyLimit'> = {},
+): void {
+  // The handler was typed against the endpoint's schemas above; Fastify's untyped route() cannot restate that.
+  http.route({
+    method: endpoint.method,
+    url: endpoint.url,
+    schema: endpoint.schema,
+    handler,
+    ...options,
+  } as unknown as RouteOptions);
+}

@@ -1,11 +1,12 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { actorContext, type Http } from '../../server/http.js';
+import { actorContext, type Http, route } from '../../server/http.js';
 import { getComplaint } from '../complaints/queries.js';
 import { markCase, unmarkCase } from './curate-case.js';
+import { caseEndpoints } from './endpoints.js';
 import { listCases } from './list-cases.js';
 import { offeredScripts } from './offered-scripts.js';
-import { CaseBody, CasesQuery } from './schemas.js';
+import { CaseBody } from './schemas.js';
 
 const tags = ['cases'];
 const NumberParams = Type.Object({ number: Type.String({ maxLength: 32 }) });
@@ -36,21 +37,8 @@ export function caseRoutes(http: Http, app: AppContext): void {
       return getComplaint(ctx, req.params.number);
     },
   );
-  http.get(
-    '/complaints/:number/scripts',
-    {
-      schema: {
-        tags,
-        summary:
-          '话术 canned replies offered for this complaint: same category branch first, then shared words',
-        params: NumberParams,
-      },
-    },
-    async (req) => offeredScripts(actorContext(app, req), req.params.number),
+  route(http, caseEndpoints.offeredScripts, async (req) =>
+    offeredScripts(actorContext(app, req), req.params.number),
   );
-  http.get(
-    '/cases',
-    { schema: { tags, summary: '案例库 the case library', querystring: CasesQuery } },
-    async (req) => listCases(actorContext(app, req), req.query),
-  );
+  route(http, caseEndpoints.listCases, async (req) => listCases(actorContext(app, req), req.query));
 }

@@ -33,3 +33,46 @@ export const CasesQuery = Type.Object(
   { additionalProperties: false },
 );
 export type CasesInput = Static<typeof CasesQuery>;
+
+export const CaseViewSchema = Type.Object({
+  title: Type.String(),
+  summary: Type.String(),
+  lessons: Type.String(),
+  scripts: Type.Array(ScriptBody),
+  tags: Type.Array(Type.String()),
+  markedBy: Type.Object({ id: Type.Integer(), name: Type.Union([Type.String(), Type.Null()]) }),
+  markedAt: Type.String({ format: 'date-time' }),
+});
+
+export const CasesPage = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      number: Type.String(),
+      title: Type.String(),
+      summary: Type.String(),
+      lessons: Type.String(),
+      scripts: Type.Array(ScriptBody),
+      tags: Type.Array(Type.String()),
+      category: Type.Object({
+        id: Type.Integer(),
+        code: Type.String(),
+        nameZh: Type.String(),
+        nameEn: Type.String(),
+      }),
+      markedBy: Type.Object({ id: Type.Integer(), name: Type.Union([Type.String(), Type.Null()]) }),
+      markedAt: Type.String({ format: 'date-time' }),
+    }),
+  ),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const OfferedScripts = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      caseNumber: Type.String(),
+      caseTitle: Type.String(),
+      title: Type.String(),
+      text: Type.String(),
+    }),
+  ),
+});

@@ -1,6 +1,8 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, Button } from 'antd';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createQueryClient } from '../api/query-client';
 import { I18nProvider, useI18n } from '../i18n';
 import './portal.css';
 import { SubmitPage } from './SubmitPage';
@@ -59,10 +61,12 @@ const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <I18nProvider>
-        <AntApp>
-          <Portal />
-        </AntApp>
-      </I18nProvider>
+      <QueryClientProvider client={createQueryClient()}>
+        <I18nProvider>
+          <AntApp>
+            <Portal />
+          </AntApp>
+        </I18nProvider>
+      </QueryClientProvider>
     </StrictMode>,
   );

@@ -24,6 +24,8 @@ export const zh = {
   'common.more': '加载更多',
   'common.saved': '已保存',
   'common.error': '出错了',
+  'common.retry': '重试',
+  'common.empty': '暂无数据',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -51,4 +53,6 @@ export const en: Record<keyof typeof zh, string> = {
   'common.more': 'Load more',
   'common.saved': 'Saved',
   'common.error': 'Something went wrong',
+  'common.retry': 'Retry',
+  'common.empty': 'Nothing here yet',
 };
