@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { Type } from 'typebox';
 import type { ActorContext, AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { badRequest, notFound } from '../../lib/errors.js';
-import { enqueue } from '../jobs/index.js';
+import { defineJob } from '../jobs/define.js';
+import { enqueue } from '../jobs/enqueue.js';
 import { requireClassifierAdmin } from './access.js';
 import { type Evaluation, evaluate } from './evaluate.js';
 import { EXPRESS_MODEL } from './express-model.js';
@@ -113,19 +115,26 @@ export async function evaluateFile(app: AppContext, name: string, file: string):
 
 export const TRAIN_FROM_COMPLAINTS_JOB = 'classifier.train';
 
+/** The training job queued by queueTraining: train `model` from the complaints' history. */
+export const trainFromComplaintsJob = defineJob({
+  kind: TRAIN_FROM_COMPLAINTS_JOB,
+  payload: Type.Object({ model: Type.String(), by: Type.Union([Type.Integer(), Type.Null()]) }),
+  handler: async (ctx, payload) => {
+    await trainFromComplaints(ctx, payload.model, payload.by);
+  },
+  maxAttempts: 2,
+  timeoutMs: 30 * 60_000,
+});
+
 /** POST /classification/train: queued, the worker trains (it may take a while on a large history). */
 export async function queueTraining(ctx: ActorContext, name: string): Promise<{ queued: boolean }> {
   requireClassifierAdmin(ctx.actor);
   checkName(name);
   const job = await enqueue(
     ctx.db,
-    {
-      kind: TRAIN_FROM_COMPLAINTS_JOB,
-      payload: { model: name, by: ctx.actor.userId },
-      key: `${TRAIN_FROM_COMPLAINTS_JOB}:${name}`,
-      maxAttempts: 2,
-    },
-    ctx.clock.now(),
+    trainFromComplaintsJob,
+    { model: name, by: ctx.actor.userId },
+    { now: ctx.clock.now(), key: `${TRAIN_FROM_COMPLAINTS_JOB}:${name}` },
   );
   return { queued: job !== null };
 }

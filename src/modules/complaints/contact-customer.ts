@@ -1,8 +1,9 @@
-import type { Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import type { ActorContext, AppContext } from '../../context.js';
 import { formatLocal } from '../../lib/time.js';
 import { appendEvent } from '../audit/index.js';
-import { enqueue } from '../jobs/index.js';
+import { defineJob } from '../jobs/define.js';
+import { enqueue } from '../jobs/enqueue.js';
 import { queueNotice } from '../notify/index.js';
 import { addTime, loadSlaContext, updateComplaintClocks } from '../sla/index.js';
 import { COMPLAINT_STREAM, runComplaintCommand } from './complaint-command.js';
@@ -58,13 +59,9 @@ export const recordContactAttempt = (ctx: ActorContext, number: string, input: S
     );
     await enqueue(
       tx,
-      {
-        kind: CLOSE_UNREACHABLE_JOB,
-        payload: { complaintId: c.id, attemptAt: now },
-        runAt: closeAt,
-        key: `unreachable:${id}`,
-      },
-      now,
+      closeUnreachableJob,
+      { complaintId: c.id, attemptAt: now },
+      { now, runAt: closeAt, key: `unreachable:${id}` },
     );
     return {
       kind: 'contact_attempted',
@@ -127,3 +124,12 @@ export async function closeIfUnreachable(
     return true;
   });
 }
+
+/** The job queued by a failed call-back, run when the customer's time to answer is up. */
+export const closeUnreachableJob = defineJob({
+  kind: CLOSE_UNREACHABLE_JOB,
+  payload: Type.Object({ complaintId: Type.Integer(), attemptAt: Type.Integer() }),
+  handler: async (ctx, payload) => {
+    await closeIfUnreachable(ctx, payload.complaintId, payload.attemptAt);
+  },
+});

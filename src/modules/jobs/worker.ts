@@ -13,7 +13,8 @@ import {
   runInJobTransaction,
 } from './claim.js';
 import { scheduleDueCron } from './cron.js';
-import type { JobContext, JobDefinition, JobRegistry } from './registry.js';
+import type { JobContext, JobDefinition } from './define.js';
+import type { JobRegistry } from './registry.js';
 
 /** What a worker reports; the default reporter writes failures to stderr. */
 export type WorkerEvent =
@@ -278,6 +279,8 @@ class JobWorker implements Worker {
       } catch (error) {
         throw new PermanentJobError('payload is not JSON', { cause: error });
       }
+      const invalid = definition.invalidPayload(payload);
+      if (invalid) throw new PermanentJobError(`payload does not fit job kind ${job.kind}: ${invalid}`);
       await this.withTimeout(definition, definition.handler(ctx, payload, job), controller);
       if (!committed) {
         const ok = await completeJob(this.app.db, job.id, this.workerId, this.app.clock.now(), job.attempts);
