@@ -172,7 +172,7 @@ async function checkedFields(
   const keys = piiKeys(ctx.config.secret);
   const check = new ReferenceCheck(ctx.db);
   if (!input.complainant.phone && !input.complainant.email) {
-    check.add({ path: '/body/complainant/phone', code: 'contact_required' });
+    check.add({ path: '/complainant/phone', code: 'contact_required' });
   }
   const receivedAt = input.receivedAt ? Date.parse(input.receivedAt) : now;
   if (input.externalRef) {
@@ -186,13 +186,13 @@ async function checkedFields(
   }
   const referralDue = input.referral?.dueAt ? Date.parse(input.referral.dueAt) : null;
   if (REFERRAL_CHANNELS.includes(input.channel) && !input.referral)
-    check.add({ path: '/body/referral', code: 'referral_required' });
-  if (receivedAt > now + FUTURE_TOLERANCE_MS) check.add({ path: '/body/receivedAt', code: 'in_future' });
+    check.add({ path: '/referral', code: 'referral_required' });
+  if (receivedAt > now + FUTURE_TOLERANCE_MS) check.add({ path: '/receivedAt', code: 'in_future' });
   // What the caller left out, the classifier fills in when it is sure (category_required otherwise).
   const classified = await classifyRegistration(ctx, input, check, categoryGivesWay);
   const categoryId = classified?.categoryId ?? input.categoryId;
-  const category = await check.category(categoryId, '/body/categoryId');
-  const filedAt = await check.unit(input.unitId ?? ctx.actor.unitId, '/body/unitId');
+  const category = await check.category(categoryId, '/categoryId');
+  const filedAt = await check.unit(input.unitId ?? ctx.actor.unitId, '/unitId');
   const majorReasons = input.majorReasons ?? [];
   const major = majorReasons.length > 0 || classified?.major === true;
   const requested: Priority = input.priority ?? classified?.priority ?? 'P3';
@@ -211,9 +211,9 @@ async function checkedFields(
         })
       : null;
   const unit = dispatch?.unit ?? filedAt;
-  await check.assignee(input.assigneeId, unit?.path, '/body/assigneeId');
+  await check.assignee(input.assigneeId, unit?.path, '/assigneeId');
   check.done();
-  if (!unit) throw badRequest('validation_failed', [{ path: '/body/unitId', code: 'unknown_unit' }]);
+  if (!unit) throw badRequest('validation_failed', [{ path: '/unitId', code: 'unknown_unit' }]);
 
   const remedy = input.firstContact?.remedy;
   if (remedy) {

@@ -73,7 +73,7 @@ export async function updateCustomer(
     if (removed.length < removeIds.length) {
       const unknown = removeIds.filter((r) => !removed.some((x) => x.id === r));
       throw badRequest('validation_failed', [
-        { path: '/body/removeContactIds', code: 'unknown_contact', params: { ids: unknown } },
+        { path: '/removeContactIds', code: 'unknown_contact', params: { ids: unknown } },
       ]);
     }
     if (removed.length)

@@ -113,7 +113,7 @@ export async function addEvidenceUploads(
     await discardStaged(staged);
     throw error;
   }
-  if (staged.length === 0) throw badRequest('validation_failed', [{ path: '/body/file', code: 'required' }]);
+  if (staged.length === 0) throw badRequest('validation_failed', [{ path: '/file', code: 'required' }]);
 
   // Stored before the rows that point at them: a failure below leaves unreferenced bytes, never a dangling row.
   const stored: Array<StoredContent & { filename: string }> = [];
