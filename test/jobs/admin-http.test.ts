@@ -25,7 +25,7 @@ describe.each(DIALECTS)('job admin API on %s', (dialect) => {
     const claimed = await claimJobs(t.app.db, { workerId: 'w', limit: 1, now, leaseMs: 1000, kinds: [kind] });
     const mine = claimed.find((j) => j.id === job?.id);
     if (!mine) throw new Error('not claimed');
-    await failJob(t.app.db, mine, error, now, { backoff: { baseMs: 3_600_000 } });
+    await failJob(t.app.db, mine, error, { now, backoff: { baseMs: 3_600_000 } });
     return mine.id;
   }
 

@@ -247,9 +247,11 @@ describe.each(DIALECTS)('jobs on %s', (dialect) => {
     if (!b) throw new Error('B claimed nothing');
 
     // A comes back: nothing it does counts any more.
-    expect(await completeJob(d.app.db, id, 'A', now + 1002, a.attempts)).toBe(false);
-    expect(await completeJob(d.app.db, id, 'A', now + 1002)).toBe(false);
-    expect(await failJob(d.app.db, a, new Error('late'), now + 1002)).toEqual({ outcome: 'lost' });
+    expect(await completeJob(d.app.db, { jobId: id, workerId: 'A', attempts: a.attempts }, now + 1002)).toBe(
+      false,
+    );
+    expect(await completeJob(d.app.db, { jobId: id, workerId: 'A' }, now + 1002)).toBe(false);
+    expect(await failJob(d.app.db, a, new Error('late'), { now: now + 1002 })).toEqual({ outcome: 'lost' });
     await expect(
       runInJobTransaction(d.app.db, { jobId: id, workerId: 'A', attempts: a.attempts }, now + 1002, (tx) =>
         insertEffect(tx, id, 'A'),
@@ -271,7 +273,7 @@ describe.each(DIALECTS)('jobs on %s', (dialect) => {
     });
     expect(await effectsOf(d.app.db, id)).toBe(1);
     // Done is final: a late completion by anyone changes nothing.
-    expect(await completeJob(other.app.db, id, 'B', now + 2000)).toBe(false);
+    expect(await completeJob(other.app.db, { jobId: id, workerId: 'B' }, now + 2000)).toBe(false);
   });
 
   it('commits a DB-only job’s effects together with its completion, or neither', async () => {

@@ -29,11 +29,13 @@ function checkName(name: string): void {
 
 async function trainAndSave(
   db: Db,
-  name: string,
-  kind: 'file' | 'complaints',
-  samples: Sample[],
-  trainedBy: number | null,
-  now: number,
+  {
+    name,
+    kind,
+    samples,
+    trainedBy,
+    now,
+  }: { name: string; kind: 'file' | 'complaints'; samples: Sample[]; trainedBy: number | null; now: number },
 ): Promise<TrainSummary> {
   const labels = new Set(samples.map((s) => s.label)).size;
   if (labels < 2) throw badRequest('too_few_labels', [], { labels, rows: samples.length });
@@ -56,7 +58,13 @@ async function trainAndSave(
 /** `kesu classify train --from-file`: a header row, then `text<TAB>label` (priority, grade optional). */
 export async function trainFromFile(app: AppContext, file: string, name: string): Promise<TrainSummary> {
   checkName(name);
-  return trainAndSave(app.db, name, 'file', parseTsv(readFileSync(file, 'utf8')), null, app.clock.now());
+  return trainAndSave(app.db, {
+    name,
+    kind: 'file',
+    samples: parseTsv(readFileSync(file, 'utf8')),
+    trainedBy: null,
+    now: app.clock.now(),
+  });
 }
 
 /**
@@ -97,7 +105,13 @@ export async function trainFromComplaints(
   trainedBy: number | null = null,
 ): Promise<TrainSummary> {
   checkName(name);
-  return trainAndSave(app.db, name, 'complaints', await complaintSamples(app.db), trainedBy, app.clock.now());
+  return trainAndSave(app.db, {
+    name,
+    kind: 'complaints',
+    samples: await complaintSamples(app.db),
+    trainedBy,
+    now: app.clock.now(),
+  });
 }
 
 /** `kesu classify eval`: a label matches the predicted category or any of its ancestors. */

@@ -62,14 +62,11 @@ export const invalidateComplaint = (
   input: Static<typeof InvalidateBody>,
 ) =>
   runComplaintCommand(ctx, number, 'invalidate', async (tx, c) => {
-    const replyId = await insertReply(
-      tx,
-      c.id,
-      'invalid_answer',
-      input.reply,
-      ctx.actor.userId,
-      ctx.clock.now(),
-    );
+    const replyId = await insertReply(tx, c.id, input.reply, {
+      kind: 'invalid_answer',
+      actorId: ctx.actor.userId,
+      now: ctx.clock.now(),
+    });
     return {
       kind: 'invalidated',
       set: {

@@ -111,7 +111,12 @@ export async function closeIfUnreachable(
     const now = app.clock.now();
     const set = { status: 'closed', close_reason: 'customer_unreachable', closed_at: now, updated_at: now };
     await tx.updateTable('complaints').set(set).where('id', '=', complaintId).execute();
-    const clocks = await updateComplaintClocks(tx, app, c, { ...c, ...set }, 'closed_unreachable', now);
+    const clocks = await updateComplaintClocks(tx, app, {
+      before: c,
+      after: { ...c, ...set },
+      eventKind: 'closed_unreachable',
+      now,
+    });
     await appendEvent(tx, {
       streamType: COMPLAINT_STREAM,
       streamId: complaintId,

@@ -117,7 +117,7 @@ export async function registerComplaint(
     return await ctx.db.transaction().execute(async (tx) => {
       if (dispatch && fields.assignee_id === null) fields.assignee_id = await pickAssignee(tx, dispatch);
       if (options.trackingTokenHash) fields.tracking_token_hash = options.trackingTokenHash;
-      const { id, earlier } = await insertComplaint(tx, ctx, input, fields, dispatch, classified);
+      const { id, earlier } = await insertComplaint(tx, ctx, input, { fields, dispatch, classified });
       await options.within?.(tx, { id, number: fields.number });
       if (key) {
         await tx
@@ -280,9 +280,15 @@ async function insertComplaint(
   tx: Tx,
   ctx: ActorContext,
   input: RegisterInput,
-  fields: NewComplaint,
-  dispatch: DispatchDecision | null,
-  classified: RegistrationClassification | null,
+  {
+    fields,
+    dispatch,
+    classified,
+  }: {
+    fields: NewComplaint;
+    dispatch: DispatchDecision | null;
+    classified: RegistrationClassification | null;
+  },
 ): Promise<{ id: number; earlier: EarlierComplaint[] }> {
   const now = fields.registered_at;
   fields.customer_id = await linkCustomer(tx, piiKeys(ctx.config.secret), input.complainant, now);
@@ -293,7 +299,12 @@ async function insertComplaint(
   if (classified) await storeClassification(tx, id, classified, now);
   // The history keeps the blind indexes, not the sealed contacts: it is read by more people.
   const { content, complainant_phone, complainant_email, ...recorded } = fields;
-  const clocks = await updateComplaintClocks(tx, ctx, null, { ...fields, id }, 'registered', now);
+  const clocks = await updateComplaintClocks(tx, ctx, {
+    before: null,
+    after: { ...fields, id },
+    eventKind: 'registered',
+    now,
+  });
   await appendEvent(tx, {
     streamType: COMPLAINT_STREAM,
     streamId: id,
@@ -319,22 +330,20 @@ async function insertComplaint(
     },
     newStream: true,
   });
-  await queueComplaintNotices(tx, ctx, id, 'registered', {}, null, now);
+  await queueComplaintNotices(tx, ctx, { complaintId: id, kind: 'registered', data: {}, comment: null, now });
   if (input.firstContact) {
     const { reply, remedy } = input.firstContact;
     const actorId = ctx.actor.userId;
     const remedyId = remedy
       ? await insertRemedy(tx, id, remedy, { approved: true, requiredRole: null, actorId, now })
       : null;
-    const replyId = await insertReply(tx, id, 'first_contact', reply, actorId, now);
-    const firstContactClocks = await updateComplaintClocks(
-      tx,
-      ctx,
-      null,
-      { ...fields, id },
-      'resolved_on_first_contact',
+    const replyId = await insertReply(tx, id, reply, { kind: 'first_contact', actorId, now });
+    const firstContactClocks = await updateComplaintClocks(tx, ctx, {
+      before: null,
+      after: { ...fields, id },
+      eventKind: 'resolved_on_first_contact',
       now,
-    );
+    });
     await appendEvent(tx, {
       streamType: COMPLAINT_STREAM,
       streamId: id,

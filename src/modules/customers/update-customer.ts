@@ -85,7 +85,11 @@ export async function updateCustomer(
           removed.map((r) => r.id),
         )
         .execute();
-    const added = await claimContacts(tx, keys, id, contactInputs(input.addPhones, input.addEmails), now);
+    const added = await claimContacts(tx, keys, {
+      customerId: id,
+      contacts: contactInputs(input.addPhones, input.addEmails),
+      now,
+    });
 
     if (!Object.keys(changes).length && !added.length && !removed.length) return;
     await tx

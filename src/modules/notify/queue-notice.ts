@@ -35,8 +35,7 @@ async function deliveriesFor(
   tx: Tx,
   notice: Notice,
   target: NoticeTarget,
-  channels: ChannelSettings,
-  cache?: TxCache,
+  { channels, cache }: { channels: ChannelSettings; cache?: TxCache },
 ): Promise<Delivery[]> {
   if ('customer' in target) {
     if (notice.complaintId === null) return [];
@@ -82,7 +81,7 @@ export async function queueNotice(tx: Tx, notice: Notice, now: number, cache?: T
   const channels = await readSetting<ChannelSettings>(tx, 'notify_channels', {}, cache);
   let queued = 0;
   for (const target of notice.targets) {
-    for (const d of await deliveriesFor(tx, notice, target, channels, cache)) {
+    for (const d of await deliveriesFor(tx, notice, target, { channels, cache })) {
       const override = await cachedOr(cache, `template:${notice.event}:${d.channel}:${locale}`, () =>
         tx
           .selectFrom('notification_templates')
