@@ -540,10 +540,7 @@ interface Result {
 
 async function runQueries(
   ctx: BenchContext,
-  kind: DbKind,
-  db: FreshDatabase,
-  org: Org,
-  rows: number,
+  { kind, db, org, rows }: { kind: DbKind; db: FreshDatabase; org: Org; rows: number },
   result: Result,
 ) {
   const handle = openDatabase(db.url);
@@ -600,7 +597,7 @@ async function run(ctx: BenchContext): Promise<ModuleOutcome> {
       const result: Result = { rows, setupSeconds };
       results[kind] = result;
       try {
-        await runQueries(ctx, kind, db, orgs[k] ?? org, rows, result);
+        await runQueries(ctx, { kind, db, org: orgs[k] ?? org, rows }, result);
         summary.push(
           `search ${label(rows)} ${kind}: p50 ${result.search?.p50} ms p95 ${result.search?.p95} ms`,
           `search/ceiling ${kind}: ${result.ratio} (the same lists without q: p50 ${result.ceiling?.p50} ms p95 ${result.ceiling?.p95} ms)`,

@@ -162,8 +162,7 @@ export async function loadDataset(
     id: number,
     stage: Stage,
     categoryPath: number[],
-    startedAt: number,
-    metAt: number | null,
+    { startedAt, metAt }: { startedAt: number; metAt: number | null },
   ): DeadlineRow => {
     const limit = resolveLimit(sla.policies, stage, categoryPath, 'P3');
     const limitMs = limit.minutes * MIN;
@@ -259,8 +258,11 @@ export async function loadDataset(
         resolved_at: null,
         updated_at: registeredAt,
       };
-      const register = clock(id, 'register', category.path, registeredAt, assigned ? acceptedAt : null);
-      const whole = clock(id, 'whole', category.path, registeredAt, null);
+      const register = clock(id, 'register', category.path, {
+        startedAt: registeredAt,
+        metAt: assigned ? acceptedAt : null,
+      });
+      const whole = clock(id, 'whole', category.path, { startedAt: registeredAt, metAt: null });
       const history: Array<Omit<EventRow, 'seq' | 'prev_hash' | 'hash' | 'stream_type' | 'stream_id'>> = [];
       const { content: _content, ...recorded } = fields;
       history.push({
@@ -284,8 +286,8 @@ export async function loadDataset(
       if (assigned) {
         const to = handlers[Math.floor(i / 20) % 2] ?? handlers[0];
         if (!to) throw new Error('no handler');
-        const dispatch = clock(id, 'dispatch', category.path, acceptedAt, assignedAt);
-        running = clock(id, 'first_response', category.path, assignedAt, null);
+        const dispatch = clock(id, 'dispatch', category.path, { startedAt: acceptedAt, metAt: assignedAt });
+        running = clock(id, 'first_response', category.path, { startedAt: assignedAt, metAt: null });
         deadlines.push(register, dispatch, running, whole);
         history.push(
           {

@@ -10,5 +10,5 @@ export function decodeCursor(value: string): Cursor {
     const c = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
     if (Array.isArray(c) && c.length === 2 && Number.isInteger(c[1])) return c as Cursor;
   } catch {}
-  throw badRequest('validation_failed', [{ path: '/querystring/cursor', code: 'invalid_cursor' }]);
+  throw badRequest('validation_failed', [{ path: '/cursor', source: 'querystring', code: 'invalid_cursor' }]);
 }

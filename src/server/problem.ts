@@ -1,6 +1,28 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { errorMessage, fieldMessage, pickLocale } from '../i18n/index.js';
-import { DomainError, type FieldProblem } from '../lib/errors.js';
+import { DomainError, type ErrorKind, type FieldProblem } from '../lib/errors.js';
+
+/** The HTTP status of each kind of domain error: the one place that knows. */
+const STATUS_OF_KIND: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported: 415,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+/** A field problem as clients see it: its path points into the request, e.g. `/body/amount`. */
+type RequestFieldProblem = Omit<FieldProblem, 'source'>;
+
+/** A command's field problem (path relative to its input) as a pointer into the request. */
+const inRequest = ({ source = 'body', path, ...rest }: FieldProblem): RequestFieldProblem => ({
+  ...rest,
+  path: `/${source}${path}`,
+});
 
 interface SchemaIssue {
   keyword: string;
@@ -9,8 +31,8 @@ interface SchemaIssue {
 }
 
 /** Turn schema validator issues into one field problem per offending field. */
-function fieldsFromSchema(part: string, issues: SchemaIssue[]): FieldProblem[] {
-  const out: FieldProblem[] = [];
+function fieldsFromSchema(part: string, issues: SchemaIssue[]): RequestFieldProblem[] {
+  const out: RequestFieldProblem[] = [];
   for (const issue of issues) {
     const base = `/${part}${issue.instancePath}`;
     if (issue.keyword === 'required') {
@@ -39,10 +61,12 @@ export function sendProblem(error: FastifyError | Error, req: FastifyRequest, re
   let status = 500;
   let code = 'internal_error';
   let params: Record<string, unknown> = {};
-  let fields: FieldProblem[] = [];
+  let fields: RequestFieldProblem[] = [];
   const fe = error as FastifyError & { validation?: SchemaIssue[]; validationContext?: string };
   if (error instanceof DomainError) {
-    ({ status, code, params, fields } = error);
+    ({ code, params } = error);
+    status = STATUS_OF_KIND[error.kind];
+    fields = error.fields.map(inRequest);
   } else if (fe.validation) {
     status = 400;
     code = 'validation_failed';

@@ -108,7 +108,7 @@ for (const dialect of DIALECTS) {
 
       const bad = await kesu('export', '--out', out, '--as', 'agent', '--status', 'lost');
       expect(bad.code).toBe(1);
-      expect(bad.stderr).toContain('/querystring/status: unknown_value');
+      expect(bad.stderr).toContain('/status: unknown_value');
     }, 60_000);
   });
 }

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJobRegistry, enqueue, runDueJobs } from '../../src/modules/jobs/index.js';
+import { createJobRegistry, insertJob, runDueJobs } from '../../src/modules/jobs/index.js';
 import { login } from '../support/client.js';
 import { PASSWORD } from '../support/test-app.js';
 import {
@@ -288,7 +288,7 @@ describe('administration in Chromium', () => {
     const failing = createJobRegistry().registerJob('test.courier-sync', async () => {
       throw new Error('courier API unreachable');
     });
-    const job = await enqueue(server.app.db, { kind: 'test.courier-sync', maxAttempts: 1 }, Date.now());
+    const job = await insertJob(server.app.db, { kind: 'test.courier-sync', maxAttempts: 1 }, Date.now());
     if (!job) throw new Error('not enqueued');
     await runDueJobs(server.app, failing, { onEvent: () => {} });
     const admin = await login(server.http, 'admin');

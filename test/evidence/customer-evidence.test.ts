@@ -67,10 +67,12 @@ for (const dialect of DIALECTS)
       expect(await digest(stream)).toBe(sha256(PNG));
       expect((await listEvidence(staff, mine.number)).map((e) => e.source)).toEqual(['customer']);
 
-      await expect(openEvidence(customer, theirs.number, item.id)).rejects.toMatchObject({ status: 404 });
+      await expect(openEvidence(customer, theirs.number, item.id)).rejects.toMatchObject({
+        kind: 'not_found',
+      });
       await expect(
         addEvidence(customer, theirs.number, { filename: 'x.png', content: PNG }, 'customer'),
-      ).rejects.toMatchObject({ status: 404, code: 'complaint_not_found' });
+      ).rejects.toMatchObject({ kind: 'not_found', code: 'complaint_not_found' });
     });
 
     it('records evidence in the same transaction as a new complaint', async () => {
@@ -87,7 +89,11 @@ for (const dialect of DIALECTS)
       });
       const registered = await registerComplaint(mail, buildComplaint(t.org, { channel: 'email' }), {
         within: async (tx, complaint) => {
-          await insertEvidence(tx, mail, complaint.id, stored, { filename: 'waybill.pdf', source: 'email' });
+          await insertEvidence(tx, mail, stored, {
+            complaintId: complaint.id,
+            filename: 'waybill.pdf',
+            source: 'email',
+          });
         },
       });
       const auditor = await loadActor(t.app.db, t.org.userIds.get('auditor') ?? 0);

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   claimJobs,
   createJobRegistry,
-  enqueue,
   failJob,
+  insertJob,
   jobRoutes,
   PermanentJobError,
   runDueJobs,
@@ -21,11 +21,11 @@ describe.each(DIALECTS)('job admin API on %s', (dialect) => {
   /** Enqueue and take one attempt that fails, as a worker would. */
   async function failOnce(kind: string, payload: unknown, error: Error): Promise<number> {
     const now = t.app.clock.now();
-    const job = await enqueue(t.app.db, { kind, payload }, now);
+    const job = await insertJob(t.app.db, { kind, payload }, now);
     const claimed = await claimJobs(t.app.db, { workerId: 'w', limit: 1, now, leaseMs: 1000, kinds: [kind] });
     const mine = claimed.find((j) => j.id === job?.id);
     if (!mine) throw new Error('not claimed');
-    await failJob(t.app.db, mine, error, now, { backoff: { baseMs: 3_600_000 } });
+    await failJob(t.app.db, mine, error, { now, backoff: { baseMs: 3_600_000 } });
     return mine.id;
   }
 
@@ -55,9 +55,9 @@ describe.each(DIALECTS)('job admin API on %s', (dialect) => {
     ids.deadOther = await failOnce('sms.send', { to: '13800000000' }, new PermanentJobError('bad number'));
     ids.failed = await failOnce('mail.send', { to: 'd@example.com' }, new Error('451 try later'));
     ids.pending =
-      (await enqueue(t.app.db, { kind: 'mail.send', runAt: Date.now() + 3_600_000 }, Date.now()))?.id ?? 0;
+      (await insertJob(t.app.db, { kind: 'mail.send', runAt: Date.now() + 3_600_000 }, Date.now()))?.id ?? 0;
     const now = Date.now();
-    ids.running = (await enqueue(t.app.db, { kind: 'report.build' }, now))?.id ?? 0;
+    ids.running = (await insertJob(t.app.db, { kind: 'report.build' }, now))?.id ?? 0;
     await claimJobs(t.app.db, { workerId: 'w9', limit: 1, now, leaseMs: 60_000, kinds: ['report.build'] });
   });
   afterAll(() => t.close());

@@ -6,8 +6,8 @@ import {
   claimJobs,
   completeJob,
   createJobRegistry,
-  enqueue,
   failJob,
+  insertJob,
   LeaseLostError,
   PermanentJobError,
   runDueJobs,
@@ -45,14 +45,14 @@ describe.each(DIALECTS)('jobs on %s', (dialect) => {
   it('enqueues in the caller’s transaction: a rolled-back transaction leaves no job', async () => {
     await expect(
       d.app.db.transaction().execute(async (tx) => {
-        const job = await enqueue(tx, { kind: 'tx.test', payload: { a: 1 } }, T0);
+        const job = await insertJob(tx, { kind: 'tx.test', payload: { a: 1 } }, T0);
         expect(job?.id).toBeGreaterThan(0);
         throw new Error('rollback');
       }),
     ).rejects.toThrow('rollback');
     expect(await jobsOf(d.app.db, 'tx.test')).toHaveLength(0);
 
-    await d.app.db.transaction().execute((tx) => enqueue(tx, { kind: 'tx.test' }, T0));
+    await d.app.db.transaction().execute((tx) => insertJob(tx, { kind: 'tx.test' }, T0));
     const rows = await jobsOf(d.app.db, 'tx.test');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
@@ -68,19 +68,19 @@ describe.each(DIALECTS)('jobs on %s', (dialect) => {
   });
 
   it('de-duplicates by key, also when enqueues race from two handles', async () => {
-    const first = await enqueue(d.app.db, { kind: 'dedup', key: 'k1', payload: { n: 1 } }, T0);
+    const first = await insertJob(d.app.db, { kind: 'dedup', key: 'k1', payload: { n: 1 } }, T0);
     expect(first).not.toBeNull();
-    expect(await enqueue(d.app.db, { kind: 'dedup', key: 'k1', payload: { n: 2 } }, T0)).toBeNull();
+    expect(await insertJob(d.app.db, { kind: 'dedup', key: 'k1', payload: { n: 2 } }, T0)).toBeNull();
     const other = d.another();
     const raced = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        enqueue((i % 2 ? other.app : d.app).db, { kind: 'dedup', key: 'k2' }, T0),
+        insertJob((i % 2 ? other.app : d.app).db, { kind: 'dedup', key: 'k2' }, T0),
       ),
     );
     expect(raced.filter((r) => r !== null)).toHaveLength(1);
     // Without a key nothing is de-duplicated.
-    await enqueue(d.app.db, { kind: 'dedup' }, T0);
-    await enqueue(d.app.db, { kind: 'dedup' }, T0);
+    await insertJob(d.app.db, { kind: 'dedup' }, T0);
+    await insertJob(d.app.db, { kind: 'dedup' }, T0);
     const rows = await jobsOf(d.app.db, 'dedup');
     expect(rows.map((r) => r.key)).toEqual(['k1', 'k2', null, null]);
     expect(rows[0]?.payload).toBe('{"n":1}');
@@ -88,11 +88,11 @@ describe.each(DIALECTS)('jobs on %s', (dialect) => {
 
   it('claims due jobs in (run_at, id) order, leases them, and leaves future and foreign kinds alone', async () => {
     const now = T0 + 10;
-    const a = await enqueue(d.app.db, { kind: 'order', runAt: T0 + 10, payload: 'a' }, T0);
-    const b = await enqueue(d.app.db, { kind: 'order', runAt: T0, payload: 'b' }, T0);
-    const c = await enqueue(d.app.db, { kind: 'order', runAt: T0, payload: 'c' }, T0);
-    await enqueue(d.app.db, { kind: 'order', runAt: T0 + 11, payload: 'later' }, T0);
-    await enqueue(d.app.db, { kind: 'order.other', runAt: T0 }, T0);
+    const a = await insertJob(d.app.db, { kind: 'order', runAt: T0 + 10, payload: 'a' }, T0);
+    const b = await insertJob(d.app.db, { kind: 'order', runAt: T0, payload: 'b' }, T0);
+    const c = await insertJob(d.app.db, { kind: 'order', runAt: T0, payload: 'c' }, T0);
+    await insertJob(d.app.db, { kind: 'order', runAt: T0 + 11, payload: 'later' }, T0);
+    await insertJob(d.app.db, { kind: 'order.other', runAt: T0 }, T0);
 
     const claimed = await claimJobs(d.app.db, {
       workerId: 'w1',
@@ -122,7 +122,7 @@ describe.each(DIALECTS)('jobs on %s', (dialect) => {
   it('never gives the same job to two concurrent claimers (two handles)', async () => {
     const other = d.another();
     await d.app.db.transaction().execute(async (tx) => {
-      for (let i = 0; i < 300; i++) await enqueue(tx, { kind: 'excl', payload: { i } }, T0);
+      for (let i = 0; i < 300; i++) await insertJob(tx, { kind: 'excl', payload: { i } }, T0);
     });
     const claimer = async (db: Db, workerId: string) => {
       const got: number[] = [];
@@ -166,7 +166,7 @@ describe.each(DIALECTS)('jobs on %s', (dialect) => {
       backoff: { baseMs: 1000, random: () => 0.5 },
       onEvent: (e: WorkerEvent) => events.push(e),
     };
-    const job = await enqueue(d.app.db, { kind: 'flaky', payload: { to: 'a@example.com' } }, d.clock.now());
+    const job = await insertJob(d.app.db, { kind: 'flaky', payload: { to: 'a@example.com' } }, d.clock.now());
     if (!job) throw new Error('not enqueued');
 
     await runDueJobs(d.app, registry, options);
@@ -209,8 +209,8 @@ describe.each(DIALECTS)('jobs on %s', (dialect) => {
         throw new PermanentJobError('customer record is gone');
       });
     const options = { backoff: { baseMs: 10, random: () => 0 }, onEvent: quiet };
-    const twice = await enqueue(d.app.db, { kind: 'twice', maxAttempts: 2 }, d.clock.now());
-    const bad = await enqueue(d.app.db, { kind: 'bad' }, d.clock.now());
+    const twice = await insertJob(d.app.db, { kind: 'twice', maxAttempts: 2 }, d.clock.now());
+    const bad = await insertJob(d.app.db, { kind: 'bad' }, d.clock.now());
     await runDueJobs(d.app, registry, options);
     d.clock.advance(1000);
     await runDueJobs(d.app, registry, options);
@@ -223,7 +223,7 @@ describe.each(DIALECTS)('jobs on %s', (dialect) => {
   it('gives a job whose lease ran out to another worker; the first can then neither complete nor fail it', async () => {
     const other = d.another();
     const now = T0 + 3_000_000;
-    const job = await enqueue(d.app.db, { kind: 'lease' }, now);
+    const job = await insertJob(d.app.db, { kind: 'lease' }, now);
     const id = job?.id ?? 0;
     const [a] = await claimJobs(d.app.db, { workerId: 'A', limit: 1, now, leaseMs: 1000, kinds: ['lease'] });
     if (!a) throw new Error('A claimed nothing');
@@ -247,9 +247,11 @@ describe.each(DIALECTS)('jobs on %s', (dialect) => {
     if (!b) throw new Error('B claimed nothing');
 
     // A comes back: nothing it does counts any more.
-    expect(await completeJob(d.app.db, id, 'A', now + 1002, a.attempts)).toBe(false);
-    expect(await completeJob(d.app.db, id, 'A', now + 1002)).toBe(false);
-    expect(await failJob(d.app.db, a, new Error('late'), now + 1002)).toEqual({ outcome: 'lost' });
+    expect(await completeJob(d.app.db, { jobId: id, workerId: 'A', attempts: a.attempts }, now + 1002)).toBe(
+      false,
+    );
+    expect(await completeJob(d.app.db, { jobId: id, workerId: 'A' }, now + 1002)).toBe(false);
+    expect(await failJob(d.app.db, a, new Error('late'), { now: now + 1002 })).toEqual({ outcome: 'lost' });
     await expect(
       runInJobTransaction(d.app.db, { jobId: id, workerId: 'A', attempts: a.attempts }, now + 1002, (tx) =>
         insertEffect(tx, id, 'A'),
@@ -271,7 +273,7 @@ describe.each(DIALECTS)('jobs on %s', (dialect) => {
     });
     expect(await effectsOf(d.app.db, id)).toBe(1);
     // Done is final: a late completion by anyone changes nothing.
-    expect(await completeJob(other.app.db, id, 'B', now + 2000)).toBe(false);
+    expect(await completeJob(other.app.db, { jobId: id, workerId: 'B' }, now + 2000)).toBe(false);
   });
 
   it('commits a DB-only job’s effects together with its completion, or neither', async () => {
@@ -284,7 +286,7 @@ describe.each(DIALECTS)('jobs on %s', (dialect) => {
         if (attempt === 1) throw new Error('crash after the write, before the commit');
       });
     });
-    const job = await enqueue(d.app.db, { kind: 'effect' }, d.clock.now());
+    const job = await insertJob(d.app.db, { kind: 'effect' }, d.clock.now());
     const id = job?.id ?? 0;
     const options = { backoff: { baseMs: 100, random: () => 0 }, onEvent: quiet };
     await runDueJobs(d.app, registry, options);
@@ -367,7 +369,7 @@ describe.each(DIALECTS)('jobs on %s', (dialect) => {
       });
     const ids: number[] = [];
     for (let i = 0; i < 20; i++)
-      ids.push((await enqueue(d.app.db, { kind: 'conc' }, d.clock.now()))?.id ?? 0);
+      ids.push((await insertJob(d.app.db, { kind: 'conc' }, d.clock.now()))?.id ?? 0);
 
     const worker = startWorker(d.app, registry, { concurrency: 3, pollMs: 10, workerId: 'conc-worker' });
     await worker.drain();
@@ -376,7 +378,7 @@ describe.each(DIALECTS)('jobs on %s', (dialect) => {
     expect(worker.stats.done).toBe(20);
     for (const id of ids) expect(await effectsOf(d.app.db, id)).toBe(1);
 
-    const gated = await enqueue(d.app.db, { kind: 'gated' }, d.clock.now());
+    const gated = await insertJob(d.app.db, { kind: 'gated' }, d.clock.now());
     await gatedStarted;
     let stopped = false;
     const stopping = worker.stop().then(() => {
@@ -388,7 +390,7 @@ describe.each(DIALECTS)('jobs on %s', (dialect) => {
     await stopping;
     expect(await jobRow(d.app.db, gated?.id ?? 0)).toMatchObject({ state: 'done', locked_by: 'conc-worker' });
     // A stopped worker takes nothing more.
-    const late = await enqueue(d.app.db, { kind: 'conc' }, d.clock.now());
+    const late = await insertJob(d.app.db, { kind: 'conc' }, d.clock.now());
     await sleep(40);
     expect(await jobRow(d.app.db, late?.id ?? 0)).toMatchObject({ state: 'pending' });
     await worker.drain();
@@ -415,7 +417,7 @@ describe.each(DIALECTS)('jobs on %s', (dialect) => {
       },
       { timeoutMs: 30, maxAttempts: 1 },
     );
-    const job = await enqueue(d.app.db, { kind: 'slow' }, d.clock.now());
+    const job = await insertJob(d.app.db, { kind: 'slow' }, d.clock.now());
     const stats = await runDueJobs(d.app, registry, { onEvent: quiet });
     expect(stats.dead).toBe(1);
     const row = await jobRow(d.app.db, job?.id ?? 0);
@@ -436,7 +438,7 @@ describe.each(DIALECTS)('jobs on %s', (dialect) => {
       await sleep(400);
       done();
     });
-    const job = await enqueue(live.app.db, { kind: 'long' }, Date.now());
+    const job = await insertJob(live.app.db, { kind: 'long' }, Date.now());
     const worker = startWorker(live.app, registry, { leaseMs: 120, pollMs: 10, workerId: 'long-runner' });
     await sleep(250);
     // Well past the first lease: another worker would take the job were it not renewed.

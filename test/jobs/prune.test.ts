@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enqueue, pruneJobs } from '../../src/modules/jobs/index.js';
+import { insertJob, pruneJobs } from '../../src/modules/jobs/index.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 
 describe.each(DIALECTS)('pruning finished jobs on %s', (dialect) => {
@@ -12,7 +12,7 @@ describe.each(DIALECTS)('pruning finished jobs on %s', (dialect) => {
   it('removes done jobs older than the cut-off and keeps dead, pending and recent ones', async () => {
     const ids: number[] = [];
     for (const key of ['old-done', 'new-done', 'old-dead', 'pending'])
-      ids.push((await enqueue(t.app.db, { kind: 'x', key }, 1000))?.id ?? 0);
+      ids.push((await insertJob(t.app.db, { kind: 'x', key }, 1000))?.id ?? 0);
     const [oldDone, newDone, oldDead] = ids;
     await t.app.db
       .updateTable('jobs')

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { enqueue } from '../../src/modules/jobs/index.js';
+import { insertJob } from '../../src/modules/jobs/index.js';
 import { freshDatabase } from '../support/test-app.js';
 import { createEffectsTable, effects, sleep } from './support.js';
 
@@ -110,7 +110,7 @@ describe('job worker processes on PostgreSQL', () => {
     const now = Date.now();
     await handle.db.transaction().execute(async (tx) => {
       for (let n = 1; n <= 500; n++)
-        await enqueue(tx, { kind: 'test.effect', payload: { n, sleepMs: 2 } }, now);
+        await insertJob(tx, { kind: 'test.effect', payload: { n, sleepMs: 2 } }, now);
     });
     await waitFor(async () => (await countDone()) === 500, 60_000, '500 done jobs');
 
@@ -143,9 +143,9 @@ describe('job worker processes on PostgreSQL', () => {
     const now = Date.now();
     let held = 0;
     await handle.db.transaction().execute(async (tx) => {
-      held = (await enqueue(tx, { kind: 'test.effect', payload: { n: 0, hold: true } }, now))?.id ?? 0;
+      held = (await insertJob(tx, { kind: 'test.effect', payload: { n: 0, hold: true } }, now))?.id ?? 0;
       for (let n = 1; n <= 200; n++)
-        await enqueue(tx, { kind: 'test.effect', payload: { n, sleepMs: 5 } }, now);
+        await insertJob(tx, { kind: 'test.effect', payload: { n, sleepMs: 5 } }, now);
     });
 
     const victim = spawnWorker(url, 'victim', { HOLD: '1', LEASE_MS: leaseMs });

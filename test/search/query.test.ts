@@ -34,7 +34,7 @@ describe('search query', () => {
       }
       return null;
     };
-    expect(refused('-破碎')).toContain('/querystring/q');
+    expect(refused('-破碎')).toContain('"path":"/q","source":"querystring"');
     expect(refused('，。')).toContain('search_words_required');
   });
 

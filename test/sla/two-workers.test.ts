@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/lib/clock.js';
 import { registerComplaint } from '../../src/modules/complaints/index.js';
-import { enqueue } from '../../src/modules/jobs/index.js';
+import { insertJob } from '../../src/modules/jobs/index.js';
 import { loadActor } from '../../src/modules/org/actor.js';
 import { writeSetting } from '../../src/modules/settings/index.js';
 import { buildComplaint } from '../support/factories.js';
@@ -51,7 +51,7 @@ describe('escalation with two worker processes on postgres', () => {
     }
     // Several sweeps at once, so that both processes sweep the same breaches concurrently.
     for (let i = 0; i < 6; i++)
-      await enqueue(t.app.db, { kind: 'sla.sweep', key: `test-sweep-${i}` }, Date.now());
+      await insertJob(t.app.db, { kind: 'sla.sweep', key: `test-sweep-${i}` }, Date.now());
   }, 120_000);
 
   afterAll(async () => {

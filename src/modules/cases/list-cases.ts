@@ -22,7 +22,9 @@ export async function listCases(ctx: ActorContext, input: CasesInput) {
   if (input.categoryId) {
     const ids = await categorySubtreeIds(ctx.db, input.categoryId);
     if (!ids.length)
-      throw badRequest('validation_failed', [{ path: '/querystring/categoryId', code: 'unknown_category' }]);
+      throw badRequest('validation_failed', [
+        { path: '/categoryId', source: 'querystring', code: 'unknown_category' },
+      ]);
     q = q.where('complaint_cases.category_id', 'in', ids);
   }
   if (input.cursor) {

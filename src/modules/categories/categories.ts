@@ -72,11 +72,10 @@ async function insertCategory(tx: Tx, input: NewCategory): Promise<CategoryView>
       .select(['path', 'level'])
       .where('id', '=', input.parentId)
       .executeTakeFirst();
-    if (!parent)
-      throw badRequest('validation_failed', [{ path: '/body/parentId', code: 'unknown_category' }]);
+    if (!parent) throw badRequest('validation_failed', [{ path: '/parentId', code: 'unknown_category' }]);
     if (parent.level >= MAX_CATEGORY_DEPTH) {
       throw badRequest('validation_failed', [
-        { path: '/body/parentId', code: 'category_too_deep', params: { max: MAX_CATEGORY_DEPTH } },
+        { path: '/parentId', code: 'category_too_deep', params: { max: MAX_CATEGORY_DEPTH } },
       ]);
     }
     parentPath = parent.path;
@@ -87,7 +86,7 @@ async function insertCategory(tx: Tx, input: NewCategory): Promise<CategoryView>
     .select('id')
     .where('code', '=', input.code)
     .executeTakeFirst();
-  if (taken) throw badRequest('validation_failed', [{ path: '/body/code', code: 'category_code_taken' }]);
+  if (taken) throw badRequest('validation_failed', [{ path: '/code', code: 'category_code_taken' }]);
   const { id } = await tx
     .insertInto('categories')
     .values({

@@ -63,12 +63,17 @@ export function trainBinarySvm(
   return w;
 }
 
+/** Rows to train on: their features, the label number of each (0 … classCount - 1), the feature count. */
+export interface TrainingSet {
+  xs: SparseVector[];
+  labels: number[];
+  classCount: number;
+  dimension: number;
+}
+
 /** One-vs-rest: one binary classifier per label. */
 export function trainOneVsRest(
-  xs: SparseVector[],
-  labels: number[],
-  classCount: number,
-  dimension: number,
+  { xs, labels, classCount, dimension }: TrainingSet,
   options: SvmOptions = SVM_DEFAULTS,
 ): BinaryWeights[] {
   return Array.from({ length: classCount }, (_, k) =>

@@ -1,6 +1,12 @@
 import { DEFAULT_SCALE, fitGate, fitScale, type Gate, gateFactor, NO_GATE, softmax } from './calibrate.js';
 import { type TermCounts, termCounts } from './features.js';
-import { decisionValues, SVM_DEFAULTS, type SvmOptions, trainOneVsRest } from './linear-svm.js';
+import {
+  decisionValues,
+  SVM_DEFAULTS,
+  type SvmOptions,
+  type TrainingSet,
+  trainOneVsRest,
+} from './linear-svm.js';
 import { seededRandom, shuffle } from './random.js';
 import {
   fitVocabulary,
@@ -67,17 +73,15 @@ const round = (w: number) => (w === 0 ? 0 : Number(w.toPrecision(4)));
 function trainHead(xs: SparseVector[], values: string[], dimension: number, options: TrainOptions): Head {
   const labels = [...new Set(values)].sort();
   const y = values.map((v) => labels.indexOf(v));
-  const weights = trainOneVsRest(xs, y, labels.length, dimension, options.svm);
-  const { scale, gate } = calibration(xs, y, labels.length, dimension, options);
+  const set: TrainingSet = { xs, labels: y, classCount: labels.length, dimension };
+  const weights = trainOneVsRest(set, options.svm);
+  const { scale, gate } = calibration(set, options);
   return { labels, weights: weights.map((w) => Array.from(w, round)), scale, gate };
 }
 
 /** Temperature and gate, both fitted on decision values of held-out folds. */
 function calibration(
-  xs: SparseVector[],
-  y: number[],
-  classCount: number,
-  dimension: number,
+  { xs, labels: y, classCount, dimension }: TrainingSet,
   options: TrainOptions,
 ): { scale: number; gate: Gate } {
   const folds = options.calibrationFolds;
@@ -88,10 +92,12 @@ function calibration(
   for (let f = 0; f < folds; f++) {
     const train = xs.flatMap((_, i) => (fold[i] === f ? [] : [i]));
     const weights = trainOneVsRest(
-      train.map((i) => xs[i] as SparseVector),
-      train.map((i) => y[i] as number),
-      classCount,
-      dimension,
+      {
+        xs: train.map((i) => xs[i] as SparseVector),
+        labels: train.map((i) => y[i] as number),
+        classCount,
+        dimension,
+      },
       options.svm,
     );
     xs.forEach((x, i) => {

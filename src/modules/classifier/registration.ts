@@ -43,7 +43,7 @@ export async function classifyRegistration(
     grade: input.majorReasons === undefined && sure(suggestion.grade, byRule.grade),
   };
   if (input.categoryId === undefined && !applied.category)
-    problems.add({ path: '/body/categoryId', code: 'category_required' });
+    problems.add({ path: '/categoryId', code: 'category_required' });
   if (!enabled) return null;
   return {
     view: { ...suggestion, applied },

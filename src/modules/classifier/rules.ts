@@ -40,8 +40,7 @@ export async function firingRule(db: Db | Tx, text: string): Promise<RuleView | 
 async function checkCategory(tx: Tx, id: number | null | undefined): Promise<void> {
   if (id === null || id === undefined) return;
   const c = await tx.selectFrom('categories').select('active').where('id', '=', id).executeTakeFirst();
-  if (!c?.active)
-    throw badRequest('validation_failed', [{ path: '/body/categoryId', code: 'unknown_category' }]);
+  if (!c?.active) throw badRequest('validation_failed', [{ path: '/categoryId', code: 'unknown_category' }]);
 }
 
 function row(input: RuleInput): Omit<RuleRow, 'id' | 'updated_at'> {

@@ -25,6 +25,6 @@ export async function saveClassificationSettings(
 ): Promise<ClassificationSettings> {
   requireClassifierAdmin(ctx.actor);
   if (!(await modelExists(ctx.db, input.model)))
-    throw badRequest('validation_failed', [{ path: '/body/model', code: 'unknown_model' }]);
+    throw badRequest('validation_failed', [{ path: '/model', code: 'unknown_model' }]);
   return writeSetting(ctx, KEY, input, DEFAULT_CLASSIFICATION);
 }

@@ -75,6 +75,6 @@ export async function classifyText(db: Db | Tx, input: SuggestInput): Promise<Cl
 /** POST /classification/suggest. */
 export async function suggestClassification(db: Db | Tx, input: SuggestInput): Promise<SuggestionView> {
   if (!input.title.trim() && !input.content.trim())
-    throw badRequest('validation_failed', [{ path: '/body/content', code: 'text_required' }]);
+    throw badRequest('validation_failed', [{ path: '/content', code: 'text_required' }]);
   return (await classifyText(db, input)).suggestion;
 }

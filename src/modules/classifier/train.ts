@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { Type } from 'typebox';
 import type { ActorContext, AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { badRequest, notFound } from '../../lib/errors.js';
-import { enqueue } from '../jobs/index.js';
+import { defineJob } from '../jobs/define.js';
+import { enqueue } from '../jobs/enqueue.js';
 import { requireClassifierAdmin } from './access.js';
 import { type Evaluation, evaluate } from './evaluate.js';
 import { EXPRESS_MODEL } from './express-model.js';
@@ -27,11 +29,13 @@ function checkName(name: string): void {
 
 async function trainAndSave(
   db: Db,
-  name: string,
-  kind: 'file' | 'complaints',
-  samples: Sample[],
-  trainedBy: number | null,
-  now: number,
+  {
+    name,
+    kind,
+    samples,
+    trainedBy,
+    now,
+  }: { name: string; kind: 'file' | 'complaints'; samples: Sample[]; trainedBy: number | null; now: number },
 ): Promise<TrainSummary> {
   const labels = new Set(samples.map((s) => s.label)).size;
   if (labels < 2) throw badRequest('too_few_labels', [], { labels, rows: samples.length });
@@ -54,7 +58,13 @@ async function trainAndSave(
 /** `kesu classify train --from-file`: a header row, then `text<TAB>label` (priority, grade optional). */
 export async function trainFromFile(app: AppContext, file: string, name: string): Promise<TrainSummary> {
   checkName(name);
-  return trainAndSave(app.db, name, 'file', parseTsv(readFileSync(file, 'utf8')), null, app.clock.now());
+  return trainAndSave(app.db, {
+    name,
+    kind: 'file',
+    samples: parseTsv(readFileSync(file, 'utf8')),
+    trainedBy: null,
+    now: app.clock.now(),
+  });
 }
 
 /**
@@ -95,7 +105,13 @@ export async function trainFromComplaints(
   trainedBy: number | null = null,
 ): Promise<TrainSummary> {
   checkName(name);
-  return trainAndSave(app.db, name, 'complaints', await complaintSamples(app.db), trainedBy, app.clock.now());
+  return trainAndSave(app.db, {
+    name,
+    kind: 'complaints',
+    samples: await complaintSamples(app.db),
+    trainedBy,
+    now: app.clock.now(),
+  });
 }
 
 /** `kesu classify eval`: a label matches the predicted category or any of its ancestors. */
@@ -113,19 +129,26 @@ export async function evaluateFile(app: AppContext, name: string, file: string):
 
 export const TRAIN_FROM_COMPLAINTS_JOB = 'classifier.train';
 
+/** The training job queued by queueTraining: train `model` from the complaints' history. */
+export const trainFromComplaintsJob = defineJob({
+  kind: TRAIN_FROM_COMPLAINTS_JOB,
+  payload: Type.Object({ model: Type.String(), by: Type.Union([Type.Integer(), Type.Null()]) }),
+  handler: async (ctx, payload) => {
+    await trainFromComplaints(ctx, payload.model, payload.by);
+  },
+  maxAttempts: 2,
+  timeoutMs: 30 * 60_000,
+});
+
 /** POST /classification/train: queued, the worker trains (it may take a while on a large history). */
 export async function queueTraining(ctx: ActorContext, name: string): Promise<{ queued: boolean }> {
   requireClassifierAdmin(ctx.actor);
   checkName(name);
   const job = await enqueue(
     ctx.db,
-    {
-      kind: TRAIN_FROM_COMPLAINTS_JOB,
-      payload: { model: name, by: ctx.actor.userId },
-      key: `${TRAIN_FROM_COMPLAINTS_JOB}:${name}`,
-      maxAttempts: 2,
-    },
-    ctx.clock.now(),
+    trainFromComplaintsJob,
+    { model: name, by: ctx.actor.userId },
+    { now: ctx.clock.now(), key: `${TRAIN_FROM_COMPLAINTS_JOB}:${name}` },
   );
   return { queued: job !== null };
 }

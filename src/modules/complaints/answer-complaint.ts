@@ -7,7 +7,11 @@ import type { ConfirmBody, ReasonBody, ReplyInput } from './schemas.js';
 /** 回复: the answer with its five sections; the customer is then asked to confirm. */
 export const replyToCustomer = (ctx: ActorContext, number: string, input: ReplyInput) =>
   runComplaintCommand(ctx, number, 'reply', async (tx, c) => {
-    const replyId = await insertReply(tx, c.id, 'reply', input, ctx.actor.userId, ctx.clock.now());
+    const replyId = await insertReply(tx, c.id, input, {
+      kind: 'reply',
+      actorId: ctx.actor.userId,
+      now: ctx.clock.now(),
+    });
     return { kind: 'replied', set: { status: 'replied' }, data: { replyId, method: input.method } };
   });
 

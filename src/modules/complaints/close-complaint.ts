@@ -18,11 +18,11 @@ export const mergeComplaint = (ctx: ActorContext, number: string, input: Static<
       .forUpdate()
       .executeTakeFirst();
     if (!target || !canSee(ctx.actor, target))
-      throw badRequest('validation_failed', [{ path: '/body/into', code: 'unknown_complaint' }]);
+      throw badRequest('validation_failed', [{ path: '/into', code: 'unknown_complaint' }]);
     if (target.id === c.id)
-      throw badRequest('validation_failed', [{ path: '/body/into', code: 'merge_into_self' }]);
+      throw badRequest('validation_failed', [{ path: '/into', code: 'merge_into_self' }]);
     if (!OPEN_STATUSES.includes(target.status as Status)) {
-      throw badRequest('validation_failed', [{ path: '/body/into', code: 'merge_target_not_open' }]);
+      throw badRequest('validation_failed', [{ path: '/into', code: 'merge_target_not_open' }]);
     }
     const now = ctx.clock.now();
     await tx
@@ -62,14 +62,11 @@ export const invalidateComplaint = (
   input: Static<typeof InvalidateBody>,
 ) =>
   runComplaintCommand(ctx, number, 'invalidate', async (tx, c) => {
-    const replyId = await insertReply(
-      tx,
-      c.id,
-      'invalid_answer',
-      input.reply,
-      ctx.actor.userId,
-      ctx.clock.now(),
-    );
+    const replyId = await insertReply(tx, c.id, input.reply, {
+      kind: 'invalid_answer',
+      actorId: ctx.actor.userId,
+      now: ctx.clock.now(),
+    });
     return {
       kind: 'invalidated',
       set: {

@@ -74,7 +74,12 @@ export async function runComplaintCommand<T = undefined>(
         .execute();
     }
     const after = { ...complaint, ...definedOnly(outcome.set ?? {}) };
-    const clocks = await updateComplaintClocks(tx, ctx, complaint, after, outcome.kind, now);
+    const clocks = await updateComplaintClocks(tx, ctx, {
+      before: complaint,
+      after,
+      eventKind: outcome.kind,
+      now,
+    });
     await appendEvent(tx, {
       streamType: COMPLAINT_STREAM,
       streamId: complaint.id,
@@ -84,15 +89,13 @@ export async function runComplaintCommand<T = undefined>(
       data: { changes, ...outcome.data, ...(clocks ? { clocks } : {}) },
       comment: outcome.comment ?? null,
     });
-    await queueComplaintNotices(
-      tx,
-      ctx,
-      complaint.id,
-      outcome.kind,
-      outcome.data ?? {},
-      outcome.comment ?? null,
+    await queueComplaintNotices(tx, ctx, {
+      complaintId: complaint.id,
+      kind: outcome.kind,
+      data: outcome.data ?? {},
+      comment: outcome.comment ?? null,
       now,
-    );
+    });
     // The search document holds these columns and the replies (a command writing one says replyId).
     if (SEARCHED_COLUMNS.some((c) => c in changes) || outcome.data?.replyId !== undefined)
       await indexComplaint(tx, complaint.id);

@@ -1,8 +1,9 @@
-import type { Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import type { ActorContext, AppContext } from '../../context.js';
 import { formatLocal } from '../../lib/time.js';
 import { appendEvent } from '../audit/index.js';
-import { enqueue } from '../jobs/index.js';
+import { defineJob } from '../jobs/define.js';
+import { enqueue } from '../jobs/enqueue.js';
 import { queueNotice } from '../notify/index.js';
 import { addTime, loadSlaContext, updateComplaintClocks } from '../sla/index.js';
 import { COMPLAINT_STREAM, runComplaintCommand } from './complaint-command.js';
@@ -58,13 +59,9 @@ export const recordContactAttempt = (ctx: ActorContext, number: string, input: S
     );
     await enqueue(
       tx,
-      {
-        kind: CLOSE_UNREACHABLE_JOB,
-        payload: { complaintId: c.id, attemptAt: now },
-        runAt: closeAt,
-        key: `unreachable:${id}`,
-      },
-      now,
+      closeUnreachableJob,
+      { complaintId: c.id, attemptAt: now },
+      { now, runAt: closeAt, key: `unreachable:${id}` },
     );
     return {
       kind: 'contact_attempted',
@@ -114,7 +111,12 @@ export async function closeIfUnreachable(
     const now = app.clock.now();
     const set = { status: 'closed', close_reason: 'customer_unreachable', closed_at: now, updated_at: now };
     await tx.updateTable('complaints').set(set).where('id', '=', complaintId).execute();
-    const clocks = await updateComplaintClocks(tx, app, c, { ...c, ...set }, 'closed_unreachable', now);
+    const clocks = await updateComplaintClocks(tx, app, {
+      before: c,
+      after: { ...c, ...set },
+      eventKind: 'closed_unreachable',
+      now,
+    });
     await appendEvent(tx, {
       streamType: COMPLAINT_STREAM,
       streamId: complaintId,
@@ -127,3 +129,12 @@ export async function closeIfUnreachable(
     return true;
   });
 }
+
+/** The job queued by a failed call-back, run when the customer's time to answer is up. */
+export const closeUnreachableJob = defineJob({
+  kind: CLOSE_UNREACHABLE_JOB,
+  payload: Type.Object({ complaintId: Type.Integer(), attemptAt: Type.Integer() }),
+  handler: async (ctx, payload) => {
+    await closeIfUnreachable(ctx, payload.complaintId, payload.attemptAt);
+  },
+});

@@ -45,15 +45,14 @@ function validityProblems(v: {
   invalidReason?: string;
 }): FieldProblem[] {
   if (v.validity === 'valid' && !v.validityKind)
-    return [{ path: '/body/validityKind', code: 'required_when_valid' }];
+    return [{ path: '/validityKind', code: 'required_when_valid' }];
   if (v.validity === 'invalid' && !v.invalidReason)
-    return [{ path: '/body/invalidReason', code: 'required_when_invalid' }];
+    return [{ path: '/invalidReason', code: 'required_when_invalid' }];
   if (v.validity === 'valid' && v.invalidReason)
-    return [{ path: '/body/invalidReason', code: 'not_allowed_when_valid' }];
+    return [{ path: '/invalidReason', code: 'not_allowed_when_valid' }];
   if (v.validity === 'invalid' && v.validityKind)
-    return [{ path: '/body/validityKind', code: 'not_allowed_when_invalid' }];
-  if (!v.validity && (v.validityKind || v.invalidReason))
-    return [{ path: '/body/validity', code: 'required' }];
+    return [{ path: '/validityKind', code: 'not_allowed_when_invalid' }];
+  if (!v.validity && (v.validityKind || v.invalidReason)) return [{ path: '/validity', code: 'required' }];
   return [];
 }
 
@@ -61,10 +60,10 @@ function validityProblems(v: {
 export const recordJudgement = (ctx: ActorContext, number: string, input: JudgementInput) =>
   runComplaintCommand(ctx, number, 'judge', async (tx) => {
     const check = new ReferenceCheck(tx);
-    await check.unit(input.responsibleUnitId, '/body/responsibleUnitId');
+    await check.unit(input.responsibleUnitId, '/responsibleUnitId');
     for (const p of validityProblems(input)) check.add(p);
     if (input.liableParty === 'company' && !input.degree)
-      check.add({ path: '/body/degree', code: 'required_when_company_liable' });
+      check.add({ path: '/degree', code: 'required_when_company_liable' });
     check.done();
     return {
       kind: 'judged',

@@ -6,10 +6,8 @@ import type { RemedyInput, ReplyInput } from './schemas.js';
 export async function insertReply(
   tx: Tx,
   complaintId: number,
-  kind: string,
   reply: ReplyInput,
-  actorId: number,
-  now: number,
+  { kind, actorId, now }: { kind: string; actorId: number; now: number },
 ) {
   const { id } = await tx
     .insertInto('replies')

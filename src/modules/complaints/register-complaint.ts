@@ -117,7 +117,7 @@ export async function registerComplaint(
     return await ctx.db.transaction().execute(async (tx) => {
       if (dispatch && fields.assignee_id === null) fields.assignee_id = await pickAssignee(tx, dispatch);
       if (options.trackingTokenHash) fields.tracking_token_hash = options.trackingTokenHash;
-      const { id, earlier } = await insertComplaint(tx, ctx, input, fields, dispatch, classified);
+      const { id, earlier } = await insertComplaint(tx, ctx, input, { fields, dispatch, classified });
       await options.within?.(tx, { id, number: fields.number });
       if (key) {
         await tx
@@ -172,7 +172,7 @@ async function checkedFields(
   const keys = piiKeys(ctx.config.secret);
   const check = new ReferenceCheck(ctx.db);
   if (!input.complainant.phone && !input.complainant.email) {
-    check.add({ path: '/body/complainant/phone', code: 'contact_required' });
+    check.add({ path: '/complainant/phone', code: 'contact_required' });
   }
   const receivedAt = input.receivedAt ? Date.parse(input.receivedAt) : now;
   if (input.externalRef) {
@@ -186,13 +186,13 @@ async function checkedFields(
   }
   const referralDue = input.referral?.dueAt ? Date.parse(input.referral.dueAt) : null;
   if (REFERRAL_CHANNELS.includes(input.channel) && !input.referral)
-    check.add({ path: '/body/referral', code: 'referral_required' });
-  if (receivedAt > now + FUTURE_TOLERANCE_MS) check.add({ path: '/body/receivedAt', code: 'in_future' });
+    check.add({ path: '/referral', code: 'referral_required' });
+  if (receivedAt > now + FUTURE_TOLERANCE_MS) check.add({ path: '/receivedAt', code: 'in_future' });
   // What the caller left out, the classifier fills in when it is sure (category_required otherwise).
   const classified = await classifyRegistration(ctx, input, check, categoryGivesWay);
   const categoryId = classified?.categoryId ?? input.categoryId;
-  const category = await check.category(categoryId, '/body/categoryId');
-  const filedAt = await check.unit(input.unitId ?? ctx.actor.unitId, '/body/unitId');
+  const category = await check.category(categoryId, '/categoryId');
+  const filedAt = await check.unit(input.unitId ?? ctx.actor.unitId, '/unitId');
   const majorReasons = input.majorReasons ?? [];
   const major = majorReasons.length > 0 || classified?.major === true;
   const requested: Priority = input.priority ?? classified?.priority ?? 'P3';
@@ -211,9 +211,9 @@ async function checkedFields(
         })
       : null;
   const unit = dispatch?.unit ?? filedAt;
-  await check.assignee(input.assigneeId, unit?.path, '/body/assigneeId');
+  await check.assignee(input.assigneeId, unit?.path, '/assigneeId');
   check.done();
-  if (!unit) throw badRequest('validation_failed', [{ path: '/body/unitId', code: 'unknown_unit' }]);
+  if (!unit) throw badRequest('validation_failed', [{ path: '/unitId', code: 'unknown_unit' }]);
 
   const remedy = input.firstContact?.remedy;
   if (remedy) {
@@ -280,9 +280,15 @@ async function insertComplaint(
   tx: Tx,
   ctx: ActorContext,
   input: RegisterInput,
-  fields: NewComplaint,
-  dispatch: DispatchDecision | null,
-  classified: RegistrationClassification | null,
+  {
+    fields,
+    dispatch,
+    classified,
+  }: {
+    fields: NewComplaint;
+    dispatch: DispatchDecision | null;
+    classified: RegistrationClassification | null;
+  },
 ): Promise<{ id: number; earlier: EarlierComplaint[] }> {
   const now = fields.registered_at;
   fields.customer_id = await linkCustomer(tx, piiKeys(ctx.config.secret), input.complainant, now);
@@ -293,7 +299,12 @@ async function insertComplaint(
   if (classified) await storeClassification(tx, id, classified, now);
   // The history keeps the blind indexes, not the sealed contacts: it is read by more people.
   const { content, complainant_phone, complainant_email, ...recorded } = fields;
-  const clocks = await updateComplaintClocks(tx, ctx, null, { ...fields, id }, 'registered', now);
+  const clocks = await updateComplaintClocks(tx, ctx, {
+    before: null,
+    after: { ...fields, id },
+    eventKind: 'registered',
+    now,
+  });
   await appendEvent(tx, {
     streamType: COMPLAINT_STREAM,
     streamId: id,
@@ -319,22 +330,20 @@ async function insertComplaint(
     },
     newStream: true,
   });
-  await queueComplaintNotices(tx, ctx, id, 'registered', {}, null, now);
+  await queueComplaintNotices(tx, ctx, { complaintId: id, kind: 'registered', data: {}, comment: null, now });
   if (input.firstContact) {
     const { reply, remedy } = input.firstContact;
     const actorId = ctx.actor.userId;
     const remedyId = remedy
       ? await insertRemedy(tx, id, remedy, { approved: true, requiredRole: null, actorId, now })
       : null;
-    const replyId = await insertReply(tx, id, 'first_contact', reply, actorId, now);
-    const firstContactClocks = await updateComplaintClocks(
-      tx,
-      ctx,
-      null,
-      { ...fields, id },
-      'resolved_on_first_contact',
+    const replyId = await insertReply(tx, id, reply, { kind: 'first_contact', actorId, now });
+    const firstContactClocks = await updateComplaintClocks(tx, ctx, {
+      before: null,
+      after: { ...fields, id },
+      eventKind: 'resolved_on_first_contact',
       now,
-    );
+    });
     await appendEvent(tx, {
       streamType: COMPLAINT_STREAM,
       streamId: id,

@@ -24,8 +24,8 @@ export const acceptComplaint = (
 export const assignComplaint = (ctx: ActorContext, number: string, input: Static<typeof AssignBody>) =>
   runComplaintCommand(ctx, number, 'assign', async (tx, c) => {
     const check = new ReferenceCheck(tx);
-    const unit = await check.unit(input.unitId ?? c.unit_id, '/body/unitId');
-    await check.assignee(input.assigneeId, unit?.path, '/body/assigneeId');
+    const unit = await check.unit(input.unitId ?? c.unit_id, '/unitId');
+    await check.assignee(input.assigneeId, unit?.path, '/assigneeId');
     check.done();
     return {
       kind: 'assigned',
@@ -58,11 +58,11 @@ export const transferComplaint = (ctx: ActorContext, number: string, input: Stat
         priority: c.priority,
         text: `${c.title}\n${c.content}`,
       });
-      if (!dispatch) check.add({ path: '/body/unitId', code: 'no_rule_matched' });
+      if (!dispatch) check.add({ path: '/unitId', code: 'no_rule_matched' });
     }
-    const unit = dispatch?.unit ?? (await check.unit(input.unitId, '/body/unitId'));
-    await check.assignee(input.assigneeId, unit?.path, '/body/assigneeId');
-    if (unit && unit.id === c.unit_id) check.add({ path: '/body/unitId', code: 'same_unit' });
+    const unit = dispatch?.unit ?? (await check.unit(input.unitId, '/unitId'));
+    await check.assignee(input.assigneeId, unit?.path, '/assigneeId');
+    if (unit && unit.id === c.unit_id) check.add({ path: '/unitId', code: 'same_unit' });
     check.done();
     const assigneeId = input.assigneeId ?? (dispatch ? await pickAssignee(tx, dispatch) : null);
     return {

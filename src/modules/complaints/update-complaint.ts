@@ -13,7 +13,7 @@ import type { LinkBody, UpdateInput } from './schemas.js';
 export const updateComplaint = (ctx: ActorContext, number: string, input: UpdateInput) =>
   runComplaintCommand(ctx, number, 'update', async (tx, c) => {
     const check = new ReferenceCheck(tx);
-    await check.category(input.categoryId, '/body/categoryId');
+    await check.category(input.categoryId, '/categoryId');
     check.done();
     // A category set or confirmed unlike the prediction is a lesson for the next training.
     const settled = input.categoryId ?? (input.categoryConfirmed ? c.category_id : undefined);
@@ -75,10 +75,10 @@ export const linkComplaint = (ctx: ActorContext, number: string, input: Static<t
       .where('number', '=', input.number)
       .executeTakeFirst();
     if (!target || !canSee(ctx.actor, target)) {
-      throw badRequest('validation_failed', [{ path: '/body/number', code: 'unknown_complaint' }]);
+      throw badRequest('validation_failed', [{ path: '/number', code: 'unknown_complaint' }]);
     }
     if (target.id === c.id)
-      throw badRequest('validation_failed', [{ path: '/body/number', code: 'link_to_self' }]);
+      throw badRequest('validation_failed', [{ path: '/number', code: 'link_to_self' }]);
     await tx
       .insertInto('complaint_links')
       .values({ complaint_id: c.id, kind: input.kind, target_id: target.id, created_at: ctx.clock.now() })

@@ -31,7 +31,11 @@ export async function createCustomer(ctx: ActorContext, input: CreateCustomerInp
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const contacts = await claimContacts(tx, keys, id, contactInputs(input.phones, input.emails), now);
+    const contacts = await claimContacts(tx, keys, {
+      customerId: id,
+      contacts: contactInputs(input.phones, input.emails),
+      now,
+    });
     await appendEvent(tx, {
       streamType: CUSTOMER_STREAM,
       streamId: id,

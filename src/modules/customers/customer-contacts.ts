@@ -34,9 +34,7 @@ export const contactInputs = (phones: string[] = [], emails: string[] = []): Con
 export async function claimContacts(
   tx: Tx,
   keys: PiiKeys,
-  customerId: number,
-  contacts: ContactInput[],
-  now: number,
+  { customerId, contacts, now }: { customerId: number; contacts: ContactInput[]; now: number },
 ): Promise<Array<ReturnType<typeof contactForEvent>>> {
   const added: Array<ReturnType<typeof contactForEvent>> = [];
   const seen = new Set<string>();

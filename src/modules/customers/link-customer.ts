@@ -34,9 +34,11 @@ const contactsOf = (c: Complainant) => [
 export async function addContacts(
   tx: Tx,
   keys: PiiKeys,
-  customerId: number,
-  contacts: Array<{ kind: PiiKind; value: string }>,
-  now: number,
+  {
+    customerId,
+    contacts,
+    now,
+  }: { customerId: number; contacts: Array<{ kind: PiiKind; value: string }>; now: number },
 ): Promise<number> {
   let added = 0;
   for (const { kind, value } of contacts) {
@@ -86,13 +88,13 @@ export async function linkCustomer(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if ((await addContacts(tx, keys, created.id, contacts, now)) === 0 && contacts.length) {
+    if ((await addContacts(tx, keys, { customerId: created.id, contacts, now })) === 0 && contacts.length) {
       // A concurrent registration created this customer first: use theirs.
       await tx.deleteFrom('customers').where('id', '=', created.id).execute();
       customerId = await findCustomerByContact(tx, keys, contacts);
     } else customerId = created.id;
   } else {
-    await addContacts(tx, keys, customerId, contacts, now);
+    await addContacts(tx, keys, { customerId, contacts, now });
   }
   if (customerId === null) throw new Error('customer vanished while linking');
   await tx

@@ -73,7 +73,7 @@ export async function updateCustomer(
     if (removed.length < removeIds.length) {
       const unknown = removeIds.filter((r) => !removed.some((x) => x.id === r));
       throw badRequest('validation_failed', [
-        { path: '/body/removeContactIds', code: 'unknown_contact', params: { ids: unknown } },
+        { path: '/removeContactIds', code: 'unknown_contact', params: { ids: unknown } },
       ]);
     }
     if (removed.length)
@@ -85,7 +85,11 @@ export async function updateCustomer(
           removed.map((r) => r.id),
         )
         .execute();
-    const added = await claimContacts(tx, keys, id, contactInputs(input.addPhones, input.addEmails), now);
+    const added = await claimContacts(tx, keys, {
+      customerId: id,
+      contacts: contactInputs(input.addPhones, input.addEmails),
+      now,
+    });
 
     if (!Object.keys(changes).length && !added.length && !removed.length) return;
     await tx

@@ -32,14 +32,14 @@ export async function listRules(ctx: ActorContext) {
 
 async function checkReferences(tx: Tx, input: RuleInput) {
   const unit = await tx.selectFrom('units').select('id').where('id', '=', input.unitId).executeTakeFirst();
-  const problems = unit ? [] : [{ path: '/body/unitId', code: 'unknown_unit' }];
+  const problems = unit ? [] : [{ path: '/unitId', code: 'unknown_unit' }];
   if (input.conditions.categoryId) {
     const c = await tx
       .selectFrom('categories')
       .select('id')
       .where('id', '=', input.conditions.categoryId)
       .executeTakeFirst();
-    if (!c) problems.push({ path: '/body/conditions/categoryId', code: 'unknown_category' });
+    if (!c) problems.push({ path: '/conditions/categoryId', code: 'unknown_category' });
   }
   if (problems.length) throw badRequest('validation_failed', problems);
 }

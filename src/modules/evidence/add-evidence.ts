@@ -35,10 +35,10 @@ function requireMayAddEvidence(actor: Actor, complaint: { status: string }): voi
 export async function insertEvidence(
   tx: Tx,
   ctx: ActorContext,
-  complaintId: number,
   stored: StoredContent,
-  meta: { filename: string; source: EvidenceSource; note?: string | null },
+  meta: { complaintId: number; filename: string; source: EvidenceSource; note?: string | null },
 ): Promise<number> {
+  const { complaintId } = meta;
   const now = ctx.clock.now();
   const filename = sanitizeFilename(meta.filename, stored.mediaType);
   const { id } = await tx
@@ -113,7 +113,7 @@ export async function addEvidenceUploads(
     await discardStaged(staged);
     throw error;
   }
-  if (staged.length === 0) throw badRequest('validation_failed', [{ path: '/body/file', code: 'required' }]);
+  if (staged.length === 0) throw badRequest('validation_failed', [{ path: '/file', code: 'required' }]);
 
   // Stored before the rows that point at them: a failure below leaves unreferenced bytes, never a dangling row.
   const stored: Array<StoredContent & { filename: string }> = [];
@@ -123,7 +123,9 @@ export async function addEvidenceUploads(
     requireMayAddEvidence(ctx.actor, complaint);
     const added: number[] = [];
     for (const s of stored)
-      added.push(await insertEvidence(tx, ctx, complaint.id, s, { filename: s.filename, source, note }));
+      added.push(
+        await insertEvidence(tx, ctx, s, { complaintId: complaint.id, filename: s.filename, source, note }),
+      );
     return added;
   });
   return evidenceItems(

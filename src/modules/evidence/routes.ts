@@ -42,12 +42,12 @@ export function multipartUploads(req: FastifyRequest, reply?: FastifyReply): Asy
       } else if (part.type === 'field' && part.fieldname === 'note' && typeof part.value === 'string') {
         if (part.value.length > NOTE_MAX)
           throw badRequest('validation_failed', [
-            { path: '/body/note', code: 'maxLength', params: { limit: NOTE_MAX } },
+            { path: '/note', code: 'maxLength', params: { limit: NOTE_MAX } },
           ]);
         if (part.value.trim()) yield { kind: 'note', value: part.value.trim() };
       } else {
         if (part.type === 'file') part.file.resume();
-        throw badRequest('validation_failed', [{ path: `/body/${part.fieldname}`, code: 'unknown_field' }]);
+        throw badRequest('validation_failed', [{ path: `/${part.fieldname}`, code: 'unknown_field' }]);
       }
     }
     // Every byte was read: the connection may serve the next request.

@@ -89,10 +89,12 @@ async function claimWhere(
 /** Extend the leases of jobs this worker still runs (a heartbeat for jobs longer than the lease). */
 export async function extendLeases(
   db: Db,
-  workerId: string,
-  jobIds: readonly number[],
-  now: number,
-  leaseMs: number,
+  {
+    workerId,
+    jobIds,
+    now,
+    leaseMs,
+  }: { workerId: string; jobIds: readonly number[]; now: number; leaseMs: number },
 ): Promise<number> {
   if (jobIds.length === 0) return 0;
   const r = await db
@@ -106,17 +108,12 @@ export async function extendLeases(
 }
 
 /** Mark a job done; only the worker holding the lease may. Returns false when the lease was lost. */
-export async function completeJob(
-  db: Db | Tx,
-  id: number,
-  workerId: string,
-  now: number,
-  attempts?: number,
-): Promise<boolean> {
+export async function completeJob(db: Db | Tx, lease: JobLease, now: number): Promise<boolean> {
+  const { jobId, workerId, attempts } = lease;
   let q = db
     .updateTable('jobs')
     .set({ state: 'done', finished_at: now, locked_until: null })
-    .where('id', '=', id)
+    .where('id', '=', jobId)
     .where('locked_by', '=', workerId)
     .where('state', '=', 'running');
   if (attempts !== undefined) q = q.where('attempts', '=', attempts);
@@ -163,6 +160,7 @@ export async function runInJobTransaction<T>(
 export type FailResult = { outcome: 'retry'; runAt: number } | { outcome: 'dead' } | { outcome: 'lost' };
 
 export interface FailOptions {
+  now: number;
   backoff?: BackoffOptions;
   /** The kind's limit from the registry; overrides the row's `max_attempts` when given. */
   maxAttempts?: number;
@@ -195,9 +193,9 @@ export async function failJob(
   db: Db | Tx,
   job: Pick<Job, 'id' | 'attempts' | 'max_attempts' | 'locked_by'>,
   error: unknown,
-  now: number,
-  options: FailOptions = {},
+  options: FailOptions,
 ): Promise<FailResult> {
+  const { now } = options;
   if (job.locked_by === null) return { outcome: 'lost' };
   const maxAttempts = options.maxAttempts ?? job.max_attempts;
   const dead = error instanceof PermanentJobError || job.attempts >= maxAttempts;

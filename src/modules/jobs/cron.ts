@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { enqueue } from './enqueue.js';
+import { insertJob } from './enqueue.js';
 import type { CronEntry, JobRegistry } from './registry.js';
 
 /** The slot `now` falls in: the latest multiple of `everyMs` not after it. */
@@ -24,7 +24,7 @@ export async function scheduleDueCron(
   for (const entry of registry.cronEntries()) {
     const slot = cronSlot(entry, now);
     if (seen?.get(entry.name) === slot) continue;
-    const job = await enqueue(
+    const job = await insertJob(
       db,
       {
         kind: entry.kind,

@@ -15,19 +15,19 @@ export {
   runInJobTransaction,
 } from './claim.js';
 export { cronKey, cronSlot, scheduleDueCron } from './cron.js';
-export { DEFAULT_MAX_ATTEMPTS, enqueue, type NewJob } from './enqueue.js';
-export { pruneJobs } from './prune.js';
-export { findJob, getJob, type JobList, listJobs } from './queries.js';
 export {
-  type CronEntry,
-  createJobRegistry,
   DEFAULT_JOB_TIMEOUT_MS,
+  defineJob,
   type JobContext,
   type JobDefinition,
   type JobHandler,
   type JobOptions,
-  type JobRegistry,
-} from './registry.js';
+  type JobSpec,
+} from './define.js';
+export { DEFAULT_MAX_ATTEMPTS, type EnqueueOptions, enqueue, insertJob, type NewJob } from './enqueue.js';
+export { pruneJobs } from './prune.js';
+export { findJob, getJob, type JobList, listJobs } from './queries.js';
+export { type CronEntry, createJobRegistry, type JobRegistry } from './registry.js';
 export { retryJob } from './retry-job.js';
 export { jobRoutes } from './routes.js';
 export {

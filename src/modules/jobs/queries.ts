@@ -17,7 +17,7 @@ function decodeCursor(value: string): number {
     const c = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
     if (Array.isArray(c) && c.length === 1 && Number.isInteger(c[0])) return c[0] as number;
   } catch {}
-  throw badRequest('validation_failed', [{ path: '/querystring/cursor', code: 'invalid_cursor' }]);
+  throw badRequest('validation_failed', [{ path: '/cursor', source: 'querystring', code: 'invalid_cursor' }]);
 }
 
 /** The job row, or undefined. */

@@ -13,7 +13,8 @@ import {
   runInJobTransaction,
 } from './claim.js';
 import { scheduleDueCron } from './cron.js';
-import type { JobContext, JobDefinition, JobRegistry } from './registry.js';
+import type { JobContext, JobDefinition } from './define.js';
+import type { JobRegistry } from './registry.js';
 
 /** What a worker reports; the default reporter writes failures to stderr. */
 export type WorkerEvent =
@@ -239,7 +240,12 @@ class JobWorker implements Worker {
     if (ids.length === 0) return;
     this.heartbeatBusy = true;
     try {
-      await extendLeases(this.app.db, this.workerId, ids, this.app.clock.now(), this.leaseMs);
+      await extendLeases(this.app.db, {
+        workerId: this.workerId,
+        jobIds: ids,
+        now: this.app.clock.now(),
+        leaseMs: this.leaseMs,
+      });
     } catch (error) {
       this.emit({ type: 'error', error });
     } finally {
@@ -278,9 +284,11 @@ class JobWorker implements Worker {
       } catch (error) {
         throw new PermanentJobError('payload is not JSON', { cause: error });
       }
+      const invalid = definition.invalidPayload(payload);
+      if (invalid) throw new PermanentJobError(`payload does not fit job kind ${job.kind}: ${invalid}`);
       await this.withTimeout(definition, definition.handler(ctx, payload, job), controller);
       if (!committed) {
-        const ok = await completeJob(this.app.db, job.id, this.workerId, this.app.clock.now(), job.attempts);
+        const ok = await completeJob(this.app.db, lease, this.app.clock.now());
         if (!ok) {
           this.emit({ type: 'lost', job });
           return;
@@ -299,7 +307,8 @@ class JobWorker implements Worker {
         return;
       }
       try {
-        const result = await failJob(this.app.db, job, error, this.app.clock.now(), {
+        const result = await failJob(this.app.db, job, error, {
+          now: this.app.clock.now(),
           backoff: this.options.backoff,
           maxAttempts: definition?.maxAttempts,
         });

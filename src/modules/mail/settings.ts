@@ -123,19 +123,19 @@ export async function saveMailIntakeSettings(
   };
   const problems: FieldProblem[] = [];
   if (next.enabled) {
-    if (!next.host) problems.push({ path: '/body/host', code: 'required' });
-    if (!next.user) problems.push({ path: '/body/user', code: 'required' });
-    if (!next.password) problems.push({ path: '/body/password', code: 'required' });
+    if (!next.host) problems.push({ path: '/host', code: 'required' });
+    if (!next.user) problems.push({ path: '/user', code: 'required' });
+    if (!next.password) problems.push({ path: '/password', code: 'required' });
   }
   if (next.processedMailbox !== null && next.processedMailbox === next.mailbox)
-    problems.push({ path: '/body/processedMailbox', code: 'same_mailbox' });
+    problems.push({ path: '/processedMailbox', code: 'same_mailbox' });
   if (next.categoryId !== null) {
     const category = await ctx.db
       .selectFrom('categories')
       .select('active')
       .where('id', '=', next.categoryId)
       .executeTakeFirst();
-    if (!category?.active) problems.push({ path: '/body/categoryId', code: 'unknown_category' });
+    if (!category?.active) problems.push({ path: '/categoryId', code: 'unknown_category' });
   }
   if (problems.length) throw badRequest('validation_failed', problems);
   return toView(await writeSetting(ctx, MAIL_INTAKE_SETTING, next, DEFAULT_MAIL_INTAKE));

@@ -138,7 +138,7 @@ export async function pollFailed(
       runningUntil: null,
     };
     if (status.consecutiveFailures >= OUTAGE_NOTICE_AFTER && !status.outageNoticeSent) {
-      await noticeAdmins(tx, status.consecutiveFailures, error, mailbox, now);
+      await noticeAdmins(tx, { failures: status.consecutiveFailures, error, mailbox, now });
       status.outageNoticeSent = true;
     }
     await saveStatus(tx, status, now);
@@ -157,10 +157,12 @@ export async function releasePoll(app: AppContext): Promise<void> {
 
 async function noticeAdmins(
   tx: Tx,
-  failures: number,
-  error: { code: string; message: string },
-  mailbox: string,
-  now: number,
+  {
+    failures,
+    error,
+    mailbox,
+    now,
+  }: { failures: number; error: { code: string; message: string }; mailbox: string; now: number },
 ): Promise<void> {
   const admins = await tx
     .selectFrom('users')

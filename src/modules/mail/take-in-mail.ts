@@ -78,8 +78,8 @@ export async function takeInMail(
       // The configured default category only when the classifier is not sure of one.
       categoryGivesWay: 'any',
       within: async (tx, complaint) => {
-        await recordAttachments(tx, ctx, complaint.id, attachments);
-        await insertReceipt(tx, ctx, mail, complaint.id, 'complaint');
+        await recordAttachments(tx, ctx, attachments, { complaintId: complaint.id });
+        await insertReceipt(tx, ctx, mail, { complaintId: complaint.id, outcome: 'complaint' });
       },
     });
     return { outcome: 'complaint', number };
@@ -172,15 +172,20 @@ async function addCustomerMessage(
       .executeTakeFirstOrThrow();
     // Archived since it was chosen: the next poll finds no open complaint and registers a new one.
     if (!messagesOpen(c)) throw conflict('complaint_archived', { action: 'message' });
-    const evidenceIds = await recordAttachments(tx, ctx, c.id, attachments, { withSkippedEvent: false });
-    await insertMessage(
-      tx,
-      ctx,
-      c,
-      { body, source: 'email', author: 'customer' },
-      { evidenceIds, ...(attachments.skipped.length ? { attachmentsSkipped: attachments.skipped } : {}) },
-    );
-    await insertReceipt(tx, ctx, mail, c.id, 'message');
+    const evidenceIds = await recordAttachments(tx, ctx, attachments, {
+      complaintId: c.id,
+      withSkippedEvent: false,
+    });
+    await insertMessage(tx, ctx, c, {
+      body,
+      source: 'email',
+      author: 'customer',
+      data: {
+        evidenceIds,
+        ...(attachments.skipped.length ? { attachmentsSkipped: attachments.skipped } : {}),
+      },
+    });
+    await insertReceipt(tx, ctx, mail, { complaintId: c.id, outcome: 'message' });
   });
 }
 
@@ -188,17 +193,16 @@ async function addCustomerMessage(
 async function recordAttachments(
   tx: Tx,
   ctx: ActorContext,
-  complaintId: number,
   attachments: Attachments,
-  options: { withSkippedEvent: boolean } = { withSkippedEvent: true },
+  { complaintId, withSkippedEvent = true }: { complaintId: number; withSkippedEvent?: boolean },
 ): Promise<number[]> {
   const ids: number[] = [];
   for (const a of attachments.stored) {
     ids.push(
-      await insertEvidence(tx, ctx, complaintId, a.content, { filename: a.filename, source: 'email' }),
+      await insertEvidence(tx, ctx, a.content, { complaintId, filename: a.filename, source: 'email' }),
     );
   }
-  if (options.withSkippedEvent && attachments.skipped.length) {
+  if (withSkippedEvent && attachments.skipped.length) {
     await appendEvent(tx, {
       streamType: COMPLAINT_STREAM,
       streamId: complaintId,
@@ -215,8 +219,7 @@ const insertReceipt = (
   tx: Tx,
   ctx: ActorContext,
   mail: IncomingMail,
-  complaintId: number,
-  outcome: 'complaint' | 'message',
+  { complaintId, outcome }: { complaintId: number; outcome: 'complaint' | 'message' },
 ) =>
   tx
     .insertInto('mail_receipts')

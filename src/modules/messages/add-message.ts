@@ -44,15 +44,19 @@ export async function addMessage(
 /**
  * Write a message on a complaint the caller has locked and checked, with its event and notices: a
  * customer's message tells the assignee (or, without one, the unit's supervisor) in the app; a
- * staff message tells the customer by their preferred channel. `data` adds to the event (the mail
+ * staff message tells the customer by their preferred channel. `input.data` adds to the event (the mail
  * intake records the attachments that came with a reply).
  */
 export async function insertMessage(
   tx: Tx,
   ctx: ActorContext,
   c: Complaint,
-  input: { body: string; source: MessageSource; author: 'customer' | 'staff' },
-  data: Record<string, unknown> = {},
+  input: {
+    body: string;
+    source: MessageSource;
+    author: 'customer' | 'staff';
+    data?: Record<string, unknown>;
+  },
 ): Promise<{ id: number }> {
   const fromCustomer = input.author === 'customer';
   const now = ctx.clock.now();
@@ -81,7 +85,7 @@ export async function insertMessage(
       messageId: id,
       source: input.source,
       bodySha256: createHash('sha256').update(input.body).digest('hex'),
-      ...data,
+      ...input.data,
     },
   });
   const targets: NoticeTarget[] = fromCustomer

@@ -47,6 +47,15 @@ const NOTICE_KINDS = new Set([
   'escalated',
 ]);
 
+/** A complaint's history event, as far as its notices need it. */
+export interface ComplaintEventNotice {
+  complaintId: number;
+  kind: string;
+  data: Record<string, unknown>;
+  comment: string | null;
+  now: number;
+}
+
 /**
  * The notices a complaint's history event causes, written in the same transaction (DOMAIN:
  * acknowledgment at acceptance, progress, result, survey; staff told of assignments, approvals,
@@ -55,13 +64,10 @@ const NOTICE_KINDS = new Set([
 export async function queueComplaintNotices(
   tx: Tx,
   app: Pick<AppContext, 'config'>,
-  complaintId: number,
-  kind: string,
-  data: Record<string, unknown>,
-  comment: string | null,
-  now: number,
+  event: ComplaintEventNotice,
   options: { complaint?: Complaint; cache?: TxCache } = {},
 ): Promise<void> {
+  const { complaintId, kind, data, comment, now } = event;
   if (!NOTICE_KINDS.has(kind)) return;
   const cache = options.cache;
   const c =

@@ -1,13 +1,12 @@
 import type { Tx } from '../../db/database.js';
 import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
 import { appendEvent } from '../audit/index.js';
-import { enqueue } from '../jobs/index.js';
+import { enqueue } from '../jobs/enqueue.js';
 import { readSetting } from '../settings/index.js';
 import type { ChannelSettings } from './channel-settings.js';
 import { render } from './render.js';
+import { sendNoticeJob } from './send-notice.js';
 import { defaultTemplate, type Locale, type NoticeChannel, type NoticeEvent } from './templates.js';
-
-export const SEND_NOTICE_JOB = 'notify.send';
 
 /** Who a notice goes to: the complainant (by their preferred channel), a staff member, or the staff group robots. */
 /** `channel` pins a customer notice to one channel (a one-time code goes by SMS, whatever they prefer). */
@@ -36,8 +35,7 @@ async function deliveriesFor(
   tx: Tx,
   notice: Notice,
   target: NoticeTarget,
-  channels: ChannelSettings,
-  cache?: TxCache,
+  { channels, cache }: { channels: ChannelSettings; cache?: TxCache },
 ): Promise<Delivery[]> {
   if ('customer' in target) {
     if (notice.complaintId === null) return [];
@@ -83,7 +81,7 @@ export async function queueNotice(tx: Tx, notice: Notice, now: number, cache?: T
   const channels = await readSetting<ChannelSettings>(tx, 'notify_channels', {}, cache);
   let queued = 0;
   for (const target of notice.targets) {
-    for (const d of await deliveriesFor(tx, notice, target, channels, cache)) {
+    for (const d of await deliveriesFor(tx, notice, target, { channels, cache })) {
       const override = await cachedOr(cache, `template:${notice.event}:${d.channel}:${locale}`, () =>
         tx
           .selectFrom('notification_templates')
@@ -145,11 +143,7 @@ export async function queueNotice(tx: Tx, notice: Notice, now: number, cache?: T
           );
         }
       } else {
-        await enqueue(
-          tx,
-          { kind: SEND_NOTICE_JOB, payload: { notificationId: id }, key: `notice:${id}` },
-          now,
-        );
+        await enqueue(tx, sendNoticeJob, { notificationId: id }, { now, key: `notice:${id}` });
       }
       queued++;
     }

@@ -130,7 +130,7 @@ export function notifyRoutes(http: Http, app: AppContext): void {
       const next = mergeChannelSecrets(req.body as ChannelSettings, stored);
       if (!strictChannelSettings.Check(next)) {
         const problems: FieldProblem[] = [...strictChannelSettings.Errors(next)].map((e) => ({
-          path: `/body${e.instancePath}`,
+          path: e.instancePath,
           code: e.keyword,
         }));
         throw badRequest('validation_failed', problems);

@@ -1,5 +1,7 @@
+import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { appendEvent } from '../audit/index.js';
+import { defineJob } from '../jobs/define.js';
 import { isSealed, maskEmail, maskPhone, open, piiKeys } from '../privacy/index.js';
 import { readSetting } from '../settings/index.js';
 import type { ChannelSettings } from './channel-settings.js';
@@ -70,3 +72,12 @@ export async function sendNotice(
   }
   await finish('sent', null);
 }
+
+export const SEND_NOTICE_JOB = 'notify.send';
+
+/** The `notify.send` job, queued by queueNotice once per notice to deliver. */
+export const sendNoticeJob = defineJob({
+  kind: SEND_NOTICE_JOB,
+  payload: Type.Object({ notificationId: Type.Integer() }),
+  handler: (ctx, payload) => sendNotice(ctx, payload.notificationId),
+});

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.js';
-import { DomainError } from '../../lib/errors.js';
+import { unauthenticated } from '../../lib/errors.js';
 import { newSecret, sha256Hex } from '../../lib/tokens.js';
 import { type Actor, actorRows, loadActor, toActor } from './actor.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
@@ -19,13 +19,13 @@ export async function login(
     .executeTakeFirst();
   if (!user) {
     await burnPasswordCheck(password);
-    throw new DomainError('invalid_credentials', 401);
+    throw unauthenticated('invalid_credentials');
   }
   if (!(await verifyPassword(user.password_hash, password)) || !user.active) {
-    throw new DomainError('invalid_credentials', 401);
+    throw unauthenticated('invalid_credentials');
   }
   const actor = await loadActor(app.db, user.id);
-  if (!actor) throw new DomainError('invalid_credentials', 401);
+  if (!actor) throw unauthenticated('invalid_credentials');
   const token = newSecret('kss');
   const now = app.clock.now();
   const expiresAt = now + SESSION_TTL_MS;

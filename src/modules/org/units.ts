@@ -32,7 +32,7 @@ export async function insertUnit(
       .select('path')
       .where('id', '=', input.parentId)
       .executeTakeFirst();
-    if (!parent) throw badRequest('validation_failed', [{ path: '/body/parentId', code: 'unknown_unit' }]);
+    if (!parent) throw badRequest('validation_failed', [{ path: '/parentId', code: 'unknown_unit' }]);
     parentPath = parent.path;
   }
   const { id } = await tx
@@ -107,9 +107,9 @@ export async function updateUnit(
         .select('path')
         .where('id', '=', input.parentId)
         .executeTakeFirst();
-      if (!parent) throw badRequest('validation_failed', [{ path: '/body/parentId', code: 'unknown_unit' }]);
+      if (!parent) throw badRequest('validation_failed', [{ path: '/parentId', code: 'unknown_unit' }]);
       if (parent.path.startsWith(before.path)) {
-        throw badRequest('validation_failed', [{ path: '/body/parentId', code: 'unit_cycle' }]);
+        throw badRequest('validation_failed', [{ path: '/parentId', code: 'unit_cycle' }]);
       }
       path = `${parent.path}${id}/`;
       const end = subtreeEnd(before.path);

@@ -29,7 +29,7 @@ export interface NewUser {
 
 async function requireUnit(tx: Tx, unitId: number): Promise<void> {
   const unit = await tx.selectFrom('units').select('id').where('id', '=', unitId).executeTakeFirst();
-  if (!unit) throw badRequest('validation_failed', [{ path: '/body/unitId', code: 'unknown_unit' }]);
+  if (!unit) throw badRequest('validation_failed', [{ path: '/unitId', code: 'unknown_unit' }]);
 }
 
 /** Insert a user with roles inside `tx`; shared by the admin API, `kesu user create` and the seed. */

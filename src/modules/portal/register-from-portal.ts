@@ -34,14 +34,14 @@ export async function registerFromPortal(
 ): Promise<PortalReceipt> {
   if (input.website?.trim()) return { registered: false };
   const problems: FieldProblem[] = [];
-  if (!input.phone && !input.email) problems.push({ path: '/body/phone', code: 'contact_required' });
+  if (!input.phone && !input.email) problems.push({ path: '/phone', code: 'contact_required' });
   const category = await app.db
     .selectFrom('categories')
     .select(['level', 'active'])
     .where('id', '=', input.categoryId)
     .executeTakeFirst();
   if (!category?.active || category.level > PORTAL_CATEGORY_LEVELS)
-    problems.push({ path: '/body/categoryId', code: 'unknown_category' });
+    problems.push({ path: '/categoryId', code: 'unknown_category' });
   if (problems.length) throw badRequest('validation_failed', problems);
 
   const token = newTrackingToken();

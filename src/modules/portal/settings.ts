@@ -43,7 +43,7 @@ export async function savePortalSettings(ctx: ActorContext, input: PortalSetting
       .where('id', '=', input.intakeUnitId)
       .executeTakeFirst();
     if (!unit?.active)
-      throw badRequest('validation_failed', [{ path: '/body/intakeUnitId', code: 'unknown_unit' }]);
+      throw badRequest('validation_failed', [{ path: '/intakeUnitId', code: 'unknown_unit' }]);
   }
   return writeSetting(ctx, PORTAL_SETTING, input, DEFAULT_PORTAL_SETTINGS);
 }

@@ -65,7 +65,9 @@ export function parseSearch(q: string): SearchQuery {
     highlights.push(normalise(text), ...terms.map((t) => t.text));
   }
   if (!include.length)
-    throw badRequest('validation_failed', [{ path: '/querystring/q', code: 'search_words_required' }]);
+    throw badRequest('validation_failed', [
+      { path: '/q', source: 'querystring', code: 'search_words_required' },
+    ]);
   return {
     include: unique(include, (t) => `${t.text}\u0000${t.prefix}`),
     exclude,

@@ -48,13 +48,18 @@ function candidates(ctx: ActorContext, self: number, categoryIds: number[] | nul
   return q;
 }
 
+/** What to rank: the complaints like `self` by its `words`, within `categoryIds` when given. */
+interface RankQuery {
+  self: number;
+  words: Keyword[];
+  categoryIds: number[] | null;
+  limit: number;
+}
+
 /** SQLite: FTS5's bm25() over an OR of the words (negative, lower is better). */
 async function rankSqlite(
   ctx: ActorContext,
-  self: number,
-  words: Keyword[],
-  categoryIds: number[] | null,
-  limit: number,
+  { self, words, categoryIds, limit }: RankQuery,
 ): Promise<Ranking> {
   const match = words.map((w) => ftsTerm({ text: w.word, prefix: false })).join(' OR ');
   const hits = sql<{
@@ -84,10 +89,7 @@ async function rankSqlite(
  */
 async function rankPostgres(
   ctx: ActorContext,
-  self: number,
-  words: Keyword[],
-  categoryIds: number[] | null,
-  limit: number,
+  { self, words, categoryIds, limit }: RankQuery,
 ): Promise<Ranking> {
   const average = await sql<{
     avg: number | null;
@@ -121,8 +123,8 @@ async function rankPostgres(
   };
 }
 
-const rank = (ctx: ActorContext, ...args: [number, Keyword[], number[] | null, number]) =>
-  ctx.dialect === 'postgres' ? rankPostgres(ctx, ...args) : rankSqlite(ctx, ...args);
+const rank = (ctx: ActorContext, query: RankQuery) =>
+  ctx.dialect === 'postgres' ? rankPostgres(ctx, query) : rankSqlite(ctx, query);
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -245,8 +247,9 @@ export async function similarComplaints(ctx: ActorContext, number: string, limit
   const words = keywords(`${c.title}\n${c.content}`, QUERY_WORDS);
   if (!words.length) return { items: [], recommendedRemedy: null };
   const wanted = limit * CANDIDATES_PER_RESULT;
-  let ranking = await rank(ctx, c.id, words, await branchOf(ctx, c.category_id), wanted);
-  if (ranking.ranked.length < limit) ranking = await rank(ctx, c.id, words, null, wanted);
+  const query = { self: c.id, words, limit: wanted };
+  let ranking = await rank(ctx, { ...query, categoryIds: await branchOf(ctx, c.category_id) });
+  if (ranking.ranked.length < limit) ranking = await rank(ctx, { ...query, categoryIds: null });
   const { ranked, selfScore } = ranking;
   if (!ranked.length) return { items: [], recommendedRemedy: null };
   const found = await details(

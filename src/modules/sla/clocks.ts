@@ -27,10 +27,12 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** Due and reminder times of a clock started at `startedAt` with `pausedMs` of pause behind it. */
 function times(
   sla: SlaContext,
-  mode: 'working' | 'clock',
-  limitMs: number,
-  startedAt: number,
-  pausedMs: number,
+  {
+    mode,
+    limitMs,
+    startedAt,
+    pausedMs,
+  }: { mode: 'working' | 'clock'; limitMs: number; startedAt: number; pausedMs: number },
 ) {
   const dueAt = addTime(sla.calendar, mode, startedAt, limitMs + pausedMs);
   const remindAt = addTime(
@@ -50,8 +52,7 @@ export async function applyClockEvent(
   tx: Tx,
   sla: SlaContext,
   c: ClockSubject,
-  eventKind: string,
-  now: number,
+  { eventKind, now }: { eventKind: string; now: number },
 ): Promise<ClockChanges> {
   const rule = CLOCK_EVENTS[eventKind];
   if (!rule) return {};
@@ -94,7 +95,12 @@ export async function applyClockEvent(
       const mode = r.mode as 'working' | 'clock';
       // The deadline moves by exactly the pause, measured in the deadline's own kind of time.
       const pausedMs = r.paused_ms + timeBetween(sla.calendar, mode, r.paused_at ?? now, now);
-      const { dueAt, remindAt } = times(sla, mode, r.limit_ms, r.started_at, pausedMs);
+      const { dueAt, remindAt } = times(sla, {
+        mode,
+        limitMs: r.limit_ms,
+        startedAt: r.started_at,
+        pausedMs,
+      });
       await tx
         .updateTable('complaint_deadlines')
         .set({
@@ -114,7 +120,7 @@ export async function applyClockEvent(
     for (const stage of rule.start) {
       const limit = resolveLimit(sla.policies, stage, c.categoryPath, c.priority);
       const limitMs = limit.minutes * MINUTE;
-      const { dueAt, remindAt } = times(sla, limit.mode, limitMs, now, 0);
+      const { dueAt, remindAt } = times(sla, { mode: limit.mode, limitMs, startedAt: now, pausedMs: 0 });
       const row = {
         complaint_id: c.id,
         stage,
@@ -156,13 +162,12 @@ export async function recomputeDeadlines(tx: Tx, sla: SlaContext, c: ClockSubjec
     const limit = resolveLimit(sla.policies, stage, c.categoryPath, c.priority);
     const limitMs = limit.minutes * MINUTE;
     if (limit.mode === r.mode && limitMs === r.limit_ms) continue;
-    const { dueAt, remindAt } = times(
-      sla,
-      limit.mode,
+    const { dueAt, remindAt } = times(sla, {
+      mode: limit.mode,
       limitMs,
-      r.started_at,
-      r.mode === limit.mode ? r.paused_ms : 0,
-    );
+      startedAt: r.started_at,
+      pausedMs: r.mode === limit.mode ? r.paused_ms : 0,
+    });
     await tx
       .updateTable('complaint_deadlines')
       .set({

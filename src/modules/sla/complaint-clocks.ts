@@ -12,6 +12,14 @@ interface ClockFields {
   priority: string;
 }
 
+/** A history event of a complaint, with the clock fields before (null when it is new) and after it. */
+export interface ClockUpdate {
+  before: ClockFields | null;
+  after: ClockFields;
+  eventKind: string;
+  now: number;
+}
+
 /**
  * Called for every history event of a complaint, in its transaction: runs the clocks the event
  * starts or stops, and recomputes running deadlines when the priority or the category changed.
@@ -20,18 +28,15 @@ interface ClockFields {
 export async function updateComplaintClocks(
   tx: Tx,
   app: Pick<AppContext, 'config'>,
-  before: ClockFields | null,
-  after: ClockFields,
-  eventKind: string,
-  now: number,
-  /** Already loaded by a caller that handles many complaints at once. */
-  loaded?: SlaContext,
-  cache?: TxCache,
+  { before, after, eventKind, now }: ClockUpdate,
+  /** `sla`: already loaded by a caller that handles many complaints at once. */
+  loaded: { sla?: SlaContext; cache?: TxCache } = {},
 ): Promise<ClockChanges | null> {
+  const { cache } = loaded;
   const reclassified =
     before !== null && (before.priority !== after.priority || before.category_id !== after.category_id);
   if (!CLOCK_EVENTS[eventKind] && !reclassified) return null;
-  const sla = loaded ?? (await loadSlaContext(app, tx, cache));
+  const sla = loaded.sla ?? (await loadSlaContext(app, tx, cache));
   const category = await cachedOr(cache, `category:${after.category_id}`, () =>
     tx.selectFrom('categories').select('path').where('id', '=', after.category_id).executeTakeFirstOrThrow(),
   );
@@ -40,7 +45,7 @@ export async function updateComplaintClocks(
     categoryPath: category.path.split('/').filter(Boolean).map(Number),
     priority: after.priority as Priority,
   };
-  let changes: ClockChanges = await applyClockEvent(tx, sla, subject, eventKind, now);
+  let changes: ClockChanges = await applyClockEvent(tx, sla, subject, { eventKind, now });
   if (reclassified) changes = { ...changes, ...(await recomputeDeadlines(tx, sla, subject)) };
   return Object.keys(changes).length ? changes : null;
 }

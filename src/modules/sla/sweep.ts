@@ -150,7 +150,12 @@ export async function sweepBreaches(app: AppContext): Promise<number> {
       const set = { escalation_level: level, priority, updated_at: now };
       await tx.updateTable('complaints').set(set).where('id', '=', c.id).execute();
       const after = { ...c, ...set };
-      const clocks = await updateComplaintClocks(tx, app, c, after, 'escalated', now, sla, cache);
+      const clocks = await updateComplaintClocks(
+        tx,
+        app,
+        { before: c, after, eventKind: 'escalated', now },
+        { sla, cache },
+      );
       const toRole = ESCALATION_CHAIN[level];
       const reason = `${stages.map((s) => STAGE_NAMES['zh-CN'][s]).join('、')}超时`;
       const data = {
@@ -179,10 +184,15 @@ export async function sweepBreaches(app: AppContext): Promise<number> {
         cache,
       );
       // Recomputed deadlines moved complaints.due_at: then the notice reads the row again.
-      await queueComplaintNotices(tx, app, c.id, 'escalated', data, reason, now, {
-        complaint: clocks?.recomputed ? undefined : after,
-        cache,
-      });
+      await queueComplaintNotices(
+        tx,
+        app,
+        { complaintId: c.id, kind: 'escalated', data, comment: reason, now },
+        {
+          complaint: clocks?.recomputed ? undefined : after,
+          cache,
+        },
+      );
     }
   });
 }

@@ -75,7 +75,11 @@ export async function importComplaints(
       header = readHeader(cells);
       continue;
     }
-    const result = await importRow(ctx, row, fieldsOf(header, cells), header, lookups, seen, options.locale);
+    const result = await importRow(
+      ctx,
+      { row, fields: fieldsOf(header, cells) },
+      { header, lookups, seen, locale: options.locale },
+    );
     report.rows.push(result);
     report.totals.rows++;
     report.totals[result.status]++;
@@ -106,14 +110,19 @@ function fieldsOf(header: HeaderMap, cells: CellValue[]): Partial<Record<ColumnK
   return out;
 }
 
+/** What every row of one import shares: the header, the lookups, the external references seen, the language. */
+interface ImportRun {
+  header: HeaderMap;
+  lookups: ImportLookups;
+  /** Row of the first occurrence of each external reference in this file. */
+  seen: Map<string, number>;
+  locale: Locale;
+}
+
 async function importRow(
   ctx: ActorContext,
-  row: number,
-  fields: Partial<Record<ColumnKey, CellValue>>,
-  header: HeaderMap,
-  lookups: ImportLookups,
-  seen: Map<string, number>,
-  locale: Locale,
+  { row, fields }: { row: number; fields: Partial<Record<ColumnKey, CellValue>> },
+  { header, lookups, seen, locale }: ImportRun,
 ): Promise<RowResult> {
   const { input, problems } = rowToInput(fields, lookups);
   const externalRef = input.externalRef ?? null;

@@ -47,7 +47,7 @@ async function receiveUpload(req: FastifyRequest): Promise<{ path: string; done(
       if (file.truncated) throw payloadTooLarge('payload_too_large', { maxBytes: MAX_IMPORT_BYTES });
       received = true;
     }
-    if (!received) throw badRequest('validation_failed', [{ path: '/body/file', code: 'required' }]);
+    if (!received) throw badRequest('validation_failed', [{ path: '/file', code: 'required' }]);
     return { path, done };
   } catch (error) {
     await done();

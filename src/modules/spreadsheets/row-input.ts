@@ -53,9 +53,8 @@ const FIELD_OF_PATH: Array<[string, ColumnKey]> = [
   ['/tags', 'tags'],
 ];
 
-/** The sheet column behind a JSON pointer into RegisterBody (registration's own problems use `/body/…`). */
-export function fieldOfPath(path: string): ColumnKey | null {
-  const p = path.replace(/^\/body(?=\/|$)/, '');
+/** The sheet column behind a JSON pointer into RegisterBody. */
+export function fieldOfPath(p: string): ColumnKey | null {
   const hit = FIELD_OF_PATH.filter(([prefix]) => p === prefix || p.startsWith(`${prefix}/`)).sort(
     (a, b) => b[0].length - a[0].length,
   )[0];

@@ -62,13 +62,12 @@ export function createDingtalk(config: DingtalkConfig, deps?: ChannelDeps): Chan
         text: { content: mentions ? `${content}\n${mentions}` : content },
         at: { atMobiles, isAtAll: config.atAll ?? false },
       };
-      const answer = await post(
-        d,
+      const answer = await post(d, {
         label,
         url,
-        { 'content-type': 'application/json; charset=utf-8' },
-        JSON.stringify(payload),
-      );
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify(payload),
+      });
       if (answer.status < 200 || answer.status >= 300) throw statusError(label, answer);
       const json = isRecord(answer.json) ? answer.json : undefined;
       if (json?.errcode === 0) return {};

@@ -47,13 +47,12 @@ export function createFeishu(config: FeishuConfig, deps?: ChannelDeps): ChannelA
         signature = { timestamp, sign: feishuSign(config.secret, timestamp) };
       }
       const payload = { ...signature, msg_type: 'text', content: { text: robotContent(message) } };
-      const answer = await post(
-        d,
+      const answer = await post(d, {
         label,
-        config.webhookUrl,
-        { 'content-type': 'application/json; charset=utf-8' },
-        JSON.stringify(payload),
-      );
+        url: config.webhookUrl,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify(payload),
+      });
       const json = isRecord(answer.json) ? answer.json : undefined;
       const code = typeof json?.code === 'number' ? json.code : json?.StatusCode;
       if (typeof code === 'number' && code !== 0) {

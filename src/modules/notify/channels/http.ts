@@ -28,17 +28,20 @@ export function resolveDeps(deps: ChannelDeps | undefined): ResolvedDeps {
   };
 }
 
+/** One POST: `label` names the channel in errors (never the URL). */
+export interface HttpPost {
+  label: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
 /**
  * POSTs and reads the answer. A failure to reach the server or a time-out is a retryable
  * ChannelError; the URL is never put in the message, since robots carry their token in it.
  */
-export async function post(
-  deps: ResolvedDeps,
-  label: string,
-  url: string,
-  headers: Record<string, string>,
-  body: string,
-): Promise<HttpAnswer> {
+export async function post(deps: ResolvedDeps, request: HttpPost): Promise<HttpAnswer> {
+  const { label, url, headers, body } = request;
   let response: Response;
   let text: string;
   try {

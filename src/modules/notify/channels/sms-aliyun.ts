@@ -125,13 +125,15 @@ export function createAliyunSms(config: AliyunSmsConfig, deps?: ChannelDeps): Ch
       if (Object.keys(template.params).length > 0) params.TemplateParam = JSON.stringify(template.params);
       const signature = aliyunSignature(config.accessKeySecret, aliyunStringToSign('POST', params));
       const body = `Signature=${aliyunPercentEncode(signature)}&${aliyunCanonicalQuery(params)}`;
-      const answer = await post(
-        d,
+      const answer = await post(d, {
         label,
-        endpoint,
-        { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', accept: 'application/json' },
+        url: endpoint,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+          accept: 'application/json',
+        },
         body,
-      );
+      });
       const json: Record<string, unknown> = isRecord(answer.json) ? answer.json : {};
       const code = typeof json.Code === 'string' ? json.Code : undefined;
       if (code === 'OK') {

@@ -82,18 +82,17 @@ export function createGenericSms(config: GenericSmsConfig, deps?: ChannelDeps): 
         timestamp: Number(timestamp),
         nonce,
       });
-      const answer = await post(
-        d,
+      const answer = await post(d, {
         label,
-        config.url,
-        {
+        url: config.url,
+        headers: {
           'content-type': 'application/json; charset=utf-8',
           'x-kesu-timestamp': timestamp,
           'x-kesu-nonce': nonce,
           'x-kesu-signature': genericSmsSignature(config.secret, timestamp, nonce, rawBody),
         },
-        rawBody,
-      );
+        body: rawBody,
+      });
       if (answer.status < 200 || answer.status >= 300) throw statusError(label, answer);
       const id = isRecord(answer.json) ? answer.json.id : undefined;
       return typeof id === 'string' || typeof id === 'number' ? { providerId: String(id) } : {};

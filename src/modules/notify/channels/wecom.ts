@@ -55,13 +55,12 @@ export function createWecom(config: WecomConfig, deps?: ChannelDeps): ChannelAda
                   : {}),
               },
             };
-      const answer = await post(
-        d,
+      const answer = await post(d, {
         label,
-        config.webhookUrl,
-        { 'content-type': 'application/json; charset=utf-8' },
-        JSON.stringify(payload),
-      );
+        url: config.webhookUrl,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify(payload),
+      });
       if (answer.status < 200 || answer.status >= 300) throw statusError(label, answer);
       const json = isRecord(answer.json) ? answer.json : undefined;
       if (json?.errcode === 0) return {};
