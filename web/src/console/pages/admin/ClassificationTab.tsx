@@ -6,7 +6,6 @@ import {
   Flex,
   Form,
   Input,
-  InputNumber,
   Select,
   Space,
   Switch,
@@ -25,6 +24,7 @@ import { ClassificationSettings } from './ClassificationSettings';
 import { ConfirmButton } from './crud/ConfirmButton';
 import { ActiveTag, CrudTable } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
+import { RuleHeadFields } from './crud/fields';
 import { type Answer, errorText, type RowOf } from './shared';
 
 type Rule = RowOf<'/classification/rules'>;
@@ -190,7 +190,7 @@ function RuleModal(props: {
       ),
     [props.categories, locale],
   );
-  const required = { required: true, message: t('admin.required') };
+  const _required = { required: true, message: t('admin.required') };
 
   const submit = (v: RuleValues) => {
     const body = {
@@ -219,17 +219,11 @@ function RuleModal(props: {
       savedText={() => t('classify.rules.saved')}
       onClose={props.onClose}
     >
-      <Space align="start" style={{ width: '100%' }}>
-        <Form.Item name="name" label={t('classify.rules.name')} rules={[required]} style={{ width: 320 }}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="position" label={t('classify.rules.position')} rules={[required]}>
-          <InputNumber min={0} precision={0} />
-        </Form.Item>
-        <Form.Item name="active" label={t('admin.status')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-      </Space>
+      <RuleHeadFields
+        nameLabel={t('classify.rules.name')}
+        positionLabel={t('classify.rules.position')}
+        nameWidth={320}
+      />
       <Form.Item
         name="words"
         label={t('classify.rules.words')}

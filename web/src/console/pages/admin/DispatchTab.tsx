@@ -1,4 +1,4 @@
-import { Divider, Form, Input, InputNumber, Select, Space, Switch, TreeSelect, Typography } from 'antd';
+import { Divider, Form, Select, Space, TreeSelect, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { CHANNELS, PRIORITIES } from '../../../api/vocabularies';
@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n';
 import { ConfirmButton } from './crud/ConfirmButton';
 import { ActiveTag, CrudTable, type Editing } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
+import { CategoryField, RuleHeadFields } from './crud/fields';
 import {
   type Answer,
   type Category,
@@ -179,27 +180,18 @@ function RuleModal(props: {
       savedText={() => t('admin.dispatch.saved')}
       onClose={props.onClose}
     >
-      <Space align="start" style={{ width: '100%' }}>
-        <Form.Item name="name" label={t('admin.dispatch.name')} rules={[required]} style={{ width: 380 }}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="position" label={t('admin.dispatch.position')} rules={[required]}>
-          <InputNumber min={0} precision={0} />
-        </Form.Item>
-        <Form.Item name="active" label={t('admin.status')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-      </Space>
+      <RuleHeadFields
+        nameLabel={t('admin.dispatch.name')}
+        positionLabel={t('admin.dispatch.position')}
+        nameWidth={380}
+      />
       <Divider titlePlacement="start">{t('admin.dispatch.conditions')}</Divider>
-      <Form.Item name={['conditions', 'categoryId']} label={t('admin.dispatch.category')}>
-        <TreeSelect
-          treeData={categoryData}
-          allowClear
-          showSearch
-          treeNodeFilterProp="title"
-          placeholder={t('admin.dispatch.any')}
-        />
-      </Form.Item>
+      <CategoryField
+        name={['conditions', 'categoryId']}
+        label={t('admin.dispatch.category')}
+        options={categoryData}
+        anyText={t('admin.dispatch.any')}
+      />
       <Form.Item name={['conditions', 'unitId']} label={t('admin.dispatch.unit')}>
         <TreeSelect
           treeData={unitData}

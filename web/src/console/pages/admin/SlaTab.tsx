@@ -1,4 +1,4 @@
-import { Form, InputNumber, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Form, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { MODES } from '../../../../../src/modules/sla/schemas';
 import { STAGES } from '../../../../../src/modules/sla/stages';
@@ -8,6 +8,7 @@ import { useI18n } from '../../../i18n';
 import { ConfirmButton } from './crud/ConfirmButton';
 import { CrudTable } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
+import { CategoryField } from './crud/fields';
 import { type Answer, type Category, categoryOptions } from './shared';
 
 type Policies = Answer<'/sla-policies'>;
@@ -134,15 +135,12 @@ function PolicyModal(props: { categories: Category[]; onClose(): void }) {
       <Form.Item name="stage" label={t('admin.sla.stage')} rules={[required]}>
         <Select options={STAGES.map((s) => ({ value: s, label: term('stage', s) }))} />
       </Form.Item>
-      <Form.Item name="categoryId" label={t('admin.sla.category')}>
-        <TreeSelect
-          treeData={tree}
-          allowClear
-          showSearch
-          treeNodeFilterProp="title"
-          placeholder={t('admin.sla.any')}
-        />
-      </Form.Item>
+      <CategoryField
+        name="categoryId"
+        label={t('admin.sla.category')}
+        options={tree}
+        anyText={t('admin.sla.any')}
+      />
       <Form.Item name="priority" label={t('admin.sla.priority')}>
         <Select
           allowClear

@@ -18,7 +18,7 @@ export interface SettingsFormProps<D, V, B> {
   save: Save<D, B>;
   /** The setting → the form's values (when they differ), and back. */
   toForm: (data: D) => V;
-  toBody: (values: V) => B;
+  toBody: (values: V, data: D) => B;
   savedText?: string;
   /** Without a card (a tab that is one setting). */
   bare?: boolean;
@@ -47,7 +47,7 @@ function LoadedForm<D, V extends object, B>(props: SettingsFormProps<D, V, B> & 
 
   const submit = async (values: V) => {
     try {
-      await props.save.mutateAsync({ body: props.toBody(values) });
+      await props.save.mutateAsync({ body: props.toBody(values, data) });
       message.success(props.savedText ?? t('admin.settings.saved'));
     } catch (e) {
       const rest = showFieldErrors(form, e);
