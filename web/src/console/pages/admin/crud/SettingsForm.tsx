@@ -1,5 +1,5 @@
 import { App, Button, Card, Form, type FormInstance } from 'antd';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { ApiError } from '../../../../api/client';
 import { showFieldErrors } from '../../../../api/form-errors';
 import { useI18n } from '../../../../i18n';
@@ -40,10 +40,14 @@ function LoadedForm<D, V extends object, B>(props: SettingsFormProps<D, V, B> & 
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<V>();
-  const { data, toForm } = props;
+  // Only a newly read setting (after a save, or another admin's change) replaces what is on the form:
+  // callers pass toForm inline, so it must not be what the effect follows.
+  const toForm = useRef(props.toForm);
+  toForm.current = props.toForm;
+  const { data } = props;
   useEffect(() => {
-    form.setFieldsValue(toForm(data));
-  }, [form, data, toForm]);
+    form.setFieldsValue(toForm.current(data));
+  }, [form, data]);
 
   const submit = async (values: V) => {
     try {
@@ -57,7 +61,13 @@ function LoadedForm<D, V extends object, B>(props: SettingsFormProps<D, V, B> & 
   };
 
   return (
-    <Form<V> form={form} layout="vertical" name={props.name} initialValues={toForm(data)} onFinish={submit}>
+    <Form<V>
+      form={form}
+      layout="vertical"
+      name={props.name}
+      initialValues={props.toForm(data)}
+      onFinish={submit}
+    >
       {typeof props.children === 'function' ? props.children(form, data) : props.children}
       <Button type="primary" htmlType="submit" loading={props.save.isPending}>
         {t('common.save')}
