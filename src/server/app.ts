@@ -10,10 +10,12 @@ import { caseRoutes } from '../modules/cases/routes.js';
 import { categoryRoutes } from '../modules/categories/routes.js';
 import { classificationRoutes } from '../modules/classifier/routes.js';
 import { complaintRoutes } from '../modules/complaints/routes.js';
+import { complaintSettingsRoutes } from '../modules/complaints/settings-routes.js';
 import { customerRoutes } from '../modules/customers/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { dispatchRoutes } from '../modules/dispatch/index.js';
 import { evidenceRoutes } from '../modules/evidence/routes.js';
+import { evidenceSettingsRoutes } from '../modules/evidence/settings-routes.js';
 import { jobRoutes } from '../modules/jobs/index.js';
 import { mailRoutes } from '../modules/mail/routes.js';
 import { messageRoutes } from '../modules/messages/index.js';
@@ -118,6 +120,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       orgRoutes(api as Http, app);
       categoryRoutes(api as Http, app);
       complaintRoutes(api as Http, app);
+      complaintSettingsRoutes(api as Http, app);
       dispatchRoutes(api as Http, app);
       slaRoutes(api as Http, app);
       notifyRoutes(api as Http, app);
@@ -126,6 +129,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       messageRoutes(api as Http, app);
       privacyRoutes(api as Http, app);
       evidenceRoutes(api as Http, app);
+      evidenceSettingsRoutes(api as Http, app);
       spreadsheetRoutes(api as Http, app);
       dashboardRoutes(api as Http, app);
       mailRoutes(api as Http, app);

@@ -3,6 +3,31 @@
  * types from here (web/src/api/client.ts). A module's endpoints join by adding a line below.
  */
 import type { caseEndpoints } from '../modules/cases/endpoints.js';
+import type { categoryEndpoints } from '../modules/categories/endpoints.js';
+import type { classifierEndpoints } from '../modules/classifier/endpoints.js';
+import type { complaintSettingsEndpoints } from '../modules/complaints/settings-endpoints.js';
+import type { dispatchEndpoints } from '../modules/dispatch/endpoints.js';
+import type { evidenceSettingsEndpoints } from '../modules/evidence/settings-endpoints.js';
+import type { jobEndpoints } from '../modules/jobs/endpoints.js';
+import type { mailEndpoints } from '../modules/mail/endpoints.js';
+import type { notifyEndpoints } from '../modules/notify/endpoints.js';
+import type { orgEndpoints } from '../modules/org/endpoints.js';
+import type { portalSettingsEndpoints } from '../modules/portal/settings-endpoints.js';
+import type { privacyEndpoints } from '../modules/privacy/endpoints.js';
+import type { slaEndpoints } from '../modules/sla/endpoints.js';
 import type { EndpointsOf } from './endpoint.js';
 
-export type ApiEndpoint = EndpointsOf<typeof caseEndpoints>;
+export type ApiEndpoint =
+  | EndpointsOf<typeof caseEndpoints>
+  | EndpointsOf<typeof orgEndpoints>
+  | EndpointsOf<typeof categoryEndpoints>
+  | EndpointsOf<typeof dispatchEndpoints>
+  | EndpointsOf<typeof slaEndpoints>
+  | EndpointsOf<typeof notifyEndpoints>
+  | EndpointsOf<typeof jobEndpoints>
+  | EndpointsOf<typeof mailEndpoints>
+  | EndpointsOf<typeof portalSettingsEndpoints>
+  | EndpointsOf<typeof privacyEndpoints>
+  | EndpointsOf<typeof classifierEndpoints>
+  | EndpointsOf<typeof complaintSettingsEndpoints>
+  | EndpointsOf<typeof evidenceSettingsEndpoints>;

@@ -75,8 +75,21 @@ describe('administration in Chromium', () => {
     other.expectClean();
     await other.context.close();
 
-    // Deactivated, the account is marked so in the list and the API.
+    // Deactivating is asked first (set apart from 编辑): nothing changes until it is confirmed.
     await row.getByRole('button', { name: /停\s*用/ }).click();
+    const ask = page.locator('.ant-popconfirm');
+    await ask.getByText('停用用户“王处理”？').waitFor();
+    await screenshot(page, 'admin-users-deactivate');
+    await ask.getByRole('button', { name: /取\s*消/ }).click();
+    await ask.waitFor({ state: 'hidden' });
+    expect(
+      (await admin.request('GET', '/api/v1/users')).body.items.find(
+        (u: { username: string }) => u.username === 'wang.handler',
+      ).active,
+    ).toBe(true);
+    // Confirmed, the account is marked so in the list and the API.
+    await row.getByRole('button', { name: /停\s*用/ }).click();
+    await ask.getByRole('button', { name: /停\s*用/ }).click();
     await expect.poll(() => row.textContent()).toMatch(/启\s*用/);
     await expect
       .poll(async () => {

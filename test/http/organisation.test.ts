@@ -146,9 +146,19 @@ describe.each(DIALECTS)('organisation and access on %s', (dialect) => {
     expect(JSON.parse(record.body).registeredBy.name).toBe('陈坐席');
     const listed = await admin.ok('GET', '/api/v1/api-tokens');
     expect(JSON.stringify(listed)).not.toContain(token.token);
+    // Times are ISO strings, as everywhere in the API; the hash is never part of the answer.
+    expect(listed.items.find((x: { id: number }) => x.id === token.id)).toEqual({
+      id: token.id,
+      name: '呼叫中心 CTI',
+      userId: t.org.userIds.get('agent'),
+      createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
+      revokedAt: null,
+    });
     await admin.request('DELETE', `/api/v1/api-tokens/${token.id}`);
     const revoked = await t.http.inject({ url: '/api/v1/complaints', headers });
     expect(revoked.statusCode).toBe(401);
+    const after = (await admin.ok('GET', '/api/v1/api-tokens')).items;
+    expect(after.find((x: { id: number }) => x.id === token.id).revokedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
   it('keeps the category tree to four levels and loads the retail preset once', async () => {

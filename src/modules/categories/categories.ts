@@ -5,20 +5,11 @@ import { badRequest, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
 import { requireAdmin } from '../org/policy.js';
 import { flattenPreset, presets } from './presets/index.js';
+import type { CategoryView, NewCategory } from './schemas.js';
 
 export const MAX_CATEGORY_DEPTH = 4;
 
-export interface CategoryView {
-  id: number;
-  parentId: number | null;
-  level: number;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  path: string;
-  sort: number;
-  active: boolean;
-}
+export type { CategoryView };
 
 const toView = (c: Category): CategoryView => ({
   id: c.id,
@@ -53,14 +44,6 @@ export async function categorySubtreeIds(db: Db | Tx, id: number): Promise<numbe
     .where('path', 'like', `${root.path}%`)
     .execute();
   return rows.map((r) => r.id);
-}
-
-interface NewCategory {
-  parentId: number | null;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  sort?: number;
 }
 
 async function insertCategory(tx: Tx, input: NewCategory): Promise<CategoryView> {

@@ -2,9 +2,7 @@ import { type TSchema, Type } from 'typebox';
 import type { ActorContext, AppContext } from '../../context.js';
 import { actorContext, type Http } from '../../server/http.js';
 import { RevealQuery } from '../privacy/index.js';
-import { readSetting, writeSetting } from '../settings/index.js';
 import { recordConfirmation, reopenComplaint, replyToCustomer } from './answer-complaint.js';
-import { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS } from './authority.js';
 import {
   archiveComplaint,
   invalidateComplaint,
@@ -12,8 +10,7 @@ import {
   withdrawComplaint,
 } from './close-complaint.js';
 import { recordContactAttempt } from './contact-customer.js';
-import { approveRemedy, authorityLimits, proposeRemedy, rejectRemedy } from './decide-remedy.js';
-import { DEFAULT_DUPLICATE_SETTINGS, DUPLICATE_SETTING, type DuplicateSettings } from './duplicates.js';
+import { approveRemedy, proposeRemedy, rejectRemedy } from './decide-remedy.js';
 import {
   assessValidity,
   recordJudgement,
@@ -28,7 +25,6 @@ import * as s from './schemas.js';
 import { linkComplaint, updateComplaint, watchComplaint } from './update-complaint.js';
 
 const tags = ['complaints'];
-const APPROVING_ROLES = ['agent', 'handler', 'supervisor', 'manager', 'executive'] as const;
 const NumberParams = Type.Object({ number: Type.String({ maxLength: 32 }) });
 
 // biome-ignore lint/suspicious/noExplicitAny: each entry pairs a body schema with the command that takes its Static type
@@ -163,66 +159,4 @@ export function complaintRoutes(http: Http, app: AppContext): void {
       },
     );
   }
-
-  const settingsTags = ['settings'];
-  http.get('/settings/authority-limits', { schema: { tags: settingsTags } }, async (req) => {
-    actorContext(app, req);
-    return authorityLimits(app.db);
-  });
-  http.put(
-    '/settings/authority-limits',
-    {
-      schema: {
-        tags: settingsTags,
-        summary: '处理权限 amounts (fen) each role may approve alone; null means no limit',
-        body: Type.Object(
-          {
-            limits: Type.Object(
-              Object.fromEntries(
-                APPROVING_ROLES.map((r) => [
-                  r,
-                  Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
-                ]),
-              ),
-              { additionalProperties: false, description: 'roles left out approve nothing' },
-            ),
-            majorApprover: Type.Enum(['supervisor', 'manager', 'executive']),
-          },
-          { additionalProperties: false },
-        ),
-      },
-    },
-    async (req) =>
-      writeSetting<AuthorityLimits>(
-        actorContext(app, req),
-        'authority_limits',
-        req.body as AuthorityLimits,
-        DEFAULT_AUTHORITY_LIMITS,
-      ),
-  );
-
-  http.get('/settings/duplicates', { schema: { tags: settingsTags } }, async (req) => {
-    actorContext(app, req);
-    return readSetting(app.db, DUPLICATE_SETTING, DEFAULT_DUPLICATE_SETTINGS);
-  });
-  http.put(
-    '/settings/duplicates',
-    {
-      schema: {
-        tags: settingsTags,
-        summary: '重复投诉 how far back the same customer or waybill makes a repeat complaint',
-        body: Type.Object(
-          { windowDays: Type.Integer({ minimum: 1, maximum: 365 }) },
-          { additionalProperties: false },
-        ),
-      },
-    },
-    async (req) =>
-      writeSetting<DuplicateSettings>(
-        actorContext(app, req),
-        DUPLICATE_SETTING,
-        req.body,
-        DEFAULT_DUPLICATE_SETTINGS,
-      ),
-  );
 }

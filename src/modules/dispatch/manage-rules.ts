@@ -3,7 +3,7 @@ import type { Tx } from '../../db/database.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
 import { requireAdmin } from '../org/policy.js';
-import type { RuleInput } from './schemas.js';
+import type { Conditions, DispatchRuleView, RuleInput } from './schemas.js';
 
 const toView = (r: {
   id: number;
@@ -13,14 +13,14 @@ const toView = (r: {
   conditions: string;
   unit_id: number;
   assign: string;
-}) => ({
+}): DispatchRuleView => ({
   id: r.id,
   name: r.name,
   position: r.position,
   active: r.active === 1,
-  conditions: JSON.parse(r.conditions),
+  conditions: JSON.parse(r.conditions) as Conditions,
   unitId: r.unit_id,
-  assign: r.assign,
+  assign: r.assign as DispatchRuleView['assign'],
 });
 
 export async function listRules(ctx: ActorContext) {

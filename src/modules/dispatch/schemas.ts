@@ -1,6 +1,8 @@
 import { type Static, Type } from 'typebox';
 import { CHANNELS, PRIORITIES } from '../complaints/model.js';
 
+export const ASSIGN_MODES = ['none', 'round_robin', 'least_loaded'] as const;
+
 const words = Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 50, uniqueItems: true });
 
 export const ConditionsBody = Type.Object(
@@ -21,9 +23,21 @@ export const RuleBody = Type.Object(
     position: Type.Integer({ minimum: 0 }),
     conditions: ConditionsBody,
     unitId: Type.Integer({ minimum: 1, description: 'the responsible unit the rule picks' }),
-    assign: Type.Optional(Type.Enum(['none', 'round_robin', 'least_loaded'])),
+    assign: Type.Optional(Type.Enum(ASSIGN_MODES)),
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
 export type RuleInput = Static<typeof RuleBody>;
+
+export const DispatchRuleSchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  position: Type.Integer(),
+  active: Type.Boolean(),
+  conditions: ConditionsBody,
+  unitId: Type.Integer(),
+  assign: Type.Enum(ASSIGN_MODES),
+});
+export type DispatchRuleView = Static<typeof DispatchRuleSchema>;
+export type Conditions = Static<typeof ConditionsBody>;

@@ -3,17 +3,8 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { badRequest, unsupportedMediaType } from '../../lib/errors.js';
 import { actorContext, type Http } from '../../server/http.js';
-import { requireAdmin } from '../org/policy.js';
-import { writeSetting } from '../settings/index.js';
 import { addEvidenceUploads, type UploadPart } from './add-evidence.js';
 import { listEvidence, openEvidence } from './queries.js';
-import {
-  DEFAULT_EVIDENCE_SETTINGS,
-  EVIDENCE_MAX_BYTES_CEILING,
-  EVIDENCE_SETTING,
-  type EvidenceSettings,
-  readEvidenceSettings,
-} from './settings.js';
 
 const tags = ['evidence'];
 const NumberParams = Type.Object({ number: Type.String({ maxLength: 32 }) });
@@ -110,31 +101,5 @@ export function evidenceRoutes(http: Http, app: AppContext): void {
         await openEvidence(actorContext(app, req), req.params.number, req.params.id),
       );
     },
-  );
-
-  const settingsTags = ['settings'];
-  http.get('/settings/evidence', { schema: { tags: settingsTags } }, async (req) => {
-    requireAdmin(actorContext(app, req).actor);
-    return readEvidenceSettings(app.db);
-  });
-  http.put(
-    '/settings/evidence',
-    {
-      schema: {
-        tags: settingsTags,
-        summary: '证据 the largest file accepted as evidence, in bytes',
-        body: Type.Object(
-          { maxBytes: Type.Integer({ minimum: 1, maximum: EVIDENCE_MAX_BYTES_CEILING }) },
-          { additionalProperties: false },
-        ),
-      },
-    },
-    async (req) =>
-      writeSetting<EvidenceSettings>(
-        actorContext(app, req),
-        EVIDENCE_SETTING,
-        req.body,
-        DEFAULT_EVIDENCE_SETTINGS,
-      ),
   );
 }

@@ -10,8 +10,7 @@ export const EVIDENCE_SETTING = 'evidence';
 
 export const DEFAULT_EVIDENCE_SETTINGS: EvidenceSettings = { maxBytes: 20 * 1024 * 1024 };
 
-/** The upload route's own ceiling (the multipart plugin's file limit in server/app.ts). */
-export const EVIDENCE_MAX_BYTES_CEILING = 100 * 1024 * 1024;
+export { EVIDENCE_MAX_BYTES_CEILING } from './settings-schemas.js';
 
 export async function readEvidenceSettings(db: Db | Tx): Promise<EvidenceSettings> {
   return {

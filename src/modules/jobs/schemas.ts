@@ -12,6 +12,7 @@ export const JobViewSchema = Type.Object({
   id: Type.Integer(),
   kind: Type.String(),
   state: Type.Enum([...JOB_STATES]),
+  // The job kind's own input, free-form per kind (src/jobs/registry.ts).
   payload: Type.Unknown(),
   runAt: Time,
   attempts: Type.Integer(),

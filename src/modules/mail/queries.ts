@@ -1,11 +1,12 @@
 import type { ActorContext } from '../../context.js';
 import { requireAdmin } from '../org/policy.js';
+import type { MAIL_INTAKE_STATES } from './schemas.js';
 import { isConfigured, readMailIntakeSettings } from './settings.js';
 import { readMailStatus } from './status.js';
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
-export type MailIntakeState = 'ok' | 'failing' | 'never_polled' | 'disabled';
+export type MailIntakeState = (typeof MAIL_INTAKE_STATES)[number];
 
 /** How the mail intake is doing, for the admin: `ok`, `failing` (with the error), `never_polled` or `disabled`. */
 export async function getMailIntakeStatus(ctx: ActorContext) {

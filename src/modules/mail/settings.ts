@@ -1,14 +1,14 @@
-import { type Static, Type } from 'typebox';
 import type { ActorContext, AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { badRequest, type FieldProblem } from '../../lib/errors.js';
 import { requireAdmin } from '../org/policy.js';
 import { open, piiKeys, seal } from '../privacy/index.js';
 import { readSetting, writeSetting } from '../settings/index.js';
+import type { MailIntakeInput, MailIntakeView } from './schemas.js';
+
+export { MailIntakeBody, type MailIntakeInput, MIN_POLL_SECONDS } from './schemas.js';
 
 export const MAIL_INTAKE_SETTING = 'mail_intake';
-/** The cron tick; `pollSeconds` below it would not be honoured. */
-export const MIN_POLL_SECONDS = 15;
 const REDACTED = '********';
 
 /** `mail_intake` setting: the IMAP mailbox complaints are read from. */
@@ -41,47 +41,6 @@ export const DEFAULT_MAIL_INTAKE: MailIntakeSettings = {
   categoryId: null,
   pollSeconds: 60,
 };
-
-const folder = Type.String({ minLength: 1, maxLength: 200 });
-
-export const MailIntakeBody = Type.Object(
-  {
-    enabled: Type.Boolean(),
-    host: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 255 }), Type.Null()])),
-    port: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 65535, description: 'default 993 with TLS, 143 without' }),
-    ),
-    secure: Type.Optional(Type.Boolean({ description: 'TLS from the start (IMAPS); default true' })),
-    user: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 255 }), Type.Null()])),
-    password: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 500,
-        writeOnly: true,
-        description: 'write-only; omit it (or send back the ******** read) to keep the stored one',
-      }),
-    ),
-    mailbox: Type.Optional(Type.String({ ...folder, description: 'default INBOX' })),
-    processedMailbox: Type.Optional(
-      Type.Union([folder, Type.Null()], {
-        description: 'move processed mail to this folder (created when missing); null: flag it \\Seen',
-      }),
-    ),
-    categoryId: Type.Optional(
-      Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
-        description: 'category of new e-mail complaints; null: the level-1 "other" category',
-      }),
-    ),
-    pollSeconds: Type.Optional(
-      Type.Integer({ minimum: MIN_POLL_SECONDS, maximum: 3600, description: 'default 60' }),
-    ),
-  },
-  { additionalProperties: false },
-);
-export type MailIntakeInput = Static<typeof MailIntakeBody>;
-
-/** The settings as an admin reads them: the password is never echoed. */
-export type MailIntakeView = Omit<MailIntakeSettings, 'password'> & { password: string | null };
 
 export const toView = (s: MailIntakeSettings): MailIntakeView => ({
   ...s,

@@ -1,5 +1,5 @@
 import { IsOptional, type TObject, type TSchema, Type } from 'typebox';
-import type { ChannelConfig } from './channels/index.js';
+import type { ChannelConfig } from './channels/schemas.js';
 
 /** `notify_channels` setting: how each kind of notice leaves Kesu. Unset channels are not sent (status `unconfigured`). */
 export interface ChannelSettings {
@@ -16,13 +16,17 @@ export const REDACTED = '********';
 const SECRET_KEYS = /secret|pass|token|key|webhook/i;
 
 /** Channel settings as admins read them back: secrets replaced by a mark, never echoed. */
-export function redact(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redact);
+export function redact<T>(value: T): T {
+  // Only string values are replaced, by a string: the shape, and so the type, stays the same.
+  return redactAny(value) as T;
+}
+function redactAny(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactAny);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [
         k,
-        SECRET_KEYS.test(k) && typeof v === 'string' ? REDACTED : redact(v),
+        SECRET_KEYS.test(k) && typeof v === 'string' ? REDACTED : redactAny(v),
       ]),
     );
   }

@@ -5,6 +5,8 @@ import { appendEvent } from '../audit/index.js';
 import { type Actor, actorRows, toActor } from './actor.js';
 import { requireAdmin } from './policy.js';
 
+const iso = (ms: number) => new Date(ms).toISOString();
+
 /** An integration (call-centre CTI, WeChat bot, ERP) acts as a user through a bearer token. */
 export async function createApiToken(ctx: ActorContext, input: { name: string; userId: number }) {
   requireAdmin(ctx.actor);
@@ -34,7 +36,7 @@ export async function createApiToken(ctx: ActorContext, input: { name: string; u
     });
     return created;
   });
-  return { id: row.id, name: row.name, userId: row.user_id, createdAt: row.created_at, token };
+  return { id: row.id, name: row.name, userId: row.user_id, createdAt: iso(row.created_at), token };
 }
 
 export async function revokeApiToken(ctx: ActorContext, id: number): Promise<void> {
@@ -71,8 +73,8 @@ export async function listApiTokens(ctx: ActorContext) {
     id: r.id,
     name: r.name,
     userId: r.user_id,
-    createdAt: r.created_at,
-    revokedAt: r.revoked_at,
+    createdAt: iso(r.created_at),
+    revokedAt: r.revoked_at === null ? null : iso(r.revoked_at),
   }));
 }
 

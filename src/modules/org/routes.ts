@@ -1,23 +1,12 @@
-import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { actorContext, type Http, SESSION_COOKIE } from '../../server/http.js';
+import { actorContext, type Http, route, SESSION_COOKIE } from '../../server/http.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
-import { ROLES } from './roles.js';
-import {
-  IdParams,
-  LoginBody,
-  NewApiTokenBody,
-  NewUnitBody,
-  NewUserBody,
-  UnitChangesBody,
-  UserChangesBody,
-} from './schemas.js';
+import { orgEndpoints } from './endpoints.js';
+import { LoginBody } from './schemas.js';
 import { login, logout, SESSION_TTL_MS } from './sessions.js';
 import { listStaff } from './staff.js';
 import { createUnit, listUnits, updateUnit } from './units.js';
 import { createUser, listUsers, updateUser } from './users.js';
-
-const tags = ['organisation'];
 
 export function orgRoutes(http: Http, app: AppContext): void {
   http.post(
@@ -40,7 +29,7 @@ export function orgRoutes(http: Http, app: AppContext): void {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await logout(app, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 
   http.get('/auth/me', { schema: { tags: ['auth'] } }, async (req) => ({
@@ -51,51 +40,31 @@ export function orgRoutes(http: Http, app: AppContext): void {
     user: req.actor,
   }));
 
-  http.get('/units', { schema: { tags } }, async (req) => ({
-    items: await listUnits(actorContext(app, req)),
-  }));
-  http.post('/units', { schema: { tags, body: NewUnitBody } }, async (req, reply) =>
+  route(http, orgEndpoints.listUnits, async (req) => ({ items: await listUnits(actorContext(app, req)) }));
+  route(http, orgEndpoints.createUnit, async (req, reply) =>
     reply.code(201).send(await createUnit(actorContext(app, req), req.body)),
   );
-  http.patch('/units/:id', { schema: { tags, params: IdParams, body: UnitChangesBody } }, async (req) =>
+  route(http, orgEndpoints.updateUnit, async (req) =>
     updateUnit(actorContext(app, req), req.params.id, req.body),
   );
-
-  http.get(
-    '/staff',
-    {
-      schema: {
-        tags,
-        summary: '人员 colleagues to assign or transfer to (any signed-in staff member)',
-        querystring: Type.Object(
-          {
-            unitId: Type.Optional(Type.Integer({ minimum: 1, description: 'the unit and its subtree' })),
-            role: Type.Optional(Type.Enum(ROLES)),
-          },
-          { additionalProperties: false },
-        ),
-      },
-    },
-    async (req) => ({ items: await listStaff(actorContext(app, req), req.query) }),
-  );
-  http.get('/users', { schema: { tags } }, async (req) => ({
-    items: await listUsers(actorContext(app, req)),
+  route(http, orgEndpoints.listStaff, async (req) => ({
+    items: await listStaff(actorContext(app, req), req.query),
   }));
-  http.post('/users', { schema: { tags, body: NewUserBody } }, async (req, reply) =>
+  route(http, orgEndpoints.listUsers, async (req) => ({ items: await listUsers(actorContext(app, req)) }));
+  route(http, orgEndpoints.createUser, async (req, reply) =>
     reply.code(201).send(await createUser(actorContext(app, req), req.body)),
   );
-  http.patch('/users/:id', { schema: { tags, params: IdParams, body: UserChangesBody } }, async (req) =>
+  route(http, orgEndpoints.updateUser, async (req) =>
     updateUser(actorContext(app, req), req.params.id, req.body),
   );
-
-  http.get('/api-tokens', { schema: { tags } }, async (req) => ({
+  route(http, orgEndpoints.listApiTokens, async (req) => ({
     items: await listApiTokens(actorContext(app, req)),
   }));
-  http.post('/api-tokens', { schema: { tags, body: NewApiTokenBody } }, async (req, reply) =>
+  route(http, orgEndpoints.createApiToken, async (req, reply) =>
     reply.code(201).send(await createApiToken(actorContext(app, req), req.body)),
   );
-  http.delete('/api-tokens/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {
+  route(http, orgEndpoints.revokeApiToken, async (req, reply) => {
     await revokeApiToken(actorContext(app, req), req.params.id);
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 }

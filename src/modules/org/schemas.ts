@@ -1,7 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { PHONE_PATTERN } from '../../lib/contact.js';
-import { ROLES } from './roles.js';
-import { UNIT_KINDS } from './units.js';
+import { ROLES, UNIT_KINDS } from './model.js';
 
 const name = Type.String({ minLength: 1, maxLength: 100 });
 const Role = Type.Enum(ROLES);
@@ -71,3 +70,60 @@ export const NewApiTokenBody = Type.Object(
 );
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+const Time = Type.String({ format: 'date-time' });
+
+export const UnitSchema = Type.Object({
+  id: Type.Integer(),
+  parentId: Type.Union([Type.Integer(), Type.Null()]),
+  name: Type.String(),
+  nameEn: Type.Union([Type.String(), Type.Null()]),
+  kind: Kind,
+  path: Type.String({ description: 'materialised path, e.g. /1/4/9/' }),
+  active: Type.Boolean(),
+});
+export type UnitView = Static<typeof UnitSchema>;
+
+export const UserSchema = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  unitId: Type.Integer(),
+  roles: Type.Array(Role),
+  email: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  active: Type.Boolean(),
+});
+export type UserView = Static<typeof UserSchema>;
+
+export const StaffQuery = Type.Object(
+  {
+    unitId: Type.Optional(Type.Integer({ minimum: 1, description: 'the unit and its subtree' })),
+    role: Type.Optional(Role),
+  },
+  { additionalProperties: false },
+);
+export const StaffMemberSchema = Type.Object({
+  id: Type.Integer(),
+  displayName: Type.String(),
+  unitId: Type.Integer(),
+  unitName: Type.String(),
+  roles: Type.Array(Role),
+});
+export type StaffMember = Static<typeof StaffMemberSchema>;
+
+export const ApiTokenSchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  userId: Type.Integer(),
+  createdAt: Time,
+  revokedAt: Type.Union([Time, Type.Null()]),
+});
+export type ApiTokenView = Static<typeof ApiTokenSchema>;
+export const NewApiTokenSchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  userId: Type.Integer(),
+  createdAt: Time,
+  token: Type.String({ description: 'shown once: only its hash is stored' }),
+});

@@ -2,14 +2,9 @@ import type { ActorContext } from '../../context.js';
 import { forbidden } from '../../lib/errors.js';
 import { subtreeEnd } from './actor.js';
 import type { Role } from './roles.js';
+import type { StaffMember } from './schemas.js';
 
-export interface StaffMember {
-  id: number;
-  displayName: string;
-  unitId: number;
-  unitName: string;
-  roles: Role[];
-}
+export type { StaffMember };
 
 /**
  * 人员选择: the active colleagues a complaint can be assigned or transferred to, for any signed-in

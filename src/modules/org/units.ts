@@ -4,20 +4,12 @@ import type { Tx } from '../../db/database.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
 import { subtreeEnd } from './actor.js';
+import type { UnitKind } from './model.js';
 import { requireAdmin } from './policy.js';
+import type { UnitView } from './schemas.js';
 
-export const UNIT_KINDS = ['company', 'region', 'branch', 'store', 'department'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-export interface UnitView {
-  id: number;
-  parentId: number | null;
-  name: string;
-  nameEn: string | null;
-  kind: string;
-  path: string;
-  active: boolean;
-}
+export { UNIT_KINDS, type UnitKind } from './model.js';
+export type { UnitView };
 
 /** Insert a unit under `parentId` (or as a root) inside `tx`; used by the admin command and the seed. */
 export async function insertUnit(
@@ -134,7 +126,7 @@ export async function updateUnit(
       parent_id: input.parentId ?? before.parent_id,
       name: input.name ?? before.name,
       name_en: input.nameEn === undefined ? before.name_en : input.nameEn,
-      kind: input.kind ?? before.kind,
+      kind: input.kind ?? (before.kind as UnitKind),
       active: input.active === undefined ? before.active : input.active ? 1 : 0,
     } as const;
     await tx.updateTable('units').set(next).where('id', '=', id).execute();
@@ -179,7 +171,7 @@ export async function listUnits(ctx: ActorContext): Promise<UnitView[]> {
     parentId: u.parent_id,
     name: u.name,
     nameEn: u.name_en,
-    kind: u.kind,
+    kind: u.kind as UnitKind,
     path: u.path,
     active: u.active === 1,
   }));

@@ -5,17 +5,9 @@ import { appendEvent } from '../audit/index.js';
 import { hashPassword } from './passwords.js';
 import { requireAdmin } from './policy.js';
 import type { Role } from './roles.js';
+import type { UserView } from './schemas.js';
 
-export interface UserView {
-  id: number;
-  username: string;
-  displayName: string;
-  unitId: number;
-  roles: Role[];
-  email: string | null;
-  phone: string | null;
-  active: boolean;
-}
+export type { UserView };
 
 export interface NewUser {
   username: string;

@@ -5,14 +5,12 @@ import { forbidden } from '../../lib/errors.js';
 import type { TxCache } from '../../lib/tx-cache.js';
 import { appendEvent } from '../audit/index.js';
 import type { Actor } from '../org/actor.js';
-import { ROLES, type Role } from '../org/roles.js';
+import { ROLES } from '../org/roles.js';
 import { readSetting } from '../settings/index.js';
 import { mask, openOrNull, type PiiKind, piiKeys } from './pii.js';
+import type { PrivacySettings } from './schemas.js';
 
-export interface PrivacySettings {
-  /** Roles that see phone numbers and e-mail addresses unmasked; each such view is recorded. */
-  personalDataRoles: Role[];
-}
+export type { PrivacySettings };
 
 export const DEFAULT_PRIVACY_SETTINGS: PrivacySettings = {
   personalDataRoles: ['supervisor', 'manager', 'executive'],

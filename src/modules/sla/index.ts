@@ -1,6 +1,9 @@
 export { addTime, type BusinessCalendar, timeBetween } from './calendar/index.js';
 export type { ClockChanges } from './clocks.js';
 export { updateComplaintClocks } from './complaint-clocks.js';
+export { deletePolicy } from './delete-policy.js';
+export { listPolicies } from './list-policies.js';
+export { savePolicy } from './save-policy.js';
 export {
   type CalendarSettings,
   DEFAULT_SLA_SETTINGS,

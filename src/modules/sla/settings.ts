@@ -3,26 +3,11 @@ import type { Db, Tx } from '../../db/database.js';
 import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
 import type { Priority } from '../complaints/model.js';
 import { readSetting } from '../settings/index.js';
-import { type BusinessCalendar, chinaCalendar, type WorkingHours } from './calendar/index.js';
+import { type BusinessCalendar, chinaCalendar } from './calendar/index.js';
+import type { CalendarSettings, SlaSettings } from './schemas.js';
 import type { Policy, Stage } from './stages.js';
 
-/** Admin-editable calendar: hours per weekday and overrides of the shipped PRC holiday data. */
-export interface CalendarSettings {
-  timeZone?: string;
-  hours?: WorkingHours;
-  extraHolidays?: string[];
-  extraWorkdays?: string[];
-  removeHolidays?: string[];
-}
-
-export interface SlaSettings {
-  /** Share of a limit after which the owner is reminded (DOMAIN default 80 %). */
-  remindShare: number;
-  /** Steps of priority to raise when a deadline is breached (0 = none). */
-  raisePriorityOnBreach: number;
-  /** After a failed call-back, close with "customer unreachable" when nothing is heard for this long. */
-  unreachableClose: { mode: 'working' | 'clock'; minutes: number };
-}
+export type { CalendarSettings, SlaSettings };
 
 export const DEFAULT_SLA_SETTINGS: SlaSettings = {
   remindShare: 0.8,

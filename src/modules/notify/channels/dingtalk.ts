@@ -6,32 +6,9 @@
  * errcode 130101 is the robot's rate limit (20 messages a minute).
  */
 import { createHmac } from 'node:crypto';
-import { type Static, Type } from 'typebox';
 import { type ChannelAdapter, type ChannelDeps, ChannelError, type OutgoingMessage } from './channel.js';
 import { isRecord, post, resolveDeps, robotContent, statusError } from './http.js';
-
-export const DingtalkConfigSchema = Type.Object(
-  {
-    webhookUrl: Type.String({
-      pattern: '^https?://',
-      maxLength: 2000,
-      writeOnly: true,
-      description: "The robot's webhook URL; its access_token is a credential.",
-    }),
-    secret: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 200, writeOnly: true, description: '加签 secret (SEC…).' }),
-    ),
-    atMobiles: Type.Optional(
-      Type.Array(Type.String({ minLength: 1, maxLength: 32 }), {
-        maxItems: 50,
-        description: 'Members to @ by phone number.',
-      }),
-    ),
-    atAll: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
-export type DingtalkConfig = Static<typeof DingtalkConfigSchema>;
+import type { DingtalkConfig } from './schemas.js';
 
 /** 130101: sending too fast; -1: system busy. */
 const RETRYABLE_ERRCODES = new Set([130101, -1]);

@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerError } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChannelError } from './channel.js';
-import { createEmail, type EmailConfig } from './email.js';
+import { createEmail } from './email.js';
+import type { EmailConfig } from './schemas.js';
 
 interface Delivered {
   mailFrom: string;

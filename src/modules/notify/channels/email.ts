@@ -4,28 +4,9 @@
  * is used whenever the server offers it.
  */
 import nodemailer, { type NodemailerError } from 'nodemailer';
-import { type Static, Type } from 'typebox';
 import { type ChannelAdapter, type ChannelDeps, ChannelError, type OutgoingMessage } from './channel.js';
 import { DEFAULT_TIMEOUT_MS } from './http.js';
-
-export const EmailConfigSchema = Type.Object(
-  {
-    host: Type.String({ minLength: 1, maxLength: 255 }),
-    port: Type.Integer({ minimum: 1, maximum: 65535 }),
-    secure: Type.Boolean({
-      description: 'Implicit TLS (usually port 465); STARTTLS is used when offered otherwise.',
-    }),
-    user: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
-    pass: Type.Optional(Type.String({ maxLength: 500, writeOnly: true })),
-    from: Type.String({
-      minLength: 3,
-      maxLength: 320,
-      description: 'Sender, "addr@example.com" or "客服中心 <addr@example.com>".',
-    }),
-  },
-  { additionalProperties: false },
-);
-export type EmailConfig = Static<typeof EmailConfigSchema>;
+import type { EmailConfig } from './schemas.js';
 
 /** Nodemailer error codes that point at the configuration, not at a passing condition. */
 const PERMANENT_CODES = new Set(['EAUTH', 'ENOAUTH', 'ECONFIG', 'EENVELOPE', 'ETLS', 'EREQUIRETLS']);

@@ -7,25 +7,9 @@
  * `{"StatusCode":0,"StatusMessage":"success"}`); codes 9499 and 11232 are rate limits.
  */
 import { createHmac } from 'node:crypto';
-import { type Static, Type } from 'typebox';
 import { type ChannelAdapter, type ChannelDeps, ChannelError, type OutgoingMessage } from './channel.js';
 import { isRecord, post, resolveDeps, robotContent, statusError } from './http.js';
-
-export const FeishuConfigSchema = Type.Object(
-  {
-    webhookUrl: Type.String({
-      pattern: '^https?://',
-      maxLength: 2000,
-      writeOnly: true,
-      description: "The robot's webhook URL; its token is a credential.",
-    }),
-    secret: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 200, writeOnly: true, description: '签名校验 secret.' }),
-    ),
-  },
-  { additionalProperties: false },
-);
-export type FeishuConfig = Static<typeof FeishuConfigSchema>;
+import type { FeishuConfig } from './schemas.js';
 
 /** 9499: too many requests; 11232: message sending frequency limited. */
 const RETRYABLE_CODES = new Set([9499, 11232]);

@@ -13,40 +13,11 @@
  * otherwise the configured default template with the message text in one parameter.
  */
 import { createHmac } from 'node:crypto';
-import { type Static, Type } from 'typebox';
 import { type ChannelAdapter, type ChannelDeps, ChannelError, type OutgoingMessage } from './channel.js';
 import { isRecord, isRetryableStatus, post, resolveDeps } from './http.js';
+import type { AliyunSmsConfig } from './schemas.js';
 
 export const ALIYUN_SMS_ENDPOINT = 'https://dysmsapi.aliyuncs.com/';
-
-export const AliyunSmsConfigSchema = Type.Object(
-  {
-    accessKeyId: Type.String({ minLength: 1, maxLength: 200 }),
-    accessKeySecret: Type.String({ minLength: 1, maxLength: 200, writeOnly: true }),
-    signName: Type.String({ minLength: 1, maxLength: 100, description: '短信签名, as approved.' }),
-    templateCode: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 100,
-        description: 'Template used when a message names none, e.g. SMS_123456789.',
-      }),
-    ),
-    textParam: Type.Optional(
-      Type.String({
-        pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
-        maxLength: 100,
-        description:
-          'The default template\'s parameter that receives the message text ("content" unless told).',
-      }),
-    ),
-    regionId: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 50, description: 'cn-hangzhou unless told.' }),
-    ),
-    endpoint: Type.Optional(Type.String({ pattern: '^https?://', maxLength: 2000 })),
-  },
-  { additionalProperties: false },
-);
-export type AliyunSmsConfig = Static<typeof AliyunSmsConfigSchema>;
 
 /** Error codes that mean "not now" rather than "never". */
 const RETRYABLE_CODES = new Set([

@@ -37,23 +37,9 @@
  *      JSON body explaining why is shown to administrators.
  */
 import { createHmac } from 'node:crypto';
-import { type Static, Type } from 'typebox';
 import { type ChannelAdapter, type ChannelDeps, ChannelError, type OutgoingMessage } from './channel.js';
 import { isRecord, post, resolveDeps, statusError } from './http.js';
-
-export const GenericSmsConfigSchema = Type.Object(
-  {
-    url: Type.String({ pattern: '^https?://', maxLength: 2000, description: "The gateway's URL." }),
-    secret: Type.String({
-      minLength: 16,
-      maxLength: 500,
-      writeOnly: true,
-      description: 'Shared secret for the X-Kesu-Signature HMAC.',
-    }),
-  },
-  { additionalProperties: false },
-);
-export type GenericSmsConfig = Static<typeof GenericSmsConfigSchema>;
+import type { GenericSmsConfig } from './schemas.js';
 
 /** The signature a generic gateway checks: hex(HMAC-SHA256(secret, timestamp \n nonce \n rawBody)). */
 export function genericSmsSignature(

@@ -4,30 +4,11 @@
  * `{"errcode":0,"errmsg":"ok"}`; errcode 45009 is the robot's rate limit (20 messages a minute).
  * A text message holds at most 2048 bytes and a markdown one 4096, so longer ones are cut.
  */
-import { type Static, Type } from 'typebox';
+
 import type { ChannelAdapter, ChannelDeps, OutgoingMessage } from './channel.js';
 import { ChannelError } from './channel.js';
 import { isRecord, post, resolveDeps, robotContent, statusError, truncateUtf8 } from './http.js';
-
-export const WecomConfigSchema = Type.Object(
-  {
-    webhookUrl: Type.String({
-      pattern: '^https?://',
-      maxLength: 2000,
-      writeOnly: true,
-      description: "The robot's webhook URL; its key is a credential.",
-    }),
-    format: Type.Optional(Type.Union([Type.Literal('text'), Type.Literal('markdown')])),
-    mentionedMobiles: Type.Optional(
-      Type.Array(Type.String({ minLength: 1, maxLength: 32 }), {
-        maxItems: 50,
-        description: 'Members to @ by phone number ("@all" for everyone); text messages only.',
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
-export type WecomConfig = Static<typeof WecomConfigSchema>;
+import type { WecomConfig } from './schemas.js';
 
 const TEXT_MAX_BYTES = 2048;
 const MARKDOWN_MAX_BYTES = 4096;

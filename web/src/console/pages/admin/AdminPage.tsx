@@ -1,8 +1,9 @@
-import { Alert, Result, Spin, Tabs, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Result, Tabs, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ApiError, api } from '../../../api/client';
+import { ApiError } from '../../../api/client';
+import { useApi } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
+import { QueryState } from '../../components/QueryState';
 import { ApiTokensTab } from './ApiTokensTab';
 import { AuthorityTab } from './AuthorityTab';
 import { CalendarTab } from './CalendarTab';
@@ -14,7 +15,7 @@ import { JobsTab } from './JobsTab';
 import { MailIntakeTab } from './MailIntakeTab';
 import { SettingsTab } from './SettingsTab';
 import { SlaTab } from './SlaTab';
-import { type AdminUser, errorText, type Unit } from './shared';
+import type { AdminUser, Unit } from './shared';
 import { TemplatesTab } from './TemplatesTab';
 import { UnitsTab } from './UnitsTab';
 import { UsersTab } from './UsersTab';
@@ -40,79 +41,72 @@ type Tab = (typeof TABS)[number];
 /** 系统管理: organisation, users, approval authority, categories, dispatch rules, time limits, calendar, notice templates, notification channels, mail intake, API tokens, other settings, background jobs; each tab is /admin/<tab>. */
 export default function AdminPage() {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const sub = (useParams()['*'] ?? '').split('/')[0] as Tab;
   const tab: Tab = TABS.includes(sub) ? sub : 'units';
-  const [units, setUnits] = useState<Unit[] | null>(null);
-  const [users, setUsers] = useState<AdminUser[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const units = useApi('/units', {});
+  // GET /users is the admin's alone: its 403 tells a non-admin that this page is not theirs.
+  const users = useApi('/users', {});
 
-  const reload = useCallback(async () => {
-    try {
-      // GET /users is the admin's alone: its 403 tells a non-admin that this page is not theirs.
-      const [u, us] = await Promise.all([
-        api<{ items: Unit[] }>('/units'),
-        api<{ items: AdminUser[] }>('/users'),
-      ]);
-      setUnits(u.items);
-      setUsers(us.items);
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  if (error instanceof ApiError && error.status === 403)
+  if (users.error instanceof ApiError && users.error.status === 403)
     return (
       <div data-testid="admin-forbidden">
         <Result status="403" title={t('admin.forbidden.title')} subTitle={t('admin.forbidden.text')} />
       </div>
     );
-  if (error) return <Alert type="error" title={errorText(error, t('common.error'))} showIcon />;
-  if (!units || !users) return <Spin style={{ display: 'block', margin: 48 }} />;
 
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t('admin.title')}
       </Typography.Title>
-      <Tabs
-        activeKey={tab}
-        onChange={(key) => navigate(`/admin/${key}`)}
-        items={[
-          {
-            key: 'units',
-            label: t('admin.tab.units'),
-            children: <UnitsTab units={units} onChanged={reload} />,
-          },
-          {
-            key: 'users',
-            label: t('admin.tab.users'),
-            children: <UsersTab units={units} users={users} onChanged={reload} />,
-          },
-          { key: 'authority', label: t('admin.tab.authority'), children: <AuthorityTab /> },
-          { key: 'categories', label: t('admin.tab.categories'), children: <CategoriesTab /> },
-          { key: 'dispatch', label: t('admin.tab.dispatch'), children: <DispatchTab units={units} /> },
-          {
-            key: 'classification',
-            label: t('admin.tab.classification'),
-            children: <ClassificationTab />,
-          },
-          { key: 'sla', label: t('admin.tab.sla'), children: <SlaTab /> },
-          { key: 'calendar', label: t('admin.tab.calendar'), children: <CalendarTab /> },
-          { key: 'templates', label: t('admin.tab.templates'), children: <TemplatesTab /> },
-          { key: 'channels', label: t('admin.tab.channels'), children: <ChannelsTab /> },
-          { key: 'mail', label: t('admin.tab.mail'), children: <MailIntakeTab /> },
-          { key: 'tokens', label: t('admin.tab.tokens'), children: <ApiTokensTab users={users} /> },
-          { key: 'settings', label: t('admin.tab.settings'), children: <SettingsTab units={units} /> },
-          { key: 'jobs', label: t('admin.tab.jobs'), children: <JobsTab /> },
-        ]}
-        destroyOnHidden
-        tabPlacement="start"
-      />
+      <QueryState query={units}>
+        {(u) => (
+          <QueryState query={users}>
+            {(us) => <AdminTabs tab={tab} units={u.items} users={us.items} />}
+          </QueryState>
+        )}
+      </QueryState>
     </>
+  );
+}
+
+function AdminTabs({ tab, units, users }: { tab: Tab; units: Unit[]; users: AdminUser[] }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  return (
+    <Tabs
+      activeKey={tab}
+      onChange={(key) => navigate(`/admin/${key}`)}
+      items={[
+        {
+          key: 'units',
+          label: t('admin.tab.units'),
+          children: <UnitsTab units={units} />,
+        },
+        {
+          key: 'users',
+          label: t('admin.tab.users'),
+          children: <UsersTab units={units} />,
+        },
+        { key: 'authority', label: t('admin.tab.authority'), children: <AuthorityTab /> },
+        { key: 'categories', label: t('admin.tab.categories'), children: <CategoriesTab /> },
+        { key: 'dispatch', label: t('admin.tab.dispatch'), children: <DispatchTab units={units} /> },
+        {
+          key: 'classification',
+          label: t('admin.tab.classification'),
+          children: <ClassificationTab />,
+        },
+        { key: 'sla', label: t('admin.tab.sla'), children: <SlaTab /> },
+        { key: 'calendar', label: t('admin.tab.calendar'), children: <CalendarTab /> },
+        { key: 'templates', label: t('admin.tab.templates'), children: <TemplatesTab /> },
+        { key: 'channels', label: t('admin.tab.channels'), children: <ChannelsTab /> },
+        { key: 'mail', label: t('admin.tab.mail'), children: <MailIntakeTab /> },
+        { key: 'tokens', label: t('admin.tab.tokens'), children: <ApiTokensTab users={users} /> },
+        { key: 'settings', label: t('admin.tab.settings'), children: <SettingsTab units={units} /> },
+        { key: 'jobs', label: t('admin.tab.jobs'), children: <JobsTab /> },
+      ]}
+      destroyOnHidden
+      tabPlacement="start"
+    />
   );
 }

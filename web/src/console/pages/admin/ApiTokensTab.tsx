@@ -1,100 +1,36 @@
-import { PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../../api/client';
+import { useState } from 'react';
+import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
-import { type AdminUser, errorText, showFieldErrors } from './shared';
+import { ConfirmButton } from './crud/ConfirmButton';
+import { CrudTable } from './crud/CrudTable';
+import { EditModal } from './crud/EditModal';
+import type { AdminUser, Answer, RowOf } from './shared';
 
-interface ApiToken {
-  id: number;
-  name: string;
-  userId: number;
-  createdAt: string;
-  revokedAt: string | null;
-}
+type ApiToken = RowOf<'/api-tokens'>;
+const time = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
 /** API 令牌: bearer tokens integrations act as a user with; shown once when created, revocable. */
 export function ApiTokensTab({ users }: { users: AdminUser[] }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ name: string; userId: number }>();
-  const [tokens, setTokens] = useState<ApiToken[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [creating, setCreating] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const tokens = useApi('/api-tokens', {});
+  const create = useApiMutation('POST', '/api-tokens', { invalidates: ['/api-tokens'] });
+  const revoke = useApiMutation('DELETE', '/api-tokens/:id', { invalidates: ['/api-tokens'] });
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setTokens((await api<{ items: ApiToken[] }>('/api-tokens')).items);
-    } catch (e) {
-      message.error(errorText(e, t('common.error')));
-    } finally {
-      setLoading(false);
-    }
-  }, [message, t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const create = async (v: { name: string; userId: number }) => {
-    setSaving(true);
-    try {
-      const res = await api<ApiToken & { token: string }>('/api-tokens', {
-        method: 'POST',
-        body: { name: v.name.trim(), userId: v.userId },
-      });
-      setCreating(false);
-      form.resetFields();
-      setCreated({ name: res.name, token: res.token });
-      await load();
-    } catch (e) {
-      if (!showFieldErrors(form, e, ['name', 'userId'])) message.error(errorText(e, t('common.error')));
-    } finally {
-      setSaving(false);
-    }
-  };
-  const revoke = async (token: ApiToken) => {
-    try {
-      await api(`/api-tokens/${token.id}`, { method: 'DELETE' });
-      message.success(t('admin.tokens.revoked', { name: token.name }));
-      await load();
-    } catch (e) {
-      message.error(errorText(e, t('common.error')));
-    }
-  };
-
   const userName = new Map(users.map((u) => [u.id, `${u.displayName} (${u.username})`]));
-  const time = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
+  const required = { required: true, whitespace: true, message: t('admin.required') };
+
   return (
     <>
-      <Space style={{ marginBottom: 16 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          {t('admin.tokens.new')}
-        </Button>
-      </Space>
-      <Table<ApiToken>
+      <CrudTable<ApiToken, Answer<'/api-tokens'>>
+        query={tokens}
+        rows={(d) => d.items}
         rowKey="id"
-        dataSource={tokens}
-        loading={loading}
-        size="middle"
-        pagination={false}
-        locale={{ emptyText: t('admin.tokens.empty') }}
+        addLabel={t('admin.tokens.new')}
+        editable={false}
+        empty={t('admin.tokens.empty')}
+        table={{ pagination: false }}
         columns={[
           { title: t('admin.tokens.name'), dataIndex: 'name' },
           {
@@ -113,57 +49,53 @@ export function ApiTokensTab({ users }: { users: AdminUser[] }) {
                 <Tag color="green">{t('admin.active')}</Tag>
               ),
           },
-          {
-            title: t('admin.actions'),
-            key: 'actions',
-            render: (_, r) =>
-              r.revokedAt ? null : (
-                <Popconfirm
-                  title={t('admin.tokens.revokeConfirm', { name: r.name })}
-                  okText={t('admin.tokens.revoke')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() => revoke(r)}
-                >
-                  <Button size="small" danger>
-                    {t('admin.tokens.revoke')}
-                  </Button>
-                </Popconfirm>
-              ),
-          },
         ]}
-      />
-      <Modal
-        open={creating}
-        title={t('admin.tokens.new')}
-        onCancel={() => setCreating(false)}
-        onOk={() => form.submit()}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        confirmLoading={saving}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical" name="api_token" onFinish={create}>
-          <Form.Item
-            name="name"
-            label={t('admin.tokens.name')}
-            extra={t('admin.tokens.nameHelp')}
-            rules={[{ required: true, whitespace: true, message: t('admin.required') }]}
-          >
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item
-            name="userId"
-            label={t('admin.tokens.user')}
-            extra={t('admin.tokens.userHelp')}
-            rules={[{ required: true, message: t('admin.required') }]}
-          >
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              options={users.filter((u) => u.active).map((u) => ({ value: u.id, label: userName.get(u.id) }))}
+        actions={(r) =>
+          r.revokedAt ? null : (
+            <ConfirmButton
+              label={t('admin.tokens.revoke')}
+              confirm={t('admin.tokens.revokeConfirm', { name: r.name })}
+              run={() => revoke.mutateAsync({ params: { id: r.id } })}
+              done={t('admin.tokens.revoked', { name: r.name })}
             />
-          </Form.Item>
-        </Form>
-      </Modal>
+          )
+        }
+        editor={(_, close) => (
+          <EditModal<{ name: string; userId: number }>
+            name="api_token"
+            title={t('admin.tokens.new')}
+            initialValues={{}}
+            onSubmit={async (v) => {
+              const res = await create.mutateAsync({ body: { name: v.name.trim(), userId: v.userId } });
+              setCreated({ name: res.name, token: res.token });
+            }}
+            savedText={(v) => t('admin.tokens.createdTitle', { name: v.name.trim() })}
+            onClose={close}
+          >
+            <Form.Item
+              name="name"
+              label={t('admin.tokens.name')}
+              extra={t('admin.tokens.nameHelp')}
+              rules={[required]}
+            >
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item
+              name="userId"
+              label={t('admin.tokens.user')}
+              extra={t('admin.tokens.userHelp')}
+              rules={[{ required: true, message: t('admin.required') }]}
+            >
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                options={users
+                  .filter((u) => u.active)
+                  .map((u) => ({ value: u.id, label: userName.get(u.id) }))}
+              />
+            </Form.Item>
+          </EditModal>
+        )}
+      />
       <Modal
         open={created !== null}
         title={t('admin.tokens.createdTitle', { name: created?.name ?? '' })}

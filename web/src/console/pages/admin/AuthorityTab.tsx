@@ -1,20 +1,18 @@
-import { Alert, App, Button, Form, InputNumber, Select, Space, Spin, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { api } from '../../../api/client';
+import { App, Button, Form, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { MAJOR_APPROVERS } from '../../../../../src/modules/complaints/settings-schemas';
+import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
-import { errorText } from './shared';
+import { QueryState } from '../../components/QueryState';
+import { type Answer, errorText } from './shared';
 
 /** The roles that may approve a remedy, lowest first (the API's escalation chain). */
 const APPROVERS = ['agent', 'supervisor', 'manager', 'executive'] as const;
-const MAJOR_APPROVERS = ['supervisor', 'manager', 'executive'] as const;
 type Approver = (typeof APPROVERS)[number];
 type Mode = 'none' | 'limit' | 'unlimited';
 
-interface AuthorityLimits {
-  /** fen; null = no limit; a missing role approves nothing. */
-  limits: Partial<Record<Approver, number | null>>;
-  majorApprover: string;
-}
+type AuthorityLimits = Answer<'/settings/authority-limits'>;
+type Limits = Partial<Record<Approver, number | null>>;
 interface Row {
   role: Approver;
   mode: Mode;
@@ -33,48 +31,37 @@ const toRows = (a: AuthorityLimits): Row[] =>
 
 /** 处理权限: how much each role may grant alone; shown in yuan, stored in fen. */
 export function AuthorityTab() {
+  const limits = useApi('/settings/authority-limits', {});
+  return <QueryState query={limits}>{(data) => <AuthorityForm data={data} />}</QueryState>;
+}
+
+function AuthorityForm({ data }: { data: AuthorityLimits }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [rows, setRows] = useState<Row[] | null>(null);
-  const [majorApprover, setMajorApprover] = useState('manager');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    api<AuthorityLimits>('/settings/authority-limits')
-      .then((a) => {
-        setRows(toRows(a));
-        setMajorApprover(a.majorApprover);
-      })
-      .catch((e) => setError(errorText(e, t('common.error'))));
-  }, [t]);
-
-  if (error) return <Alert type="error" title={error} showIcon />;
-  if (!rows) return <Spin />;
+  const put = useApiMutation('PUT', '/settings/authority-limits', {
+    invalidates: ['/settings/authority-limits'],
+  });
+  const [rows, setRows] = useState<Row[]>(() => toRows(data));
+  const [majorApprover, setMajorApprover] = useState<(typeof MAJOR_APPROVERS)[number]>(
+    () => MAJOR_APPROVERS.find((r) => r === data.majorApprover) ?? 'manager',
+  );
 
   const change = (role: Approver, patch: Partial<Row>) =>
     setRows(rows.map((r) => (r.role === role ? { ...r, ...patch } : r)));
   const missingAmount = rows.some((r) => r.mode === 'limit' && r.amount === null);
 
   const save = async () => {
-    setSaving(true);
     try {
-      const limits: AuthorityLimits['limits'] = {};
+      const limits: Limits = {};
       for (const r of rows) {
         if (r.mode === 'unlimited') limits[r.role] = null;
         else if (r.mode === 'limit') limits[r.role] = Math.round((r.amount ?? 0) * 100);
       }
-      const saved = await api<AuthorityLimits>('/settings/authority-limits', {
-        method: 'PUT',
-        body: { limits, majorApprover },
-      });
+      const saved = await put.mutateAsync({ body: { limits, majorApprover } });
       setRows(toRows(saved));
-      setMajorApprover(saved.majorApprover);
       message.success(t('admin.authority.saved'));
     } catch (e) {
       message.error(errorText(e, t('common.error')));
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -138,7 +125,7 @@ export function AuthorityTab() {
           />
         </Form.Item>
       </Form>
-      <Button type="primary" loading={saving} disabled={missingAmount} onClick={() => void save()}>
+      <Button type="primary" loading={put.isPending} disabled={missingAmount} onClick={() => void save()}>
         {t('common.save')}
       </Button>
     </Space>

@@ -1,19 +1,14 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Space, Spin, Table, Tag, TimePicker, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Space, Table, Tag, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
-import { api } from '../../../api/client';
+import { useState } from 'react';
+import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
-import { errorText } from './shared';
+import { QueryState } from '../../components/QueryState';
+import { type Answer, errorText } from './shared';
 
+type CalendarSettings = Answer<'/settings/calendar'>;
 type Interval = [number, number];
-interface CalendarSettings {
-  timeZone?: string;
-  hours?: Record<string, Interval[]>;
-  extraHolidays?: string[];
-  extraWorkdays?: string[];
-  removeHolidays?: string[];
-}
 const DAY_LISTS = ['extraHolidays', 'extraWorkdays', 'removeHolidays'] as const;
 type DayList = (typeof DAY_LISTS)[number];
 /** The API's default: Monday to Friday, 09:00–18:00. */
@@ -31,20 +26,18 @@ const toMinutes = (d: Dayjs, end: boolean) => {
 
 /** 工作日历: working periods per weekday and the business's own holidays and make-up days. */
 export function CalendarTab() {
+  const calendar = useApi('/settings/calendar', {});
+  return <QueryState query={calendar}>{(data) => <CalendarForm data={data} />}</QueryState>;
+}
+
+function CalendarForm({ data }: { data: CalendarSettings }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [settings, setSettings] = useState<CalendarSettings | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    api<CalendarSettings>('/settings/calendar')
-      .then((c) => setSettings({ ...c, hours: c.hours ?? DEFAULT_HOURS }))
-      .catch((e) => setError(errorText(e, t('common.error'))));
-  }, [t]);
-
-  if (error) return <Alert type="error" title={error} showIcon />;
-  if (!settings) return <Spin />;
+  const put = useApiMutation('PUT', '/settings/calendar', { invalidates: ['/settings/calendar'] });
+  const [settings, setSettings] = useState<CalendarSettings>(() => ({
+    ...data,
+    hours: data.hours ?? DEFAULT_HOURS,
+  }));
   const hours = settings.hours ?? {};
   const setDay = (day: string, periods: Interval[]) =>
     setSettings({ ...settings, hours: { ...hours, [day]: periods } });
@@ -52,7 +45,6 @@ export function CalendarTab() {
     setSettings({ ...settings, [list]: [...new Set(days)].sort() });
 
   const save = async () => {
-    setSaving(true);
     try {
       const body: CalendarSettings = {
         ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
@@ -61,13 +53,11 @@ export function CalendarTab() {
         extraWorkdays: settings.extraWorkdays ?? [],
         removeHolidays: settings.removeHolidays ?? [],
       };
-      const saved = await api<CalendarSettings>('/settings/calendar', { method: 'PUT', body });
+      const saved = await put.mutateAsync({ body });
       setSettings({ ...saved, hours: saved.hours ?? DEFAULT_HOURS });
       message.success(t('admin.calendar.saved'));
     } catch (e) {
       message.error(errorText(e, t('common.error')));
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -187,7 +177,7 @@ export function CalendarTab() {
           })}
         </Space>
       </div>
-      <Button type="primary" loading={saving} onClick={() => void save()}>
+      <Button type="primary" loading={put.isPending} onClick={() => void save()}>
         {t('common.save')}
       </Button>
     </Space>

@@ -1,98 +1,45 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Divider,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Spin,
-  Switch,
-  Table,
-  Tag,
-  TreeSelect,
-  Typography,
-} from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api } from '../../../api/client';
+import { Divider, Form, Select, Space, TreeSelect, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useApi, useApiMutation } from '../../../api/hooks';
 import { CHANNELS, PRIORITIES } from '../../../api/vocabularies';
 import { useI18n } from '../../../i18n';
-import { errorText, showFieldErrors, type Unit, unitOptions, unitTree } from './shared';
+import { ConfirmButton } from './crud/ConfirmButton';
+import { ActiveTag, CrudTable, type Editing } from './crud/CrudTable';
+import { EditModal } from './crud/EditModal';
+import { CategoryField, RuleHeadFields } from './crud/fields';
+import {
+  type Answer,
+  type Category,
+  categoryOptions,
+  type RowOf,
+  type Unit,
+  unitOptions,
+  unitTree,
+} from './shared';
 
 const ASSIGN = ['none', 'round_robin', 'least_loaded'] as const;
-type Assign = (typeof ASSIGN)[number];
-
-interface Conditions {
-  categoryId?: number;
-  unitId?: number;
-  regions?: string[];
-  channels?: string[];
-  priorities?: string[];
-  keywords?: string[];
-}
-interface Rule {
-  id: number;
-  name: string;
-  position: number;
-  active: boolean;
-  conditions: Conditions;
-  unitId: number;
-  assign: Assign;
-}
-interface Category {
-  id: number;
-  parentId: number | null;
-  nameZh: string;
-  nameEn: string;
-  active: boolean;
-}
-interface TreeOption {
-  value: number;
-  title: string;
-  children?: TreeOption[];
-}
+type Rule = RowOf<'/dispatch-rules'>;
+type Conditions = Rule['conditions'];
+type RuleValues = Omit<Rule, 'id'>;
+const invalidates = ['/dispatch-rules' as const];
 
 /** 分派规则: which unit gets a new complaint, and how it is assigned there; first match wins. */
 export function DispatchTab({ units }: { units: Unit[] }) {
   const { t, term, locale } = useI18n();
-  const { message } = App.useApp();
-  const [rules, setRules] = useState<Rule[] | null>(null);
-  const [categories, setCategories] = useState<Category[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [editing, setEditing] = useState<Rule | 'new' | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [r, c] = await Promise.all([
-        api<{ items: Rule[] }>('/dispatch-rules'),
-        api<{ items: Category[] }>('/categories'),
-      ]);
-      setRules(r.items);
-      setCategories(c.items);
-    } catch (e) {
-      setError(errorText(e, t('common.error')));
-    }
-  }, [t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const rules = useApi('/dispatch-rules', {});
+  const categories = useApi('/categories', {});
+  const remove = useApiMutation('DELETE', '/dispatch-rules/:id', { invalidates });
 
   const names = useMemo(() => {
     const unit = new Map(units.map((u) => [u.id, locale === 'en' && u.nameEn ? u.nameEn : u.name]));
-    const category = new Map(categories.map((c) => [c.id, locale === 'en' ? c.nameEn : c.nameZh]));
+    const category = new Map(
+      (categories.data?.items ?? []).map((c) => [c.id, locale === 'en' ? c.nameEn : c.nameZh]),
+    );
     return {
       unit: (id: number) => unit.get(id) ?? String(id),
       category: (id: number) => category.get(id) ?? String(id),
     };
-  }, [units, categories, locale]);
-
-  if (error) return <Alert type="error" title={error} showIcon />;
-  if (!rules) return <Spin />;
+  }, [units, categories.data, locale]);
 
   const summary = (c: Conditions) => {
     const parts: string[] = [];
@@ -129,33 +76,16 @@ export function DispatchTab({ units }: { units: Unit[] }) {
     return parts.length ? parts : [t('admin.dispatch.any')];
   };
 
-  const remove = async (r: Rule) => {
-    try {
-      await api(`/dispatch-rules/${r.id}`, { method: 'DELETE' });
-      message.success(t('admin.dispatch.deleted'));
-      await load();
-    } catch (e) {
-      message.error(errorText(e, t('common.error')));
-    }
-  };
-
   return (
     <>
       <Typography.Paragraph type="secondary">{t('admin.dispatch.help')}</Typography.Paragraph>
-      <Button
-        type="primary"
-        icon={<PlusOutlined />}
-        onClick={() => setEditing('new')}
-        style={{ marginBottom: 16 }}
-      >
-        {t('admin.dispatch.new')}
-      </Button>
-      <Table<Rule>
+      <CrudTable<Rule, Answer<'/dispatch-rules'>>
+        query={rules}
+        rows={(d) => d.items}
         rowKey="id"
-        dataSource={rules}
-        pagination={false}
-        size="middle"
-        locale={{ emptyText: t('admin.dispatch.empty') }}
+        addLabel={t('admin.dispatch.new')}
+        empty={t('admin.dispatch.empty')}
+        table={{ pagination: false }}
         columns={[
           { title: t('admin.dispatch.position'), dataIndex: 'position', width: 80 },
           { title: t('admin.dispatch.name'), dataIndex: 'name' },
@@ -174,229 +104,139 @@ export function DispatchTab({ units }: { units: Unit[] }) {
           {
             title: t('admin.dispatch.assign'),
             dataIndex: 'assign',
-            render: (a: Assign) => t(`admin.dispatch.assign.${a}`),
+            render: (a: Rule['assign']) => t(`admin.dispatch.assign.${a}`),
           },
-          {
-            title: t('admin.status'),
-            dataIndex: 'active',
-            render: (a: boolean) =>
-              a ? <Tag color="green">{t('admin.active')}</Tag> : <Tag>{t('admin.inactive')}</Tag>,
-          },
-          {
-            title: t('admin.actions'),
-            key: 'actions',
-            render: (_, r) => (
-              <Space>
-                <Button size="small" onClick={() => setEditing(r)}>
-                  {t('admin.edit')}
-                </Button>
-                <Popconfirm
-                  title={t('admin.dispatch.deleteConfirm', { name: r.name })}
-                  okText={t('admin.sla.delete')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() => remove(r)}
-                >
-                  <Button size="small" danger icon={<DeleteOutlined />}>
-                    {t('admin.sla.delete')}
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
-          },
+          { title: t('admin.status'), dataIndex: 'active', render: (a: boolean) => <ActiveTag active={a} /> },
         ]}
+        actions={(r) => (
+          <ConfirmButton
+            label={t('admin.sla.delete')}
+            confirm={t('admin.dispatch.deleteConfirm', { name: r.name })}
+            run={() => remove.mutateAsync({ params: { id: r.id } })}
+            done={t('admin.dispatch.deleted')}
+          />
+        )}
+        editor={(editing, close) => (
+          <RuleModal
+            editing={editing}
+            nextPosition={Math.max(0, ...(rules.data?.items ?? []).map((r) => r.position + 1))}
+            units={units}
+            categories={categories.data?.items ?? []}
+            onClose={close}
+          />
+        )}
       />
-      {editing && (
-        <RuleForm
-          rule={editing === 'new' ? null : editing}
-          nextPosition={Math.max(0, ...rules.map((r) => r.position + 1))}
-          units={units}
-          categories={categories}
-          onClose={() => setEditing(null)}
-          onSaved={async () => {
-            setEditing(null);
-            await load();
-          }}
-        />
-      )}
     </>
   );
 }
 
-interface RuleValues {
-  name: string;
-  position: number;
-  conditions: Conditions;
-  unitId: number;
-  assign: Assign;
-  active: boolean;
-}
-const RULE_FIELDS = [
-  'name',
-  'position',
-  'conditions',
-  'conditions.categoryId',
-  'conditions.unitId',
-  'conditions.regions',
-  'conditions.channels',
-  'conditions.priorities',
-  'conditions.keywords',
-  'unitId',
-  'assign',
-  'active',
-] as const;
-
-function RuleForm(props: {
-  rule: Rule | null;
+function RuleModal(props: {
+  editing: Editing<Rule>;
   nextPosition: number;
   units: Unit[];
   categories: Category[];
   onClose(): void;
-  onSaved(): Promise<void>;
 }) {
-  const { rule } = props;
+  const rule = props.editing.mode === 'edit' ? props.editing.row : null;
   const { t, term, locale } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<RuleValues>();
-  const [saving, setSaving] = useState(false);
+  const create = useApiMutation('POST', '/dispatch-rules', { invalidates });
+  const replace = useApiMutation('PUT', '/dispatch-rules/:id', { invalidates });
   const unitData = useMemo(
     () => unitOptions(unitTree(props.units), (u) => (locale === 'en' && u.nameEn ? u.nameEn : u.name)),
     [props.units, locale],
   );
-  const categoryData = useMemo(() => {
-    const build = (parentId: number | null): TreeOption[] =>
-      props.categories
-        .filter((c) => c.parentId === parentId && c.active)
-        .map((c) => {
-          const children = build(c.id);
-          return {
-            value: c.id,
-            title: locale === 'en' ? c.nameEn : c.nameZh,
-            ...(children.length ? { children } : {}),
-          };
-        });
-    return build(null);
-  }, [props.categories, locale]);
+  const categoryData = useMemo(() => categoryOptions(props.categories, locale), [props.categories, locale]);
   const required = { required: true, message: t('admin.required') };
 
-  const save = async (v: RuleValues) => {
-    setSaving(true);
+  const submit = (v: RuleValues) => {
     // Empty conditions are left out: they match anything.
-    const conditions = Object.fromEntries(
+    const conditions: Conditions = Object.fromEntries(
       Object.entries(v.conditions ?? {}).filter(
         ([, x]) => x !== undefined && x !== null && !(Array.isArray(x) && x.length === 0),
       ),
     );
     const body = { ...v, conditions };
-    try {
-      await api(rule ? `/dispatch-rules/${rule.id}` : '/dispatch-rules', {
-        method: rule ? 'PUT' : 'POST',
-        body,
-      });
-      message.success(t('admin.dispatch.saved'));
-      await props.onSaved();
-    } catch (e) {
-      if (!showFieldErrors(form, e, RULE_FIELDS)) message.error(errorText(e, t('common.error')));
-    } finally {
-      setSaving(false);
-    }
+    return rule ? replace.mutateAsync({ params: { id: rule.id }, body }) : create.mutateAsync({ body });
   };
 
   return (
-    <Modal
-      open
+    <EditModal<RuleValues>
+      name="rule"
       width={640}
       title={rule ? t('admin.dispatch.edit') : t('admin.dispatch.new')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
+      initialValues={
+        rule
+          ? {
+              name: rule.name,
+              position: rule.position,
+              conditions: rule.conditions,
+              unitId: rule.unitId,
+              assign: rule.assign,
+              active: rule.active,
+            }
+          : { position: props.nextPosition, conditions: {}, assign: 'none', active: true }
+      }
+      onSubmit={submit}
+      savedText={() => t('admin.dispatch.saved')}
+      onClose={props.onClose}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        name="rule"
-        onFinish={save}
-        initialValues={
-          rule
-            ? {
-                name: rule.name,
-                position: rule.position,
-                conditions: rule.conditions,
-                unitId: rule.unitId,
-                assign: rule.assign,
-                active: rule.active,
-              }
-            : { position: props.nextPosition, conditions: {}, assign: 'none', active: true }
-        }
+      <RuleHeadFields
+        nameLabel={t('admin.dispatch.name')}
+        positionLabel={t('admin.dispatch.position')}
+        nameWidth={380}
+      />
+      <Divider titlePlacement="start">{t('admin.dispatch.conditions')}</Divider>
+      <CategoryField
+        name={['conditions', 'categoryId']}
+        label={t('admin.dispatch.category')}
+        options={categoryData}
+        anyText={t('admin.dispatch.any')}
+      />
+      <Form.Item name={['conditions', 'unitId']} label={t('admin.dispatch.unit')}>
+        <TreeSelect
+          treeData={unitData}
+          allowClear
+          treeDefaultExpandAll
+          placeholder={t('admin.dispatch.any')}
+        />
+      </Form.Item>
+      <Form.Item name={['conditions', 'channels']} label={t('admin.dispatch.channels')}>
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('admin.dispatch.any')}
+          options={CHANNELS.map((c) => ({ value: c, label: term('channel', c) }))}
+        />
+      </Form.Item>
+      <Form.Item name={['conditions', 'priorities']} label={t('admin.dispatch.priorities')}>
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('admin.dispatch.any')}
+          options={PRIORITIES.map((p) => ({ value: p, label: term('priority', p) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name={['conditions', 'regions']}
+        label={t('admin.dispatch.regions')}
+        extra={t('admin.dispatch.tagsHelp')}
       >
-        <Space align="start" style={{ width: '100%' }}>
-          <Form.Item name="name" label={t('admin.dispatch.name')} rules={[required]} style={{ width: 380 }}>
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item name="position" label={t('admin.dispatch.position')} rules={[required]}>
-            <InputNumber min={0} precision={0} />
-          </Form.Item>
-          <Form.Item name="active" label={t('admin.status')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </Space>
-        <Divider titlePlacement="start">{t('admin.dispatch.conditions')}</Divider>
-        <Form.Item name={['conditions', 'categoryId']} label={t('admin.dispatch.category')}>
-          <TreeSelect
-            treeData={categoryData}
-            allowClear
-            showSearch
-            treeNodeFilterProp="title"
-            placeholder={t('admin.dispatch.any')}
-          />
-        </Form.Item>
-        <Form.Item name={['conditions', 'unitId']} label={t('admin.dispatch.unit')}>
-          <TreeSelect
-            treeData={unitData}
-            allowClear
-            treeDefaultExpandAll
-            placeholder={t('admin.dispatch.any')}
-          />
-        </Form.Item>
-        <Form.Item name={['conditions', 'channels']} label={t('admin.dispatch.channels')}>
-          <Select
-            mode="multiple"
-            allowClear
-            placeholder={t('admin.dispatch.any')}
-            options={CHANNELS.map((c) => ({ value: c, label: term('channel', c) }))}
-          />
-        </Form.Item>
-        <Form.Item name={['conditions', 'priorities']} label={t('admin.dispatch.priorities')}>
-          <Select
-            mode="multiple"
-            allowClear
-            placeholder={t('admin.dispatch.any')}
-            options={PRIORITIES.map((p) => ({ value: p, label: term('priority', p) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name={['conditions', 'regions']}
-          label={t('admin.dispatch.regions')}
-          extra={t('admin.dispatch.tagsHelp')}
-        >
-          <Select mode="tags" open={false} placeholder={t('admin.dispatch.any')} />
-        </Form.Item>
-        <Form.Item
-          name={['conditions', 'keywords']}
-          label={t('admin.dispatch.keywords')}
-          extra={t('admin.dispatch.tagsHelp')}
-        >
-          <Select mode="tags" open={false} placeholder={t('admin.dispatch.any')} />
-        </Form.Item>
-        <Divider />
-        <Form.Item name="unitId" label={t('admin.dispatch.target')} rules={[required]}>
-          <TreeSelect treeData={unitData} treeDefaultExpandAll showSearch treeNodeFilterProp="title" />
-        </Form.Item>
-        <Form.Item name="assign" label={t('admin.dispatch.assign')} rules={[required]}>
-          <Select options={ASSIGN.map((a) => ({ value: a, label: t(`admin.dispatch.assign.${a}`) }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Select mode="tags" open={false} placeholder={t('admin.dispatch.any')} />
+      </Form.Item>
+      <Form.Item
+        name={['conditions', 'keywords']}
+        label={t('admin.dispatch.keywords')}
+        extra={t('admin.dispatch.tagsHelp')}
+      >
+        <Select mode="tags" open={false} placeholder={t('admin.dispatch.any')} />
+      </Form.Item>
+      <Divider />
+      <Form.Item name="unitId" label={t('admin.dispatch.target')} rules={[required]}>
+        <TreeSelect treeData={unitData} treeDefaultExpandAll showSearch treeNodeFilterProp="title" />
+      </Form.Item>
+      <Form.Item name="assign" label={t('admin.dispatch.assign')} rules={[required]}>
+        <Select options={ASSIGN.map((a) => ({ value: a, label: t(`admin.dispatch.assign.${a}`) }))} />
+      </Form.Item>
+    </EditModal>
   );
 }

@@ -1,83 +1,16 @@
-import { Alert, App, Button, Card, Form, InputNumber, Select, Space, Spin, TreeSelect } from 'antd';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { api } from '../../../api/client';
+import { Form, InputNumber, Select, Space, TreeSelect } from 'antd';
+import { useMemo } from 'react';
+import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
-import { errorText, ROLES, showFieldErrors, type Unit, unitOptions, unitTree } from './shared';
+import { SettingsForm } from './crud/SettingsForm';
+import { type Answer, ROLES, type Unit, unitOptions, unitTree } from './shared';
 
 const MB = 1024 * 1024;
-
-/** One setting (GET and PUT `/settings/<name>`) as a card with its own form and save button. */
-function SettingCard<T extends object>(props: {
-  path: string;
-  title: string;
-  fields: readonly string[];
-  /** API value → form values, and back. */
-  toForm?: (value: T) => Record<string, unknown>;
-  toBody?: (values: Record<string, unknown>) => T;
-  children: ReactNode;
-}) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const { path, toForm, toBody } = props;
-
-  useEffect(() => {
-    api<T>(path)
-      .then((v) => {
-        form.setFieldsValue(toForm ? toForm(v) : v);
-        setLoaded(true);
-      })
-      .catch((e) => setError(errorText(e, t('common.error'))));
-  }, [path, form, toForm, t]);
-
-  const save = async (values: Record<string, unknown>) => {
-    setSaving(true);
-    try {
-      const saved = await api<T>(path, { method: 'PUT', body: toBody ? toBody(values) : values });
-      form.setFieldsValue(toForm ? toForm(saved) : saved);
-      message.success(t('admin.settings.saved'));
-    } catch (e) {
-      if (!showFieldErrors(form, e, props.fields)) message.error(errorText(e, t('common.error')));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  return (
-    <Card size="small" title={props.title} style={{ maxWidth: 720 }}>
-      {error && <Alert type="error" title={error} showIcon />}
-      {!loaded && !error && <Spin />}
-      <Form
-        form={form}
-        layout="vertical"
-        name={path.replace(/\W+/g, '_')}
-        onFinish={save}
-        style={{ display: loaded ? undefined : 'none' }}
-      >
-        {props.children}
-        <Button type="primary" htmlType="submit" loading={saving}>
-          {t('common.save')}
-        </Button>
-      </Form>
-    </Card>
-  );
-}
-
-interface EvidenceSettings {
-  maxBytes: number;
-}
-const evidenceToForm = (v: EvidenceSettings) => ({ maxMb: Math.round((v.maxBytes / MB) * 100) / 100 });
-const evidenceToBody = (v: Record<string, unknown>): EvidenceSettings => ({
-  maxBytes: Math.round(Number(v.maxMb) * MB),
+const portalToBody = (v: Answer<'/settings/portal'>) => ({ ...v, intakeUnitId: v.intakeUnitId ?? null });
+const evidenceToForm = (v: Answer<'/settings/evidence'>) => ({
+  maxMb: Math.round((v.maxBytes / MB) * 100) / 100,
 });
-interface PortalSettings {
-  intakeUnitId: number | null;
-}
-const portalToBody = (v: Record<string, unknown>) =>
-  ({ ...v, intakeUnitId: v.intakeUnitId ?? null }) as PortalSettings;
+const evidenceToBody = (v: { maxMb: number }) => ({ maxBytes: Math.round(v.maxMb * MB) });
 
 /** 其他设置: personal data, the customer portal, repeat complaints and evidence size. */
 export function SettingsTab({ units }: { units: Unit[] }) {
@@ -89,10 +22,13 @@ export function SettingsTab({ units }: { units: Unit[] }) {
   const required = { required: true, message: t('admin.required') };
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <SettingCard
-        path="/settings/privacy"
+      <SettingsForm
+        name="settings_privacy"
         title={t('admin.settings.privacy')}
-        fields={['personalDataRoles']}
+        query={useApi('/settings/privacy', {})}
+        save={useApiMutation('PUT', '/settings/privacy', { invalidates: ['/settings/privacy'] })}
+        toForm={(v) => v}
+        toBody={(v) => v}
       >
         <Form.Item
           name="personalDataRoles"
@@ -101,11 +37,13 @@ export function SettingsTab({ units }: { units: Unit[] }) {
         >
           <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: t(`admin.role.${r}`) }))} />
         </Form.Item>
-      </SettingCard>
-      <SettingCard<PortalSettings>
-        path="/settings/portal"
+      </SettingsForm>
+      <SettingsForm
+        name="settings_portal"
         title={t('admin.settings.portal')}
-        fields={['submissionsPerMinute', 'trackingPerMinute', 'codesPerDay', 'intakeUnitId']}
+        query={useApi('/settings/portal', {})}
+        save={useApiMutation('PUT', '/settings/portal', { invalidates: ['/settings/portal'] })}
+        toForm={(v) => v}
         toBody={portalToBody}
       >
         <Form.Item
@@ -132,8 +70,15 @@ export function SettingsTab({ units }: { units: Unit[] }) {
         >
           <TreeSelect treeData={unitData} treeDefaultExpandAll allowClear style={{ maxWidth: 360 }} />
         </Form.Item>
-      </SettingCard>
-      <SettingCard path="/settings/duplicates" title={t('admin.settings.duplicates')} fields={['windowDays']}>
+      </SettingsForm>
+      <SettingsForm
+        name="settings_duplicates"
+        title={t('admin.settings.duplicates')}
+        query={useApi('/settings/duplicates', {})}
+        save={useApiMutation('PUT', '/settings/duplicates', { invalidates: ['/settings/duplicates'] })}
+        toForm={(v) => v}
+        toBody={(v) => v}
+      >
         <Form.Item
           name="windowDays"
           label={t('admin.settings.duplicates.windowDays')}
@@ -142,18 +87,19 @@ export function SettingsTab({ units }: { units: Unit[] }) {
         >
           <InputNumber min={1} max={365} precision={0} style={{ width: 200 }} />
         </Form.Item>
-      </SettingCard>
-      <SettingCard<EvidenceSettings>
-        path="/settings/evidence"
+      </SettingsForm>
+      <SettingsForm
+        name="settings_evidence"
         title={t('admin.settings.evidence')}
-        fields={['maxMb']}
+        query={useApi('/settings/evidence', {})}
+        save={useApiMutation('PUT', '/settings/evidence', { invalidates: ['/settings/evidence'] })}
         toForm={evidenceToForm}
         toBody={evidenceToBody}
       >
         <Form.Item name="maxMb" label={t('admin.settings.evidence.maxMb')} rules={[required]}>
           <InputNumber min={0.01} max={100} precision={2} style={{ width: 200 }} />
         </Form.Item>
-      </SettingCard>
+      </SettingsForm>
     </Space>
   );
 }

@@ -1,69 +1,48 @@
-import { Alert, App, Button, Form, Input, Modal, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../../api/client';
+import { Form, Input, Segmented, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { LOCALES } from '../../../../../src/modules/notify/schemas';
+import { NOTICE_CHANNELS } from '../../../../../src/modules/notify/templates';
+import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
-import { errorText, showFieldErrors } from './shared';
+import { CrudTable } from './crud/CrudTable';
+import { EditModal } from './crud/EditModal';
+import type { Answer, RowOf } from './shared';
 
-const CHANNELS = ['sms', 'email', 'inbox', 'robot'] as const;
-const LOCALES = ['zh-CN', 'en'] as const;
-type Channel = (typeof CHANNELS)[number];
-type TemplateLocale = (typeof LOCALES)[number];
-
-interface Template {
-  event: string;
-  channel: Channel;
-  locale: TemplateLocale;
-  subject: string;
-  body: string;
-  customised: boolean;
-  variables: string[];
-}
+type Template = RowOf<'/notification-templates'>;
+type Channel = Template['channel'];
+type TemplateLocale = Template['locale'];
 const keyOf = (x: Template) => `${x.event}/${x.channel}/${x.locale}`;
 
 /** 通知模板: the words of every notice, per channel and language; the admin's text replaces the default. */
 export function TemplatesTab() {
   const { t, locale } = useI18n();
-  const [items, setItems] = useState<Template[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const templates = useApi('/notification-templates', {});
   const [channel, setChannel] = useState<Channel>('sms');
   const [language, setLanguage] = useState<TemplateLocale>(locale === 'en' ? 'en' : 'zh-CN');
-  const [editing, setEditing] = useState<Template | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setItems((await api<{ items: Template[] }>('/notification-templates')).items);
-    } catch (e) {
-      setError(errorText(e, t('common.error')));
-    }
-  }, [t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (error) return <Alert type="error" title={error} showIcon />;
-  if (!items) return <Spin />;
-  const eventName = (e: string) => t(`admin.event.${e}` as 'admin.event.progress');
+  const eventName = (e: Template['event']) => t(`admin.event.${e}`);
 
   return (
     <>
       <Typography.Paragraph type="secondary">{t('admin.templates.help')}</Typography.Paragraph>
-      <Space style={{ marginBottom: 16 }} wrap>
-        <Segmented<Channel>
-          value={channel}
-          onChange={setChannel}
-          options={CHANNELS.map((c) => ({ value: c, label: t(`admin.templates.channel.${c}`) }))}
-        />
-        <Segmented<TemplateLocale>
-          value={language}
-          onChange={setLanguage}
-          options={LOCALES.map((l) => ({ value: l, label: t(`admin.templates.locale.${l}`) }))}
-        />
-      </Space>
-      <Table<Template>
+      <CrudTable<Template, Answer<'/notification-templates'>>
+        query={templates}
+        rows={(d) => d.items.filter((x) => x.channel === channel && x.locale === language)}
         rowKey={keyOf}
-        dataSource={items.filter((x) => x.channel === channel && x.locale === language)}
-        pagination={false}
-        size="middle"
+        table={{ pagination: false }}
+        toolbar={
+          <>
+            <Segmented<Channel>
+              value={channel}
+              onChange={setChannel}
+              options={NOTICE_CHANNELS.map((c) => ({ value: c, label: t(`admin.templates.channel.${c}`) }))}
+            />
+            <Segmented<TemplateLocale>
+              value={language}
+              onChange={setLanguage}
+              options={LOCALES.map((l) => ({ value: l, label: t(`admin.templates.locale.${l}`) }))}
+            />
+          </>
+        }
         columns={[
           { title: t('admin.templates.event'), dataIndex: 'event', width: 180, render: eventName },
           {
@@ -89,98 +68,55 @@ export function TemplatesTab() {
                 <Tag>{t('admin.templates.default')}</Tag>
               ),
           },
-          {
-            title: t('admin.actions'),
-            key: 'actions',
-            width: 100,
-            render: (_, x) => (
-              <Button size="small" onClick={() => setEditing(x)}>
-                {t('admin.edit')}
-              </Button>
-            ),
-          },
         ]}
+        editor={(editing, close) =>
+          editing.mode === 'edit' && (
+            <TemplateModal
+              template={editing.row}
+              title={`${t('admin.templates.edit')} · ${eventName(editing.row.event)} · ${t(`admin.templates.channel.${editing.row.channel}`)} · ${t(`admin.templates.locale.${editing.row.locale}`)}`}
+              onClose={close}
+            />
+          )
+        }
       />
-      {editing && (
-        <TemplateForm
-          template={editing}
-          title={`${t('admin.templates.edit')} · ${eventName(editing.event)} · ${t(`admin.templates.channel.${editing.channel}`)} · ${t(`admin.templates.locale.${editing.locale}`)}`}
-          onClose={() => setEditing(null)}
-          onSaved={async () => {
-            setEditing(null);
-            await load();
-          }}
-        />
-      )}
     </>
   );
 }
 
-const TEMPLATE_FIELDS = ['subject', 'body'] as const;
-
-function TemplateForm(props: {
-  template: Template;
-  title: string;
-  onClose(): void;
-  onSaved(): Promise<void>;
-}) {
+function TemplateModal(props: { template: Template; title: string; onClose(): void }) {
   const { template } = props;
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ subject: string; body: string }>();
-  const [saving, setSaving] = useState(false);
+  const save = useApiMutation('PUT', '/notification-templates/:event/:channel/:locale', {
+    invalidates: ['/notification-templates'],
+  });
   const required = { required: true, message: t('admin.required') };
-
-  const save = async (v: { subject: string; body: string }) => {
-    setSaving(true);
-    try {
-      await api(`/notification-templates/${template.event}/${template.channel}/${template.locale}`, {
-        method: 'PUT',
-        body: v,
-      });
-      message.success(t('admin.templates.saved'));
-      await props.onSaved();
-    } catch (e) {
-      if (!showFieldErrors(form, e, TEMPLATE_FIELDS)) message.error(errorText(e, t('common.error')));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { event, channel, locale } = template;
 
   return (
-    <Modal
-      open
+    <EditModal<{ subject: string; body: string }>
+      name="template"
       width={680}
       title={props.title}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
+      initialValues={{ subject: template.subject, body: template.body }}
+      onSubmit={(body) => save.mutateAsync({ params: { event, channel, locale }, body })}
+      savedText={() => t('admin.templates.saved')}
+      onClose={props.onClose}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        name="template"
-        onFinish={save}
-        initialValues={{ subject: template.subject, body: template.body }}
-      >
-        <Form.Item name="subject" label={t('admin.templates.subject')} rules={[required]}>
-          <Input maxLength={200} />
+      <Form.Item name="subject" label={t('admin.templates.subject')} rules={[required]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="body" label={t('admin.templates.body')} rules={[required]}>
+        <Input.TextArea autoSize={{ minRows: 4, maxRows: 14 }} maxLength={5000} />
+      </Form.Item>
+      {template.variables.length > 0 && (
+        <Form.Item label={t('admin.templates.variables')}>
+          <Space size={4} wrap>
+            {template.variables.map((v) => (
+              <Tag key={v}>{`{${v}}`}</Tag>
+            ))}
+          </Space>
         </Form.Item>
-        <Form.Item name="body" label={t('admin.templates.body')} rules={[required]}>
-          <Input.TextArea autoSize={{ minRows: 4, maxRows: 14 }} maxLength={5000} />
-        </Form.Item>
-        {template.variables.length > 0 && (
-          <Form.Item label={t('admin.templates.variables')}>
-            <Space size={4} wrap>
-              {template.variables.map((v) => (
-                <Tag key={v}>{`{${v}}`}</Tag>
-              ))}
-            </Space>
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </EditModal>
   );
 }

@@ -1,30 +1,16 @@
 import type { FormInstance } from 'antd';
+import type { CallOutput, EndpointAt, UrlsOf } from '../../../api/call';
 import { ApiError } from '../../../api/client';
 
-export const ROLES = ['agent', 'handler', 'supervisor', 'manager', 'executive', 'auditor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-export const UNIT_KINDS = ['company', 'region', 'branch', 'store', 'department'] as const;
+export { ROLES, type Role, UNIT_KINDS } from '../../../../../src/modules/org/model';
 
-export interface Unit {
-  id: number;
-  parentId: number | null;
-  name: string;
-  nameEn: string | null;
-  kind: string;
-  path: string;
-  active: boolean;
-}
+/** What a GET of the contract answers, and the rows of a list answer (`{ items }`). */
+export type Answer<U extends UrlsOf<'GET'>> = CallOutput<EndpointAt<'GET', U>>;
+export type RowOf<U extends UrlsOf<'GET'>> = Answer<U> extends { items: Array<infer R> } ? R : never;
 
-export interface AdminUser {
-  id: number;
-  username: string;
-  displayName: string;
-  unitId: number;
-  roles: Role[];
-  email: string | null;
-  phone: string | null;
-  active: boolean;
-}
+export type Unit = RowOf<'/units'>;
+export type AdminUser = RowOf<'/users'>;
+export type Category = RowOf<'/categories'>;
 
 export interface UnitNode extends Unit {
   children?: UnitNode[];
@@ -82,3 +68,21 @@ export function showFieldErrors(form: FormInstance, error: unknown, names: reado
 
 export const errorText = (error: unknown, fallback: string) =>
   error instanceof ApiError ? error.title : fallback;
+
+/** TreeSelect data for choosing an active category. */
+export function categoryOptions(
+  categories: Category[],
+  locale: string,
+  parentId: number | null = null,
+): UnitOption[] {
+  return categories
+    .filter((c) => c.parentId === parentId && c.active)
+    .map((c) => {
+      const children = categoryOptions(categories, locale, c.id);
+      return {
+        value: c.id,
+        title: locale === 'en' ? c.nameEn : c.nameZh,
+        ...(children.length ? { children } : {}),
+      };
+    });
+}

@@ -1,0 +1,33 @@
+import { endpoint, problems } from '../../server/endpoint.js';
+import { AuthorityLimitsBody, AuthorityLimitsSchema, DuplicateSettingsSchema } from './settings-schemas.js';
+
+const tags = ['settings'];
+
+export const complaintSettingsEndpoints = {
+  getAuthorityLimits: endpoint('GET', '/settings/authority-limits', {
+    operationId: 'getAuthorityLimits',
+    tags,
+    summary: '处理权限 amounts (fen) each role may approve alone',
+    response: { 200: AuthorityLimitsSchema, ...problems(401) },
+  }),
+  saveAuthorityLimits: endpoint('PUT', '/settings/authority-limits', {
+    operationId: 'saveAuthorityLimits',
+    tags,
+    summary: '处理权限 amounts (fen) each role may approve alone; null means no limit (admin)',
+    body: AuthorityLimitsBody,
+    response: { 200: AuthorityLimitsSchema, ...problems(400, 401, 403) },
+  }),
+  getDuplicateSettings: endpoint('GET', '/settings/duplicates', {
+    operationId: 'getDuplicateSettings',
+    tags,
+    summary: '重复投诉 how far back the same customer or waybill makes a repeat complaint',
+    response: { 200: DuplicateSettingsSchema, ...problems(401) },
+  }),
+  saveDuplicateSettings: endpoint('PUT', '/settings/duplicates', {
+    operationId: 'saveDuplicateSettings',
+    tags,
+    summary: '重复投诉 change how far back a repeat complaint is looked for (admin)',
+    body: DuplicateSettingsSchema,
+    response: { 200: DuplicateSettingsSchema, ...problems(400, 401, 403) },
+  }),
+};

@@ -1,0 +1,58 @@
+import { Form, Input, InputNumber, Switch } from 'antd';
+import { useApi, useApiMutation } from '../../../api/hooks';
+import { useI18n } from '../../../i18n';
+import { SettingsForm } from './crud/SettingsForm';
+import type { Answer } from './shared';
+
+type Settings = Answer<'/settings/classification'>;
+interface Values {
+  enabled: boolean;
+  model: string;
+  percent: number;
+}
+/** The threshold is a share (0..1) in the API and a percentage on the form. */
+const toForm = (s: Settings): Values => ({
+  enabled: s.enabled,
+  model: s.model,
+  percent: Math.round(s.autoApplyAt * 100),
+});
+const toBody = (v: Values): Settings => ({
+  enabled: v.enabled,
+  model: v.model.trim(),
+  autoApplyAt: v.percent / 100,
+});
+
+/** The classifier's settings: on/off, the model used at registration, the confidence applied at once. */
+export function ClassificationSettings() {
+  const { t } = useI18n();
+  return (
+    <SettingsForm
+      name="classification_settings"
+      title={t('classify.settings')}
+      query={useApi('/settings/classification', {})}
+      save={useApiMutation('PUT', '/settings/classification', { invalidates: ['/settings/classification'] })}
+      toForm={toForm}
+      toBody={toBody}
+    >
+      <Form.Item name="enabled" label={t('classify.settings.enabled')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+      <Form.Item
+        name="model"
+        label={t('classify.settings.model')}
+        extra={t('classify.settings.modelHelp')}
+        rules={[{ required: true, whitespace: true, message: t('admin.required') }]}
+      >
+        <Input maxLength={100} style={{ maxWidth: 300 }} />
+      </Form.Item>
+      <Form.Item
+        name="percent"
+        label={t('classify.settings.autoApplyAt')}
+        extra={t('classify.settings.autoApplyAtHelp')}
+        rules={[{ required: true, message: t('admin.required') }]}
+      >
+        <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: 140 }} />
+      </Form.Item>
+    </SettingsForm>
+  );
+}

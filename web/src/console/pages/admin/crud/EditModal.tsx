@@ -1,0 +1,67 @@
+import { App, Form, type FormInstance, Modal } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { ApiError } from '../../../../api/client';
+import { showFieldErrors } from '../../../../api/form-errors';
+import { useI18n } from '../../../../i18n';
+
+export interface EditModalProps<V> {
+  /** The form's name (ids of its fields). */
+  name: string;
+  title: string;
+  initialValues: Partial<V>;
+  /** Send the values (through a mutation); a refusal's field messages land on the form's fields. */
+  onSubmit: (values: V) => Promise<unknown>;
+  /** Shown once saved. */
+  savedText?: (values: V) => string;
+  onClose(): void;
+  width?: number;
+  children: ReactNode | ((form: FormInstance<V>) => ReactNode);
+}
+
+/** The add/edit dialog of every admin list: a vertical form, save/cancel, field errors from the server. */
+export function EditModal<V extends object>(props: EditModalProps<V>) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<V>();
+  const [saving, setSaving] = useState(false);
+
+  const save = async (values: V) => {
+    setSaving(true);
+    try {
+      await props.onSubmit(values);
+      message.success(props.savedText?.(values) ?? t('common.saved'));
+      props.onClose();
+    } catch (e) {
+      const rest = showFieldErrors(form, e);
+      if (rest.length) message.error(rest.join(' '));
+      // A refusal of the page's own (a rejected Error with words) is shown as it is.
+      else if (!(e instanceof ApiError))
+        message.error(e instanceof Error && e.message ? e.message : t('common.error'));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={props.title}
+      width={props.width}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+    >
+      <Form<V>
+        form={form}
+        layout="vertical"
+        name={props.name}
+        initialValues={props.initialValues}
+        onFinish={save}
+      >
+        {typeof props.children === 'function' ? props.children(form) : props.children}
+      </Form>
+    </Modal>
+  );
+}
