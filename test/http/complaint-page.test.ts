@@ -84,4 +84,31 @@ describe.each(DIALECTS)('the complaint page’s answers on %s', (dialect) => {
     expect(detail.deadlines[0]).toHaveProperty('state');
     expect(detail.category.path.length).toBeGreaterThan(0);
   });
+
+  it('lists the pending remedies in one answer, marking those beyond the reader’s authority', async () => {
+    const number = await complaintIn(t, 'proposed', manager, agent);
+    const forAgent = await agent.ok('GET', '/api/v1/approvals');
+    const mine = forAgent.items.find((i: { number: string }) => i.number === number);
+    expect(mine).toMatchObject({
+      remedy: { amount: 5000, requiredRole: 'supervisor' },
+      beyondAuthority: true,
+    });
+    const forSupervisor = await supervisor.ok('GET', '/api/v1/approvals');
+    expect(forSupervisor.items.find((i: { number: string }) => i.number === number).beyondAuthority).toBe(
+      false,
+    );
+    const auditor = await login(t.http, 'auditor');
+    expect((await auditor.ok('GET', '/api/v1/approvals')).items).toEqual([]);
+  });
+
+  it('lets the handler who must call back reveal the number, and nobody else below the permission', async () => {
+    const number = await complaintIn(t, 'investigating', manager, agent);
+    const handler = await login(t.http, 'handler');
+    const detail = await handler.ok('GET', `/api/v1/complaints/${number}`);
+    expect(detail.complainant.mayReveal).toBe(true);
+    const revealed = await handler.ok('GET', `/api/v1/complaints/${number}?reveal=true`);
+    expect(revealed.complainant.phone).toMatch(/^138\d{8}$/);
+    expect((await agent.ok('GET', `/api/v1/complaints/${number}`)).complainant.mayReveal).toBe(false);
+    expect((await agent.get(`/api/v1/complaints/${number}?reveal=true`)).status).toBe(403);
+  });
 });

@@ -1,14 +1,16 @@
 import type { ActorContext } from '../../context.js';
 import type { Complaint } from '../../db/schema.js';
-import { notFound } from '../../lib/errors.js';
+import { forbidden, notFound } from '../../lib/errors.js';
 import { readStream } from '../audit/index.js';
 import { findCase } from '../cases/case-view.js';
 import { findClassification } from '../classifier/registration.js';
 import { seesAll } from '../org/actor.js';
-import { recordPersonalDataView, requireReveal, shownContact } from '../privacy/index.js';
+import { SYSTEM_USERS, type SystemUser } from '../org/system-users.js';
+import { maySeePersonalData, recordPersonalDataView, shownContact } from '../privacy/index.js';
 import { allowedActions, blockedActions } from './allowed-actions.js';
 import { COMPLAINT_STREAM } from './complaint-command.js';
 import { authorityLimits } from './decide-remedy.js';
+import { canTransition } from './lifecycle.js';
 import type { Status } from './model.js';
 import { canSee } from './permissions.js';
 import { visibleTo } from './queries.js';
@@ -144,7 +146,11 @@ export async function getComplaint(ctx: ActorContext, number: string, options: {
       ? ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', people).execute()
       : [],
   ]);
-  const reveal = await requireReveal(ctx.db, ctx.actor, options.reveal);
+  // The handler who must call the customer back may see their number (recorded like every reveal).
+  const callBack = c.assignee_id === ctx.actor.userId && canTransition(c.status as Status, 'contact');
+  const mayReveal = callBack || (await maySeePersonalData(ctx.db, ctx.actor));
+  if (options.reveal && !mayReveal) throw forbidden('personal_data_forbidden');
+  const reveal = options.reveal === true;
   const complainant = {
     phone: shownContact(ctx.config.secret, 'phone', c.complainant_phone, reveal),
     email: shownContact(ctx.config.secret, 'email', c.complainant_email, reveal),
@@ -156,7 +162,7 @@ export async function getComplaint(ctx: ActorContext, number: string, options: {
     ]);
   }
   return toDetail(c, {
-    complainant,
+    complainant: { ...complainant, mayReveal },
     evidence,
     messages,
     survey: survey ?? null,
@@ -196,5 +202,11 @@ export async function getTimeline(ctx: ActorContext, number: string) {
     .where('number', '=', number)
     .executeTakeFirst();
   if (!c || !canSee(ctx.actor, c)) throw notFound('complaint_not_found', { number });
-  return readStream(ctx.db, COMPLAINT_STREAM, c.id);
+  const events = await readStream(ctx.db, COMPLAINT_STREAM, c.id);
+  // The accounts acting for a channel (portal, mailbox) are named by the console in the reader's language.
+  const systemNames = new Map(Object.entries(SYSTEM_USERS).map(([key, u]) => [u.displayName as string, key]));
+  return events.map((e) => {
+    const system = e.actor?.name ? systemNames.get(e.actor.name) : undefined;
+    return e.actor && system ? { ...e, actor: { ...e.actor, system: system as SystemUser } } : e;
+  });
 }

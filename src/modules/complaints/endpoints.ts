@@ -6,7 +6,7 @@ import { type TSchema, Type } from 'typebox';
 import { endpoint, problems } from '../../server/endpoint.js';
 import { RevealQuery } from '../privacy/reveal-query.js';
 import * as s from './schemas.js';
-import { ComplaintDetail, Timeline } from './view-schemas.js';
+import { ComplaintDetail, PendingApprovals, Timeline } from './view-schemas.js';
 
 const tags = ['complaints'];
 export const NumberParams = Type.Object({ number: Type.String({ maxLength: 32 }) });
@@ -32,6 +32,12 @@ const action = <const M extends 'POST' | 'PUT', const P extends string, const B 
   });
 
 export const complaintEndpoints = {
+  pendingApprovals: endpoint('GET', '/approvals', {
+    operationId: 'listPendingApprovals',
+    summary: '待审批 remedies waiting for a decision, oldest first',
+    tags,
+    response: { 200: PendingApprovals, ...problems(401) },
+  }),
   getComplaint: endpoint('GET', '/complaints/:number', {
     operationId: 'getComplaint',
     summary: '投诉详情 the complaint with everything its page shows',

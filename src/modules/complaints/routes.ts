@@ -22,6 +22,7 @@ import {
   resumeInvestigation,
   startInvestigation,
 } from './investigate-complaint.js';
+import { pendingApprovals } from './pending-approvals.js';
 import { getComplaint, getTimeline, listComplaints } from './queries.js';
 import { registerComplaint } from './register-complaint.js';
 import { acceptComplaint, assignComplaint, escalateComplaint, transferComplaint } from './route-complaint.js';
@@ -83,6 +84,7 @@ export function complaintRoutes(http: Http, app: AppContext): void {
   route(http, e.getComplaint, async (req) =>
     getComplaint(actorContext(app, req), req.params.number, { reveal: req.query.reveal === true }),
   );
+  route(http, e.pendingApprovals, async (req) => pendingApprovals(actorContext(app, req)));
   route(http, e.getTimeline, async (req) => ({
     items: await getTimeline(actorContext(app, req), req.params.number),
   }));

@@ -141,6 +141,10 @@ export const ComplaintDetail = Type.Object({
     preferredContact: MaybeText,
     identityVerified: Type.Boolean(),
     customerId: Nullable(Type.Integer()),
+    mayReveal: Type.Boolean({
+      description:
+        'this user may ask for `reveal=true`: a role with the personal-data permission, or the handler who must call back',
+    }),
   }),
   customer: Nullable(CustomerPanel),
   repeatComplaint: Type.Boolean(),
@@ -227,10 +231,42 @@ export const TimelineEvent = Type.Object({
   seq: Type.Integer(),
   at: DateTime,
   kind: Type.String({ description: 'the event kind (registered, accepted, remedy_proposed …)' }),
-  actor: MaybePerson,
+  actor: Nullable(
+    Type.Object({
+      id: Type.Integer(),
+      name: MaybeText,
+      system: Type.Optional(
+        Type.Enum(['portal', 'mailbox'], { description: 'the account acting for a channel, not a person' }),
+      ),
+    }),
+  ),
   // Free-form: each kind of event records its own facts (before/after of changed columns, ids …).
   data: Type.Record(Type.String(), Type.Unknown()),
   comment: MaybeText,
 });
 export const Timeline = Type.Object({ items: Type.Array(TimelineEvent) });
 export type TimelineEventView = Static<typeof TimelineEvent>;
+
+/** 待审批: the pending remedies this user may decide, or would if the amount were within their authority. */
+export const PendingApprovals = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      number: Type.String(),
+      title: Type.String(),
+      priority: Type.Enum(PRIORITIES),
+      grade: Type.Enum(GRADES),
+      complainantName: Type.String(),
+      remedy: Type.Object({
+        id: Type.Integer(),
+        kinds: Type.Array(Type.String()),
+        amount: Type.Integer({ description: 'fen (分)' }),
+        description: Type.String(),
+        requiredRole: MaybeText,
+        proposedBy: Person,
+        proposedAt: DateTime,
+      }),
+      beyondAuthority: Type.Boolean({ description: 'the amount is above this user’s approval limit' }),
+    }),
+  ),
+});
+export type PendingApprovalsView = Static<typeof PendingApprovals>;

@@ -63,7 +63,7 @@ export function toSummary(r: {
 
 export interface DetailRelations {
   /** Phone and e-mail as this actor may see them (masked or opened). */
-  complainant: { phone: string | null; email: string | null };
+  complainant: { phone: string | null; email: string | null; mayReveal: boolean };
   evidence: Evidence[];
   messages: ComplaintMessage[];
   survey: {
@@ -140,6 +140,7 @@ export function toDetail(c: Complaint, rel: DetailRelations): ComplaintDetailVie
       preferredContact: c.preferred_contact,
       identityVerified: c.identity_verified === 1,
       customerId: c.customer_id,
+      mayReveal: rel.complainant.mayReveal,
     },
     customer: rel.customer,
     repeatComplaint: c.repeat_complaint === 1,
