@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMessage } from '../../src/modules/messages/index.js';
 import { systemActor } from '../../src/modules/org/system-users.js';
 import { type Client, login } from '../support/client.js';
-import { buildComplaint } from '../support/factories.js';
+import { buildComplaint, judgement } from '../support/factories.js';
 import { complaintIn } from '../support/states.js';
 import {
   type ConsoleServer,
@@ -134,6 +134,7 @@ describe('the complaint page as a complaint department uses it', () => {
 
   it('shows the limits and the demand in the remedy form, and the approved remedy in the reply template', async () => {
     const number = await complaintIn(server, 'investigating', manager, agent);
+    await manager.ok('PUT', `/api/v1/complaints/${number}/judgement`, judgement);
     const w = await open('manager', number);
     const m = w.page;
     await actions(m)

@@ -489,7 +489,7 @@ export const en: Record<keyof typeof zh, string> = {
   'cp.customer.level.vip': 'VIP',
   'cp.customer.level.key': 'Key account',
   'cp.customer.repeat': 'Repeat complainant',
-  'cp.customer.count': '{count} complaints in all',
+  'cp.customer.count': 'Complaints in all: {count}',
   'cp.customer.others': 'Other complaints',
   'cp.customer.noOthers': 'No other complaints',
   'cp.customer.none': 'Not linked to a customer record yet',
