@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ACTIONS, STATUSES } from '../modules/complaints/model.js';
 import en from './en.json' with { type: 'json' };
 import { errorMessage, pickLocale } from './index.js';
 import zhCN from './zh-CN.json' with { type: 'json' };
@@ -30,9 +31,21 @@ describe('messages', () => {
     expect(pickLocale('fr-FR')).toBe('zh-CN');
   });
 
-  it('fills parameters', () => {
+  it('fills parameters in words: statuses and actions by their names, amounts in yuan', () => {
     expect(errorMessage('en', 'illegal_transition', { status: 'closed', action: 'accept' })).toBe(
-      'The complaint is closed; "accept" is not possible now.',
+      'The complaint is Archived; "Accept" is not possible now.',
     );
+    expect(errorMessage('zh-CN', 'illegal_transition', { status: 'proposed', action: 'propose' })).toBe(
+      '投诉当前状态为「方案待批」，不能执行「提出方案」。',
+    );
+    expect(errorMessage('zh-CN', 'approval_limit_exceeded', { amount: 80000 })).toBe(
+      '金额 ¥800.00 超出您的审批权限。',
+    );
+    expect(errorMessage('en', 'forbidden', { action: 'curate_case' })).toContain('Mark as a case');
+  });
+
+  it('names every status and action in both languages', () => {
+    for (const status of STATUSES) expect(zhCN.terms, status).toHaveProperty([`status.${status}`]);
+    for (const action of ACTIONS) expect(zhCN.terms, action).toHaveProperty([`action.${action}`]);
   });
 });

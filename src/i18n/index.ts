@@ -23,18 +23,30 @@ export function pickLocale(acceptLanguage: string | undefined): Locale {
   return 'zh-CN';
 }
 
-const fill = (template: string, params: Record<string, unknown>) =>
+/**
+ * A parameter as the reader says it: a status or an action by its name in their language, an
+ * amount (fen) in yuan; anything else as it is.
+ */
+function shown(locale: Locale, key: string, value: unknown): string {
+  const terms: Record<string, string> = catalogs[locale].terms;
+  if ((key === 'status' || key === 'action') && typeof value === 'string')
+    return terms[`${key}.${value}`] ?? value;
+  if (key === 'amount' && typeof value === 'number') return `¥${(value / 100).toFixed(2)}`;
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+const fill = (locale: Locale, template: string, params: Record<string, unknown>) =>
   template.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = params[k];
-    return v === undefined ? `{${k}}` : Array.isArray(v) ? v.join(', ') : String(v);
+    return v === undefined ? `{${k}}` : shown(locale, k, v);
   });
 
 export function errorMessage(locale: Locale, code: string, params: Record<string, unknown> = {}): string {
   const errors: Record<string, string> = catalogs[locale].errors;
-  return fill(errors[code] ?? code, params);
+  return fill(locale, errors[code] ?? code, params);
 }
 
 export function fieldMessage(locale: Locale, code: string, params: Record<string, unknown> = {}): string {
   const fields: Record<string, string> = catalogs[locale].fields;
-  return fill(fields[code] ?? fields.invalid ?? code, params);
+  return fill(locale, fields[code] ?? fields.invalid ?? code, params);
 }

@@ -5,15 +5,19 @@
 import type { caseEndpoints } from '../modules/cases/endpoints.js';
 import type { categoryEndpoints } from '../modules/categories/endpoints.js';
 import type { classifierEndpoints } from '../modules/classifier/endpoints.js';
+import type { complaintEndpoints } from '../modules/complaints/endpoints.js';
 import type { complaintSettingsEndpoints } from '../modules/complaints/settings-endpoints.js';
 import type { dispatchEndpoints } from '../modules/dispatch/endpoints.js';
+import type { evidenceEndpoints } from '../modules/evidence/endpoints.js';
 import type { evidenceSettingsEndpoints } from '../modules/evidence/settings-endpoints.js';
 import type { jobEndpoints } from '../modules/jobs/endpoints.js';
 import type { mailEndpoints } from '../modules/mail/endpoints.js';
+import type { messageEndpoints } from '../modules/messages/endpoints.js';
 import type { notifyEndpoints } from '../modules/notify/endpoints.js';
 import type { orgEndpoints } from '../modules/org/endpoints.js';
 import type { portalSettingsEndpoints } from '../modules/portal/settings-endpoints.js';
 import type { privacyEndpoints } from '../modules/privacy/endpoints.js';
+import type { searchEndpoints } from '../modules/search/endpoints.js';
 import type { slaEndpoints } from '../modules/sla/endpoints.js';
 import type { EndpointsOf } from './endpoint.js';
 
@@ -30,4 +34,8 @@ export type ApiEndpoint =
   | EndpointsOf<typeof privacyEndpoints>
   | EndpointsOf<typeof classifierEndpoints>
   | EndpointsOf<typeof complaintSettingsEndpoints>
-  | EndpointsOf<typeof evidenceSettingsEndpoints>;
+  | EndpointsOf<typeof evidenceSettingsEndpoints>
+  | EndpointsOf<typeof complaintEndpoints>
+  | EndpointsOf<typeof evidenceEndpoints>
+  | EndpointsOf<typeof messageEndpoints>
+  | EndpointsOf<typeof searchEndpoints>;

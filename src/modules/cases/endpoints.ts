@@ -1,11 +1,26 @@
-import { Type } from 'typebox';
 import { endpoint, problems } from '../../server/endpoint.js';
-import { CasesPage, CasesQuery, OfferedScripts } from './schemas.js';
+import { NumberParams } from '../complaints/endpoints.js';
+import { ComplaintDetail } from '../complaints/view-schemas.js';
+import { CaseBody, CasesPage, CasesQuery, OfferedScripts } from './schemas.js';
 
 const tags = ['cases'];
-const NumberParams = Type.Object({ number: Type.String({ maxLength: 32 }) });
 
 export const caseEndpoints = {
+  markCase: endpoint('PUT', '/complaints/:number/case', {
+    operationId: 'markCase',
+    tags,
+    summary: '设为案例 / 编辑案例 mark as a case of the library, or update it',
+    params: NumberParams,
+    body: CaseBody,
+    response: { 200: ComplaintDetail, ...problems(400, 401, 403, 404, 409) },
+  }),
+  unmarkCase: endpoint('DELETE', '/complaints/:number/case', {
+    operationId: 'unmarkCase',
+    tags,
+    summary: '取消案例 remove from the case library',
+    params: NumberParams,
+    response: { 200: ComplaintDetail, ...problems(401, 403, 404, 409) },
+  }),
   offeredScripts: endpoint('GET', '/complaints/:number/scripts', {
     operationId: 'listOfferedScripts',
     tags,

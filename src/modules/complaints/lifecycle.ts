@@ -1,32 +1,7 @@
 import { conflict } from '../../lib/errors.js';
-import { STATUSES, type Status } from './model.js';
+import { type Action, STATUSES, type Status } from './model.js';
 
-/** Every action on an existing complaint. Registration (and first-contact resolution) create one. */
-export const ACTIONS = [
-  'update',
-  'accept',
-  'assign',
-  'transfer',
-  'start',
-  'request_info',
-  'resume',
-  'judge',
-  'assess',
-  'propose',
-  'approve',
-  'reject',
-  'reply',
-  'confirm',
-  'reopen',
-  'escalate',
-  'merge',
-  'withdraw',
-  'invalidate',
-  'archive',
-  'watch',
-  'contact',
-] as const;
-export type Action = (typeof ACTIONS)[number];
+export { ACTIONS, type Action } from './model.js';
 
 const WORKING: Status[] = ['received', 'accepted', 'assigned', 'investigating', 'waiting_customer'];
 const BEFORE_RESOLUTION: Status[] = [...WORKING, 'proposed', 'approved', 'replied'];

@@ -45,6 +45,8 @@ export const CHANNELS = [
   'other',
 ] as const;
 
+export type Channel = (typeof CHANNELS)[number];
+
 /** Channels by which a complaint arrives as another body's referral; they carry its number and deadline. */
 export const REFERRAL_CHANNELS: readonly string[] = ['regulator', 'consumer_association'];
 
@@ -114,6 +116,33 @@ export const LINK_KINDS = ['duplicate_of', 'repeat_of', 'referral_of', 'related'
 
 export const REPLY_METHODS = ['portal', 'email', 'letter', 'phone', 'sms', 'wechat'] as const;
 export const CONFIRMATIONS = ['satisfied', 'unsatisfied'] as const;
+
+/** Every action on an existing complaint. Registration (and first-contact resolution) create one. */
+export const ACTIONS = [
+  'update',
+  'accept',
+  'assign',
+  'transfer',
+  'start',
+  'request_info',
+  'resume',
+  'judge',
+  'assess',
+  'propose',
+  'approve',
+  'reject',
+  'reply',
+  'confirm',
+  'reopen',
+  'escalate',
+  'merge',
+  'withdraw',
+  'invalidate',
+  'archive',
+  'watch',
+  'contact',
+] as const;
+export type Action = (typeof ACTIONS)[number];
 
 /** Raise a priority by `steps` towards P1. */
 export function raisePriority(p: Priority, steps = 1): Priority {

@@ -1,7 +1,7 @@
-import { type TSchema, Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import type { ActorContext, AppContext } from '../../context.js';
-import { actorContext, type Http } from '../../server/http.js';
-import { RevealQuery } from '../privacy/index.js';
+import { actorContext, type Http, route } from '../../server/http.js';
 import { recordConfirmation, reopenComplaint, replyToCustomer } from './answer-complaint.js';
 import {
   archiveComplaint,
@@ -11,6 +11,7 @@ import {
 } from './close-complaint.js';
 import { recordContactAttempt } from './contact-customer.js';
 import { approveRemedy, proposeRemedy, rejectRemedy } from './decide-remedy.js';
+import { complaintEndpoints } from './endpoints.js';
 import {
   assessValidity,
   recordJudgement,
@@ -18,6 +19,7 @@ import {
   resumeInvestigation,
   startInvestigation,
 } from './investigate-complaint.js';
+import { pendingApprovals } from './pending-approvals.js';
 import { getComplaint, getTimeline, listComplaints } from './queries.js';
 import { registerComplaint } from './register-complaint.js';
 import { acceptComplaint, assignComplaint, escalateComplaint, transferComplaint } from './route-complaint.js';
@@ -25,49 +27,17 @@ import * as s from './schemas.js';
 import { linkComplaint, updateComplaint, watchComplaint } from './update-complaint.js';
 
 const tags = ['complaints'];
-const NumberParams = Type.Object({ number: Type.String({ maxLength: 32 }) });
-
-// biome-ignore lint/suspicious/noExplicitAny: each entry pairs a body schema with the command that takes its Static type
-type Command = (ctx: ActorContext, number: string, input: any) => Promise<unknown>;
-
-/** `POST /complaints/:number/<path>` → command; each answers with the complaint as it now is. */
-const ACTION_ROUTES: Array<
-  [method: 'post' | 'put', path: string, body: TSchema, command: Command, summary: string]
-> = [
-  ['post', 'accept', s.OptionalCommentBody, acceptComplaint, '受理 accept'],
-  ['post', 'assign', s.AssignBody, assignComplaint, '分派 assign to a unit and handler'],
-  ['post', 'transfer', s.TransferBody, transferComplaint, '转派 transfer to another unit'],
-  ['post', 'start', s.OptionalCommentBody, startInvestigation, '开始调查 start the investigation'],
-  ['post', 'request-info', s.ReasonBody, requestInformation, '待补充材料 wait for the customer'],
-  ['post', 'resume', s.OptionalCommentBody, resumeInvestigation, 'the customer answered; resume'],
-  ['put', 'judgement', s.JudgementBody, recordJudgement, '责任判定 record the responsibility judgement'],
-  ['put', 'validity', s.AssessBody, assessValidity, '有效/无效 assess validity'],
-  [
-    'post',
-    'remedies',
-    s.RemedyBody,
-    proposeRemedy,
-    '处理方案 propose a remedy (approved at once within authority)',
-  ],
-  ['post', 'approve', s.DecisionBody, approveRemedy, '审批 approve the pending remedy'],
-  ['post', 'reject', s.RejectBody, rejectRemedy, '驳回 reject the pending remedy'],
-  ['post', 'reply', s.ReplyBody, replyToCustomer, '回复 reply to the customer'],
-  ['post', 'confirmation', s.ConfirmBody, recordConfirmation, '客户确认 the customer is satisfied or not'],
-  ['post', 'reopen', s.ReasonBody, reopenComplaint, '重新处理 reopen'],
-  ['post', 'escalate', s.EscalateBody, escalateComplaint, '升级 escalate one level'],
-  ['post', 'links', s.LinkBody, linkComplaint, '关联 link to another complaint'],
-  [
-    'post',
-    'contact-attempts',
-    s.ContactBody,
-    recordContactAttempt,
-    '回电 a call-back, reached or not (not: SMS, then closes if no answer)',
-  ],
-  ['post', 'merge', s.MergeBody, mergeComplaint, '合并 merge into another complaint'],
-  ['post', 'withdraw', s.ReasonBody, withdrawComplaint, '撤诉 the customer withdraws'],
-  ['post', 'invalidate', s.InvalidateBody, invalidateComplaint, '无效/不予受理 not accepted, answered'],
-  ['post', 'archive', s.OptionalCommentBody, archiveComplaint, '归档 archive (read-only afterwards)'],
-];
+/** Run a command on the complaint the URL names and answer with the complaint as it now is. */
+export async function act<I>(
+  app: AppContext,
+  req: FastifyRequest<{ Params: { number: string } }>,
+  input: I,
+  command: (ctx: ActorContext, number: string, input: I) => Promise<unknown>,
+) {
+  const ctx = actorContext(app, req);
+  await command(ctx, req.params.number, input);
+  return getComplaint(ctx, req.params.number);
+}
 
 export function complaintRoutes(http: Http, app: AppContext): void {
   http.post(
@@ -106,57 +76,36 @@ export function complaintRoutes(http: Http, app: AppContext): void {
     { schema: { tags, summary: 'my queue: open complaints assigned to me', querystring: s.ListQuery } },
     async (req) => listComplaints(actorContext(app, req), { sort: 'priority', ...req.query }, { mine: true }),
   );
-  http.get(
-    '/complaints/:number',
-    {
-      schema: {
-        tags,
-        params: NumberParams,
-        querystring: RevealQuery,
-        description:
-          "The complainant's phone and e-mail are masked; `reveal=true` shows them to a role with the personal-data permission and records the view in the complaint's history.",
-      },
-    },
-    async (req) =>
-      getComplaint(actorContext(app, req), req.params.number, { reveal: req.query.reveal === true }),
+  const e = complaintEndpoints;
+  route(http, e.getComplaint, async (req) =>
+    getComplaint(actorContext(app, req), req.params.number, { reveal: req.query.reveal === true }),
   );
-  http.get('/complaints/:number/timeline', { schema: { tags, params: NumberParams } }, async (req) => ({
+  route(http, e.pendingApprovals, async (req) => pendingApprovals(actorContext(app, req)));
+  route(http, e.getTimeline, async (req) => ({
     items: await getTimeline(actorContext(app, req), req.params.number),
   }));
-  http.patch(
-    '/complaints/:number',
-    { schema: { tags, params: NumberParams, body: s.UpdateBody } },
-    async (req) => {
-      const ctx = actorContext(app, req);
-      await updateComplaint(ctx, req.params.number, req.body);
-      return getComplaint(ctx, req.params.number);
-    },
-  );
-
-  for (const [method, path, body, command, summary] of ACTION_ROUTES) {
-    http[method](
-      `/complaints/:number/${path}`,
-      { schema: { tags, summary, params: NumberParams, body } },
-      async (req) => {
-        const ctx = actorContext(app, req);
-        const { number } = req.params as { number: string };
-        await command(ctx, number, req.body);
-        return getComplaint(ctx, number);
-      },
-    );
-  }
-  for (const [method, watching] of [
-    ['put', true],
-    ['delete', false],
-  ] as const) {
-    http[method](
-      '/complaints/:number/watch',
-      { schema: { tags, summary: '关注 follow or unfollow', params: NumberParams } },
-      async (req) => {
-        const ctx = actorContext(app, req);
-        await watchComplaint(ctx, req.params.number, watching);
-        return getComplaint(ctx, req.params.number);
-      },
-    );
-  }
+  route(http, e.updateComplaint, (req) => act(app, req, req.body, updateComplaint));
+  route(http, e.watch, (req) => act(app, req, true, watchComplaint));
+  route(http, e.unwatch, (req) => act(app, req, false, watchComplaint));
+  route(http, e.accept, (req) => act(app, req, req.body, acceptComplaint));
+  route(http, e.assign, (req) => act(app, req, req.body, assignComplaint));
+  route(http, e.transfer, (req) => act(app, req, req.body, transferComplaint));
+  route(http, e.start, (req) => act(app, req, req.body, startInvestigation));
+  route(http, e.requestInfo, (req) => act(app, req, req.body, requestInformation));
+  route(http, e.resume, (req) => act(app, req, req.body, resumeInvestigation));
+  route(http, e.judge, (req) => act(app, req, req.body, recordJudgement));
+  route(http, e.assess, (req) => act(app, req, req.body, assessValidity));
+  route(http, e.propose, (req) => act(app, req, req.body, proposeRemedy));
+  route(http, e.approve, (req) => act(app, req, req.body, approveRemedy));
+  route(http, e.reject, (req) => act(app, req, req.body, rejectRemedy));
+  route(http, e.reply, (req) => act(app, req, req.body, replyToCustomer));
+  route(http, e.confirm, (req) => act(app, req, req.body, recordConfirmation));
+  route(http, e.reopen, (req) => act(app, req, req.body, reopenComplaint));
+  route(http, e.escalate, (req) => act(app, req, req.body, escalateComplaint));
+  route(http, e.link, (req) => act(app, req, req.body, linkComplaint));
+  route(http, e.contact, (req) => act(app, req, req.body, recordContactAttempt));
+  route(http, e.merge, (req) => act(app, req, req.body, mergeComplaint));
+  route(http, e.withdraw, (req) => act(app, req, req.body, withdrawComplaint));
+  route(http, e.invalidate, (req) => act(app, req, req.body, invalidateComplaint));
+  route(http, e.archive, (req) => act(app, req, req.body, archiveComplaint));
 }

@@ -9,8 +9,14 @@ import type {
 import type { CaseView } from '../cases/case-view.js';
 import type { StoredClassificationView } from '../classifier/schemas.js';
 import { STAGES } from '../sla/index.js';
+import type { Channel, Grade, Priority, Status } from './model.js';
+import type { AllowedAction, BlockedAction, ComplaintDetailView, CustomerPanelView } from './view-schemas.js';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+function iso(ms: number): string;
+function iso(ms: number | null): string | null;
+function iso(ms: number | null) {
+  return ms === null ? null : new Date(ms).toISOString();
+}
 const json = <T>(text: string) => JSON.parse(text) as T;
 
 export function toSummary(r: {
@@ -57,7 +63,7 @@ export function toSummary(r: {
 
 export interface DetailRelations {
   /** Phone and e-mail as this actor may see them (masked or opened). */
-  complainant: { phone: string | null; email: string | null };
+  complainant: { phone: string | null; email: string | null; mayReveal: boolean };
   evidence: Evidence[];
   messages: ComplaintMessage[];
   survey: {
@@ -76,7 +82,10 @@ export interface DetailRelations {
   replies: Reply[];
   links: Array<{ kind: string; number: string; createdAt: string }>;
   watchers: number[];
-  actions: string[];
+  actions: AllowedAction[];
+  blocked: BlockedAction[];
+  /** The customer behind the complaint, when it is linked to one. */
+  customer: CustomerPanelView | null;
   /** The complaint as a case of the library (案例库), issue 6. */
   case: CaseView | null;
   /** What the classifier predicted at registration, issue 6. */
@@ -95,7 +104,12 @@ function deadlineViews(rows: ComplaintDeadlineTable[], now: number) {
       limitMinutes: d.limit_ms / 60_000,
       startedAt: iso(d.started_at),
       dueAt: iso(d.due_at),
-      state: d.met_at !== null ? 'met' : d.paused_at !== null ? 'paused' : 'running',
+      state:
+        d.met_at !== null
+          ? ('met' as const)
+          : d.paused_at !== null
+            ? ('paused' as const)
+            : ('running' as const),
       timeLeftMs: d.met_at === null && d.paused_at === null ? d.due_at - now : null,
       metAt: iso(d.met_at),
       breached: d.breached_at !== null || (d.met_at ?? now) > d.due_at,
@@ -104,7 +118,7 @@ function deadlineViews(rows: ComplaintDeadlineTable[], now: number) {
     }));
 }
 
-export function toDetail(c: Complaint, rel: DetailRelations) {
+export function toDetail(c: Complaint, rel: DetailRelations): ComplaintDetailView {
   const person = (id: number | null) => (id === null ? null : { id, name: rel.users.get(id) ?? null });
   const unit = (id: number | null) => {
     const u = id === null ? undefined : rel.units.get(id);
@@ -112,8 +126,9 @@ export function toDetail(c: Complaint, rel: DetailRelations) {
   };
   return {
     number: c.number,
-    status: c.status,
-    channel: c.channel,
+    // The columns hold the model's vocabularies (written only by the commands).
+    status: c.status as Status,
+    channel: c.channel as Channel,
     receivedAt: iso(c.received_at),
     registeredAt: iso(c.registered_at),
     registeredBy: person(c.registered_by),
@@ -125,7 +140,9 @@ export function toDetail(c: Complaint, rel: DetailRelations) {
       preferredContact: c.preferred_contact,
       identityVerified: c.identity_verified === 1,
       customerId: c.customer_id,
+      mayReveal: rel.complainant.mayReveal,
     },
+    customer: rel.customer,
     repeatComplaint: c.repeat_complaint === 1,
     externalRef: c.external_ref,
     referral:
@@ -157,13 +174,13 @@ export function toDetail(c: Complaint, rel: DetailRelations) {
         level: p.level,
       })),
     },
-    priority: c.priority,
-    grade: c.grade,
+    priority: c.priority as Priority,
+    grade: c.grade as Grade,
     majorReasons: json<string[]>(c.major_reasons),
     tags: json<string[]>(c.tags),
     unit: unit(c.unit_id),
     assignee: person(c.assignee_id),
-    watchers: rel.watchers.map(person),
+    watchers: rel.watchers.map((id) => ({ id, name: rel.users.get(id) ?? null })),
     escalationLevel: c.escalation_level,
     reopenCount: c.reopen_count,
     dueAt: iso(c.due_at),
@@ -228,6 +245,7 @@ export function toDetail(c: Complaint, rel: DetailRelations) {
     closedAt: iso(c.closed_at),
     updatedAt: iso(c.updated_at),
     allowedActions: rel.actions,
+    blockedActions: rel.blocked,
     case: rel.case,
     classification: rel.classification,
   };

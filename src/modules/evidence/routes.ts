@@ -2,16 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { badRequest, unsupportedMediaType } from '../../lib/errors.js';
-import { actorContext, type Http } from '../../server/http.js';
+import { actorContext, type Http, route } from '../../server/http.js';
+import { requireAdmin } from '../org/policy.js';
 import { addEvidenceUploads, type UploadPart } from './add-evidence.js';
+import { evidenceEndpoints } from './endpoints.js';
 import { listEvidence, openEvidence } from './queries.js';
 
-const tags = ['evidence'];
-const NumberParams = Type.Object({ number: Type.String({ maxLength: 32 }) });
-const EvidenceParams = Type.Object({
-  number: Type.String({ maxLength: 32 }),
-  id: Type.Integer({ minimum: 1 }),
-});
 const NOTE_MAX = 2000;
 
 /**
@@ -71,35 +67,15 @@ export function sendEvidence(
 }
 
 export function evidenceRoutes(http: Http, app: AppContext): void {
-  http.post(
-    '/complaints/:number/evidence',
-    {
-      schema: {
-        tags,
-        summary: '证据 add evidence (multipart: files in `file`, optional `note`)',
-        description:
-          'The type is decided by the content: photos, PDF, video, call recordings and plain text. A file that is not one of them, or whose name or declared type says otherwise, is refused (415); one above the size limit with 413. Either way nothing of the upload is kept.',
-        params: NumberParams,
-        consumes: ['multipart/form-data'],
-      },
-    },
-    async (req, reply) => {
-      const ctx = actorContext(app, req);
-      const items = await addEvidenceUploads(ctx, req.params.number, multipartUploads(req, reply), 'staff');
-      return reply.code(201).send({ items });
-    },
-  );
-  http.get('/complaints/:number/evidence', { schema: { tags, params: NumberParams } }, async (req) => ({
+  route(http, evidenceEndpoints.addEvidence, async (req, reply) => {
+    const ctx = actorContext(app, req);
+    const items = await addEvidenceUploads(ctx, req.params.number, multipartUploads(req, reply), 'staff');
+    return reply.code(201).send({ items });
+  });
+  route(http, evidenceEndpoints.listEvidence, async (req) => ({
     items: await listEvidence(actorContext(app, req), req.params.number),
   }));
-  http.get(
-    '/complaints/:number/evidence/:id',
-    { schema: { tags, summary: 'download the bytes of one piece of evidence', params: EvidenceParams } },
-    async (req, reply) => {
-      return sendEvidence(
-        reply,
-        await openEvidence(actorContext(app, req), req.params.number, req.params.id),
-      );
-    },
-  );
+  route(http, evidenceEndpoints.downloadEvidence, async (req, reply) => {
+    await sendEvidence(reply, await openEvidence(actorContext(app, req), req.params.number, req.params.id));
+  });
 }

@@ -13,29 +13,17 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ApiError, api, query } from '../../../api/client';
+import { type CallOutput, call, type EndpointAt } from '../../../api/call';
+import { ApiError } from '../../../api/client';
+import { useApi } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { categoryTree, useCategories } from '../../components/categories';
 import { formatTime } from '../complaint/format';
-import type { Script } from '../complaint/types';
 
-interface LibraryCase {
-  number: string;
-  title: string;
-  summary: string;
-  lessons: string;
-  scripts: Script[];
-  tags: string[];
-  category: { id: number; code: string; nameZh: string; nameEn: string };
-  markedBy: { id: number; name: string | null };
-  markedAt: string;
-}
-interface Page {
-  items: LibraryCase[];
-  nextCursor: string | null;
-}
+type Page = CallOutput<EndpointAt<'GET', '/cases'>>;
+type LibraryCase = Page['items'][number];
 
 /** 案例库: search the cases by words and category branch; each with its lessons and 话术. */
 export default function CasesPage() {
@@ -44,23 +32,23 @@ export default function CasesPage() {
   const q = params.get('q') ?? '';
   const categoryId = Number(params.get('categoryId')) || undefined;
   const [text, setText] = useState(q);
-  const [page, setPage] = useState<Page | null>(null);
+  const input = { query: { q: q || undefined, categoryId, limit: 20 } };
+  const first = useApi('/cases', input);
+  /** Later pages ("more"), for the search they were read for. */
+  const [later, setLater] = useState<{ for: string; page: Page } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [moreError, setMoreError] = useState<string | null>(null);
+  const searchKey = JSON.stringify(input);
+  const extra = later?.for === searchKey ? later.page : null;
+  const page: Page | null = first.data
+    ? {
+        items: [...first.data.items, ...(extra?.items ?? [])],
+        nextCursor: extra ? extra.nextCursor : first.data.nextCursor,
+      }
+    : null;
+  const error = first.error ? first.error.title : moreError;
   const categories = useCategories();
   const tree = useMemo(() => categoryTree(categories, locale === 'en'), [categories, locale]);
-
-  useEffect(() => {
-    let live = true;
-    setPage(null);
-    setError(null);
-    api<Page>(`/cases${query({ q, categoryId, limit: 20 })}`)
-      .then((p) => live && setPage(p))
-      .catch((e) => live && setError(e instanceof ApiError ? e.title : t('common.error')));
-    return () => {
-      live = false;
-    };
-  }, [q, categoryId, t]);
 
   const filter = (next: { q?: string; categoryId?: number }) => {
     const merged = { q, categoryId, ...next };
@@ -73,10 +61,14 @@ export default function CasesPage() {
     if (!page?.nextCursor) return;
     setLoadingMore(true);
     try {
-      const next = await api<Page>(`/cases${query({ q, categoryId, limit: 20, cursor: page.nextCursor })}`);
-      setPage({ items: [...page.items, ...next.items], nextCursor: next.nextCursor });
+      const next = await call('GET', '/cases', { query: { ...input.query, cursor: page.nextCursor } });
+      setLater({
+        for: searchKey,
+        page: { items: [...(extra?.items ?? []), ...next.items], nextCursor: next.nextCursor },
+      });
+      setMoreError(null);
     } catch (e) {
-      setError(e instanceof ApiError ? e.title : t('common.error'));
+      setMoreError(e instanceof ApiError ? e.title : t('common.error'));
     } finally {
       setLoadingMore(false);
     }

@@ -1,4 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -14,104 +15,52 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, api, query } from '../../../api/client';
+import type { AuthorityLimits } from '../../../../../src/modules/complaints/authority';
+import type { CallOutput, EndpointAt } from '../../../api/call';
+import { ApiError, api } from '../../../api/client';
+import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { useSession } from '../../session';
+import { COMPLAINT_READS } from './contract';
+import { yuan } from './format';
 
-/** A complaint of GET /complaints (the list's summary). */
-interface Summary {
-  number: string;
-  title: string;
-  priority: string;
-  grade: string;
-  complainantName: string;
-}
-/** The parts of GET /complaints/:number this page shows. */
-interface Detail extends Summary {
-  status: string;
-  allowedActions: string[];
-  remedies: Array<{
-    id: number;
-    kinds: string[];
-    amount: number;
-    description: string;
-    status: string;
-    requiredRole: string | null;
-    proposedBy: { id: number; name: string | null } | null;
-    proposedAt: string | null;
-  }>;
-}
-type Pending = Detail & { remedy: Detail['remedies'][number] };
-
-interface AuthorityLimits {
-  limits: Record<string, number | null>;
-  majorApprover: string;
-}
-
-/** ¥ from fen. */
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+type Pending = CallOutput<EndpointAt<'GET', '/approvals'>>['items'][number];
 
 /** The most this user may approve alone: null = no limit, undefined = nothing. */
-function myLimit(limits: AuthorityLimits | null, roles: string[]): number | null | undefined {
+function myLimit(limits: AuthorityLimits | undefined, roles: string[]): number | null | undefined {
   if (!limits) return undefined;
-  const mine = roles.filter((r) => r in limits.limits).map((r) => limits.limits[r]);
+  const mine = Object.entries(limits.limits)
+    .filter(([r]) => roles.includes(r))
+    .map(([, l]) => l);
   if (!mine.length) return undefined;
   if (mine.some((l) => l === null)) return null;
   return Math.max(...(mine as number[]));
 }
 
-/** 待审批: remedies waiting for a decision, with approve and reject. */
+/** 待审批: remedies waiting for a decision (one list from the server), with approve and reject. */
 export default function ApprovalsPage() {
   const { t, term } = useI18n();
   const { user } = useSession();
   const { message } = App.useApp();
-  const [rows, setRows] = useState<Pending[]>([]);
-  const [limits, setLimits] = useState<AuthorityLimits | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const pending = useApi('/approvals', {});
+  // GET /settings/authority-limits is not on the typed contract yet (S3); typed by the server's own type.
+  const limits = useQuery({
+    queryKey: ['/settings/authority-limits'],
+    queryFn: () => api<AuthorityLimits>('/settings/authority-limits'),
+  }).data;
   /** The API's answer to the last approve or reject that failed (kept apart from loading errors). */
   const [problem, setProblem] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<{ row: Pending; kind: 'approve' | 'reject' } | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ text?: string }>();
-
-  const latest = useRef(0);
-  const load = useCallback(async () => {
-    // Only the latest load's answer is shown (a slower earlier one must not overwrite it).
-    const seq = ++latest.current;
-    setLoading(true);
-    try {
-      const [list, authority] = await Promise.all([
-        api<{ items: Summary[] }>(
-          `/complaints${query({ status: 'proposed', sort: 'updatedAt', limit: 100 })}`,
-        ),
-        api<AuthorityLimits>('/settings/authority-limits'),
-      ]);
-      // The pending remedy lives in the detail; the list is short (one page of proposals).
-      const details = await Promise.all(
-        list.items.map((c) => api<Detail>(`/complaints/${encodeURIComponent(c.number)}`)),
-      );
-      if (seq !== latest.current) return;
-      setRows(
-        details.flatMap((d) => {
-          const remedy = d.remedies.find((r) => r.status === 'pending');
-          return remedy && d.allowedActions.includes('approve') ? [{ ...d, remedy }] : [];
-        }),
-      );
-      setLimits(authority);
-      setError(null);
-    } catch (e) {
-      if (seq === latest.current) setError(e instanceof ApiError ? e.title : String(e));
-    } finally {
-      if (seq === latest.current) setLoading(false);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const invalidates = ['/approvals' as const, ...COMPLAINT_READS];
+  const approve = useApiMutation('POST', '/complaints/:number/approve', { invalidates });
+  const reject = useApiMutation('POST', '/complaints/:number/reject', { invalidates });
+  const busy = approve.isPending || reject.isPending;
+  const rows = pending.data?.items ?? [];
+  const error = pending.error ? pending.error.title : null;
+  const load = () => void pending.refetch();
 
   const limit = myLimit(limits, user?.roles ?? []);
   const limitText =
@@ -122,25 +71,19 @@ export default function ApprovalsPage() {
     const { row, kind } = deciding;
     const values = await form.validateFields();
     const text = values.text?.trim();
-    setBusy(true);
+    const params = { number: row.number };
     try {
-      const path = `/complaints/${encodeURIComponent(row.number)}/${kind}`;
-      await api(path, {
-        method: 'POST',
-        body: kind === 'approve' ? (text ? { comment: text } : {}) : { reason: text },
-      });
+      if (kind === 'approve') await approve.mutateAsync({ params, body: text ? { comment: text } : {} });
+      else await reject.mutateAsync({ params, body: { reason: text ?? '' } });
       message.success(
         t(kind === 'approve' ? 'approvals.approved' : 'approvals.rejected', { number: row.number }),
       );
       setDeciding(null);
       setProblem(null);
-      await load();
     } catch (e) {
       // The API's problem in the console's language, e.g. an amount above this user's limit.
       setDeciding(null);
       setProblem(e instanceof ApiError ? e.title : String(e));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -187,7 +130,7 @@ export default function ApprovalsPage() {
       title: t('approvals.col.amount'),
       align: 'right',
       render: (_, r) => {
-        const over = limit !== null && (limit === undefined || r.remedy.amount > limit);
+        const over = r.beyondAuthority;
         return (
           <Flex vertical align="end" gap={4}>
             <Typography.Text strong data-testid={`amount-${r.number}`}>
@@ -239,11 +182,7 @@ export default function ApprovalsPage() {
             {t('approvals.myLimit', { limit: limitText })}
           </Typography.Text>
           <Tooltip title={t('dashboard.refresh')}>
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={() => void load()}
-              aria-label={t('dashboard.refresh')}
-            />
+            <Button icon={<ReloadOutlined />} onClick={load} aria-label={t('dashboard.refresh')} />
           </Tooltip>
         </Space>
       </Flex>
@@ -255,7 +194,7 @@ export default function ApprovalsPage() {
         rowKey="number"
         columns={columns}
         dataSource={rows}
-        loading={loading}
+        loading={pending.isPending}
         pagination={false}
         scroll={{ x: 1000 }}
         locale={{ emptyText: t('approvals.empty') }}

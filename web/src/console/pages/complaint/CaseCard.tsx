@@ -12,13 +12,16 @@ import {
   Select,
   Space,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../../api/client';
+import { ApiError } from '../../../api/client';
+import { showFieldErrors } from '../../../api/form-errors';
+import { useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
+import { type CaseRecord, COMPLAINT_READS, type ComplaintDetail, CURATE_CASE, type Script } from './contract';
 import { formatTime } from './format';
-import { type CaseRecord, type ComplaintDetail, CURATE_CASE, type Script } from './types';
 
 interface CaseValues {
   title: string;
@@ -29,31 +32,20 @@ interface CaseValues {
 }
 
 /** 案例: the complaint's case (lessons, 话术) and, for those allowed, marking, editing and removing it. */
-export function CaseCard({
-  complaint: c,
-  onChanged,
-}: {
-  complaint: ComplaintDetail;
-  onChanged(c: ComplaintDetail): void;
-}) {
+export function CaseCard({ complaint: c }: { complaint: ComplaintDetail }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
-  const [removing, setRemoving] = useState(false);
+  const remove = useApiMutation('DELETE', '/complaints/:number/case', { invalidates: [...COMPLAINT_READS] });
   const mayCurate = c.allowedActions.includes(CURATE_CASE);
-  if (!c.case && !mayCurate) return null;
+  const blocked = c.blockedActions.some((b) => b.action === CURATE_CASE);
+  if (!c.case && !mayCurate && !blocked) return null;
 
-  const unmark = async () => {
-    setRemoving(true);
-    try {
-      onChanged(await api<ComplaintDetail>(`/complaints/${c.number}/case`, { method: 'DELETE' }));
-      message.success(t('case.unmarked'));
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.title : t('common.error'));
-    } finally {
-      setRemoving(false);
-    }
-  };
+  const unmark = () =>
+    remove.mutate(
+      { params: { number: c.number } },
+      { onSuccess: () => message.success(t('case.unmarked')), onError: (e) => message.error(e.title) },
+    );
 
   return (
     <Card
@@ -66,24 +58,34 @@ export function CaseCard({
       size="small"
       data-testid="complaint-case"
       extra={
-        mayCurate && (
-          <Space>
-            <Button size="small" type={c.case ? 'default' : 'primary'} onClick={() => setEditing(true)}>
-              {c.case ? t('case.edit') : t('case.mark')}
-            </Button>
-            {c.case && (
-              <Popconfirm
-                title={t('case.unmarkConfirm')}
-                okText={t('case.unmark')}
-                cancelText={t('common.cancel')}
-                onConfirm={unmark}
-              >
-                <Button size="small" danger icon={<DeleteOutlined />} loading={removing}>
-                  {t('case.unmark')}
-                </Button>
-              </Popconfirm>
-            )}
-          </Space>
+        blocked ? (
+          <Tooltip title={t('cp.blocked.not_accepted')}>
+            <span data-testid="blocked-curate_case">
+              <Button size="small" disabled>
+                {t('case.mark')}
+              </Button>
+            </span>
+          </Tooltip>
+        ) : (
+          mayCurate && (
+            <Space>
+              <Button size="small" type={c.case ? 'default' : 'primary'} onClick={() => setEditing(true)}>
+                {c.case ? t('case.edit') : t('case.mark')}
+              </Button>
+              {c.case && (
+                <Popconfirm
+                  title={t('case.unmarkConfirm')}
+                  okText={t('case.unmark')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={unmark}
+                >
+                  <Button size="small" danger icon={<DeleteOutlined />} loading={remove.isPending}>
+                    {t('case.unmark')}
+                  </Button>
+                </Popconfirm>
+              )}
+            </Space>
+          )
         )
       }
     >
@@ -96,10 +98,9 @@ export function CaseCard({
         <CaseForm
           complaint={c}
           onClose={() => setEditing(false)}
-          onDone={(updated) => {
+          onDone={() => {
             setEditing(false);
             message.success(c.case ? t('case.updated') : t('case.marked'));
-            onChanged(updated);
           }}
         />
       )}
@@ -153,7 +154,7 @@ function CaseForm({
   const { t } = useI18n();
   const [form] = Form.useForm<CaseValues>();
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const save = useApiMutation('PUT', '/complaints/:number/case', { invalidates: [...COMPLAINT_READS] });
   const required = [{ required: true, whitespace: true, message: t('case.field.required') }];
   const initial: CaseValues = c.case ?? {
     title: c.title,
@@ -164,7 +165,6 @@ function CaseForm({
 
   const submit = async () => {
     const v = await form.validateFields();
-    setSaving(true);
     setError(null);
     try {
       const body = {
@@ -174,11 +174,13 @@ function CaseForm({
         scripts: (v.scripts ?? []).filter((s) => s?.title?.trim() && s?.text?.trim()),
         tags: v.tags ?? [],
       };
-      onDone(await api<ComplaintDetail>(`/complaints/${c.number}/case`, { method: 'PUT', body }));
+      onDone(await save.mutateAsync({ params: { number: c.number }, body }));
     } catch (e) {
-      setError(e instanceof ApiError ? e.title : t('common.error'));
-    } finally {
-      setSaving(false);
+      // The server's words above the form; its field messages on their fields, the others after.
+      const rest = showFieldErrors(form, e);
+      setError(
+        e instanceof ApiError ? [e.title, ...rest.filter((r) => r !== e.title)].join(' ') : t('common.error'),
+      );
     }
   };
 
@@ -190,7 +192,7 @@ function CaseForm({
       cancelText={t('common.cancel')}
       onOk={submit}
       onCancel={onClose}
-      confirmLoading={saving}
+      confirmLoading={save.isPending}
       width={720}
       destroyOnHidden
     >

@@ -1,9 +1,9 @@
-import { Spin, Tag, Timeline, Typography } from 'antd';
+import { Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
-import { api } from '../../../api/client';
+import { useApi } from '../../../api/hooks';
 import { type Translate, useI18n } from '../../../i18n';
-import type { TimelineEvent } from './types';
+import { QueryState } from '../../components/QueryState';
+import type { TimelineEvent } from './contract';
 
 type Key = Parameters<Translate>[0];
 
@@ -23,24 +23,41 @@ const COLOR: Record<string, string> = {
   deadline_reminded: 'gray',
 };
 
-/** 处理记录: the complaint's history, newest last, reloaded when `revision` changes. */
-export function ComplaintTimeline({ number, revision }: { number: string; revision: number }) {
+/** 处理记录: the complaint's history, newest last; refetched after every action. */
+export function ComplaintTimeline({ number }: { number: string }) {
   const { t } = useI18n();
-  const [events, setEvents] = useState<TimelineEvent[] | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: revision is the reload signal
-  useEffect(() => {
-    let live = true;
-    api<{ items: TimelineEvent[] }>(`/complaints/${number}/timeline`)
-      .then((r) => live && setEvents(r.items))
-      .catch(() => live && setEvents([]));
-    return () => {
-      live = false;
-    };
-  }, [number, revision]);
+  const history = useApi('/complaints/:number/timeline', { params: { number } });
+  return (
+    <QueryState
+      query={history}
+      isEmpty={(h) => h.items.length === 0}
+      empty={<Typography.Text type="secondary">{t('cp.timeline.empty')}</Typography.Text>}
+    >
+      {(h) => <Events events={h.items} />}
+    </QueryState>
+  );
+}
 
-  if (events === null) return <Spin />;
-  if (events.length === 0)
-    return <Typography.Text type="secondary">{t('cp.timeline.empty')}</Typography.Text>;
+/** What an event was about, by its label (channel, clock, source of a message), never a code. */
+function useDetailOf() {
+  const { t, term } = useI18n();
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return (e: TimelineEvent): string | null => {
+    const fields = e.data.fields as Record<string, unknown> | undefined;
+    if (e.kind === 'registered' && text(fields?.channel)) return term('channel', text(fields?.channel));
+    if (e.kind.startsWith('deadline_') && text(e.data.stage)) return term('stage', text(e.data.stage));
+    const source = text(e.data.source);
+    if (e.kind.endsWith('_message') && source) {
+      const key = `cp.messageSource.${source}` as Key;
+      return t(key) === key ? null : t(key);
+    }
+    return null;
+  };
+}
+
+function Events({ events }: { events: TimelineEvent[] }) {
+  const { t } = useI18n();
+  const detailOf = useDetailOf();
   const kindName = (kind: string) => {
     const key = `cp.event.${kind}`;
     const text = t(key as Key);
@@ -55,8 +72,12 @@ export function ComplaintTimeline({ number, revision }: { number: string; revisi
         content: (
           <div data-kind={e.kind}>
             <Typography.Text strong>{kindName(e.kind)}</Typography.Text>{' '}
+            {detailOf(e) && <Tag data-testid="event-detail">{detailOf(e)}</Tag>}
             <Typography.Text type="secondary">
-              {e.actor?.name ?? t('cp.timeline.system')} · {dayjs(e.at).format('MM-DD HH:mm:ss')}
+              {e.actor?.system
+                ? t(`cp.systemUser.${e.actor.system}`)
+                : (e.actor?.name ?? t('cp.timeline.system'))}{' '}
+              · {dayjs(e.at).format('MM-DD HH:mm:ss')}
             </Typography.Text>
             {e.kind === 'escalated' && typeof e.data.level === 'number' && <Tag>{String(e.data.level)}</Tag>}
             {e.comment && <div style={{ whiteSpace: 'pre-wrap' }}>{e.comment}</div>}

@@ -1,10 +1,14 @@
 import { FileOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Image, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import type { CallOutput, EndpointAt } from '../../../api/call';
 import { ApiError, api } from '../../../api/client';
 import { useI18n } from '../../../i18n';
-import type { ComplaintDetail, EvidenceItem } from './types';
+import { COMPLAINT_READS, type ComplaintDetail, type EvidenceItem } from './contract';
+
+type Uploaded = CallOutput<EndpointAt<'POST', '/complaints/:number/evidence'>>;
 
 const size = (n: number) =>
   n < 1024
@@ -14,16 +18,12 @@ const size = (n: number) =>
       : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /** The complaint's evidence: photos previewed, other files as download links; staff upload more. */
-export function EvidenceList({ complaint, onChanged }: { complaint: ComplaintDetail; onChanged(): void }) {
+export function EvidenceList({ complaint }: { complaint: ComplaintDetail }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [items, setItems] = useState<EvidenceItem[]>(complaint.evidence);
+  const client = useQueryClient();
+  const items = complaint.evidence;
   const [uploading, setUploading] = useState(false);
-  const [shownFor, setShownFor] = useState(complaint);
-  if (shownFor !== complaint) {
-    setShownFor(complaint);
-    setItems(complaint.evidence);
-  }
   const url = (e: EvidenceItem) => `/api/v1/complaints/${complaint.number}/evidence/${e.id}`;
   const canUpload = complaint.status !== 'closed';
 
@@ -32,13 +32,13 @@ export function EvidenceList({ complaint, onChanged }: { complaint: ComplaintDet
     form.append('file', file, file.name);
     setUploading(true);
     try {
-      const r = await api<{ items: EvidenceItem[] }>(`/complaints/${complaint.number}/evidence`, {
+      // Multipart: the contract's call() sends JSON bodies, so the transport is used directly.
+      await api<Uploaded>(`/complaints/${encodeURIComponent(complaint.number)}/evidence`, {
         method: 'POST',
         body: form,
       });
-      setItems((list) => [...list, ...r.items]);
+      await Promise.all(COMPLAINT_READS.map((u) => client.invalidateQueries({ queryKey: [u] })));
       message.success(t('cp.evidence.uploaded'));
-      onChanged();
     } catch (e) {
       message.error(e instanceof ApiError ? e.title : t('common.error'));
     } finally {

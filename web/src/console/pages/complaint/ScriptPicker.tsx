@@ -1,8 +1,8 @@
 import { Form, type FormInstance, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
-import { api } from '../../../api/client';
+import { useState } from 'react';
+import { useApi } from '../../../api/hooks';
 import { type Translate, useI18n } from '../../../i18n';
-import type { OfferedScript } from './types';
+import type { OfferedScript } from './contract';
 
 type Key = Parameters<Translate>[0];
 
@@ -22,17 +22,9 @@ export function ScriptPicker({
   prefix: string[];
 }) {
   const { t } = useI18n();
-  const [scripts, setScripts] = useState<OfferedScript[] | null>(null);
+  const offered = useApi('/complaints/:number/scripts', { params: { number } });
+  const scripts: OfferedScript[] | null = offered.isError ? [] : (offered.data?.items ?? null);
   const [target, setTarget] = useState('result');
-  useEffect(() => {
-    let live = true;
-    api<{ items: OfferedScript[] }>(`/complaints/${encodeURIComponent(number)}/scripts`)
-      .then((r) => live && setScripts(r.items))
-      .catch(() => live && setScripts([]));
-    return () => {
-      live = false;
-    };
-  }, [number]);
 
   const insert = (index: number) => {
     const script = scripts?.[index];

@@ -1,11 +1,10 @@
 import { BulbOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../../api/client';
+import { useApi } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
+import type { RecommendedRemedy, SimilarAnswer, SimilarComplaint } from './contract';
 import { formatTime, yuan } from './format';
-import type { RecommendedRemedy, SimilarAnswer, SimilarComplaint } from './types';
 import { useTermOf } from './useTermOf';
 
 const ROW = { padding: '8px 0', borderBottom: '1px solid #f0f0f0' };
@@ -20,19 +19,9 @@ export function SimilarPanel({
   onUseRemedy?: (remedy: RecommendedRemedy) => void;
 }) {
   const { t } = useI18n();
-  const [answer, setAnswer] = useState<SimilarAnswer | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let live = true;
-    setAnswer(null);
-    setFailed(false);
-    api<SimilarAnswer>(`/complaints/${encodeURIComponent(number)}/similar?limit=5`)
-      .then((a) => live && setAnswer(a))
-      .catch(() => live && setFailed(true));
-    return () => {
-      live = false;
-    };
-  }, [number]);
+  const similar = useApi('/complaints/:number/similar', { params: { number }, query: { limit: 5 } });
+  const answer: SimilarAnswer | null = similar.data ?? null;
+  const failed = similar.isError;
 
   return (
     <Card title={t('similar.title')} size="small" data-testid="similar-complaints">

@@ -1,0 +1,212 @@
+import type { ActorContext } from '../../context.js';
+import type { Complaint } from '../../db/schema.js';
+import { forbidden, notFound } from '../../lib/errors.js';
+import { readStream } from '../audit/index.js';
+import { findCase } from '../cases/case-view.js';
+import { findClassification } from '../classifier/registration.js';
+import { seesAll } from '../org/actor.js';
+import { SYSTEM_USERS, type SystemUser } from '../org/system-users.js';
+import { maySeePersonalData, recordPersonalDataView, shownContact } from '../privacy/index.js';
+import { allowedActions, blockedActions } from './allowed-actions.js';
+import { COMPLAINT_STREAM } from './complaint-command.js';
+import { authorityLimits } from './decide-remedy.js';
+import { canTransition } from './lifecycle.js';
+import type { Status } from './model.js';
+import { canSee } from './permissions.js';
+import { visibleTo } from './queries.js';
+import { toDetail } from './view.js';
+import type { CustomerPanelView } from './view-schemas.js';
+
+/** How many of the customer's other complaints the complaint page lists. */
+const OTHER_COMPLAINTS = 10;
+
+/** The customer behind the complaint: level, tags, and their latest other complaints this actor may see. */
+async function customerPanel(ctx: ActorContext, c: Complaint): Promise<CustomerPanelView | null> {
+  if (c.customer_id === null) return null;
+  let others = ctx.db
+    .selectFrom('complaints')
+    .select(['number', 'title', 'status', 'received_at'])
+    .where('customer_id', '=', c.customer_id)
+    .where('id', '!=', c.id);
+  if (!seesAll(ctx.actor)) others = others.where(visibleTo(ctx));
+  const [customer, rows] = await Promise.all([
+    ctx.db
+      .selectFrom('customers')
+      .select(['id', 'level', 'tags', 'complaint_count', 'repeat_complainant'])
+      .where('id', '=', c.customer_id)
+      .executeTakeFirst(),
+    others.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(OTHER_COMPLAINTS).execute(),
+  ]);
+  if (!customer) return null;
+  return {
+    id: customer.id,
+    level: customer.level,
+    tags: JSON.parse(customer.tags) as string[],
+    complaintCount: customer.complaint_count,
+    repeatComplainant: customer.repeat_complainant === 1,
+    otherComplaints: rows.map((r) => ({
+      number: r.number,
+      title: r.title,
+      status: r.status as Status,
+      receivedAt: new Date(r.received_at).toISOString(),
+    })),
+  };
+}
+
+/** One complaint with everything the complaint page shows; 404 when the actor may not see it. */
+export async function getComplaint(ctx: ActorContext, number: string, options: { reveal?: boolean } = {}) {
+  const c = await ctx.db.selectFrom('complaints').selectAll().where('number', '=', number).executeTakeFirst();
+  if (!c || !canSee(ctx.actor, c)) throw notFound('complaint_not_found', { number });
+  const userIds = (ids: Array<number | null>) => [...new Set(ids.filter((i): i is number => i !== null))];
+  const [
+    remedies,
+    replies,
+    links,
+    watchers,
+    category,
+    deadlines,
+    evidence,
+    messages,
+    survey,
+    caseView,
+    classification,
+    customer,
+    limits,
+  ] = await Promise.all([
+    ctx.db
+      .selectFrom('remedy_proposals')
+      .selectAll()
+      .where('complaint_id', '=', c.id)
+      .orderBy('id')
+      .execute(),
+    ctx.db.selectFrom('replies').selectAll().where('complaint_id', '=', c.id).orderBy('id').execute(),
+    ctx.db
+      .selectFrom('complaint_links')
+      .innerJoin('complaints as other', (j) =>
+        j.on((eb) =>
+          eb.or([
+            eb.and([
+              eb('complaint_links.complaint_id', '=', c.id),
+              eb('other.id', '=', eb.ref('complaint_links.target_id')),
+            ]),
+            eb.and([
+              eb('complaint_links.target_id', '=', c.id),
+              eb('other.id', '=', eb.ref('complaint_links.complaint_id')),
+            ]),
+          ]),
+        ),
+      )
+      .select([
+        'complaint_links.kind',
+        'complaint_links.complaint_id',
+        'other.number',
+        'complaint_links.created_at',
+      ])
+      .execute(),
+    ctx.db.selectFrom('complaint_watchers').select('user_id').where('complaint_id', '=', c.id).execute(),
+    ctx.db
+      .selectFrom('categories')
+      .select(['path'])
+      .where('id', '=', c.category_id)
+      .executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('complaint_deadlines').selectAll().where('complaint_id', '=', c.id).execute(),
+    ctx.db.selectFrom('evidence').selectAll().where('complaint_id', '=', c.id).orderBy('id').execute(),
+    ctx.db
+      .selectFrom('complaint_messages')
+      .selectAll()
+      .where('complaint_id', '=', c.id)
+      .orderBy('id')
+      .execute(),
+    ctx.db.selectFrom('satisfaction_surveys').selectAll().where('complaint_id', '=', c.id).executeTakeFirst(),
+    findCase(ctx.db, c.id),
+    findClassification(ctx.db, c.id),
+    customerPanel(ctx, c),
+    c.status === 'proposed' ? authorityLimits(ctx.db) : null,
+  ]);
+  const categoryIds = category.path.split('/').filter(Boolean).map(Number);
+  const unitIds = [c.unit_id, c.intake_unit_id, c.responsible_unit_id].filter((i): i is number => i !== null);
+  const people = userIds([
+    c.registered_by,
+    c.assignee_id,
+    c.judged_by,
+    ...remedies.flatMap((r) => [r.proposed_by, r.decided_by]),
+    ...replies.map((r) => r.sent_by),
+    ...watchers.map((w) => w.user_id),
+    ...evidence.map((e) => e.added_by),
+    ...messages.map((m) => m.user_id),
+  ]);
+  const [categoryRows, unitRows, userRows] = await Promise.all([
+    ctx.db
+      .selectFrom('categories')
+      .select(['id', 'code', 'name_zh', 'name_en', 'level'])
+      .where('id', 'in', categoryIds)
+      .execute(),
+    ctx.db.selectFrom('units').select(['id', 'name', 'name_en']).where('id', 'in', unitIds).execute(),
+    people.length
+      ? ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', people).execute()
+      : [],
+  ]);
+  // The handler who must call the customer back may see their number (recorded like every reveal).
+  const callBack = c.assignee_id === ctx.actor.userId && canTransition(c.status as Status, 'contact');
+  const mayReveal = callBack || (await maySeePersonalData(ctx.db, ctx.actor));
+  if (options.reveal && !mayReveal) throw forbidden('personal_data_forbidden');
+  const reveal = options.reveal === true;
+  const complainant = {
+    phone: shownContact(ctx.config.secret, 'phone', c.complainant_phone, reveal),
+    email: shownContact(ctx.config.secret, 'email', c.complainant_email, reveal),
+  };
+  if (reveal && (complainant.phone || complainant.email)) {
+    await recordPersonalDataView(ctx.db, ctx, { type: COMPLAINT_STREAM, id: c.id }, [
+      ...(complainant.phone ? ['complainant.phone'] : []),
+      ...(complainant.email ? ['complainant.email'] : []),
+    ]);
+  }
+  return toDetail(c, {
+    complainant: { ...complainant, mayReveal },
+    evidence,
+    messages,
+    survey: survey ?? null,
+    categoryPath: categoryIds
+      .map((id) => categoryRows.find((r) => r.id === id))
+      .filter((r) => r !== undefined),
+    units: new Map(unitRows.map((u) => [u.id, u])),
+    users: new Map(userRows.map((u) => [u.id, u.display_name])),
+    remedies,
+    replies,
+    links: links.map((l) => ({
+      kind: l.complaint_id === c.id ? l.kind : `${l.kind}:incoming`,
+      number: l.number,
+      createdAt: new Date(l.created_at).toISOString(),
+    })),
+    watchers: watchers.map((w) => w.user_id),
+    actions: allowedActions(ctx.actor, c),
+    blocked: blockedActions(
+      ctx.actor,
+      c,
+      remedies.find((r) => r.status === 'pending'),
+      limits,
+    ),
+    case: caseView,
+    classification,
+    customer,
+    deadlines,
+    now: ctx.clock.now(),
+  });
+}
+
+/** The complaint's history, oldest first, with the actors' names. */
+export async function getTimeline(ctx: ActorContext, number: string) {
+  const c = await ctx.db
+    .selectFrom('complaints')
+    .select(['id', 'unit_path', 'intake_unit_path', 'assignee_id'])
+    .where('number', '=', number)
+    .executeTakeFirst();
+  if (!c || !canSee(ctx.actor, c)) throw notFound('complaint_not_found', { number });
+  const events = await readStream(ctx.db, COMPLAINT_STREAM, c.id);
+  // The accounts acting for a channel (portal, mailbox) are named by the console in the reader's language.
+  const systemNames = new Map(Object.entries(SYSTEM_USERS).map(([key, u]) => [u.displayName as string, key]));
+  return events.map((e) => {
+    const system = e.actor?.name ? systemNames.get(e.actor.name) : undefined;
+    return e.actor && system ? { ...e, actor: { ...e.actor, system: system as SystemUser } } : e;
+  });
+}

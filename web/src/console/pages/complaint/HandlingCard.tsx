@@ -1,0 +1,137 @@
+import { Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
+import { useI18n } from '../../../i18n';
+import type { ComplaintDetail } from './contract';
+import { formatTime, yuan } from './format';
+import { useTermOf } from './useTermOf';
+
+const ROW = { padding: '8px 0', borderBottom: '1px solid #f0f0f0' };
+
+/** 处理: judgement, validity, remedies, replies, the customer's confirmation and survey. */
+export function HandlingCard({ complaint: c }: { complaint: ComplaintDetail }) {
+  const { t } = useI18n();
+  const termOf = useTermOf();
+  const j = c.judgement;
+  return (
+    <Card title={t('cp.section.handling')} size="small" data-testid="complaint-handling">
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {t('cp.judgement')}
+      </Typography.Title>
+      {j ? (
+        <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+          <Descriptions.Item label={t('cp.liableParty')}>{termOf('liable', j.liableParty)}</Descriptions.Item>
+          <Descriptions.Item label={t('cp.degree')}>{termOf('degree', j.degree)}</Descriptions.Item>
+          <Descriptions.Item label={t('cp.responsibleUnit')}>
+            {j.responsibleUnit?.name ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('cp.responsiblePerson')}>
+            {j.responsiblePerson ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('cp.basis')} span="filled">
+            {j.basis ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('cp.judgedBy')} span="filled">
+            {j.judgedBy?.name ?? '—'} {formatTime(j.judgedAt)}
+          </Descriptions.Item>
+        </Descriptions>
+      ) : (
+        <Typography.Text type="secondary">{t('cp.noJudgement')}</Typography.Text>
+      )}
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('cp.validity')}
+      </Typography.Title>
+      {c.validity ? (
+        <Space>
+          <Tag color={c.validity.validity === 'valid' ? 'red' : 'default'}>
+            {termOf('validity', c.validity.validity)}
+          </Tag>
+          {c.validity.kind && <span>{termOf('validKind', c.validity.kind)}</span>}
+          {c.validity.invalidReason && <span>{termOf('invalidReason', c.validity.invalidReason)}</span>}
+        </Space>
+      ) : (
+        <Typography.Text type="secondary">{t('cp.noValidity')}</Typography.Text>
+      )}
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('cp.remedies')}
+      </Typography.Title>
+      {c.remedies.length === 0 ? (
+        <Typography.Text type="secondary">{t('cp.noRemedies')}</Typography.Text>
+      ) : (
+        c.remedies.map((r) => (
+          <div key={r.id} data-testid={`remedy-${r.id}`} style={ROW}>
+            <Flex vertical gap={4} style={{ width: '100%' }}>
+              <Space wrap>
+                <Tag color={r.status === 'approved' ? 'green' : r.status === 'rejected' ? 'red' : 'orange'}>
+                  {termOf('remedyStatus', r.status)}
+                </Tag>
+                {r.kinds.map((k) => (
+                  <Tag key={k}>{termOf('remedy', k)}</Tag>
+                ))}
+                <Typography.Text strong>{yuan(r.amount)}</Typography.Text>
+                {r.requiredRole && (
+                  <Typography.Text type="secondary">
+                    {t('cp.requiredRole')}: {termOf('role', r.requiredRole)}
+                  </Typography.Text>
+                )}
+              </Space>
+              <Typography.Text>{r.description}</Typography.Text>
+              {r.internalActions.length > 0 && (
+                <Typography.Text type="secondary">
+                  {t('cp.internalActions')}: {r.internalActions.map((a) => termOf('internal', a)).join('、')}
+                </Typography.Text>
+              )}
+              <Typography.Text type="secondary">
+                {t('cp.proposedBy', { name: r.proposedBy?.name ?? '—' })} {formatTime(r.proposedAt)}
+                {r.decidedBy &&
+                  ` · ${t('cp.decidedBy', { name: r.decidedBy.name ?? '—' })} ${formatTime(r.decidedAt)}`}
+                {r.decisionComment && ` · ${r.decisionComment}`}
+              </Typography.Text>
+            </Flex>
+          </div>
+        ))
+      )}
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('cp.replies')}
+      </Typography.Title>
+      {c.replies.length === 0 ? (
+        <Typography.Text type="secondary">{t('cp.noReplies')}</Typography.Text>
+      ) : (
+        c.replies.map((r) => (
+          <Descriptions
+            key={r.id}
+            size="small"
+            column={1}
+            bordered
+            data-testid={`reply-${r.id}`}
+            title={`${termOf('method', r.method)} · ${r.sentBy?.name ?? '—'} · ${formatTime(r.sentAt)}`}
+            style={{ marginBottom: 12 }}
+          >
+            <Descriptions.Item label={t('cp.reply.summary')}>{r.summary}</Descriptions.Item>
+            <Descriptions.Item label={t('cp.reply.actions')}>{r.actions}</Descriptions.Item>
+            <Descriptions.Item label={t('cp.reply.result')}>{r.result}</Descriptions.Item>
+            <Descriptions.Item label={t('cp.reply.basis')}>{r.basis}</Descriptions.Item>
+            <Descriptions.Item label={t('cp.reply.followUp')}>{r.followUp}</Descriptions.Item>
+          </Descriptions>
+        ))
+      )}
+      {c.customerConfirmation && (
+        <Space style={{ marginTop: 8 }}>
+          <Typography.Text strong>{t('cp.confirmation')}:</Typography.Text>
+          <Tag color={c.customerConfirmation === 'satisfied' ? 'green' : 'red'} data-testid="confirmation">
+            {termOf('confirm', c.customerConfirmation)}
+          </Tag>
+        </Space>
+      )}
+      {c.survey && (
+        <Descriptions size="small" title={t('cp.survey')} column={{ xs: 2, md: 5 }} style={{ marginTop: 12 }}>
+          <Descriptions.Item label={t('cp.survey.speed')}>{c.survey.speed}</Descriptions.Item>
+          <Descriptions.Item label={t('cp.survey.effectiveness')}>{c.survey.effectiveness}</Descriptions.Item>
+          <Descriptions.Item label={t('cp.survey.attitude')}>{c.survey.attitude}</Descriptions.Item>
+          <Descriptions.Item label={t('cp.survey.transparency')}>{c.survey.transparency}</Descriptions.Item>
+          <Descriptions.Item label={t('cp.survey.recommendation')}>
+            {c.survey.recommendation}
+          </Descriptions.Item>
+        </Descriptions>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,84 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Checkbox, Form, Input, InputNumber, Space, Tag } from 'antd';
+import type { AuthorityLimits } from '../../../../../../src/modules/complaints/authority';
+import { api } from '../../../../api/client';
+import { INTERNAL_ACTIONS, REMEDY_KINDS } from '../../../../api/vocabularies';
+import { useI18n } from '../../../../i18n';
+import { yuan } from '../format';
+import { useTermOf } from '../useTermOf';
+import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { options, required } from './fields';
+
+/** Yuan shown, fen kept: the field's value is the API's amount in fen. */
+const fenAsYuan = {
+  getValueProps: (fen: unknown) => ({ value: typeof fen === 'number' ? fen / 100 : fen }),
+  normalize: (value: unknown) => (typeof value === 'number' ? Math.round(value * 100) : value),
+};
+
+/** The approval limits, read-only (GET /settings/authority-limits is not on the typed contract yet: S3). */
+function useAuthorityLimits() {
+  return useQuery({
+    queryKey: ['/settings/authority-limits'],
+    queryFn: () => api<AuthorityLimits>('/settings/authority-limits'),
+    staleTime: 5 * 60_000,
+  }).data;
+}
+
+/** 提出方案: the remedy, beside what the customer asked for and who may approve how much. */
+export function ProposeAction(props: ActionProps) {
+  const { t } = useI18n();
+  const termOf = useTermOf();
+  const c = props.complaint;
+  const run = useComplaintAction('POST', '/complaints/:number/remedies', c.number);
+  const limits = useAuthorityLimits();
+  const demands = c.demands.map((d) => termOf('demand', d)).join('、') || '—';
+  return (
+    <ActionForm action="propose" props={props} run={run} initialValues={{ amount: 0 }}>
+      <Alert
+        type="info"
+        style={{ marginBottom: 16 }}
+        data-testid="remedy-context"
+        title={t('cp.propose.demand', {
+          demands,
+          amount: c.demandAmount === null ? '—' : yuan(c.demandAmount),
+        })}
+        description={
+          limits && (
+            <Space wrap size={[4, 4]} data-testid="authority-limits">
+              {t('cp.propose.limits')}
+              {Object.entries(limits.limits).map(([role, limit]) => (
+                <Tag key={role}>
+                  {termOf('role', role)} {limit === null ? t('cp.propose.noLimit') : `≤ ${yuan(limit)}`}
+                </Tag>
+              ))}
+              {c.grade === 'major' && (
+                <Tag color="red">{t('cp.propose.major', { role: termOf('role', limits.majorApprover) })}</Tag>
+              )}
+            </Space>
+          )
+        }
+      />
+      <Form.Item
+        name="kinds"
+        label={t('cp.remedyKinds')}
+        rules={[{ required: true, message: t('cp.field.required') }]}
+      >
+        <Checkbox.Group options={options(t, 'remedy', REMEDY_KINDS)} />
+      </Form.Item>
+      <Form.Item
+        name="amount"
+        label={t('cp.amountYuan')}
+        rules={[{ required: true, message: t('cp.field.required') }]}
+        {...fenAsYuan}
+      >
+        <InputNumber min={0} step={1} precision={2} prefix="¥" style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="description" label={t('cp.description')} rules={required(t)}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item name="internalActions" label={t('cp.internalActions')}>
+        <Checkbox.Group options={options(t, 'internal', INTERNAL_ACTIONS)} />
+      </Form.Item>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,66 @@
+import { Form, Input, Radio, Select } from 'antd';
+import { INVALID_REASONS, VALID_KINDS } from '../../../../api/vocabularies';
+import { type Translate, useI18n } from '../../../../i18n';
+
+type Key = Parameters<Translate>[0];
+
+export const required = (t: Translate) => [
+  { required: true, whitespace: true, message: t('cp.field.required') },
+];
+export const options = (t: Translate, group: string, codes: readonly string[]) =>
+  codes.map((c) => ({ value: c, label: t(`cp.${group}.${c}` as Key) }));
+
+/** An optional comment recorded with the action. */
+export function CommentField() {
+  const { t } = useI18n();
+  return (
+    <Form.Item name="comment" label={t('cp.field.comment')}>
+      <Input.TextArea rows={2} maxLength={2000} />
+    </Form.Item>
+  );
+}
+
+/** The required reason of an action. */
+export function ReasonField() {
+  const { t } = useI18n();
+  return (
+    <Form.Item name="reason" label={t('cp.field.reason')} rules={required(t)}>
+      <Input.TextArea rows={3} maxLength={2000} />
+    </Form.Item>
+  );
+}
+
+/** The complaint number another one is merged into or linked to. */
+export function TargetField({ name }: { name: string }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item name={name} label={t('cp.field.target')} rules={required(t)}>
+      <Input maxLength={32} placeholder="KS20260101-000001" />
+    </Form.Item>
+  );
+}
+
+/** 有效/无效 and, by the answer, the kind of valid complaint or the reason it is invalid. */
+export function ValidityFields({ mandatory }: { mandatory: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name="validity" label={t('cp.validity')} rules={mandatory ? required(t) : []}>
+        <Radio.Group options={options(t, 'validity', ['valid', 'invalid'])} />
+      </Form.Item>
+      <Form.Item noStyle dependencies={['validity']}>
+        {({ getFieldValue }) =>
+          getFieldValue('validity') === 'invalid' ? (
+            <Form.Item name="invalidReason" label={t('cp.invalidReason')} rules={required(t)}>
+              <Select options={options(t, 'invalidReason', INVALID_REASONS)} />
+            </Form.Item>
+          ) : (
+            <Form.Item name="validityKind" label={t('cp.validityKind')}>
+              <Select allowClear options={options(t, 'validKind', VALID_KINDS)} />
+            </Form.Item>
+          )
+        }
+      </Form.Item>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { useQuery } from '@tanstack/react-query';
+import { Form, Select } from 'antd';
+import { PERMISSIONS } from '../../../../../../src/modules/complaints/permissions';
+import type { StaffMember } from '../../../../../../src/modules/org/staff';
+import type { UnitView } from '../../../../../../src/modules/org/units';
+import { api } from '../../../../api/client';
+import { useI18n } from '../../../../i18n';
+import { useSession } from '../../../session';
+import type { Person } from '../contract';
+
+// GET /units and GET /staff are not on the typed contract yet (S3 declares the organisation's
+// endpoints); their answers are typed by the server's own view types meanwhile.
+const STALE = 5 * 60_000;
+
+/** The organisation's units, named in the user's language. */
+export function useUnits() {
+  const { locale } = useI18n();
+  const q = useQuery({
+    queryKey: ['/units'],
+    queryFn: () => api<{ items: UnitView[] }>('/units'),
+    staleTime: STALE,
+  });
+  const units = q.data?.items ?? [];
+  return units.map((u) => ({
+    ...u,
+    label: locale === 'en' && u.nameEn ? u.nameEn : u.name,
+  }));
+}
+
+/** A unit picker; only active units unless `all`. */
+export function UnitSelect({
+  all = false,
+  ...props
+}: {
+  all?: boolean;
+  allowClear?: boolean;
+  value?: number;
+  onChange?: (v: number) => void;
+}) {
+  const units = useUnits();
+  return (
+    <Select
+      {...props}
+      showSearch={{ optionFilterProp: 'label' }}
+      options={units.filter((u) => all || u.active).map((u) => ({ value: u.id, label: u.label }))}
+    />
+  );
+}
+
+/** Roles whose people work complaints (may investigate them). */
+const HANDLING_ROLES = Object.entries(PERMISSIONS)
+  .filter(([, permissions]) => permissions.includes('start'))
+  .map(([role]) => role);
+
+/**
+ * The handler picker: the active people of the unit chosen in the form's `unitId` (or `unitId`
+ * given) and below it who may handle complaints; the signed-in user is named as such.
+ */
+export function AssigneeSelect({
+  current,
+  unitId,
+  ...props
+}: {
+  value?: number;
+  onChange?: (v: number) => void;
+  allowClear?: boolean;
+  current: Person | null;
+  unitId?: number;
+}) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const chosen = Form.useWatch('unitId') as number | undefined;
+  const unit = chosen ?? unitId;
+  const staff = useQuery({
+    queryKey: ['/staff', { unitId: unit }],
+    queryFn: () => api<{ items: StaffMember[] }>(`/staff${unit ? `?unitId=${unit}` : ''}`),
+    staleTime: STALE,
+  });
+  const people = (staff.data?.items ?? []).filter((m) => m.roles.some((r) => HANDLING_ROLES.includes(r)));
+  const options = people.map((m) => ({
+    value: m.id,
+    label:
+      m.id === user?.userId ? t('cp.field.me', { name: m.displayName }) : `${m.displayName} · ${m.unitName}`,
+  }));
+  // The value already chosen stays named even when the chosen unit does not list them.
+  if (props.value !== undefined && !people.some((m) => m.id === props.value)) {
+    const name =
+      props.value === current?.id ? current.name : props.value === user?.userId ? user.displayName : null;
+    if (name) options.push({ value: props.value, label: name });
+  }
+  return (
+    <Select
+      {...props}
+      loading={staff.isPending}
+      showSearch={{ optionFilterProp: 'label' }}
+      options={options}
+      data-testid="assignee-select"
+    />
+  );
+}
