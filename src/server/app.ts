@@ -9,6 +9,7 @@ import type { AppContext } from '../context.js';
 import { caseRoutes } from '../modules/cases/routes.js';
 import { categoryRoutes } from '../modules/categories/routes.js';
 import { classificationRoutes } from '../modules/classifier/routes.js';
+import { complaintQueueRoutes } from '../modules/complaints/queue-routes.js';
 import { complaintRoutes } from '../modules/complaints/routes.js';
 import { customerRoutes } from '../modules/customers/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
     async (api) => {
       orgRoutes(api as Http, app);
       categoryRoutes(api as Http, app);
+      complaintQueueRoutes(api as Http, app);
       complaintRoutes(api as Http, app);
       dispatchRoutes(api as Http, app);
       slaRoutes(api as Http, app);

@@ -44,6 +44,7 @@ export const CHANNELS = [
   'media',
   'other',
 ] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 /** Channels by which a complaint arrives as another body's referral; they carry its number and deadline. */
 export const REFERRAL_CHANNELS: readonly string[] = ['regulator', 'consumer_association'];
