@@ -12,28 +12,12 @@ import {
   TrainBody,
 } from './schemas.js';
 import { readClassificationSettings, saveClassificationSettings } from './settings.js';
-import { suggestClassification } from './suggest.js';
 import { queueTraining } from './train.js';
 
 const tags = ['classification'];
 
-/** Suggestions for staff; keyword rules, settings and training for the admin. */
+/** Keyword rules, settings and training for the admin (suggestions: suggest-routes.ts). */
 export function classificationRoutes(http: Http, app: AppContext): void {
-  http.post(
-    '/classification/suggest',
-    {
-      schema: {
-        tags,
-        summary: '分类建议 category, priority and grade proposed for a complaint text',
-        body: SuggestBody,
-        response: { 200: Suggestion },
-      },
-    },
-    async (req) => {
-      actorContext(app, req);
-      return suggestClassification(app.db, req.body);
-    },
-  );
   http.get('/classification/rules', { schema: { tags, summary: 'keyword rules (admin)' } }, async (req) =>
     listRules(actorContext(app, req)),
   );

@@ -20,7 +20,6 @@ import {
   GenericSmsChannelConfigSchema,
   WecomChannelConfigSchema,
 } from './channels/index.js';
-import { listInbox, markRead } from './inbox.js';
 import { listTemplates, saveTemplate } from './manage-templates.js';
 import { NOTICE_CHANNELS, NOTICE_EVENTS } from './templates.js';
 
@@ -54,36 +53,6 @@ function channelSettingsBody(mask: boolean) {
 const strictChannelSettings = Compile(channelSettingsBody(false));
 
 export function notifyRoutes(http: Http, app: AppContext): void {
-  http.get(
-    '/inbox',
-    {
-      schema: {
-        tags: ['inbox'],
-        querystring: Type.Object({
-          unread: Type.Optional(Type.Boolean()),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-          before: Type.Optional(Type.Integer({ minimum: 1 })),
-        }),
-      },
-    },
-    async (req) =>
-      listInbox(actorContext(app, req), {
-        unreadOnly: req.query.unread,
-        limit: req.query.limit,
-        before: req.query.before,
-      }),
-  );
-  http.post(
-    '/inbox/:id/read',
-    { schema: { tags: ['inbox'], params: Type.Object({ id: Type.Integer({ minimum: 1 }) }) } },
-    async (req) => ({
-      updated: await markRead(actorContext(app, req), req.params.id),
-    }),
-  );
-  http.post('/inbox/read-all', { schema: { tags: ['inbox'] } }, async (req) => ({
-    updated: await markRead(actorContext(app, req), null),
-  }));
-
   const tags = ['notifications'];
   http.get('/notification-templates', { schema: { tags } }, async (req) => ({
     items: await listTemplates(actorContext(app, req)),

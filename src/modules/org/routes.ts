@@ -1,18 +1,16 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { actorContext, type Http, SESSION_COOKIE } from '../../server/http.js';
+import { actorContext, type Http } from '../../server/http.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
 import { ROLES } from './roles.js';
 import {
   IdParams,
-  LoginBody,
   NewApiTokenBody,
   NewUnitBody,
   NewUserBody,
   UnitChangesBody,
   UserChangesBody,
 } from './schemas.js';
-import { login, logout, SESSION_TTL_MS } from './sessions.js';
 import { listStaff } from './staff.js';
 import { createUnit, listUnits, updateUnit } from './units.js';
 import { createUser, listUsers, updateUser } from './users.js';
@@ -20,37 +18,6 @@ import { createUser, listUsers, updateUser } from './users.js';
 const tags = ['organisation'];
 
 export function orgRoutes(http: Http, app: AppContext): void {
-  http.post(
-    '/auth/login',
-    { schema: { tags: ['auth'], body: LoginBody, security: [] } },
-    async (req, reply) => {
-      const { token, actor } = await login(app, req.body.username, req.body.password);
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: req.protocol === 'https',
-        maxAge: SESSION_TTL_MS / 1000,
-      });
-      return { user: actor };
-    },
-  );
-
-  http.post('/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) await logout(app, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send();
-  });
-
-  http.get('/auth/me', { schema: { tags: ['auth'] } }, async (req) => ({
-    user: actorContext(app, req).actor,
-  }));
-  // The console asks at start whether anyone is signed in; "nobody" is an answer, not an error.
-  http.get('/auth/session', { schema: { tags: ['auth'], security: [] } }, async (req) => ({
-    user: req.actor,
-  }));
-
   http.get('/units', { schema: { tags } }, async (req) => ({
     items: await listUnits(actorContext(app, req)),
   }));

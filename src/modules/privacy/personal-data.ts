@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import type { ActorContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
 import { forbidden } from '../../lib/errors.js';
@@ -46,16 +45,7 @@ export async function requireReveal(
   return true;
 }
 
-export const RevealQuery = Type.Object(
-  {
-    reveal: Type.Optional(
-      Type.Boolean({
-        description: 'show phone numbers and e-mail addresses unmasked (recorded in the history)',
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+export { RevealQuery } from './schemas.js';
 
 /** How a sealed contact is shown: opened for those who may see it, masked for everyone else. */
 export function shownContact(
