@@ -20,6 +20,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { call } from '../../../api/call';
 import { ApiError, api, query } from '../../../api/client';
 import { useI18n } from '../../../i18n';
 import { CustomerPanel, type Lookup } from './CustomerPanel';
@@ -186,13 +187,11 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
     setLookup({ state: 'searching' });
     const timer = setTimeout(async () => {
       try {
-        const found = await api<{ items: Array<{ id: number }> }>(
-          `/customers${query({ q: phone.trim(), limit: 1 })}`,
-        );
+        const found = await call('GET', '/customers', { query: { q: phone.trim(), limit: 1 } });
         if (stale) return;
         const first = found.items[0];
         if (!first) return setLookup({ state: 'new' });
-        const customer = await api<CustomerProfile>(`/customers/${first.id}`);
+        const customer = await call('GET', '/customers/:id', { params: { id: first.id }, query: {} });
         if (stale) return;
         setLookup({ state: 'found', customer });
         if (!text(form.getFieldValue(['complainant', 'name'])))
@@ -272,7 +271,7 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
     setSubmitting(true);
     setProblem(null);
     try {
-      const registered = await api<Registered>('/complaints', {
+      const registered = await call('POST', '/complaints', {
         body: toBody(values, firstContact, remedy, autoRef.current),
       });
       let uploaded = 0;
