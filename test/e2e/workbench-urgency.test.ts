@@ -67,11 +67,11 @@ describe('the workbench puts urgent work first, in Chromium', () => {
       // 3 minutes left comes before 57 minutes left although it is P3 and the other P1.
       expect(await rowKeys(page)).toEqual(waiting);
       const first = rowOf(page, waiting[0] ?? '');
-      expect(await first.getByTestId('countdown').getAttribute('data-state')).toBe('urgent');
+      expect(await first.getByTestId('countdown').getAttribute('data-state')).toBe('critical');
       expect(await first.getByTestId('countdown').innerText()).toMatch(/^剩余 [23]分\d+秒$/);
       expect(await first.innerText()).toContain('欧**');
       expect(await first.innerText()).toContain('微信');
-      // The 57 minutes are in the same step as the 3 minutes (within the hour), not the 2-hour one.
+      // The 57 minutes look different from the 3 minutes: orange within the hour, red within the quarter.
       expect(
         await rowOf(page, waiting[1] ?? '')
           .getByTestId('countdown')

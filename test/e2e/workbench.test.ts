@@ -98,7 +98,8 @@ describe('the workbench in Chromium', () => {
       await screenshot(page, 'workbench');
 
       // Filter by priority: only the P1 complaint is left.
-      await page.getByLabel('优先级').click();
+      // The filter, not the (sortable) column header of the same name.
+      await page.getByRole('combobox', { name: '优先级' }).click();
       await option(page, 'P1 紧急');
       await page.keyboard.press('Escape');
       await expect.poll(() => rowOf(page, queue.medium).count()).toBe(0);

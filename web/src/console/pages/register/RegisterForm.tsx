@@ -464,6 +464,57 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
               <Form.Item name="content" label={t('register.content')} rules={required(t('register.content'))}>
                 <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
               </Form.Item>
+            </Card>
+
+            <Card size="small" title={t('register.section.classify')} style={{ marginBottom: 12 }}>
+              <Row gutter={12}>
+                <Col xs={24} md={16}>
+                  <Form.Item
+                    name="categoryId"
+                    label={t('register.category')}
+                    extra={autoMark(auto.category)}
+                    rules={[
+                      { required: true, message: t('register.required', { field: t('register.category') }) },
+                    ]}
+                  >
+                    <Cascader
+                      options={options}
+                      changeOnSelect
+                      showSearch
+                      placeholder={t('register.categoryPlaceholder')}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item name="priority" label={t('register.priority')} extra={autoMark(auto.priority)}>
+                    <Select
+                      allowClear
+                      showSearch={{ optionFilterProp: 'label' }}
+                      placeholder={t('register.priorityAuto')}
+                      options={PRIORITIES.map((p) => ({ value: p, label: term('priority', p) }))}
+                    />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Form.Item
+                name="majorReasons"
+                label={
+                  <span>
+                    {t('register.majorReasons')}{' '}
+                    <Tag color={major ? 'red' : undefined} data-testid="grade-tag">
+                      {major ? t('register.majorOn') : t('register.majorOff')}
+                    </Tag>
+                    {fieldStates.grade.auto && autoMark(true)}
+                  </span>
+                }
+              >
+                <Checkbox.Group
+                  options={MAJOR_REASONS.map((m) => ({ value: m, label: t(`register.major.${m}` as const) }))}
+                />
+              </Form.Item>
+            </Card>
+
+            <Card size="small" title={t('register.demands')} style={{ marginBottom: 12 }}>
               <Form.Item name="demands" label={t('register.demands')}>
                 <Checkbox.Group
                   options={DEMANDS.map((d) => ({ value: d, label: t(`register.demand.${d}` as const) }))}
@@ -493,53 +544,6 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
                   </Col>
                 ))}
               </Row>
-            </Card>
-
-            <Card size="small" title={t('register.section.classify')} style={{ marginBottom: 12 }}>
-              <Row gutter={12}>
-                <Col xs={24} md={16}>
-                  <Form.Item
-                    name="categoryId"
-                    label={t('register.category')}
-                    extra={autoMark(auto.category)}
-                    rules={[
-                      { required: true, message: t('register.required', { field: t('register.category') }) },
-                    ]}
-                  >
-                    <Cascader
-                      options={options}
-                      changeOnSelect
-                      showSearch
-                      placeholder={t('register.categoryPlaceholder')}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Form.Item name="priority" label={t('register.priority')} extra={autoMark(auto.priority)}>
-                    <Select
-                      allowClear
-                      placeholder={t('register.priorityAuto')}
-                      options={PRIORITIES.map((p) => ({ value: p, label: term('priority', p) }))}
-                    />
-                  </Form.Item>
-                </Col>
-              </Row>
-              <Form.Item
-                name="majorReasons"
-                label={
-                  <span>
-                    {t('register.majorReasons')}{' '}
-                    <Tag color={major ? 'red' : undefined} data-testid="grade-tag">
-                      {major ? t('register.majorOn') : t('register.majorOff')}
-                    </Tag>
-                    {fieldStates.grade.auto && autoMark(true)}
-                  </span>
-                }
-              >
-                <Checkbox.Group
-                  options={MAJOR_REASONS.map((m) => ({ value: m, label: t(`register.major.${m}` as const) }))}
-                />
-              </Form.Item>
             </Card>
 
             <Card size="small" title={t('register.section.evidence')} style={{ marginBottom: 12 }}>

@@ -5,15 +5,25 @@ import { durationParts } from './model';
 
 const HOUR = 3600_000;
 
-/** How pressing a deadline is: past it, within the hour, within two hours, or not yet. */
-export type Urgency = 'overdue' | 'urgent' | 'soon' | 'normal';
+/** How pressing a deadline is: past it, within 15 minutes, within the hour, within two hours, or not yet. */
+export type Urgency = 'overdue' | 'critical' | 'urgent' | 'soon' | 'normal';
 export const urgencyOf = (left: number): Urgency =>
-  left <= 0 ? 'overdue' : left <= HOUR ? 'urgent' : left <= 2 * HOUR ? 'soon' : 'normal';
+  left <= 0
+    ? 'overdue'
+    : left <= HOUR / 4
+      ? 'critical'
+      : left <= HOUR
+        ? 'urgent'
+        : left <= 2 * HOUR
+          ? 'soon'
+          : 'normal';
 
+/** Minutes look different from an hour: red for the last quarter hour, orange and bold within the hour. */
 const STYLE: Record<Urgency, { type?: 'danger' | 'warning'; strong: boolean; background?: string }> = {
   overdue: { type: 'danger', strong: true, background: '#fff1f0' },
-  urgent: { type: 'danger', strong: true },
-  soon: { type: 'warning', strong: true },
+  critical: { type: 'danger', strong: true },
+  urgent: { type: 'warning', strong: true },
+  soon: { type: 'warning', strong: false },
   normal: { strong: false },
 };
 
@@ -24,13 +34,12 @@ export function useDuration() {
     const { d, h, m, s } = durationParts(ms);
     if (d > 0) return t('workbench.duration.days', { d, h });
     if (h > 0) return t('workbench.duration.hours', { h, m });
-    return t('workbench.duration.minutes', { m, s });
+    return m > 0 ? t('workbench.duration.minutes', { m, s }) : t('workbench.duration.seconds', { s });
   };
 }
 
 /**
- * The time left to (or past) a deadline, ticking every second: red and shaded overdue, red within the
- * hour, orange within two.
+ * The time left to (or past) a deadline, ticking every second, coloured by `urgencyOf`.
  */
 export function Countdown({ dueAt }: { dueAt: string | null }) {
   const { t } = useI18n();
