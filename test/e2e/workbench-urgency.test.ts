@@ -162,4 +162,23 @@ describe('the workbench puts urgent work first, in Chromium', () => {
     },
     SLOW,
   );
+
+  it(
+    'draws a focused field in the accent colour, never in the error red',
+    async () => {
+      const w = await openPage(browser, server.baseUrl);
+      const { page } = w;
+      await signIn(page, 'agent');
+      await page.goto('/workbench');
+      const search = page.locator('input[aria-label="搜索"]');
+      await search.focus();
+      const border = () =>
+        search.evaluate((el) => getComputedStyle(el.closest('.ant-input-affix-wrapper') ?? el).borderColor);
+      // The accent #1f5fa8; the brand red #c4302b and the error red #cf1322 are for the logo and errors.
+      await expect.poll(border).toBe('rgb(31, 95, 168)');
+      w.expectClean();
+      await w.context.close();
+    },
+    SLOW,
+  );
 });

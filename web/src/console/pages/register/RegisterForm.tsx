@@ -212,8 +212,10 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
     const s = suggestion.suggestion;
     const was = autoRef.current;
     const next = { ...was };
+    // Nor change a field under the agent's cursor (a suggestion arriving while they search the categories).
     const untouched = (name: 'categoryId' | 'priority') =>
-      !form.isFieldTouched(name) || was[name === 'categoryId' ? 'category' : 'priority'];
+      document.activeElement?.id !== name &&
+      (!form.isFieldTouched(name) || was[name === 'categoryId' ? 'category' : 'priority']);
     if (untouched('categoryId')) {
       const sure = s.category && confident(s, s.category.confidence);
       next.category = !!sure;
