@@ -1,7 +1,7 @@
 import { badRequest } from './errors.js';
 
 /** Keyset cursor: the sort value and the id of the last item of a page. */
-export type Cursor = [number | string, number];
+export type Cursor = [number | string | null, number];
 
 export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 

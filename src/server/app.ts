@@ -9,6 +9,8 @@ import type { AppContext } from '../context.js';
 import { caseRoutes } from '../modules/cases/routes.js';
 import { categoryRoutes } from '../modules/categories/routes.js';
 import { classificationRoutes } from '../modules/classifier/routes.js';
+import { suggestRoutes } from '../modules/classifier/suggest-routes.js';
+import { complaintQueueRoutes } from '../modules/complaints/queue-routes.js';
 import { complaintRoutes } from '../modules/complaints/routes.js';
 import { complaintSettingsRoutes } from '../modules/complaints/settings-routes.js';
 import { customerRoutes } from '../modules/customers/routes.js';
@@ -19,8 +21,10 @@ import { evidenceSettingsRoutes } from '../modules/evidence/settings-routes.js';
 import { jobRoutes } from '../modules/jobs/index.js';
 import { mailRoutes } from '../modules/mail/routes.js';
 import { messageRoutes } from '../modules/messages/index.js';
+import { inboxRoutes } from '../modules/notify/inbox-routes.js';
 import { notifyRoutes } from '../modules/notify/routes.js';
 import { actorForApiToken } from '../modules/org/api-tokens.js';
+import { authRoutes } from '../modules/org/auth-routes.js';
 import { orgRoutes } from '../modules/org/routes.js';
 import { actorForSession } from '../modules/org/sessions.js';
 import { portalRoutes } from '../modules/portal/routes.js';
@@ -117,12 +121,15 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
 
   await http.register(
     async (api) => {
+      authRoutes(api as Http, app);
       orgRoutes(api as Http, app);
       categoryRoutes(api as Http, app);
+      complaintQueueRoutes(api as Http, app);
       complaintRoutes(api as Http, app);
       complaintSettingsRoutes(api as Http, app);
       dispatchRoutes(api as Http, app);
       slaRoutes(api as Http, app);
+      inboxRoutes(api as Http, app);
       notifyRoutes(api as Http, app);
       jobRoutes(api as Http, app);
       customerRoutes(api as Http, app);
@@ -136,6 +143,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       portalSettingsRoutes(api as Http, app);
       searchRoutes(api as Http, app);
       caseRoutes(api as Http, app);
+      suggestRoutes(api as Http, app);
       classificationRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },

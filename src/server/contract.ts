@@ -5,8 +5,12 @@
 import type { caseEndpoints } from '../modules/cases/endpoints.js';
 import type { categoryEndpoints } from '../modules/categories/endpoints.js';
 import type { classifierEndpoints } from '../modules/classifier/endpoints.js';
+import type { suggestEndpoints } from '../modules/classifier/suggest-endpoints.js';
 import type { complaintEndpoints } from '../modules/complaints/endpoints.js';
+import type { queueEndpoints } from '../modules/complaints/queue-endpoints.js';
 import type { complaintSettingsEndpoints } from '../modules/complaints/settings-endpoints.js';
+import type { customerEndpoints } from '../modules/customers/endpoints.js';
+import type { dashboardEndpoints } from '../modules/dashboard/endpoints.js';
 import type { dispatchEndpoints } from '../modules/dispatch/endpoints.js';
 import type { evidenceEndpoints } from '../modules/evidence/endpoints.js';
 import type { evidenceSettingsEndpoints } from '../modules/evidence/settings-endpoints.js';
@@ -14,6 +18,8 @@ import type { jobEndpoints } from '../modules/jobs/endpoints.js';
 import type { mailEndpoints } from '../modules/mail/endpoints.js';
 import type { messageEndpoints } from '../modules/messages/endpoints.js';
 import type { notifyEndpoints } from '../modules/notify/endpoints.js';
+import type { inboxEndpoints } from '../modules/notify/inbox-endpoints.js';
+import type { authEndpoints } from '../modules/org/auth-endpoints.js';
 import type { orgEndpoints } from '../modules/org/endpoints.js';
 import type { portalSettingsEndpoints } from '../modules/portal/settings-endpoints.js';
 import type { privacyEndpoints } from '../modules/privacy/endpoints.js';
@@ -38,4 +44,10 @@ export type ApiEndpoint =
   | EndpointsOf<typeof complaintEndpoints>
   | EndpointsOf<typeof evidenceEndpoints>
   | EndpointsOf<typeof messageEndpoints>
-  | EndpointsOf<typeof searchEndpoints>;
+  | EndpointsOf<typeof searchEndpoints>
+  | EndpointsOf<typeof suggestEndpoints>
+  | EndpointsOf<typeof queueEndpoints>
+  | EndpointsOf<typeof customerEndpoints>
+  | EndpointsOf<typeof dashboardEndpoints>
+  | EndpointsOf<typeof inboxEndpoints>
+  | EndpointsOf<typeof authEndpoints>;

@@ -66,11 +66,12 @@ describe('registering a complaint in the console', () => {
     // Enter in the content is a new line, never a submission.
     await page.keyboard.press('Enter');
     await page.keyboard.type('请尽快处理。');
+    // The category (required) comes right after the words, before the optional fields.
+    await chooseCategory(page, '中转延误');
     await tabTo(page, '解释说明');
     await page.keyboard.press('Space');
     await typeInto(page, '诉求金额（元）', '20');
     await typeInto(page, '运单号', 'SF1234567890');
-    await chooseCategory(page, '中转延误');
     await page
       .locator('input[type=file]')
       .setInputFiles({ name: 'parcel.png', mimeType: 'image/png', buffer: PNG });

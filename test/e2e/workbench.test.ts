@@ -76,24 +76,30 @@ describe('the workbench in Chromium', () => {
       await page.goto('/workbench');
       for (const n of Object.values(queue)) await rowOf(page, n).waitFor();
       for (const n of unassigned) expect(await rowOf(page, n).count()).toBe(0);
+      // Most urgent first: the overdue one, the one due within 2 h, then the rest.
+      const order = await page
+        .locator('tbody tr[data-row-key]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key')));
+      expect(order.slice(0, 3)).toEqual([queue.late, queue.urgent, queue.medium]);
 
-      // The overdue complaint is red and counts up; the others count down.
+      // The overdue complaint is red and counts up; the others count down, written as durations.
       const late = rowOf(page, queue.late).getByTestId('countdown');
       expect(await late.getAttribute('data-state')).toBe('overdue');
-      expect(await late.innerText()).toMatch(/^超时 /);
+      const lateBefore = await late.innerText();
+      expect(lateBefore).toMatch(/^超时 1\d分\d+秒$/);
       const urgent = rowOf(page, queue.urgent).getByTestId('countdown');
-      const before = await urgent.innerText();
-      expect(before).toMatch(/^剩余 1:[12]\d:\d\d$/);
+      expect(await urgent.innerText()).toMatch(/^剩余 1小时1\d分$/);
       expect(await urgent.getAttribute('data-state')).toBe('soon');
       expect(await rowOf(page, queue.medium).getByTestId('countdown').getAttribute('data-state')).toBe(
         'normal',
       );
-      await expect.poll(() => urgent.innerText(), { timeout: 10_000 }).not.toBe(before);
+      await expect.poll(() => late.innerText(), { timeout: 10_000 }).not.toBe(lateBefore);
 
       await screenshot(page, 'workbench');
 
       // Filter by priority: only the P1 complaint is left.
-      await page.getByLabel('优先级').click();
+      // The filter, not the (sortable) column header of the same name.
+      await page.getByRole('combobox', { name: '优先级' }).click();
       await option(page, 'P1 紧急');
       await page.keyboard.press('Escape');
       await expect.poll(() => rowOf(page, queue.medium).count()).toBe(0);
@@ -178,7 +184,7 @@ describe('the workbench in Chromium', () => {
       await expect.poll(() => page.getByRole('tab', { name: 'My queue' }).count()).toBe(1);
       await expect
         .poll(() => rowOf(page, queue.urgent).getByTestId('countdown').innerText())
-        .toMatch(/ left$/);
+        .toMatch(/^1 h \d+ min left$/);
       const data = [...titles, '陈坐席', '中文'];
       const chinese = (await chineseText(page)).filter((line) => !data.some((d) => line.includes(d)));
       expect(chinese).toEqual([]);

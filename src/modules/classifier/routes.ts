@@ -2,30 +2,13 @@ import type { AppContext } from '../../context.js';
 import { actorContext, type Http, route } from '../../server/http.js';
 import { classifierEndpoints } from './endpoints.js';
 import { createRule, deleteRule, listRules, updateRule } from './rules.js';
-import { SuggestBody, Suggestion } from './schemas.js';
 import { readClassificationSettings, saveClassificationSettings } from './settings.js';
-import { suggestClassification } from './suggest.js';
 import { queueTraining } from './train.js';
 
 const tags = ['classification'];
 
 /** Suggestions for staff; keyword rules, settings and training for the admin. */
 export function classificationRoutes(http: Http, app: AppContext): void {
-  http.post(
-    '/classification/suggest',
-    {
-      schema: {
-        tags,
-        summary: '分类建议 category, priority and grade proposed for a complaint text',
-        body: SuggestBody,
-        response: { 200: Suggestion },
-      },
-    },
-    async (req) => {
-      actorContext(app, req);
-      return suggestClassification(app.db, req.body);
-    },
-  );
   route(http, classifierEndpoints.listClassificationRules, async (req) => listRules(actorContext(app, req)));
   route(http, classifierEndpoints.createClassificationRule, async (req, reply) =>
     reply.code(201).send(await createRule(actorContext(app, req), req.body)),

@@ -44,7 +44,6 @@ export const CHANNELS = [
   'media',
   'other',
 ] as const;
-
 export type Channel = (typeof CHANNELS)[number];
 
 /** Channels by which a complaint arrives as another body's referral; they carry its number and deadline. */

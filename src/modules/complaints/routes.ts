@@ -20,8 +20,7 @@ import {
   startInvestigation,
 } from './investigate-complaint.js';
 import { pendingApprovals } from './pending-approvals.js';
-import { getComplaint, getTimeline, listComplaints } from './queries.js';
-import { registerComplaint } from './register-complaint.js';
+import { getComplaint, getTimeline } from './queries.js';
 import { acceptComplaint, assignComplaint, escalateComplaint, transferComplaint } from './route-complaint.js';
 import * as s from './schemas.js';
 import { linkComplaint, updateComplaint, watchComplaint } from './update-complaint.js';
@@ -40,42 +39,6 @@ export async function act<I>(
 }
 
 export function complaintRoutes(http: Http, app: AppContext): void {
-  http.post(
-    '/complaints',
-    {
-      schema: {
-        tags,
-        summary: '投诉登记 register a complaint',
-        body: s.RegisterBody,
-        headers: Type.Object({
-          'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-        }),
-        response: { 200: s.RegisteredResponse, 201: s.RegisteredResponse },
-      },
-    },
-    async (req, reply) => {
-      const key = req.headers['idempotency-key'];
-      const result = await registerComplaint(actorContext(app, req), req.body, {
-        idempotencyKey: typeof key === 'string' ? key : undefined,
-      });
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply
-        .code(result.replayed ? 200 : 201)
-        .header('location', `/api/v1/complaints/${result.number}`)
-        .send(result);
-    },
-  );
-
-  http.get(
-    '/complaints',
-    { schema: { tags, summary: 'list with filters', querystring: s.ListQuery } },
-    async (req) => listComplaints(actorContext(app, req), req.query),
-  );
-  http.get(
-    '/complaints/mine',
-    { schema: { tags, summary: 'my queue: open complaints assigned to me', querystring: s.ListQuery } },
-    async (req) => listComplaints(actorContext(app, req), { sort: 'priority', ...req.query }, { mine: true }),
-  );
   const e = complaintEndpoints;
   route(http, e.getComplaint, async (req) =>
     getComplaint(actorContext(app, req), req.params.number, { reveal: req.query.reveal === true }),

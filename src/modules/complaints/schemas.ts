@@ -263,46 +263,4 @@ export const ConfirmBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const SORTS = ['-receivedAt', 'receivedAt', '-updatedAt', 'updatedAt', 'priority'] as const;
-const csv = (description: string) => Type.Optional(Type.String({ maxLength: 500, description }));
-
-export const ListQuery = Type.Object(
-  {
-    status: csv(`comma-separated: ${STATUSES.join(', ')}`),
-    priority: csv('comma-separated P1..P4'),
-    grade: Type.Optional(list(GRADES)),
-    categoryId: Type.Optional(Type.Integer({ minimum: 1, description: 'the category and its subtree' })),
-    unitId: Type.Optional(Type.Integer({ minimum: 1, description: 'the responsible unit and its subtree' })),
-    assigneeId: Type.Optional(Type.Integer({ minimum: 1 })),
-    channel: csv(`comma-separated: ${CHANNELS.join(', ')}`),
-    receivedFrom: Type.Optional(Type.String({ format: 'date-time' })),
-    receivedTo: Type.Optional(Type.String({ format: 'date-time' })),
-    dueWithin: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 100000,
-        description: 'minutes: the earliest running deadline falls within them',
-      }),
-    ),
-    overdue: Type.Optional(Type.Boolean({ description: 'the earliest running deadline has passed' })),
-    q: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 200,
-        description:
-          'complaint number, waybill or order number by prefix; a whole phone number or e-mail address exactly; ' +
-          'any other text is a full-text search (words all match, "a phrase" verbatim, -word excluded, ' +
-          'number fragments of ≥ 4 characters) and each item gains snippet: { text, marks: [[start, end)] } | null',
-      }),
-    ),
-    customerId: Type.Optional(Type.Integer({ minimum: 1, description: "the customer's complaints" })),
-    repeat: Type.Optional(
-      Type.Boolean({ description: 'only repeat complaints (same customer or waybill again)' }),
-    ),
-    sort: Type.Optional(list(SORTS)),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-    cursor: Type.Optional(Type.String({ maxLength: 500 })),
-  },
-  { additionalProperties: false },
-);
-export type ListInput = Static<typeof ListQuery>;
+export { type ListInput, ListQuery, SORTS } from './list-schemas.js';

@@ -9,6 +9,7 @@ import type {
 import type { CaseView } from '../cases/case-view.js';
 import type { StoredClassificationView } from '../classifier/schemas.js';
 import { STAGES } from '../sla/index.js';
+import type { ComplaintSummaryView } from './list-schemas.js';
 import type { Channel, Grade, Priority, Status } from './model.js';
 import type { AllowedAction, BlockedAction, ComplaintDetailView, CustomerPanelView } from './view-schemas.js';
 
@@ -19,6 +20,7 @@ function iso(ms: number | null) {
 }
 const json = <T>(text: string) => JSON.parse(text) as T;
 
+/** A complaint as a list shows it; the row's vocabularies were written from model.ts, the database keeps them as text. */
 export function toSummary(r: {
   number: string;
   status: string;
@@ -31,6 +33,7 @@ export function toSummary(r: {
   category_en: string | null;
   unit_id: number;
   unit_name: string | null;
+  unit_name_en: string | null;
   assignee_id: number | null;
   assignee_name: string | null;
   received_at: number;
@@ -40,24 +43,24 @@ export function toSummary(r: {
   reopen_count: number;
   escalation_level: number;
   due_at: number | null;
-}) {
+}): ComplaintSummaryView {
   return {
     number: r.number,
-    status: r.status,
-    channel: r.channel,
+    status: r.status as Status,
+    channel: r.channel as Channel,
     title: r.title,
-    priority: r.priority,
-    grade: r.grade,
+    priority: r.priority as Priority,
+    grade: r.grade as Grade,
     category: { id: r.category_id, nameZh: r.category_zh, nameEn: r.category_en },
-    unit: { id: r.unit_id, name: r.unit_name },
+    unit: { id: r.unit_id, name: r.unit_name, nameEn: r.unit_name_en },
     assignee: r.assignee_id === null ? null : { id: r.assignee_id, name: r.assignee_name },
     complainantName: r.complainant_name,
     waybillNo: r.waybill_no,
     reopenCount: r.reopen_count,
     escalationLevel: r.escalation_level,
     dueAt: iso(r.due_at),
-    receivedAt: iso(r.received_at),
-    updatedAt: iso(r.updated_at),
+    receivedAt: new Date(r.received_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
   };
 }
 

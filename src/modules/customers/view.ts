@@ -1,13 +1,22 @@
+import type { Static } from 'typebox';
 import type { Customer } from '../../db/schema.js';
+import type { Channel, Priority, Status } from '../complaints/model.js';
+import type { Level } from './schemas.js';
+import type { CustomerComplaintView, CustomerProfile, CustomerSummary } from './view-schemas.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const isoOf = (ms: number) => new Date(ms).toISOString();
+// The database keeps the vocabularies (level, status, priority, channel) as text written from them.
 
 /** One line of the customer list; contacts are already masked. */
-export function toCustomerSummary(c: Customer, contacts: { phones: string[]; emails: string[] }) {
+export function toCustomerSummary(
+  c: Customer,
+  contacts: { phones: string[]; emails: string[] },
+): Static<typeof CustomerSummary> {
   return {
     id: c.id,
     name: c.name,
-    level: c.level,
+    level: c.level as Level,
     tags: JSON.parse(c.tags) as string[],
     phones: contacts.phones,
     emails: contacts.emails,
@@ -25,14 +34,14 @@ export function toCustomerComplaint(r: {
   title: string;
   received_at: number;
   repeat_complaint: number;
-}) {
+}): CustomerComplaintView {
   return {
     number: r.number,
-    status: r.status,
-    priority: r.priority,
-    channel: r.channel,
+    status: r.status as Status,
+    priority: r.priority as Priority,
+    channel: r.channel as Channel,
     title: r.title,
-    receivedAt: iso(r.received_at),
+    receivedAt: isoOf(r.received_at),
     repeat: r.repeat_complaint === 1,
   };
 }
@@ -43,15 +52,15 @@ export interface ProfileParts {
   addresses: string[];
   revealed: boolean;
   counts: { total: number; open: number; repeat: number };
-  complaints: { items: ReturnType<typeof toCustomerComplaint>[]; nextCursor: string | null };
+  complaints: { items: CustomerComplaintView[]; nextCursor: string | null };
 }
 
 /** The customer page: profile, contacts as the actor may see them, counts and the latest complaints. */
-export function toCustomerProfile(c: Customer, p: ProfileParts) {
+export function toCustomerProfile(c: Customer, p: ProfileParts): Static<typeof CustomerProfile> {
   return {
     id: c.id,
     name: c.name,
-    level: c.level,
+    level: c.level as Level,
     tags: JSON.parse(c.tags) as string[],
     note: c.note,
     phones: p.contacts.phones,
@@ -63,7 +72,7 @@ export function toCustomerProfile(c: Customer, p: ProfileParts) {
     lastComplaintAt: iso(c.last_complaint_at),
     counts: p.counts,
     complaints: p.complaints,
-    createdAt: iso(c.created_at),
-    updatedAt: iso(c.updated_at),
+    createdAt: isoOf(c.created_at),
+    updatedAt: isoOf(c.updated_at),
   };
 }

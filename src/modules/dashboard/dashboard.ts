@@ -1,27 +1,14 @@
 import { sql } from 'kysely';
 import type { ActorContext } from '../../context.js';
-import { OPEN_STATUSES } from '../complaints/model.js';
+import { OPEN_STATUSES, type Status } from '../complaints/model.js';
 import { visibleTo } from '../complaints/queries.js';
 import { seesAll } from '../org/actor.js';
+import type { Dashboard } from './schemas.js';
+
+export type { Dashboard } from './schemas.js';
 
 /** How many local days the intake trend covers, today included. */
 export const TREND_DAYS = 30;
-
-/** 首页: the signed-in user's figures over the complaints they may see. */
-export interface Dashboard {
-  generatedAt: string;
-  timeZone: string;
-  /** Received since local midnight. */
-  today: number;
-  open: number;
-  /** Open and past their due time. */
-  overdue: number;
-  byStatus: Array<{ status: string; count: number }>;
-  /** By level-1 category (its subtree counted in it). */
-  byCategory: Array<{ categoryId: number; code: string; nameZh: string; nameEn: string; count: number }>;
-  /** Complaints received per local day, oldest first, zero-filled; the last one is today. */
-  daily: Array<{ date: string; count: number }>;
-}
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -137,7 +124,8 @@ export async function dashboardFor(ctx: ActorContext): Promise<Dashboard> {
       .execute(),
   ]);
 
-  const byStatus = statuses.map((s) => ({ status: s.status, count: Number(s.count) }));
+  // The database keeps the vocabulary as text.
+  const byStatus = statuses.map((s) => ({ status: s.status as Status, count: Number(s.count) }));
   const open = byStatus
     .filter((s) => OPEN_STATUSES.includes(s.status as never))
     .reduce((n, s) => n + s.count, 0);

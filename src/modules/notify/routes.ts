@@ -7,7 +7,6 @@ import { requireAdmin } from '../org/policy.js';
 import { readSetting, writeSetting } from '../settings/index.js';
 import { type ChannelSettings, mergeChannelSecrets, redact } from './channel-settings.js';
 import { notifyEndpoints } from './endpoints.js';
-import { listInbox, markRead } from './inbox.js';
 import { listTemplates, saveTemplate } from './manage-templates.js';
 import { channelSettingsSchema } from './schemas.js';
 
@@ -15,36 +14,6 @@ import { channelSettingsSchema } from './schemas.js';
 const strictChannelSettings = Compile(channelSettingsSchema(false));
 
 export function notifyRoutes(http: Http, app: AppContext): void {
-  http.get(
-    '/inbox',
-    {
-      schema: {
-        tags: ['inbox'],
-        querystring: Type.Object({
-          unread: Type.Optional(Type.Boolean()),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-          before: Type.Optional(Type.Integer({ minimum: 1 })),
-        }),
-      },
-    },
-    async (req) =>
-      listInbox(actorContext(app, req), {
-        unreadOnly: req.query.unread,
-        limit: req.query.limit,
-        before: req.query.before,
-      }),
-  );
-  http.post(
-    '/inbox/:id/read',
-    { schema: { tags: ['inbox'], params: Type.Object({ id: Type.Integer({ minimum: 1 }) }) } },
-    async (req) => ({
-      updated: await markRead(actorContext(app, req), req.params.id),
-    }),
-  );
-  http.post('/inbox/read-all', { schema: { tags: ['inbox'] } }, async (req) => ({
-    updated: await markRead(actorContext(app, req), null),
-  }));
-
   route(http, notifyEndpoints.listTemplates, async (req) => ({
     items: await listTemplates(actorContext(app, req)),
   }));

@@ -9,37 +9,6 @@ import { createUnit, listUnits, updateUnit } from './units.js';
 import { createUser, listUsers, updateUser } from './users.js';
 
 export function orgRoutes(http: Http, app: AppContext): void {
-  http.post(
-    '/auth/login',
-    { schema: { tags: ['auth'], body: LoginBody, security: [] } },
-    async (req, reply) => {
-      const { token, actor } = await login(app, req.body.username, req.body.password);
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: req.protocol === 'https',
-        maxAge: SESSION_TTL_MS / 1000,
-      });
-      return { user: actor };
-    },
-  );
-
-  http.post('/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) await logout(app, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send(null);
-  });
-
-  http.get('/auth/me', { schema: { tags: ['auth'] } }, async (req) => ({
-    user: actorContext(app, req).actor,
-  }));
-  // The console asks at start whether anyone is signed in; "nobody" is an answer, not an error.
-  http.get('/auth/session', { schema: { tags: ['auth'], security: [] } }, async (req) => ({
-    user: req.actor,
-  }));
-
   route(http, orgEndpoints.listUnits, async (req) => ({ items: await listUnits(actorContext(app, req)) }));
   route(http, orgEndpoints.createUnit, async (req, reply) =>
     reply.code(201).send(await createUnit(actorContext(app, req), req.body)),

@@ -8,7 +8,7 @@ import {
   LogoutOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from '../i18n';
@@ -24,9 +24,21 @@ export function Shell({ children }: { children: ReactNode }) {
   const items = [
     { key: '/', icon: <DashboardOutlined />, label: t('nav.dashboard') },
     { key: '/workbench', icon: <InboxOutlined />, label: t('nav.workbench') },
-    ...(has('agent', 'supervisor', 'manager')
-      ? [{ key: '/register', icon: <FormOutlined />, label: t('nav.register') }]
-      : []),
+    // A role that cannot register sees the entry greyed, with the reason.
+    has('agent', 'supervisor', 'manager')
+      ? { key: '/register', icon: <FormOutlined />, label: t('nav.register') }
+      : {
+          key: '/register',
+          icon: <FormOutlined />,
+          disabled: true,
+          label: (
+            <Tooltip title={t('nav.registerNotAllowed')} placement="right">
+              <span data-testid="register-disabled" aria-description={t('nav.registerNotAllowed')}>
+                {t('nav.register')}
+              </span>
+            </Tooltip>
+          ),
+        },
     ...(has('agent', 'supervisor', 'manager', 'executive')
       ? [{ key: '/approvals', icon: <AuditOutlined />, label: t('nav.approvals') }]
       : []),

@@ -1,14 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { api } from '../api/client';
+import { type CallOutput, call, type EndpointAt } from '../api/call';
 
-export interface User {
-  userId: number;
-  username: string;
-  displayName: string;
-  roles: string[];
-  unitId: number;
-  unitPath: string;
-}
+/** The signed-in user, as GET /auth/session answers. */
+export type User = NonNullable<CallOutput<EndpointAt<'GET', '/auth/session'>>['user']>;
 
 interface Session {
   user: User | null;
@@ -25,16 +19,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [loading, setLoading] = useState(true);
   useEffect(() => {
-    api<{ user: User | null }>('/auth/session')
+    call('GET', '/auth/session')
       .then((r) => setUser(r.user))
       .finally(() => setLoading(false));
   }, []);
   const signIn = useCallback(async (username: string, password: string) => {
-    const r = await api<{ user: User }>('/auth/login', { body: { username, password } });
+    const r = await call('POST', '/auth/login', { body: { username, password } });
     setUser(r.user);
   }, []);
   const signOut = useCallback(async () => {
-    await api('/auth/logout', { method: 'POST' });
+    await call('POST', '/auth/logout');
     setUser(null);
   }, []);
   const has = useCallback((...roles: string[]) => !!user?.roles.some((r) => roles.includes(r)), [user]);

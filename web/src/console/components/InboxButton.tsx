@@ -1,17 +1,11 @@
 import { Badge, Button, Drawer, List, Typography } from 'antd';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../api/client';
+import type { CallOutput, EndpointAt } from '../../api/call';
+import { useApi, useApiMutation } from '../../api/hooks';
 import { useI18n } from '../../i18n';
 
-interface InboxItem {
-  id: number;
-  title: string;
-  body: string;
-  complaintNumber: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+type InboxItem = CallOutput<EndpointAt<'GET', '/inbox'>>['items'][number];
 
 const POLL_MS = 30_000;
 
@@ -20,19 +14,11 @@ export function InboxButton({ icon }: { icon: ReactNode }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const [data, setData] = useState<{ items: InboxItem[]; unreadCount: number }>({
-    items: [],
-    unreadCount: 0,
-  });
-  const load = useCallback(() => api<typeof data>('/inbox?limit=30').then(setData), []);
-  useEffect(() => {
-    load();
-    const timer = setInterval(load, POLL_MS);
-    return () => clearInterval(timer);
-  }, [load]);
+  const inbox = useApi('/inbox', { query: { limit: 30 } }, { refetchInterval: POLL_MS });
+  const data = inbox.data ?? { items: [], unreadCount: 0 };
+  const markRead = useApiMutation('POST', '/inbox/:id/read', { invalidates: ['/inbox'] });
   const openItem = async (item: InboxItem) => {
-    if (!item.readAt) await api(`/inbox/${item.id}/read`, { method: 'POST' });
-    await load();
+    if (!item.readAt) await markRead.mutateAsync({ params: { id: item.id } });
     if (item.complaintNumber) {
       setOpen(false);
       navigate(`/complaints/${item.complaintNumber}`);

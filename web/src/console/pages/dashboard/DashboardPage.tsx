@@ -1,23 +1,12 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Flex, Row, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ApiError, api, query } from '../../../api/client';
+import { query } from '../../../api/client';
+import { useApi } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { type ChartOption, EChart } from './EChart';
-
-/** GET /api/v1/dashboard. */
-interface Dashboard {
-  generatedAt: string;
-  timeZone: string;
-  today: number;
-  open: number;
-  overdue: number;
-  byStatus: Array<{ status: string; count: number }>;
-  byCategory: Array<{ categoryId: number; code: string; nameZh: string; nameEn: string; count: number }>;
-  daily: Array<{ date: string; count: number }>;
-}
 
 const RED = '#c4302b';
 /** Statuses in lifecycle order, each with its colour in the status chart. */
@@ -42,21 +31,9 @@ const STATUS_ORDER = Object.keys(STATUS_COLORS);
 export default function DashboardPage() {
   const { t, term, locale } = useI18n();
   const navigate = useNavigate();
-  const [data, setData] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(() => {
-    setLoading(true);
-    api<Dashboard>('/dashboard')
-      .then((d) => {
-        setData(d);
-        setError(null);
-      })
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.title : String(e)))
-      .finally(() => setLoading(false));
-  }, []);
-  useEffect(load, [load]);
+  const dashboard = useApi('/dashboard', {});
+  const { data, isFetching: loading } = dashboard;
+  const load = () => dashboard.refetch();
 
   const statuses = useMemo(
     () =>
@@ -69,12 +46,13 @@ export default function DashboardPage() {
   const statusOption = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-      legend: { type: 'scroll', bottom: 0 },
+      // Every status in the legend, wrapping onto more lines rather than paging.
+      legend: { type: 'plain', bottom: 0, left: 'center', width: '94%' },
       series: [
         {
           type: 'pie',
-          radius: ['40%', '68%'],
-          center: ['50%', '45%'],
+          radius: ['34%', '56%'],
+          center: ['50%', '40%'],
           label: { formatter: '{b} {c}' },
           data: statuses.map((s) => ({
             name: term('status', s.status),
@@ -166,7 +144,14 @@ export default function DashboardPage() {
           </Button>
         </Flex>
       </Flex>
-      {error && <Alert type="error" showIcon title={error} />}
+      {dashboard.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={dashboard.error.title}
+          action={<Button onClick={load}>{t('common.retry')}</Button>}
+        />
+      )}
       <Row gutter={[16, 16]}>
         {figures.map((f) => (
           <Col key={f.key} xs={24} sm={8}>

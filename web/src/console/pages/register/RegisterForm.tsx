@@ -20,6 +20,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { call } from '../../../api/call';
 import { ApiError, api, query } from '../../../api/client';
 import { useI18n } from '../../../i18n';
 import { CustomerPanel, type Lookup } from './CustomerPanel';
@@ -186,13 +187,11 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
     setLookup({ state: 'searching' });
     const timer = setTimeout(async () => {
       try {
-        const found = await api<{ items: Array<{ id: number }> }>(
-          `/customers${query({ q: phone.trim(), limit: 1 })}`,
-        );
+        const found = await call('GET', '/customers', { query: { q: phone.trim(), limit: 1 } });
         if (stale) return;
         const first = found.items[0];
         if (!first) return setLookup({ state: 'new' });
-        const customer = await api<CustomerProfile>(`/customers/${first.id}`);
+        const customer = await call('GET', '/customers/:id', { params: { id: first.id }, query: {} });
         if (stale) return;
         setLookup({ state: 'found', customer });
         if (!text(form.getFieldValue(['complainant', 'name'])))
@@ -213,8 +212,10 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
     const s = suggestion.suggestion;
     const was = autoRef.current;
     const next = { ...was };
+    // Nor change a field under the agent's cursor (a suggestion arriving while they search the categories).
     const untouched = (name: 'categoryId' | 'priority') =>
-      !form.isFieldTouched(name) || was[name === 'categoryId' ? 'category' : 'priority'];
+      document.activeElement?.id !== name &&
+      (!form.isFieldTouched(name) || was[name === 'categoryId' ? 'category' : 'priority']);
     if (untouched('categoryId')) {
       const sure = s.category && confident(s, s.category.confidence);
       next.category = !!sure;
@@ -272,7 +273,7 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
     setSubmitting(true);
     setProblem(null);
     try {
-      const registered = await api<Registered>('/complaints', {
+      const registered = await call('POST', '/complaints', {
         body: toBody(values, firstContact, remedy, autoRef.current),
       });
       let uploaded = 0;
@@ -465,6 +466,57 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
               <Form.Item name="content" label={t('register.content')} rules={required(t('register.content'))}>
                 <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
               </Form.Item>
+            </Card>
+
+            <Card size="small" title={t('register.section.classify')} style={{ marginBottom: 12 }}>
+              <Row gutter={12}>
+                <Col xs={24} md={16}>
+                  <Form.Item
+                    name="categoryId"
+                    label={t('register.category')}
+                    extra={autoMark(auto.category)}
+                    rules={[
+                      { required: true, message: t('register.required', { field: t('register.category') }) },
+                    ]}
+                  >
+                    <Cascader
+                      options={options}
+                      changeOnSelect
+                      showSearch
+                      placeholder={t('register.categoryPlaceholder')}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item name="priority" label={t('register.priority')} extra={autoMark(auto.priority)}>
+                    <Select
+                      allowClear
+                      showSearch={{ optionFilterProp: 'label' }}
+                      placeholder={t('register.priorityAuto')}
+                      options={PRIORITIES.map((p) => ({ value: p, label: term('priority', p) }))}
+                    />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Form.Item
+                name="majorReasons"
+                label={
+                  <span>
+                    {t('register.majorReasons')}{' '}
+                    <Tag color={major ? 'red' : undefined} data-testid="grade-tag">
+                      {major ? t('register.majorOn') : t('register.majorOff')}
+                    </Tag>
+                    {fieldStates.grade.auto && autoMark(true)}
+                  </span>
+                }
+              >
+                <Checkbox.Group
+                  options={MAJOR_REASONS.map((m) => ({ value: m, label: t(`register.major.${m}` as const) }))}
+                />
+              </Form.Item>
+            </Card>
+
+            <Card size="small" title={t('register.demands')} style={{ marginBottom: 12 }}>
               <Form.Item name="demands" label={t('register.demands')}>
                 <Checkbox.Group
                   options={DEMANDS.map((d) => ({ value: d, label: t(`register.demand.${d}` as const) }))}
@@ -494,53 +546,6 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
                   </Col>
                 ))}
               </Row>
-            </Card>
-
-            <Card size="small" title={t('register.section.classify')} style={{ marginBottom: 12 }}>
-              <Row gutter={12}>
-                <Col xs={24} md={16}>
-                  <Form.Item
-                    name="categoryId"
-                    label={t('register.category')}
-                    extra={autoMark(auto.category)}
-                    rules={[
-                      { required: true, message: t('register.required', { field: t('register.category') }) },
-                    ]}
-                  >
-                    <Cascader
-                      options={options}
-                      changeOnSelect
-                      showSearch
-                      placeholder={t('register.categoryPlaceholder')}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Form.Item name="priority" label={t('register.priority')} extra={autoMark(auto.priority)}>
-                    <Select
-                      allowClear
-                      placeholder={t('register.priorityAuto')}
-                      options={PRIORITIES.map((p) => ({ value: p, label: term('priority', p) }))}
-                    />
-                  </Form.Item>
-                </Col>
-              </Row>
-              <Form.Item
-                name="majorReasons"
-                label={
-                  <span>
-                    {t('register.majorReasons')}{' '}
-                    <Tag color={major ? 'red' : undefined} data-testid="grade-tag">
-                      {major ? t('register.majorOn') : t('register.majorOff')}
-                    </Tag>
-                    {fieldStates.grade.auto && autoMark(true)}
-                  </span>
-                }
-              >
-                <Checkbox.Group
-                  options={MAJOR_REASONS.map((m) => ({ value: m, label: t(`register.major.${m}` as const) }))}
-                />
-              </Form.Item>
             </Card>
 
             <Card size="small" title={t('register.section.evidence')} style={{ marginBottom: 12 }}>

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Descriptions, Flex, Result, Tag, Typography } from
 import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../../i18n';
 import { pathLabel } from './classification';
+import { Destination } from './Destination';
 import type { Registered } from './vocab';
 
 export interface Outcome {
@@ -63,6 +64,7 @@ export function ResultPanel({ outcome, onAnother }: { outcome: Outcome; onAnothe
           },
         ]}
       />
+      {r.status === 'received' && <Destination number={r.number} />}
       {applied.length > 0 && (
         <Alert
           type="info"

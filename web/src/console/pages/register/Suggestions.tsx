@@ -33,6 +33,8 @@ export function Suggestions({ state, fields, onAdoptCategory, onAdoptPriority }:
   const en = locale === 'en';
   const shown: Suggestion | null =
     state.state === 'ready' ? state.suggestion : state.state === 'loading' ? state.last : null;
+  // An alternative that would read "0%" is no alternative.
+  const alternatives = (shown?.alternatives ?? []).filter((a) => percent(a.confidence) !== '0%');
 
   const body = () => {
     if (state.state === 'idle')
@@ -113,10 +115,10 @@ export function Suggestions({ state, fields, onAdoptCategory, onAdoptPriority }:
               {t('classify.gradeHint')}
             </Typography.Text>
           )}
-        {shown.alternatives.length > 0 && (
+        {alternatives.length > 0 && (
           <Flex vertical gap={4} data-testid="suggestion-alternatives">
             <Typography.Text type="secondary">{t('classify.alternatives')}</Typography.Text>
-            {shown.alternatives.map((a) => (
+            {alternatives.map((a) => (
               <Flex key={a.id} justify="space-between" align="center" gap={8}>
                 <Typography.Text>
                   {pathLabel(a.path, en)}{' '}

@@ -1,30 +1,10 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../../api/client';
-
-export interface PathStep {
-  id: number;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
-
-export interface CategoryGuess {
-  id: number;
-  code: string;
-  path: PathStep[];
-  confidence: number;
-}
+import { type CallOutput, call, type EndpointAt } from '../../../api/call';
 
 /** The answer of POST /classification/suggest. */
-export interface Suggestion {
-  category: CategoryGuess | null;
-  priority: { value: string; confidence: number } | null;
-  grade: { value: 'general' | 'major'; confidence: number } | null;
-  rule: { id: number; name: string } | null;
-  alternatives: CategoryGuess[];
-  autoApplyAt: number;
-  model: string;
-}
+export type Suggestion = CallOutput<EndpointAt<'POST', '/classification/suggest'>>;
+export type CategoryGuess = Suggestion['alternatives'][number];
+export type PathStep = CategoryGuess['path'][number];
 
 /** Suggestions start once this much text is typed. */
 export const MIN_TEXT = 4;
@@ -41,8 +21,7 @@ const MAX_TITLE = 200;
 const MAX_CONTENT = 20_000;
 
 export const suggest = (title: string, content: string) =>
-  api<Suggestion>('/classification/suggest', {
-    method: 'POST',
+  call('POST', '/classification/suggest', {
     body: { title: title.slice(0, MAX_TITLE), content: content.slice(0, MAX_CONTENT) },
   });
 

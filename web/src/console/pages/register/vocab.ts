@@ -1,3 +1,4 @@
+import type { CallOutput, EndpointAt } from '../../../api/call';
 import { PHONE_PATTERN } from '../../../api/vocabularies';
 import type { Suggestion } from './classification';
 
@@ -55,23 +56,8 @@ export function categoryTree(items: Category[], en: boolean): CategoryOption[] {
   return build(null);
 }
 
-export interface CustomerProfile {
-  id: number;
-  name: string;
-  level: string;
-  repeatComplainant: boolean;
-  complaintCount: number;
-  counts: { total: number; open: number; repeat: number };
-  complaints: { items: Array<{ number: string; status: string; title: string; receivedAt: string }> };
-}
+/** A customer's profile, as GET /customers/:id answers. */
+export type CustomerProfile = CallOutput<EndpointAt<'GET', '/customers/:id'>>;
 
-export interface Registered {
-  number: string;
-  status: string;
-  priority: string;
-  grade: string;
-  repeat?: boolean;
-  possibleDuplicates?: Array<{ number: string; status: string; receivedAt: string; reasons: string[] }>;
-  /** The prediction made at registration and what of it the API applied. */
-  classification?: Suggestion & { applied: { category: boolean; priority: boolean; grade: boolean } };
-}
+/** What POST /complaints answers. */
+export type Registered = CallOutput<EndpointAt<'POST', '/complaints'>>;

@@ -4,7 +4,13 @@ import { ApiError, api } from '../../../api/client';
 import { useI18n } from '../../../i18n';
 import type { ComplaintRow, StaffUser, Unit } from './model';
 
-export type BulkKind = 'assign' | 'transfer';
+export type BulkKind = 'accept' | 'assign' | 'transfer';
+
+const TITLES = {
+  accept: 'workbench.bulk.accept',
+  assign: 'workbench.bulk.assign',
+  transfer: 'workbench.bulk.transfer',
+} as const;
 
 interface Outcome {
   ok: number;
@@ -25,7 +31,7 @@ interface Values {
   reason?: string;
 }
 
-/** Assign or transfer the selected complaints, one request each, then a summary of what failed. */
+/** Accept, assign or transfer the selected complaints, one request each, then a summary of what failed. */
 export function BulkModal({ kind, rows, units, users, onClose }: Props) {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<Values>();
@@ -46,9 +52,11 @@ export function BulkModal({ kind, rows, units, users, onClose }: Props) {
     const result: Outcome = { ok: 0, failures: [] };
     for (const row of rows) {
       const body =
-        kind === 'assign'
-          ? { unitId: values.unitId, assigneeId: values.assigneeId }
-          : { unitId: values.unitId, assigneeId: values.assigneeId, reason: values.reason };
+        kind === 'accept'
+          ? {}
+          : kind === 'assign'
+            ? { unitId: values.unitId, assigneeId: values.assigneeId }
+            : { unitId: values.unitId, assigneeId: values.assigneeId, reason: values.reason };
       try {
         await api(`/complaints/${row.number}/${kind}`, { body });
         result.ok++;
@@ -64,7 +72,7 @@ export function BulkModal({ kind, rows, units, users, onClose }: Props) {
   return (
     <Modal
       open={kind !== null}
-      title={kind === 'transfer' ? t('workbench.bulk.transfer') : t('workbench.bulk.assign')}
+      title={kind ? t(TITLES[kind]) : undefined}
       okText={outcome ? t('workbench.bulk.done') : t('common.submit')}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
@@ -91,8 +99,13 @@ export function BulkModal({ kind, rows, units, users, onClose }: Props) {
       )}
       <div hidden={!!outcome}>
         <Form form={form} layout="vertical" onFinish={run}>
-          <p>{t('workbench.selected', { count: rows.length })}</p>
+          <p>
+            {kind === 'accept'
+              ? t('workbench.bulk.acceptConfirm', { count: rows.length })
+              : t('workbench.selected', { count: rows.length })}
+          </p>
           <Form.Item
+            hidden={kind === 'accept'}
             name="unitId"
             label={t('workbench.bulk.unit')}
             rules={kind === 'transfer' ? [{ required: true, message: t('workbench.bulk.unitRequired') }] : []}
@@ -107,6 +120,7 @@ export function BulkModal({ kind, rows, units, users, onClose }: Props) {
             />
           </Form.Item>
           <Form.Item
+            hidden={kind === 'accept'}
             name="assigneeId"
             label={kind === 'assign' ? t('workbench.bulk.user') : t('workbench.bulk.userOptional')}
             rules={kind === 'assign' ? [{ required: true, message: t('workbench.bulk.userRequired') }] : []}

@@ -9,7 +9,8 @@ import type { Snippet as SnippetData } from './model';
 export function highlight({ text, marks }: SnippetData): ReactNode[] {
   const parts: ReactNode[] = [];
   let at = 0;
-  for (const [start, end] of marks) {
+  // Each mark is [start, end); one of another length is skipped like any other bad one.
+  for (const [start = -1, end = -1] of marks) {
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < at || end <= start || end > text.length)
       continue;
     if (start > at) parts.push(text.slice(at, start));

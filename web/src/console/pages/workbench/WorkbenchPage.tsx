@@ -1,60 +1,28 @@
-import {
-  Button,
-  Flex,
-  Form,
-  Input,
-  type InputRef,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
+import { Alert, Button, Flex, type InputRef, Table, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../../api/client';
 import { useI18n } from '../../../i18n';
 import { useSession } from '../../session';
+import { BulkActions } from './BulkActions';
 import { type BulkKind, BulkModal } from './BulkModal';
-import { Countdown } from './Countdown';
+import { COLUMN_SORTS, workbenchColumns } from './columns';
 import { FilterBar } from './FilterBar';
 import {
   type Category,
   type ComplaintRow,
+  DEFAULT_SORT,
   type Filters,
-  type ListPage,
-  listPath,
   loadState,
-  loadViews,
   type SavedView,
+  type Sort,
   type StaffUser,
   storeState,
-  storeViews,
   type Tab,
   type Unit,
 } from './model';
-import { Snippet } from './Snippet';
-
-const STATUS_COLORS: Record<string, string> = {
-  received: 'default',
-  accepted: 'cyan',
-  assigned: 'blue',
-  investigating: 'processing',
-  waiting_customer: 'gold',
-  proposed: 'purple',
-  approved: 'geekblue',
-  replied: 'lime',
-  resolved: 'success',
-  invalid: 'default',
-  merged: 'default',
-  withdrawn: 'default',
-  closed: 'default',
-};
-const PRIORITY_COLORS: Record<string, string> = { P1: 'red', P2: 'orange', P3: 'blue', P4: 'default' };
+import { SavedViews } from './SavedViews';
+import { useComplaintList } from './useComplaintList';
 
 /** Is the key press meant for a text field (so the page's shortcuts stay out of the way)? */
 const typing = (target: EventTarget | null) =>
@@ -95,22 +63,18 @@ export default function WorkbenchPage() {
     },
     [setParams, q],
   );
-  const [rows, setRows] = useState<ComplaintRow[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [reload, setReload] = useState(0);
+  const [sort, setSort] = useState<Sort>(() => loadState(userId).sort ?? DEFAULT_SORT);
+  const list = useComplaintList(tab, filters, user?.unitId ?? 0, sort);
+  const { rows, nextCursor, loading } = list;
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<string[]>([]);
   const [bulk, setBulk] = useState<BulkKind | null>(null);
   const [units, setUnits] = useState<Unit[]>([]);
   const [categories, setCategories] = useState<Category[]>([]);
   const [directory, setDirectory] = useState<StaffUser[] | null>(null);
-  const [views, setViews] = useState<SavedView[]>(() => loadViews(userId));
   const [view, setView] = useState<string | undefined>();
   const [naming, setNaming] = useState(false);
-  const [viewForm] = Form.useForm<{ name: string }>();
   const searchRef = useRef<InputRef>(null);
-  const request = useRef(0);
 
   useEffect(() => {
     api<{ items: Unit[] }>('/units').then((r) => setUnits(r.items));
@@ -121,7 +85,7 @@ export default function WorkbenchPage() {
     );
   }, []);
 
-  useEffect(() => storeState(userId, { tab, filters }), [userId, tab, filters]);
+  useEffect(() => storeState(userId, { tab, filters, sort }), [userId, tab, filters, sort]);
   // Back on the workbench without a search in the URL (the menu): the session's search, like its filters.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival
   useEffect(() => {
@@ -129,35 +93,12 @@ export default function WorkbenchPage() {
       setParams({ ...Object.fromEntries(params), q: stored.q }, { replace: true });
   }, []);
 
-  // The first page whenever the tab or a filter changes.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `reload` asks for a fresh first page
+  // A new list: the first row is the picked one, nothing is selected.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the list's tab, filters or order change
   useEffect(() => {
-    const id = ++request.current;
-    setLoading(true);
-    api<ListPage>(listPath(tab, filters, user?.unitId ?? 0))
-      .then((page) => {
-        if (id !== request.current) return;
-        setRows(page.items);
-        setNextCursor(page.nextCursor);
-        setActive(0);
-        setSelected([]);
-      })
-      .finally(() => id === request.current && setLoading(false));
-  }, [tab, filters, user?.unitId, reload]);
-
-  const loadMore = async () => {
-    if (!nextCursor) return;
-    const id = request.current;
-    setLoading(true);
-    try {
-      const page = await api<ListPage>(listPath(tab, filters, user?.unitId ?? 0, nextCursor));
-      if (id !== request.current) return;
-      setRows((r) => [...r, ...page.items]);
-      setNextCursor(page.nextCursor);
-    } finally {
-      setLoading(false);
-    }
-  };
+    setActive(0);
+    setSelected([]);
+  }, [tab, filters, sort]);
 
   // Keyboard: "/" focuses the search, ↑/↓ pick a row, Enter opens it.
   const open = useCallback((row?: ComplaintRow) => row && navigate(`/complaints/${row.number}`), [navigate]);
@@ -217,105 +158,14 @@ export default function WorkbenchPage() {
     setFilters(f);
     setView(undefined);
   };
-  const pickView = (name?: string) => {
-    setView(name);
-    const v = views.find((x) => x.name === name);
+  const pickView = (v?: SavedView) => {
+    setView(v?.name);
     if (v) {
       setTab(v.tab);
       setFilters(v.filters);
     }
   };
-  const saveView = ({ name }: { name: string }) => {
-    const next = [...views.filter((v) => v.name !== name.trim()), { name: name.trim(), tab, filters }];
-    setViews(next);
-    storeViews(userId, next);
-    setView(name.trim());
-    setNaming(false);
-    viewForm.resetFields();
-  };
-  const deleteView = () => {
-    const next = views.filter((v) => v.name !== view);
-    setViews(next);
-    storeViews(userId, next);
-    setView(undefined);
-  };
-
-  const columns: ColumnsType<ComplaintRow> = [
-    {
-      key: 'number',
-      title: t('workbench.col.number'),
-      dataIndex: 'number',
-      render: (n: string) => (
-        <Link to={`/complaints/${n}`} style={{ whiteSpace: 'nowrap' }}>
-          {n}
-        </Link>
-      ),
-    },
-    {
-      key: 'title',
-      title: t('workbench.col.title'),
-      dataIndex: 'title',
-      ellipsis: !filters.q,
-      render: (title: string, r) =>
-        r.snippet ? (
-          <>
-            <div>{title}</div>
-            <Snippet snippet={r.snippet} />
-          </>
-        ) : (
-          title
-        ),
-    },
-    {
-      key: 'status',
-      title: t('workbench.col.status'),
-      dataIndex: 'status',
-      render: (s: string) => <Tag color={STATUS_COLORS[s]}>{term('status', s)}</Tag>,
-    },
-    {
-      key: 'priority',
-      title: t('workbench.col.priority'),
-      dataIndex: 'priority',
-      render: (p: string) => <Tag color={PRIORITY_COLORS[p]}>{term('priority', p)}</Tag>,
-    },
-    {
-      key: 'grade',
-      title: t('workbench.col.grade'),
-      dataIndex: 'grade',
-      render: (g: string) =>
-        g === 'major' ? <Tag color="volcano">{term('grade', g)}</Tag> : term('grade', g),
-    },
-    {
-      key: 'category',
-      title: t('workbench.col.category'),
-      render: (_, r) => (locale === 'en' ? r.category.nameEn : r.category.nameZh) ?? '—',
-    },
-    { key: 'unit', title: t('workbench.col.unit'), render: (_, r) => unitName(r) },
-    {
-      key: 'assignee',
-      title: t('workbench.col.assignee'),
-      render: (_, r) =>
-        r.assignee ? (
-          <span data-testid="assignee">{r.assignee.name}</span>
-        ) : (
-          <Typography.Text type="secondary">{t('workbench.unassigned')}</Typography.Text>
-        ),
-    },
-    {
-      key: 'received',
-      title: t('workbench.col.received'),
-      dataIndex: 'receivedAt',
-      render: (v: string) => (
-        <span style={{ whiteSpace: 'nowrap' }}>{dayjs(v).format('YYYY-MM-DD HH:mm')}</span>
-      ),
-    },
-    {
-      key: 'deadline',
-      title: t('workbench.col.deadline'),
-      dataIndex: 'dueAt',
-      render: (v: string | null) => <Countdown dueAt={v} />,
-    },
-  ];
+  const columns = workbenchColumns({ t, term, locale }, { sort, searching: !!filters.q, unitName });
 
   const selectedRows = rows.filter((r) => selected.includes(r.number));
 
@@ -325,22 +175,14 @@ export default function WorkbenchPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('workbench.title')}
         </Typography.Title>
-        <Space wrap>
-          <Select
-            allowClear
-            aria-label={t('workbench.views.placeholder')}
-            placeholder={t('workbench.views.placeholder')}
-            value={view}
-            options={views.map((v) => ({ value: v.name, label: v.name }))}
-            onChange={pickView}
-            style={{ width: 200 }}
-            data-testid="saved-views"
-          />
-          <Button onClick={() => setNaming(true)}>{t('workbench.views.save')}</Button>
-          <Button danger disabled={!view} onClick={deleteView}>
-            {t('workbench.views.delete')}
-          </Button>
-        </Space>
+        <SavedViews
+          userId={userId}
+          tab={tab}
+          filters={filters}
+          view={view}
+          onPick={pickView}
+          onNaming={setNaming}
+        />
       </Flex>
       <Tabs
         activeKey={tab}
@@ -362,25 +204,17 @@ export default function WorkbenchPage() {
         onChange={changeFilters}
       />
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Space>
-          {canBulk && (
-            <>
-              <Button type="primary" disabled={!selected.length} onClick={() => setBulk('assign')}>
-                {t('workbench.bulk.assign')}
-              </Button>
-              <Button disabled={!selected.length} onClick={() => setBulk('transfer')}>
-                {t('workbench.bulk.transfer')}
-              </Button>
-              {selected.length > 0 && (
-                <Typography.Text type="secondary">
-                  {t('workbench.selected', { count: selected.length })}
-                </Typography.Text>
-              )}
-            </>
-          )}
-        </Space>
+        {canBulk ? <BulkActions selected={selectedRows} onStart={setBulk} /> : <span />}
         <Typography.Text type="secondary">{t('workbench.keyboard')}</Typography.Text>
       </Flex>
+      {list.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={list.error.title}
+          action={<Button onClick={list.refresh}>{t('common.retry')}</Button>}
+        />
+      )}
       <Table<ComplaintRow>
         rowKey="number"
         size="middle"
@@ -389,6 +223,12 @@ export default function WorkbenchPage() {
         loading={loading}
         pagination={false}
         scroll={{ x: 'max-content' }}
+        onChange={(_p, _f, sorter) => {
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          const [asc, desc] = COLUMN_SORTS[String(one?.columnKey)] ?? [];
+          // A column clicked again in a direction it lacks goes back to the default (most urgent first).
+          setSort((one?.order === 'descend' ? desc : asc) ?? DEFAULT_SORT);
+        }}
         locale={{
           emptyText: (
             <Flex vertical align="center" gap={8}>
@@ -418,13 +258,13 @@ export default function WorkbenchPage() {
           onDoubleClick: () => open(row),
           'aria-selected': index === active,
           'data-active': index === active ? 'true' : undefined,
-          style: index === active ? { boxShadow: 'inset 3px 0 0 #c4302b' } : undefined,
+          style: index === active ? { boxShadow: 'inset 3px 0 0 #1f5fa8' } : undefined,
         })}
       />
       <Flex justify="center" align="center" gap={12}>
         <Typography.Text type="secondary">{t('workbench.count', { count: rows.length })}</Typography.Text>
         {nextCursor ? (
-          <Button onClick={loadMore} loading={loading}>
+          <Button onClick={list.loadMore} loading={loading}>
             {t('common.more')}
           </Button>
         ) : (
@@ -438,28 +278,9 @@ export default function WorkbenchPage() {
         users={people}
         onClose={(changed) => {
           setBulk(null);
-          if (changed) setReload((n) => n + 1);
+          if (changed) list.refresh();
         }}
       />
-      <Modal
-        open={naming}
-        title={t('workbench.views.save')}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        onOk={() => viewForm.submit()}
-        onCancel={() => setNaming(false)}
-        forceRender
-      >
-        <Form form={viewForm} layout="vertical" onFinish={saveView}>
-          <Form.Item
-            name="name"
-            label={t('workbench.views.name')}
-            rules={[{ required: true, whitespace: true, message: t('workbench.views.nameRequired') }]}
-          >
-            <Input maxLength={40} />
-          </Form.Item>
-        </Form>
-      </Modal>
     </Flex>
   );
 }

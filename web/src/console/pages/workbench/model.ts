@@ -1,37 +1,18 @@
-import { query } from '../../../api/client';
+import type { CallInput, CallOutput, EndpointAt } from '../../../api/call';
 
 export { CHANNELS, GRADES, PRIORITIES, STATUSES } from '../../../api/vocabularies';
 
+type ListEndpoint = EndpointAt<'GET', '/complaints'>;
+/** A page of GET /complaints (and /complaints/mine), as the contract answers it. */
+export type ListPage = CallOutput<ListEndpoint>;
+/** A row of the list. */
+export type ComplaintRow = ListPage['items'][number];
 /** The excerpt of a text search around the first hit; marks are [start, end) offsets into text. */
-export interface Snippet {
-  text: string;
-  marks: Array<[number, number]>;
-}
-
-/** A row of GET /complaints (the API's list summary). */
-export interface ComplaintRow {
-  number: string;
-  status: string;
-  channel: string;
-  title: string;
-  priority: string;
-  grade: string;
-  category: { id: number; nameZh: string | null; nameEn: string | null };
-  unit: { id: number; name: string | null };
-  assignee: { id: number; name: string | null } | null;
-  complainantName: string;
-  waybillNo: string | null;
-  dueAt: string | null;
-  receivedAt: string;
-  updatedAt: string;
-  /** Only on a full-text search. */
-  snippet?: Snippet | null;
-}
-
-export interface ListPage {
-  items: ComplaintRow[];
-  nextCursor: string | null;
-}
+export type Snippet = NonNullable<ComplaintRow['snippet']>;
+type ListQuery = NonNullable<CallInput<ListEndpoint>['query']>;
+/** The orders the list offers; `dueAt` (most urgent first) is the queues' default. */
+export type Sort = NonNullable<ListQuery['sort']>;
+export const DEFAULT_SORT: Sort = 'dueAt';
 
 export interface Unit {
   id: number;
@@ -57,7 +38,7 @@ export type Tab = 'mine' | 'unit' | 'all';
 export interface Filters {
   status?: string[];
   priority?: string[];
-  grade?: string;
+  grade?: ListQuery['grade'];
   channel?: string[];
   categoryId?: number;
   receivedFrom?: string;
@@ -76,9 +57,15 @@ export interface SavedView {
 
 const csv = (v: string[] | undefined) => (v?.length ? v.join(',') : undefined);
 
-/** The API path of a tab's list with the filters and the page cursor. */
-export function listPath(tab: Tab, f: Filters, unitId: number, cursor?: string | null): string {
-  return `${tab === 'mine' ? '/complaints/mine' : '/complaints'}${query({
+/** The query of a tab's list with the filters, the order and the page cursor. */
+export function listQuery(
+  tab: Tab,
+  f: Filters,
+  unitId: number,
+  sort: Sort,
+  cursor?: string | null,
+): ListQuery {
+  return {
     status: tab === 'mine' ? undefined : csv(f.status),
     priority: csv(f.priority),
     grade: f.grade,
@@ -91,9 +78,10 @@ export function listPath(tab: Tab, f: Filters, unitId: number, cursor?: string |
     dueWithin: f.dueWithin,
     repeat: f.repeat || undefined,
     q: f.q?.trim() || undefined,
+    sort,
     limit: 50,
     cursor: cursor ?? undefined,
-  })}`;
+  };
 }
 
 /** Saved views live in this browser, per user. */
@@ -112,20 +100,27 @@ export function storeViews(userId: number, views: SavedView[]): void {
   localStorage.setItem(viewsKey(userId), JSON.stringify(views));
 }
 
-/** h:mm:ss of a duration (absolute), with whole days split off. */
-export function clockParts(ms: number): { days: number; time: string } {
+/** A duration (absolute) in whole days, hours, minutes and seconds. */
+export function durationParts(ms: number): { d: number; h: number; m: number; s: number } {
   const total = Math.floor(Math.abs(ms) / 1000);
-  const days = Math.floor(total / 86400);
-  const h = Math.floor((total % 86400) / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return { days, time: `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` };
+  return {
+    d: Math.floor(total / 86400),
+    h: Math.floor((total % 86400) / 3600),
+    m: Math.floor((total % 3600) / 60),
+    s: total % 60,
+  };
 }
+
+/** The customer's name as a list shows it: the family name, the rest hidden (王**). */
+export const maskedName = (name: string) => {
+  const chars = [...name.trim()];
+  return chars.length <= 1 ? name : `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 2))}`;
+};
 
 /** The tab and filters of the workbench, kept for the browser tab's session (back from a complaint). */
 const stateKey = (userId: number) => `kesu.workbench.state.${userId}`;
 
-export function loadState(userId: number): { tab?: Tab; filters?: Filters } {
+export function loadState(userId: number): { tab?: Tab; filters?: Filters; sort?: Sort } {
   try {
     return JSON.parse(sessionStorage.getItem(stateKey(userId)) ?? '{}');
   } catch {
@@ -133,6 +128,6 @@ export function loadState(userId: number): { tab?: Tab; filters?: Filters } {
   }
 }
 
-export function storeState(userId: number, state: { tab: Tab; filters: Filters }): void {
+export function storeState(userId: number, state: { tab: Tab; filters: Filters; sort: Sort }): void {
   sessionStorage.setItem(stateKey(userId), JSON.stringify(state));
 }

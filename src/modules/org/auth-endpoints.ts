@@ -1,0 +1,37 @@
+import { endpoint, NoContent, problems } from '../../server/endpoint.js';
+import { SessionAnswer, SignedIn } from './auth-schemas.js';
+import { LoginBody } from './schemas.js';
+
+const tags = ['auth'];
+
+export const authEndpoints = {
+  login: endpoint('POST', '/auth/login', {
+    operationId: 'login',
+    tags,
+    summary: '登录 sign in; sets the session cookie',
+    security: [],
+    body: LoginBody,
+    response: { 200: SignedIn, ...problems(400, 401) },
+  }),
+  logout: endpoint('POST', '/auth/logout', {
+    operationId: 'logout',
+    tags,
+    summary: '退出 sign out; ends the session and clears its cookie',
+    description: 'Answers 204 whether or not a session was open.',
+    response: { 204: NoContent, ...problems(400) },
+  }),
+  me: endpoint('GET', '/auth/me', {
+    operationId: 'getMe',
+    tags,
+    summary: '当前用户 the signed-in user',
+    response: { 200: SignedIn, ...problems(401) },
+  }),
+  session: endpoint('GET', '/auth/session', {
+    operationId: 'getSession',
+    tags,
+    summary: '会话 who is signed in, if anyone',
+    description: 'The console asks at start; "nobody" is an answer (`user: null`), not an error.',
+    security: [],
+    response: { 200: SessionAnswer, ...problems(400) },
+  }),
+};

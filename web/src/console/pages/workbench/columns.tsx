@@ -1,0 +1,141 @@
+import { Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { SortOrder } from 'antd/es/table/interface';
+import dayjs from 'dayjs';
+import { Link } from 'react-router-dom';
+import type { useI18n } from '../../../i18n';
+import { Countdown } from './Countdown';
+import { type ComplaintRow, maskedName, type Sort } from './model';
+import { Snippet } from './Snippet';
+
+const STATUS_COLORS: Record<string, string> = {
+  received: 'default',
+  accepted: 'cyan',
+  assigned: 'blue',
+  investigating: 'processing',
+  waiting_customer: 'gold',
+  proposed: 'purple',
+  approved: 'geekblue',
+  replied: 'lime',
+  resolved: 'success',
+  invalid: 'default',
+  merged: 'default',
+  withdrawn: 'default',
+  closed: 'default',
+};
+const PRIORITY_COLORS: Record<string, string> = { P1: 'red', P2: 'orange', P3: 'blue', P4: 'default' };
+
+/** The server's orders each sortable column stands for: [ascending, descending]. */
+export const COLUMN_SORTS: Record<string, [Sort, Sort | null]> = {
+  deadline: ['dueAt', null],
+  priority: ['priority', null],
+  received: ['receivedAt', '-receivedAt'],
+};
+
+/** The column and direction a server order shows as. */
+function sortOrderOf(key: string, sort: Sort): SortOrder {
+  const [asc, desc] = COLUMN_SORTS[key] ?? [];
+  return sort === asc ? 'ascend' : sort === desc ? 'descend' : null;
+}
+
+/** The workbench's columns: the deadline stays in sight at the right edge, whatever the width. */
+export function workbenchColumns(
+  { t, term, locale }: Pick<ReturnType<typeof useI18n>, 't' | 'term' | 'locale'>,
+  opts: { sort: Sort; searching: boolean; unitName(row: ComplaintRow): string },
+): ColumnsType<ComplaintRow> {
+  const sortable = (key: string) => {
+    const [, desc] = COLUMN_SORTS[key] ?? [];
+    return {
+      sorter: true,
+      sortOrder: sortOrderOf(key, opts.sort),
+      sortDirections: (desc ? ['ascend', 'descend', 'ascend'] : ['ascend', 'ascend']) as SortOrder[],
+      showSorterTooltip: false,
+    };
+  };
+  return [
+    {
+      key: 'number',
+      title: t('workbench.col.number'),
+      dataIndex: 'number',
+      fixed: 'left',
+      render: (n: string) => (
+        <Link to={`/complaints/${n}`} style={{ whiteSpace: 'nowrap' }}>
+          {n}
+        </Link>
+      ),
+    },
+    {
+      key: 'title',
+      title: t('workbench.col.title'),
+      dataIndex: 'title',
+      width: opts.searching ? 320 : 220,
+      ellipsis: !opts.searching,
+      render: (title: string, r) =>
+        r.snippet ? (
+          <>
+            <div>{title}</div>
+            <Snippet snippet={r.snippet} />
+          </>
+        ) : (
+          title
+        ),
+    },
+    {
+      key: 'customer',
+      title: t('workbench.col.customer'),
+      render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{maskedName(r.complainantName)}</span>,
+    },
+    {
+      key: 'channel',
+      title: t('workbench.col.channel'),
+      render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{term('channel', r.channel)}</span>,
+    },
+    {
+      key: 'status',
+      title: t('workbench.col.status'),
+      render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{term('status', r.status)}</Tag>,
+    },
+    {
+      key: 'priority',
+      title: t('workbench.col.priority'),
+      ...sortable('priority'),
+      render: (_, r) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          <Tag color={PRIORITY_COLORS[r.priority]}>{term('priority', r.priority)}</Tag>
+          {r.grade === 'major' && <Tag color="volcano">{term('grade', r.grade)}</Tag>}
+        </span>
+      ),
+    },
+    {
+      key: 'category',
+      title: t('workbench.col.category'),
+      render: (_, r) => (locale === 'en' ? r.category.nameEn : r.category.nameZh) ?? '—',
+    },
+    { key: 'unit', title: t('workbench.col.unit'), render: (_, r) => opts.unitName(r) },
+    {
+      key: 'assignee',
+      title: t('workbench.col.assignee'),
+      render: (_, r) =>
+        r.assignee ? (
+          <span data-testid="assignee">{r.assignee.name}</span>
+        ) : (
+          <Typography.Text type="secondary">{t('workbench.unassigned')}</Typography.Text>
+        ),
+    },
+    {
+      key: 'received',
+      title: t('workbench.col.received'),
+      ...sortable('received'),
+      render: (_, r) => (
+        <span style={{ whiteSpace: 'nowrap' }}>{dayjs(r.receivedAt).format('MM-DD HH:mm')}</span>
+      ),
+    },
+    {
+      key: 'deadline',
+      title: t('workbench.col.deadline'),
+      fixed: 'right',
+      ...sortable('deadline'),
+      render: (_, r) => <Countdown dueAt={r.dueAt} />,
+    },
+  ];
+}
