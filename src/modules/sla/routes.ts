@@ -12,10 +12,15 @@ import { DEFAULT_LIMITS, STAGES } from './stages.js';
 const tags = ['time limits'];
 const Mode = Type.Enum(['working', 'clock']);
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const Interval = Type.Tuple([
-  Type.Integer({ minimum: 0, maximum: 1440 }),
-  Type.Integer({ minimum: 0, maximum: 1440 }),
-]);
+const Minute = Type.Integer({ minimum: 0, maximum: 1440 });
+/** [from, to] in minutes from midnight: a pair as JSON Schema 2020-12 writes it (TypeBox's Tuple writes draft-07's `items` array, invalid in OpenAPI 3.1). */
+const Interval = Type.Unsafe<[number, number]>({
+  type: 'array',
+  prefixItems: [Minute, Minute],
+  minItems: 2,
+  maxItems: 2,
+  description: '[from, to] in minutes from midnight',
+});
 
 const PolicyBody = Type.Object(
   {
