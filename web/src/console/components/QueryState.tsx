@@ -27,7 +27,7 @@ export function QueryState<T>({ query, isEmpty, empty, children }: Props<T>) {
         }
       />
     );
-  if (query.isPending || query.data === undefined) return <Spin tip={t('common.loading')} />;
+  if (query.isPending || query.data === undefined) return <Spin description={t('common.loading')} />;
   if (isEmpty?.(query.data)) return <>{empty ?? <Empty description={t('common.empty')} />}</>;
   return <>{children(query.data)}</>;
 }
