@@ -161,6 +161,8 @@ describe('the customer portal on a phone in Chromium', () => {
     await expect.poll(() => fresh.page.getByRole('alert').innerText()).toContain('不匹配');
     // Written down and typed back as people do: without the dash, in small letters.
     await fresh.page.getByRole('textbox', { name: /查询凭证/ }).fill(token.replace('-', '').toLowerCase());
+    expect(await scrollWidth(fresh.page)).toBeLessThanOrEqual(390);
+    await screenshot(fresh.page, 'portal-proof');
     await fresh.page.getByRole('button', { name: '查看投诉' }).click();
     await expect.poll(() => fresh.page.getByTestId('replies').innerText()).toContain('已为您补发包裹');
     expect(await fresh.page.getByTestId('survey-done').isVisible()).toBe(true);
