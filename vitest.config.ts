@@ -1,14 +1,38 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
+/**
+ * Three projects, each with only the setup it needs: `unit` (pure tests beside the code, no
+ * database), `db` (database and HTTP tests under test/, on each dialect of KESU_TEST_DIALECTS;
+ * starts PostgreSQL unless only SQLite is asked for), `e2e` (browser tests; builds the console).
+ * `npm run test:unit|test:db|test:e2e` runs one; `vitest run` runs all three.
+ */
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
     // Browser tests on a busy two-core CI machine: slow steps are allowed, hangs still fail.
     testTimeout: 90_000,
     hookTimeout: 120_000,
     expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
     reporters: ['default', './test/support/summary-reporter.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'db',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/e2e/**'],
+          globalSetup: ['test/support/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/support/web-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -35,6 +35,7 @@ import { slaRoutes } from '../modules/sla/routes.js';
 import { spreadsheetRoutes } from '../modules/spreadsheets/routes.js';
 import { ProblemSchema } from './endpoint.js';
 import { type Http, SESSION_COOKIE } from './http.js';
+import { openApiOptions } from './openapi.js';
 import { sendProblem } from './problem.js';
 import { registerWeb } from './static-web.js';
 
@@ -85,25 +86,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
   // Only the routes that opt in (the public portal) are rate-limited.
   await http.register(fastifyRateLimit, { global: false });
   http.addSchema(ProblemSchema);
-  await http.register(fastifySwagger, {
-    // Shared schemas (added with addSchema) become components named by their $id.
-    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Kesu (客诉) API',
-        version: '1',
-        description: 'Customer complaint management. Amounts are integer fen; times are ISO 8601 UTC.',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
-          bearer: { type: 'http', scheme: 'bearer' },
-        },
-      },
-      security: [{ session: [] }, { bearer: [] }],
-    },
-  });
+  await http.register(fastifySwagger, openApiOptions);
   await http.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   http.get('/api/openapi.json', { schema: { hide: true } }, async () => http.swagger());
   http.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
@@ -148,7 +131,8 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
     },
     { prefix: '/api/v1' },
   );
-  await http.register(async (portal) => portalRoutes(portal as Http, app), { prefix: '/api/v1/portal' });
+  // The public portal (URLs /api/v1/portal/…) in a context of its own: its routes carry their own rate limits.
+  await http.register(async (portal) => portalRoutes(portal as Http, app), { prefix: '/api/v1' });
   await registerWeb(http);
   return http;
 }

@@ -21,10 +21,12 @@ import type { notifyEndpoints } from '../modules/notify/endpoints.js';
 import type { inboxEndpoints } from '../modules/notify/inbox-endpoints.js';
 import type { authEndpoints } from '../modules/org/auth-endpoints.js';
 import type { orgEndpoints } from '../modules/org/endpoints.js';
+import type { portalEndpoints } from '../modules/portal/endpoints.js';
 import type { portalSettingsEndpoints } from '../modules/portal/settings-endpoints.js';
 import type { privacyEndpoints } from '../modules/privacy/endpoints.js';
 import type { searchEndpoints } from '../modules/search/endpoints.js';
 import type { slaEndpoints } from '../modules/sla/endpoints.js';
+import type { spreadsheetEndpoints } from '../modules/spreadsheets/endpoints.js';
 import type { EndpointsOf } from './endpoint.js';
 
 export type ApiEndpoint =
@@ -50,4 +52,6 @@ export type ApiEndpoint =
   | EndpointsOf<typeof customerEndpoints>
   | EndpointsOf<typeof dashboardEndpoints>
   | EndpointsOf<typeof inboxEndpoints>
-  | EndpointsOf<typeof authEndpoints>;
+  | EndpointsOf<typeof authEndpoints>
+  | EndpointsOf<typeof portalEndpoints>
+  | EndpointsOf<typeof spreadsheetEndpoints>;

@@ -56,6 +56,25 @@ export function problems<const S extends ProblemStatus[]>(...statuses: S): Recor
 }
 type ProblemRef = TUnsafe<Problem>;
 
+/** A file in an answer: the handler sends its bytes (a Buffer or a stream), Fastify passes them on unserialised. */
+export const Binary = Type.Unsafe<string | Uint8Array | AsyncIterable<Uint8Array>>(
+  Type.String({ format: 'binary' }),
+);
+
+/**
+ * An answer in media types other than JSON, or in several (a file; a report as JSON or as a
+ * workbook): each media type with its schema, as OpenAPI's `content` map.
+ */
+export function answerIn<const C extends Record<string, TSchema>>(
+  description: string,
+  content: C,
+): TUnsafe<Static<C[keyof C]>> {
+  return Type.Unsafe<Static<C[keyof C]>>({
+    description,
+    content: Object.fromEntries(Object.entries(content).map(([type, schema]) => [type, { schema }])),
+  });
+}
+
 /** An answer without a body (204). */
 export const NoContent = Type.Null({ description: 'no content' });
 

@@ -7,6 +7,9 @@ import { type ConsoleServer, launchBrowser, openPage, screenshot, startConsole }
 
 const MOBILE = { viewport: { width: 390, height: 844 }, isMobile: true };
 
+/** The meaning the status tag is coloured by (antd's preset: processing, warning, success, default). */
+const statusColour = (page: Page) => page.getByTestId('status').getAttribute('data-color');
+
 /** Nothing wider than the phone's screen. */
 const scrollWidth = (page: Page) => page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
 
@@ -82,7 +85,8 @@ describe('the customer portal on a phone in Chromium', () => {
     const number = await page.getByTestId('ack-number').innerText();
     expect(number).toMatch(/^KS\d{8}-\d{6}$/);
     const token = await page.getByTestId('ack-token').innerText();
-    expect(token).toMatch(/^[A-Za-z0-9_-]{22,}$/);
+    // Short enough to write down: ten characters without 0/O or 1/I/L, in two groups.
+    expect(token).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
     await expect.poll(() => page.getByText('已上传 1 个文件').isVisible()).toBe(true);
     expect(await page.getByText('查询凭证只显示这一次').isVisible()).toBe(true);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
@@ -103,6 +107,7 @@ describe('the customer portal on a phone in Chromium', () => {
     await expect.poll(() => replies.innerText()).toContain('已为您补发包裹并补偿 10 元。');
     expect(await replies.innerText()).toContain('处理依据');
     expect(await page.getByTestId('status').innerText()).toBe('已回复');
+    expect(await statusColour(page)).toBe('processing');
     expect(await page.getByTestId('evidence').innerText()).toContain('parcel.png');
 
     // The customer writes to the staff, who see it on the complaint.
@@ -121,6 +126,12 @@ describe('the customer portal on a phone in Chromium', () => {
       .click();
     await expect.poll(() => page.getByTestId('confirmation').innerText()).toContain('您已确认满意');
     expect(await page.getByTestId('status').innerText()).toBe('已解决');
+    // Resolved reads as done (green), not as an alarm (red).
+    expect(await statusColour(page)).toBe('success');
+    const [red, green] = await page
+      .getByTestId('status')
+      .evaluate((el) => getComputedStyle(el).color.match(/\d+/g)?.slice(0, 2).map(Number) ?? [0, 0]);
+    expect(green).toBeGreaterThan(red ?? 0);
 
     const survey = page.getByTestId('survey');
     const stars = { speed: 5, effectiveness: 4, attitude: 5, transparency: 4 };
@@ -148,7 +159,10 @@ describe('the customer portal on a phone in Chromium', () => {
     await fresh.page.getByRole('textbox', { name: /查询凭证/ }).fill('not-the-token-at-all-000000');
     await fresh.page.getByRole('button', { name: '查看投诉' }).click();
     await expect.poll(() => fresh.page.getByRole('alert').innerText()).toContain('不匹配');
-    await fresh.page.getByRole('textbox', { name: /查询凭证/ }).fill(token);
+    // Written down and typed back as people do: without the dash, in small letters.
+    await fresh.page.getByRole('textbox', { name: /查询凭证/ }).fill(token.replace('-', '').toLowerCase());
+    expect(await scrollWidth(fresh.page)).toBeLessThanOrEqual(390);
+    await screenshot(fresh.page, 'portal-proof');
     await fresh.page.getByRole('button', { name: '查看投诉' }).click();
     await expect.poll(() => fresh.page.getByTestId('replies').innerText()).toContain('已为您补发包裹');
     expect(await fresh.page.getByTestId('survey-done').isVisible()).toBe(true);

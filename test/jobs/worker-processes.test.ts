@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { insertJob } from '../../src/modules/jobs/index.js';
-import { freshDatabase } from '../support/test-app.js';
+import { DIALECTS, freshDatabase } from '../support/test-app.js';
 import { createEffectsTable, effects, sleep } from './support.js';
 
 interface WorkerProcess {
@@ -70,7 +70,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
   }
 }
 
-describe('job worker processes on PostgreSQL', () => {
+describe.skipIf(!DIALECTS.includes('postgres'))('job worker processes on PostgreSQL', () => {
   let url: string;
   let handle: DatabaseHandle;
 

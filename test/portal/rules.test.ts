@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { titleFromContent } from '../../src/modules/portal/register-from-portal.js';
 import {
@@ -20,14 +21,28 @@ describe('portal rules', () => {
     expect(title.endsWith('…')).toBe(true);
   });
 
-  it('makes tracking tokens of at least 128 random bits and matches them only by their hash', () => {
+  it('makes short tracking tokens to write down, matched only by their keyed hash, typed either way', () => {
     const token = newTrackingToken();
-    expect(Buffer.from(token, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
-    expect(newTrackingToken()).not.toBe(token);
-    expect(tokenMatches(trackingTokenHash(token), token)).toBe(true);
-    expect(tokenMatches(trackingTokenHash(token), `${token}x`)).toBe(false);
-    expect(tokenMatches(null, token)).toBe(false);
+    // Ten characters without 0/O or 1/I/L, in two groups of five: about 49.5 random bits.
+    expect(token).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
+    const tokens = new Set(Array.from({ length: 2000 }, newTrackingToken));
+    expect(tokens.size).toBe(2000);
+    const hash = trackingTokenHash(secret, token);
+    expect(hash).not.toContain(token.replace('-', ''));
+    expect(tokenMatches(secret, hash, token)).toBe(true);
+    expect(tokenMatches(secret, hash, token.replace('-', '').toLowerCase())).toBe(true);
+    expect(tokenMatches(secret, hash, ` ${token.slice(0, 5)} ${token.slice(6)} `)).toBe(true);
+    expect(tokenMatches(secret, hash, `${token}X`)).toBe(false);
+    expect(tokenMatches(Buffer.alloc(32, 1), hash, token)).toBe(false);
+    expect(tokenMatches(secret, null, token)).toBe(false);
     expect(newTrackingCode()).toMatch(/^\d{6}$/);
+  });
+
+  it('still accepts the long tokens handed out before, exactly as they were given', () => {
+    const old = 'q3Xv9_KpL2mN8rT4yB7cW1zA';
+    const stored = createHash('sha256').update(old).digest('hex');
+    expect(tokenMatches(secret, stored, old)).toBe(true);
+    expect(tokenMatches(secret, stored, old.toUpperCase())).toBe(false);
   });
 
   it('accepts an access token only for its complaint, unaltered and before it expires', () => {

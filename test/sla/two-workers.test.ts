@@ -10,12 +10,12 @@ import { insertJob } from '../../src/modules/jobs/index.js';
 import { loadActor } from '../../src/modules/org/actor.js';
 import { writeSetting } from '../../src/modules/settings/index.js';
 import { buildComplaint } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 
 const COMPLAINTS = 500;
 
 /** Two real worker processes on one PostgreSQL database, sweeping the same breaches. */
-describe('escalation with two worker processes on postgres', () => {
+describe.skipIf(!DIALECTS.includes('postgres'))('escalation with two worker processes on postgres', () => {
   let t: TestApp;
   let robot: Server;
   const posts: string[] = [];

@@ -1,5 +1,7 @@
 /**
- * Vitest globalSetup: one PostgreSQL server for the whole test run.
+ * Vitest globalSetup of the database tests: one PostgreSQL server for the whole test run, unless
+ * KESU_TEST_DIALECTS leaves PostgreSQL out. (The browser tests' setup, building the console, is
+ * web-setup.ts.)
  *
  * If KESU_TEST_PG_URL is already set, that server is used as is (nothing is started or
  * stopped). Otherwise a private server is started with startPostgres() and stopped when
@@ -11,11 +13,8 @@
  * Tests should create their own database with createDatabase(url, name) rather than
  * writing to `postgres`, since test files run in parallel against the same server.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { testDialects } from './dialects.js';
 import { startPostgres } from './postgres-server.js';
 
 declare module 'vitest' {
@@ -25,20 +24,11 @@ declare module 'vitest' {
   }
 }
 
-/** Build the console once per run into a private directory, so that browser tests see this checkout's web/. */
-async function buildWeb(): Promise<() => void> {
-  const out = mkdtempSync(join(tmpdir(), 'kesu-web-'));
-  process.env.KESU_WEB_DIST = out;
-  await build({ configFile: resolve(import.meta.dirname, '../../web/vite.config.ts'), logLevel: 'warn' });
-  return () => rmSync(out, { recursive: true, force: true });
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const removeWeb = await buildWeb();
   const existing = process.env.KESU_TEST_PG_URL;
-  if (existing) {
-    project.provide('pgUrl', existing);
-    return async () => removeWeb();
+  if (existing || !testDialects().includes('postgres')) {
+    project.provide('pgUrl', existing ?? '');
+    return async () => {};
   }
 
   const server = await startPostgres();
@@ -47,6 +37,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     delete process.env.KESU_TEST_PG_URL;
     await server.stop();
-    removeWeb();
   };
 }

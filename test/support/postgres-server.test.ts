@@ -3,6 +3,7 @@ import net from 'node:net';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { createDatabase, startPostgres } from './postgres-server.js';
+import { DIALECTS } from './test-app.js';
 
 async function query<R extends pg.QueryResultRow>(url: string, sql: string): Promise<R[]> {
   const client = new pg.Client({ connectionString: url });
@@ -25,7 +26,7 @@ function portIsOpen(port: number): Promise<boolean> {
   });
 }
 
-describe('test PostgreSQL server (globalSetup)', () => {
+describe.skipIf(!DIALECTS.includes('postgres'))('test PostgreSQL server (globalSetup)', () => {
   const adminUrl = inject('pgUrl');
 
   test('is provided to tests via inject() and the environment', () => {
@@ -62,7 +63,7 @@ describe('test PostgreSQL server (globalSetup)', () => {
   });
 });
 
-describe('startPostgres()', () => {
+describe.skipIf(!DIALECTS.includes('postgres'))('startPostgres()', () => {
   let stop: (() => Promise<void>) | undefined;
   afterAll(async () => {
     await stop?.();

@@ -9,9 +9,11 @@ import { type Clock, systemClock } from '../../src/lib/clock.js';
 import { type DemoOrganisation, seedDemoOrganisation } from '../../src/seed/demo.js';
 import { buildApp } from '../../src/server/app.js';
 import type { Http } from '../../src/server/http.js';
+import { testDialects } from './dialects.js';
 import { createDatabase } from './postgres-server.js';
 
-export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
+/** Every database test runs on each of these (KESU_TEST_DIALECTS narrows them, see dialects.ts). */
+export const DIALECTS: Dialect[] = testDialects();
 export const PASSWORD = 'test-password-1';
 
 export interface TestApp {

@@ -1,12 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { PORTAL_CATEGORY_LEVELS } from './register-from-portal.js';
-
-export interface PortalCategory {
-  id: number;
-  nameZh: string;
-  nameEn: string;
-  children: PortalCategory[];
-}
+import type { PortalCategory } from './view-schemas.js';
 
 /** The active categories of the first two levels as a tree, in the admin's order, for the web form. */
 export async function portalCategories(app: AppContext): Promise<PortalCategory[]> {
@@ -23,8 +17,10 @@ export async function portalCategories(app: AppContext): Promise<PortalCategory[
   const roots: PortalCategory[] = [];
   for (const r of rows) {
     const node = { id: r.id, nameZh: r.name_zh, nameEn: r.name_en, children: [] };
-    nodes.set(r.id, node);
-    if (r.parent_id === null) roots.push(node);
+    if (r.parent_id === null) {
+      nodes.set(r.id, node);
+      roots.push(node);
+    }
     // A child of an inactive parent is left out with it.
     else nodes.get(r.parent_id)?.children.push(node);
   }

@@ -33,7 +33,7 @@ export async function customerContext(
     presented !== '' &&
     c !== undefined &&
     (verifyAccessToken(app.config.secret, presented, number, app.clock.now()) ||
-      tokenMatches(c.tracking_token_hash, presented));
+      tokenMatches(app.config.secret, c.tracking_token_hash, presented));
   if (!proven) throw trackingDenied();
   return { ctx: { ...app, actor: { ...(await systemActor(app.db, 'portal')), customerOf: c.id } }, number };
 }

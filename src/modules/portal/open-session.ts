@@ -32,7 +32,7 @@ async function tokenProves(app: AppContext, number: string, token: string): Prom
     .select('tracking_token_hash')
     .where('number', '=', number)
     .executeTakeFirst();
-  return tokenMatches(c?.tracking_token_hash ?? null, token);
+  return tokenMatches(app.config.secret, c?.tracking_token_hash ?? null, token);
 }
 
 /**

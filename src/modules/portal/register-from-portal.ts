@@ -67,7 +67,7 @@ export async function registerFromPortal(
       ...(input.demandAmount !== undefined ? { demandAmount: input.demandAmount } : {}),
     },
     // The customer's coarse choice, refined by the classifier when it is sure of a finer category in it.
-    { trackingTokenHash: trackingTokenHash(token), categoryGivesWay: 'branch' },
+    { trackingTokenHash: trackingTokenHash(app.config.secret, token), categoryGivesWay: 'branch' },
   );
   return {
     registered: true,

@@ -38,7 +38,9 @@ export type PortalRegisterInput = Static<typeof PortalRegisterBody>;
 
 export const PortalRegisteredResponse = Type.Object({
   number: Type.String(),
-  trackingToken: Type.String({ description: 'shown once: with the number it opens the complaint' }),
+  trackingToken: Type.String({
+    description: 'shown once: with the number it opens the complaint; ten characters grouped as XXXXX-XXXXX',
+  }),
   trackUrl: Type.String(),
 });
 export const PortalReceivedResponse = Type.Object(
@@ -56,6 +58,10 @@ export const TrackingCodeBody = Type.Object(
   { additionalProperties: false },
 );
 export type TrackingCodeInput = Static<typeof TrackingCodeBody>;
+export const TrackingCodeSent = Type.Object(
+  { sent: Type.Literal(true) },
+  { description: 'the same answer whether or not a code was sent' },
+);
 
 export const SessionBody = Type.Union([
   Type.Object({ number: ComplaintNumber, token: text(200) }, { additionalProperties: false }),

@@ -1,16 +1,36 @@
-import { createHmac, hkdfSync, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync, randomInt, timingSafeEqual } from 'node:crypto';
 import { sha256Hex } from '../../lib/tokens.js';
 
 /**
  * The portal's proofs of ownership. The tracking token is a random secret handed out once at
- * registration (only its sha256 is stored); an SMS code is six digits (stored as an HMAC, since six
+ * registration, short enough to write down (only a keyed hash is stored); an SMS code is six digits (stored as an HMAC, since six
  * digits are guessed offline from a plain hash in a moment); an access token is a short-lived,
  * HMAC-signed statement "the bearer proved ownership of complaint N until T".
  */
 
-/** 144 random bits, base64url. */
-export const newTrackingToken = () => randomBytes(18).toString('base64url');
-export const trackingTokenHash = (token: string) => sha256Hex(token);
+/** Letters and digits nobody confuses when writing them down or reading them out: no 0/O, 1/I/L. */
+export const TRACKING_TOKEN_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const TRACKING_TOKEN_LENGTH = 10;
+
+/**
+ * Ten characters of 31 (about 49.5 random bits), grouped as `K7QXM-93THP`. Guessing is held back
+ * by the per-address limits, and the keyed hash means a copy of the database alone cannot be
+ * searched for tokens offline.
+ */
+export function newTrackingToken(): string {
+  const chars = Array.from(
+    { length: TRACKING_TOKEN_LENGTH },
+    () => TRACKING_TOKEN_ALPHABET[randomInt(TRACKING_TOKEN_ALPHABET.length)],
+  ).join('');
+  return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+}
+
+/** As people type it: with or without the dash or spaces, in either case. */
+export const normaliseTrackingToken = (token: string) => token.replace(/[\s-]/g, '').toUpperCase();
+
+/** What is stored for a tracking token: an HMAC of its normal form under a key derived from the secret. */
+export const trackingTokenHash = (secret: Buffer, token: string) =>
+  createHmac('sha256', portalKeys(secret).token).update(normaliseTrackingToken(token)).digest('hex');
 
 export const TRACKING_CODE_DIGITS = 6;
 export const newTrackingCode = () =>
@@ -19,6 +39,7 @@ export const newTrackingCode = () =>
 interface PortalKeys {
   access: Buffer;
   code: Buffer;
+  token: Buffer;
 }
 const keyCache = new WeakMap<Buffer, PortalKeys>();
 
@@ -26,7 +47,11 @@ function portalKeys(secret: Buffer): PortalKeys {
   let keys = keyCache.get(secret);
   if (!keys) {
     const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, 'kesu', info, 32));
-    keys = { access: derive('portal-access-token'), code: derive('portal-tracking-code') };
+    keys = {
+      access: derive('portal-access-token'),
+      code: derive('portal-tracking-code'),
+      token: derive('portal-tracking-token'),
+    };
     keyCache.set(secret, keys);
   }
   return keys;
@@ -39,11 +64,18 @@ export function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Does `presented` hash to the stored tracking-token hash? False when there is none. */
-export function tokenMatches(storedHash: string | null, presented: string): boolean {
-  const hash = trackingTokenHash(presented);
-  // Compared against a stand-in when there is nothing stored, so that both paths take the same time.
-  return sameSecret(storedHash ?? '0'.repeat(hash.length), hash) && storedHash !== null;
+/**
+ * Does `presented` hash to the stored tracking-token hash? False when there is none. Tokens handed
+ * out before the short ones (24 base64url characters, stored as their plain sha256) still match.
+ */
+export function tokenMatches(secret: Buffer, storedHash: string | null, presented: string): boolean {
+  const keyed = trackingTokenHash(secret, presented);
+  const legacy = sha256Hex(presented);
+  // Compared against a stand-in when there is nothing stored, so that every path takes the same time.
+  const stored = storedHash ?? '0'.repeat(keyed.length);
+  const matches = sameSecret(stored, keyed);
+  const matchesLegacy = sameSecret(stored, legacy);
+  return (matches || matchesLegacy) && storedHash !== null;
 }
 
 export const trackingCodeHash = (secret: Buffer, complaintId: number, code: string) =>

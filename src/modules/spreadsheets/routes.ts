@@ -5,20 +5,17 @@ import { join } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { pickLocale } from '../../i18n/index.js';
 import { badRequest, payloadTooLarge, unsupportedMediaType } from '../../lib/errors.js';
-import { actorContext, type Http } from '../../server/http.js';
+import { actorContext, type Http, route } from '../../server/http.js';
+import { spreadsheetEndpoints as e, XLSX } from './endpoints.js';
 import { prepareComplaintExport } from './export-complaints.js';
 import { importComplaints } from './import-complaints.js';
 import { importReportXlsx } from './import-report.js';
 import { localFormatter } from './local-time.js';
-import { ExportQuery, ImportQuery, ImportReportSchema } from './schemas.js';
 import { complaintTemplate } from './template.js';
 
-const tags = ['spreadsheets'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The largest spreadsheet accepted by upload (about 100,000 rows); `kesu import` has no limit. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -59,88 +56,47 @@ async function receiveUpload(req: FastifyRequest): Promise<{ path: string; done(
 }
 
 export function spreadsheetRoutes(http: Http, app: AppContext): void {
-  http.get(
-    '/spreadsheets/complaint-template.xlsx',
-    { schema: { tags, summary: '导入模板 the xlsx template for importing complaints' } },
-    async (req, reply) => {
-      actorContext(app, req);
+  route(http, e.template, async (req, reply) => {
+    actorContext(app, req);
+    return reply
+      .type(XLSX)
+      .header('content-disposition', attachment('kesu-complaint-template.xlsx'))
+      .send(await complaintTemplate(app));
+  });
+
+  route(http, e.importComplaints, async (req, reply) => {
+    const ctx = actorContext(app, req);
+    const locale = pickLocale(req.headers['accept-language']);
+    const upload = await receiveUpload(req);
+    try {
+      const report = await importComplaints(ctx, upload.path, { locale });
+      if (req.query.format !== 'xlsx') return report;
+      const workbook = await importReportXlsx(report, locale);
       return reply
         .type(XLSX)
-        .header('content-disposition', attachment('kesu-complaint-template.xlsx'))
-        .send(await complaintTemplate(app));
-    },
-  );
+        .header('content-disposition', attachment('kesu-import-report.xlsx'))
+        .send(workbook);
+    } finally {
+      await upload.done();
+    }
+  });
 
-  http.post(
-    '/spreadsheets/imports',
-    {
-      schema: {
-        tags,
-        summary: '批量导入 import complaints from an .xlsx or .csv file (multipart field `file`)',
-        description:
-          'Every row is validated and each valid one registered (its own transaction); the answer reports every row: imported with its number, skipped because its external reference was imported before, or failed with the problems of each field. The file type is decided by its content: an xlsx workbook or UTF-8 CSV (415 otherwise); at most 20 MiB (413).',
-        consumes: ['multipart/form-data'],
-        querystring: ImportQuery,
-        response: {
-          200: {
-            description: 'the report, as JSON or (format=xlsx) as a workbook',
-            content: {
-              'application/json': { schema: ImportReportSchema },
-              [XLSX]: { schema: Type.String({ format: 'binary' }) },
-            },
-          },
-        },
-      },
-    },
-    async (req, reply) => {
-      const ctx = actorContext(app, req);
-      const locale = pickLocale(req.headers['accept-language']);
-      const upload = await receiveUpload(req);
-      try {
-        const report = await importComplaints(ctx, upload.path, { locale });
-        if (req.query.format !== 'xlsx') return report;
-        const workbook = await importReportXlsx(report, locale);
-        return (
-          reply
-            .type(XLSX)
-            .header('content-disposition', attachment('kesu-import-report.xlsx'))
-            // The type provider types `format: binary` as a string; Fastify sends the Buffer as it is.
-            .send(workbook as unknown as string)
-        );
-      } finally {
-        await upload.done();
-      }
-    },
-  );
-
-  http.get(
-    '/spreadsheets/complaints.xlsx',
-    {
-      schema: {
-        tags,
-        summary: '导出 every complaint of a filtered list as xlsx (streamed)',
-        description:
-          'The filters and sort of `GET /complaints`, without paging: every matching complaint the caller may see. Phone numbers are masked.',
-        querystring: ExportQuery,
-      },
-    },
-    async (req, reply) => {
-      const ctx = actorContext(app, req);
-      const locale = pickLocale(req.headers['accept-language']);
-      // Bad filters are refused here, before the first byte of the file is sent.
-      const exported = await prepareComplaintExport(ctx, req.query, locale);
-      const body = new PassThrough();
-      exported.writeTo(body).catch((error: unknown) => {
-        // A client that leaves mid-download destroys the body, which ends the export.
-        if (body.destroyed) return req.log.info({ err: error }, 'export stopped: the client left');
-        req.log.error({ err: error }, 'export failed');
-        body.destroy(error instanceof Error ? error : new Error(String(error)));
-      });
-      const stamp = localFormatter(app.config.timeZone)(app.clock.now()).replace(/[-: ]/g, '');
-      return reply
-        .type(XLSX)
-        .header('content-disposition', attachment(`complaints-${stamp}.xlsx`))
-        .send(body);
-    },
-  );
+  route(http, e.exportComplaints, async (req, reply) => {
+    const ctx = actorContext(app, req);
+    const locale = pickLocale(req.headers['accept-language']);
+    // Bad filters are refused here, before the first byte of the file is sent.
+    const exported = await prepareComplaintExport(ctx, req.query, locale);
+    const body = new PassThrough();
+    exported.writeTo(body).catch((error: unknown) => {
+      // A client that leaves mid-download destroys the body, which ends the export.
+      if (body.destroyed) return req.log.info({ err: error }, 'export stopped: the client left');
+      req.log.error({ err: error }, 'export failed');
+      body.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
+    const stamp = localFormatter(app.config.timeZone)(app.clock.now()).replace(/[-: ]/g, '');
+    return reply
+      .type(XLSX)
+      .header('content-disposition', attachment(`complaints-${stamp}.xlsx`))
+      .send(body);
+  });
 }

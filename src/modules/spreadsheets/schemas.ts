@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { schemas } from '../complaints/index.js';
+import { ListQuery } from '../complaints/schemas.js';
 
 export const ImportQuery = Type.Object(
   {
@@ -37,4 +37,4 @@ export const ImportReportSchema = Type.Object({
 });
 
 /** The list's filters and sort, without paging: an export has every matching complaint. */
-export const ExportQuery = Type.Omit(schemas.ListQuery, ['limit', 'cursor']);
+export const ExportQuery = Type.Omit(ListQuery, ['limit', 'cursor']);

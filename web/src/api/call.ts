@@ -29,19 +29,20 @@ export function urlFor(url: string, params?: object, query?: object): string {
   return s ? `${path}?${s}` : path;
 }
 
+/** Besides the contract's input: request headers (the portal's proof), and files for endpoints that take multipart/form-data. */
+export interface CallExtras {
+  headers?: Record<string, string>;
+  form?: FormData;
+}
+
 /** Call an endpoint of the contract; the input and the answer are typed by the server's schemas. */
 export function call<M extends Method, U extends UrlsOf<M>>(
   method: M,
   url: U,
   ...[input]: keyof CallInput<EndpointAt<M, U>> extends never
-    ? [input?: CallInput<EndpointAt<M, U>> & { headers?: Record<string, string> }]
-    : [input: CallInput<EndpointAt<M, U>> & { headers?: Record<string, string> }]
+    ? [input?: CallInput<EndpointAt<M, U>> & CallExtras]
+    : [input: CallInput<EndpointAt<M, U>> & CallExtras]
 ): Promise<CallOutput<EndpointAt<M, U>>> {
-  const i = (input ?? {}) as {
-    params?: object;
-    query?: object;
-    body?: unknown;
-    headers?: Record<string, string>;
-  };
-  return api(urlFor(url, i.params, i.query), { method, body: i.body, headers: i.headers });
+  const i = (input ?? {}) as { params?: object; query?: object; body?: unknown } & CallExtras;
+  return api(urlFor(url, i.params, i.query), { method, body: i.form ?? i.body, headers: i.headers });
 }

@@ -6,7 +6,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import type { Method } from '../../../src/server/endpoint';
-import { type CallInput, type CallOutput, call, type EndpointAt, type UrlsOf } from './call';
+import { type CallExtras, type CallInput, type CallOutput, call, type EndpointAt, type UrlsOf } from './call';
 import type { ApiError } from './client';
 
 type GetUrl = UrlsOf<'GET'>;
@@ -20,7 +20,7 @@ export const keyOf = (url: string, input?: object): QueryKey => (input ? [url, i
  */
 export function useApi<U extends GetUrl>(
   url: U,
-  input: CallInput<EndpointAt<'GET', U>>,
+  input: CallInput<EndpointAt<'GET', U>> & CallExtras,
   options: Omit<UseQueryOptions<CallOutput<EndpointAt<'GET', U>>, ApiError>, 'queryKey' | 'queryFn'> = {},
 ) {
   return useQuery<CallOutput<EndpointAt<'GET', U>>, ApiError>({
@@ -41,7 +41,7 @@ export function useApiMutation<M extends Exclude<Method, 'GET'>, U extends UrlsO
   options: { invalidates?: GetUrl[]; onSuccess?: (data: CallOutput<EndpointAt<M, U>>) => void } = {},
 ) {
   const client = useQueryClient();
-  return useMutation<CallOutput<EndpointAt<M, U>>, ApiError, CallInput<EndpointAt<M, U>>>({
+  return useMutation<CallOutput<EndpointAt<M, U>>, ApiError, CallInput<EndpointAt<M, U>> & CallExtras>({
     // biome-ignore lint/suspicious/noExplicitAny: as in useApi
     mutationFn: (input) => (call as any)(method, url, input),
     onSuccess: async (data) => {

@@ -14,11 +14,14 @@ import {
   Upload,
   type UploadFile,
 } from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import { ApiError, api } from '../api/client';
+import { useRef, useState } from 'react';
+import { call } from '../api/call';
+import { showFieldErrors } from '../api/form-errors';
+import { useApi, useApiMutation } from '../api/hooks';
+import { DEMANDS } from '../api/vocabularies';
 import { useI18n } from '../i18n';
+import type { PortalCategory, Registered } from './api';
 import { navigate, storeProof, trackingHeaders } from './storage';
-import { DEMANDS, type PortalCategory, type Registered } from './types';
 
 const PHONE = /^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$|^\+[1-9]\d{6,14}$/;
 const MAX_FILES = 6;
@@ -32,11 +35,35 @@ interface FormValues {
   orderNo?: string;
   title?: string;
   content: string;
-  demands?: string[];
+  demands?: Array<(typeof DEMANDS)[number]>;
   demandAmount?: number | null;
 }
 
 const trimmed = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
+
+/**
+ * The form's files, sent as evidence of the complaint just registered (with its tracking token).
+ * Right after registering, so not a cached mutation: a failure is reported on the acknowledgment.
+ */
+async function uploadFiles(
+  registered: Registered,
+  files: UploadFile[],
+): Promise<{ uploaded: number; failed: string | null }> {
+  const originals = files.map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => !!f);
+  if (!originals.length) return { uploaded: 0, failed: null };
+  const form = new FormData();
+  for (const f of originals) form.append('file', f, f.name);
+  try {
+    const up = await call('POST', '/portal/complaints/:number/evidence', {
+      params: { number: registered.number },
+      headers: trackingHeaders(registered.trackingToken),
+      form,
+    });
+    return { uploaded: up.items.length, failed: null };
+  } catch (e) {
+    return { uploaded: 0, failed: (e as Error).message };
+  }
+}
 
 /** "/portal": the web form, then the acknowledgment with the number and the tracking token. */
 export function SubmitPage() {
@@ -86,17 +113,15 @@ function ComplaintForm({
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [categories, setCategories] = useState<PortalCategory[]>([]);
+  const loaded = useApi('/portal/categories', { query: {} });
+  const categories = loaded.data?.items ?? [];
+  const register = useApiMutation('POST', '/portal/complaints');
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState(false);
+  const busy = register.isPending || uploading;
   const [error, setError] = useState<string | null>(null);
   const honeypot = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    api<{ items: PortalCategory[] }>('/portal/categories')
-      .then((r) => setCategories(r.items))
-      .catch((e: Error) => setError(t('portal.error.load', { message: e.message })));
-  }, [t]);
+  const loadError = loaded.error ? t('portal.error.load', { message: loaded.error.message }) : null;
 
   const name = (c: PortalCategory) => (locale === 'en' ? c.nameEn : c.nameZh);
   const categoryOptions = categories.map((c) =>
@@ -113,7 +138,6 @@ function ComplaintForm({
   );
 
   const submit = async (v: FormValues) => {
-    setBusy(true);
     setError(null);
     try {
       const body = {
@@ -132,45 +156,22 @@ function ComplaintForm({
             : Math.round(v.demandAmount * 100),
         website: honeypot.current?.value ?? '',
       };
-      const res = await api<Registered | { received: true }>('/portal/complaints', { body });
+      const res = await register.mutateAsync({ body });
       if (!('number' in res)) {
         setError(t('portal.form.notRegistered'));
         return;
       }
       storeProof(res.number, res.trackingToken);
-      let uploaded = 0;
-      let failed: string | null = null;
-      const originals = files.map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => !!f);
-      if (originals.length) {
-        const data = new FormData();
-        for (const f of originals) data.append('file', f, f.name);
-        try {
-          const up = await api<{ items: unknown[] }>(
-            `/portal/complaints/${encodeURIComponent(res.number)}/evidence`,
-            {
-              body: data,
-              headers: trackingHeaders(res.trackingToken),
-            },
-          );
-          uploaded = up.items.length;
-        } catch (e) {
-          failed = (e as Error).message;
-        }
-      }
-      onRegistered({ registered: res, uploaded, failed });
+      setUploading(true);
+      const upload = await uploadFiles(res, files);
+      onRegistered({ registered: res, ...upload });
     } catch (e) {
-      if (e instanceof ApiError && e.fields.length) {
-        form.setFields(
-          e.fields
-            .map((f) => ({ name: f.path.replace(/^\/body\//, '').split('/')[0] ?? '', errors: [f.message] }))
-            .filter((f) => f.name) as Array<{ name: keyof FormValues; errors: string[] }>,
-        );
-      }
+      showFieldErrors(form, e);
       const text = (e as Error).message;
       setError(text);
       message.error(t('portal.error.generic', { message: text }));
     } finally {
-      setBusy(false);
+      setUploading(false);
     }
   };
 
@@ -184,7 +185,9 @@ function ComplaintForm({
   return (
     <Card title={t('portal.form.heading')} size="small">
       <Typography.Paragraph type="secondary">{t('portal.form.intro')}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      {(error ?? loadError) && (
+        <Alert type="error" showIcon title={error ?? loadError} style={{ marginBottom: 12 }} />
+      )}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark disabled={busy} scrollToFirstError>
         <Form.Item
           name="name"

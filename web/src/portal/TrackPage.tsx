@@ -1,40 +1,19 @@
 import { Alert, App, Button, Card, Form, Input, Segmented, Spin, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../api/client';
+import { useEffect, useState } from 'react';
+import { ApiError } from '../api/client';
+import { useApi, useApiMutation } from '../api/hooks';
+import { QueryState } from '../console/components/QueryState';
 import { useI18n } from '../i18n';
-import { ComplaintView } from './ComplaintView';
 import { forgetProof, storedProof, storeProof, trackingHeaders } from './storage';
-import type { CustomerView } from './types';
-
-const path = (number: string) => `/portal/complaints/${encodeURIComponent(number)}`;
+import { ComplaintView } from './view/ComplaintView';
 
 /** "/track/:number": the complaint when this browser holds a proof for it, otherwise the proof form. */
 export function TrackPage({ number }: { number: string }) {
-  const { t } = useI18n();
   const [proof, setProof] = useState<string | null>(() => storedProof(number));
-  const [view, setView] = useState<CustomerView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (p: string) => {
-      setError(null);
-      try {
-        setView(await api<CustomerView>(path(number), { headers: trackingHeaders(p) }));
-      } catch (e) {
-        if (e instanceof ApiError && (e.status === 404 || e.status === 401 || e.status === 403)) {
-          // The kept proof no longer opens it (expired session, wrong number): ask again.
-          forgetProof(number);
-          setProof(null);
-        } else setError(t('portal.error.load', { message: (e as Error).message }));
-      }
-    },
-    [number, t],
-  );
-
-  useEffect(() => {
-    if (proof) void load(proof);
-  }, [proof, load]);
-
+  const forget = () => {
+    forgetProof(number);
+    setProof(null);
+  };
   if (!proof)
     return (
       <ProofForm
@@ -45,24 +24,30 @@ export function TrackPage({ number }: { number: string }) {
         }}
       />
     );
-  if (error) return <Alert type="error" showIcon title={error} />;
-  if (!view)
+  return <Tracked number={number} proof={proof} onDenied={forget} />;
+}
+
+function Tracked({ number, proof, onDenied }: { number: string; proof: string; onDenied(): void }) {
+  const view = useApi(
+    '/portal/complaints/:number',
+    { params: { number }, headers: trackingHeaders(proof) },
+    { retry: false },
+  );
+  const denied = view.error instanceof ApiError && [401, 403, 404].includes(view.error.status);
+  useEffect(() => {
+    // The kept proof no longer opens it (expired session, wrong number): ask again.
+    if (denied) onDenied();
+  }, [denied, onDenied]);
+  if (denied)
     return (
       <div style={{ textAlign: 'center', padding: 48 }}>
         <Spin />
       </div>
     );
   return (
-    <ComplaintView
-      view={view}
-      proof={proof}
-      onChange={setView}
-      onForget={() => {
-        forgetProof(number);
-        setView(null);
-        setProof(null);
-      }}
-    />
+    <QueryState query={view}>
+      {(v) => <ComplaintView view={v} owner={{ number, proof }} onForget={onDenied} />}
+    </QueryState>
   );
 }
 
@@ -70,7 +55,9 @@ function ProofForm({ number, onProven }: { number: string; onProven(proof: strin
   const { t } = useI18n();
   const { message } = App.useApp();
   const [mode, setMode] = useState<'token' | 'phone'>('token');
-  const [busy, setBusy] = useState(false);
+  const requestCode = useApiMutation('POST', '/portal/tracking-codes');
+  const openSession = useApiMutation('POST', '/portal/sessions');
+  const busy = openSession.isPending;
   const [error, setError] = useState<string | null>(null);
   const [wait, setWait] = useState(0);
   const [form] = Form.useForm<{ token?: string; phoneLast4?: string; code?: string }>();
@@ -88,7 +75,7 @@ function ProofForm({ number, onProven }: { number: string; onProven(proof: strin
       return;
     }
     try {
-      await api('/portal/tracking-codes', { body: { number, phoneLast4: form.getFieldValue('phoneLast4') } });
+      await requestCode.mutateAsync({ body: { number, phoneLast4: form.getFieldValue('phoneLast4') } });
       message.success(t('portal.proof.codeSent'));
       setWait(60);
     } catch (e) {
@@ -97,12 +84,12 @@ function ProofForm({ number, onProven }: { number: string; onProven(proof: strin
   };
 
   const submit = async (v: { token?: string; phoneLast4?: string; code?: string }) => {
-    setBusy(true);
     setError(null);
     try {
       const token = v.token?.trim() ?? '';
-      const body = mode === 'token' ? { number, token } : { number, phoneLast4: v.phoneLast4, code: v.code };
-      const session = await api<{ accessToken: string }>('/portal/sessions', { body });
+      const body =
+        mode === 'token' ? { number, token } : { number, phoneLast4: v.phoneLast4 ?? '', code: v.code ?? '' };
+      const session = await openSession.mutateAsync({ body });
       // The tracking token itself does not expire; an access token from a code does.
       onProven(mode === 'token' ? token : session.accessToken);
     } catch (e) {
@@ -111,8 +98,6 @@ function ProofForm({ number, onProven }: { number: string; onProven(proof: strin
           ? t('portal.proof.denied')
           : t('portal.error.generic', { message: (e as Error).message }),
       );
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -140,7 +125,14 @@ function ProofForm({ number, onProven }: { number: string; onProven(proof: strin
       <Form form={form} layout="vertical" onFinish={submit} disabled={busy}>
         {mode === 'token' ? (
           <Form.Item name="token" label={t('portal.proof.token')} rules={required}>
-            <Input placeholder={t('portal.proof.tokenPlaceholder')} autoComplete="off" spellCheck={false} />
+            <Input
+              className="portal-token-input"
+              placeholder={t('portal.proof.tokenPlaceholder')}
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              maxLength={64}
+            />
           </Form.Item>
         ) : (
           <>

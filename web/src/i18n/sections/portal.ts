@@ -42,7 +42,8 @@ export const zh = {
   'portal.ack.subtitle': '我们已收到您的投诉，请记下投诉编号。',
   'portal.ack.number': '投诉编号',
   'portal.ack.token': '查询凭证',
-  'portal.ack.tokenWarning': '查询凭证只显示这一次，请复制并妥善保存。凭投诉编号和查询凭证可随时查询进度。',
+  'portal.ack.tokenWarning':
+    '查询凭证只显示这一次，请抄下或截图保存（只有数字和大写字母，不含 0、O、1、I、L）。凭投诉编号和查询凭证可随时查询进度。',
   'portal.ack.link': '查询链接',
   'portal.ack.uploaded': '已上传 {count} 个文件',
   'portal.ack.uploadFailed': '部分文件上传失败：{message}，可在查询页面重新上传。',
@@ -56,7 +57,7 @@ export const zh = {
   'portal.proof.byToken': '查询凭证',
   'portal.proof.byPhone': '手机验证码',
   'portal.proof.token': '查询凭证',
-  'portal.proof.tokenPlaceholder': '提交投诉时显示的查询凭证',
+  'portal.proof.tokenPlaceholder': '如 K7QXM-93THP，可不输短横线，大小写均可',
   'portal.proof.phoneLast4': '手机号码后四位',
   'portal.proof.sendCode': '发送验证码',
   'portal.proof.codeSent': '如信息匹配，验证码已发送到您的手机',
@@ -170,7 +171,7 @@ export const en: Record<keyof typeof zh, string> = {
   'portal.ack.number': 'Complaint number',
   'portal.ack.token': 'Tracking token',
   'portal.ack.tokenWarning':
-    'The tracking token is shown only this once: copy it and keep it safe. With the number and the token you can follow your complaint at any time.',
+    'The tracking token is shown only this once: write it down or take a screenshot (digits and capital letters only, never 0, O, 1, I or L). With the number and the token you can follow your complaint at any time.',
   'portal.ack.link': 'Tracking link',
   'portal.ack.uploaded': '{count} file(s) uploaded',
   'portal.ack.uploadFailed':
@@ -185,7 +186,7 @@ export const en: Record<keyof typeof zh, string> = {
   'portal.proof.byToken': 'Tracking token',
   'portal.proof.byPhone': 'SMS code',
   'portal.proof.token': 'Tracking token',
-  'portal.proof.tokenPlaceholder': 'The token shown when you submitted',
+  'portal.proof.tokenPlaceholder': 'e.g. K7QXM-93THP; the dash and capitals are optional',
   'portal.proof.phoneLast4': 'Last four digits of your phone',
   'portal.proof.sendCode': 'Send code',
   'portal.proof.codeSent': 'If the details match, a code has been sent to your phone',
