@@ -83,7 +83,7 @@ function csvOf<T extends string>(
   const bad = items.filter((s) => !allowed.includes(s as T));
   if (bad.length)
     throw badRequest('validation_failed', [
-      { path: `/querystring/${field}`, code: 'unknown_value', params: { values: bad } },
+      { path: `/${field}`, source: 'querystring', code: 'unknown_value', params: { values: bad } },
     ]);
   return items as T[];
 }
@@ -140,7 +140,9 @@ async function filteredComplaints(
   if (input.categoryId) {
     const ids = await categorySubtreeIds(ctx.db, input.categoryId);
     if (!ids.length)
-      throw badRequest('validation_failed', [{ path: '/querystring/categoryId', code: 'unknown_category' }]);
+      throw badRequest('validation_failed', [
+        { path: '/categoryId', source: 'querystring', code: 'unknown_category' },
+      ]);
     q = q.where('complaints.category_id', 'in', ids);
   }
   if (input.unitId) {
@@ -149,7 +151,10 @@ async function filteredComplaints(
       .select('path')
       .where('id', '=', input.unitId)
       .executeTakeFirst();
-    if (!unit) throw badRequest('validation_failed', [{ path: '/querystring/unitId', code: 'unknown_unit' }]);
+    if (!unit)
+      throw badRequest('validation_failed', [
+        { path: '/unitId', source: 'querystring', code: 'unknown_unit' },
+      ]);
     q = q
       .where('complaints.unit_path', '>=', unit.path)
       .where('complaints.unit_path', '<', subtreeEnd(unit.path));
