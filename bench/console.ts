@@ -35,20 +35,19 @@ export const consoleBench: BenchModule = {
         });
         if (!login.ok()) throw new Error(`login: ${login.status()}`);
         const page = await context.newPage();
-        let bytes = 0;
-        let files = 0;
-        page.on('response', async (res) => {
-          if (!res.url().endsWith('.js')) return;
-          files++;
-          bytes += (await res.body()).length;
+        // Bodies are read as they arrive and awaited at the end: counting inside the handler raced the
+        // read of the total, so the figure depended on which bodies had finished reading.
+        const bodies: Array<Promise<number>> = [];
+        page.on('response', (res) => {
+          if (res.url().endsWith('.js')) bodies.push(res.body().then((b) => b.length));
         });
         const t0 = performance.now();
         await page.goto('/workbench');
         await page.locator('.ant-table-row').first().waitFor({ state: 'visible', timeout: 30_000 });
         usable.push(performance.now() - t0);
         await page.waitForLoadState('networkidle');
-        jsBytes = bytes;
-        jsFiles = files;
+        jsBytes = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
+        jsFiles = bodies.length;
         const t1 = performance.now();
         await page.goto('/health');
         ceiling.push(performance.now() - t1);
