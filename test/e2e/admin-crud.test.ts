@@ -1,32 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../support/client.js';
-import {
-  type ConsoleServer,
-  launchBrowser,
-  openPage,
-  screenshot,
-  signIn,
-  startConsole,
-} from './support/browser.js';
+import { consoleAndBrowser, openPage, screenshot, signIn } from './support/browser.js';
 
 const SAVE = /保\s*存/;
 
 /** The admin lists' one building block (admin/crud): add, edit, refusals on fields, risky actions asked first. */
 describe('the admin lists in Chromium', () => {
-  let server: ConsoleServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startConsole('sqlite');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+  const env = consoleAndBrowser();
   it('adds a unit, then edits it in the same dialog; the list follows', async () => {
-    const w = await openPage(browser, server.baseUrl);
+    const w = await openPage(env.browser, env.server.baseUrl);
     const { page } = w;
     await signIn(page, 'admin');
     await page.goto('/admin/units');
@@ -49,7 +32,7 @@ describe('the admin lists in Chromium', () => {
     await page.getByRole('cell', { name: '华南客服中心' }).waitFor();
     await screenshot(page, 'admin-units');
 
-    const admin = await login(server.http, 'admin');
+    const admin = await login(env.server.http, 'admin');
     const units = (await admin.request('GET', '/api/v1/units')).body.items;
     expect(units.find((u: { name: string }) => u.name === '华南客服中心')).toMatchObject({
       nameEn: 'South China Service',
@@ -61,7 +44,7 @@ describe('the admin lists in Chromium', () => {
   });
 
   it("puts the server's refusal on the field it concerns and keeps the dialog open", async () => {
-    const w = await openPage(browser, server.baseUrl);
+    const w = await openPage(env.browser, env.server.baseUrl);
     const { page } = w;
     await signIn(page, 'admin');
     await page.goto('/admin/users');
@@ -83,7 +66,7 @@ describe('the admin lists in Chromium', () => {
     expect(await dialog.isVisible()).toBe(true);
     await screenshot(page, 'admin-users-field-error');
 
-    const admin = await login(server.http, 'admin');
+    const admin = await login(env.server.http, 'admin');
     const users = (await admin.request('GET', '/api/v1/users')).body.items;
     expect(users.some((u: { username: string }) => u.username === 'short.pw')).toBe(false);
     // The refused request is the only console error.
@@ -92,12 +75,12 @@ describe('the admin lists in Chromium', () => {
   });
 
   it('asks before revoking a token: cancelled, it stays; confirmed, it is revoked', async () => {
-    const admin = await login(server.http, 'admin');
+    const admin = await login(env.server.http, 'admin');
     const users = (await admin.request('GET', '/api/v1/users')).body.items;
     const agent = users.find((u: { roles: string[] }) => u.roles.includes('agent'));
     await admin.ok('POST', '/api/v1/api-tokens', { name: '企业微信机器人', userId: agent.id });
 
-    const w = await openPage(browser, server.baseUrl);
+    const w = await openPage(env.browser, env.server.baseUrl);
     const { page } = w;
     await signIn(page, 'admin');
     await page.goto('/admin/tokens');

@@ -6,34 +6,25 @@ import { type Client, login } from '../support/client.js';
 import { buildComplaint, judgement } from '../support/factories.js';
 import { complaintIn } from '../support/states.js';
 import {
-  type ConsoleServer,
+  consoleAndBrowser,
   label,
-  launchBrowser,
   openPage,
   screenshot,
   signIn,
-  startConsole,
   type WatchedPage,
 } from './support/browser.js';
 
 describe('the complaint page as a complaint department uses it', () => {
-  let server: ConsoleServer;
-  let browser: Browser;
+  const env = consoleAndBrowser();
   let manager: Client;
   let agent: Client;
   beforeAll(async () => {
-    server = await startConsole('sqlite');
-    browser = await launchBrowser();
-    manager = await login(server.http, 'manager');
-    agent = await login(server.http, 'agent');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    manager = await login(env.server.http, 'manager');
+    agent = await login(env.server.http, 'agent');
   });
 
   async function open(user: string, number: string): Promise<WatchedPage> {
-    const w = await openPage(browser, server.baseUrl);
+    const w = await openPage(env.browser, env.server.baseUrl);
     await signIn(w.page, user);
     await w.page.goto(`/complaints/${number}`);
     await w.page.getByTestId('complaint-status').waitFor();
@@ -42,7 +33,7 @@ describe('the complaint page as a complaint department uses it', () => {
   const actions = (p: Page) => p.getByTestId('complaint-actions');
 
   it('names the complaint in the tab, disables what would be refused and says why, sets risky actions apart', async () => {
-    const number = await complaintIn(server, 'proposed', manager, agent);
+    const number = await complaintIn(env.server, 'proposed', manager, agent);
     const w = await open('agent', number);
     const a = w.page;
     expect(await a.title()).toBe(`${number} · 客诉`);
@@ -81,11 +72,19 @@ describe('the complaint page as a complaint department uses it', () => {
 
   it('shows the customer with their other complaints and lets the handler reveal the number to call back', async () => {
     const complainant = { name: '周女士', phone: '13700001111', preferredContact: 'phone' as const };
-    const first = await agent.ok('POST', '/api/v1/complaints', buildComplaint(server.org, { complainant }));
-    const second = await agent.ok('POST', '/api/v1/complaints', buildComplaint(server.org, { complainant }));
+    const first = await agent.ok(
+      'POST',
+      '/api/v1/complaints',
+      buildComplaint(env.server.org, { complainant }),
+    );
+    const second = await agent.ok(
+      'POST',
+      '/api/v1/complaints',
+      buildComplaint(env.server.org, { complainant }),
+    );
     const base = `/api/v1/complaints/${second.number}`;
     await agent.ok('POST', `${base}/accept`);
-    await agent.ok('POST', `${base}/assign`, { assigneeId: server.org.userIds.get('agent') });
+    await agent.ok('POST', `${base}/assign`, { assigneeId: env.server.org.userIds.get('agent') });
     await agent.ok('POST', `${base}/start`);
 
     const w = await open('agent', second.number);
@@ -107,15 +106,15 @@ describe('the complaint page as a complaint department uses it', () => {
   }, 120_000);
 
   it('announces a new customer message at the top', async () => {
-    const number = await complaintIn(server, 'investigating', manager, agent);
-    const row = await server.app.db
+    const number = await complaintIn(env.server, 'investigating', manager, agent);
+    const row = await env.server.app.db
       .selectFrom('complaints')
       .select('id')
       .where('number', '=', number)
       .executeTakeFirstOrThrow();
     const customer = {
-      ...server.app,
-      actor: { ...(await systemActor(server.app.db, 'portal')), customerOf: row.id },
+      ...env.server.app,
+      actor: { ...(await systemActor(env.server.app.db, 'portal')), customerOf: row.id },
     };
     await addMessage(customer, number, { body: '请问什么时候能处理好？', source: 'portal' });
     const w = await open('manager', number);
@@ -133,7 +132,7 @@ describe('the complaint page as a complaint department uses it', () => {
   }, 120_000);
 
   it('shows the limits and the demand in the remedy form, and the approved remedy in the reply template', async () => {
-    const number = await complaintIn(server, 'investigating', manager, agent);
+    const number = await complaintIn(env.server, 'investigating', manager, agent);
     await manager.ok('PUT', `/api/v1/complaints/${number}/judgement`, judgement);
     const w = await open('manager', number);
     const m = w.page;
@@ -167,7 +166,7 @@ describe('the complaint page as a complaint department uses it', () => {
   }, 120_000);
 
   it('offers in the assign dialog only the people of the chosen unit who handle complaints', async () => {
-    const number = await complaintIn(server, 'accepted', manager, agent);
+    const number = await complaintIn(env.server, 'accepted', manager, agent);
     const w = await open('manager', number);
     const m = w.page;
     await actions(m)

@@ -2,51 +2,37 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
-import {
-  type ConsoleServer,
-  launchBrowser,
-  openPage,
-  screenshot,
-  signIn,
-  startConsole,
-} from './support/browser.js';
+import { consoleAndBrowser, openPage, screenshot, signIn } from './support/browser.js';
 
 const SLOW = 120_000;
 
 /** Issue 10: the queue puts urgent work first and keeps the deadline in sight. */
 describe('the workbench puts urgent work first, in Chromium', () => {
-  let server: ConsoleServer;
-  let browser: Browser;
+  const env = consoleAndBrowser();
   let agent: Client;
   const waiting: string[] = [];
 
   beforeAll(async () => {
-    server = await startConsole('sqlite');
-    browser = await launchBrowser();
-    agent = await login(server.http, 'agent');
+    agent = await login(env.server.http, 'agent');
     // Registered in the agent's own unit and not accepted yet: they wait in the agent's queue.
     for (const [title, priority, name] of [
       ['催件投诉一', 'P3', '欧阳娜娜'],
       ['催件投诉二', 'P1', '李雷'],
     ] as const) {
-      const body = buildComplaint(server.org, {
+      const body = buildComplaint(env.server.org, {
         title,
         priority,
         channel: 'wechat',
-        unitId: server.org.unitIds.get('service'),
+        unitId: env.server.org.unitIds.get('service'),
       });
       body.complainant.name = name;
       waiting.push((await agent.ok('POST', '/api/v1/complaints', body)).number);
     }
     const due = (number: string, ms: number) =>
-      server.app.db.updateTable('complaints').set({ due_at: ms }).where('number', '=', number).execute();
+      env.server.app.db.updateTable('complaints').set({ due_at: ms }).where('number', '=', number).execute();
     await due(waiting[0] ?? '', Date.now() + 3 * 60_000);
     await due(waiting[1] ?? '', Date.now() + 57 * 60_000);
   }, SLOW);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   const rowOf = (page: Page, number: string) =>
     page.getByRole('row').filter({ has: page.getByRole('link', { name: number }) });
@@ -58,7 +44,7 @@ describe('the workbench puts urgent work first, in Chromium', () => {
   it(
     "shows an agent's queue what waits in their unit, the most urgent first, with customer and channel",
     async () => {
-      const w = await openPage(browser, server.baseUrl);
+      const w = await openPage(env.browser, env.server.baseUrl);
       const { page } = w;
       await signIn(page, 'agent');
       await page.goto('/workbench');
@@ -93,7 +79,7 @@ describe('the workbench puts urgent work first, in Chromium', () => {
     it(
       `keeps the deadline column in sight at ${width} px, in English, in search results`,
       async () => {
-        const w = await openPage(browser, server.baseUrl, { viewport: { width, height: 800 } });
+        const w = await openPage(env.browser, env.server.baseUrl, { viewport: { width, height: 800 } });
         const { page } = w;
         await signIn(page, 'supervisor');
         await page.goto('/workbench?q=催件投诉');
@@ -120,7 +106,7 @@ describe('the workbench puts urgent work first, in Chromium', () => {
   it(
     'lets a supervisor accept in bulk, and says why unaccepted complaints cannot be assigned',
     async () => {
-      const w = await openPage(browser, server.baseUrl);
+      const w = await openPage(env.browser, env.server.baseUrl);
       const { page } = w;
       await signIn(page, 'supervisor');
       await page.goto('/workbench');
@@ -146,7 +132,7 @@ describe('the workbench puts urgent work first, in Chromium', () => {
   it(
     'greys the register entry for a handler, with the reason',
     async () => {
-      const w = await openPage(browser, server.baseUrl);
+      const w = await openPage(env.browser, env.server.baseUrl);
       const { page } = w;
       await signIn(page, 'handler');
       const entry = page.getByTestId('register-disabled');
@@ -166,7 +152,7 @@ describe('the workbench puts urgent work first, in Chromium', () => {
   it(
     'draws a focused field in the accent colour, never in the error red',
     async () => {
-      const w = await openPage(browser, server.baseUrl);
+      const w = await openPage(env.browser, env.server.baseUrl);
       const { page } = w;
       await signIn(page, 'agent');
       await page.goto('/workbench');

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Dialect } from '../../../src/db/database.js';
 import { PASSWORD, startTestApp, type TestApp } from '../../support/test-app.js';
 
@@ -20,6 +20,23 @@ export async function startConsole(dialect: Dialect): Promise<ConsoleServer> {
   await t.http.listen({ host: '127.0.0.1', port: 0 });
   const { port } = t.http.server.address() as AddressInfo;
   return { ...t, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * A console server and a browser for the tests of one file: started before them, closed after them.
+ * Read `server` and `browser` inside hooks and tests (they are set once the file's setup has run).
+ */
+export function consoleAndBrowser(dialect: Dialect = 'sqlite'): { server: ConsoleServer; browser: Browser } {
+  const env = {} as { server: ConsoleServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startConsole(dialect);
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 export const launchBrowser = (): Promise<Browser> =>
