@@ -22,4 +22,8 @@ export const COMPLAINT_READS = [
   '/complaints/:number/timeline',
   '/complaints/:number/similar',
   '/cases',
+  '/complaints',
+  '/complaints/mine',
+  '/approvals',
+  '/dashboard',
 ] as const;

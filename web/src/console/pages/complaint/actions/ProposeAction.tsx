@@ -1,7 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Checkbox, Form, Input, InputNumber, Space, Tag } from 'antd';
-import type { AuthorityLimits } from '../../../../../../src/modules/complaints/authority';
-import { api } from '../../../../api/client';
+import { useApi } from '../../../../api/hooks';
 import { INTERNAL_ACTIONS, REMEDY_KINDS } from '../../../../api/vocabularies';
 import { useI18n } from '../../../../i18n';
 import { yuan } from '../format';
@@ -15,13 +13,9 @@ const fenAsYuan = {
   normalize: (value: unknown) => (typeof value === 'number' ? Math.round(value * 100) : value),
 };
 
-/** The approval limits, read-only (GET /settings/authority-limits is not on the typed contract yet: S3). */
+/** The approval limits, read-only. */
 function useAuthorityLimits() {
-  return useQuery({
-    queryKey: ['/settings/authority-limits'],
-    queryFn: () => api<AuthorityLimits>('/settings/authority-limits'),
-    staleTime: 5 * 60_000,
-  }).data;
+  return useApi('/settings/authority-limits', {}, { staleTime: 5 * 60_000 }).data;
 }
 
 /** 提出方案: the remedy, beside what the customer asked for and who may approve how much. */

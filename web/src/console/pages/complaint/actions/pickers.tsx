@@ -1,9 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { Form, Select } from 'antd';
 import { PERMISSIONS } from '../../../../../../src/modules/complaints/permissions';
-import type { StaffMember } from '../../../../../../src/modules/org/staff';
-import type { UnitView } from '../../../../../../src/modules/org/units';
-import { api } from '../../../../api/client';
+import { useApi } from '../../../../api/hooks';
 import { useI18n } from '../../../../i18n';
 import { useSession } from '../../../session';
 import type { Person } from '../contract';
@@ -15,11 +12,7 @@ const STALE = 5 * 60_000;
 /** The organisation's units, named in the user's language. */
 export function useUnits() {
   const { locale } = useI18n();
-  const q = useQuery({
-    queryKey: ['/units'],
-    queryFn: () => api<{ items: UnitView[] }>('/units'),
-    staleTime: STALE,
-  });
+  const q = useApi('/units', {}, { staleTime: STALE });
   const units = q.data?.items ?? [];
   return units.map((u) => ({
     ...u,
@@ -71,11 +64,7 @@ export function AssigneeSelect({
   const { user } = useSession();
   const chosen = Form.useWatch('unitId') as number | undefined;
   const unit = chosen ?? unitId;
-  const staff = useQuery({
-    queryKey: ['/staff', { unitId: unit }],
-    queryFn: () => api<{ items: StaffMember[] }>(`/staff${unit ? `?unitId=${unit}` : ''}`),
-    staleTime: STALE,
-  });
+  const staff = useApi('/staff', { query: { unitId: unit } }, { staleTime: STALE });
   const people = (staff.data?.items ?? []).filter((m) => m.roles.some((r) => HANDLING_ROLES.includes(r)));
   const options = people.map((m) => ({
     value: m.id,
