@@ -3,8 +3,8 @@ import type { AppContext } from './context.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './lib/clock.js';
-import { sealLegacyPersonalData } from './modules/privacy/seal-legacy.js';
-import { backfillSearchIndex } from './modules/search/backfill.js';
+import { sealLegacyPersonalData } from './modules/privacy/index.js';
+import { backfillSearchIndex } from './modules/search/index.js';
 
 /** Open the configured database, bring its schema up to date and build the module context. */
 export async function openApp(config: Config): Promise<{ app: AppContext; handle: DatabaseHandle }> {

@@ -1,7 +1,7 @@
 import type { Config } from './config.js';
 import type { Db, Dialect } from './db/database.js';
+import type { Actor } from './domain/actor.js';
 import type { Clock } from './lib/clock.js';
-import type { Actor } from './modules/org/actor.js';
 
 /** What every module function needs from the running program; HTTP, CLI and jobs build the same one. */
 export interface AppContext {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, STATUSES } from '../modules/complaints/model.js';
+import { ACTIONS, STATUSES } from '../domain/complaint-model.js';
 import en from './en.json' with { type: 'json' };
 import { errorMessage, pickLocale } from './index.js';
 import zhCN from './zh-CN.json' with { type: 'json' };

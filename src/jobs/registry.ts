@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
 import { trainFromComplaintsJob } from '../modules/classifier/index.js';
-import { closeUnreachableJob } from '../modules/complaints/contact-customer.js';
+import { closeUnreachableJob } from '../modules/complaints/index.js';
 import { createJobRegistry, defineJob, type JobRegistry, pruneJobs } from '../modules/jobs/index.js';
 import { MAIL_POLL_JOB, MIN_POLL_SECONDS, pollMailbox } from '../modules/mail/index.js';
 import { sendNoticeJob } from '../modules/notify/index.js';
-import { sweepBreaches, sweepReminders } from '../modules/sla/sweep.js';
+import { sweepBreaches, sweepReminders } from '../modules/sla/index.js';
 
 export const SLA_SWEEP_JOB = 'sla.sweep';
 export const PRUNE_JOBS_JOB = 'jobs.prune';

@@ -3,7 +3,7 @@ import { loadPreset } from '../modules/categories/index.js';
 import * as complaints from '../modules/complaints/index.js';
 import type { RegisterInput } from '../modules/complaints/schemas.js';
 import { insertUnit, insertUser, loadActor, type Role, type UnitKind } from '../modules/org/index.js';
-import { DEFAULT_PORTAL_SETTINGS, savePortalSettings } from '../modules/portal/settings.js';
+import { DEFAULT_PORTAL_SETTINGS, savePortalSettings } from '../modules/portal/index.js';
 
 /** The demo password unless KESU_DEMO_PASSWORD says otherwise; printed at start, never for production. */
 export const demoPassword = () => process.env.KESU_DEMO_PASSWORD ?? 'kesu-demo-2026';

@@ -12,8 +12,8 @@ import type {
   RouteOptions,
 } from 'fastify';
 import type { ActorContext, AppContext } from '../context.js';
+import type { Actor } from '../domain/actor.js';
 import { unauthenticated } from '../lib/errors.js';
-import type { Actor } from '../modules/org/actor.js';
 import type { Endpoint } from './endpoint.js';
 
 /** The Fastify instance routes are declared on, with TypeBox type inference. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATUSES, type Status } from '../../src/domain/complaint-model.js';
+import { ROLES } from '../../src/domain/roles.js';
 import { ACTIONS, ALLOWED_FROM } from '../../src/modules/complaints/lifecycle.js';
-import { STATUSES, type Status } from '../../src/modules/complaints/model.js';
 import { PERMISSIONS } from '../../src/modules/complaints/permissions.js';
-import { ROLES } from '../../src/modules/org/roles.js';
 import { DEMO_USERS } from '../../src/seed/demo.js';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint, reply } from '../support/factories.js';

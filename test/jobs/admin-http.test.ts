@@ -4,10 +4,10 @@ import {
   createJobRegistry,
   failJob,
   insertJob,
-  jobRoutes,
   PermanentJobError,
   runDueJobs,
 } from '../../src/modules/jobs/index.js';
+import { jobRoutes } from '../../src/modules/jobs/routes.js';
 import type { Http } from '../../src/server/http.js';
 import { anonymous, type Client, login } from '../support/client.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';

@@ -1,5 +1,5 @@
+import type { Status } from '../../src/domain/complaint-model.js';
 import type { Action } from '../../src/modules/complaints/lifecycle.js';
-import type { Status } from '../../src/modules/complaints/model.js';
 import type { Client } from './client.js';
 import { buildComplaint, judgement, remedy, reply } from './factories.js';
 import type { TestApp } from './test-app.js';

@@ -1,12 +1,15 @@
 import type { ActorContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import type { Complaint, ComplaintCaseTable } from '../../db/schema.js';
+import type { Status } from '../../domain/complaint-model.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
-import { COMPLAINT_STREAM, lockVisibleComplaint } from '../complaints/complaint-command.js';
-import { CURATE_CASE_FROM } from '../complaints/lifecycle.js';
-import type { Status } from '../complaints/model.js';
-import { requirePermission } from '../complaints/permissions.js';
+import {
+  COMPLAINT_STREAM,
+  CURATE_CASE_FROM,
+  lockVisibleComplaint,
+  requirePermission,
+} from '../complaints/index.js';
 import type { CaseInput } from './schemas.js';
 import { caseTerms } from './terms.js';
 

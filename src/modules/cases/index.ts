@@ -2,5 +2,4 @@ export { type CaseView, findCase } from './case-view.js';
 export { markCase, unmarkCase } from './curate-case.js';
 export { listCases } from './list-cases.js';
 export { offeredScripts } from './offered-scripts.js';
-export { caseRoutes } from './routes.js';
 export type { CaseInput } from './schemas.js';

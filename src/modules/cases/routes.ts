@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { actorContext, type Http, route } from '../../server/http.js';
-import { act } from '../complaints/routes.js';
+import { act } from '../complaints/index.js';
 import { markCase, unmarkCase } from './curate-case.js';
 import { caseEndpoints } from './endpoints.js';
 import { listCases } from './list-cases.js';

@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../db/database.js';
 import type { Category } from '../../db/schema.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
-import { requireAdmin } from '../org/policy.js';
+import { requireAdmin } from '../org/index.js';
 import { flattenPreset, presets } from './presets/index.js';
 import type { CategoryView, NewCategory } from './schemas.js';
 

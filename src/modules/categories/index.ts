@@ -8,4 +8,5 @@ export {
   MAX_CATEGORY_DEPTH,
   updateCategory,
 } from './categories.js';
-export { presets } from './presets/index.js';
+export { expressPreset } from './presets/express.js';
+export { flattenPreset, presets } from './presets/index.js';

@@ -1,5 +1,5 @@
-import type { Actor } from '../org/actor.js';
-import { requireAdmin } from '../org/policy.js';
+import type { Actor } from '../../domain/actor.js';
+import { requireAdmin } from '../org/index.js';
 
 /**
  * The classifier's one authorisation check: keyword rules, its settings and training are the

@@ -1,3 +1,11 @@
 export { runEvalCommand, runTrainCommand, type TrainCommandOptions } from './cli.js';
+export { recordCorrection } from './corrections.js';
 export { expressModel } from './express-model.js';
+export {
+  classificationEventData,
+  classifyRegistration,
+  findClassification,
+  type RegistrationClassification,
+  storeClassification,
+} from './registration.js';
 export { TRAIN_FROM_COMPLAINTS_JOB, trainFromComplaints, trainFromComplaintsJob } from './train.js';

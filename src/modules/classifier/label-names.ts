@@ -1,6 +1,5 @@
 import type { Db, Tx } from '../../db/database.js';
-import { expressPreset } from '../categories/presets/express.js';
-import { flattenPreset } from '../categories/presets/index.js';
+import { expressPreset, flattenPreset } from '../categories/index.js';
 import { CategoryIndex } from './categories.js';
 import { type Names, pathNames } from './evaluate.js';
 import type { ModelKind } from './store.js';

@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../db/database.js';
 import type { ClassificationRuleTable } from '../../db/schema.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
-import { normalise } from '../search/segment.js';
+import { normalise } from '../search/index.js';
 import { requireClassifierAdmin } from './access.js';
 import type { RuleInput, RulePatchInput, RuleView } from './schemas.js';
 

@@ -1,8 +1,8 @@
 import type { Complaint } from '../../db/schema.js';
-import type { Actor } from '../org/actor.js';
+import type { Actor } from '../../domain/actor.js';
+import type { Status } from '../../domain/complaint-model.js';
 import { type AuthorityLimits, mayDecide } from './authority.js';
 import { ACTIONS, type Action, CURATE_CASE_FROM, canTransition } from './lifecycle.js';
-import type { Status } from './model.js';
 import { may } from './permissions.js';
 import type { BlockedAction } from './view-schemas.js';
 

@@ -1,4 +1,4 @@
-import { ESCALATION_CHAIN, type Role } from '../org/roles.js';
+import { ESCALATION_CHAIN, type Role } from '../../domain/roles.js';
 
 /** 处理权限: how much each role may grant alone (fen; null = no limit). Absent roles approve nothing. */
 export interface AuthorityLimits {

@@ -1,9 +1,9 @@
 import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
+import { OPEN_STATUSES, type Status } from '../../domain/complaint-model.js';
 import { badRequest } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
 import { COMPLAINT_STREAM, runComplaintCommand } from './complaint-command.js';
-import { OPEN_STATUSES, type Status } from './model.js';
 import { canSee, requireMajorCloser } from './permissions.js';
 import { insertReply } from './records.js';
 import type { InvalidateBody, MergeBody, OptionalCommentBody, ReasonBody } from './schemas.js';

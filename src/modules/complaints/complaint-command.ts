@@ -1,13 +1,13 @@
 import type { ActorContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import type { Complaint, ComplaintUpdate } from '../../db/schema.js';
+import type { Status } from '../../domain/complaint-model.js';
 import { notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
 import { queueComplaintNotices } from '../notify/index.js';
-import { indexComplaint, SEARCHED_COLUMNS } from '../search/search-index.js';
+import { indexComplaint, SEARCHED_COLUMNS } from '../search/index.js';
 import { updateComplaintClocks } from '../sla/index.js';
 import { type Action, assertTransition } from './lifecycle.js';
-import type { Status } from './model.js';
 import { canSee, requirePermission } from './permissions.js';
 
 export const COMPLAINT_STREAM = 'complaint';

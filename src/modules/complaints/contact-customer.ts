@@ -1,13 +1,12 @@
 import { type Static, Type } from 'typebox';
 import type { ActorContext, AppContext } from '../../context.js';
+import { OPEN_STATUSES, type Status } from '../../domain/complaint-model.js';
 import { formatLocal } from '../../lib/time.js';
 import { appendEvent } from '../audit/index.js';
-import { defineJob } from '../jobs/define.js';
-import { enqueue } from '../jobs/enqueue.js';
+import { defineJob, enqueue } from '../jobs/index.js';
 import { queueNotice } from '../notify/index.js';
 import { addTime, loadSlaContext, updateComplaintClocks } from '../sla/index.js';
 import { COMPLAINT_STREAM, runComplaintCommand } from './complaint-command.js';
-import { OPEN_STATUSES, type Status } from './model.js';
 import type { ContactBody } from './schemas.js';
 
 export const CLOSE_UNREACHABLE_JOB = 'complaint.close_unreachable';

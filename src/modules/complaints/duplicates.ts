@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../../db/database.js';
 import type { NewComplaint } from '../../db/schema.js';
+import { OPEN_STATUSES } from '../../domain/complaint-model.js';
 import { readSetting } from '../settings/index.js';
-import { OPEN_STATUSES } from './model.js';
 
 export interface DuplicateSettings {
   /** How far back a complaint by the same customer or about the same waybill counts as a repeat. */

@@ -4,7 +4,7 @@
  */
 import { type TSchema, Type } from 'typebox';
 import { endpoint, problems } from '../../server/endpoint.js';
-import { RevealQuery } from '../privacy/reveal-query.js';
+import { RevealQuery } from '../privacy/reveal-schemas.js';
 import * as s from './schemas.js';
 import { ComplaintDetail, PendingApprovals, Timeline } from './view-schemas.js';
 

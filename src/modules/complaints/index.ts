@@ -1,3 +1,4 @@
+export { act } from './act.js';
 export { allowedActions } from './allowed-actions.js';
 export { recordConfirmation, reopenComplaint, replyToCustomer } from './answer-complaint.js';
 export { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS } from './authority.js';
@@ -7,6 +8,8 @@ export {
   mergeComplaint,
   withdrawComplaint,
 } from './close-complaint.js';
+export { COMPLAINT_STREAM, lockVisibleComplaint } from './complaint-command.js';
+export { closeUnreachableJob } from './contact-customer.js';
 export { approveRemedy, proposeRemedy, rejectRemedy } from './decide-remedy.js';
 export {
   assessValidity,
@@ -15,11 +18,18 @@ export {
   resumeInvestigation,
   startInvestigation,
 } from './investigate-complaint.js';
-export { ACTIONS, type Action, ALLOWED_FROM } from './lifecycle.js';
-export * from './model.js';
-export { PERMISSIONS } from './permissions.js';
-export { getComplaint, getTimeline, listComplaints } from './queries.js';
+export { ACTIONS, type Action, ALLOWED_FROM, CURATE_CASE_FROM } from './lifecycle.js';
+export { canSee, may, PERMISSIONS, requirePermission } from './permissions.js';
+export {
+  getComplaint,
+  getTimeline,
+  listComplaints,
+  type ScannedComplaint,
+  scanComplaints,
+  visibleTo,
+} from './queries.js';
 export { type Registered, registerComplaint } from './register-complaint.js';
 export { acceptComplaint, assignComplaint, escalateComplaint, transferComplaint } from './route-complaint.js';
 export * as schemas from './schemas.js';
 export { linkComplaint, updateComplaint, watchComplaint } from './update-complaint.js';
+export { evidenceView } from './view.js';

@@ -1,7 +1,7 @@
+import { type Action, STATUSES, type Status } from '../../domain/complaint-model.js';
 import { conflict } from '../../lib/errors.js';
-import { type Action, STATUSES, type Status } from './model.js';
 
-export { ACTIONS, type Action } from './model.js';
+export { ACTIONS, type Action } from '../../domain/complaint-model.js';
 
 const WORKING: Status[] = ['received', 'accepted', 'assigned', 'investigating', 'waiting_customer'];
 const BEFORE_RESOLUTION: Status[] = [...WORKING, 'proposed', 'approved', 'replied'];

@@ -2,16 +2,22 @@ import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
+import { seesAll, subtreeEnd } from '../../domain/actor.js';
+import { CHANNELS, OPEN_STATUSES, PRIORITIES, STATUSES } from '../../domain/complaint-model.js';
 import { PHONE_PATTERN } from '../../lib/contact.js';
 import { type Cursor, decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { badRequest } from '../../lib/errors.js';
 import { categorySubtreeIds } from '../categories/index.js';
-import { seesAll, subtreeEnd } from '../org/actor.js';
 import { blindIndex, piiKeys } from '../privacy/index.js';
-import { type ColumnRange, matchesSearch, rangesWithMatches, searchSnippets } from '../search/match.js';
-import { parseSearch, type SearchQuery } from '../search/query.js';
+import {
+  type ColumnRange,
+  matchesSearch,
+  parseSearch,
+  rangesWithMatches,
+  type SearchQuery,
+  searchSnippets,
+} from '../search/index.js';
 import type { ComplaintPage, ListInput } from './list-schemas.js';
-import { CHANNELS, OPEN_STATUSES, PRIORITIES, STATUSES } from './model.js';
 import { NUMBER_PATTERN } from './numbering.js';
 import { may } from './permissions.js';
 import { toSummary } from './view.js';

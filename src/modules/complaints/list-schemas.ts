@@ -1,6 +1,6 @@
 /** The complaint lists (工作台, 我的待办, search): what they take and what each item shows. */
 import { type Static, type TSchema, Type } from 'typebox';
-import { CHANNELS, GRADES, PRIORITIES, STATUSES } from './model.js';
+import { CHANNELS, GRADES, PRIORITIES, STATUSES } from '../../domain/complaint-model.js';
 
 const list = <T extends string[]>(values: readonly [...T]) => Type.Enum(values);
 

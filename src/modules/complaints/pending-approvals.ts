@@ -1,8 +1,8 @@
 import type { ActorContext } from '../../context.js';
-import { seesAll } from '../org/actor.js';
+import { seesAll } from '../../domain/actor.js';
+import type { Grade, Priority } from '../../domain/complaint-model.js';
 import { mayDecide } from './authority.js';
 import { authorityLimits } from './decide-remedy.js';
-import type { Grade, Priority } from './model.js';
 import { may } from './permissions.js';
 import { visibleTo } from './queries.js';
 import type { PendingApprovalsView } from './view-schemas.js';

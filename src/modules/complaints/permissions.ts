@@ -1,6 +1,6 @@
+import { type Actor, hasRole, inSubtree, seesAll } from '../../domain/actor.js';
+import type { Role } from '../../domain/roles.js';
 import { forbidden } from '../../lib/errors.js';
-import { type Actor, hasRole, inSubtree, seesAll } from '../org/actor.js';
-import type { Role } from '../org/roles.js';
 import { ACTIONS, type Action } from './lifecycle.js';
 
 export type ComplaintPermission =

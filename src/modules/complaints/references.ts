@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/database.js';
+import { inSubtree } from '../../domain/actor.js';
 import { badRequest, type FieldProblem } from '../../lib/errors.js';
-import { inSubtree } from '../org/actor.js';
 
 /** Checks that ids in a request name real, active things; collects every problem before failing. */
 export class ReferenceCheck {

@@ -3,6 +3,13 @@ import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { NewComplaint } from '../../db/schema.js';
+import {
+  type Grade,
+  higherPriority,
+  type Priority,
+  REFERRAL_CHANNELS,
+  type Status,
+} from '../../domain/complaint-model.js';
 import { badRequest, conflict, forbidden } from '../../lib/errors.js';
 import { dateKey } from '../../lib/time.js';
 import { appendEvent } from '../audit/index.js';
@@ -11,18 +18,17 @@ import {
   classifyRegistration,
   type RegistrationClassification,
   storeClassification,
-} from '../classifier/registration.js';
+} from '../classifier/index.js';
 import { linkCustomer } from '../customers/index.js';
 import { type DispatchDecision, decideDispatch, pickAssignee } from '../dispatch/index.js';
 import { queueComplaintNotices } from '../notify/index.js';
 import { blindIndexOrNull, piiKeys, sealOrNull } from '../privacy/index.js';
-import { indexComplaint } from '../search/search-index.js';
+import { indexComplaint } from '../search/index.js';
 import { readSetting } from '../settings/index.js';
 import { updateComplaintClocks } from '../sla/index.js';
 import { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS, mayDecide } from './authority.js';
 import { COMPLAINT_STREAM } from './complaint-command.js';
 import { type EarlierComplaint, findEarlierComplaints, recordRepeats } from './duplicates.js';
-import { type Grade, higherPriority, type Priority, REFERRAL_CHANNELS, type Status } from './model.js';
 import { nextNumber } from './numbering.js';
 import { requirePermission } from './permissions.js';
 import { insertRemedy, insertReply } from './records.js';

@@ -1,10 +1,10 @@
 import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
+import { type Priority, raisePriority } from '../../domain/complaint-model.js';
+import { ESCALATION_CHAIN } from '../../domain/roles.js';
 import { conflict } from '../../lib/errors.js';
 import { type DispatchDecision, decideDispatch, pickAssignee } from '../dispatch/index.js';
-import { ESCALATION_CHAIN } from '../org/roles.js';
 import { runComplaintCommand } from './complaint-command.js';
-import { type Priority, raisePriority } from './model.js';
 import { ReferenceCheck } from './references.js';
 import type { AssignBody, EscalateBody, OptionalCommentBody, TransferBody } from './schemas.js';
 

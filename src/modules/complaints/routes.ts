@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { ActorContext, AppContext } from '../../context.js';
 import { actorContext, type Http, route } from '../../server/http.js';
+import { act } from './act.js';
 import { recordConfirmation, reopenComplaint, replyToCustomer } from './answer-complaint.js';
 import {
   archiveComplaint,
@@ -26,18 +27,6 @@ import * as s from './schemas.js';
 import { linkComplaint, updateComplaint, watchComplaint } from './update-complaint.js';
 
 const tags = ['complaints'];
-/** Run a command on the complaint the URL names and answer with the complaint as it now is. */
-export async function act<I>(
-  app: AppContext,
-  req: FastifyRequest<{ Params: { number: string } }>,
-  input: I,
-  command: (ctx: ActorContext, number: string, input: I) => Promise<unknown>,
-) {
-  const ctx = actorContext(app, req);
-  await command(ctx, req.params.number, input);
-  return getComplaint(ctx, req.params.number);
-}
-
 export function complaintRoutes(http: Http, app: AppContext): void {
   const e = complaintEndpoints;
   route(http, e.getComplaint, async (req) =>

@@ -1,6 +1,4 @@
 import { type Static, Type } from 'typebox';
-import { PHONE_PATTERN } from '../../lib/contact.js';
-import { RegistrationClassification as RegistrationClassificationSchema } from '../classifier/schemas.js';
 import {
   CHANNELS,
   CONFIRMATIONS,
@@ -19,7 +17,9 @@ import {
   STATUSES,
   VALID_KINDS,
   VALIDITIES,
-} from './model.js';
+} from '../../domain/complaint-model.js';
+import { PHONE_PATTERN } from '../../lib/contact.js';
+import { RegistrationClassification as RegistrationClassificationSchema } from '../classifier/schemas.js';
 
 /** Limits every text field shares; the content limit is DOMAIN's "customer's words verbatim". */
 export const MAX_CONTENT = 20000;

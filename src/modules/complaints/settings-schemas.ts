@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { ROLES } from '../org/roles.js';
+import { ROLES } from '../../domain/roles.js';
 
 /** The roles that may approve remedies alone, up to their limit. */
 export const APPROVING_ROLES = ['agent', 'handler', 'supervisor', 'manager', 'executive'] as const;

@@ -1,10 +1,10 @@
 import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
 import type { ComplaintUpdate } from '../../db/schema.js';
+import { higherPriority, type Priority } from '../../domain/complaint-model.js';
 import { badRequest } from '../../lib/errors.js';
-import { recordCorrection } from '../classifier/corrections.js';
+import { recordCorrection } from '../classifier/index.js';
 import { runComplaintCommand } from './complaint-command.js';
-import { higherPriority, type Priority } from './model.js';
 import { canSee } from './permissions.js';
 import { ReferenceCheck } from './references.js';
 import type { LinkBody, UpdateInput } from './schemas.js';

@@ -3,9 +3,9 @@
  * the answer of every action), its history, the evidence list. Pure: the console imports the types.
  */
 import { type Static, Type } from 'typebox';
+import { ACTIONS, CHANNELS, GRADES, PRIORITIES, STATUSES } from '../../domain/complaint-model.js';
 import { CaseViewSchema } from '../cases/schemas.js';
 import { StoredClassification } from '../classifier/schemas.js';
-import { ACTIONS, CHANNELS, GRADES, PRIORITIES, STATUSES } from './model.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });

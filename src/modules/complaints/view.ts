@@ -6,11 +6,11 @@ import type {
   RemedyProposal,
   Reply,
 } from '../../db/schema.js';
-import type { CaseView } from '../cases/case-view.js';
+import type { Channel, Grade, Priority, Status } from '../../domain/complaint-model.js';
+import type { CaseView } from '../cases/index.js';
 import type { StoredClassificationView } from '../classifier/schemas.js';
 import { STAGES } from '../sla/index.js';
 import type { ComplaintSummaryView } from './list-schemas.js';
-import type { Channel, Grade, Priority, Status } from './model.js';
 import type { AllowedAction, BlockedAction, ComplaintDetailView, CustomerPanelView } from './view-schemas.js';
 
 function iso(ms: number): string;

@@ -1,6 +1,6 @@
 import { endpoint, problems } from '../../server/endpoint.js';
 import { History } from '../audit/schemas.js';
-import { RevealQuery } from '../privacy/reveal-query.js';
+import { RevealQuery } from '../privacy/reveal-schemas.js';
 import {
   CreateCustomerBody,
   CustomerComplaintsQuery,

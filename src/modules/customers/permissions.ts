@@ -1,6 +1,6 @@
+import { type Actor, hasRole } from '../../domain/actor.js';
+import type { Role } from '../../domain/roles.js';
 import { forbidden } from '../../lib/errors.js';
-import { type Actor, hasRole } from '../org/actor.js';
-import type { Role } from '../org/roles.js';
 
 export type CustomerPermission = 'read' | 'write';
 

@@ -1,11 +1,11 @@
 import type { ActorContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
+import { OPEN_STATUSES } from '../../domain/complaint-model.js';
 import { PHONE_PATTERN } from '../../lib/contact.js';
 import { type Cursor, decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { notFound } from '../../lib/errors.js';
 import { readStream } from '../audit/index.js';
-import { OPEN_STATUSES } from '../complaints/model.js';
-import { canSee } from '../complaints/permissions.js';
+import { canSee } from '../complaints/index.js';
 import {
   blindIndex,
   mask,

@@ -1,6 +1,6 @@
 /** What the customer endpoints answer (view.ts builds them). */
 import { type Static, Type } from 'typebox';
-import { CHANNELS, PRIORITIES, STATUSES } from '../complaints/model.js';
+import { CHANNELS, PRIORITIES, STATUSES } from '../../domain/complaint-model.js';
 import { LEVELS } from './schemas.js';
 
 const date = Type.String({ format: 'date-time' });

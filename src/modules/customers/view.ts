@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { Customer } from '../../db/schema.js';
-import type { Channel, Priority, Status } from '../complaints/model.js';
+import type { Channel, Priority, Status } from '../../domain/complaint-model.js';
 import type { Level } from './schemas.js';
 import type { CustomerComplaintView, CustomerProfile, CustomerSummary } from './view-schemas.js';
 

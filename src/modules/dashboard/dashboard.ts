@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { ActorContext } from '../../context.js';
-import { OPEN_STATUSES, type Status } from '../complaints/model.js';
-import { visibleTo } from '../complaints/queries.js';
-import { seesAll } from '../org/actor.js';
+import { seesAll } from '../../domain/actor.js';
+import { OPEN_STATUSES, type Status } from '../../domain/complaint-model.js';
+import { visibleTo } from '../complaints/index.js';
 import type { Dashboard } from './schemas.js';
 
 export type { Dashboard } from './schemas.js';

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { STATUSES } from '../complaints/model.js';
+import { STATUSES } from '../../domain/complaint-model.js';
 
 const count = Type.Integer({ minimum: 0 });
 

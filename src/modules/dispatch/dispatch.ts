@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.js';
-import { OPEN_STATUSES } from '../complaints/model.js';
+import { OPEN_STATUSES } from '../../domain/complaint-model.js';
 import {
   type AssignStrategy,
   type DispatchFacts,

@@ -2,7 +2,7 @@ import type { ActorContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
-import { requireAdmin } from '../org/policy.js';
+import { requireAdmin } from '../org/index.js';
 import type { Conditions, DispatchRuleView, RuleInput } from './schemas.js';
 
 const toView = (r: {

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { CHANNELS, PRIORITIES } from '../complaints/model.js';
+import { CHANNELS, PRIORITIES } from '../../domain/complaint-model.js';
 
 export const ASSIGN_MODES = ['none', 'round_robin', 'least_loaded'] as const;
 

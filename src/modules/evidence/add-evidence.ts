@@ -1,11 +1,10 @@
 import type { Readable } from 'node:stream';
 import type { ActorContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
+import type { Actor } from '../../domain/actor.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
-import { COMPLAINT_STREAM, lockVisibleComplaint } from '../complaints/complaint-command.js';
-import { canSee, requirePermission } from '../complaints/permissions.js';
-import type { Actor } from '../org/actor.js';
+import { COMPLAINT_STREAM, canSee, lockVisibleComplaint, requirePermission } from '../complaints/index.js';
 import { sanitizeFilename } from './media-types.js';
 import { type EvidenceItem, evidenceItems } from './queries.js';
 import { readEvidenceSettings } from './settings.js';

@@ -3,8 +3,7 @@ import type { ActorContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import type { Evidence } from '../../db/schema.js';
 import { notFound } from '../../lib/errors.js';
-import { canSee, may } from '../complaints/permissions.js';
-import { evidenceView } from '../complaints/view.js';
+import { canSee, evidenceView, may } from '../complaints/index.js';
 import { evidenceStore } from './store.js';
 
 export type EvidenceItem = ReturnType<ReturnType<typeof evidenceView>>;

@@ -29,7 +29,6 @@ export { pruneJobs } from './prune.js';
 export { findJob, getJob, type JobList, listJobs } from './queries.js';
 export { type CronEntry, createJobRegistry, type JobRegistry } from './registry.js';
 export { retryJob } from './retry-job.js';
-export { jobRoutes } from './routes.js';
 export {
   JOB_LIST_STATES,
   JOB_STATES,

@@ -2,7 +2,7 @@ import type { ActorContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { Job } from '../../db/schema.js';
 import { badRequest, notFound } from '../../lib/errors.js';
-import { requireAdmin } from '../org/policy.js';
+import { requireAdmin } from '../org/index.js';
 import type { JobListInput, JobView } from './schemas.js';
 import { toJobView } from './view.js';
 

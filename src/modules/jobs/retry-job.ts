@@ -1,7 +1,7 @@
 import type { ActorContext } from '../../context.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
-import { requireAdmin } from '../org/policy.js';
+import { requireAdmin } from '../org/index.js';
 import { findJob } from './queries.js';
 import type { JobView } from './schemas.js';
 import { toJobView } from './view.js';

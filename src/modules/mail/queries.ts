@@ -1,5 +1,5 @@
 import type { ActorContext } from '../../context.js';
-import { requireAdmin } from '../org/policy.js';
+import { requireAdmin } from '../org/index.js';
 import type { MAIL_INTAKE_STATES } from './schemas.js';
 import { isConfigured, readMailIntakeSettings } from './settings.js';
 import { readMailStatus } from './status.js';

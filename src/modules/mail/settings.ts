@@ -1,7 +1,7 @@
 import type { ActorContext, AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { badRequest, type FieldProblem } from '../../lib/errors.js';
-import { requireAdmin } from '../org/policy.js';
+import { requireAdmin } from '../org/index.js';
 import { open, piiKeys, seal } from '../privacy/index.js';
 import { readSetting, writeSetting } from '../settings/index.js';
 import type { MailIntakeInput, MailIntakeView } from './schemas.js';

@@ -4,12 +4,11 @@ import type { Tx } from '../../db/database.js';
 import type { Complaint } from '../../db/schema.js';
 import { badRequest, conflict, DomainError, serviceUnavailable } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
-import { COMPLAINT_STREAM } from '../complaints/complaint-command.js';
-import { registerComplaint } from '../complaints/index.js';
+import { COMPLAINT_STREAM, registerComplaint } from '../complaints/index.js';
 import { MAX_CONTENT, type RegisterInput } from '../complaints/schemas.js';
 import { insertEvidence, type StoredContent, storeContent } from '../evidence/index.js';
 import { insertMessage, messagesOpen } from '../messages/index.js';
-import { systemActor } from '../org/system-users.js';
+import { systemActor } from '../org/index.js';
 import { blindIndex, piiKeys } from '../privacy/index.js';
 import { clip, complaintNumbersIn, htmlToText, senderName, withoutQuotedReply } from './mail-rules.js';
 

@@ -4,10 +4,9 @@ import type { Tx } from '../../db/database.js';
 import type { Complaint } from '../../db/schema.js';
 import { conflict } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
-import { COMPLAINT_STREAM, lockVisibleComplaint } from '../complaints/complaint-command.js';
-import { requirePermission } from '../complaints/permissions.js';
+import { COMPLAINT_STREAM, lockVisibleComplaint, requirePermission } from '../complaints/index.js';
 import { complaintVars, type NoticeTarget, nearestWithRole, queueNotice } from '../notify/index.js';
-import { indexComplaint } from '../search/search-index.js';
+import { indexComplaint } from '../search/index.js';
 
 export type MessageSource = 'portal' | 'email' | 'phone' | 'console';
 

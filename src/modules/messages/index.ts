@@ -1,2 +1,1 @@
 export { addMessage, insertMessage, type MessageSource, messagesOpen } from './add-message.js';
-export { messageRoutes } from './routes.js';

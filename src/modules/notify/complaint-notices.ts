@@ -1,10 +1,10 @@
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import type { Complaint } from '../../db/schema.js';
+import type { Role } from '../../domain/roles.js';
 import { formatFen } from '../../lib/money.js';
 import { formatLocal } from '../../lib/time.js';
 import type { TxCache } from '../../lib/tx-cache.js';
-import type { Role } from '../org/roles.js';
 import { nearestWithRole } from './people.js';
 import { type NoticeTarget, queueNotice } from './queue-notice.js';
 import { LEVEL_NAMES, type NoticeEvent } from './templates.js';

@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/database.js';
+import type { Role } from '../../domain/roles.js';
 import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
-import type { Role } from '../org/roles.js';
 
 /**
  * The active holders of `role` nearest above a unit: those in the unit itself, else in its parent,

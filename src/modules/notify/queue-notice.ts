@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/database.js';
 import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
 import { appendEvent } from '../audit/index.js';
-import { enqueue } from '../jobs/enqueue.js';
+import { enqueue } from '../jobs/index.js';
 import { readSetting } from '../settings/index.js';
 import type { ChannelSettings } from './channel-settings.js';
 import { render } from './render.js';

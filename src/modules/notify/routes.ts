@@ -3,7 +3,7 @@ import { Compile } from 'typebox/compile';
 import type { AppContext } from '../../context.js';
 import { badRequest, type FieldProblem } from '../../lib/errors.js';
 import { actorContext, type Http, route } from '../../server/http.js';
-import { requireAdmin } from '../org/policy.js';
+import { requireAdmin } from '../org/index.js';
 import { readSetting, writeSetting } from '../settings/index.js';
 import { type ChannelSettings, mergeChannelSecrets, redact } from './channel-settings.js';
 import { notifyEndpoints } from './endpoints.js';

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { appendEvent } from '../audit/index.js';
-import { defineJob } from '../jobs/define.js';
+import { defineJob } from '../jobs/index.js';
 import { isSealed, maskEmail, maskPhone, open, piiKeys } from '../privacy/index.js';
 import { readSetting } from '../settings/index.js';
 import type { ChannelSettings } from './channel-settings.js';

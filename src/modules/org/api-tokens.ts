@@ -1,8 +1,9 @@
 import type { ActorContext, AppContext } from '../../context.js';
+import type { Actor } from '../../domain/actor.js';
 import { notFound } from '../../lib/errors.js';
 import { newSecret, sha256Hex } from '../../lib/tokens.js';
 import { appendEvent } from '../audit/index.js';
-import { type Actor, actorRows, toActor } from './actor.js';
+import { actorRows, toActor } from './actor.js';
 import { requireAdmin } from './policy.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { ROLES } from './roles.js';
+import { ROLES } from '../../domain/roles.js';
 
 /** The signed-in user as the console knows them (org/actor.ts `Actor`). */
 export const ActorSchema = Type.Object({

@@ -1,7 +1,8 @@
 import type { AppContext } from '../../context.js';
+import type { Actor } from '../../domain/actor.js';
 import { unauthenticated } from '../../lib/errors.js';
 import { newSecret, sha256Hex } from '../../lib/tokens.js';
-import { type Actor, actorRows, loadActor, toActor } from './actor.js';
+import { actorRows, loadActor, toActor } from './actor.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import type { ActorContext } from '../../context.js';
+import { subtreeEnd } from '../../domain/actor.js';
+import type { Role } from '../../domain/roles.js';
 import { forbidden } from '../../lib/errors.js';
-import { subtreeEnd } from './actor.js';
-import type { Role } from './roles.js';
 import type { StaffMember } from './schemas.js';
 
 export type { StaffMember };

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
+import type { Actor } from '../../domain/actor.js';
+import type { Role } from '../../domain/roles.js';
 import { serviceUnavailable } from '../../lib/errors.js';
-import type { Actor } from './actor.js';
-import type { Role } from './roles.js';
 
 /**
  * The accounts that act for channels without a person behind them: the public portal and the

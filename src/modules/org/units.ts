@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { ActorContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
+import { subtreeEnd } from '../../domain/actor.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
-import { subtreeEnd } from './actor.js';
 import type { UnitKind } from './model.js';
 import { requireAdmin } from './policy.js';
 import type { UnitView } from './schemas.js';

@@ -1,10 +1,10 @@
 import type { ActorContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
+import type { Role } from '../../domain/roles.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
 import { hashPassword } from './passwords.js';
 import { requireAdmin } from './policy.js';
-import type { Role } from './roles.js';
 import type { UserView } from './schemas.js';
 
 export type { UserView };

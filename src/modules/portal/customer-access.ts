@@ -1,5 +1,5 @@
 import type { ActorContext, AppContext } from '../../context.js';
-import { systemActor } from '../org/system-users.js';
+import { systemActor } from '../org/index.js';
 import { tokenMatches, verifyAccessToken } from './secrets.js';
 import { normaliseNumber, trackingDenied } from './tracking-rules.js';
 

@@ -1,6 +1,6 @@
 import type { ActorContext } from '../../context.js';
-import { allowedActions, type Status } from '../complaints/index.js';
-import { canSee } from '../complaints/permissions.js';
+import type { Status } from '../../domain/complaint-model.js';
+import { allowedActions, canSee } from '../complaints/index.js';
 import { shownContact } from '../privacy/index.js';
 import { surveyOpen } from './submit-survey.js';
 import { trackingDenied } from './tracking-rules.js';

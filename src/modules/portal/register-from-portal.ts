@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { badRequest, type FieldProblem } from '../../lib/errors.js';
 import { registerComplaint } from '../complaints/index.js';
-import { systemActor } from '../org/system-users.js';
+import { systemActor } from '../org/index.js';
 import type { PortalRegisterInput } from './schemas.js';
 import { newTrackingToken, trackingTokenHash } from './secrets.js';
 import { portalIntakeUnit } from './settings.js';

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
+import { CONFIRMATIONS, DEMANDS } from '../../domain/complaint-model.js';
 import { PHONE_PATTERN } from '../../lib/contact.js';
-import { CONFIRMATIONS, DEMANDS } from '../complaints/model.js';
 import { Amount, MAX_CONTENT } from '../complaints/schemas.js';
 
 const text = (max: number) => Type.String({ minLength: 1, maxLength: max });

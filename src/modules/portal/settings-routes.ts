@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { actorContext, type Http, route } from '../../server/http.js';
-import { requireAdmin } from '../org/policy.js';
+import { requireAdmin } from '../org/index.js';
 import { readPortalSettings, savePortalSettings } from './settings.js';
 import { portalSettingsEndpoints } from './settings-endpoints.js';
 

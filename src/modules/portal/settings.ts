@@ -1,7 +1,7 @@
 import type { ActorContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
 import { badRequest } from '../../lib/errors.js';
-import { requireAdmin } from '../org/policy.js';
+import { requireAdmin } from '../org/index.js';
 import { readSetting, writeSetting } from '../settings/index.js';
 
 /** `portal` setting: how much the public, unauthenticated portal accepts from one address. */

@@ -3,8 +3,7 @@ import type { ActorContext } from '../../context.js';
 import type { Complaint } from '../../db/schema.js';
 import { conflict } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
-import { COMPLAINT_STREAM, lockVisibleComplaint } from '../complaints/complaint-command.js';
-import { requirePermission } from '../complaints/permissions.js';
+import { COMPLAINT_STREAM, lockVisibleComplaint, requirePermission } from '../complaints/index.js';
 import type { SurveyInput } from './schemas.js';
 
 const ANSWERED = new Set(['replied', 'resolved', 'closed']);

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { appendEvent } from '../audit/index.js';
-import { COMPLAINT_STREAM } from '../complaints/complaint-command.js';
+import { COMPLAINT_STREAM } from '../complaints/index.js';
 import { queueNotice } from '../notify/index.js';
 import { lastFour, openOrNull, piiKeys } from '../privacy/index.js';
 import type { TrackingCodeInput } from './schemas.js';

@@ -1,6 +1,6 @@
 /** What the portal answers: the category tree for the form and the complaint as its complainant sees it. */
 import { type Static, Type } from 'typebox';
-import { STATUSES } from '../complaints/model.js';
+import { STATUSES } from '../../domain/complaint-model.js';
 
 const Time = Type.String({ format: 'date-time' });
 const TimeOrNull = Type.Union([Time, Type.Null()]);

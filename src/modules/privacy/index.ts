@@ -1,2 +1,4 @@
 export * from './personal-data.js';
 export * from './pii.js';
+export { RevealQuery } from './reveal-schemas.js';
+export { sealLegacyPersonalData } from './seal-legacy.js';

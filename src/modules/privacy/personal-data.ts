@@ -1,10 +1,10 @@
 import type { ActorContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
+import type { Actor } from '../../domain/actor.js';
+import { ROLES } from '../../domain/roles.js';
 import { forbidden } from '../../lib/errors.js';
 import type { TxCache } from '../../lib/tx-cache.js';
 import { appendEvent } from '../audit/index.js';
-import type { Actor } from '../org/actor.js';
-import { ROLES } from '../org/roles.js';
 import { readSetting } from '../settings/index.js';
 import { mask, openOrNull, type PiiKind, piiKeys } from './pii.js';
 import type { PrivacySettings } from './schemas.js';
@@ -42,8 +42,6 @@ export async function requireReveal(
   if (!(await maySeePersonalData(db, actor))) throw forbidden('personal_data_forbidden');
   return true;
 }
-
-export { RevealQuery } from './reveal-query.js';
 
 /** How a sealed contact is shown: opened for those who may see it, masked for everyone else. */
 export function shownContact(

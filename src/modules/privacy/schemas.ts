@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { ROLES } from '../org/roles.js';
+import { ROLES } from '../../domain/roles.js';
 
 export const PrivacySettingsSchema = Type.Object(
   {

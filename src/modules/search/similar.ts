@@ -1,10 +1,9 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { ActorContext } from '../../context.js';
+import { seesAll } from '../../domain/actor.js';
 import { notFound } from '../../lib/errors.js';
 import { categorySubtreeIds } from '../categories/index.js';
-import { canSee } from '../complaints/permissions.js';
-import { visibleTo } from '../complaints/queries.js';
-import { seesAll } from '../org/actor.js';
+import { canSee, visibleTo } from '../complaints/index.js';
 import { keywords } from './keywords.js';
 import { ftsTerm, tsTerm } from './query.js';
 

@@ -2,7 +2,7 @@ import type { ActorContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
 import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
 import { appendEvent } from '../audit/index.js';
-import { requireAdmin } from '../org/policy.js';
+import { requireAdmin } from '../org/index.js';
 
 /** Settings are JSON values under a key; each change is an event on the `settings` stream. */
 export async function readSetting<T>(db: Db | Tx, key: string, fallback: T, cache?: TxCache): Promise<T> {

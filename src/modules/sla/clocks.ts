@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
-import type { Priority } from '../complaints/model.js';
+import type { Priority } from '../../domain/complaint-model.js';
 import { addTime, timeBetween } from './calendar/index.js';
 import type { SlaContext } from './settings.js';
 import { CLOCK_EVENTS, resolveLimit, type Stage } from './stages.js';

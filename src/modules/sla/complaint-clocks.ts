@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
+import type { Priority } from '../../domain/complaint-model.js';
 import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
-import type { Priority } from '../complaints/model.js';
 import { applyClockEvent, type ClockChanges, recomputeDeadlines } from './clocks.js';
 import { loadSlaContext, type SlaContext } from './settings.js';
 import { CLOCK_EVENTS } from './stages.js';

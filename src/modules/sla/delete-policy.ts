@@ -1,7 +1,7 @@
 import type { ActorContext } from '../../context.js';
 import { notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
-import { requireAdmin } from '../org/policy.js';
+import { requireAdmin } from '../org/index.js';
 
 /** Remove a time-limit policy (admin); the stage falls back to the next broader policy or the default. */
 export async function deletePolicy(ctx: ActorContext, id: number): Promise<void> {

@@ -12,3 +12,4 @@ export {
   type SlaSettings,
 } from './settings.js';
 export { DEFAULT_LIMITS, type Mode, STAGES, type Stage } from './stages.js';
+export { sweepBreaches, sweepReminders } from './sweep.js';

@@ -1,7 +1,7 @@
 import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
-import type { Priority } from '../complaints/model.js';
-import { requireAdmin } from '../org/policy.js';
+import type { Priority } from '../../domain/complaint-model.js';
+import { requireAdmin } from '../org/index.js';
 import type { PoliciesSchema } from './schemas.js';
 import { DEFAULT_LIMITS, type Mode, type Stage } from './stages.js';
 

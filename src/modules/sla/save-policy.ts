@@ -1,6 +1,6 @@
 import type { ActorContext } from '../../context.js';
 import { appendEvent } from '../audit/index.js';
-import { requireAdmin } from '../org/policy.js';
+import { requireAdmin } from '../org/index.js';
 import type { PolicyInput, PolicyView } from './schemas.js';
 
 /**

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { PRIORITIES } from '../complaints/model.js';
+import { PRIORITIES } from '../../domain/complaint-model.js';
 import { STAGES } from './stages.js';
 
 export const MODES = ['working', 'clock'] as const;

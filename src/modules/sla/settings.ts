@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
+import type { Priority } from '../../domain/complaint-model.js';
 import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
-import type { Priority } from '../complaints/model.js';
 import { readSetting } from '../settings/index.js';
 import { type BusinessCalendar, chinaCalendar } from './calendar/index.js';
 import type { CalendarSettings, SlaSettings } from './schemas.js';

@@ -1,4 +1,4 @@
-import type { Priority } from '../complaints/model.js';
+import type { Priority } from '../../domain/complaint-model.js';
 
 /** The stages of DOMAIN.md "Time limits", each a clock that starts and stops on history events. */
 export const STAGES = [

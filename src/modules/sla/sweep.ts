@@ -1,12 +1,11 @@
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
+import { OPEN_STATUSES, type Priority, raisePriority, type Status } from '../../domain/complaint-model.js';
+import { ESCALATION_CHAIN } from '../../domain/roles.js';
 import { formatLocal } from '../../lib/time.js';
 import { TxCache } from '../../lib/tx-cache.js';
 import { appendEvent } from '../audit/index.js';
-import { OPEN_STATUSES, type Priority, raisePriority, type Status } from '../complaints/model.js';
-import { nearestWithRole, queueComplaintNotices, queueNotice } from '../notify/index.js';
-import { STAGE_NAMES } from '../notify/templates.js';
-import { ESCALATION_CHAIN } from '../org/roles.js';
+import { nearestWithRole, queueComplaintNotices, queueNotice, STAGE_NAMES } from '../notify/index.js';
 import { updateComplaintClocks } from './complaint-clocks.js';
 import { loadSlaContext } from './settings.js';
 

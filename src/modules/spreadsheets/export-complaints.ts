@@ -5,8 +5,7 @@ import type { ActorContext } from '../../context.js';
 import type { Locale } from '../../i18n/index.js';
 import { forbidden } from '../../lib/errors.js';
 import type { schemas } from '../complaints/index.js';
-import { requirePermission } from '../complaints/permissions.js';
-import { type ScannedComplaint, scanComplaints } from '../complaints/queries.js';
+import { requirePermission, type ScannedComplaint, scanComplaints } from '../complaints/index.js';
 import { isSealed, maskPhone, open, piiKeys } from '../privacy/index.js';
 import { localFormatter } from './local-time.js';
 import {

@@ -1,8 +1,7 @@
 import type { ActorContext } from '../../context.js';
 import { errorMessage, fieldMessage, type Locale } from '../../i18n/index.js';
 import { badRequest, DomainError } from '../../lib/errors.js';
-import { registerComplaint } from '../complaints/index.js';
-import { requirePermission } from '../complaints/permissions.js';
+import { registerComplaint, requirePermission } from '../complaints/index.js';
 import type { CellValue } from './cells.js';
 import { type ColumnKey, columnName, type HeaderMap, mapHeader } from './columns.js';
 import { detectFormat, readSheet } from './read-sheet.js';

@@ -1,5 +1,5 @@
+import type { CHANNELS, DEMANDS, GRADES, PRIORITIES, STATUSES } from '../../domain/complaint-model.js';
 import type { Locale } from '../../i18n/index.js';
-import type { CHANNELS, DEMANDS, GRADES, PRIORITIES, STATUSES } from '../complaints/index.js';
 
 /**
  * How the complaint vocabularies read in a spreadsheet: people type and read 电话 or 紧急, not
