@@ -10,6 +10,7 @@
  *
  * Dates are local calendar dates `YYYY-MM-DD` in the calendar's business time zone.
  */
+import { dateRange } from './civil-date.js';
 
 export interface HolidayPeriod {
   /** Chinese name as in the notice, e.g. `春节`. */
@@ -103,16 +104,6 @@ export interface HolidayYear {
   workdays: string[];
   /** Date → name of the holiday it belongs to (for days off and make-up days alike). */
   names: Record<string, string>;
-}
-
-/** Every date from `first` to `last` inclusive (plain proleptic Gregorian arithmetic, UTC). */
-function dateRange(first: string, last: string): string[] {
-  const out: string[] = [];
-  const end = Date.parse(`${last}T00:00:00Z`);
-  for (let t = Date.parse(`${first}T00:00:00Z`); t <= end; t += 86_400_000) {
-    out.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return out;
 }
 
 function expand(periods: readonly HolidayPeriod[]): HolidayYear {

@@ -1,146 +1,21 @@
 import { describe, expect, it } from 'vitest';
+// The classifier's seeded generator (mulberry32), so that the property tests are reproducible.
+import { seededRandom } from '../../classifier/random.js';
 import {
   addClockTime,
   addTime,
   addWorkingTime,
   type BusinessCalendar,
-  CN_HOLIDAYS,
   chinaCalendar,
-  hasHolidayData,
   isWorkingDay,
   isWorkingTime,
-  KNOWN_YEARS,
   localDateOf,
   nextWorkingTime,
   timeBetween,
   type WorkingHours,
   workingTimeBetween,
 } from './index.js';
-
-const M = 60_000;
-const H = 60 * M;
-const D = 24 * H;
-
-/** Instant of a local time `YYYY-MM-DDTHH:mm` in Asia/Shanghai (UTC+8, no DST). */
-const cst = (local: string) => Date.parse(`${local}:00+08:00`);
-/** Instant as ISO 8601 in Asia/Shanghai, for readable failures. */
-const inCst = (ms: number) => new Date(ms + 8 * H).toISOString().slice(0, 16);
-
-const cal = chinaCalendar();
-
-/** Every date from `first` to `last` inclusive. */
-function days(first: string, last: string): string[] {
-  const out: string[] = [];
-  for (let t = Date.parse(first); t <= Date.parse(last); t += D)
-    out.push(new Date(t).toISOString().slice(0, 10));
-  return out;
-}
-
-const utcWeekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
-
-/** Seeded PRNG (mulberry32), so that the property tests are reproducible. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-describe('PRC holiday data (国务院办公厅 notices)', () => {
-  // Restated independently of the data file, date by date.
-  const expected: Record<number, { holidays: string[]; workdays: string[] }> = {
-    2024: {
-      holidays: [
-        '2024-01-01',
-        ...days('2024-02-10', '2024-02-17'),
-        ...days('2024-04-04', '2024-04-06'),
-        ...days('2024-05-01', '2024-05-05'),
-        '2024-06-10',
-        ...days('2024-09-15', '2024-09-17'),
-        ...days('2024-10-01', '2024-10-07'),
-      ],
-      workdays: [
-        '2024-02-04',
-        '2024-02-18',
-        '2024-04-07',
-        '2024-04-28',
-        '2024-05-11',
-        '2024-09-14',
-        '2024-09-29',
-        '2024-10-12',
-      ],
-    },
-    2025: {
-      holidays: [
-        '2025-01-01',
-        ...days('2025-01-28', '2025-02-04'),
-        ...days('2025-04-04', '2025-04-06'),
-        ...days('2025-05-01', '2025-05-05'),
-        ...days('2025-05-31', '2025-06-02'),
-        ...days('2025-10-01', '2025-10-08'),
-      ],
-      workdays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
-    },
-    2026: {
-      holidays: [
-        ...days('2026-01-01', '2026-01-03'),
-        ...days('2026-02-15', '2026-02-23'),
-        ...days('2026-04-04', '2026-04-06'),
-        ...days('2026-05-01', '2026-05-05'),
-        ...days('2026-06-19', '2026-06-21'),
-        ...days('2026-09-25', '2026-09-27'),
-        ...days('2026-10-01', '2026-10-07'),
-      ],
-      workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
-    },
-  };
-
-  it('covers 2024–2026', () => {
-    expect(KNOWN_YEARS).toEqual([2024, 2025, 2026]);
-    expect(hasHolidayData(2026)).toBe(true);
-    expect(hasHolidayData(2030)).toBe(false);
-  });
-
-  it.each([2024, 2025, 2026])('%i matches the published notice', (year) => {
-    const data = CN_HOLIDAYS[year];
-    expect(data?.holidays).toEqual(expected[year]?.holidays);
-    expect(data?.workdays).toEqual(expected[year]?.workdays);
-  });
-
-  it.each([2024, 2025, 2026])('%i is consistent: make-up days are weekends, every date named', (year) => {
-    const data = CN_HOLIDAYS[year];
-    if (!data) throw new Error('no data');
-    for (const d of data.workdays) {
-      expect([0, 6], d).toContain(utcWeekday(d));
-      expect(data.holidays).not.toContain(d);
-    }
-    for (const d of [...data.holidays, ...data.workdays]) {
-      expect(d.startsWith(String(year)), d).toBe(true);
-      expect(data.names[d], d).toBeTruthy();
-    }
-    expect(new Set(data.holidays).size).toBe(data.holidays.length);
-  });
-
-  it('names the days', () => {
-    expect(CN_HOLIDAYS[2026]?.names['2026-02-17']).toBe('春节');
-    expect(CN_HOLIDAYS[2026]?.names['2026-02-28']).toBe('春节');
-    expect(CN_HOLIDAYS[2026]?.names['2026-10-01']).toBe('国庆节');
-  });
-
-  it('counts the working days of each year', () => {
-    const count = (year: number) =>
-      days(`${year}-01-01`, `${year}-12-31`).filter((d) => isWorkingDay(cal, d)).length;
-    expect(count(2024)).toBe(251);
-    expect(count(2025)).toBe(248);
-    expect(count(2026)).toBe(248);
-    // The same, measured as working time over the year.
-    expect(workingTimeBetween(cal, cst('2026-01-01T00:00'), cst('2027-01-01T00:00'))).toBe(248 * 9 * H);
-  });
-});
+import { cal, cst, D, H, inCst, M, utcWeekday } from './test-helpers.js';
 
 describe('working time, Asia/Shanghai 09:00–18:00', () => {
   it('Friday 17:50 + 1 h is Monday 09:50', () => {
@@ -269,7 +144,7 @@ describe('workingTimeBetween is the inverse of addWorkingTime', () => {
   const span = Date.parse('2026-12-01T00:00:00Z') - from;
 
   it.each(calendars)('%s', (_name, c) => {
-    const random = mulberry32(20261124);
+    const random = seededRandom(20261124);
     for (let i = 0; i < 400; i++) {
       const start = from + Math.floor(random() * span);
       // Mostly short limits, sometimes weeks; whole minutes or arbitrary milliseconds.
@@ -402,81 +277,6 @@ describe('time zones with daylight-saving time', () => {
     expect(addWorkingTime(honolulu, Date.parse('2026-03-13T17:50:00-10:00'), H)).toBe(
       Date.parse('2026-03-16T09:50:00-10:00'),
     );
-  });
-});
-
-describe('administrator overrides', () => {
-  it('an extra holiday is a day off', () => {
-    const c = chinaCalendar({ extraHolidays: ['2026-03-16'] });
-    expect(isWorkingDay(c, '2026-03-16')).toBe(false);
-    expect(inCst(addWorkingTime(c, cst('2026-03-13T17:50'), H))).toBe('2026-03-17T09:50');
-  });
-
-  it('an extra holiday cancels an official make-up day', () => {
-    const c = chinaCalendar({ extraHolidays: ['2026-02-14'] });
-    expect(isWorkingDay(c, '2026-02-14')).toBe(false);
-    expect(inCst(addWorkingTime(c, cst('2026-02-13T17:30'), H))).toBe('2026-02-24T09:30');
-  });
-
-  it('a removed holiday becomes an ordinary day of its weekday', () => {
-    const c = chinaCalendar({ removeHolidays: ['2026-10-05', '2026-10-03'] });
-    expect(isWorkingDay(c, '2026-10-05')).toBe(true); // Monday
-    expect(isWorkingDay(c, '2026-10-03')).toBe(false); // Saturday
-    expect(inCst(addWorkingTime(c, cst('2026-09-30T20:00'), H))).toBe('2026-10-05T10:00');
-  });
-
-  it('an extra workday works with the make-up hours', () => {
-    const c = chinaCalendar({ extraWorkdays: ['2026-03-14', '2026-10-02'] });
-    expect(inCst(addWorkingTime(c, cst('2026-03-13T17:50'), H))).toBe('2026-03-14T09:50');
-    expect(inCst(addWorkingTime(c, cst('2026-09-30T20:00'), H))).toBe('2026-10-02T10:00');
-    const halfDays = chinaCalendar({
-      extraWorkdays: ['2026-03-14'],
-      hours: { 1: [[540, 1080]], 3: [[540, 720]] },
-      workdayHoursFrom: 3,
-    });
-    expect(workingTimeBetween(halfDays, cst('2026-03-14T00:00'), cst('2026-03-15T00:00'))).toBe(3 * H);
-  });
-
-  it('keeps the official data when there are no overrides', () => {
-    expect(cal.timeZone).toBe('Asia/Shanghai');
-    expect(cal.holidays.has('2026-10-01')).toBe(true);
-    expect(cal.workdays.has('2026-10-10')).toBe(true);
-    expect(cal.workdayHoursFrom).toBe(1);
-  });
-
-  it('rejects contradictions and malformed settings', () => {
-    expect(() => chinaCalendar({ extraHolidays: ['2026-03-16'], extraWorkdays: ['2026-03-16'] })).toThrow(
-      RangeError,
-    );
-    expect(() => chinaCalendar({ extraHolidays: ['2026-03-16'], removeHolidays: ['2026-03-16'] })).toThrow(
-      RangeError,
-    );
-    expect(() => chinaCalendar({ extraHolidays: ['2026-02-30'] })).toThrow(/invalid date/);
-    expect(() => chinaCalendar({ extraWorkdays: ['2026/03/14'] })).toThrow(/invalid date/);
-    expect(() => chinaCalendar({ timeZone: 'Mars/Olympus_Mons' })).toThrow(/unknown time zone/);
-    expect(() => chinaCalendar({ hours: { 1: [[1080, 540]] } })).toThrow(RangeError);
-    expect(() => chinaCalendar({ hours: { 1: [[0, 1441]] } })).toThrow(RangeError);
-    expect(() => chinaCalendar({ hours: { 7: [[540, 1080]] } })).toThrow(/weekday/);
-    expect(() => chinaCalendar({ workdayHoursFrom: 7 })).toThrow(RangeError);
-    expect(() => isWorkingDay(cal, '2026-13-01')).toThrow(RangeError);
-  });
-
-  it('accepts hours read back from JSON settings (string keys)', () => {
-    const c = chinaCalendar(
-      JSON.parse('{"hours":{"1":[[540,1080]],"6":[[600,720]]}}') as { hours: WorkingHours },
-    );
-    expect(isWorkingDay(c, '2026-03-14')).toBe(true);
-    expect(workingTimeBetween(c, cst('2026-03-14T00:00'), cst('2026-03-15T00:00'))).toBe(2 * H);
-  });
-});
-
-describe('years without official data', () => {
-  it('fall back to plain weekends', () => {
-    expect(hasHolidayData(2030)).toBe(false);
-    expect(isWorkingDay(cal, '2030-10-01')).toBe(true); // a Tuesday: National Day unknown here
-    expect(isWorkingDay(cal, '2030-10-05')).toBe(false); // a Saturday
-    expect(inCst(addWorkingTime(cal, cst('2030-09-27T17:50'), H))).toBe('2030-09-30T09:50');
-    expect(isWorkingDay(cal, '2023-01-02')).toBe(true); // a Monday before the data begins
   });
 });
 
