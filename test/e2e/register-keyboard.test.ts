@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { login } from '../support/client.js';
-import { consoleAndBrowser, openPage, screenshot, signIn } from './support/browser.js';
+import { consoleAndBrowser, openPage, screenshot } from './support/browser.js';
 import { tabTo, typeInto } from './support/keyboard.js';
+import { chooseCategory, startRegistration } from './support/register.js';
 
 // The browser is slow when the machine is busy: generous time for each test.
 const SLOW = 150_000;
@@ -50,12 +51,7 @@ async function tabStops(page: Page): Promise<string[]> {
 }
 
 async function openForm(page: Page, phone: string) {
-  await signIn(page, 'agent');
-  await page.goto('/register');
-  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('complainant_phone');
-  await page.keyboard.type(phone);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('吴先生');
+  await startRegistration(page, phone, '吴先生');
   await typeInto(page, '标题', DELAY.title);
   await page.keyboard.press('Tab');
   await page.keyboard.type(DELAY.content);
@@ -80,15 +76,21 @@ describe('the registration form by keyboard', () => {
   function onForm(
     name: string,
     phone: string,
-    body: (page: Page) => Promise<void>,
+    body: (page: Page, requests: string[]) => Promise<void>,
     viewport?: { width: number; height: number },
   ) {
     it(
       name,
       async () => {
         const w = await openPage(env.browser, env.server.baseUrl, viewport ? { viewport } : {});
+        // The API requests the page makes ("GET /api/v1/categories").
+        const requests: string[] = [];
+        w.page.on('request', (r) => {
+          const url = new URL(r.url());
+          if (url.pathname.startsWith('/api/')) requests.push(`${r.method()} ${url.pathname}`);
+        });
         await openForm(w.page, phone);
-        await body(w.page);
+        await body(w.page, requests);
         w.expectClean();
         await w.context.close();
       },
@@ -112,14 +114,7 @@ describe('the registration form by keyboard', () => {
       await expect.poll(() => categoryShown(page)).toBe(suggested);
 
       // Searching, picking a match with the arrows, Enter: that match is the category.
-      await tabTo(page, '分类');
-      await page.keyboard.type('中转延误');
-      await page
-        .getByRole('menuitemcheckbox', { name: /中转延误/ })
-        .first()
-        .waitFor();
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
+      await chooseCategory(page, '中转延误');
       await expect.poll(() => categoryShown(page)).toContain('中转延误');
       // And Enter once more, in a new search that matches nothing, does not drop it.
       await tabTo(page, '分类');
@@ -190,7 +185,7 @@ describe('the registration form by keyboard', () => {
   onForm(
     'says on the result page where the complaint went and by when it must be accepted',
     '13900007005',
-    async (page) => {
+    async (page, requests) => {
       await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, 'register-form-1024');
       const { agent, record } = await registerAndRead(page);
@@ -211,6 +206,10 @@ describe('the registration form by keyboard', () => {
       await page.getByRole('button', { name: 'Register another' }).click();
       await page.getByTestId('register-form').waitFor();
       await screenshot(page, 'register-form-1024-en');
+      // Registering is one request; the categories were read once, for both forms.
+      const count = (request: string) => requests.filter((r) => r === request).length;
+      expect(count('POST /api/v1/complaints')).toBe(1);
+      expect(count('GET /api/v1/categories')).toBe(1);
     },
     { width: 1024, height: 768 },
   );

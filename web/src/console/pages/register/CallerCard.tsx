@@ -21,7 +21,7 @@ export function CallerCard() {
         </Col>
         <TextField name={['complainant', 'name']} label={t('register.name')} md={8} required />
         <TextField name={['complainant', 'email']} label={t('register.email')} md={8} />
-        <Col xs={24} md={8}>
+        <Col xs={24} md={6}>
           <Form.Item name={['complainant', 'preferredContact']} label={t('register.preferredContact')}>
             <Select options={channels(CONTACT_CHANNELS)} />
           </Form.Item>
@@ -31,7 +31,8 @@ export function CallerCard() {
             <Select showSearch={{ optionFilterProp: 'label' }} options={channels(CHANNELS)} />
           </Form.Item>
         </Col>
-        <Col xs={24} md={8}>
+        {/* Wide enough for the whole date and time at 1024 px. */}
+        <Col xs={24} md={10}>
           <Form.Item name="receivedAt" label={t('register.receivedAt')}>
             <DatePicker
               showTime

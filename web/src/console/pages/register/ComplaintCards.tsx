@@ -45,7 +45,7 @@ export function ClassifyCard({ classification }: { classification: AutoClassific
   return (
     <Card size="small" title={t('register.section.classify')} style={{ marginBottom: 12 }}>
       <Row gutter={12}>
-        <Col xs={24} md={16}>
+        <Col xs={24} md={15}>
           <Form.Item
             name="categoryId"
             label={t('register.category')}
@@ -62,7 +62,7 @@ export function ClassifyCard({ classification }: { classification: AutoClassific
             />
           </Form.Item>
         </Col>
-        <Col xs={24} md={8}>
+        <Col xs={24} md={9}>
           <Form.Item name="priority" label={t('register.priority')} extra={autoMark(auto.priority)}>
             <Select
               showSearch={{ optionFilterProp: 'label' }}

@@ -149,14 +149,17 @@ export function Suggestions({ state, fields, onAdoptCategory, onAdoptPriority }:
   return (
     <Card
       size="small"
+      // One title that wraps in the narrow side column (a title beside an extra ended in "…" in English).
       title={
-        <span>
-          {t('classify.title')} {state.state === 'loading' && <Spin size="small" />}
-        </span>
+        <Flex wrap gap={4} align="center">
+          {t('classify.title')}
+          <Tag color="geekblue">{t('classify.smart')}</Tag>
+          {state.state === 'loading' && <Spin size="small" />}
+        </Flex>
       }
-      extra={<Tag color="geekblue">{t('classify.smart')}</Tag>}
       data-testid="suggestions"
       style={{ marginTop: 12 }}
+      styles={{ title: { whiteSpace: 'normal', padding: '4px 0' } }}
     >
       {body()}
     </Card>
