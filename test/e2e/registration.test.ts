@@ -13,19 +13,7 @@ import {
   startConsole,
 } from './support/browser.js';
 import { PNG, tabTo, typeInto } from './support/keyboard.js';
-
-/** The category by keyboard: the cascader searches what is typed and Enter takes the first match. */
-async function chooseCategory(page: Page, search: string) {
-  await tabTo(page, '分类');
-  await page.keyboard.type(search);
-  await page
-    .getByRole('menuitemcheckbox', { name: new RegExp(search) })
-    .first()
-    .waitFor();
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByTestId('register-form').innerText()).toContain(search);
-}
+import { chooseCategory, startRegistration } from './support/register.js';
 
 const phoneFocused = (page: Page) => page.evaluate(() => document.activeElement?.id);
 
@@ -49,9 +37,7 @@ describe('registering a complaint in the console', () => {
   it('registers a phone complaint with evidence using only the keyboard, then a second one from the same customer', async () => {
     const w = await openPage(browser, server.baseUrl);
     const { page } = w;
-    await signIn(page, 'agent');
-    await page.goto('/register');
-    await expect.poll(() => phoneFocused(page)).toBe('complainant_phone');
+    await startRegistration(page);
 
     // The call: the number first; an unknown number is a new customer.
     await page.keyboard.type(phone);
@@ -135,12 +121,7 @@ describe('registering a complaint in the console', () => {
   it('resolves a complaint on first contact', async () => {
     const w = await openPage(browser, server.baseUrl);
     const { page } = w;
-    await signIn(page, 'agent');
-    await page.goto('/register');
-    await expect.poll(() => phoneFocused(page)).toBe('complainant_phone');
-    await page.keyboard.type('13600001111');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('赵女士');
+    await startRegistration(page, '13600001111', '赵女士');
     await typeInto(page, '标题', '查询派送时间');
     await page.keyboard.press('Tab');
     await page.keyboard.type('想知道快递什么时候送到。');
@@ -164,12 +145,7 @@ describe('registering a complaint in the console', () => {
   it("puts the API's message on the e-mail field", async () => {
     const w = await openPage(browser, server.baseUrl);
     const { page } = w;
-    await signIn(page, 'agent');
-    await page.goto('/register');
-    await expect.poll(() => phoneFocused(page)).toBe('complainant_phone');
-    await page.keyboard.type('13700002222');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('钱先生');
+    await startRegistration(page, '13700002222', '钱先生');
     await page.keyboard.press('Tab');
     await page.keyboard.type('not-an-email');
     await typeInto(page, '标题', '包裹破损');
@@ -202,7 +178,7 @@ describe('registering a complaint in the console', () => {
     );
     await page.getByLabel('Phone', { exact: true }).fill('13811112222');
     await expect.poll(() => page.getByTestId('customer-panel').innerText()).toContain('Earlier complaints');
-    await expect.poll(() => page.getByLabel('Complainant name').inputValue()).toBe('Mr Li');
+    await expect.poll(() => page.getByLabel('Name', { exact: true }).inputValue()).toBe('Mr Li');
     await page.getByTestId('first-contact').click();
     await page.getByLabel('Channel').click();
     await page.keyboard.type('Regulator');

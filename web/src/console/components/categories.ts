@@ -1,13 +1,9 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { useMemo } from 'react';
+import type { CallOutput, EndpointAt } from '../../api/call';
+import { useApi } from '../../api/hooks';
 
-export interface Category {
-  id: number;
-  parentId: number | null;
-  nameZh: string;
-  nameEn: string;
-  active: boolean;
-}
+/** A category as GET /categories answers. */
+export type Category = CallOutput<EndpointAt<'GET', '/categories'>>['items'][number];
 
 export interface CategoryNode {
   value: number;
@@ -15,7 +11,7 @@ export interface CategoryNode {
   children: CategoryNode[];
 }
 
-/** The category tree for a TreeSelect, in the current language. */
+/** The category tree for a TreeSelect (or a Cascader with `fieldNames.label = 'title'`), in the current language. */
 export function categoryTree(categories: Category[], en: boolean): CategoryNode[] {
   const nodes = new Map<number, CategoryNode>();
   for (const c of categories) nodes.set(c.id, { value: c.id, title: en ? c.nameEn : c.nameZh, children: [] });
@@ -29,22 +25,10 @@ export function categoryTree(categories: Category[], en: boolean): CategoryNode[
   return roots;
 }
 
-let cache: Promise<Category[]> | null = null;
-/** The active categories (GET /categories), fetched once per page load. */
+const NONE: Category[] = [];
+
+/** The active categories (GET /categories, through the shared cache: fetched once for every page that shows them). */
 export function useCategories(): Category[] {
-  const [categories, setCategories] = useState<Category[]>([]);
-  useEffect(() => {
-    cache ??= api<{ items: Category[] }>('/categories')
-      .then((r) => r.items.filter((c) => c.active))
-      .catch(() => {
-        cache = null;
-        return [];
-      });
-    let live = true;
-    cache.then((c) => live && setCategories(c));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return categories;
+  const { data } = useApi('/categories', {}, { staleTime: Number.POSITIVE_INFINITY });
+  return useMemo(() => data?.items.filter((c) => c.active) ?? NONE, [data]);
 }

@@ -5,6 +5,9 @@ import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
 import { Countdown } from '../workbench/Countdown';
 
+/** The result page's facts: three in a row where there is room, two at 1024 px, one on a phone. */
+export const COLUMNS = { xs: 1, md: 2, xl: 3 };
+
 /** Where a registered complaint went: its unit, its handler if any, and the deadline to accept it. */
 export function Destination({ number }: { number: string }) {
   const { t, locale } = useI18n();
@@ -17,7 +20,7 @@ export function Destination({ number }: { number: string }) {
         return (
           <Descriptions
             size="small"
-            column={3}
+            column={COLUMNS}
             data-testid="registered-destination"
             items={[
               {

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Descriptions, Flex, Result, Tag, Typography } from
 import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../../i18n';
 import { pathLabel } from './classification';
-import { Destination } from './Destination';
+import { COLUMNS, Destination } from './Destination';
 import type { Registered } from './vocab';
 
 export interface Outcome {
@@ -49,7 +49,7 @@ export function ResultPanel({ outcome, onAnother }: { outcome: Outcome; onAnothe
       />
       <Descriptions
         size="small"
-        column={3}
+        column={COLUMNS}
         items={[
           {
             key: 'status',

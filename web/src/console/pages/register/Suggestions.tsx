@@ -10,8 +10,16 @@ import {
   type Suggestion,
   type SuggestState,
 } from './classification';
+import type { SuggestedField } from './form-values';
 
-export type SuggestedField = 'category' | 'priority' | 'grade';
+/** One suggested field as the card shows it. */
+interface SuggestedLine {
+  field: SuggestedField;
+  value: string;
+  confidence: number;
+  suggested: number | string;
+  adopt?: () => void;
+}
 
 /** A suggested field on the form: its value (a category id, a priority, 'major' when a reason is ticked) and whether a suggestion filled it in. */
 export interface FieldState {
@@ -65,6 +73,29 @@ export function Suggestions({ state, fields, onAdoptCategory, onAdoptPriority }:
         </Button>
       ) : null;
     };
+    const { category, priority, grade } = shown;
+    const lines: SuggestedLine[] = [
+      category && {
+        field: 'category' as const,
+        value: pathLabel(category.path, en),
+        confidence: category.confidence,
+        suggested: category.id,
+        adopt: onAdoptCategory && (() => onAdoptCategory(category)),
+      },
+      priority && {
+        field: 'priority' as const,
+        value: term('priority', priority.value),
+        confidence: priority.confidence,
+        suggested: priority.value,
+        adopt: onAdoptPriority && (() => onAdoptPriority(priority.value)),
+      },
+      grade && {
+        field: 'grade' as const,
+        value: term('grade', grade.value),
+        confidence: grade.confidence,
+        suggested: grade.value,
+      },
+    ].filter((line) => !!line);
     return (
       <Flex vertical gap={8}>
         {shown.rule && (
@@ -72,41 +103,16 @@ export function Suggestions({ state, fields, onAdoptCategory, onAdoptPriority }:
             {t('classify.rule', { name: shown.rule.name })}
           </Tag>
         )}
-        {shown.category && (
+        {lines.map((line) => (
           <Line
-            testId="suggestion-category"
-            label={t('classify.category')}
-            value={pathLabel(shown.category.path, en)}
-            confidence={shown.category.confidence}
-            status={status(
-              'category',
-              shown.category.id,
-              onAdoptCategory && (() => shown.category && onAdoptCategory(shown.category)),
-            )}
+            key={line.field}
+            testId={`suggestion-${line.field}`}
+            label={t(`classify.${line.field}` as const)}
+            value={line.value}
+            confidence={line.confidence}
+            status={status(line.field, line.suggested, line.adopt)}
           />
-        )}
-        {shown.priority && (
-          <Line
-            testId="suggestion-priority"
-            label={t('classify.priority')}
-            value={term('priority', shown.priority.value)}
-            confidence={shown.priority.confidence}
-            status={status(
-              'priority',
-              shown.priority.value,
-              onAdoptPriority && (() => shown.priority && onAdoptPriority(shown.priority.value)),
-            )}
-          />
-        )}
-        {shown.grade && (
-          <Line
-            testId="suggestion-grade"
-            label={t('classify.grade')}
-            value={term('grade', shown.grade.value)}
-            confidence={shown.grade.confidence}
-            status={status('grade', shown.grade.value)}
-          />
-        )}
+        ))}
         {fields &&
           shown.grade?.value === 'major' &&
           !confident(shown, shown.grade.confidence) &&
@@ -143,14 +149,17 @@ export function Suggestions({ state, fields, onAdoptCategory, onAdoptPriority }:
   return (
     <Card
       size="small"
+      // One title that wraps in the narrow side column (a title beside an extra ended in "…" in English).
       title={
-        <span>
-          {t('classify.title')} {state.state === 'loading' && <Spin size="small" />}
-        </span>
+        <Flex wrap gap={4} align="center">
+          {t('classify.title')}
+          <Tag color="geekblue">{t('classify.smart')}</Tag>
+          {state.state === 'loading' && <Spin size="small" />}
+        </Flex>
       }
-      extra={<Tag color="geekblue">{t('classify.smart')}</Tag>}
       data-testid="suggestions"
       style={{ marginTop: 12 }}
+      styles={{ title: { whiteSpace: 'normal', padding: '4px 0' } }}
     >
       {body()}
     </Card>

@@ -1,6 +1,5 @@
 import type { CallOutput, EndpointAt } from '../../../api/call';
 import { PHONE_PATTERN } from '../../../api/vocabularies';
-import type { Suggestion } from './classification';
 
 /** The API's vocabularies the form offers. */
 export {
@@ -23,38 +22,6 @@ export const isWholePhone = (value: string | undefined): value is string =>
 /** Yuan as typed → fen as the API counts. */
 export const toFen = (yuan: number | null | undefined) =>
   yuan === null || yuan === undefined ? undefined : Math.round(yuan * 100);
-
-export interface Category {
-  id: number;
-  parentId: number | null;
-  level: number;
-  nameZh: string;
-  nameEn: string;
-  active: boolean;
-}
-
-export interface CategoryOption {
-  value: number;
-  label: string;
-  children?: CategoryOption[];
-}
-
-/** The flat category list as the Cascader's tree (active categories only). */
-export function categoryTree(items: Category[], en: boolean): CategoryOption[] {
-  const byParent = new Map<number | null, Category[]>();
-  for (const c of items) {
-    if (!c.active) continue;
-    const siblings = byParent.get(c.parentId) ?? [];
-    siblings.push(c);
-    byParent.set(c.parentId, siblings);
-  }
-  const build = (parent: number | null): CategoryOption[] =>
-    (byParent.get(parent) ?? []).map((c) => {
-      const children = build(c.id);
-      return { value: c.id, label: en ? c.nameEn : c.nameZh, ...(children.length ? { children } : {}) };
-    });
-  return build(null);
-}
 
 /** A customer's profile, as GET /customers/:id answers. */
 export type CustomerProfile = CallOutput<EndpointAt<'GET', '/customers/:id'>>;
