@@ -1,15 +1,12 @@
 import { ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { setApiLocale } from '../api/client';
-import { en } from './en';
-import { type Messages, zh } from './zh-CN';
+import { type Catalog, catalogNow, type Locale, loadCatalog } from './catalogs';
+import type { Messages } from './zh-CN';
 
-export type Locale = 'zh-CN' | 'en';
-const catalogs: Record<Locale, Messages> = { 'zh-CN': zh, en };
+export type { Locale } from './catalogs';
+
 const STORAGE_KEY = 'kesu.locale';
 
 type Key = Exclude<keyof Messages, 'terms'>;
@@ -17,6 +14,7 @@ export type Translate = (key: Key, params?: Record<string, string | number>) => 
 
 interface I18n {
   locale: Locale;
+  /** Switches once the language's words are here: until then the page stays in the old language. */
   setLocale(locale: Locale): void;
   t: Translate;
   /** A vocabulary code (status, channel, priority…) in the current language. */
@@ -35,18 +33,43 @@ const THEME = {
 
 const initialLocale = (): Locale => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN');
 
+// Someone who chose English gets its words fetched at once, alongside the page's start.
+const FIRST = initialLocale();
+const firstCatalog = loadCatalog(FIRST);
+
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
-  const value = useMemo<I18n>(() => {
-    const messages = catalogs[locale];
+  const [current, setCurrent] = useState<{ locale: Locale; catalog?: Catalog }>(() => ({
+    locale: FIRST,
+    catalog: catalogNow(FIRST),
+  }));
+  // The last language asked for: a slow fetch of an earlier choice does not override a later one.
+  const wanted = useRef<Locale>(FIRST);
+  useEffect(() => {
+    // Without the words there is nothing to show yet (rather than keys); on failure, Chinese.
+    if (!current.catalog)
+      firstCatalog.then(
+        (catalog) => setCurrent({ locale: FIRST, catalog }),
+        () => setCurrent({ locale: 'zh-CN', catalog: catalogNow('zh-CN') }),
+      );
+  }, [current.catalog]);
+  const { locale, catalog } = current;
+  const value = useMemo<I18n | null>(() => {
+    if (!catalog) return null;
+    const messages = catalog.messages;
     setApiLocale(locale);
-    dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
+    dayjs.locale(catalog.dayjs);
     document.documentElement.lang = locale;
     return {
       locale,
       setLocale: (l) => {
         localStorage.setItem(STORAGE_KEY, l);
-        setLocaleState(l);
+        wanted.current = l;
+        loadCatalog(l).then(
+          (next) => {
+            if (wanted.current === l) setCurrent({ locale: l, catalog: next });
+          },
+          (error: unknown) => console.error(error),
+        );
       },
       t: (key, params = {}) => {
         const text = messages[key];
@@ -60,10 +83,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return names[code] ?? code;
       },
     };
-  }, [locale]);
+  }, [locale, catalog]);
+  if (!value || !catalog) return null;
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={THEME}>
+      <ConfigProvider locale={catalog.antd} theme={THEME}>
         {children}
       </ConfigProvider>
     </I18nContext.Provider>

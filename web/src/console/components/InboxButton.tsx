@@ -1,19 +1,26 @@
-import { Badge, Button, Drawer, List, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { Badge, Button } from 'antd';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { CallOutput, EndpointAt } from '../../api/call';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { useI18n } from '../../i18n';
-
-type InboxItem = CallOutput<EndpointAt<'GET', '/inbox'>>['items'][number];
+import type { InboxItem } from './InboxDrawer';
 
 const POLL_MS = 30_000;
+
+// The drawer and its list are not part of the first page: fetched when the pointer or focus reaches
+// the bell, so that they are usually here by the click.
+const loadDrawer = () => import('./InboxDrawer');
+const InboxDrawer = lazy(loadDrawer);
+// A failed early fetch is no error yet: the click asks again.
+const prefetchDrawer = () => void loadDrawer().catch(() => undefined);
 
 /** The in-app notices with the unread count; polled, opened in a drawer. */
 export function InboxButton({ icon }: { icon: ReactNode }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
+  // Mounted from the first opening on, so that closing slides the drawer out.
+  const [opened, setOpened] = useState(false);
   const inbox = useApi('/inbox', { query: { limit: 30 } }, { refetchInterval: POLL_MS });
   const data = inbox.data ?? { items: [], unreadCount: 0 };
   const markRead = useApiMutation('POST', '/inbox/:id/read', { invalidates: ['/inbox'] });
@@ -27,22 +34,22 @@ export function InboxButton({ icon }: { icon: ReactNode }) {
   return (
     <>
       <Badge count={data.unreadCount} size="small" data-testid="inbox-count">
-        <Button icon={icon} onClick={() => setOpen(true)} aria-label={t('nav.inbox')} />
-      </Badge>
-      <Drawer title={t('nav.inbox')} open={open} onClose={() => setOpen(false)} size="large">
-        <List
-          dataSource={data.items}
-          locale={{ emptyText: t('common.none') }}
-          renderItem={(item) => (
-            <List.Item onClick={() => openItem(item)} style={{ cursor: 'pointer' }}>
-              <List.Item.Meta
-                title={<Typography.Text strong={!item.readAt}>{item.title}</Typography.Text>}
-                description={item.body}
-              />
-            </List.Item>
-          )}
+        <Button
+          icon={icon}
+          onPointerEnter={prefetchDrawer}
+          onFocus={prefetchDrawer}
+          onClick={() => {
+            setOpened(true);
+            setOpen(true);
+          }}
+          aria-label={t('nav.inbox')}
         />
-      </Drawer>
+      </Badge>
+      {opened && (
+        <Suspense fallback={null}>
+          <InboxDrawer open={open} items={data.items} onClose={() => setOpen(false)} onOpenItem={openItem} />
+        </Suspense>
+      )}
     </>
   );
 }
