@@ -23,6 +23,7 @@ import { ApiError, api } from '../../../api/client';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { useSession } from '../../session';
+import { ReasonField } from './actions/fields';
 import { COMPLAINT_READS } from './contract';
 import { yuan } from './format';
 
@@ -224,13 +225,11 @@ export default function ApprovalsPage() {
                 <Input.TextArea rows={3} maxLength={2000} />
               </Form.Item>
             ) : (
-              <Form.Item
+              <ReasonField
                 name="text"
                 label={t('approvals.reason')}
-                rules={[{ required: true, whitespace: true, message: t('approvals.reasonRequired') }]}
-              >
-                <Input.TextArea rows={3} maxLength={2000} />
-              </Form.Item>
+                message={t('approvals.reasonRequired')}
+              />
             )}
           </Form>
         )}

@@ -1,16 +1,15 @@
 import { Typography } from 'antd';
 import { useI18n } from '../../../../i18n';
 import { yuan } from '../format';
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { ActionForm, type ActionProps } from './ActionForm';
 import { CommentField } from './fields';
 
 /** 批准: the pending remedy, named with its amount, approved with an optional comment. */
 export function ApproveAction(props: ActionProps) {
   const { t } = useI18n();
-  const run = useComplaintAction('POST', '/complaints/:number/approve', props.complaint.number);
   const pending = props.complaint.remedies.find((r) => r.status === 'pending');
   return (
-    <ActionForm action="approve" props={props} run={run}>
+    <ActionForm action="approve" props={props} method="POST" url="/complaints/:number/approve">
       {pending && (
         <Typography.Paragraph>
           {t('cp.approve.remedy', { amount: yuan(pending.amount), description: pending.description })}

@@ -1,11 +1,10 @@
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { ActionForm, type ActionProps } from './ActionForm';
 import { CommentField, ValidityFields } from './fields';
 
 /** 有效性评定: valid (and of which kind) or invalid (and why). */
 export function AssessAction(props: ActionProps) {
-  const run = useComplaintAction('PUT', '/complaints/:number/validity', props.complaint.number);
   return (
-    <ActionForm action="assess" props={props} run={run}>
+    <ActionForm action="assess" props={props} method="PUT" url="/complaints/:number/validity">
       <ValidityFields mandatory />
       <CommentField />
     </ActionForm>

@@ -1,7 +1,7 @@
 import { Form } from 'antd';
 import { useI18n } from '../../../../i18n';
 import { useSession } from '../../../session';
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { ActionForm, type ActionProps } from './ActionForm';
 import { CommentField } from './fields';
 import { AssigneeSelect, UnitSelect } from './pickers';
 
@@ -10,12 +10,12 @@ export function AssignAction(props: ActionProps) {
   const { t } = useI18n();
   const { user } = useSession();
   const c = props.complaint;
-  const run = useComplaintAction('POST', '/complaints/:number/assign', c.number);
   return (
     <ActionForm
       action="assign"
       props={props}
-      run={run}
+      method="POST"
+      url="/complaints/:number/assign"
       // Offered to themself by default when they work in the complaint's unit.
       initialValues={{
         unitId: c.unit?.id,

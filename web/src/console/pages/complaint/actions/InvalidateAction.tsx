@@ -1,19 +1,19 @@
 import { Form, Input, Select } from 'antd';
 import { INVALID_REASONS } from '../../../../api/vocabularies';
 import { useI18n } from '../../../../i18n';
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { ActionForm, type ActionProps } from './ActionForm';
 import { options, required } from './fields';
 import { ReplyFields } from './ReplyFields';
 
 /** 无效/不予受理: not accepted, with the reason and the reply that tells the customer (a risky action). */
 export function InvalidateAction(props: ActionProps) {
   const { t } = useI18n();
-  const run = useComplaintAction('POST', '/complaints/:number/invalidate', props.complaint.number);
   return (
     <ActionForm
       action="invalidate"
       props={props}
-      run={run}
+      method="POST"
+      url="/complaints/:number/invalidate"
       width={720}
       danger
       initialValues={{ reply: { method: 'phone' } }}

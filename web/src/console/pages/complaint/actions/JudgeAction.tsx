@@ -1,7 +1,7 @@
 import { Form, Input, Radio } from 'antd';
 import { LIABILITY_DEGREES, LIABLE_PARTIES } from '../../../../api/vocabularies';
 import { useI18n } from '../../../../i18n';
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { ActionForm, type ActionProps } from './ActionForm';
 import { options, required, ValidityFields } from './fields';
 import { UnitSelect } from './pickers';
 
@@ -9,12 +9,12 @@ import { UnitSelect } from './pickers';
 export function JudgeAction(props: ActionProps) {
   const { t } = useI18n();
   const c = props.complaint;
-  const run = useComplaintAction('PUT', '/complaints/:number/judgement', c.number);
   return (
     <ActionForm
       action="judge"
       props={props}
-      run={run}
+      method="PUT"
+      url="/complaints/:number/judgement"
       initialValues={{
         liableParty: c.judgement?.liableParty,
         responsibleUnitId: c.judgement?.responsibleUnit?.id,

@@ -1,13 +1,12 @@
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { simpleAction } from './ActionForm';
 import { ReasonField, TargetField } from './fields';
 
+const MergeFields = () => (
+  <>
+    <TargetField name="into" />
+    <ReasonField />
+  </>
+);
+
 /** 合并: merge into another complaint; this one stops (a risky action: confirmed first). */
-export function MergeAction(props: ActionProps) {
-  const run = useComplaintAction('POST', '/complaints/:number/merge', props.complaint.number);
-  return (
-    <ActionForm action="merge" props={props} run={run} danger>
-      <TargetField name="into" />
-      <ReasonField />
-    </ActionForm>
-  );
-}
+export const MergeAction = simpleAction('merge', '/complaints/:number/merge', MergeFields, { danger: true });

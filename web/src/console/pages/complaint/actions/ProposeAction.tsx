@@ -4,7 +4,7 @@ import { INTERNAL_ACTIONS, REMEDY_KINDS } from '../../../../api/vocabularies';
 import { useI18n } from '../../../../i18n';
 import { yuan } from '../format';
 import { useTermOf } from '../useTermOf';
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { ActionForm, type ActionProps } from './ActionForm';
 import { options, required } from './fields';
 
 /** Yuan shown, fen kept: the field's value is the API's amount in fen. */
@@ -23,11 +23,16 @@ export function ProposeAction(props: ActionProps) {
   const { t } = useI18n();
   const termOf = useTermOf();
   const c = props.complaint;
-  const run = useComplaintAction('POST', '/complaints/:number/remedies', c.number);
   const limits = useAuthorityLimits();
   const demands = c.demands.map((d) => termOf('demand', d)).join('、') || '—';
   return (
-    <ActionForm action="propose" props={props} run={run} initialValues={{ amount: 0 }}>
+    <ActionForm
+      action="propose"
+      props={props}
+      method="POST"
+      url="/complaints/:number/remedies"
+      initialValues={{ amount: 0 }}
+    >
       <Alert
         type="info"
         style={{ marginBottom: 16 }}

@@ -1,15 +1,15 @@
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { ActionForm, type ActionProps } from './ActionForm';
 import { ReplyFields } from './ReplyFields';
 
 /** 回复客户: the formal reply in its five parts. */
 export function ReplyAction(props: ActionProps) {
   const c = props.complaint;
-  const run = useComplaintAction('POST', '/complaints/:number/reply', c.number);
   return (
     <ActionForm
       action="reply"
       props={props}
-      run={run}
+      method="POST"
+      url="/complaints/:number/reply"
       width={720}
       initialValues={{ method: c.complainant.preferredContact === 'email' ? 'email' : 'phone' }}
     >

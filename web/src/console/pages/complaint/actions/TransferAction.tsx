@@ -1,15 +1,14 @@
 import { Form } from 'antd';
 import { useI18n } from '../../../../i18n';
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { ActionForm, type ActionProps } from './ActionForm';
 import { ReasonField } from './fields';
 import { AssigneeSelect, UnitSelect } from './pickers';
 
 /** 转派: to another unit (by default the one the dispatch rules pick), with the reason. */
 export function TransferAction(props: ActionProps) {
   const { t } = useI18n();
-  const run = useComplaintAction('POST', '/complaints/:number/transfer', props.complaint.number);
   return (
-    <ActionForm action="transfer" props={props} run={run}>
+    <ActionForm action="transfer" props={props} method="POST" url="/complaints/:number/transfer">
       {(form) => (
         <>
           <Form.Item name="unitId" label={t('cp.field.unit')}>

@@ -3,21 +3,21 @@ import { useMemo } from 'react';
 import { PRIORITIES } from '../../../../api/vocabularies';
 import { useI18n } from '../../../../i18n';
 import { categoryTree, useCategories } from '../../../components/categories';
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { ActionForm, type ActionProps } from './ActionForm';
 import { CommentField, required } from './fields';
 
 /** 修改: the record's title, category, priority, tags and references. */
 export function UpdateAction(props: ActionProps) {
   const { t, locale } = useI18n();
   const c = props.complaint;
-  const run = useComplaintAction('PATCH', '/complaints/:number', c.number);
   const all = useCategories();
   const categories = useMemo(() => categoryTree(all, locale === 'en'), [all, locale]);
   return (
     <ActionForm
       action="update"
       props={props}
-      run={run}
+      method="PATCH"
+      url="/complaints/:number"
       initialValues={{
         title: c.title,
         categoryId: c.category.id,

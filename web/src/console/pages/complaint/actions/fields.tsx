@@ -20,12 +20,34 @@ export function CommentField() {
   );
 }
 
-/** The required reason of an action. */
-export function ReasonField() {
+/** The required reason of an action; a page may name it in its own words. */
+export function ReasonField({
+  name = 'reason',
+  label,
+  message,
+}: {
+  name?: string;
+  label?: string;
+  message?: string;
+}) {
   const { t } = useI18n();
   return (
-    <Form.Item name="reason" label={t('cp.field.reason')} rules={required(t)}>
+    <Form.Item
+      name={name}
+      label={label ?? t('cp.field.reason')}
+      rules={[{ required: true, whitespace: true, message: message ?? t('cp.field.required') }]}
+    >
       <Input.TextArea rows={3} maxLength={2000} />
+    </Form.Item>
+  );
+}
+
+/** The required outcome of a call-back (contact) or of the customer's confirmation (confirm). */
+export function OutcomeField({ group, codes }: { group: 'contact' | 'confirm'; codes: readonly string[] }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item name="outcome" label={t('cp.field.outcome')} rules={required(t)}>
+      <Radio.Group options={options(t, group, codes)} />
     </Form.Item>
   );
 }
