@@ -30,7 +30,36 @@ export type ChartOption = ComposeOption<
   | TooltipComponentOption
 >;
 
-interface Props {
+/**
+ * What the legend shows, as drawn on the canvas (the legend is no DOM text): the names of the entries
+ * drawn wholly inside the chart, and whether it pages (a scrolling legend's "1/2").
+ */
+function drawnLegend(c: ECharts, el: HTMLElement): { inside: string[]; paged: boolean } {
+  const series = (c.getOption().series ?? []) as Array<{ data?: Array<{ name?: unknown } | unknown> }>;
+  const names = new Set(
+    series.flatMap((s) => (s.data ?? []).map((d) => (d as { name?: unknown } | null)?.name)),
+  );
+  const inside: string[] = [];
+  let paged = false;
+  for (const shape of c.getZr().storage.getDisplayList(true)) {
+    const text = (shape.style as { text?: unknown }).text;
+    if (typeof text !== 'string') continue;
+    if (/^\d+\/\d+$/.test(text)) paged = true;
+    if (!names.has(text)) continue;
+    const box = shape.getBoundingRect().clone();
+    if (shape.transform) box.applyTransform(shape.transform);
+    if (
+      box.x >= 0 &&
+      box.y >= 0 &&
+      box.x + box.width <= el.clientWidth &&
+      box.y + box.height <= el.clientHeight
+    )
+      inside.push(text);
+  }
+  return { inside, paged };
+}
+
+export interface ChartProps {
   option: ChartOption;
   height?: number;
   /** A click on a bar, slice or point: its index in the data. */
@@ -40,7 +69,7 @@ interface Props {
 }
 
 /** Apache ECharts in React: initialised on mount, resized with its box, disposed on unmount. */
-export function EChart({ option, height = 300, onClick, ...rest }: Props) {
+export function EChart({ option, height = 300, onClick, ...rest }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
   const click = useRef(onClick);
@@ -54,6 +83,7 @@ export function EChart({ option, height = 300, onClick, ...rest }: Props) {
     c.on('click', (p) => click.current?.(p.dataIndex));
     // Drawn and done animating: tests (and screenshots) wait for this rather than sleeping.
     c.on('finished', () => {
+      el.dataset.legend = JSON.stringify(drawnLegend(c, el));
       el.dataset.rendered = 'true';
     });
     const observer = new ResizeObserver(() => c.resize());

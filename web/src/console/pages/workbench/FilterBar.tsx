@@ -4,13 +4,12 @@ import { Button, Checkbox, DatePicker, Flex, Input, InputNumber, Select, Tooltip
 import dayjs from 'dayjs';
 import { type CSSProperties, type Ref, useMemo } from 'react';
 import { useI18n } from '../../../i18n';
-import { categoryTree } from '../../components/categories';
-import { type Category, CHANNELS, type Filters, GRADES, PRIORITIES, STATUSES, type Tab } from './model';
+import { categoryTree, useCategories } from '../../components/categories';
+import { CHANNELS, type Filters, GRADES, PRIORITIES, STATUSES, type Tab } from './model';
 
 interface Props {
   tab: Tab;
   filters: Filters;
-  categories: Category[];
   searchRef: Ref<InputRef>;
   onChange(filters: Filters): void;
 }
@@ -18,8 +17,9 @@ interface Props {
 type Vocabulary = 'status' | 'priority' | 'grade' | 'channel';
 
 /** The list filters of the API. */
-export function FilterBar({ tab, filters, categories, searchRef, onChange }: Props) {
+export function FilterBar({ tab, filters, searchRef, onChange }: Props) {
   const { t, term, locale } = useI18n();
+  const categories = useCategories();
   const tree = useMemo(() => categoryTree(categories, locale === 'en'), [categories, locale]);
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   /** A filter on one of the list's vocabularies, several codes at once unless `multiple` is false. */

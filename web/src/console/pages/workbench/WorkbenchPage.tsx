@@ -2,7 +2,6 @@ import { Button, Flex, type InputRef, Table, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../../i18n';
-import { useCategories } from '../../components/categories';
 import { QueryError } from '../../components/QueryState';
 import { useSession } from '../../session';
 import { useUnits } from '../complaint/actions/pickers';
@@ -69,7 +68,6 @@ export default function WorkbenchPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [bulk, setBulk] = useState<BulkKind | null>(null);
   const units = useUnits();
-  const categories = useCategories();
   const [view, setView] = useState<string | undefined>();
   const [naming, setNaming] = useState(false);
   const searchRef = useRef<InputRef>(null);
@@ -159,13 +157,7 @@ export default function WorkbenchPage() {
           { key: 'all', label: t('workbench.tab.all') },
         ]}
       />
-      <FilterBar
-        tab={tab}
-        filters={filters}
-        categories={categories}
-        searchRef={searchRef}
-        onChange={changeFilters}
-      />
+      <FilterBar tab={tab} filters={filters} searchRef={searchRef} onChange={changeFilters} />
       <Flex justify="space-between" align="center" wrap gap={8}>
         {canBulk ? <BulkActions selected={selectedRows} onStart={setBulk} /> : <span />}
         <Typography.Text type="secondary">{t('workbench.keyboard')}</Typography.Text>

@@ -14,8 +14,6 @@ type ListQuery = NonNullable<CallInput<ListEndpoint>['query']>;
 export type Sort = NonNullable<ListQuery['sort']>;
 export const DEFAULT_SORT: Sort = 'dueAt';
 
-export type { Category } from '../../components/categories';
-
 export type Tab = 'mine' | 'unit' | 'all';
 
 /** The filter bar's state; what a saved view stores. */

@@ -1,5 +1,5 @@
-import { simpleAction } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { CommentField } from './fields';
 
 /** 受理: a confirmation with an optional comment. */
-export const AcceptAction = simpleAction('accept', '/complaints/:number/accept', CommentField);
+export const AcceptAction = complaintAction('accept', 'POST', '/complaints/:number/accept', CommentField);

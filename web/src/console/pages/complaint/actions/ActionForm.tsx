@@ -1,9 +1,10 @@
 import type { FormInstance } from 'antd';
-import type { ComponentType, ReactNode } from 'react';
+import type { ComponentType } from 'react';
 import type { Method } from '../../../../../../src/server/endpoint';
 import type { CallOutput, EndpointAt, UrlsOf } from '../../../../api/call';
 import { useApiMutation } from '../../../../api/hooks';
 import { type Translate, useI18n } from '../../../../i18n';
+import { type User, useSession } from '../../../session';
 import { COMPLAINT_READS, type ComplaintDetail } from '../contract';
 import { FormModal, type Values } from '../FormModal';
 
@@ -26,68 +27,56 @@ export type ActionUrl<M extends Change> = {
   [U in UrlsOf<M>]: CallOutput<EndpointAt<M, U>> extends ComplaintDetail ? U : never;
 }[UrlsOf<M>];
 
-/**
- * The one shell of every action's form: the action's call (its URL typed by the contract, every read of
- * the complaint refreshed after) in a dialog whose fields are named as the call's body.
- */
-export function ActionForm<M extends Change>({
-  action,
-  method,
-  url,
-  props,
-  initialValues,
-  width,
-  danger,
-  children,
-}: {
-  /** The action's name key under cp.action. */
-  action: string;
-  method: M;
-  url: ActionUrl<M>;
-  props: ActionProps;
-  initialValues?: Values;
+/** What an action's fields are given: the dialog's form and the complaint. */
+export interface FieldsProps {
+  form: FormInstance;
+  complaint: ComplaintDetail;
+}
+
+interface Options {
+  /** The form's first values, from the complaint (and the signed-in user). */
+  initialValues?: (c: ComplaintDetail, user: User | null) => Values;
   width?: number;
+  /** A risky action: its submit button in danger style. */
   danger?: boolean;
-  children?: ReactNode | ((form: FormInstance) => ReactNode);
-}) {
-  const { t } = useI18n();
-  // ActionUrl<M> is a subset of UrlsOf<M>, which TypeScript does not see for a generic M.
-  const m = useApiMutation(method, url as UrlsOf<M>, { invalidates: [...COMPLAINT_READS] });
-  // The body is the form's values: each action names its fields as its endpoint's body, which
-  // TypeScript cannot follow through a generic URL; the URL's answer is the complaint (ActionUrl).
-  const send = (body: Values) =>
-    m.mutateAsync({ params: { number: props.complaint.number }, body } as never) as Promise<ComplaintDetail>;
-  return (
-    <FormModal
-      name={`action-${action}`}
-      title={t(`cp.action.${action}` as Key)}
-      submit={async (values) => props.onDone(await send(clean(values)))}
-      pending={m.isPending}
-      onClose={props.onClose}
-      initialValues={{ ...initialValues, ...props.prefill }}
-      width={width}
-      danger={danger}
-    >
-      {children}
-    </FormModal>
-  );
 }
 
 /**
- * An action whose form is a fixed set of fields (a comment, a reason …): one line per action,
- * e.g. `simpleAction('accept', '/complaints/:number/accept', CommentField)`.
+ * An action's form, declared in one line: its name (the key under cp.action), its call (the URL typed
+ * by the contract; every read of the complaint refreshed after) and its fields, named as the call's
+ * body — e.g. `complaintAction('accept', 'POST', '/complaints/:number/accept', CommentField)`.
  */
-export function simpleAction(
+export function complaintAction<M extends Change>(
   action: string,
-  url: ActionUrl<'POST'>,
-  Fields: ComponentType,
-  options: { danger?: boolean } = {},
+  method: M,
+  url: ActionUrl<M>,
+  // Fields that need neither (a comment, a reason) are taken as they are.
+  Fields: ComponentType<FieldsProps> | ComponentType<object>,
+  options: Options = {},
 ) {
-  return function SimpleAction(props: ActionProps) {
+  return function ComplaintAction(props: ActionProps) {
+    const { t } = useI18n();
+    const { user } = useSession();
+    const c = props.complaint;
+    // ActionUrl<M> is a subset of UrlsOf<M>, which TypeScript does not see for a generic M.
+    const m = useApiMutation(method, url as UrlsOf<M>, { invalidates: [...COMPLAINT_READS] });
+    // The body is the form's values, named as the endpoint's body by the action's fields (which
+    // TypeScript cannot follow through a generic URL); the URL's answer is the complaint (ActionUrl).
+    const send = (body: Values) =>
+      m.mutateAsync({ params: { number: c.number }, body } as never) as Promise<ComplaintDetail>;
     return (
-      <ActionForm action={action} method="POST" url={url} props={props} danger={options.danger}>
-        <Fields />
-      </ActionForm>
+      <FormModal
+        name={`action-${action}`}
+        title={t(`cp.action.${action}` as Key)}
+        submit={async (values) => props.onDone(await send(clean(values)))}
+        pending={m.isPending}
+        onClose={props.onClose}
+        initialValues={{ ...options.initialValues?.(c, user), ...props.prefill }}
+        width={options.width}
+        danger={options.danger}
+      >
+        {(form) => <Fields form={form} complaint={c} />}
+      </FormModal>
     );
   };
 }

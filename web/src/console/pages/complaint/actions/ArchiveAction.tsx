@@ -1,5 +1,5 @@
-import { simpleAction } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { CommentField } from './fields';
 
 /** 归档: a confirmation with an optional comment. */
-export const ArchiveAction = simpleAction('archive', '/complaints/:number/archive', CommentField);
+export const ArchiveAction = complaintAction('archive', 'POST', '/complaints/:number/archive', CommentField);

@@ -1,12 +1,12 @@
-import { ActionForm, type ActionProps } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { CommentField, ValidityFields } from './fields';
 
+const AssessFields = () => (
+  <>
+    <ValidityFields mandatory />
+    <CommentField />
+  </>
+);
+
 /** 有效性评定: valid (and of which kind) or invalid (and why). */
-export function AssessAction(props: ActionProps) {
-  return (
-    <ActionForm action="assess" props={props} method="PUT" url="/complaints/:number/validity">
-      <ValidityFields mandatory />
-      <CommentField />
-    </ActionForm>
-  );
-}
+export const AssessAction = complaintAction('assess', 'PUT', '/complaints/:number/validity', AssessFields);

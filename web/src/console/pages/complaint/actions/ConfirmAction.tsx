@@ -1,5 +1,5 @@
 import { CONFIRMATIONS } from '../../../../api/vocabularies';
-import { simpleAction } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { CommentField, OutcomeField } from './fields';
 
 const ConfirmFields = () => (
@@ -10,4 +10,9 @@ const ConfirmFields = () => (
 );
 
 /** 客户确认: whether the customer is satisfied with the reply. */
-export const ConfirmAction = simpleAction('confirm', '/complaints/:number/confirmation', ConfirmFields);
+export const ConfirmAction = complaintAction(
+  'confirm',
+  'POST',
+  '/complaints/:number/confirmation',
+  ConfirmFields,
+);

@@ -1,6 +1,6 @@
 import { Form, Input } from 'antd';
 import { useI18n } from '../../../../i18n';
-import { simpleAction } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { OutcomeField } from './fields';
 
 function ContactFields() {
@@ -16,4 +16,9 @@ function ContactFields() {
 }
 
 /** 回电: a call-back to the customer, reached or not. */
-export const ContactAction = simpleAction('contact', '/complaints/:number/contact-attempts', ContactFields);
+export const ContactAction = complaintAction(
+  'contact',
+  'POST',
+  '/complaints/:number/contact-attempts',
+  ContactFields,
+);

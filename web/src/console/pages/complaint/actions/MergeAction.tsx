@@ -1,4 +1,4 @@
-import { simpleAction } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { ReasonField, TargetField } from './fields';
 
 const MergeFields = () => (
@@ -9,4 +9,6 @@ const MergeFields = () => (
 );
 
 /** 合并: merge into another complaint; this one stops (a risky action: confirmed first). */
-export const MergeAction = simpleAction('merge', '/complaints/:number/merge', MergeFields, { danger: true });
+export const MergeAction = complaintAction('merge', 'POST', '/complaints/:number/merge', MergeFields, {
+  danger: true,
+});

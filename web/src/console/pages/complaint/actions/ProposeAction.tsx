@@ -4,7 +4,7 @@ import { INTERNAL_ACTIONS, REMEDY_KINDS } from '../../../../api/vocabularies';
 import { useI18n } from '../../../../i18n';
 import { yuan } from '../format';
 import { useTermOf } from '../useTermOf';
-import { ActionForm, type ActionProps } from './ActionForm';
+import { complaintAction, type FieldsProps } from './ActionForm';
 import { options, required } from './fields';
 
 /** Yuan shown, fen kept: the field's value is the API's amount in fen. */
@@ -18,21 +18,13 @@ function useAuthorityLimits() {
   return useApi('/settings/authority-limits', {}, { staleTime: 5 * 60_000 }).data;
 }
 
-/** 提出方案: the remedy, beside what the customer asked for and who may approve how much. */
-export function ProposeAction(props: ActionProps) {
+function ProposeFields({ complaint: c }: FieldsProps) {
   const { t } = useI18n();
   const termOf = useTermOf();
-  const c = props.complaint;
   const limits = useAuthorityLimits();
   const demands = c.demands.map((d) => termOf('demand', d)).join('、') || '—';
   return (
-    <ActionForm
-      action="propose"
-      props={props}
-      method="POST"
-      url="/complaints/:number/remedies"
-      initialValues={{ amount: 0 }}
-    >
+    <>
       <Alert
         type="info"
         style={{ marginBottom: 16 }}
@@ -78,6 +70,17 @@ export function ProposeAction(props: ActionProps) {
       <Form.Item name="internalActions" label={t('cp.internalActions')}>
         <Checkbox.Group options={options(t, 'internal', INTERNAL_ACTIONS)} />
       </Form.Item>
-    </ActionForm>
+    </>
   );
 }
+
+/** 提出方案: the remedy, beside what the customer asked for and who may approve how much. */
+export const ProposeAction = complaintAction(
+  'propose',
+  'POST',
+  '/complaints/:number/remedies',
+  ProposeFields,
+  {
+    initialValues: () => ({ amount: 0 }),
+  },
+);

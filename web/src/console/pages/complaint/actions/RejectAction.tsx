@@ -1,5 +1,5 @@
-import { simpleAction } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { ReasonField } from './fields';
 
 /** 驳回 the pending remedy: with its required reason. */
-export const RejectAction = simpleAction('reject', '/complaints/:number/reject', ReasonField);
+export const RejectAction = complaintAction('reject', 'POST', '/complaints/:number/reject', ReasonField);

@@ -1,5 +1,5 @@
-import { simpleAction } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { ReasonField } from './fields';
 
 /** 重开: with its required reason. */
-export const ReopenAction = simpleAction('reopen', '/complaints/:number/reopen', ReasonField);
+export const ReopenAction = complaintAction('reopen', 'POST', '/complaints/:number/reopen', ReasonField);

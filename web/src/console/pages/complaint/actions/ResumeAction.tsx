@@ -1,5 +1,5 @@
-import { simpleAction } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { CommentField } from './fields';
 
 /** 恢复处理 (the customer's material came): a confirmation with an optional comment. */
-export const ResumeAction = simpleAction('resume', '/complaints/:number/resume', CommentField);
+export const ResumeAction = complaintAction('resume', 'POST', '/complaints/:number/resume', CommentField);

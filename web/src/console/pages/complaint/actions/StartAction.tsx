@@ -1,5 +1,5 @@
-import { simpleAction } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { CommentField } from './fields';
 
 /** 开始调查: a confirmation with an optional comment. */
-export const StartAction = simpleAction('start', '/complaints/:number/start', CommentField);
+export const StartAction = complaintAction('start', 'POST', '/complaints/:number/start', CommentField);

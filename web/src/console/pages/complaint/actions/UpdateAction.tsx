@@ -3,31 +3,15 @@ import { useMemo } from 'react';
 import { PRIORITIES } from '../../../../api/vocabularies';
 import { useI18n } from '../../../../i18n';
 import { categoryTree, useCategories } from '../../../components/categories';
-import { ActionForm, type ActionProps } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { CommentField, required } from './fields';
 
-/** 修改: the record's title, category, priority, tags and references. */
-export function UpdateAction(props: ActionProps) {
+function UpdateFields() {
   const { t, locale } = useI18n();
-  const c = props.complaint;
   const all = useCategories();
   const categories = useMemo(() => categoryTree(all, locale === 'en'), [all, locale]);
   return (
-    <ActionForm
-      action="update"
-      props={props}
-      method="PATCH"
-      url="/complaints/:number"
-      initialValues={{
-        title: c.title,
-        categoryId: c.category.id,
-        categoryConfirmed: c.category.confirmed,
-        priority: c.priority,
-        tags: c.tags,
-        waybillNo: c.references.waybillNo ?? undefined,
-        orderNo: c.references.orderNo ?? undefined,
-      }}
-    >
+    <>
       <Form.Item name="title" label={t('cp.title')} rules={required(t)}>
         <Input maxLength={200} />
       </Form.Item>
@@ -58,6 +42,19 @@ export function UpdateAction(props: ActionProps) {
         <Input maxLength={64} />
       </Form.Item>
       <CommentField />
-    </ActionForm>
+    </>
   );
 }
+
+/** 修改: the record's title, category, priority, tags and references. */
+export const UpdateAction = complaintAction('update', 'PATCH', '/complaints/:number', UpdateFields, {
+  initialValues: (c) => ({
+    title: c.title,
+    categoryId: c.category.id,
+    categoryConfirmed: c.category.confirmed,
+    priority: c.priority,
+    tags: c.tags,
+    waybillNo: c.references.waybillNo ?? undefined,
+    orderNo: c.references.orderNo ?? undefined,
+  }),
+});
