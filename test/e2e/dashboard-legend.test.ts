@@ -39,12 +39,14 @@ describe("the dashboard's legends in Chromium", () => {
         if (language === 'en') await page.getByTestId('language').click();
         const chart = page.getByTestId('chart-status');
         await expect.poll(() => chart.getAttribute('data-rendered')).toBe('true');
-        // What the chart drew (see EChart.tsx): the legend's entries wholly inside the chart, and no pager.
+        // What the chart drew (see EChart.tsx): the legend's entries wholly inside the chart, no pager.
         const legend = async () => JSON.parse((await chart.getAttribute('data-legend')) ?? '{}');
         const first = language === 'en' ? 'Received' : '已登记';
         await expect.poll(async () => (await legend()).inside?.includes(first)).toBe(true);
         expect((await legend()).inside).toHaveLength(STATUSES.length);
         expect((await legend()).paged).toBe(false);
+        // Nor is any entry drawn over by a slice's label.
+        expect((await legend()).covered).toEqual([]);
         await screenshot(page, `dashboard-legend-${width}-${language}`);
         w.expectClean();
         await w.context.close();

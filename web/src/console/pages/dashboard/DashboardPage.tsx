@@ -57,14 +57,21 @@ export default function DashboardPage() {
   const statusOption = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-      // Every status in the legend, wrapping onto more lines rather than paging.
-      legend: { type: 'plain', bottom: 0, left: 'center', width: '94%' },
+      // Every status in the legend, wrapping onto more lines rather than paging; the legend names the
+      // slices, which carry their counts inside (names beside them would collide with the legend).
+      legend: { type: 'plain', bottom: 0, left: 'center', width: '94%', itemGap: 8 },
       series: [
         {
           type: 'pie',
-          radius: ['34%', '56%'],
-          center: ['50%', '40%'],
-          label: { formatter: '{b} {c}' },
+          radius: ['28%', '50%'],
+          center: ['50%', '36%'],
+          label: {
+            position: 'inside',
+            formatter: '{c}',
+            color: 'rgba(0, 0, 0, 0.88)',
+            textBorderColor: '#fff',
+            textBorderWidth: 2,
+          },
           data: statuses.map((s) => ({
             name: term('status', s.status),
             value: s.count,

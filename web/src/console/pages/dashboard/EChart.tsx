@@ -31,32 +31,33 @@ export type ChartOption = ComposeOption<
 >;
 
 /**
- * What the legend shows, as drawn on the canvas (the legend is no DOM text): the names of the entries
- * drawn wholly inside the chart, and whether it pages (a scrolling legend's "1/2").
+ * What the legend shows, as drawn on the canvas (the legend is no DOM text): the entries drawn wholly
+ * inside the chart, whether it pages (a scrolling legend's "1/2"), and the entries another text (a
+ * slice's label) is drawn over.
  */
-function drawnLegend(c: ECharts, el: HTMLElement): { inside: string[]; paged: boolean } {
-  const series = (c.getOption().series ?? []) as Array<{ data?: Array<{ name?: unknown } | unknown> }>;
-  const names = new Set(
-    series.flatMap((s) => (s.data ?? []).map((d) => (d as { name?: unknown } | null)?.name)),
-  );
-  const inside: string[] = [];
-  let paged = false;
-  for (const shape of c.getZr().storage.getDisplayList(true)) {
-    const text = (shape.style as { text?: unknown }).text;
-    if (typeof text !== 'string') continue;
-    if (/^\d+\/\d+$/.test(text)) paged = true;
-    if (!names.has(text)) continue;
-    const box = shape.getBoundingRect().clone();
-    if (shape.transform) box.applyTransform(shape.transform);
-    if (
-      box.x >= 0 &&
-      box.y >= 0 &&
-      box.x + box.width <= el.clientWidth &&
-      box.y + box.height <= el.clientHeight
-    )
-      inside.push(text);
-  }
-  return { inside, paged };
+function drawnLegend(c: ECharts, el: HTMLElement) {
+  const series = (c.getOption().series ?? []) as Array<{ data?: unknown[] }>;
+  const names = new Set(series.flatMap((s) => (s.data ?? []).map((d) => (d as { name?: unknown })?.name)));
+  const texts = c
+    .getZr()
+    .storage.getDisplayList(true)
+    .flatMap((shape) => {
+      const text = (shape.style as { text?: unknown }).text;
+      if (typeof text !== 'string') return [];
+      const box = shape.getBoundingRect().clone();
+      if (shape.transform) box.applyTransform(shape.transform);
+      return [{ text, box, entry: names.has(text) }];
+    });
+  const entries = texts.filter((x) => x.entry);
+  const within = ({ box }: (typeof texts)[number]) =>
+    box.x >= 0 && box.y >= 0 && box.x + box.width <= el.clientWidth && box.y + box.height <= el.clientHeight;
+  return {
+    inside: entries.filter(within).map((x) => x.text),
+    paged: texts.some((x) => /^\d+\/\d+$/.test(x.text)),
+    covered: entries
+      .filter((x) => texts.some((other) => !other.entry && other.box.intersect(x.box)))
+      .map((x) => x.text),
+  };
 }
 
 export interface ChartProps {

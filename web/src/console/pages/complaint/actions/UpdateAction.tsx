@@ -15,21 +15,13 @@ function UpdateFields() {
       <Form.Item name="title" label={t('cp.title')} rules={required(t)}>
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item
-        name="categoryId"
-        label={t('cp.category')}
-        rules={[{ required: true, message: t('cp.field.required') }]}
-      >
+      <Form.Item name="categoryId" label={t('cp.category')} rules={required(t)}>
         <TreeSelect treeData={categories} showSearch={{ treeNodeFilterProp: 'title' }} treeDefaultExpandAll />
       </Form.Item>
       <Form.Item name="categoryConfirmed" label={t('cp.field.categoryConfirmed')} valuePropName="checked">
         <Switch />
       </Form.Item>
-      <Form.Item
-        name="priority"
-        label={t('cp.priority')}
-        rules={[{ required: true, message: t('cp.field.required') }]}
-      >
+      <Form.Item name="priority" label={t('cp.priority')} rules={required(t)}>
         <Select options={PRIORITIES.map((p) => ({ value: p, label: p }))} />
       </Form.Item>
       <Form.Item name="tags" label={t('cp.tags')}>
