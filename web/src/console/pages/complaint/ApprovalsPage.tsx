@@ -22,6 +22,7 @@ import type { CallOutput, EndpointAt } from '../../../api/call';
 import { ApiError, api } from '../../../api/client';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
+import { QueryError } from '../../components/QueryState';
 import { useSession } from '../../session';
 import { ReasonField } from './actions/fields';
 import { COMPLAINT_READS } from './contract';
@@ -60,7 +61,6 @@ export default function ApprovalsPage() {
   const reject = useApiMutation('POST', '/complaints/:number/reject', { invalidates });
   const busy = approve.isPending || reject.isPending;
   const rows = pending.data?.items ?? [];
-  const error = pending.error ? pending.error.title : null;
   const load = () => void pending.refetch();
 
   const limit = myLimit(limits, user?.roles ?? []);
@@ -187,7 +187,7 @@ export default function ApprovalsPage() {
           </Tooltip>
         </Space>
       </Flex>
-      {error && <Alert type="error" showIcon title={error} />}
+      {pending.error && <QueryError error={pending.error} retry={load} />}
       {problem && (
         <Alert type="error" showIcon closable={{ onClose: () => setProblem(null) }} title={problem} />
       )}

@@ -1,17 +1,14 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Input, Select, Typography } from 'antd';
+import type { CallInput, EndpointAt } from '../../../api/call';
 import { useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
-import { COMPLAINT_READS, type ComplaintDetail, type Script } from './contract';
+import { COMPLAINT_READS, type ComplaintDetail } from './contract';
 import { FormModal, type Values } from './FormModal';
 
-interface CaseValues {
-  title: string;
-  summary?: string;
-  lessons: string;
-  scripts?: Script[];
-  tags?: string[];
-}
+type CaseBody = CallInput<EndpointAt<'PUT', '/complaints/:number/case'>>['body'];
+/** The form's values: the body to send, with what the form may leave empty optional. */
+type CaseValues = Pick<CaseBody, 'title' | 'lessons'> & Partial<CaseBody>;
 
 /** 标记为案例 / 编辑案例: the case's title, summary, lessons, 话术 and tags. */
 export function CaseForm({
