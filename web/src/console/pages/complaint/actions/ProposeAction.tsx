@@ -5,7 +5,7 @@ import { useI18n } from '../../../../i18n';
 import { yuan } from '../format';
 import { useTermOf } from '../useTermOf';
 import { complaintAction, type FieldsProps } from './ActionForm';
-import { options, required } from './fields';
+import { chosen, options, required } from './fields';
 
 /** Yuan shown, fen kept: the field's value is the API's amount in fen. */
 const fenAsYuan = {
@@ -49,19 +49,10 @@ function ProposeFields({ complaint: c }: FieldsProps) {
           )
         }
       />
-      <Form.Item
-        name="kinds"
-        label={t('cp.remedyKinds')}
-        rules={[{ required: true, message: t('cp.field.required') }]}
-      >
+      <Form.Item name="kinds" label={t('cp.remedyKinds')} rules={chosen(t)}>
         <Checkbox.Group options={options(t, 'remedy', REMEDY_KINDS)} />
       </Form.Item>
-      <Form.Item
-        name="amount"
-        label={t('cp.amountYuan')}
-        rules={[{ required: true, message: t('cp.field.required') }]}
-        {...fenAsYuan}
-      >
+      <Form.Item name="amount" label={t('cp.amountYuan')} rules={chosen(t)} {...fenAsYuan}>
         <InputNumber min={0} step={1} precision={2} prefix="¥" style={{ width: 200 }} />
       </Form.Item>
       <Form.Item name="description" label={t('cp.description')} rules={required(t)}>

@@ -4,7 +4,7 @@ import { PRIORITIES } from '../../../../api/vocabularies';
 import { useI18n } from '../../../../i18n';
 import { categoryTree, useCategories } from '../../../components/categories';
 import { complaintAction } from './ActionForm';
-import { CommentField, required } from './fields';
+import { CommentField, chosen, required } from './fields';
 
 function UpdateFields() {
   const { t, locale } = useI18n();
@@ -15,13 +15,13 @@ function UpdateFields() {
       <Form.Item name="title" label={t('cp.title')} rules={required(t)}>
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item name="categoryId" label={t('cp.category')} rules={required(t)}>
+      <Form.Item name="categoryId" label={t('cp.category')} rules={chosen(t)}>
         <TreeSelect treeData={categories} showSearch={{ treeNodeFilterProp: 'title' }} treeDefaultExpandAll />
       </Form.Item>
       <Form.Item name="categoryConfirmed" label={t('cp.field.categoryConfirmed')} valuePropName="checked">
         <Switch />
       </Form.Item>
-      <Form.Item name="priority" label={t('cp.priority')} rules={required(t)}>
+      <Form.Item name="priority" label={t('cp.priority')} rules={chosen(t)}>
         <Select options={PRIORITIES.map((p) => ({ value: p, label: p }))} />
       </Form.Item>
       <Form.Item name="tags" label={t('cp.tags')}>

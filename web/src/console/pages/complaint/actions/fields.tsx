@@ -4,9 +4,12 @@ import { type Translate, useI18n } from '../../../../i18n';
 
 type Key = Parameters<Translate>[0];
 
+/** A text that must be filled in (spaces alone do not count). */
 export const required = (t: Translate) => [
   { required: true, whitespace: true, message: t('cp.field.required') },
 ];
+/** A choice or a number that must be given (a rule without `whitespace`, which would check for a string). */
+export const chosen = (t: Translate) => [{ required: true, message: t('cp.field.required') }];
 export const options = (t: Translate, group: string, codes: readonly string[]) =>
   codes.map((c) => ({ value: c, label: t(`cp.${group}.${c}` as Key) }));
 
