@@ -54,6 +54,7 @@ export default function DashboardPage() {
     [data],
   );
 
+  const few = statuses.length <= 6;
   const statusOption = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
@@ -63,8 +64,9 @@ export default function DashboardPage() {
       series: [
         {
           type: 'pie',
-          radius: ['28%', '50%'],
-          center: ['50%', '36%'],
+          // Smaller and higher when the legend takes more than two lines.
+          radius: few ? ['32%', '60%'] : ['28%', '50%'],
+          center: ['50%', few ? '42%' : '36%'],
           label: {
             position: 'inside',
             formatter: '{c}',
@@ -80,7 +82,7 @@ export default function DashboardPage() {
         },
       ],
     }),
-    [statuses, term],
+    [statuses, term, few],
   );
 
   const categoryOption = useMemo<ChartOption>(() => {
