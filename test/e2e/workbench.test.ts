@@ -47,11 +47,13 @@ describe('the workbench in Chromium', () => {
     queue.urgent = await complaint('包裹丢失急件', { priority: 'P1' }, true);
     queue.medium = await complaint('派送态度问题', { priority: 'P3' }, true);
     queue.late = await complaint('十天前的投诉', { priority: 'P3' }, true);
-    // Deadlines follow working hours; put one past and one within 2 h directly (the list reads complaints.due_at).
+    // Deadlines follow working hours; put one past, one within 2 h and one beyond directly (the list reads complaints.due_at).
     const dueAt = async (number: string, ms: number) =>
       server.app.db.updateTable('complaints').set({ due_at: ms }).where('number', '=', number).execute();
     await dueAt(queue.late, Date.now() - 12 * 60_000);
     await dueAt(queue.urgent, Date.now() + 80 * 60_000);
+    // And one well ahead, whatever the time of day the test runs at (working hours would bring it near).
+    await dueAt(queue.medium, Date.now() + 26 * 3_600_000);
     unassigned.push(await complaint('待分派投诉甲', { priority: 'P2' }, false));
     unassigned.push(await complaint('待分派投诉乙', { priority: 'P2' }, false));
   }, SLOW);

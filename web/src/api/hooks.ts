@@ -1,6 +1,9 @@
 import {
+  type InfiniteData,
+  keepPreviousData,
   type QueryKey,
   type UseQueryOptions,
+  useInfiniteQuery,
   useMutation,
   useQuery,
   useQueryClient,
@@ -40,13 +43,54 @@ export function useApiMutation<M extends Exclude<Method, 'GET'>, U extends UrlsO
   url: U,
   options: { invalidates?: GetUrl[]; onSuccess?: (data: CallOutput<EndpointAt<M, U>>) => void } = {},
 ) {
-  const client = useQueryClient();
+  const invalidate = useInvalidate();
   return useMutation<CallOutput<EndpointAt<M, U>>, ApiError, CallInput<EndpointAt<M, U>> & CallExtras>({
     // biome-ignore lint/suspicious/noExplicitAny: as in useApi
     mutationFn: (input) => (call as any)(method, url, input),
     onSuccess: async (data) => {
-      await Promise.all((options.invalidates ?? []).map((u) => client.invalidateQueries({ queryKey: [u] })));
+      await invalidate(options.invalidates ?? []);
       options.onSuccess?.(data);
     },
+  });
+}
+
+/** Refetch the listed URL templates wherever they are shown (after changes made outside useApiMutation's one call). */
+export function useInvalidate() {
+  const client = useQueryClient();
+  return (urls: readonly GetUrl[]) =>
+    Promise.all(urls.map((u) => client.invalidateQueries({ queryKey: [u] })));
+}
+
+/** GET URLs that answer a keyset-paged list (`items`, `nextCursor`) and take a `cursor`. */
+type PagedUrl = {
+  [U in GetUrl]: CallOutput<EndpointAt<'GET', U>> extends { items: unknown[]; nextCursor: string | null }
+    ? NonNullable<CallInput<EndpointAt<'GET', U>>['query']> extends { cursor?: string }
+      ? U
+      : never
+    : never;
+}[GetUrl];
+
+/**
+ * Read a keyset-paged list through the shared cache, cached per URL template + input like useApi: the
+ * first page, then `fetchNextPage()` appends the next. Invalidating the URL template refetches every
+ * page shown; while another input loads, the previous list stays in sight.
+ */
+export function useApiPages<U extends PagedUrl>(url: U, input: CallInput<EndpointAt<'GET', U>>) {
+  type Page = CallOutput<EndpointAt<'GET', U>>;
+  const query = (input as { query?: object }).query;
+  return useInfiniteQuery<
+    Page,
+    ApiError,
+    InfiniteData<Page, string | undefined>,
+    QueryKey,
+    string | undefined
+  >({
+    queryKey: keyOf(url, input),
+    queryFn: ({ pageParam }) =>
+      // biome-ignore lint/suspicious/noExplicitAny: as in useApi
+      (call as any)('GET', url, { ...input, query: { ...query, cursor: pageParam } }),
+    initialPageParam: undefined,
+    getNextPageParam: (last) => (last as { nextCursor: string | null }).nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
   });
 }

@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Input } from 'antd';
+import { Alert, Button, Card } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import type { CustomerView, Owner } from '../api';
+import { NoteInput } from './NoteInput';
 import { useCustomerAction } from './use-customer-action';
 
 /** After the answer: satisfied, or not with a comment (which reopens the complaint); then what was said. */
@@ -30,14 +31,7 @@ export function ConfirmationCard({ view, owner }: { view: CustomerView; owner: O
     <Card size="small" title={t('portal.confirm.heading')} data-testid="confirmation">
       {unhappy ? (
         <>
-          <Input.TextArea
-            aria-label={t('portal.confirm.comment')}
-            placeholder={t('portal.confirm.comment')}
-            value={comment}
-            maxLength={2000}
-            autoSize={{ minRows: 3 }}
-            onChange={(e) => setComment(e.target.value)}
-          />
+          <NoteInput label={t('portal.confirm.comment')} value={comment} onChange={setComment} minRows={3} />
           <div className="portal-actions" style={{ marginTop: 8 }}>
             <Button onClick={() => setUnhappy(false)} disabled={busy}>
               {t('portal.confirm.satisfied')}

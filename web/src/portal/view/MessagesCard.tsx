@@ -1,8 +1,9 @@
-import { Button, Card, Input, Typography } from 'antd';
+import { Button, Card, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import type { CustomerView, Owner } from '../api';
 import { when } from './format';
+import { NoteInput } from './NoteInput';
 import { useCustomerAction } from './use-customer-action';
 
 /** The conversation with the staff (留言), and a box to write. */
@@ -31,13 +32,12 @@ export function MessagesCard({ view, owner }: { view: CustomerView; owner: Owner
           );
         })}
       </div>
-      <Input.TextArea
-        aria-label={t('portal.messages.placeholder')}
-        placeholder={t('portal.messages.placeholder')}
+      <NoteInput
+        label={t('portal.messages.placeholder')}
         value={body}
+        onChange={setBody}
+        maxRows={6}
         maxLength={5000}
-        autoSize={{ minRows: 2, maxRows: 6 }}
-        onChange={(e) => setBody(e.target.value)}
         style={{ marginTop: 12 }}
       />
       <Button block onClick={send} loading={busy} disabled={!body.trim()} style={{ marginTop: 8 }}>

@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Input, Radio, Rate, Typography } from 'antd';
+import { Alert, Button, Card, Radio, Rate, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import type { CustomerView, Owner } from '../api';
+import { NoteInput } from './NoteInput';
 import { useCustomerAction } from './use-customer-action';
 
 const RATINGS = ['speed', 'effectiveness', 'attitude', 'transparency'] as const;
@@ -73,13 +74,10 @@ export function SurveyCard({ view, owner }: { view: CustomerView; owner: Owner }
         onChange={(e) => setRecommendation(e.target.value as number)}
         options={Array.from({ length: 11 }, (_, i) => ({ value: i, label: String(i) }))}
       />
-      <Input.TextArea
-        aria-label={t('portal.survey.suggestions')}
-        placeholder={t('portal.survey.suggestions')}
+      <NoteInput
+        label={t('portal.survey.suggestions')}
         value={suggestions}
-        maxLength={2000}
-        autoSize={{ minRows: 2 }}
-        onChange={(e) => setSuggestions(e.target.value)}
+        onChange={setSuggestions}
         style={{ marginTop: 12 }}
       />
       {incomplete && !complete && (

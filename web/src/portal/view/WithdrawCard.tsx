@@ -1,7 +1,8 @@
-import { Button, Card, Input } from 'antd';
+import { Button, Card } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import type { Owner } from '../api';
+import { NoteInput } from './NoteInput';
 import { useCustomerAction } from './use-customer-action';
 
 /** Withdraw the complaint (撤诉), with a reason, behind a second step. */
@@ -18,14 +19,7 @@ export function WithdrawCard({ owner }: { owner: Owner }) {
     );
   return (
     <Card size="small" title={t('portal.withdraw.button')}>
-      <Input.TextArea
-        aria-label={t('portal.withdraw.reason')}
-        placeholder={t('portal.withdraw.reason')}
-        value={reason}
-        maxLength={2000}
-        autoSize={{ minRows: 2 }}
-        onChange={(e) => setReason(e.target.value)}
-      />
+      <NoteInput label={t('portal.withdraw.reason')} value={reason} onChange={setReason} />
       <div className="portal-actions" style={{ marginTop: 8 }}>
         <Button onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
         <Button

@@ -22,7 +22,9 @@ import type { CallOutput, EndpointAt } from '../../../api/call';
 import { ApiError, api } from '../../../api/client';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
+import { QueryError } from '../../components/QueryState';
 import { useSession } from '../../session';
+import { ReasonField } from './actions/fields';
 import { COMPLAINT_READS } from './contract';
 import { yuan } from './format';
 
@@ -59,7 +61,6 @@ export default function ApprovalsPage() {
   const reject = useApiMutation('POST', '/complaints/:number/reject', { invalidates });
   const busy = approve.isPending || reject.isPending;
   const rows = pending.data?.items ?? [];
-  const error = pending.error ? pending.error.title : null;
   const load = () => void pending.refetch();
 
   const limit = myLimit(limits, user?.roles ?? []);
@@ -186,7 +187,7 @@ export default function ApprovalsPage() {
           </Tooltip>
         </Space>
       </Flex>
-      {error && <Alert type="error" showIcon title={error} />}
+      {pending.error && <QueryError error={pending.error} retry={load} />}
       {problem && (
         <Alert type="error" showIcon closable={{ onClose: () => setProblem(null) }} title={problem} />
       )}
@@ -224,13 +225,11 @@ export default function ApprovalsPage() {
                 <Input.TextArea rows={3} maxLength={2000} />
               </Form.Item>
             ) : (
-              <Form.Item
+              <ReasonField
                 name="text"
                 label={t('approvals.reason')}
-                rules={[{ required: true, whitespace: true, message: t('approvals.reasonRequired') }]}
-              >
-                <Input.TextArea rows={3} maxLength={2000} />
-              </Form.Item>
+                message={t('approvals.reasonRequired')}
+              />
             )}
           </Form>
         )}

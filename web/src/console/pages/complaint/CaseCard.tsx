@@ -1,35 +1,11 @@
-import { BookOutlined, DeleteOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { BookOutlined, DeleteOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../../api/client';
-import { showFieldErrors } from '../../../api/form-errors';
 import { useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
-import { type CaseRecord, COMPLAINT_READS, type ComplaintDetail, CURATE_CASE, type Script } from './contract';
+import { CaseForm } from './CaseForm';
+import { type CaseRecord, COMPLAINT_READS, type ComplaintDetail, CURATE_CASE } from './contract';
 import { formatTime } from './format';
-
-interface CaseValues {
-  title: string;
-  summary?: string;
-  lessons: string;
-  scripts?: Script[];
-  tags?: string[];
-}
 
 /** 案例: the complaint's case (lessons, 话术) and, for those allowed, marking, editing and removing it. */
 export function CaseCard({ complaint: c }: { complaint: ComplaintDetail }) {
@@ -139,124 +115,5 @@ function CaseBody({ record }: { record: CaseRecord }) {
         {t('cases.markedBy', { name: record.markedBy.name ?? '—', time: formatTime(record.markedAt) })}
       </Typography.Text>
     </Flex>
-  );
-}
-
-function CaseForm({
-  complaint: c,
-  onClose,
-  onDone,
-}: {
-  complaint: ComplaintDetail;
-  onClose(): void;
-  onDone(c: ComplaintDetail): void;
-}) {
-  const { t } = useI18n();
-  const [form] = Form.useForm<CaseValues>();
-  const [error, setError] = useState<string | null>(null);
-  const save = useApiMutation('PUT', '/complaints/:number/case', { invalidates: [...COMPLAINT_READS] });
-  const required = [{ required: true, whitespace: true, message: t('case.field.required') }];
-  const initial: CaseValues = c.case ?? {
-    title: c.title,
-    lessons: '',
-    scripts: [{ title: '', text: '' }],
-    tags: [],
-  };
-
-  const submit = async () => {
-    const v = await form.validateFields();
-    setError(null);
-    try {
-      const body = {
-        title: v.title,
-        summary: v.summary ?? '',
-        lessons: v.lessons,
-        scripts: (v.scripts ?? []).filter((s) => s?.title?.trim() && s?.text?.trim()),
-        tags: v.tags ?? [],
-      };
-      onDone(await save.mutateAsync({ params: { number: c.number }, body }));
-    } catch (e) {
-      // The server's words above the form; its field messages on their fields, the others after.
-      const rest = showFieldErrors(form, e);
-      setError(
-        e instanceof ApiError ? [e.title, ...rest.filter((r) => r !== e.title)].join(' ') : t('common.error'),
-      );
-    }
-  };
-
-  return (
-    <Modal
-      open
-      title={c.case ? t('case.edit') : t('case.mark')}
-      okText={t('common.submit')}
-      cancelText={t('common.cancel')}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      width={720}
-      destroyOnHidden
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form form={form} layout="vertical" initialValues={initial} name="case">
-        <Form.Item name="title" label={t('case.field.title')} rules={required}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="summary" label={t('case.field.summary')}>
-          <Input.TextArea rows={2} maxLength={5000} />
-        </Form.Item>
-        <Form.Item name="lessons" label={t('case.field.lessons')} rules={required}>
-          <Input.TextArea rows={3} maxLength={10000} />
-        </Form.Item>
-        <Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>
-          {t('case.field.scripts')}
-        </Typography.Text>
-        <Form.List name="scripts">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field, i) => (
-                <Flex key={field.key} gap={8} align="start" data-testid={`case-script-${i}`}>
-                  <Form.Item
-                    name={[field.name, 'title']}
-                    label={t('case.field.scriptTitle')}
-                    rules={required}
-                    style={{ width: 180 }}
-                  >
-                    <Input maxLength={100} />
-                  </Form.Item>
-                  <Form.Item
-                    name={[field.name, 'text']}
-                    label={t('case.field.scriptText')}
-                    rules={required}
-                    style={{ flex: 1 }}
-                  >
-                    <Input.TextArea rows={2} maxLength={2000} />
-                  </Form.Item>
-                  <Button
-                    type="text"
-                    icon={<MinusCircleOutlined />}
-                    aria-label={t('case.field.removeScript')}
-                    onClick={() => remove(field.name)}
-                    style={{ marginTop: 30 }}
-                  />
-                </Flex>
-              ))}
-              {fields.length < 20 && (
-                <Button
-                  type="dashed"
-                  icon={<PlusOutlined />}
-                  onClick={() => add({ title: '', text: '' })}
-                  block
-                >
-                  {t('case.field.addScript')}
-                </Button>
-              )}
-            </>
-          )}
-        </Form.List>
-        <Form.Item name="tags" label={t('case.field.tags')} style={{ marginTop: 16 }}>
-          <Select mode="tags" maxCount={20} aria-label={t('case.field.tags')} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

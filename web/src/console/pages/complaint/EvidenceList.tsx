@@ -1,14 +1,10 @@
 import { FileOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Image, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
-import type { CallOutput, EndpointAt } from '../../../api/call';
-import { ApiError, api } from '../../../api/client';
+import { ApiError } from '../../../api/client';
+import { useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { COMPLAINT_READS, type ComplaintDetail, type EvidenceItem } from './contract';
-
-type Uploaded = CallOutput<EndpointAt<'POST', '/complaints/:number/evidence'>>;
 
 const size = (n: number) =>
   n < 1024
@@ -21,28 +17,20 @@ const size = (n: number) =>
 export function EvidenceList({ complaint }: { complaint: ComplaintDetail }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const client = useQueryClient();
   const items = complaint.evidence;
-  const [uploading, setUploading] = useState(false);
+  const add = useApiMutation('POST', '/complaints/:number/evidence', { invalidates: [...COMPLAINT_READS] });
   const url = (e: EvidenceItem) => `/api/v1/complaints/${complaint.number}/evidence/${e.id}`;
   const canUpload = complaint.status !== 'closed';
 
   const upload = async (file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    setUploading(true);
     try {
-      // Multipart: the contract's call() sends JSON bodies, so the transport is used directly.
-      await api<Uploaded>(`/complaints/${encodeURIComponent(complaint.number)}/evidence`, {
-        method: 'POST',
-        body: form,
-      });
-      await Promise.all(COMPLAINT_READS.map((u) => client.invalidateQueries({ queryKey: [u] })));
+      // Multipart: the file travels as the call's form (the endpoint consumes multipart/form-data).
+      await add.mutateAsync({ params: { number: complaint.number }, form });
       message.success(t('cp.evidence.uploaded'));
     } catch (e) {
       message.error(e instanceof ApiError ? e.title : t('common.error'));
-    } finally {
-      setUploading(false);
     }
   };
 
@@ -99,7 +87,7 @@ export function EvidenceList({ complaint }: { complaint: ComplaintDetail }) {
               return false;
             }}
           >
-            <Button icon={<UploadOutlined />} loading={uploading}>
+            <Button icon={<UploadOutlined />} loading={add.isPending}>
               {t('cp.evidence.upload')}
             </Button>
           </Upload>

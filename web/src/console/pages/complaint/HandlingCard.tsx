@@ -1,10 +1,33 @@
 import { Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../../i18n';
 import type { ComplaintDetail } from './contract';
 import { formatTime, yuan } from './format';
 import { useTermOf } from './useTermOf';
 
 const ROW = { padding: '8px 0', borderBottom: '1px solid #f0f0f0' };
+
+/** A part of the card: its heading, then what there is, or the words for nothing yet. */
+function Part({
+  title,
+  empty,
+  first = false,
+  children,
+}: {
+  title: string;
+  empty: string | null;
+  first?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <Typography.Title level={5} style={{ marginTop: first ? 0 : 16 }}>
+        {title}
+      </Typography.Title>
+      {empty ? <Typography.Text type="secondary">{empty}</Typography.Text> : children}
+    </>
+  );
+}
 
 /** 处理: judgement, validity, remedies, replies, the customer's confirmation and survey. */
 export function HandlingCard({ complaint: c }: { complaint: ComplaintDetail }) {
@@ -13,50 +36,41 @@ export function HandlingCard({ complaint: c }: { complaint: ComplaintDetail }) {
   const j = c.judgement;
   return (
     <Card title={t('cp.section.handling')} size="small" data-testid="complaint-handling">
-      <Typography.Title level={5} style={{ marginTop: 0 }}>
-        {t('cp.judgement')}
-      </Typography.Title>
-      {j ? (
-        <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-          <Descriptions.Item label={t('cp.liableParty')}>{termOf('liable', j.liableParty)}</Descriptions.Item>
-          <Descriptions.Item label={t('cp.degree')}>{termOf('degree', j.degree)}</Descriptions.Item>
-          <Descriptions.Item label={t('cp.responsibleUnit')}>
-            {j.responsibleUnit?.name ?? '—'}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('cp.responsiblePerson')}>
-            {j.responsiblePerson ?? '—'}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('cp.basis')} span="filled">
-            {j.basis ?? '—'}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('cp.judgedBy')} span="filled">
-            {j.judgedBy?.name ?? '—'} {formatTime(j.judgedAt)}
-          </Descriptions.Item>
-        </Descriptions>
-      ) : (
-        <Typography.Text type="secondary">{t('cp.noJudgement')}</Typography.Text>
-      )}
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {t('cp.validity')}
-      </Typography.Title>
-      {c.validity ? (
-        <Space>
-          <Tag color={c.validity.validity === 'valid' ? 'red' : 'default'}>
-            {termOf('validity', c.validity.validity)}
-          </Tag>
-          {c.validity.kind && <span>{termOf('validKind', c.validity.kind)}</span>}
-          {c.validity.invalidReason && <span>{termOf('invalidReason', c.validity.invalidReason)}</span>}
-        </Space>
-      ) : (
-        <Typography.Text type="secondary">{t('cp.noValidity')}</Typography.Text>
-      )}
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {t('cp.remedies')}
-      </Typography.Title>
-      {c.remedies.length === 0 ? (
-        <Typography.Text type="secondary">{t('cp.noRemedies')}</Typography.Text>
-      ) : (
-        c.remedies.map((r) => (
+      <Part title={t('cp.judgement')} empty={j ? null : t('cp.noJudgement')} first>
+        {j && (
+          <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+            <Descriptions.Item label={t('cp.liableParty')}>
+              {termOf('liable', j.liableParty)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('cp.degree')}>{termOf('degree', j.degree)}</Descriptions.Item>
+            <Descriptions.Item label={t('cp.responsibleUnit')}>
+              {j.responsibleUnit?.name ?? '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('cp.responsiblePerson')}>
+              {j.responsiblePerson ?? '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('cp.basis')} span="filled">
+              {j.basis ?? '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('cp.judgedBy')} span="filled">
+              {j.judgedBy?.name ?? '—'} {formatTime(j.judgedAt)}
+            </Descriptions.Item>
+          </Descriptions>
+        )}
+      </Part>
+      <Part title={t('cp.validity')} empty={c.validity ? null : t('cp.noValidity')}>
+        {c.validity && (
+          <Space>
+            <Tag color={c.validity.validity === 'valid' ? 'red' : 'default'}>
+              {termOf('validity', c.validity.validity)}
+            </Tag>
+            {c.validity.kind && <span>{termOf('validKind', c.validity.kind)}</span>}
+            {c.validity.invalidReason && <span>{termOf('invalidReason', c.validity.invalidReason)}</span>}
+          </Space>
+        )}
+      </Part>
+      <Part title={t('cp.remedies')} empty={c.remedies.length ? null : t('cp.noRemedies')}>
+        {c.remedies.map((r) => (
           <div key={r.id} data-testid={`remedy-${r.id}`} style={ROW}>
             <Flex vertical gap={4} style={{ width: '100%' }}>
               <Space wrap>
@@ -87,15 +101,10 @@ export function HandlingCard({ complaint: c }: { complaint: ComplaintDetail }) {
               </Typography.Text>
             </Flex>
           </div>
-        ))
-      )}
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {t('cp.replies')}
-      </Typography.Title>
-      {c.replies.length === 0 ? (
-        <Typography.Text type="secondary">{t('cp.noReplies')}</Typography.Text>
-      ) : (
-        c.replies.map((r) => (
+        ))}
+      </Part>
+      <Part title={t('cp.replies')} empty={c.replies.length ? null : t('cp.noReplies')}>
+        {c.replies.map((r) => (
           <Descriptions
             key={r.id}
             size="small"
@@ -111,8 +120,8 @@ export function HandlingCard({ complaint: c }: { complaint: ComplaintDetail }) {
             <Descriptions.Item label={t('cp.reply.basis')}>{r.basis}</Descriptions.Item>
             <Descriptions.Item label={t('cp.reply.followUp')}>{r.followUp}</Descriptions.Item>
           </Descriptions>
-        ))
-      )}
+        ))}
+      </Part>
       {c.customerConfirmation && (
         <Space style={{ marginTop: 8 }}>
           <Typography.Text strong>{t('cp.confirmation')}:</Typography.Text>

@@ -1,12 +1,13 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Empty, Flex, Row, Statistic, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Row, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { query } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
-import { type ChartOption, EChart } from './EChart';
+import { QueryError } from '../../components/QueryState';
+import { type ChartOption, type ChartProps, EChart } from './EChart';
 
 const RED = '#c4302b';
 /** Statuses in lifecycle order, each with its colour in the status chart. */
@@ -27,6 +28,16 @@ const STATUS_COLORS: Record<string, string> = {
 };
 const STATUS_ORDER = Object.keys(STATUS_COLORS);
 
+/** A chart in a card, named by its title; the words for nothing yet once its data is in and empty. */
+function ChartCard({ title, empty = false, ...chart }: { title: string; empty?: boolean } & ChartProps) {
+  const { t } = useI18n();
+  return (
+    <Card title={title}>
+      {empty ? <Empty description={t('dashboard.empty')} /> : <EChart aria-label={title} {...chart} />}
+    </Card>
+  );
+}
+
 /** 首页: today's intake, open and overdue counts, and charts by status, category and day. */
 export default function DashboardPage() {
   const { t, term, locale } = useI18n();
@@ -43,17 +54,26 @@ export default function DashboardPage() {
     [data],
   );
 
+  const few = statuses.length <= 6;
   const statusOption = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-      // Every status in the legend, wrapping onto more lines rather than paging.
-      legend: { type: 'plain', bottom: 0, left: 'center', width: '94%' },
+      // Every status in the legend, wrapping onto more lines rather than paging; the legend names the
+      // slices, which carry their counts inside (names beside them would collide with the legend).
+      legend: { type: 'plain', bottom: 0, left: 'center', width: '94%', itemGap: 8 },
       series: [
         {
           type: 'pie',
-          radius: ['34%', '56%'],
-          center: ['50%', '40%'],
-          label: { formatter: '{b} {c}' },
+          // Smaller and higher when the legend takes more than two lines.
+          radius: few ? ['32%', '60%'] : ['28%', '50%'],
+          center: ['50%', few ? '42%' : '36%'],
+          label: {
+            position: 'inside',
+            formatter: '{c}',
+            color: 'rgba(0, 0, 0, 0.88)',
+            textBorderColor: '#fff',
+            textBorderWidth: 2,
+          },
           data: statuses.map((s) => ({
             name: term('status', s.status),
             value: s.count,
@@ -62,7 +82,7 @@ export default function DashboardPage() {
         },
       ],
     }),
-    [statuses, term],
+    [statuses, term, few],
   );
 
   const categoryOption = useMemo<ChartOption>(() => {
@@ -144,14 +164,7 @@ export default function DashboardPage() {
           </Button>
         </Flex>
       </Flex>
-      {dashboard.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={dashboard.error.title}
-          action={<Button onClick={load}>{t('common.retry')}</Button>}
-        />
-      )}
+      {dashboard.error && <QueryError error={dashboard.error} retry={load} />}
       <Row gutter={[16, 16]}>
         {figures.map((f) => (
           <Col key={f.key} xs={24} sm={8}>
@@ -175,48 +188,36 @@ export default function DashboardPage() {
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Card title={t('dashboard.byStatus')}>
-            {data && !statuses.length ? (
-              <Empty description={t('dashboard.empty')} />
-            ) : (
-              <EChart
-                option={statusOption}
-                data-testid="chart-status"
-                aria-label={t('dashboard.byStatus')}
-                onClick={(i) => {
-                  const s = statuses[i];
-                  if (s) navigate(`/workbench${query({ status: s.status })}`);
-                }}
-              />
-            )}
-          </Card>
+          <ChartCard
+            title={t('dashboard.byStatus')}
+            empty={!!data && !statuses.length}
+            option={statusOption}
+            data-testid="chart-status"
+            onClick={(i) => {
+              const s = statuses[i];
+              if (s) navigate(`/workbench${query({ status: s.status })}`);
+            }}
+          />
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={t('dashboard.byCategory')}>
-            {data && !data.byCategory.length ? (
-              <Empty description={t('dashboard.empty')} />
-            ) : (
-              <EChart
-                option={categoryOption}
-                data-testid="chart-category"
-                aria-label={t('dashboard.byCategory')}
-                onClick={(i) => {
-                  const c = [...(data?.byCategory ?? [])].reverse()[i];
-                  if (c) navigate(`/workbench${query({ categoryId: c.categoryId })}`);
-                }}
-              />
-            )}
-          </Card>
+          <ChartCard
+            title={t('dashboard.byCategory')}
+            empty={!!data && !data.byCategory.length}
+            option={categoryOption}
+            data-testid="chart-category"
+            onClick={(i) => {
+              const c = [...(data?.byCategory ?? [])].reverse()[i];
+              if (c) navigate(`/workbench${query({ categoryId: c.categoryId })}`);
+            }}
+          />
         </Col>
         <Col span={24}>
-          <Card title={t('dashboard.trend')}>
-            <EChart
-              option={trendOption}
-              height={280}
-              data-testid="chart-trend"
-              aria-label={t('dashboard.trend')}
-            />
-          </Card>
+          <ChartCard
+            title={t('dashboard.trend')}
+            option={trendOption}
+            height={280}
+            data-testid="chart-trend"
+          />
         </Col>
       </Row>
     </Flex>

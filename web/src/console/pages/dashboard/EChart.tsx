@@ -30,7 +30,37 @@ export type ChartOption = ComposeOption<
   | TooltipComponentOption
 >;
 
-interface Props {
+/**
+ * What the legend shows, as drawn on the canvas (the legend is no DOM text): the entries drawn wholly
+ * inside the chart, whether it pages (a scrolling legend's "1/2"), and the entries another text (a
+ * slice's label) is drawn over.
+ */
+function drawnLegend(c: ECharts, el: HTMLElement) {
+  const series = (c.getOption().series ?? []) as Array<{ data?: unknown[] }>;
+  const names = new Set(series.flatMap((s) => (s.data ?? []).map((d) => (d as { name?: unknown })?.name)));
+  const texts = c
+    .getZr()
+    .storage.getDisplayList(true)
+    .flatMap((shape) => {
+      const text = (shape.style as { text?: unknown }).text;
+      if (typeof text !== 'string') return [];
+      const box = shape.getBoundingRect().clone();
+      if (shape.transform) box.applyTransform(shape.transform);
+      return [{ text, box, entry: names.has(text) }];
+    });
+  const entries = texts.filter((x) => x.entry);
+  const within = ({ box }: (typeof texts)[number]) =>
+    box.x >= 0 && box.y >= 0 && box.x + box.width <= el.clientWidth && box.y + box.height <= el.clientHeight;
+  return {
+    inside: entries.filter(within).map((x) => x.text),
+    paged: texts.some((x) => /^\d+\/\d+$/.test(x.text)),
+    covered: entries
+      .filter((x) => texts.some((other) => !other.entry && other.box.intersect(x.box)))
+      .map((x) => x.text),
+  };
+}
+
+export interface ChartProps {
   option: ChartOption;
   height?: number;
   /** A click on a bar, slice or point: its index in the data. */
@@ -40,7 +70,7 @@ interface Props {
 }
 
 /** Apache ECharts in React: initialised on mount, resized with its box, disposed on unmount. */
-export function EChart({ option, height = 300, onClick, ...rest }: Props) {
+export function EChart({ option, height = 300, onClick, ...rest }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
   const click = useRef(onClick);
@@ -54,6 +84,7 @@ export function EChart({ option, height = 300, onClick, ...rest }: Props) {
     c.on('click', (p) => click.current?.(p.dataIndex));
     // Drawn and done animating: tests (and screenshots) wait for this rather than sleeping.
     c.on('finished', () => {
+      el.dataset.legend = JSON.stringify(drawnLegend(c, el));
       el.dataset.rendered = 'true';
     });
     const observer = new ResizeObserver(() => c.resize());

@@ -1,8 +1,12 @@
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Modal } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../../api/client';
+import { ApiError } from '../../../api/client';
+import { useApiMutation, useInvalidate } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
-import type { ComplaintRow, StaffUser, Unit } from './model';
+import { ReasonField } from '../complaint/actions/fields';
+import { AssigneeSelect, UnitSelect } from '../complaint/actions/pickers';
+import { COMPLAINT_READS } from '../complaint/contract';
+import type { ComplaintRow } from './model';
 
 export type BulkKind = 'accept' | 'assign' | 'transfer';
 
@@ -20,9 +24,7 @@ interface Outcome {
 interface Props {
   kind: BulkKind | null;
   rows: ComplaintRow[];
-  units: Unit[];
-  users: StaffUser[];
-  onClose(changed: boolean): void;
+  onClose(): void;
 }
 
 interface Values {
@@ -31,40 +33,52 @@ interface Values {
   reason?: string;
 }
 
-/** Accept, assign or transfer the selected complaints, one request each, then a summary of what failed. */
-export function BulkModal({ kind, rows, units, users, onClose }: Props) {
-  const { t, locale } = useI18n();
+/** The three bulk actions, each the contract's own call for one complaint. */
+function useBulkCalls() {
+  const accept = useApiMutation('POST', '/complaints/:number/accept');
+  const assign = useApiMutation('POST', '/complaints/:number/assign');
+  const transfer = useApiMutation('POST', '/complaints/:number/transfer');
+  return (kind: BulkKind, number: string, v: Values) => {
+    const params = { number };
+    const to = { unitId: v.unitId, assigneeId: v.assigneeId };
+    if (kind === 'accept') return accept.mutateAsync({ params, body: {} });
+    if (kind === 'assign') return assign.mutateAsync({ params, body: to });
+    return transfer.mutateAsync({ params, body: { ...to, reason: v.reason ?? '' } });
+  };
+}
+
+/**
+ * Accept, assign or transfer the selected complaints, one request each, then a summary of what
+ * failed; the lists are read again once, after the last.
+ */
+export function BulkModal({ kind, rows, onClose }: Props) {
+  const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const unitId = Form.useWatch('unitId', form);
-  const people = users.filter((u) => u.active && (!unitId || u.unitId === null || u.unitId === unitId));
+  const send = useBulkCalls();
+  const invalidate = useInvalidate();
 
   const close = () => {
-    const changed = outcome !== null;
     form.resetFields();
     setOutcome(null);
-    onClose(changed);
+    onClose();
   };
 
   const run = async (values: Values) => {
+    if (!kind) return;
     setBusy(true);
     const result: Outcome = { ok: 0, failures: [] };
     for (const row of rows) {
-      const body =
-        kind === 'accept'
-          ? {}
-          : kind === 'assign'
-            ? { unitId: values.unitId, assigneeId: values.assigneeId }
-            : { unitId: values.unitId, assigneeId: values.assigneeId, reason: values.reason };
       try {
-        await api(`/complaints/${row.number}/${kind}`, { body });
+        await send(kind, row.number, values);
         result.ok++;
       } catch (e) {
         const message = e instanceof ApiError ? e.fields[0]?.message || e.title : t('common.error');
         result.failures.push({ number: row.number, message });
       }
     }
+    if (result.ok) await invalidate(COMPLAINT_READS);
     setBusy(false);
     setOutcome(result);
   };
@@ -110,14 +124,7 @@ export function BulkModal({ kind, rows, units, users, onClose }: Props) {
             label={t('workbench.bulk.unit')}
             rules={kind === 'transfer' ? [{ required: true, message: t('workbench.bulk.unitRequired') }] : []}
           >
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              options={units
-                .filter((u) => u.active)
-                .map((u) => ({ value: u.id, label: locale === 'en' ? u.nameEn : u.name }))}
-              onChange={() => form.setFieldValue('assigneeId', undefined)}
-            />
+            <UnitSelect allowClear onChange={() => form.setFieldValue('assigneeId', undefined)} />
           </Form.Item>
           <Form.Item
             hidden={kind === 'accept'}
@@ -125,20 +132,10 @@ export function BulkModal({ kind, rows, units, users, onClose }: Props) {
             label={kind === 'assign' ? t('workbench.bulk.user') : t('workbench.bulk.userOptional')}
             rules={kind === 'assign' ? [{ required: true, message: t('workbench.bulk.userRequired') }] : []}
           >
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              options={people.map((u) => ({ value: u.id, label: u.displayName }))}
-            />
+            <AssigneeSelect allowClear current={null} />
           </Form.Item>
           {kind === 'transfer' && (
-            <Form.Item
-              name="reason"
-              label={t('workbench.bulk.reason')}
-              rules={[{ required: true, whitespace: true, message: t('workbench.bulk.reasonRequired') }]}
-            >
-              <Input.TextArea rows={3} maxLength={2000} />
-            </Form.Item>
+            <ReasonField label={t('workbench.bulk.reason')} message={t('workbench.bulk.reasonRequired')} />
           )}
         </Form>
       </div>

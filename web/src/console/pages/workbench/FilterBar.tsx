@@ -2,26 +2,40 @@ import { QuestionCircleOutlined } from '@ant-design/icons';
 import type { InputRef } from 'antd';
 import { Button, Checkbox, DatePicker, Flex, Input, InputNumber, Select, Tooltip, TreeSelect } from 'antd';
 import dayjs from 'dayjs';
-import { type Ref, useMemo } from 'react';
+import { type CSSProperties, type Ref, useMemo } from 'react';
 import { useI18n } from '../../../i18n';
-import { categoryTree } from '../../components/categories';
-import { type Category, CHANNELS, type Filters, GRADES, PRIORITIES, STATUSES, type Tab } from './model';
+import { categoryTree, useCategories } from '../../components/categories';
+import { CHANNELS, type Filters, GRADES, PRIORITIES, STATUSES, type Tab } from './model';
 
 interface Props {
   tab: Tab;
   filters: Filters;
-  categories: Category[];
   searchRef: Ref<InputRef>;
   onChange(filters: Filters): void;
 }
 
+type Vocabulary = 'status' | 'priority' | 'grade' | 'channel';
+
 /** The list filters of the API. */
-export function FilterBar({ tab, filters, categories, searchRef, onChange }: Props) {
+export function FilterBar({ tab, filters, searchRef, onChange }: Props) {
   const { t, term, locale } = useI18n();
+  const categories = useCategories();
   const tree = useMemo(() => categoryTree(categories, locale === 'en'), [categories, locale]);
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
-  const options = (group: 'status' | 'priority' | 'grade' | 'channel', codes: readonly string[]) =>
-    codes.map((code) => ({ value: code, label: term(group, code) }));
+  /** A filter on one of the list's vocabularies, several codes at once unless `multiple` is false. */
+  const vocabulary = (group: Vocabulary, codes: readonly string[], style: CSSProperties, multiple = true) => (
+    <Select
+      mode={multiple ? 'multiple' : undefined}
+      allowClear
+      maxTagCount="responsive"
+      aria-label={t(`workbench.filter.${group}`)}
+      placeholder={t(`workbench.filter.${group}`)}
+      options={codes.map((code) => ({ value: code, label: term(group, code) }))}
+      value={filters[group] ?? (multiple ? [] : undefined)}
+      onChange={(value: Filters[Vocabulary]) => set({ [group]: value })}
+      style={style}
+    />
+  );
   return (
     <Flex wrap gap={8} align="center" data-testid="filter-bar">
       <Input.Search
@@ -50,49 +64,10 @@ export function FilterBar({ tab, filters, categories, searchRef, onChange }: Pro
           style={{ color: 'rgba(0,0,0,0.45)', marginInlineStart: -4 }}
         />
       </Tooltip>
-      {tab !== 'mine' && (
-        <Select
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          aria-label={t('workbench.filter.status')}
-          placeholder={t('workbench.filter.status')}
-          options={options('status', STATUSES)}
-          value={filters.status ?? []}
-          onChange={(status) => set({ status })}
-          style={{ minWidth: 180 }}
-        />
-      )}
-      <Select
-        mode="multiple"
-        allowClear
-        aria-label={t('workbench.filter.priority')}
-        placeholder={t('workbench.filter.priority')}
-        options={options('priority', PRIORITIES)}
-        value={filters.priority ?? []}
-        onChange={(priority) => set({ priority })}
-        style={{ minWidth: 150 }}
-      />
-      <Select
-        allowClear
-        aria-label={t('workbench.filter.grade')}
-        placeholder={t('workbench.filter.grade')}
-        options={options('grade', GRADES)}
-        value={filters.grade}
-        onChange={(grade) => set({ grade })}
-        style={{ width: 110 }}
-      />
-      <Select
-        mode="multiple"
-        allowClear
-        maxTagCount="responsive"
-        aria-label={t('workbench.filter.channel')}
-        placeholder={t('workbench.filter.channel')}
-        options={options('channel', CHANNELS)}
-        value={filters.channel ?? []}
-        onChange={(channel) => set({ channel })}
-        style={{ minWidth: 150 }}
-      />
+      {tab !== 'mine' && vocabulary('status', STATUSES, { minWidth: 180 })}
+      {vocabulary('priority', PRIORITIES, { minWidth: 150 })}
+      {vocabulary('grade', GRADES, { width: 110 }, false)}
+      {vocabulary('channel', CHANNELS, { minWidth: 150 })}
       <TreeSelect
         allowClear
         showSearch={{ treeNodeFilterProp: 'title' }}

@@ -1,25 +1,23 @@
-import { Alert, Button, Flex, type InputRef, Table, Tabs, Typography } from 'antd';
+import { Button, Flex, type InputRef, Table, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { api } from '../../../api/client';
 import { useI18n } from '../../../i18n';
+import { QueryError } from '../../components/QueryState';
 import { useSession } from '../../session';
+import { useUnits } from '../complaint/actions/pickers';
 import { BulkActions } from './BulkActions';
 import { type BulkKind, BulkModal } from './BulkModal';
 import { COLUMN_SORTS, workbenchColumns } from './columns';
 import { FilterBar } from './FilterBar';
 import {
-  type Category,
   type ComplaintRow,
   DEFAULT_SORT,
   type Filters,
   loadState,
   type SavedView,
   type Sort,
-  type StaffUser,
   storeState,
   type Tab,
-  type Unit,
 } from './model';
 import { SavedViews } from './SavedViews';
 import { useComplaintList } from './useComplaintList';
@@ -65,25 +63,14 @@ export default function WorkbenchPage() {
   );
   const [sort, setSort] = useState<Sort>(() => loadState(userId).sort ?? DEFAULT_SORT);
   const list = useComplaintList(tab, filters, user?.unitId ?? 0, sort);
-  const { rows, nextCursor, loading } = list;
+  const { rows, hasMore, loading } = list;
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<string[]>([]);
   const [bulk, setBulk] = useState<BulkKind | null>(null);
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [categories, setCategories] = useState<Category[]>([]);
-  const [directory, setDirectory] = useState<StaffUser[] | null>(null);
+  const units = useUnits();
   const [view, setView] = useState<string | undefined>();
   const [naming, setNaming] = useState(false);
   const searchRef = useRef<InputRef>(null);
-
-  useEffect(() => {
-    api<{ items: Unit[] }>('/units').then((r) => setUnits(r.items));
-    api<{ items: Category[] }>('/categories').then((r) => setCategories(r.items.filter((c) => c.active)));
-    // Colleagues to assign to (GET /staff: active staff of every unit, without contact details).
-    api<{ items: Array<{ id: number; displayName: string; unitId: number }> }>('/staff').then((r) =>
-      setDirectory(r.items.map((s) => ({ ...s, active: true }))),
-    );
-  }, []);
 
   useEffect(() => storeState(userId, { tab, filters, sort }), [userId, tab, filters, sort]);
   // Back on the workbench without a search in the URL (the menu): the session's search, like its filters.
@@ -124,38 +111,15 @@ export default function WorkbenchPage() {
     return () => document.removeEventListener('keydown', onKey);
   }, [rows, active, bulk, naming, open]);
 
-  const unitName = useCallback(
-    (row: ComplaintRow) => {
-      const unit = units.find((u) => u.id === row.unit.id);
-      return unit ? (locale === 'en' ? unit.nameEn : unit.name) : (row.unit.name ?? '—');
-    },
-    [units, locale],
-  );
-
-  // Whom a bulk assignment may pick: the directory for administrators, otherwise the people in sight.
-  const people = useMemo<StaffUser[]>(() => {
-    if (directory) return directory;
-    const seen = new Map<number, StaffUser>();
-    if (user)
-      seen.set(user.userId, {
-        id: user.userId,
-        displayName: user.displayName,
-        unitId: user.unitId,
-        active: true,
-      });
-    for (const r of rows)
-      if (r.assignee && !seen.has(r.assignee.id))
-        seen.set(r.assignee.id, {
-          id: r.assignee.id,
-          displayName: r.assignee.name ?? String(r.assignee.id),
-          unitId: null,
-          active: true,
-        });
-    return [...seen.values()];
-  }, [directory, rows, user]);
+  const unitName = (row: ComplaintRow) =>
+    units.find((u) => u.id === row.unit.id)?.label ?? row.unit.name ?? '—';
 
   const changeFilters = (f: Filters) => {
     setFilters(f);
+    setView(undefined);
+  };
+  const changeTab = (k: Tab) => {
+    setTab(k);
     setView(undefined);
   };
   const pickView = (v?: SavedView) => {
@@ -186,35 +150,19 @@ export default function WorkbenchPage() {
       </Flex>
       <Tabs
         activeKey={tab}
-        onChange={(k) => {
-          setTab(k as Tab);
-          setView(undefined);
-        }}
+        onChange={(k) => changeTab(k as Tab)}
         items={[
           { key: 'mine', label: t('workbench.tab.mine') },
           { key: 'unit', label: t('workbench.tab.unit') },
           { key: 'all', label: t('workbench.tab.all') },
         ]}
       />
-      <FilterBar
-        tab={tab}
-        filters={filters}
-        categories={categories}
-        searchRef={searchRef}
-        onChange={changeFilters}
-      />
+      <FilterBar tab={tab} filters={filters} searchRef={searchRef} onChange={changeFilters} />
       <Flex justify="space-between" align="center" wrap gap={8}>
         {canBulk ? <BulkActions selected={selectedRows} onStart={setBulk} /> : <span />}
         <Typography.Text type="secondary">{t('workbench.keyboard')}</Typography.Text>
       </Flex>
-      {list.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={list.error.title}
-          action={<Button onClick={list.refresh}>{t('common.retry')}</Button>}
-        />
-      )}
+      {list.error && <QueryError error={list.error} retry={list.refresh} />}
       <Table<ComplaintRow>
         rowKey="number"
         size="middle"
@@ -236,14 +184,7 @@ export default function WorkbenchPage() {
                 {filters.q ? t('search.noResults', { q: filters.q }) : t('workbench.empty')}
               </span>
               {filters.q && tab !== 'all' && (
-                <Button
-                  onClick={() => {
-                    setTab('all');
-                    setView(undefined);
-                  }}
-                >
-                  {t('search.inAll')}
-                </Button>
+                <Button onClick={() => changeTab('all')}>{t('search.inAll')}</Button>
               )}
             </Flex>
           ),
@@ -263,7 +204,7 @@ export default function WorkbenchPage() {
       />
       <Flex justify="center" align="center" gap={12}>
         <Typography.Text type="secondary">{t('workbench.count', { count: rows.length })}</Typography.Text>
-        {nextCursor ? (
+        {hasMore ? (
           <Button onClick={list.loadMore} loading={loading}>
             {t('common.more')}
           </Button>
@@ -271,16 +212,7 @@ export default function WorkbenchPage() {
           rows.length > 0 && <Typography.Text type="secondary">{t('workbench.noMore')}</Typography.Text>
         )}
       </Flex>
-      <BulkModal
-        kind={bulk}
-        rows={selectedRows}
-        units={units}
-        users={people}
-        onClose={(changed) => {
-          setBulk(null);
-          if (changed) list.refresh();
-        }}
-      />
+      <BulkModal kind={bulk} rows={selectedRows} onClose={() => setBulk(null)} />
     </Flex>
   );
 }

@@ -14,24 +14,6 @@ type ListQuery = NonNullable<CallInput<ListEndpoint>['query']>;
 export type Sort = NonNullable<ListQuery['sort']>;
 export const DEFAULT_SORT: Sort = 'dueAt';
 
-export interface Unit {
-  id: number;
-  parentId: number | null;
-  name: string;
-  nameEn: string;
-  active: boolean;
-}
-
-export type { Category } from '../../components/categories';
-
-export interface StaffUser {
-  id: number;
-  displayName: string;
-  /** null when only the name is known (a non-admin sees assignees of the list, not the user directory). */
-  unitId: number | null;
-  active: boolean;
-}
-
 export type Tab = 'mine' | 'unit' | 'all';
 
 /** The filter bar's state; what a saved view stores. */
@@ -57,14 +39,8 @@ export interface SavedView {
 
 const csv = (v: string[] | undefined) => (v?.length ? v.join(',') : undefined);
 
-/** The query of a tab's list with the filters, the order and the page cursor. */
-export function listQuery(
-  tab: Tab,
-  f: Filters,
-  unitId: number,
-  sort: Sort,
-  cursor?: string | null,
-): ListQuery {
+/** The query of a tab's list with the filters and the order (the page cursor is added page by page). */
+export function listQuery(tab: Tab, f: Filters, unitId: number, sort: Sort): ListQuery {
   return {
     status: tab === 'mine' ? undefined : csv(f.status),
     priority: csv(f.priority),
@@ -80,7 +56,6 @@ export function listQuery(
     q: f.q?.trim() || undefined,
     sort,
     limit: 50,
-    cursor: cursor ?? undefined,
   };
 }
 

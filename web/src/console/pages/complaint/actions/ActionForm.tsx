@@ -1,15 +1,16 @@
-import { Alert, Form, type FormInstance, Modal } from 'antd';
-import { type ReactNode, useState } from 'react';
+import type { FormInstance } from 'antd';
+import type { ComponentType } from 'react';
 import type { Method } from '../../../../../../src/server/endpoint';
-import type { CallInput, CallOutput, EndpointAt, UrlsOf } from '../../../../api/call';
-import { ApiError } from '../../../../api/client';
-import { showFieldErrors } from '../../../../api/form-errors';
+import type { CallOutput, EndpointAt, UrlsOf } from '../../../../api/call';
 import { useApiMutation } from '../../../../api/hooks';
 import { type Translate, useI18n } from '../../../../i18n';
+import { type User, useSession } from '../../../session';
 import { COMPLAINT_READS, type ComplaintDetail } from '../contract';
+import { FormModal, type Values } from '../FormModal';
 
 type Key = Parameters<Translate>[0];
-export type Values = Record<string, unknown>;
+
+export type { Values };
 
 /** What every action's form is given by the panel that opens it. */
 export interface ActionProps {
@@ -20,89 +21,64 @@ export interface ActionProps {
   onDone(c: ComplaintDetail): void;
 }
 
-type BodyOf<M extends Method, U extends string> =
-  CallInput<EndpointAt<M, U>> extends { body: infer B } ? B : never;
+type Change = Exclude<Method, 'GET'>;
+/** The URLs of a method whose answer is the complaint as it is after the action. */
+export type ActionUrl<M extends Change> = {
+  [U in UrlsOf<M>]: CallOutput<EndpointAt<M, U>> extends ComplaintDetail ? U : never;
+}[UrlsOf<M>];
 
-/** An action on this complaint: its call with the body its form gives; every read of the complaint refreshed after. */
-export function useComplaintAction<M extends Exclude<Method, 'GET'>, U extends UrlsOf<M>>(
-  method: M,
-  url: U,
-  number: string,
-) {
-  const m = useApiMutation(method, url as UrlsOf<M>, { invalidates: [...COMPLAINT_READS] });
-  return {
-    pending: m.isPending,
-    // The input is { params, body } of this very endpoint and the answer its own; TypeScript cannot
-    // re-derive either for a generic U, the callers' M and U are checked above.
-    send: (body: BodyOf<M, U>) =>
-      m.mutateAsync({ params: { number }, body } as never) as Promise<CallOutput<EndpointAt<M, U>>>,
-  };
+/** What an action's fields are given: the dialog's form and the complaint. */
+export interface FieldsProps {
+  form: FormInstance;
+  complaint: ComplaintDetail;
+}
+
+interface Options {
+  /** The form's first values, from the complaint (and the signed-in user). */
+  initialValues?: (c: ComplaintDetail, user: User | null) => Values;
+  width?: number;
+  /** A risky action: its submit button in danger style. */
+  danger?: boolean;
 }
 
 /**
- * The one shell of every action's form: a modal with the form, required fields marked, submit, the
- * server's field messages on their fields and the rest above the form.
+ * An action's form, declared in one line: its name (the key under cp.action), its call (the URL typed
+ * by the contract; every read of the complaint refreshed after) and its fields, named as the call's
+ * body — e.g. `complaintAction('accept', 'POST', '/complaints/:number/accept', CommentField)`.
  */
-export function ActionForm<V>({
-  action,
-  props,
-  run,
-  initialValues,
-  width = 560,
-  danger = false,
-  children,
-}: {
-  /** The action's name key under cp.action. */
-  action: string;
-  props: ActionProps;
-  /** The action's call (useComplaintAction); the form's fields are named as its body's. */
-  run: { send(body: V): Promise<ComplaintDetail>; pending: boolean };
-  initialValues?: Values;
-  width?: number;
-  danger?: boolean;
-  children?: ReactNode | ((form: FormInstance) => ReactNode);
-}) {
-  const { t } = useI18n();
-  const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    const values = (await form.validateFields()) as Values;
-    setError(null);
-    try {
-      // The form's fields carry the body's names and types (see each action's fields).
-      props.onDone(await run.send(clean(values) as V));
-    } catch (e) {
-      // The server's words above the form; its field messages on their fields, the others after.
-      const rest = showFieldErrors(form, e);
-      setError(
-        e instanceof ApiError ? [e.title, ...rest.filter((r) => r !== e.title)].join(' ') : t('common.error'),
-      );
-    }
-  };
-  return (
-    <Modal
-      open
-      title={t(`cp.action.${action}` as Key)}
-      okText={t('common.submit')}
-      okButtonProps={{ danger }}
-      cancelText={t('common.cancel')}
-      onOk={() => void submit().catch(() => {})}
-      onCancel={props.onClose}
-      confirmLoading={run.pending}
-      width={width}
-      destroyOnHidden
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ ...initialValues, ...props.prefill }}
+export function complaintAction<M extends Change>(
+  action: string,
+  method: M,
+  url: ActionUrl<M>,
+  // Fields that need neither (a comment, a reason) are taken as they are.
+  Fields: ComponentType<FieldsProps> | ComponentType<object>,
+  options: Options = {},
+) {
+  return function ComplaintAction(props: ActionProps) {
+    const { t } = useI18n();
+    const { user } = useSession();
+    const c = props.complaint;
+    // ActionUrl<M> is a subset of UrlsOf<M>, which TypeScript does not see for a generic M.
+    const m = useApiMutation(method, url as UrlsOf<M>, { invalidates: [...COMPLAINT_READS] });
+    // The body is the form's values, named as the endpoint's body by the action's fields (which
+    // TypeScript cannot follow through a generic URL); the URL's answer is the complaint (ActionUrl).
+    const send = (body: Values) =>
+      m.mutateAsync({ params: { number: c.number }, body } as never) as Promise<ComplaintDetail>;
+    return (
+      <FormModal
         name={`action-${action}`}
+        title={t(`cp.action.${action}` as Key)}
+        submit={async (values) => props.onDone(await send(clean(values)))}
+        pending={m.isPending}
+        onClose={props.onClose}
+        initialValues={{ ...options.initialValues?.(c, user), ...props.prefill }}
+        width={options.width}
+        danger={options.danger}
       >
-        {typeof children === 'function' ? children(form) : children}
-      </Form>
-    </Modal>
-  );
+        {(form) => <Fields form={form} complaint={c} />}
+      </FormModal>
+    );
+  };
 }
 
 /** Leave out what the form left empty (the API takes absent, not empty, optional fields). */

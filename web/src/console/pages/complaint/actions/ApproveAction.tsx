@@ -1,22 +1,23 @@
 import { Typography } from 'antd';
 import { useI18n } from '../../../../i18n';
 import { yuan } from '../format';
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { complaintAction, type FieldsProps } from './ActionForm';
 import { CommentField } from './fields';
 
-/** 批准: the pending remedy, named with its amount, approved with an optional comment. */
-export function ApproveAction(props: ActionProps) {
+function ApproveFields({ complaint }: FieldsProps) {
   const { t } = useI18n();
-  const run = useComplaintAction('POST', '/complaints/:number/approve', props.complaint.number);
-  const pending = props.complaint.remedies.find((r) => r.status === 'pending');
+  const pending = complaint.remedies.find((r) => r.status === 'pending');
   return (
-    <ActionForm action="approve" props={props} run={run}>
+    <>
       {pending && (
         <Typography.Paragraph>
           {t('cp.approve.remedy', { amount: yuan(pending.amount), description: pending.description })}
         </Typography.Paragraph>
       )}
       <CommentField />
-    </ActionForm>
+    </>
   );
 }
+
+/** 批准: the pending remedy, named with its amount, approved with an optional comment. */
+export const ApproveAction = complaintAction('approve', 'POST', '/complaints/:number/approve', ApproveFields);

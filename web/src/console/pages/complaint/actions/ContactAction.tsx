@@ -1,25 +1,24 @@
-import { Form, Input, Radio } from 'antd';
+import { Form, Input } from 'antd';
 import { useI18n } from '../../../../i18n';
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
-import { required } from './fields';
+import { complaintAction } from './ActionForm';
+import { OutcomeField } from './fields';
 
-/** 回电: a call-back to the customer, reached or not. */
-export function ContactAction(props: ActionProps) {
+function ContactFields() {
   const { t } = useI18n();
-  const run = useComplaintAction('POST', '/complaints/:number/contact-attempts', props.complaint.number);
   return (
-    <ActionForm action="contact" props={props} run={run}>
-      <Form.Item name="outcome" label={t('cp.field.outcome')} rules={required(t)}>
-        <Radio.Group
-          options={[
-            { value: 'reached', label: t('cp.contact.reached') },
-            { value: 'unreachable', label: t('cp.contact.unreachable') },
-          ]}
-        />
-      </Form.Item>
+    <>
+      <OutcomeField group="contact" codes={['reached', 'unreachable']} />
       <Form.Item name="note" label={t('cp.field.note')}>
         <Input.TextArea rows={2} maxLength={2000} />
       </Form.Item>
-    </ActionForm>
+    </>
   );
 }
+
+/** 回电: a call-back to the customer, reached or not. */
+export const ContactAction = complaintAction(
+  'contact',
+  'POST',
+  '/complaints/:number/contact-attempts',
+  ContactFields,
+);

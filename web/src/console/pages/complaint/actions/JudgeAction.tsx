@@ -1,31 +1,14 @@
 import { Form, Input, Radio } from 'antd';
 import { LIABILITY_DEGREES, LIABLE_PARTIES } from '../../../../api/vocabularies';
 import { useI18n } from '../../../../i18n';
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { options, required, ValidityFields } from './fields';
 import { UnitSelect } from './pickers';
 
-/** 责任判定: who is liable, to what degree and on what basis; validity with it. */
-export function JudgeAction(props: ActionProps) {
+function JudgeFields() {
   const { t } = useI18n();
-  const c = props.complaint;
-  const run = useComplaintAction('PUT', '/complaints/:number/judgement', c.number);
   return (
-    <ActionForm
-      action="judge"
-      props={props}
-      run={run}
-      initialValues={{
-        liableParty: c.judgement?.liableParty,
-        responsibleUnitId: c.judgement?.responsibleUnit?.id,
-        responsiblePerson: c.judgement?.responsiblePerson ?? undefined,
-        degree: c.judgement?.degree ?? undefined,
-        basis: c.judgement?.basis ?? undefined,
-        validity: c.validity?.validity,
-        validityKind: c.validity?.kind ?? undefined,
-        invalidReason: c.validity?.invalidReason ?? undefined,
-      }}
-    >
+    <>
       <Form.Item name="liableParty" label={t('cp.liableParty')} rules={required(t)}>
         <Radio.Group options={options(t, 'liable', LIABLE_PARTIES)} />
       </Form.Item>
@@ -42,6 +25,20 @@ export function JudgeAction(props: ActionProps) {
         <Input.TextArea rows={3} />
       </Form.Item>
       <ValidityFields mandatory={false} />
-    </ActionForm>
+    </>
   );
 }
+
+/** 责任判定: who is liable, to what degree and on what basis; validity with it. */
+export const JudgeAction = complaintAction('judge', 'PUT', '/complaints/:number/judgement', JudgeFields, {
+  initialValues: (c) => ({
+    liableParty: c.judgement?.liableParty,
+    responsibleUnitId: c.judgement?.responsibleUnit?.id,
+    responsiblePerson: c.judgement?.responsiblePerson ?? undefined,
+    degree: c.judgement?.degree ?? undefined,
+    basis: c.judgement?.basis ?? undefined,
+    validity: c.validity?.validity,
+    validityKind: c.validity?.kind ?? undefined,
+    invalidReason: c.validity?.invalidReason ?? undefined,
+  }),
+});

@@ -1,20 +1,23 @@
 import { Form, Select } from 'antd';
 import { LINK_KINDS } from '../../../../api/vocabularies';
 import { useI18n } from '../../../../i18n';
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { CommentField, options, required, TargetField } from './fields';
 
-/** 关联: link to another complaint (duplicate, repeat, referral or related). */
-export function LinkAction(props: ActionProps) {
+function LinkFields() {
   const { t } = useI18n();
-  const run = useComplaintAction('POST', '/complaints/:number/links', props.complaint.number);
   return (
-    <ActionForm action="link" props={props} run={run} initialValues={{ kind: 'related' }}>
+    <>
       <Form.Item name="kind" label={t('cp.field.linkKind')} rules={required(t)}>
         <Select options={options(t, 'linkKind', LINK_KINDS)} />
       </Form.Item>
       <TargetField name="number" />
       <CommentField />
-    </ActionForm>
+    </>
   );
 }
+
+/** 关联: link to another complaint (duplicate, repeat, referral or related). */
+export const LinkAction = complaintAction('link', 'POST', '/complaints/:number/links', LinkFields, {
+  initialValues: () => ({ kind: 'related' }),
+});

@@ -1,13 +1,14 @@
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { ReasonField, TargetField } from './fields';
 
+const MergeFields = () => (
+  <>
+    <TargetField name="into" />
+    <ReasonField />
+  </>
+);
+
 /** 合并: merge into another complaint; this one stops (a risky action: confirmed first). */
-export function MergeAction(props: ActionProps) {
-  const run = useComplaintAction('POST', '/complaints/:number/merge', props.complaint.number);
-  return (
-    <ActionForm action="merge" props={props} run={run} danger>
-      <TargetField name="into" />
-      <ReasonField />
-    </ActionForm>
-  );
-}
+export const MergeAction = complaintAction('merge', 'POST', '/complaints/:number/merge', MergeFields, {
+  danger: true,
+});

@@ -4,8 +4,8 @@ import { INTERNAL_ACTIONS, REMEDY_KINDS } from '../../../../api/vocabularies';
 import { useI18n } from '../../../../i18n';
 import { yuan } from '../format';
 import { useTermOf } from '../useTermOf';
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
-import { options, required } from './fields';
+import { complaintAction, type FieldsProps } from './ActionForm';
+import { chosen, options, required } from './fields';
 
 /** Yuan shown, fen kept: the field's value is the API's amount in fen. */
 const fenAsYuan = {
@@ -18,16 +18,13 @@ function useAuthorityLimits() {
   return useApi('/settings/authority-limits', {}, { staleTime: 5 * 60_000 }).data;
 }
 
-/** 提出方案: the remedy, beside what the customer asked for and who may approve how much. */
-export function ProposeAction(props: ActionProps) {
+function ProposeFields({ complaint: c }: FieldsProps) {
   const { t } = useI18n();
   const termOf = useTermOf();
-  const c = props.complaint;
-  const run = useComplaintAction('POST', '/complaints/:number/remedies', c.number);
   const limits = useAuthorityLimits();
   const demands = c.demands.map((d) => termOf('demand', d)).join('、') || '—';
   return (
-    <ActionForm action="propose" props={props} run={run} initialValues={{ amount: 0 }}>
+    <>
       <Alert
         type="info"
         style={{ marginBottom: 16 }}
@@ -52,19 +49,10 @@ export function ProposeAction(props: ActionProps) {
           )
         }
       />
-      <Form.Item
-        name="kinds"
-        label={t('cp.remedyKinds')}
-        rules={[{ required: true, message: t('cp.field.required') }]}
-      >
+      <Form.Item name="kinds" label={t('cp.remedyKinds')} rules={chosen(t)}>
         <Checkbox.Group options={options(t, 'remedy', REMEDY_KINDS)} />
       </Form.Item>
-      <Form.Item
-        name="amount"
-        label={t('cp.amountYuan')}
-        rules={[{ required: true, message: t('cp.field.required') }]}
-        {...fenAsYuan}
-      >
+      <Form.Item name="amount" label={t('cp.amountYuan')} rules={chosen(t)} {...fenAsYuan}>
         <InputNumber min={0} step={1} precision={2} prefix="¥" style={{ width: 200 }} />
       </Form.Item>
       <Form.Item name="description" label={t('cp.description')} rules={required(t)}>
@@ -73,6 +61,17 @@ export function ProposeAction(props: ActionProps) {
       <Form.Item name="internalActions" label={t('cp.internalActions')}>
         <Checkbox.Group options={options(t, 'internal', INTERNAL_ACTIONS)} />
       </Form.Item>
-    </ActionForm>
+    </>
   );
 }
+
+/** 提出方案: the remedy, beside what the customer asked for and who may approve how much. */
+export const ProposeAction = complaintAction(
+  'propose',
+  'POST',
+  '/complaints/:number/remedies',
+  ProposeFields,
+  {
+    initialValues: () => ({ amount: 0 }),
+  },
+);

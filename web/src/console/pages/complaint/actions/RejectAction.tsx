@@ -1,12 +1,5 @@
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { ReasonField } from './fields';
 
-/** reject: with its required reason. */
-export function RejectAction(props: ActionProps) {
-  const run = useComplaintAction('POST', '/complaints/:number/reject', props.complaint.number);
-  return (
-    <ActionForm action="reject" props={props} run={run}>
-      <ReasonField />
-    </ActionForm>
-  );
-}
+/** 驳回 the pending remedy: with its required reason. */
+export const RejectAction = complaintAction('reject', 'POST', '/complaints/:number/reject', ReasonField);

@@ -1,12 +1,5 @@
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { ReasonField } from './fields';
 
-/** reopen: with its required reason. */
-export function ReopenAction(props: ActionProps) {
-  const run = useComplaintAction('POST', '/complaints/:number/reopen', props.complaint.number);
-  return (
-    <ActionForm action="reopen" props={props} run={run}>
-      <ReasonField />
-    </ActionForm>
-  );
-}
+/** 重开: with its required reason. */
+export const ReopenAction = complaintAction('reopen', 'POST', '/complaints/:number/reopen', ReasonField);

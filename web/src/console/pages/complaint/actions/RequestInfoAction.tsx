@@ -1,12 +1,10 @@
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { ReasonField } from './fields';
 
-/** request_info: with its required reason. */
-export function RequestInfoAction(props: ActionProps) {
-  const run = useComplaintAction('POST', '/complaints/:number/request-info', props.complaint.number);
-  return (
-    <ActionForm action="request_info" props={props} run={run}>
-      <ReasonField />
-    </ActionForm>
-  );
-}
+/** 请客户补充材料: with its required reason (what is missing). */
+export const RequestInfoAction = complaintAction(
+  'request_info',
+  'POST',
+  '/complaints/:number/request-info',
+  ReasonField,
+);

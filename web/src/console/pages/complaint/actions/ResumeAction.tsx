@@ -1,12 +1,5 @@
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { CommentField } from './fields';
 
-/** resume: a confirmation with an optional comment. */
-export function ResumeAction(props: ActionProps) {
-  const run = useComplaintAction('POST', '/complaints/:number/resume', props.complaint.number);
-  return (
-    <ActionForm action="resume" props={props} run={run}>
-      <CommentField />
-    </ActionForm>
-  );
-}
+/** 恢复处理 (the customer's material came): a confirmation with an optional comment. */
+export const ResumeAction = complaintAction('resume', 'POST', '/complaints/:number/resume', CommentField);

@@ -1,12 +1,5 @@
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { CommentField } from './fields';
 
-/** start: a confirmation with an optional comment. */
-export function StartAction(props: ActionProps) {
-  const run = useComplaintAction('POST', '/complaints/:number/start', props.complaint.number);
-  return (
-    <ActionForm action="start" props={props} run={run}>
-      <CommentField />
-    </ActionForm>
-  );
-}
+/** 开始调查: a confirmation with an optional comment. */
+export const StartAction = complaintAction('start', 'POST', '/complaints/:number/start', CommentField);

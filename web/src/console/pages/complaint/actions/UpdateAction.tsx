@@ -3,49 +3,25 @@ import { useMemo } from 'react';
 import { PRIORITIES } from '../../../../api/vocabularies';
 import { useI18n } from '../../../../i18n';
 import { categoryTree, useCategories } from '../../../components/categories';
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
-import { CommentField, required } from './fields';
+import { complaintAction } from './ActionForm';
+import { CommentField, chosen, required } from './fields';
 
-/** 修改: the record's title, category, priority, tags and references. */
-export function UpdateAction(props: ActionProps) {
+function UpdateFields() {
   const { t, locale } = useI18n();
-  const c = props.complaint;
-  const run = useComplaintAction('PATCH', '/complaints/:number', c.number);
   const all = useCategories();
   const categories = useMemo(() => categoryTree(all, locale === 'en'), [all, locale]);
   return (
-    <ActionForm
-      action="update"
-      props={props}
-      run={run}
-      initialValues={{
-        title: c.title,
-        categoryId: c.category.id,
-        categoryConfirmed: c.category.confirmed,
-        priority: c.priority,
-        tags: c.tags,
-        waybillNo: c.references.waybillNo ?? undefined,
-        orderNo: c.references.orderNo ?? undefined,
-      }}
-    >
+    <>
       <Form.Item name="title" label={t('cp.title')} rules={required(t)}>
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item
-        name="categoryId"
-        label={t('cp.category')}
-        rules={[{ required: true, message: t('cp.field.required') }]}
-      >
+      <Form.Item name="categoryId" label={t('cp.category')} rules={chosen(t)}>
         <TreeSelect treeData={categories} showSearch={{ treeNodeFilterProp: 'title' }} treeDefaultExpandAll />
       </Form.Item>
       <Form.Item name="categoryConfirmed" label={t('cp.field.categoryConfirmed')} valuePropName="checked">
         <Switch />
       </Form.Item>
-      <Form.Item
-        name="priority"
-        label={t('cp.priority')}
-        rules={[{ required: true, message: t('cp.field.required') }]}
-      >
+      <Form.Item name="priority" label={t('cp.priority')} rules={chosen(t)}>
         <Select options={PRIORITIES.map((p) => ({ value: p, label: p }))} />
       </Form.Item>
       <Form.Item name="tags" label={t('cp.tags')}>
@@ -58,6 +34,19 @@ export function UpdateAction(props: ActionProps) {
         <Input maxLength={64} />
       </Form.Item>
       <CommentField />
-    </ActionForm>
+    </>
   );
 }
+
+/** 修改: the record's title, category, priority, tags and references. */
+export const UpdateAction = complaintAction('update', 'PATCH', '/complaints/:number', UpdateFields, {
+  initialValues: (c) => ({
+    title: c.title,
+    categoryId: c.category.id,
+    categoryConfirmed: c.category.confirmed,
+    priority: c.priority,
+    tags: c.tags,
+    waybillNo: c.references.waybillNo ?? undefined,
+    orderNo: c.references.orderNo ?? undefined,
+  }),
+});

@@ -1,12 +1,11 @@
-import { ActionForm, type ActionProps, useComplaintAction } from './ActionForm';
+import { complaintAction } from './ActionForm';
 import { ReasonField } from './fields';
 
-/** withdraw: with its required reason. */
-export function WithdrawAction(props: ActionProps) {
-  const run = useComplaintAction('POST', '/complaints/:number/withdraw', props.complaint.number);
-  return (
-    <ActionForm action="withdraw" props={props} run={run} danger={true}>
-      <ReasonField />
-    </ActionForm>
-  );
-}
+/** 撤诉 (on the customer's word): with its required reason; a risky action, confirmed first. */
+export const WithdrawAction = complaintAction(
+  'withdraw',
+  'POST',
+  '/complaints/:number/withdraw',
+  ReasonField,
+  { danger: true },
+);

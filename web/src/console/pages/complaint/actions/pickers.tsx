@@ -1,4 +1,4 @@
-import { Form, Select } from 'antd';
+import { Form, type FormInstance, Select } from 'antd';
 import { PERMISSIONS } from '../../../../../../src/modules/complaints/permissions';
 import { useApi } from '../../../../api/hooks';
 import { useI18n } from '../../../../i18n';
@@ -85,5 +85,28 @@ export function AssigneeSelect({
       options={options}
       data-testid="assignee-select"
     />
+  );
+}
+
+/** The unit and, among its people, the handler: choosing another unit clears the handler. */
+export function UnitAndAssignee({
+  form,
+  current,
+  allowClear = false,
+}: {
+  form: FormInstance;
+  current: Person | null;
+  allowClear?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name="unitId" label={t('cp.field.unit')}>
+        <UnitSelect allowClear={allowClear} onChange={() => form.setFieldValue('assigneeId', undefined)} />
+      </Form.Item>
+      <Form.Item name="assigneeId" label={t('cp.field.assignee')}>
+        <AssigneeSelect allowClear={allowClear} current={current} />
+      </Form.Item>
+    </>
   );
 }
