@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STATUSES } from '../../src/modules/complaints/model.js';
+import { STATUSES } from '../../src/domain/complaint-model.js';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
 import { consoleAndBrowser, openPage, screenshot, signIn } from './support/browser.js';
