@@ -1,7 +1,7 @@
 import { Form, Input, InputNumber, Switch } from 'antd';
-import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { SettingsForm } from './crud/SettingsForm';
+import { useSetting } from './crud/setting';
 import type { Answer } from './shared';
 
 type Settings = Answer<'/settings/classification'>;
@@ -29,8 +29,7 @@ export function ClassificationSettings() {
     <SettingsForm
       name="classification_settings"
       title={t('classify.settings')}
-      query={useApi('/settings/classification', {})}
-      save={useApiMutation('PUT', '/settings/classification', { invalidates: ['/settings/classification'] })}
+      setting={useSetting('/settings/classification')}
       toForm={toForm}
       toBody={toBody}
     >

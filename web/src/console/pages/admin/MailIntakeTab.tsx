@@ -1,10 +1,11 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Form, Input, InputNumber, Space, Switch, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useApi, useApiMutation } from '../../../api/hooks';
+import { useApi } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
 import { SettingsForm } from './crud/SettingsForm';
+import { useSetting } from './crud/setting';
 import type { Answer } from './shared';
 
 type MailIntake = Answer<'/settings/mail-intake'>;
@@ -38,10 +39,6 @@ const toBody = (v: MailIntake, read: MailIntake) => {
 export function MailIntakeTab() {
   const { t } = useI18n();
   const status = useApi('/settings/mail-intake/status', {});
-  const settings = useApi('/settings/mail-intake', {});
-  const save = useApiMutation('PUT', '/settings/mail-intake', {
-    invalidates: ['/settings/mail-intake', '/settings/mail-intake/status'],
-  });
   const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -82,9 +79,7 @@ export function MailIntakeTab() {
       <SettingsForm
         name="mail_intake"
         title={t('admin.mail.settings')}
-        query={settings}
-        save={save}
-        toForm={(v) => v}
+        setting={useSetting('/settings/mail-intake', ['/settings/mail-intake/status'])}
         toBody={toBody}
       >
         <Form.Item name="enabled" label={t('admin.mail.enabled')} valuePropName="checked">

@@ -1,8 +1,8 @@
 import { Form, InputNumber, Select, Space, TreeSelect } from 'antd';
 import { useMemo } from 'react';
-import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { SettingsForm } from './crud/SettingsForm';
+import { useSetting } from './crud/setting';
 import { type Answer, ROLES, type Unit, unitOptions, unitTree } from './shared';
 
 const MB = 1024 * 1024;
@@ -25,10 +25,7 @@ export function SettingsTab({ units }: { units: Unit[] }) {
       <SettingsForm
         name="settings_privacy"
         title={t('admin.settings.privacy')}
-        query={useApi('/settings/privacy', {})}
-        save={useApiMutation('PUT', '/settings/privacy', { invalidates: ['/settings/privacy'] })}
-        toForm={(v) => v}
-        toBody={(v) => v}
+        setting={useSetting('/settings/privacy')}
       >
         <Form.Item
           name="personalDataRoles"
@@ -41,9 +38,7 @@ export function SettingsTab({ units }: { units: Unit[] }) {
       <SettingsForm
         name="settings_portal"
         title={t('admin.settings.portal')}
-        query={useApi('/settings/portal', {})}
-        save={useApiMutation('PUT', '/settings/portal', { invalidates: ['/settings/portal'] })}
-        toForm={(v) => v}
+        setting={useSetting('/settings/portal')}
         toBody={portalToBody}
       >
         <Form.Item
@@ -74,10 +69,7 @@ export function SettingsTab({ units }: { units: Unit[] }) {
       <SettingsForm
         name="settings_duplicates"
         title={t('admin.settings.duplicates')}
-        query={useApi('/settings/duplicates', {})}
-        save={useApiMutation('PUT', '/settings/duplicates', { invalidates: ['/settings/duplicates'] })}
-        toForm={(v) => v}
-        toBody={(v) => v}
+        setting={useSetting('/settings/duplicates')}
       >
         <Form.Item
           name="windowDays"
@@ -91,8 +83,7 @@ export function SettingsTab({ units }: { units: Unit[] }) {
       <SettingsForm
         name="settings_evidence"
         title={t('admin.settings.evidence')}
-        query={useApi('/settings/evidence', {})}
-        save={useApiMutation('PUT', '/settings/evidence', { invalidates: ['/settings/evidence'] })}
+        setting={useSetting('/settings/evidence')}
         toForm={evidenceToForm}
         toBody={evidenceToBody}
       >

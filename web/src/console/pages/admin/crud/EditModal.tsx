@@ -7,7 +7,11 @@ import { useI18n } from '../../../../i18n';
 export interface EditModalProps<V> {
   /** The form's name (ids of its fields). */
   name: string;
-  title: string;
+  /** The title; or, with `texts`, the one of `texts` that fits. */
+  title?: string;
+  /** A new row (`create`, said `created` once saved) or a row being edited (`edit`). */
+  texts?: { create: string; edit: string; created?: (values: V) => string };
+  isNew?: boolean;
   initialValues: Partial<V>;
   /** Send the values (through a mutation); a refusal's field messages land on the form's fields. */
   onSubmit: (values: V) => Promise<unknown>;
@@ -29,7 +33,8 @@ export function EditModal<V extends object>(props: EditModalProps<V>) {
     setSaving(true);
     try {
       await props.onSubmit(values);
-      message.success(props.savedText?.(values) ?? t('common.saved'));
+      const created = props.isNew ? props.texts?.created?.(values) : undefined;
+      message.success(props.savedText?.(values) ?? created ?? t('common.saved'));
       props.onClose();
     } catch (e) {
       const rest = showFieldErrors(form, e);
@@ -45,7 +50,7 @@ export function EditModal<V extends object>(props: EditModalProps<V>) {
   return (
     <Modal
       open
-      title={props.title}
+      title={props.title ?? (props.isNew ? props.texts?.create : props.texts?.edit)}
       width={props.width}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
