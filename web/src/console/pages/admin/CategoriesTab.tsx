@@ -85,7 +85,7 @@ export function CategoriesTab() {
           </Button>
         )
       }
-      editor={(editing, close) => (
+      editor={(editing) => (
         <CategoryModal
           editing={editing}
           tree={categoryTree(categories.data?.items ?? [])}
@@ -94,7 +94,6 @@ export function CategoriesTab() {
           onCreated={(parentId) =>
             setExpanded((keys) => (keys.includes(parentId) ? keys : [...keys, parentId]))
           }
-          onClose={close}
         />
       )}
     />
@@ -123,7 +122,6 @@ function CategoryModal(props: {
   tree: CategoryNode[];
   label: (c: Category) => string;
   onCreated: (parentId: number) => void;
-  onClose(): void;
 }) {
   const { editing } = props;
   const { t } = useI18n();
@@ -161,14 +159,7 @@ function CategoryModal(props: {
     input: <Input maxLength={100} />,
   });
   return (
-    <EditModal
-      name="category"
-      texts={texts}
-      isNew={!category}
-      initialValues={initial}
-      onSubmit={submit}
-      onClose={props.onClose}
-    >
+    <EditModal name="category" texts={texts} initialValues={initial} onSubmit={submit}>
       {parent && (
         <Form.Item label={t('admin.categories.parent')}>
           <Typography.Text>{props.label(parent)}</Typography.Text>

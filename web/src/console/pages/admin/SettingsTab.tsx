@@ -1,4 +1,4 @@
-import { Form, InputNumber, Select, Space, TreeSelect } from 'antd';
+import { InputNumber, Select, Space, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../../i18n';
 import { SettingsForm } from './crud/SettingsForm';
@@ -19,78 +19,77 @@ export function SettingsTab({ units }: { units: Unit[] }) {
     () => unitOptions(unitTree(units), (u) => (locale === 'en' && u.nameEn ? u.nameEn : u.name)),
     [units, locale],
   );
-  const required = { required: true, message: t('admin.required') };
+  const roles = ROLES.map((r) => ({ value: r, label: t(`admin.role.${r}`) }));
+  const count = (max: number) => <InputNumber min={1} max={max} precision={0} style={{ width: 200 }} />;
+  const portal = (name: 'submissionsPerMinute' | 'trackingPerMinute' | 'codesPerDay', max: number) => ({
+    name,
+    label: t(`admin.settings.portal.${name}`),
+    required: true,
+    input: count(max),
+  });
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <SettingsForm
         name="settings_privacy"
         title={t('admin.settings.privacy')}
         setting={useSetting('/settings/privacy')}
-      >
-        <Form.Item
-          name="personalDataRoles"
-          label={t('admin.settings.privacy.roles')}
-          extra={t('admin.settings.privacy.help')}
-        >
-          <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: t(`admin.role.${r}`) }))} />
-        </Form.Item>
-      </SettingsForm>
+        fields={[
+          {
+            name: 'personalDataRoles',
+            label: t('admin.settings.privacy.roles'),
+            extra: t('admin.settings.privacy.help'),
+            input: <Select mode="multiple" options={roles} />,
+          },
+        ]}
+      />
       <SettingsForm
         name="settings_portal"
         title={t('admin.settings.portal')}
         setting={useSetting('/settings/portal')}
         toBody={portalToBody}
-      >
-        <Form.Item
-          name="submissionsPerMinute"
-          label={t('admin.settings.portal.submissionsPerMinute')}
-          rules={[required]}
-        >
-          <InputNumber min={1} max={100000} precision={0} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item
-          name="trackingPerMinute"
-          label={t('admin.settings.portal.trackingPerMinute')}
-          rules={[required]}
-        >
-          <InputNumber min={1} max={100000} precision={0} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="codesPerDay" label={t('admin.settings.portal.codesPerDay')} rules={[required]}>
-          <InputNumber min={1} max={1000} precision={0} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item
-          name="intakeUnitId"
-          label={t('admin.settings.portal.intakeUnitId')}
-          extra={t('admin.settings.portal.intakeHelp')}
-        >
-          <TreeSelect treeData={unitData} treeDefaultExpandAll allowClear style={{ maxWidth: 360 }} />
-        </Form.Item>
-      </SettingsForm>
+        fields={[
+          portal('submissionsPerMinute', 100000),
+          portal('trackingPerMinute', 100000),
+          portal('codesPerDay', 1000),
+          {
+            name: 'intakeUnitId',
+            label: t('admin.settings.portal.intakeUnitId'),
+            extra: t('admin.settings.portal.intakeHelp'),
+            input: (
+              <TreeSelect treeData={unitData} treeDefaultExpandAll allowClear style={{ maxWidth: 360 }} />
+            ),
+          },
+        ]}
+      />
       <SettingsForm
         name="settings_duplicates"
         title={t('admin.settings.duplicates')}
         setting={useSetting('/settings/duplicates')}
-      >
-        <Form.Item
-          name="windowDays"
-          label={t('admin.settings.duplicates.windowDays')}
-          extra={t('admin.settings.duplicates.help')}
-          rules={[required]}
-        >
-          <InputNumber min={1} max={365} precision={0} style={{ width: 200 }} />
-        </Form.Item>
-      </SettingsForm>
+        fields={[
+          {
+            name: 'windowDays',
+            label: t('admin.settings.duplicates.windowDays'),
+            extra: t('admin.settings.duplicates.help'),
+            required: true,
+            input: count(365),
+          },
+        ]}
+      />
       <SettingsForm
         name="settings_evidence"
         title={t('admin.settings.evidence')}
         setting={useSetting('/settings/evidence')}
         toForm={evidenceToForm}
         toBody={evidenceToBody}
-      >
-        <Form.Item name="maxMb" label={t('admin.settings.evidence.maxMb')} rules={[required]}>
-          <InputNumber min={0.01} max={100} precision={2} style={{ width: 200 }} />
-        </Form.Item>
-      </SettingsForm>
+        fields={[
+          {
+            name: 'maxMb',
+            label: t('admin.settings.evidence.maxMb'),
+            required: true,
+            input: <InputNumber min={0.01} max={100} precision={2} style={{ width: 200 }} />,
+          },
+        ]}
+      />
     </Space>
   );
 }

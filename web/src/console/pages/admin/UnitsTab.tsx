@@ -1,4 +1,4 @@
-import { Button, Form, Input, Select, Switch, TreeSelect } from 'antd';
+import { Button, Input, Select, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
@@ -40,8 +40,8 @@ export function UnitsTab({ units }: { units: Unit[] }) {
           {t('admin.units.addChild')}
         </Button>
       )}
-      editor={(editing, close) => (
-        <UnitModal editing={editing} units={units} label={label} root={tree[0]?.id ?? null} onClose={close} />
+      editor={(editing) => (
+        <UnitModal editing={editing} units={units} label={label} root={tree[0]?.id ?? null} />
       )}
     />
   );
@@ -52,7 +52,6 @@ function UnitModal(props: {
   units: Unit[];
   label: (u: Unit) => string;
   root: number | null;
-  onClose(): void;
 }) {
   const { editing, units, label } = props;
   const { t } = useI18n();
@@ -91,14 +90,7 @@ function UnitModal(props: {
   const kinds = UNIT_KINDS.map((k) => ({ value: k, label: t(`admin.kind.${k}`) }));
   const placeholder = t('admin.units.root');
   return (
-    <EditModal
-      name="unit"
-      texts={texts}
-      isNew={!unit}
-      initialValues={initial}
-      onSubmit={submit}
-      onClose={props.onClose}
-    >
+    <EditModal name="unit" texts={texts} initialValues={initial} onSubmit={submit}>
       <FormFields
         fields={[
           {

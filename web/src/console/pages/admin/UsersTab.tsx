@@ -88,12 +88,12 @@ export function UsersTab({ units }: { units: Unit[] }) {
           />
         )
       }
-      editor={(editing, close) => <UserModal editing={editing} units={units} onClose={close} />}
+      editor={(editing) => <UserModal editing={editing} units={units} />}
     />
   );
 }
 
-function UserModal(props: { editing: Editing<AdminUser>; units: Unit[]; onClose(): void }) {
+function UserModal(props: { editing: Editing<AdminUser>; units: Unit[] }) {
   const { editing, units } = props;
   const { t, locale } = useI18n();
   const create = useApiMutation('POST', '/users', { invalidates });
@@ -127,14 +127,7 @@ function UserModal(props: { editing: Editing<AdminUser>; units: Unit[]; onClose(
     : { roles: [] };
   const roles = ROLES.map((r) => ({ value: r, label: t(`admin.role.${r}`) }));
   return (
-    <EditModal
-      name="user"
-      texts={texts}
-      isNew={!user}
-      initialValues={initial}
-      onSubmit={submit}
-      onClose={props.onClose}
-    >
+    <EditModal name="user" texts={texts} initialValues={initial} onSubmit={submit}>
       <FormFields
         fields={[
           {

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { type ReactNode, useState } from 'react';
+import { createContext, type ReactNode, useState } from 'react';
 import { useI18n } from '../../../../i18n';
 import { QueryState } from '../../../components/QueryState';
 
@@ -9,6 +9,9 @@ type Query<D> = { data: D | undefined; error: unknown; isPending: boolean; refet
 
 /** What is being edited: a new row (with its defaults) or an existing one. */
 export type Editing<T> = { mode: 'create'; defaults?: Partial<T> } | { mode: 'edit'; row: T };
+
+/** The list's dialog knows from here whether it adds or edits, and how to close. */
+export const EditorContext = createContext<{ isNew: boolean; close: () => void } | null>(null);
 
 export interface CrudTableProps<T, D> {
   query: Query<D>;
@@ -103,7 +106,11 @@ export function CrudTable<T extends object, D>(props: CrudTableProps<T, D>) {
           />
         )}
       </QueryState>
-      {editing && props.editor?.(editing, () => setEditing(null))}
+      {editing && (
+        <EditorContext.Provider value={{ isNew: editing.mode === 'create', close: () => setEditing(null) }}>
+          {props.editor?.(editing, () => setEditing(null))}
+        </EditorContext.Provider>
+      )}
     </>
   );
 }

@@ -3,11 +3,12 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { showFieldErrors } from '../../../../api/form-errors';
 import { useI18n } from '../../../../i18n';
 import { QueryState } from '../../../components/QueryState';
-import type { Setting } from './setting';
+import { type FieldSpec, FormFields } from './FormFields';
+import type { SettingOfTypes } from './setting';
 
 export interface SettingsFormProps<D, V, B> {
   /** The setting: `useSetting('/settings/<name>')`. */
-  setting: Setting<D, B, unknown>;
+  setting: SettingOfTypes<D, B, unknown>;
   /** The form's name (ids of its fields). */
   name: string;
   title?: string;
@@ -17,7 +18,9 @@ export interface SettingsFormProps<D, V, B> {
   savedText?: string;
   /** Without a card (a tab that is one setting). */
   bare?: boolean;
-  children: ReactNode | ((form: FormInstance<V>, data: D) => ReactNode);
+  /** The form's fields, when a list says them all. */
+  fields?: Array<FieldSpec | false>;
+  children?: ReactNode | ((form: FormInstance<V>, data: D) => ReactNode);
 }
 
 /** One setting (GET and PUT `/settings/<name>`): loads, shows the form, saves, puts refusals on fields. */
@@ -55,6 +58,7 @@ function LoadedForm<D, V extends object, B>(props: SettingsFormProps<D, V, B> & 
 
   return (
     <Form<V> form={form} layout="vertical" name={props.name} initialValues={toForm(data)} onFinish={submit}>
+      {props.fields && <FormFields fields={props.fields} />}
       {typeof props.children === 'function' ? props.children(form, data) : props.children}
       <Button type="primary" htmlType="submit" loading={props.setting.saving}>
         {t('common.save')}

@@ -1,4 +1,5 @@
-import { Form, Input, InputNumber, Space, Switch, TreeSelect } from 'antd';
+import { Form, Input, InputNumber, Select, Space, Switch, TreeSelect } from 'antd';
+import { PRIORITIES } from '../../../../api/vocabularies';
 import { useI18n } from '../../../../i18n';
 import type { UnitOption } from '../shared';
 
@@ -36,6 +37,26 @@ export function CategoryField(props: {
         showSearch
         treeNodeFilterProp="title"
         placeholder={props.anyText}
+      />
+    </Form.Item>
+  );
+}
+
+/** An optional priority (or several, `multiple`); empty means any (or: left as it is). */
+export function PriorityField(props: {
+  name: string | string[];
+  label: string;
+  anyText: string;
+  multiple?: boolean;
+}) {
+  const { term } = useI18n();
+  return (
+    <Form.Item name={props.name} label={props.label}>
+      <Select
+        mode={props.multiple ? 'multiple' : undefined}
+        allowClear
+        placeholder={props.anyText}
+        options={PRIORITIES.map((p) => ({ value: p, label: term('priority', p) }))}
       />
     </Form.Item>
   );

@@ -17,7 +17,8 @@ export type SettingSaved<U extends SettingUrl> = CallOutput<EndpointAt<'PUT', U>
 type Query<D> = { data: D | undefined; error: unknown; isPending: boolean; refetch: () => unknown };
 
 /** A setting as a page uses it: its read, and `save`. */
-export interface Setting<D, B, S = D> {
+export type Setting<U extends SettingUrl> = SettingOfTypes<SettingOf<U>, SettingBody<U>, SettingSaved<U>>;
+export interface SettingOfTypes<D, B, S = D> {
   query: Query<D>;
   save: (body: B, savedText?: string, onError?: (e: unknown) => string[]) => Promise<S | undefined>;
   saving: boolean;
@@ -31,10 +32,10 @@ export interface Setting<D, B, S = D> {
 export function useSetting<U extends SettingUrl>(url: U, also: UrlsOf<'GET'>[] = []) {
   // useApi/useApiMutation take their types from a literal URL and cannot follow a generic one: this
   // signature says what the setting reads, takes and answers; the work is done untyped below.
-  return useAnySetting(url, also) as unknown as Setting<SettingOf<U>, SettingBody<U>, SettingSaved<U>>;
+  return useAnySetting(url, also) as unknown as Setting<U>;
 }
 
-function useAnySetting(url: SettingUrl, also: UrlsOf<'GET'>[]): Setting<unknown, never, unknown> {
+function useAnySetting(url: SettingUrl, also: UrlsOf<'GET'>[]): SettingOfTypes<unknown, never, unknown> {
   const { t } = useI18n();
   const { message } = App.useApp();
   // A setting's GET takes no input, its PUT only a body.
