@@ -1,29 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ConsoleServer,
-  launchBrowser,
-  openPage,
-  screenshot,
-  signIn,
-  startConsole,
-} from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { consoleAndBrowser, openPage, screenshot, signIn } from './support/browser.js';
 
 const SAVE = /保\s*存/;
 
 describe('通知渠道 in Chromium', () => {
-  let server: ConsoleServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startConsole('sqlite');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = consoleAndBrowser();
 
   it("puts the API's refusal of a robot's webhook on that robot's field and stores nothing", async () => {
+    const { server, browser } = env;
     const w = await openPage(browser, server.baseUrl);
     const { page } = w;
     await signIn(page, 'admin');
@@ -39,12 +23,8 @@ describe('通知渠道 in Chromium', () => {
       .toContain('格式不正确');
     await screenshot(page, 'admin-channels-field-error');
     expect(await page.getByText('设置已保存').count()).toBe(0);
-    const row = await server.app.db
-      .selectFrom('settings')
-      .select('value')
-      .where('key', '=', 'notify_channels')
-      .executeTakeFirst();
-    expect(row?.value ? JSON.parse(row.value).robots : undefined).toBeUndefined();
+    const stored = await server.app.db.selectFrom('settings').selectAll().execute();
+    expect(stored.filter((r) => r.key === 'notify_channels')).toEqual([]);
 
     // Corrected, it is saved and read back masked.
     await page.getByLabel('Webhook 地址').fill('https://oapi.dingtalk.com/robot/send?access_token=t-1');
