@@ -104,13 +104,7 @@ function toBody(v: Values, before: ChannelSettings): ChannelSettings {
 export function ChannelsTab() {
   const { t } = useI18n();
   return (
-    <SettingsForm
-      setting={useSetting('/settings/notify-channels')}
-      name="notify_channels"
-      bare
-      toForm={toForm}
-      toBody={toBody}
-    >
+    <SettingsForm setting={useSetting('/settings/notify-channels')} bare toForm={toForm} toBody={toBody}>
       <Flex vertical gap="middle" style={{ maxWidth: 760, marginBottom: 16 }}>
         <EmailCard />
         <SmsCard />

@@ -27,7 +27,6 @@ export function ClassificationSettings() {
   const { t } = useI18n();
   return (
     <SettingsForm
-      name="classification_settings"
       title={t('classify.settings')}
       setting={useSetting('/settings/classification')}
       toForm={toForm}

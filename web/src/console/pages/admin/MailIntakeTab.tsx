@@ -82,7 +82,6 @@ export function MailIntakeTab() {
         </QueryState>
       </Card>
       <SettingsForm
-        name="mail_intake"
         title={t('admin.mail.settings')}
         setting={useSetting('/settings/mail-intake', ['/settings/mail-intake/status'])}
         toBody={toBody}

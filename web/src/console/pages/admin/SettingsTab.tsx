@@ -1,6 +1,7 @@
 import { InputNumber, Select, Space, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../../i18n';
+import type { FieldSpec } from './crud/FormFields';
 import { SettingsForm } from './crud/SettingsForm';
 import { useSetting } from './crud/setting';
 import { type Answer, ROLES, type Unit, unitOptions, unitTree } from './shared';
@@ -27,68 +28,60 @@ export function SettingsTab({ units }: { units: Unit[] }) {
     required: true,
     input: count(max),
   });
+  const privacyFields: FieldSpec[] = [
+    {
+      name: 'personalDataRoles',
+      label: t('admin.settings.privacy.roles'),
+      extra: t('admin.settings.privacy.help'),
+      input: <Select mode="multiple" options={roles} />,
+    },
+  ];
+  const portalFields: FieldSpec[] = [
+    portal('submissionsPerMinute', 100000),
+    portal('trackingPerMinute', 100000),
+    portal('codesPerDay', 1000),
+    {
+      name: 'intakeUnitId',
+      label: t('admin.settings.portal.intakeUnitId'),
+      extra: t('admin.settings.portal.intakeHelp'),
+      input: <TreeSelect treeData={unitData} treeDefaultExpandAll allowClear style={{ maxWidth: 360 }} />,
+    },
+  ];
+  const repeatFields: FieldSpec[] = [
+    {
+      name: 'windowDays',
+      label: t('admin.settings.duplicates.windowDays'),
+      required: true,
+      extra: t('admin.settings.duplicates.help'),
+      input: count(365),
+    },
+  ];
+  const evidenceFields: FieldSpec[] = [
+    {
+      name: 'maxMb',
+      label: t('admin.settings.evidence.maxMb'),
+      required: true,
+      input: <InputNumber min={0.01} max={100} precision={2} style={{ width: 200 }} />,
+    },
+  ];
+  const privacy = useSetting('/settings/privacy');
+  const duplicates = useSetting('/settings/duplicates');
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <SettingsForm title={t('admin.settings.privacy')} setting={privacy} fields={privacyFields} />
       <SettingsForm
-        name="settings_privacy"
-        title={t('admin.settings.privacy')}
-        setting={useSetting('/settings/privacy')}
-        fields={[
-          {
-            name: 'personalDataRoles',
-            label: t('admin.settings.privacy.roles'),
-            extra: t('admin.settings.privacy.help'),
-            input: <Select mode="multiple" options={roles} />,
-          },
-        ]}
-      />
-      <SettingsForm
-        name="settings_portal"
         title={t('admin.settings.portal')}
         setting={useSetting('/settings/portal')}
         toBody={portalToBody}
-        fields={[
-          portal('submissionsPerMinute', 100000),
-          portal('trackingPerMinute', 100000),
-          portal('codesPerDay', 1000),
-          {
-            name: 'intakeUnitId',
-            label: t('admin.settings.portal.intakeUnitId'),
-            extra: t('admin.settings.portal.intakeHelp'),
-            input: (
-              <TreeSelect treeData={unitData} treeDefaultExpandAll allowClear style={{ maxWidth: 360 }} />
-            ),
-          },
-        ]}
+        fields={portalFields}
       />
+      <SettingsForm title={t('admin.settings.duplicates')} setting={duplicates} fields={repeatFields} />
       <SettingsForm
-        name="settings_duplicates"
-        title={t('admin.settings.duplicates')}
-        setting={useSetting('/settings/duplicates')}
-        fields={[
-          {
-            name: 'windowDays',
-            label: t('admin.settings.duplicates.windowDays'),
-            extra: t('admin.settings.duplicates.help'),
-            required: true,
-            input: count(365),
-          },
-        ]}
-      />
-      <SettingsForm
-        name="settings_evidence"
         title={t('admin.settings.evidence')}
         setting={useSetting('/settings/evidence')}
         toForm={evidenceToForm}
         toBody={evidenceToBody}
-        fields={[
-          {
-            name: 'maxMb',
-            label: t('admin.settings.evidence.maxMb'),
-            required: true,
-            input: <InputNumber min={0.01} max={100} precision={2} style={{ width: 200 }} />,
-          },
-        ]}
+        fields={evidenceFields}
       />
     </Space>
   );

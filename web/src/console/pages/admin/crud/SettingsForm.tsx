@@ -9,8 +9,6 @@ import type { SettingOfTypes } from './setting';
 export interface SettingsFormProps<D, V, B> {
   /** The setting: `useSetting('/settings/<name>')`. */
   setting: SettingOfTypes<D, B, unknown>;
-  /** The form's name (ids of its fields). */
-  name: string;
   title?: string;
   /** The setting → the form's values, and back; without them the form edits the setting as it is. */
   toForm?: (data: D) => V;
@@ -57,7 +55,13 @@ function LoadedForm<D, V extends object, B>(props: SettingsFormProps<D, V, B> & 
     props.setting.save(toBody(values, data), props.savedText, (e) => showFieldErrors(form, e));
 
   return (
-    <Form<V> form={form} layout="vertical" name={props.name} initialValues={toForm(data)} onFinish={submit}>
+    <Form<V>
+      form={form}
+      layout="vertical"
+      name={props.setting.url.slice(1).replace(/[/-]/g, '_')}
+      initialValues={toForm(data)}
+      onFinish={submit}
+    >
       {props.fields && <FormFields fields={props.fields} />}
       {typeof props.children === 'function' ? props.children(form, data) : props.children}
       <Button type="primary" htmlType="submit" loading={props.setting.saving}>

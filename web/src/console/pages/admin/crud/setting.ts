@@ -19,6 +19,8 @@ type Query<D> = { data: D | undefined; error: unknown; isPending: boolean; refet
 /** A setting as a page uses it: its read, and `save`. */
 export type Setting<U extends SettingUrl> = SettingOfTypes<SettingOf<U>, SettingBody<U>, SettingSaved<U>>;
 export interface SettingOfTypes<D, B, S = D> {
+  /** Its URL (`/settings/privacy`), which also names its form (`settings_privacy`). */
+  url: string;
   query: Query<D>;
   save: (body: B, savedText?: string, onError?: (e: unknown) => string[]) => Promise<S | undefined>;
   saving: boolean;
@@ -53,7 +55,7 @@ function useAnySetting(url: SettingUrl, also: UrlsOf<'GET'>[]): SettingOfTypes<u
       return undefined;
     }
   };
-  return { query, save, saving: put.isPending };
+  return { url, query, save, saving: put.isPending };
 }
 
 /** The server's refusal in words, or the fallback for anything else. */
