@@ -11,7 +11,7 @@ import { ConfirmButton } from './crud/ConfirmButton';
 import { CrudTable } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
 import { FormFields } from './crud/FormFields';
-import { PriorityField, RuleHeadFields } from './crud/fields';
+import { PriorityField, RuleHeadFields, ruleTexts } from './crud/fields';
 import { errorText } from './crud/setting';
 import type { Answer, RowOf } from './shared';
 
@@ -185,11 +185,7 @@ function RuleModal(props: { rule: Rule | null; nextPosition: number; categories:
     return rule ? change.mutateAsync({ params: { id: rule.id }, body }) : create.mutateAsync({ body });
   };
 
-  const texts = {
-    create: t('classify.rules.new'),
-    edit: t('classify.rules.edit'),
-    saved: t('classify.rules.saved'),
-  };
+  const texts = ruleTexts(t, 'classify.rules');
   const initial = rule ?? {
     words: [],
     major: false,
@@ -206,11 +202,7 @@ function RuleModal(props: { rule: Rule | null; nextPosition: number; categories:
       initialValues={initial}
       onSubmit={submit}
     >
-      <RuleHeadFields
-        nameLabel={t('classify.rules.name')}
-        positionLabel={t('classify.rules.position')}
-        nameWidth={320}
-      />
+      <RuleHeadFields list="classify.rules" nameWidth={320} />
       <Form.Item
         name="words"
         label={t('classify.rules.words')}

@@ -7,7 +7,7 @@ import { ConfirmButton } from './crud/ConfirmButton';
 import { CrudTable, type Editing } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
 import { type FieldSpec, FormFields } from './crud/FormFields';
-import { CategoryField, PriorityField, RuleHeadFields } from './crud/fields';
+import { CategoryField, PriorityField, RuleHeadFields, ruleTexts } from './crud/fields';
 import {
   type Answer,
   type Category,
@@ -152,11 +152,7 @@ function RuleModal(props: {
     return rule ? replace.mutateAsync({ params: { id: rule.id }, body }) : create.mutateAsync({ body });
   };
 
-  const texts = {
-    create: t('admin.dispatch.new'),
-    edit: t('admin.dispatch.edit'),
-    saved: t('admin.dispatch.saved'),
-  };
+  const texts = ruleTexts(t, 'admin.dispatch');
   const initial = rule ?? {
     position: props.nextPosition,
     conditions: {},
@@ -174,11 +170,7 @@ function RuleModal(props: {
   const assign = ASSIGN.map((a) => ({ value: a, label: t(`admin.dispatch.assign.${a}`) }));
   return (
     <EditModal<RuleValues> name="rule" width={640} texts={texts} initialValues={initial} onSubmit={submit}>
-      <RuleHeadFields
-        nameLabel={t('admin.dispatch.name')}
-        positionLabel={t('admin.dispatch.position')}
-        nameWidth={380}
-      />
+      <RuleHeadFields list="admin.dispatch" nameWidth={380} />
       <Divider titlePlacement="start">{t('admin.dispatch.conditions')}</Divider>
       <CategoryField
         name={['conditions', 'categoryId']}

@@ -12,6 +12,8 @@ const evidenceToForm = (v: Answer<'/settings/evidence'>) => ({
   maxMb: Math.round((v.maxBytes / MB) * 100) / 100,
 });
 const evidenceToBody = (v: { maxMb: number }) => ({ maxBytes: Math.round(v.maxMb * MB) });
+/** The evidence size limit is edited in MB and stored in bytes. */
+const inMegabytes = { toForm: evidenceToForm, toBody: evidenceToBody };
 
 /** 其他设置: personal data, the customer portal, repeat complaints and evidence size. */
 export function SettingsTab({ units }: { units: Unit[] }) {
@@ -22,7 +24,7 @@ export function SettingsTab({ units }: { units: Unit[] }) {
   );
   const roles = ROLES.map((r) => ({ value: r, label: t(`admin.role.${r}`) }));
   const count = (max: number) => <InputNumber min={1} max={max} precision={0} style={{ width: 200 }} />;
-  const portal = (name: 'submissionsPerMinute' | 'trackingPerMinute' | 'codesPerDay', max: number) => ({
+  const limitField = (name: 'submissionsPerMinute' | 'trackingPerMinute' | 'codesPerDay', max: number) => ({
     name,
     label: t(`admin.settings.portal.${name}`),
     required: true,
@@ -37,9 +39,9 @@ export function SettingsTab({ units }: { units: Unit[] }) {
     },
   ];
   const portalFields: FieldSpec[] = [
-    portal('submissionsPerMinute', 100000),
-    portal('trackingPerMinute', 100000),
-    portal('codesPerDay', 1000),
+    limitField('submissionsPerMinute', 100000),
+    limitField('trackingPerMinute', 100000),
+    limitField('codesPerDay', 1000),
     {
       name: 'intakeUnitId',
       label: t('admin.settings.portal.intakeUnitId'),
@@ -65,22 +67,23 @@ export function SettingsTab({ units }: { units: Unit[] }) {
     },
   ];
   const privacy = useSetting('/settings/privacy');
+  const portal = useSetting('/settings/portal');
   const duplicates = useSetting('/settings/duplicates');
+  const evidence = useSetting('/settings/evidence');
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <SettingsForm title={t('admin.settings.privacy')} setting={privacy} fields={privacyFields} />
       <SettingsForm
         title={t('admin.settings.portal')}
-        setting={useSetting('/settings/portal')}
+        setting={portal}
         toBody={portalToBody}
         fields={portalFields}
       />
       <SettingsForm title={t('admin.settings.duplicates')} setting={duplicates} fields={repeatFields} />
       <SettingsForm
         title={t('admin.settings.evidence')}
-        setting={useSetting('/settings/evidence')}
-        toForm={evidenceToForm}
-        toBody={evidenceToBody}
+        setting={evidence}
+        {...inMegabytes}
         fields={evidenceFields}
       />
     </Space>
