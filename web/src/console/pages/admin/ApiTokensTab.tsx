@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Modal, Select, Tag, Typography } from 'antd';
+import { Alert, Button, Input, Modal, Select, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useApi, useApiMutation } from '../../../api/hooks';
@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n';
 import { ConfirmButton } from './crud/ConfirmButton';
 import { CrudTable } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
+import { FormFields } from './crud/FormFields';
 import type { AdminUser, Answer, RowOf } from './shared';
 
 type ApiToken = RowOf<'/api-tokens'>;
@@ -19,14 +20,12 @@ export function ApiTokensTab({ users }: { users: AdminUser[] }) {
   const revoke = useApiMutation('DELETE', '/api-tokens/:id', { invalidates: ['/api-tokens'] });
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const userName = new Map(users.map((u) => [u.id, `${u.displayName} (${u.username})`]));
-  const required = { required: true, whitespace: true, message: t('admin.required') };
+  const userOptions = users.filter((u) => u.active).map((u) => ({ value: u.id, label: userName.get(u.id) }));
 
   return (
     <>
       <CrudTable<ApiToken, Answer<'/api-tokens'>>
         query={tokens}
-        rows={(d) => d.items}
-        rowKey="id"
         addLabel={t('admin.tokens.new')}
         editable={false}
         empty={t('admin.tokens.empty')}
@@ -72,27 +71,24 @@ export function ApiTokensTab({ users }: { users: AdminUser[] }) {
             savedText={(v) => t('admin.tokens.createdTitle', { name: v.name.trim() })}
             onClose={close}
           >
-            <Form.Item
-              name="name"
-              label={t('admin.tokens.name')}
-              extra={t('admin.tokens.nameHelp')}
-              rules={[required]}
-            >
-              <Input maxLength={100} />
-            </Form.Item>
-            <Form.Item
-              name="userId"
-              label={t('admin.tokens.user')}
-              extra={t('admin.tokens.userHelp')}
-              rules={[{ required: true, message: t('admin.required') }]}
-            >
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                options={users
-                  .filter((u) => u.active)
-                  .map((u) => ({ value: u.id, label: userName.get(u.id) }))}
-              />
-            </Form.Item>
+            <FormFields
+              fields={[
+                {
+                  name: 'name',
+                  label: t('admin.tokens.name'),
+                  extra: t('admin.tokens.nameHelp'),
+                  required: 'text',
+                  input: <Input maxLength={100} />,
+                },
+                {
+                  name: 'userId',
+                  label: t('admin.tokens.user'),
+                  extra: t('admin.tokens.userHelp'),
+                  required: true,
+                  input: <Select showSearch={{ optionFilterProp: 'label' }} options={userOptions} />,
+                },
+              ]}
+            />
           </EditModal>
         )}
       />

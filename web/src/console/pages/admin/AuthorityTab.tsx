@@ -1,10 +1,10 @@
-import { App, Button, Form, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Button, Form, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { MAJOR_APPROVERS } from '../../../../../src/modules/complaints/settings-schemas';
-import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
-import { type Answer, errorText } from './shared';
+import { type Setting, useSetting } from './crud/setting';
+import type { Answer } from './shared';
 
 /** The roles that may approve a remedy, lowest first (the API's escalation chain). */
 const APPROVERS = ['agent', 'supervisor', 'manager', 'executive'] as const;
@@ -31,16 +31,20 @@ const toRows = (a: AuthorityLimits): Row[] =>
 
 /** 处理权限: how much each role may grant alone; shown in yuan, stored in fen. */
 export function AuthorityTab() {
-  const limits = useApi('/settings/authority-limits', {});
-  return <QueryState query={limits}>{(data) => <AuthorityForm data={data} />}</QueryState>;
+  const setting = useSetting('/settings/authority-limits');
+  return (
+    <QueryState query={setting.query}>{(data) => <AuthorityForm data={data} setting={setting} />}</QueryState>
+  );
 }
 
-function AuthorityForm({ data }: { data: AuthorityLimits }) {
+function AuthorityForm({
+  data,
+  setting,
+}: {
+  data: AuthorityLimits;
+  setting: Setting<'/settings/authority-limits'>;
+}) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const put = useApiMutation('PUT', '/settings/authority-limits', {
-    invalidates: ['/settings/authority-limits'],
-  });
   const [rows, setRows] = useState<Row[]>(() => toRows(data));
   const [majorApprover, setMajorApprover] = useState<(typeof MAJOR_APPROVERS)[number]>(
     () => MAJOR_APPROVERS.find((r) => r === data.majorApprover) ?? 'manager',
@@ -51,18 +55,13 @@ function AuthorityForm({ data }: { data: AuthorityLimits }) {
   const missingAmount = rows.some((r) => r.mode === 'limit' && r.amount === null);
 
   const save = async () => {
-    try {
-      const limits: Limits = {};
-      for (const r of rows) {
-        if (r.mode === 'unlimited') limits[r.role] = null;
-        else if (r.mode === 'limit') limits[r.role] = Math.round((r.amount ?? 0) * 100);
-      }
-      const saved = await put.mutateAsync({ body: { limits, majorApprover } });
-      setRows(toRows(saved));
-      message.success(t('admin.authority.saved'));
-    } catch (e) {
-      message.error(errorText(e, t('common.error')));
+    const limits: Limits = {};
+    for (const r of rows) {
+      if (r.mode === 'unlimited') limits[r.role] = null;
+      else if (r.mode === 'limit') limits[r.role] = Math.round((r.amount ?? 0) * 100);
     }
+    const saved = await setting.save({ limits, majorApprover }, t('admin.authority.saved'));
+    if (saved) setRows(toRows(saved));
   };
 
   const roleName = (r: string) => t(`admin.role.${r}` as 'admin.role.agent');
@@ -125,7 +124,7 @@ function AuthorityForm({ data }: { data: AuthorityLimits }) {
           />
         </Form.Item>
       </Form>
-      <Button type="primary" loading={put.isPending} disabled={missingAmount} onClick={() => void save()}>
+      <Button type="primary" loading={setting.saving} disabled={missingAmount} onClick={() => void save()}>
         {t('common.save')}
       </Button>
     </Space>

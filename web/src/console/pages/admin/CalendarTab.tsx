@@ -1,11 +1,11 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Space, Table, Tag, TimePicker, Typography } from 'antd';
+import { Button, Card, DatePicker, Space, Table, Tag, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
-import { type Answer, errorText } from './shared';
+import { type Setting, useSetting } from './crud/setting';
+import type { Answer } from './shared';
 
 type CalendarSettings = Answer<'/settings/calendar'>;
 type Interval = [number, number];
@@ -26,14 +26,14 @@ const toMinutes = (d: Dayjs, end: boolean) => {
 
 /** 工作日历: working periods per weekday and the business's own holidays and make-up days. */
 export function CalendarTab() {
-  const calendar = useApi('/settings/calendar', {});
-  return <QueryState query={calendar}>{(data) => <CalendarForm data={data} />}</QueryState>;
+  const setting = useSetting('/settings/calendar');
+  return (
+    <QueryState query={setting.query}>{(data) => <CalendarForm data={data} setting={setting} />}</QueryState>
+  );
 }
 
-function CalendarForm({ data }: { data: CalendarSettings }) {
+function CalendarForm({ data, setting }: { data: CalendarSettings; setting: Setting<'/settings/calendar'> }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const put = useApiMutation('PUT', '/settings/calendar', { invalidates: ['/settings/calendar'] });
   const [settings, setSettings] = useState<CalendarSettings>(() => ({
     ...data,
     hours: data.hours ?? DEFAULT_HOURS,
@@ -45,20 +45,15 @@ function CalendarForm({ data }: { data: CalendarSettings }) {
     setSettings({ ...settings, [list]: [...new Set(days)].sort() });
 
   const save = async () => {
-    try {
-      const body: CalendarSettings = {
-        ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
-        hours: Object.fromEntries(Object.entries(hours).filter(([, p]) => p.length > 0)),
-        extraHolidays: settings.extraHolidays ?? [],
-        extraWorkdays: settings.extraWorkdays ?? [],
-        removeHolidays: settings.removeHolidays ?? [],
-      };
-      const saved = await put.mutateAsync({ body });
-      setSettings({ ...saved, hours: saved.hours ?? DEFAULT_HOURS });
-      message.success(t('admin.calendar.saved'));
-    } catch (e) {
-      message.error(errorText(e, t('common.error')));
-    }
+    const body: CalendarSettings = {
+      ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
+      hours: Object.fromEntries(Object.entries(hours).filter(([, p]) => p.length > 0)),
+      extraHolidays: settings.extraHolidays ?? [],
+      extraWorkdays: settings.extraWorkdays ?? [],
+      removeHolidays: settings.removeHolidays ?? [],
+    };
+    const saved = await setting.save(body, t('admin.calendar.saved'));
+    if (saved) setSettings({ ...saved, hours: saved.hours ?? DEFAULT_HOURS });
   };
 
   return (
@@ -177,7 +172,7 @@ function CalendarForm({ data }: { data: CalendarSettings }) {
           })}
         </Space>
       </div>
-      <Button type="primary" loading={put.isPending} onClick={() => void save()}>
+      <Button type="primary" loading={setting.saving} onClick={() => void save()}>
         {t('common.save')}
       </Button>
     </Space>

@@ -1,10 +1,12 @@
-import { App, Button, Dropdown, Form, Input, InputNumber, Switch, Typography } from 'antd';
+import { App, Button, Dropdown, Form, Input, InputNumber, Typography } from 'antd';
 import { type Key, useState } from 'react';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
-import { ActiveTag, CrudTable, type Editing } from './crud/CrudTable';
+import { CrudTable, type Editing } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
-import { type Answer, type Category, errorText } from './shared';
+import { activeField, type FieldSpec, FormFields } from './crud/FormFields';
+import { errorText } from './crud/setting';
+import type { Answer, Category } from './shared';
 
 interface CategoryNode extends Category {
   children?: CategoryNode[];
@@ -45,65 +47,56 @@ export function CategoriesTab() {
   };
 
   return (
-    <>
-      <Typography.Paragraph type="secondary">{t('admin.categories.help')}</Typography.Paragraph>
-      <CrudTable<CategoryNode, Answer<'/categories'>>
-        query={categories}
-        rows={(d) => categoryTree(d.items)}
-        rowKey="id"
-        addLabel={t('admin.categories.new')}
-        toolbar={
-          <Dropdown
-            menu={{
-              items: PRESETS.map((p) => ({ key: p, label: t(`admin.categories.preset.${p}`) })),
-              onClick: (e) => void loadPreset(e.key),
-            }}
-          >
-            <Button>{t('admin.categories.preset')}</Button>
-          </Dropdown>
-        }
-        table={{
-          pagination: false,
-          size: 'small',
-          expandable: { expandedRowKeys: expanded, onExpandedRowsChange: setExpanded },
-        }}
-        columns={[
-          { title: t('admin.categories.name'), key: 'name', render: (_, c) => label(c) },
-          {
-            title: t('admin.categories.code'),
-            dataIndex: 'code',
-            render: (code: string) => <code>{code}</code>,
-          },
-          { title: t('admin.categories.level'), dataIndex: 'level', width: 80 },
-          { title: t('admin.categories.sort'), dataIndex: 'sort', width: 80 },
-          {
-            title: t('admin.status'),
-            dataIndex: 'active',
-            width: 90,
-            render: (a: boolean) => <ActiveTag active={a} />,
-          },
-        ]}
-        actions={(c, edit) =>
-          c.level < MAX_LEVEL && (
-            <Button size="small" onClick={() => edit({ mode: 'create', defaults: { parentId: c.id } })}>
-              {t('admin.categories.addChild')}
-            </Button>
-          )
-        }
-        editor={(editing, close) => (
-          <CategoryModal
-            editing={editing}
-            tree={categoryTree(categories.data?.items ?? [])}
-            label={label}
-            // A new sub-category shows at once: its parent opens.
-            onCreated={(parentId) =>
-              setExpanded((keys) => (keys.includes(parentId) ? keys : [...keys, parentId]))
-            }
-            onClose={close}
-          />
-        )}
-      />
-    </>
+    <CrudTable<CategoryNode, Answer<'/categories'>>
+      help={t('admin.categories.help')}
+      query={categories}
+      rows={(d) => categoryTree(d.items)}
+      activeColumn
+      addLabel={t('admin.categories.new')}
+      toolbar={
+        <Dropdown
+          menu={{
+            items: PRESETS.map((p) => ({ key: p, label: t(`admin.categories.preset.${p}`) })),
+            onClick: (e) => void loadPreset(e.key),
+          }}
+        >
+          <Button>{t('admin.categories.preset')}</Button>
+        </Dropdown>
+      }
+      table={{
+        pagination: false,
+        size: 'small',
+        expandable: { expandedRowKeys: expanded, onExpandedRowsChange: setExpanded },
+      }}
+      columns={[
+        { title: t('admin.categories.name'), key: 'name', render: (_, c) => label(c) },
+        {
+          title: t('admin.categories.code'),
+          dataIndex: 'code',
+          render: (code: string) => <code>{code}</code>,
+        },
+        { title: t('admin.categories.level'), dataIndex: 'level', width: 80 },
+        { title: t('admin.categories.sort'), dataIndex: 'sort', width: 80 },
+      ]}
+      actions={(c, edit) =>
+        c.level < MAX_LEVEL && (
+          <Button size="small" onClick={() => edit({ mode: 'create', defaults: { parentId: c.id } })}>
+            {t('admin.categories.addChild')}
+          </Button>
+        )
+      }
+      editor={(editing) => (
+        <CategoryModal
+          editing={editing}
+          tree={categoryTree(categories.data?.items ?? [])}
+          label={label}
+          // A new sub-category shows at once: its parent opens.
+          onCreated={(parentId) =>
+            setExpanded((keys) => (keys.includes(parentId) ? keys : [...keys, parentId]))
+          }
+        />
+      )}
+    />
   );
 }
 
@@ -129,13 +122,11 @@ function CategoryModal(props: {
   tree: CategoryNode[];
   label: (c: Category) => string;
   onCreated: (parentId: number) => void;
-  onClose(): void;
 }) {
   const { editing } = props;
   const { t } = useI18n();
   const create = useApiMutation('POST', '/categories', { invalidates });
   const change = useApiMutation('PATCH', '/categories/:id', { invalidates });
-  const required = { required: true, message: t('admin.required') };
   const category = editing.mode === 'edit' ? editing.row : null;
   const parentId = editing.mode === 'create' ? editing.defaults?.parentId : undefined;
   const parent = parentId ? findNode(props.tree, parentId) : undefined;
@@ -155,52 +146,44 @@ function CategoryModal(props: {
     if (parent) props.onCreated(parent.id);
   };
 
+  const texts = {
+    create: t('admin.categories.new'),
+    edit: t('admin.categories.edit'),
+    created: (v: CategoryValues) => t('admin.categories.created', { name: v.nameZh }),
+  };
+  const initial = category ?? { code: parent ? `${parent.code}.` : '', sort: nextSort };
+  const name = (key: 'nameZh' | 'nameEn'): FieldSpec => ({
+    name: key,
+    label: t(`admin.categories.${key}`),
+    required: true,
+    input: <Input maxLength={100} />,
+  });
   return (
-    <EditModal<CategoryValues>
-      name="category"
-      title={category ? t('admin.categories.edit') : t('admin.categories.new')}
-      initialValues={
-        category
-          ? {
-              code: category.code,
-              nameZh: category.nameZh,
-              nameEn: category.nameEn,
-              sort: category.sort,
-              active: category.active,
-            }
-          : { code: parent ? `${parent.code}.` : '', sort: nextSort }
-      }
-      onSubmit={submit}
-      savedText={(v) => (category ? t('common.saved') : t('admin.categories.created', { name: v.nameZh }))}
-      onClose={props.onClose}
-    >
+    <EditModal name="category" texts={texts} initialValues={initial} onSubmit={submit}>
       {parent && (
         <Form.Item label={t('admin.categories.parent')}>
           <Typography.Text>{props.label(parent)}</Typography.Text>
         </Form.Item>
       )}
-      <Form.Item
-        name="code"
-        label={t('admin.categories.code')}
-        extra={t('admin.categories.codeHelp')}
-        rules={[required]}
-      >
-        <Input disabled={!!category} maxLength={64} />
-      </Form.Item>
-      <Form.Item name="nameZh" label={t('admin.categories.nameZh')} rules={[required]}>
-        <Input maxLength={100} />
-      </Form.Item>
-      <Form.Item name="nameEn" label={t('admin.categories.nameEn')} rules={[required]}>
-        <Input maxLength={100} />
-      </Form.Item>
-      <Form.Item name="sort" label={t('admin.categories.sort')}>
-        <InputNumber precision={0} style={{ width: 160 }} />
-      </Form.Item>
-      {category && (
-        <Form.Item name="active" label={t('admin.status')} valuePropName="checked">
-          <Switch checkedChildren={t('admin.active')} unCheckedChildren={t('admin.inactive')} />
-        </Form.Item>
-      )}
+      <FormFields
+        fields={[
+          {
+            name: 'code',
+            label: t('admin.categories.code'),
+            extra: t('admin.categories.codeHelp'),
+            required: true,
+            input: <Input disabled={!!category} maxLength={64} />,
+          },
+          name('nameZh'),
+          name('nameEn'),
+          {
+            name: 'sort',
+            label: t('admin.categories.sort'),
+            input: <InputNumber precision={0} style={{ width: 160 }} />,
+          },
+          !!category && activeField(t),
+        ]}
+      />
     </EditModal>
   );
 }

@@ -1,344 +1,279 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Spin, Switch } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../../../api/client';
+import { Button, Card, Flex, Form, Input, InputNumber, Select } from 'antd';
 import { useI18n } from '../../../i18n';
-import { errorText, showFieldErrors } from './shared';
+import { type FieldSpec, FormFields } from './crud/FormFields';
+import { SettingsForm } from './crud/SettingsForm';
+import type { SettingOf } from './crud/setting';
+import { useSetting } from './crud/setting';
 
-/** What GET returns for a stored secret; sent back unchanged, the server keeps the stored value. */
-export const REDACTED = '********';
+type ChannelSettings = SettingOf<'/settings/notify-channels'>;
+type Config = NonNullable<ChannelSettings['email']>;
+type Email = Extract<Config, { channel: 'email' }>;
+type Sms = Extract<Config, { channel: 'sms' }>;
+type RobotConfig = Extract<Config, { channel: RobotKind }>;
+const ROBOT_KINDS = ['wecom', 'dingtalk', 'feishu'] as const;
+type RobotKind = (typeof ROBOT_KINDS)[number];
+const SMS_PROVIDERS = ['none', 'generic', 'aliyun'] as const;
 
-type Config = Record<string, unknown> & { channel: string; provider?: string };
-interface ChannelSettings {
-  email?: Config;
-  sms?: Config;
-  robots?: Array<{ name: string; config: Config }>;
-}
-interface RobotRow {
-  name: string;
-  channel: 'wecom' | 'dingtalk' | 'feishu';
-  webhookUrl: string;
-  secret?: string;
-}
+/** The form mirrors the API's shape (so its field messages land on the fields), with flat text for SMS. */
 interface Values {
   emailEnabled: boolean;
-  email: { host?: string; port?: number; secure: boolean; user?: string; pass?: string; from?: string };
-  smsProvider: 'none' | 'generic' | 'aliyun';
+  email: Partial<Omit<Email, 'channel'>>;
+  smsProvider: (typeof SMS_PROVIDERS)[number];
   sms: Record<string, string | undefined>;
-  robots: RobotRow[];
+  robots: Array<{ name: string; config: { channel: RobotKind; webhookUrl: string; secret?: string } }>;
 }
 
+/** Empty text is left out: the API refuses empty strings. */
 const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
-/** Drop empty optional fields: the API refuses empty strings. */
-const compact = (o: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== ''));
+const isRobot = (c: Config): c is RobotConfig => (ROBOT_KINDS as readonly string[]).includes(c.channel);
 
 function toForm(s: ChannelSettings): Values {
-  const e: Record<string, unknown> = s.email ?? {};
+  const email = s.email?.channel === 'email' ? s.email : undefined;
+  const sms: Sms | undefined = s.sms?.channel === 'sms' ? s.sms : undefined;
   return {
-    emailEnabled: Boolean(s.email),
-    email: {
-      host: e.host as string | undefined,
-      port: (e.port as number | undefined) ?? 465,
-      secure: (e.secure as boolean | undefined) ?? true,
-      user: e.user as string | undefined,
-      pass: e.pass as string | undefined,
-      from: e.from as string | undefined,
-    },
-    smsProvider: s.sms ? (s.sms.provider === 'aliyun' ? 'aliyun' : 'generic') : 'none',
-    sms: Object.fromEntries(Object.entries(s.sms ?? {}).map(([k, v]) => [k, String(v)])),
-    robots: (s.robots ?? []).map((r) => ({
-      name: r.name,
-      channel: r.config.channel as RobotRow['channel'],
-      webhookUrl: String(r.config.webhookUrl ?? ''),
-      secret: r.config.secret as string | undefined,
-    })),
+    emailEnabled: Boolean(email),
+    email: { port: 465, secure: true, ...email },
+    smsProvider: sms?.provider ?? 'none',
+    sms: Object.fromEntries(Object.entries(sms ?? {}).map(([k, v]) => [k, String(v)])),
+    robots: (s.robots ?? []).flatMap(({ name, config: c }) =>
+      isRobot(c)
+        ? [
+            {
+              name,
+              config: {
+                channel: c.channel,
+                webhookUrl: c.webhookUrl,
+                secret: 'secret' in c ? c.secret : undefined,
+              },
+            },
+          ]
+        : [],
+    ),
   };
 }
 
-/** Form values → PUT body; fields the form does not show (robot @-lists, message format) are kept from what was read. */
-function toBody(v: Values, before: ChannelSettings): ChannelSettings {
-  const body: ChannelSettings = {};
-  if (v.emailEnabled)
-    body.email = compact({
-      channel: 'email',
-      host: text(v.email.host),
-      port: v.email.port,
-      secure: Boolean(v.email.secure),
-      user: text(v.email.user),
-      pass: text(v.email.pass),
-      from: text(v.email.from),
-    }) as Config;
+function smsBody(v: Values): Sms | undefined {
+  const s = v.sms;
   if (v.smsProvider === 'generic')
-    body.sms = compact({
-      channel: 'sms',
-      provider: 'generic',
-      url: text(v.sms.url),
-      secret: text(v.sms.secret),
-    }) as Config;
+    return { channel: 'sms', provider: 'generic', url: text(s.url) ?? '', secret: text(s.secret) ?? '' };
   if (v.smsProvider === 'aliyun')
-    body.sms = compact({
+    return {
       channel: 'sms',
       provider: 'aliyun',
-      accessKeyId: text(v.sms.accessKeyId),
-      accessKeySecret: text(v.sms.accessKeySecret),
-      signName: text(v.sms.signName),
-      templateCode: text(v.sms.templateCode),
-      regionId: text(v.sms.regionId),
-    }) as Config;
-  const earlier = new Map((before.robots ?? []).map((r) => [r.name, r.config]));
-  body.robots = (v.robots ?? []).map((r) => {
-    const old = earlier.get(r.name);
-    const kept: Record<string, unknown> = old && old.channel === r.channel ? old : {};
-    const { secret: _secret, ...rest } = kept;
-    return {
-      name: r.name.trim(),
-      config: compact({
-        ...rest,
-        channel: r.channel,
-        webhookUrl: text(r.webhookUrl),
-        ...(r.channel === 'wecom' ? {} : { secret: text(r.secret) }),
-      }) as Config,
+      accessKeyId: text(s.accessKeyId) ?? '',
+      accessKeySecret: text(s.accessKeySecret) ?? '',
+      signName: text(s.signName) ?? '',
+      templateCode: text(s.templateCode),
+      regionId: text(s.regionId),
     };
-  });
-  return body;
+  return undefined;
 }
 
-const FIELDS = [
-  'email',
-  'email.host',
-  'email.port',
-  'email.user',
-  'email.pass',
-  'email.from',
-  'sms',
-  'sms.url',
-  'sms.secret',
-  'sms.accessKeyId',
-  'sms.accessKeySecret',
-  'sms.signName',
-  'robots',
-];
+/** Form values → PUT body; what the form does not show of a robot (@-lists, message format) is kept from what was read. */
+function toBody(v: Values, before: ChannelSettings): ChannelSettings {
+  const e = v.email;
+  const earlier = new Map((before.robots ?? []).map((r) => [r.name, r.config]));
+  return {
+    email: v.emailEnabled
+      ? {
+          channel: 'email',
+          host: text(e.host) ?? '',
+          port: e.port ?? 465,
+          secure: Boolean(e.secure),
+          user: text(e.user),
+          pass: text(e.pass),
+          from: text(e.from) ?? '',
+        }
+      : undefined,
+    sms: smsBody(v),
+    robots: (v.robots ?? []).map(({ name, config: r }) => {
+      const old = earlier.get(name);
+      const kept = old?.channel === r.channel ? old : {};
+      const webhookUrl = r.webhookUrl.trim();
+      const config: RobotConfig =
+        r.channel === 'wecom'
+          ? { ...kept, channel: r.channel, webhookUrl }
+          : { ...kept, channel: r.channel, webhookUrl, secret: text(r.secret) };
+      return { name: name.trim(), config };
+    }),
+  };
+}
 
 /** 通知渠道: SMTP, the SMS provider and staff group robots; secrets read back masked and are kept unless edited. */
 export function ChannelsTab() {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const before = useRef<ChannelSettings>({});
-  const emailEnabled = Form.useWatch('emailEnabled', form);
-  const provider = Form.useWatch('smsProvider', form);
-
-  const show = useCallback(
-    (s: ChannelSettings) => {
-      before.current = s;
-      form.setFieldsValue(toForm(s));
-    },
-    [form],
-  );
-  useEffect(() => {
-    api<ChannelSettings>('/settings/notify-channels')
-      .then((s) => {
-        show(s);
-        setLoaded(true);
-      })
-      .catch((e) => setError(errorText(e, t('common.error'))));
-  }, [show, t]);
-
-  const save = async (values: Values) => {
-    setSaving(true);
-    try {
-      show(
-        await api<ChannelSettings>('/settings/notify-channels', {
-          method: 'PUT',
-          body: toBody(values, before.current),
-        }),
-      );
-      message.success(t('admin.settings.saved'));
-    } catch (e) {
-      if (!showFieldErrors(form, e, FIELDS)) message.error(errorText(e, t('common.error')));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const required = { required: true, message: t('admin.required') };
-  const secretHelp = t('admin.channels.secretHelp');
-  if (error) return <Alert type="error" title={error} showIcon />;
   return (
-    <>
-      {!loaded && <Spin />}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        name="notify_channels"
-        onFinish={save}
-        style={{ display: loaded ? undefined : 'none', maxWidth: 760 }}
-      >
-        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-          <Card size="small" title={t('admin.channels.email')}>
-            <Form.Item name="emailEnabled" label={t('admin.channels.enabled')} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-            {emailEnabled && (
+    <SettingsForm setting={useSetting('/settings/notify-channels')} bare toForm={toForm} toBody={toBody}>
+      <Flex vertical gap="middle" style={{ maxWidth: 760, marginBottom: 16 }}>
+        <EmailCard />
+        <SmsCard />
+        <Card size="small" title={t('admin.channels.robots')}>
+          <Form.List name="robots">
+            {(fields, { add, remove }) => (
               <>
-                <Space wrap align="start">
-                  <Form.Item name={['email', 'host']} label={t('admin.channels.host')} rules={[required]}>
-                    <Input style={{ width: 280 }} />
-                  </Form.Item>
-                  <Form.Item name={['email', 'port']} label={t('admin.channels.port')} rules={[required]}>
-                    <InputNumber min={1} max={65535} precision={0} />
-                  </Form.Item>
-                  <Form.Item
-                    name={['email', 'secure']}
-                    label={t('admin.channels.secure')}
-                    valuePropName="checked"
-                  >
-                    <Switch />
-                  </Form.Item>
-                </Space>
-                <Space wrap align="start">
-                  <Form.Item name={['email', 'user']} label={t('admin.channels.user')}>
-                    <Input style={{ width: 240 }} autoComplete="off" />
-                  </Form.Item>
-                  <Form.Item name={['email', 'pass']} label={t('admin.channels.password')} extra={secretHelp}>
-                    <Input style={{ width: 240 }} autoComplete="off" />
-                  </Form.Item>
-                </Space>
-                <Form.Item
-                  name={['email', 'from']}
-                  label={t('admin.channels.from')}
-                  extra={t('admin.channels.fromHelp')}
-                  rules={[required]}
+                {fields.map((f) => (
+                  <RobotFields key={f.key} index={f.name} onRemove={() => remove(f.name)} />
+                ))}
+                <Button
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ name: '', config: { channel: 'wecom', webhookUrl: '' } })}
                 >
-                  <Input style={{ maxWidth: 400 }} />
-                </Form.Item>
+                  {t('admin.channels.addRobot')}
+                </Button>
               </>
             )}
-          </Card>
-          <Card size="small" title={t('admin.channels.sms')}>
-            <Form.Item name="smsProvider" label={t('admin.channels.provider')}>
-              <Select
-                style={{ width: 280 }}
-                options={[
-                  { value: 'none', label: t('admin.channels.provider.none') },
-                  { value: 'generic', label: t('admin.channels.provider.generic') },
-                  { value: 'aliyun', label: t('admin.channels.provider.aliyun') },
-                ]}
-              />
-            </Form.Item>
-            {provider === 'generic' && (
-              <>
-                <Form.Item name={['sms', 'url']} label={t('admin.channels.gatewayUrl')} rules={[required]}>
-                  <Input style={{ maxWidth: 480 }} />
-                </Form.Item>
-                <Form.Item
-                  name={['sms', 'secret']}
-                  label={t('admin.channels.signingSecret')}
-                  extra={`${t('admin.channels.secretMin')} ${secretHelp}`}
-                  rules={[required]}
-                >
-                  <Input style={{ maxWidth: 480 }} autoComplete="off" />
-                </Form.Item>
-              </>
-            )}
-            {provider === 'aliyun' && (
-              <>
-                <Space wrap align="start">
-                  <Form.Item
-                    name={['sms', 'accessKeyId']}
-                    label={t('admin.channels.accessKeyId')}
-                    rules={[required]}
-                  >
-                    <Input style={{ width: 280 }} autoComplete="off" />
-                  </Form.Item>
-                  <Form.Item
-                    name={['sms', 'accessKeySecret']}
-                    label={t('admin.channels.accessKeySecret')}
-                    extra={secretHelp}
-                    rules={[required]}
-                  >
-                    <Input style={{ width: 280 }} autoComplete="off" />
-                  </Form.Item>
-                </Space>
-                <Space wrap align="start">
-                  <Form.Item
-                    name={['sms', 'signName']}
-                    label={t('admin.channels.signName')}
-                    rules={[required]}
-                  >
-                    <Input style={{ width: 200 }} />
-                  </Form.Item>
-                  <Form.Item name={['sms', 'templateCode']} label={t('admin.channels.templateCode')}>
-                    <Input style={{ width: 200 }} placeholder="SMS_123456789" />
-                  </Form.Item>
-                  <Form.Item name={['sms', 'regionId']} label={t('admin.channels.regionId')}>
-                    <Input style={{ width: 160 }} placeholder="cn-hangzhou" />
-                  </Form.Item>
-                </Space>
-              </>
-            )}
-          </Card>
-          <Card size="small" title={t('admin.channels.robots')}>
-            <Form.List name="robots">
-              {(fields, { add, remove }) => (
-                <>
-                  {fields.map((f) => (
-                    <RobotFields key={f.key} index={f.name} onRemove={() => remove(f.name)} />
-                  ))}
-                  <Button
-                    icon={<PlusOutlined />}
-                    onClick={() => add({ name: '', channel: 'wecom', webhookUrl: '' })}
-                  >
-                    {t('admin.channels.addRobot')}
-                  </Button>
-                </>
-              )}
-            </Form.List>
-          </Card>
-          <Button type="primary" htmlType="submit" loading={saving}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      </Form>
-    </>
+          </Form.List>
+        </Card>
+      </Flex>
+    </SettingsForm>
+  );
+}
+
+/** A text field of a secret (read back masked), and a plain one. */
+const secret = (width: number) => <Input style={{ width }} autoComplete="off" />;
+const wide = (width: number, placeholder?: string) => <Input style={{ width }} placeholder={placeholder} />;
+const under =
+  (group: string) =>
+  (name: string, label: string, f: Partial<FieldSpec> = {}): FieldSpec => ({
+    name: [group, name],
+    label,
+    required: true,
+    ...f,
+  });
+
+function EmailCard() {
+  const { t } = useI18n();
+  const enabled = Form.useWatch('emailEnabled', Form.useFormInstance<Values>());
+  const field = under('email');
+  const secretHelp = t('admin.channels.secretHelp');
+  const port = <InputNumber min={1} max={65535} precision={0} />;
+  return (
+    <Card size="small" title={t('admin.channels.email')}>
+      <FormFields fields={[{ name: 'emailEnabled', label: t('admin.channels.enabled'), toggle: true }]} />
+      {enabled && (
+        <>
+          <FormFields
+            row
+            fields={[
+              field('host', t('admin.channels.host'), { input: wide(280) }),
+              field('port', t('admin.channels.port'), { input: port }),
+              field('secure', t('admin.channels.secure'), { required: false, toggle: true }),
+            ]}
+          />
+          <FormFields
+            row
+            fields={[
+              field('user', t('admin.channels.user'), { required: false, input: secret(240) }),
+              field('pass', t('admin.channels.password'), {
+                required: false,
+                input: secret(240),
+                extra: secretHelp,
+              }),
+            ]}
+          />
+          <FormFields
+            fields={[
+              field('from', t('admin.channels.from'), {
+                extra: t('admin.channels.fromHelp'),
+                input: wide(400),
+              }),
+            ]}
+          />
+        </>
+      )}
+    </Card>
+  );
+}
+
+function SmsCard() {
+  const { t } = useI18n();
+  const provider = Form.useWatch('smsProvider', Form.useFormInstance<Values>());
+  const field = under('sms');
+  const secretHelp = t('admin.channels.secretHelp');
+  return (
+    <Card size="small" title={t('admin.channels.sms')}>
+      <Form.Item name="smsProvider" label={t('admin.channels.provider')}>
+        <Select
+          style={{ width: 280 }}
+          options={SMS_PROVIDERS.map((p) => ({ value: p, label: t(`admin.channels.provider.${p}`) }))}
+        />
+      </Form.Item>
+      {provider === 'generic' && (
+        <FormFields
+          fields={[
+            field('url', t('admin.channels.gatewayUrl'), { input: wide(480) }),
+            field('secret', t('admin.channels.signingSecret'), {
+              input: secret(480),
+              extra: `${t('admin.channels.secretMin')} ${secretHelp}`,
+            }),
+          ]}
+        />
+      )}
+      {provider === 'aliyun' && (
+        <>
+          <FormFields
+            row
+            fields={[
+              field('accessKeyId', t('admin.channels.accessKeyId'), { input: secret(280) }),
+              field('accessKeySecret', t('admin.channels.accessKeySecret'), {
+                input: secret(280),
+                extra: secretHelp,
+              }),
+            ]}
+          />
+          <FormFields
+            row
+            fields={[
+              field('signName', t('admin.channels.signName'), { input: wide(200) }),
+              field('templateCode', t('admin.channels.templateCode'), {
+                required: false,
+                input: wide(200, 'SMS_123456789'),
+              }),
+              field('regionId', t('admin.channels.regionId'), {
+                required: false,
+                input: wide(160, 'cn-hangzhou'),
+              }),
+            ]}
+          />
+        </>
+      )}
+    </Card>
   );
 }
 
 function RobotFields({ index, onRemove }: { index: number; onRemove: () => void }) {
   const { t } = useI18n();
-  const form = Form.useFormInstance<Values>();
-  const channel = Form.useWatch(['robots', index, 'channel'], form);
-  const required = { required: true, message: t('admin.required') };
+  const channel = Form.useWatch(['robots', index, 'config', 'channel'], Form.useFormInstance<Values>());
+  const kinds = ROBOT_KINDS.map((k) => ({ value: k, label: t(`admin.channels.${k}`) }));
   return (
-    <Space wrap align="start" data-testid={`robot-${index}`}>
-      <Form.Item name={[index, 'name']} label={t('admin.channels.robotName')} rules={[required]}>
-        <Input style={{ width: 160 }} />
-      </Form.Item>
-      <Form.Item name={[index, 'channel']} label={t('admin.channels.robotKind')}>
-        <Select
-          style={{ width: 150 }}
-          options={[
-            { value: 'wecom', label: t('admin.channels.wecom') },
-            { value: 'dingtalk', label: t('admin.channels.dingtalk') },
-            { value: 'feishu', label: t('admin.channels.feishu') },
-          ]}
-        />
-      </Form.Item>
-      <Form.Item name={[index, 'webhookUrl']} label={t('admin.channels.webhookUrl')} rules={[required]}>
-        <Input style={{ width: 300 }} autoComplete="off" />
-      </Form.Item>
-      {channel !== 'wecom' && (
-        <Form.Item name={[index, 'secret']} label={t('admin.channels.robotSecret')}>
-          <Input style={{ width: 160 }} autoComplete="off" />
+    <div data-testid={`robot-${index}`}>
+      <FormFields
+        row
+        fields={[
+          { name: [index, 'name'], label: t('admin.channels.robotName'), required: true, input: wide(160) },
+          {
+            name: [index, 'config', 'channel'],
+            label: t('admin.channels.robotKind'),
+            input: <Select style={{ width: 150 }} options={kinds} />,
+          },
+          {
+            name: [index, 'config', 'webhookUrl'],
+            label: t('admin.channels.webhookUrl'),
+            required: true,
+            input: secret(300),
+          },
+          channel !== 'wecom' && {
+            name: [index, 'config', 'secret'],
+            label: t('admin.channels.robotSecret'),
+            input: secret(160),
+          },
+        ]}
+      >
+        <Form.Item label=" ">
+          <Button icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('admin.channels.removeRobot')} />
         </Form.Item>
-      )}
-      <Form.Item label=" ">
-        <Button icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('admin.channels.removeRobot')} />
-      </Form.Item>
-    </Space>
+      </FormFields>
+    </div>
   );
 }

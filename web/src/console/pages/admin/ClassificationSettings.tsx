@@ -1,7 +1,7 @@
-import { Form, Input, InputNumber, Switch } from 'antd';
-import { useApi, useApiMutation } from '../../../api/hooks';
+import { Input, InputNumber } from 'antd';
 import { useI18n } from '../../../i18n';
 import { SettingsForm } from './crud/SettingsForm';
+import { useSetting } from './crud/setting';
 import type { Answer } from './shared';
 
 type Settings = Answer<'/settings/classification'>;
@@ -27,32 +27,27 @@ export function ClassificationSettings() {
   const { t } = useI18n();
   return (
     <SettingsForm
-      name="classification_settings"
       title={t('classify.settings')}
-      query={useApi('/settings/classification', {})}
-      save={useApiMutation('PUT', '/settings/classification', { invalidates: ['/settings/classification'] })}
+      setting={useSetting('/settings/classification')}
       toForm={toForm}
       toBody={toBody}
-    >
-      <Form.Item name="enabled" label={t('classify.settings.enabled')} valuePropName="checked">
-        <Switch />
-      </Form.Item>
-      <Form.Item
-        name="model"
-        label={t('classify.settings.model')}
-        extra={t('classify.settings.modelHelp')}
-        rules={[{ required: true, whitespace: true, message: t('admin.required') }]}
-      >
-        <Input maxLength={100} style={{ maxWidth: 300 }} />
-      </Form.Item>
-      <Form.Item
-        name="percent"
-        label={t('classify.settings.autoApplyAt')}
-        extra={t('classify.settings.autoApplyAtHelp')}
-        rules={[{ required: true, message: t('admin.required') }]}
-      >
-        <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: 140 }} />
-      </Form.Item>
-    </SettingsForm>
+      fields={[
+        { name: 'enabled', label: t('classify.settings.enabled'), toggle: true },
+        {
+          name: 'model',
+          label: t('classify.settings.model'),
+          extra: t('classify.settings.modelHelp'),
+          required: 'text',
+          input: <Input maxLength={100} style={{ maxWidth: 300 }} />,
+        },
+        {
+          name: 'percent',
+          label: t('classify.settings.autoApplyAt'),
+          extra: t('classify.settings.autoApplyAtHelp'),
+          required: true,
+          input: <InputNumber min={0} max={100} precision={0} suffix="%" style={{ width: 140 }} />,
+        },
+      ]}
+    />
   );
 }

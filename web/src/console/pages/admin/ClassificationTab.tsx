@@ -1,31 +1,19 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  Select,
-  Space,
-  Switch,
-  Tag,
-  TreeSelect,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Flex, Form, Input, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useApi, useApiMutation } from '../../../api/hooks';
-import { PRIORITIES } from '../../../api/vocabularies';
 import { useI18n } from '../../../i18n';
 import { type Category, categoryTree } from '../../components/categories';
 import { type SuggestState, suggest } from '../register/classification';
 import { Suggestions } from '../register/Suggestions';
 import { ClassificationSettings } from './ClassificationSettings';
 import { ConfirmButton } from './crud/ConfirmButton';
-import { ActiveTag, CrudTable } from './crud/CrudTable';
+import { CrudTable } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
-import { RuleHeadFields } from './crud/fields';
-import { type Answer, errorText, type RowOf } from './shared';
+import { FormFields } from './crud/FormFields';
+import { PriorityField, RuleHeadFields, ruleTexts } from './crud/fields';
+import { errorText } from './crud/setting';
+import type { Answer, RowOf } from './shared';
 
 type Rule = RowOf<'/classification/rules'>;
 const invalidates = ['/classification/rules' as const];
@@ -84,102 +72,93 @@ function RulesTable({ categories }: { categories: Category[] }) {
   const count = rules.data?.items.length ?? 0;
 
   return (
-    <>
-      <Typography.Paragraph type="secondary">{t('classify.rules.help')}</Typography.Paragraph>
-      <CrudTable<Rule, Answer<'/classification/rules'>>
-        query={rules}
-        rows={(d) => ordered(d.items)}
-        rowKey="id"
-        addLabel={t('classify.rules.new')}
-        empty={t('classify.rules.empty')}
-        table={{ pagination: false, loading: moving, ...{ 'data-testid': 'classification-rules' } }}
-        columns={[
-          { title: t('classify.rules.position'), dataIndex: 'position', width: 70 },
-          { title: t('classify.rules.name'), dataIndex: 'name' },
-          {
-            title: t('classify.rules.words'),
-            dataIndex: 'words',
-            render: (words: string[]) => (
-              <Flex wrap gap={4}>
-                {words.map((w) => (
-                  <Tag key={w}>{w}</Tag>
-                ))}
-              </Flex>
-            ),
-          },
-          {
-            title: t('classify.rules.sets'),
-            key: 'sets',
-            render: (_, r) => (
-              <Space orientation="vertical" size={0}>
-                {r.categoryId !== null && (
-                  <Typography.Text>
-                    {t('classify.rules.category')}: {categoryPath(r.categoryId)}
-                  </Typography.Text>
-                )}
-                {r.priority && (
-                  <Typography.Text>
-                    {t('classify.rules.priority')}: {term('priority', r.priority)}
-                  </Typography.Text>
-                )}
-                {r.major && <Tag color="volcano">{term('grade', 'major')}</Tag>}
-              </Space>
-            ),
-          },
-          { title: t('admin.status'), dataIndex: 'active', render: (a: boolean) => <ActiveTag active={a} /> },
-        ]}
-        actions={(r) => {
-          const index = ordered(rules.data?.items ?? []).findIndex((x) => x.id === r.id);
-          return (
-            <>
-              <Button
-                size="small"
-                icon={<ArrowUpOutlined />}
-                aria-label={t('classify.rules.up')}
-                title={t('classify.rules.up')}
-                disabled={index === 0 || moving}
-                onClick={() => move(index, -1)}
-              />
-              <Button
-                size="small"
-                icon={<ArrowDownOutlined />}
-                aria-label={t('classify.rules.down')}
-                title={t('classify.rules.down')}
-                disabled={index === count - 1 || moving}
-                onClick={() => move(index, 1)}
-              />
-              <ConfirmButton
-                label={t('classify.rules.delete')}
-                confirm={t('classify.rules.deleteConfirm', { name: r.name })}
-                run={() => remove.mutateAsync({ params: { id: r.id } })}
-                done={t('classify.rules.deleted')}
-              />
-            </>
-          );
-        }}
-        editor={(editing, close) => (
-          <RuleModal
-            rule={editing.mode === 'edit' ? editing.row : null}
-            nextPosition={Math.max(0, ...(rules.data?.items ?? []).map((r) => r.position + 1))}
-            categories={categories}
-            onClose={close}
-          />
-        )}
-      />
-    </>
+    <CrudTable<Rule, Answer<'/classification/rules'>>
+      help={t('classify.rules.help')}
+      query={rules}
+      rows={(d) => ordered(d.items)}
+      activeColumn
+      addLabel={t('classify.rules.new')}
+      empty={t('classify.rules.empty')}
+      table={{ pagination: false, loading: moving, ...{ 'data-testid': 'classification-rules' } }}
+      columns={[
+        { title: t('classify.rules.position'), dataIndex: 'position', width: 70 },
+        { title: t('classify.rules.name'), dataIndex: 'name' },
+        {
+          title: t('classify.rules.words'),
+          dataIndex: 'words',
+          render: (words: string[]) => (
+            <Flex wrap gap={4}>
+              {words.map((w) => (
+                <Tag key={w}>{w}</Tag>
+              ))}
+            </Flex>
+          ),
+        },
+        {
+          title: t('classify.rules.sets'),
+          key: 'sets',
+          render: (_, r) => (
+            <Space orientation="vertical" size={0}>
+              {r.categoryId !== null && (
+                <Typography.Text>
+                  {t('classify.rules.category')}: {categoryPath(r.categoryId)}
+                </Typography.Text>
+              )}
+              {r.priority && (
+                <Typography.Text>
+                  {t('classify.rules.priority')}: {term('priority', r.priority)}
+                </Typography.Text>
+              )}
+              {r.major && <Tag color="volcano">{term('grade', 'major')}</Tag>}
+            </Space>
+          ),
+        },
+      ]}
+      actions={(r) => {
+        const index = ordered(rules.data?.items ?? []).findIndex((x) => x.id === r.id);
+        return (
+          <>
+            <Button
+              size="small"
+              icon={<ArrowUpOutlined />}
+              aria-label={t('classify.rules.up')}
+              title={t('classify.rules.up')}
+              disabled={index === 0 || moving}
+              onClick={() => move(index, -1)}
+            />
+            <Button
+              size="small"
+              icon={<ArrowDownOutlined />}
+              aria-label={t('classify.rules.down')}
+              title={t('classify.rules.down')}
+              disabled={index === count - 1 || moving}
+              onClick={() => move(index, 1)}
+            />
+            <ConfirmButton
+              label={t('classify.rules.delete')}
+              confirm={t('classify.rules.deleteConfirm', { name: r.name })}
+              run={() => remove.mutateAsync({ params: { id: r.id } })}
+              done={t('classify.rules.deleted')}
+            />
+          </>
+        );
+      }}
+      editor={(editing) => (
+        <RuleModal
+          rule={editing.mode === 'edit' ? editing.row : null}
+          nextPosition={Math.max(0, ...(rules.data?.items ?? []).map((r) => r.position + 1))}
+          categories={categories}
+        />
+      )}
+    />
   );
 }
 
 type RuleValues = Omit<Rule, 'id'>;
 
-function RuleModal(props: {
-  rule: Rule | null;
-  nextPosition: number;
-  categories: Category[];
-  onClose(): void;
-}) {
+function RuleModal(props: { rule: Rule | null; nextPosition: number; categories: Category[] }) {
   const { rule } = props;
-  const { t, term, locale } = useI18n();
+  const { t, locale } = useI18n();
   const create = useApiMutation('POST', '/classification/rules', { invalidates });
   const change = useApiMutation('PATCH', '/classification/rules/:id', { invalidates });
   const tree = useMemo(
@@ -190,7 +169,6 @@ function RuleModal(props: {
       ),
     [props.categories, locale],
   );
-  const _required = { required: true, message: t('admin.required') };
 
   const submit = (v: RuleValues) => {
     const body = {
@@ -207,23 +185,24 @@ function RuleModal(props: {
     return rule ? change.mutateAsync({ params: { id: rule.id }, body }) : create.mutateAsync({ body });
   };
 
+  const texts = ruleTexts(t, 'classify.rules');
+  const initial = rule ?? {
+    words: [],
+    major: false,
+    position: props.nextPosition,
+    active: true,
+    priority: null,
+  };
+  const unchanged = t('classify.rules.unchanged');
   return (
     <EditModal<RuleValues>
       name="classification_rule"
       width={600}
-      title={rule ? t('classify.rules.edit') : t('classify.rules.new')}
-      initialValues={
-        rule ?? { words: [], major: false, position: props.nextPosition, active: true, priority: null }
-      }
+      texts={texts}
+      initialValues={initial}
       onSubmit={submit}
-      savedText={() => t('classify.rules.saved')}
-      onClose={props.onClose}
     >
-      <RuleHeadFields
-        nameLabel={t('classify.rules.name')}
-        positionLabel={t('classify.rules.position')}
-        nameWidth={320}
-      />
+      <RuleHeadFields list="classify.rules" nameWidth={320} />
       <Form.Item
         name="words"
         label={t('classify.rules.words')}
@@ -237,19 +216,11 @@ function RuleModal(props: {
           treeData={tree}
           allowClear
           showSearch={{ treeNodeFilterProp: 'title' }}
-          placeholder={t('classify.rules.unchanged')}
+          placeholder={unchanged}
         />
       </Form.Item>
-      <Form.Item name="priority" label={t('classify.rules.priority')}>
-        <Select
-          allowClear
-          placeholder={t('classify.rules.unchanged')}
-          options={PRIORITIES.map((p) => ({ value: p, label: term('priority', p) }))}
-        />
-      </Form.Item>
-      <Form.Item name="major" label={t('classify.rules.major')} valuePropName="checked">
-        <Switch />
-      </Form.Item>
+      <PriorityField name="priority" label={t('classify.rules.priority')} anyText={unchanged} />
+      <FormFields fields={[{ name: 'major', label: t('classify.rules.major'), toggle: true }]} />
     </EditModal>
   );
 }
@@ -270,22 +241,21 @@ function TryBox() {
     }
   };
 
+  /** A box named by its placeholder, holding `value`. */
+  const typed = (label: string, value: string, set: (v: string) => void) => ({
+    'aria-label': label,
+    placeholder: label,
+    value,
+    onChange: (e: { target: { value: string } }) => set(e.target.value),
+  });
+
   return (
     <Card size="small" title={t('classify.try')} style={{ maxWidth: 720 }} data-testid="classification-try">
       <Typography.Paragraph type="secondary">{t('classify.try.help')}</Typography.Paragraph>
       <Flex vertical gap={8}>
-        <Input
-          aria-label={t('classify.try.title')}
-          placeholder={t('classify.try.title')}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          onPressEnter={run}
-        />
+        <Input {...typed(t('classify.try.title'), title, setTitle)} onPressEnter={run} />
         <Input.TextArea
-          aria-label={t('classify.try.content')}
-          placeholder={t('classify.try.content')}
-          value={content}
-          onChange={(e) => setContent(e.target.value)}
+          {...typed(t('classify.try.content'), content, setContent)}
           autoSize={{ minRows: 2, maxRows: 6 }}
         />
         <div>

@@ -1,12 +1,13 @@
-import { Divider, Form, Select, Space, TreeSelect, Typography } from 'antd';
+import { Divider, Select, Space, TreeSelect, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useApi, useApiMutation } from '../../../api/hooks';
-import { CHANNELS, PRIORITIES } from '../../../api/vocabularies';
+import { CHANNELS } from '../../../api/vocabularies';
 import { useI18n } from '../../../i18n';
 import { ConfirmButton } from './crud/ConfirmButton';
-import { ActiveTag, CrudTable, type Editing } from './crud/CrudTable';
+import { CrudTable, type Editing } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
-import { CategoryField, RuleHeadFields } from './crud/fields';
+import { type FieldSpec, FormFields } from './crud/FormFields';
+import { CategoryField, PriorityField, RuleHeadFields, ruleTexts } from './crud/fields';
 import {
   type Answer,
   type Category,
@@ -77,56 +78,51 @@ export function DispatchTab({ units }: { units: Unit[] }) {
   };
 
   return (
-    <>
-      <Typography.Paragraph type="secondary">{t('admin.dispatch.help')}</Typography.Paragraph>
-      <CrudTable<Rule, Answer<'/dispatch-rules'>>
-        query={rules}
-        rows={(d) => d.items}
-        rowKey="id"
-        addLabel={t('admin.dispatch.new')}
-        empty={t('admin.dispatch.empty')}
-        table={{ pagination: false }}
-        columns={[
-          { title: t('admin.dispatch.position'), dataIndex: 'position', width: 80 },
-          { title: t('admin.dispatch.name'), dataIndex: 'name' },
-          {
-            title: t('admin.dispatch.conditions'),
-            key: 'conditions',
-            render: (_, r) => (
-              <Space orientation="vertical" size={0}>
-                {summary(r.conditions).map((line) => (
-                  <Typography.Text key={line}>{line}</Typography.Text>
-                ))}
-              </Space>
-            ),
-          },
-          { title: t('admin.dispatch.target'), dataIndex: 'unitId', render: (id: number) => names.unit(id) },
-          {
-            title: t('admin.dispatch.assign'),
-            dataIndex: 'assign',
-            render: (a: Rule['assign']) => t(`admin.dispatch.assign.${a}`),
-          },
-          { title: t('admin.status'), dataIndex: 'active', render: (a: boolean) => <ActiveTag active={a} /> },
-        ]}
-        actions={(r) => (
-          <ConfirmButton
-            label={t('admin.sla.delete')}
-            confirm={t('admin.dispatch.deleteConfirm', { name: r.name })}
-            run={() => remove.mutateAsync({ params: { id: r.id } })}
-            done={t('admin.dispatch.deleted')}
-          />
-        )}
-        editor={(editing, close) => (
-          <RuleModal
-            editing={editing}
-            nextPosition={Math.max(0, ...(rules.data?.items ?? []).map((r) => r.position + 1))}
-            units={units}
-            categories={categories.data?.items ?? []}
-            onClose={close}
-          />
-        )}
-      />
-    </>
+    <CrudTable<Rule, Answer<'/dispatch-rules'>>
+      help={t('admin.dispatch.help')}
+      query={rules}
+      activeColumn
+      addLabel={t('admin.dispatch.new')}
+      empty={t('admin.dispatch.empty')}
+      table={{ pagination: false }}
+      columns={[
+        { title: t('admin.dispatch.position'), dataIndex: 'position', width: 80 },
+        { title: t('admin.dispatch.name'), dataIndex: 'name' },
+        {
+          title: t('admin.dispatch.conditions'),
+          key: 'conditions',
+          render: (_, r) => (
+            <Space orientation="vertical" size={0}>
+              {summary(r.conditions).map((line) => (
+                <Typography.Text key={line}>{line}</Typography.Text>
+              ))}
+            </Space>
+          ),
+        },
+        { title: t('admin.dispatch.target'), dataIndex: 'unitId', render: (id: number) => names.unit(id) },
+        {
+          title: t('admin.dispatch.assign'),
+          dataIndex: 'assign',
+          render: (a: Rule['assign']) => t(`admin.dispatch.assign.${a}`),
+        },
+      ]}
+      actions={(r) => (
+        <ConfirmButton
+          label={t('admin.sla.delete')}
+          confirm={t('admin.dispatch.deleteConfirm', { name: r.name })}
+          run={() => remove.mutateAsync({ params: { id: r.id } })}
+          done={t('admin.dispatch.deleted')}
+        />
+      )}
+      editor={(editing) => (
+        <RuleModal
+          editing={editing}
+          nextPosition={Math.max(0, ...(rules.data?.items ?? []).map((r) => r.position + 1))}
+          units={units}
+          categories={categories.data?.items ?? []}
+        />
+      )}
+    />
   );
 }
 
@@ -135,7 +131,6 @@ function RuleModal(props: {
   nextPosition: number;
   units: Unit[];
   categories: Category[];
-  onClose(): void;
 }) {
   const rule = props.editing.mode === 'edit' ? props.editing.row : null;
   const { t, term, locale } = useI18n();
@@ -146,8 +141,6 @@ function RuleModal(props: {
     [props.units, locale],
   );
   const categoryData = useMemo(() => categoryOptions(props.categories, locale), [props.categories, locale]);
-  const required = { required: true, message: t('admin.required') };
-
   const submit = (v: RuleValues) => {
     // Empty conditions are left out: they match anything.
     const conditions: Conditions = Object.fromEntries(
@@ -159,84 +152,72 @@ function RuleModal(props: {
     return rule ? replace.mutateAsync({ params: { id: rule.id }, body }) : create.mutateAsync({ body });
   };
 
+  const texts = ruleTexts(t, 'admin.dispatch');
+  const initial = rule ?? {
+    position: props.nextPosition,
+    conditions: {},
+    assign: 'none' as const,
+    active: true,
+  };
+  const any = t('admin.dispatch.any');
+  const tags = (name: 'regions' | 'keywords'): FieldSpec => ({
+    name: ['conditions', name],
+    label: t(`admin.dispatch.${name}`),
+    extra: t('admin.dispatch.tagsHelp'),
+    input: <Select mode="tags" open={false} placeholder={any} />,
+  });
+  const channels = CHANNELS.map((c) => ({ value: c, label: term('channel', c) }));
+  const assign = ASSIGN.map((a) => ({ value: a, label: t(`admin.dispatch.assign.${a}`) }));
   return (
-    <EditModal<RuleValues>
-      name="rule"
-      width={640}
-      title={rule ? t('admin.dispatch.edit') : t('admin.dispatch.new')}
-      initialValues={
-        rule
-          ? {
-              name: rule.name,
-              position: rule.position,
-              conditions: rule.conditions,
-              unitId: rule.unitId,
-              assign: rule.assign,
-              active: rule.active,
-            }
-          : { position: props.nextPosition, conditions: {}, assign: 'none', active: true }
-      }
-      onSubmit={submit}
-      savedText={() => t('admin.dispatch.saved')}
-      onClose={props.onClose}
-    >
-      <RuleHeadFields
-        nameLabel={t('admin.dispatch.name')}
-        positionLabel={t('admin.dispatch.position')}
-        nameWidth={380}
-      />
+    <EditModal<RuleValues> name="rule" width={640} texts={texts} initialValues={initial} onSubmit={submit}>
+      <RuleHeadFields list="admin.dispatch" nameWidth={380} />
       <Divider titlePlacement="start">{t('admin.dispatch.conditions')}</Divider>
       <CategoryField
         name={['conditions', 'categoryId']}
         label={t('admin.dispatch.category')}
         options={categoryData}
-        anyText={t('admin.dispatch.any')}
+        anyText={any}
       />
-      <Form.Item name={['conditions', 'unitId']} label={t('admin.dispatch.unit')}>
-        <TreeSelect
-          treeData={unitData}
-          allowClear
-          treeDefaultExpandAll
-          placeholder={t('admin.dispatch.any')}
-        />
-      </Form.Item>
-      <Form.Item name={['conditions', 'channels']} label={t('admin.dispatch.channels')}>
-        <Select
-          mode="multiple"
-          allowClear
-          placeholder={t('admin.dispatch.any')}
-          options={CHANNELS.map((c) => ({ value: c, label: term('channel', c) }))}
-        />
-      </Form.Item>
-      <Form.Item name={['conditions', 'priorities']} label={t('admin.dispatch.priorities')}>
-        <Select
-          mode="multiple"
-          allowClear
-          placeholder={t('admin.dispatch.any')}
-          options={PRIORITIES.map((p) => ({ value: p, label: term('priority', p) }))}
-        />
-      </Form.Item>
-      <Form.Item
-        name={['conditions', 'regions']}
-        label={t('admin.dispatch.regions')}
-        extra={t('admin.dispatch.tagsHelp')}
-      >
-        <Select mode="tags" open={false} placeholder={t('admin.dispatch.any')} />
-      </Form.Item>
-      <Form.Item
-        name={['conditions', 'keywords']}
-        label={t('admin.dispatch.keywords')}
-        extra={t('admin.dispatch.tagsHelp')}
-      >
-        <Select mode="tags" open={false} placeholder={t('admin.dispatch.any')} />
-      </Form.Item>
+      <FormFields
+        fields={[
+          {
+            name: ['conditions', 'unitId'],
+            label: t('admin.dispatch.unit'),
+            input: <TreeSelect treeData={unitData} allowClear treeDefaultExpandAll placeholder={any} />,
+          },
+          {
+            name: ['conditions', 'channels'],
+            label: t('admin.dispatch.channels'),
+            input: <Select mode="multiple" allowClear placeholder={any} options={channels} />,
+          },
+        ]}
+      />
+      <PriorityField
+        name={['conditions', 'priorities']}
+        label={t('admin.dispatch.priorities')}
+        anyText={any}
+        multiple
+      />
+      <FormFields fields={[tags('regions'), tags('keywords')]} />
       <Divider />
-      <Form.Item name="unitId" label={t('admin.dispatch.target')} rules={[required]}>
-        <TreeSelect treeData={unitData} treeDefaultExpandAll showSearch treeNodeFilterProp="title" />
-      </Form.Item>
-      <Form.Item name="assign" label={t('admin.dispatch.assign')} rules={[required]}>
-        <Select options={ASSIGN.map((a) => ({ value: a, label: t(`admin.dispatch.assign.${a}`) }))} />
-      </Form.Item>
+      <FormFields
+        fields={[
+          {
+            name: 'unitId',
+            label: t('admin.dispatch.target'),
+            required: true,
+            input: (
+              <TreeSelect treeData={unitData} treeDefaultExpandAll showSearch treeNodeFilterProp="title" />
+            ),
+          },
+          {
+            name: 'assign',
+            label: t('admin.dispatch.assign'),
+            required: true,
+            input: <Select options={assign} />,
+          },
+        ]}
+      />
     </EditModal>
   );
 }

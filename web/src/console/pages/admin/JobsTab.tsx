@@ -6,7 +6,8 @@ import { call } from '../../../api/call';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { type Translate, useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
-import { type Answer, errorText } from './shared';
+import { errorText } from './crud/setting';
+import type { Answer } from './shared';
 
 type Jobs = Answer<'/jobs'>;
 type Job = Jobs['items'][number];

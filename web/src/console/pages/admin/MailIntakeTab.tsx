@@ -1,10 +1,12 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Form, Input, InputNumber, Space, Switch, Tag } from 'antd';
+import { Button, Card, Descriptions, Input, InputNumber, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useApi, useApiMutation } from '../../../api/hooks';
+import { useApi } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
+import { FormFields } from './crud/FormFields';
 import { SettingsForm } from './crud/SettingsForm';
+import { useSetting } from './crud/setting';
 import type { Answer } from './shared';
 
 type MailIntake = Answer<'/settings/mail-intake'>;
@@ -35,13 +37,13 @@ const toBody = (v: MailIntake, read: MailIntake) => {
   };
 };
 
+const text = (width: number, placeholder?: string) => <Input style={{ width }} placeholder={placeholder} />;
+const number = (min: number, max: number) => <InputNumber min={min} max={max} precision={0} />;
+const secret = <Input style={{ width: 240 }} autoComplete="off" />;
+
 export function MailIntakeTab() {
   const { t } = useI18n();
   const status = useApi('/settings/mail-intake/status', {});
-  const settings = useApi('/settings/mail-intake', {});
-  const save = useApiMutation('PUT', '/settings/mail-intake', {
-    invalidates: ['/settings/mail-intake', '/settings/mail-intake/status'],
-  });
   const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -80,58 +82,49 @@ export function MailIntakeTab() {
         </QueryState>
       </Card>
       <SettingsForm
-        name="mail_intake"
         title={t('admin.mail.settings')}
-        query={settings}
-        save={save}
-        toForm={(v) => v}
+        setting={useSetting('/settings/mail-intake', ['/settings/mail-intake/status'])}
         toBody={toBody}
       >
-        <Form.Item name="enabled" label={t('admin.mail.enabled')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-        <Space wrap align="start">
-          <Form.Item name="host" label={t('admin.mail.host')}>
-            <Input style={{ width: 280 }} placeholder="imap.example.com" />
-          </Form.Item>
-          <Form.Item
-            name="port"
-            label={t('admin.mail.port')}
-            rules={[{ required: true, message: t('admin.required') }]}
-          >
-            <InputNumber min={1} max={65535} precision={0} />
-          </Form.Item>
-          <Form.Item name="secure" label={t('admin.mail.secure')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </Space>
-        <Space wrap align="start">
-          <Form.Item name="user" label={t('admin.mail.user')}>
-            <Input style={{ width: 240 }} autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="password" label={t('admin.mail.password')} extra={t('admin.channels.secretHelp')}>
-            <Input style={{ width: 240 }} autoComplete="off" />
-          </Form.Item>
-        </Space>
-        <Space wrap align="start">
-          <Form.Item name="mailbox" label={t('admin.mail.mailbox')}>
-            <Input style={{ width: 200 }} placeholder="INBOX" />
-          </Form.Item>
-          <Form.Item
-            name="processedMailbox"
-            label={t('admin.mail.processedMailbox')}
-            extra={t('admin.mail.processedHelp')}
-          >
-            <Input style={{ width: 240 }} />
-          </Form.Item>
-          <Form.Item
-            name="pollSeconds"
-            label={t('admin.mail.pollSeconds')}
-            rules={[{ required: true, message: t('admin.required') }]}
-          >
-            <InputNumber min={15} max={3600} precision={0} />
-          </Form.Item>
-        </Space>
+        <FormFields fields={[{ name: 'enabled', label: t('admin.mail.enabled'), toggle: true }]} />
+        <FormFields
+          row
+          fields={[
+            { name: 'host', label: t('admin.mail.host'), input: text(280, 'imap.example.com') },
+            { name: 'port', label: t('admin.mail.port'), required: true, input: number(1, 65535) },
+            { name: 'secure', label: t('admin.mail.secure'), toggle: true },
+          ]}
+        />
+        <FormFields
+          row
+          fields={[
+            { name: 'user', label: t('admin.mail.user'), input: secret },
+            {
+              name: 'password',
+              label: t('admin.mail.password'),
+              extra: t('admin.channels.secretHelp'),
+              input: secret,
+            },
+          ]}
+        />
+        <FormFields
+          row
+          fields={[
+            { name: 'mailbox', label: t('admin.mail.mailbox'), input: text(200, 'INBOX') },
+            {
+              name: 'processedMailbox',
+              label: t('admin.mail.processedMailbox'),
+              extra: t('admin.mail.processedHelp'),
+              input: text(240),
+            },
+            {
+              name: 'pollSeconds',
+              label: t('admin.mail.pollSeconds'),
+              required: true,
+              input: number(15, 3600),
+            },
+          ]}
+        />
       </SettingsForm>
     </Space>
   );

@@ -1,8 +1,9 @@
-import { Form, InputNumber, Select, Space, TreeSelect } from 'antd';
+import { InputNumber, Select, Space, TreeSelect } from 'antd';
 import { useMemo } from 'react';
-import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
+import type { FieldSpec } from './crud/FormFields';
 import { SettingsForm } from './crud/SettingsForm';
+import { useSetting } from './crud/setting';
 import { type Answer, ROLES, type Unit, unitOptions, unitTree } from './shared';
 
 const MB = 1024 * 1024;
@@ -11,6 +12,8 @@ const evidenceToForm = (v: Answer<'/settings/evidence'>) => ({
   maxMb: Math.round((v.maxBytes / MB) * 100) / 100,
 });
 const evidenceToBody = (v: { maxMb: number }) => ({ maxBytes: Math.round(v.maxMb * MB) });
+/** The evidence size limit is edited in MB and stored in bytes. */
+const inMegabytes = { toForm: evidenceToForm, toBody: evidenceToBody };
 
 /** 其他设置: personal data, the customer portal, repeat complaints and evidence size. */
 export function SettingsTab({ units }: { units: Unit[] }) {
@@ -19,87 +22,70 @@ export function SettingsTab({ units }: { units: Unit[] }) {
     () => unitOptions(unitTree(units), (u) => (locale === 'en' && u.nameEn ? u.nameEn : u.name)),
     [units, locale],
   );
-  const required = { required: true, message: t('admin.required') };
+  const roles = ROLES.map((r) => ({ value: r, label: t(`admin.role.${r}`) }));
+  const count = (max: number) => <InputNumber min={1} max={max} precision={0} style={{ width: 200 }} />;
+  const limitField = (name: 'submissionsPerMinute' | 'trackingPerMinute' | 'codesPerDay', max: number) => ({
+    name,
+    label: t(`admin.settings.portal.${name}`),
+    required: true,
+    input: count(max),
+  });
+  const privacyFields: FieldSpec[] = [
+    {
+      name: 'personalDataRoles',
+      label: t('admin.settings.privacy.roles'),
+      extra: t('admin.settings.privacy.help'),
+      input: <Select mode="multiple" options={roles} />,
+    },
+  ];
+  const portalFields: FieldSpec[] = [
+    limitField('submissionsPerMinute', 100000),
+    limitField('trackingPerMinute', 100000),
+    limitField('codesPerDay', 1000),
+    {
+      name: 'intakeUnitId',
+      label: t('admin.settings.portal.intakeUnitId'),
+      extra: t('admin.settings.portal.intakeHelp'),
+      input: <TreeSelect treeData={unitData} treeDefaultExpandAll allowClear style={{ maxWidth: 360 }} />,
+    },
+  ];
+  const repeatFields: FieldSpec[] = [
+    {
+      name: 'windowDays',
+      label: t('admin.settings.duplicates.windowDays'),
+      required: true,
+      extra: t('admin.settings.duplicates.help'),
+      input: count(365),
+    },
+  ];
+  const evidenceFields: FieldSpec[] = [
+    {
+      name: 'maxMb',
+      label: t('admin.settings.evidence.maxMb'),
+      required: true,
+      input: <InputNumber min={0.01} max={100} precision={2} style={{ width: 200 }} />,
+    },
+  ];
+  const privacy = useSetting('/settings/privacy');
+  const portal = useSetting('/settings/portal');
+  const duplicates = useSetting('/settings/duplicates');
+  const evidence = useSetting('/settings/evidence');
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <SettingsForm title={t('admin.settings.privacy')} setting={privacy} fields={privacyFields} />
       <SettingsForm
-        name="settings_privacy"
-        title={t('admin.settings.privacy')}
-        query={useApi('/settings/privacy', {})}
-        save={useApiMutation('PUT', '/settings/privacy', { invalidates: ['/settings/privacy'] })}
-        toForm={(v) => v}
-        toBody={(v) => v}
-      >
-        <Form.Item
-          name="personalDataRoles"
-          label={t('admin.settings.privacy.roles')}
-          extra={t('admin.settings.privacy.help')}
-        >
-          <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: t(`admin.role.${r}`) }))} />
-        </Form.Item>
-      </SettingsForm>
-      <SettingsForm
-        name="settings_portal"
         title={t('admin.settings.portal')}
-        query={useApi('/settings/portal', {})}
-        save={useApiMutation('PUT', '/settings/portal', { invalidates: ['/settings/portal'] })}
-        toForm={(v) => v}
+        setting={portal}
         toBody={portalToBody}
-      >
-        <Form.Item
-          name="submissionsPerMinute"
-          label={t('admin.settings.portal.submissionsPerMinute')}
-          rules={[required]}
-        >
-          <InputNumber min={1} max={100000} precision={0} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item
-          name="trackingPerMinute"
-          label={t('admin.settings.portal.trackingPerMinute')}
-          rules={[required]}
-        >
-          <InputNumber min={1} max={100000} precision={0} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="codesPerDay" label={t('admin.settings.portal.codesPerDay')} rules={[required]}>
-          <InputNumber min={1} max={1000} precision={0} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item
-          name="intakeUnitId"
-          label={t('admin.settings.portal.intakeUnitId')}
-          extra={t('admin.settings.portal.intakeHelp')}
-        >
-          <TreeSelect treeData={unitData} treeDefaultExpandAll allowClear style={{ maxWidth: 360 }} />
-        </Form.Item>
-      </SettingsForm>
+        fields={portalFields}
+      />
+      <SettingsForm title={t('admin.settings.duplicates')} setting={duplicates} fields={repeatFields} />
       <SettingsForm
-        name="settings_duplicates"
-        title={t('admin.settings.duplicates')}
-        query={useApi('/settings/duplicates', {})}
-        save={useApiMutation('PUT', '/settings/duplicates', { invalidates: ['/settings/duplicates'] })}
-        toForm={(v) => v}
-        toBody={(v) => v}
-      >
-        <Form.Item
-          name="windowDays"
-          label={t('admin.settings.duplicates.windowDays')}
-          extra={t('admin.settings.duplicates.help')}
-          rules={[required]}
-        >
-          <InputNumber min={1} max={365} precision={0} style={{ width: 200 }} />
-        </Form.Item>
-      </SettingsForm>
-      <SettingsForm
-        name="settings_evidence"
         title={t('admin.settings.evidence')}
-        query={useApi('/settings/evidence', {})}
-        save={useApiMutation('PUT', '/settings/evidence', { invalidates: ['/settings/evidence'] })}
-        toForm={evidenceToForm}
-        toBody={evidenceToBody}
-      >
-        <Form.Item name="maxMb" label={t('admin.settings.evidence.maxMb')} rules={[required]}>
-          <InputNumber min={0.01} max={100} precision={2} style={{ width: 200 }} />
-        </Form.Item>
-      </SettingsForm>
+        setting={evidence}
+        {...inMegabytes}
+        fields={evidenceFields}
+      />
     </Space>
   );
 }

@@ -3,12 +3,11 @@ import { useMemo } from 'react';
 import { MODES } from '../../../../../src/modules/sla/schemas';
 import { STAGES } from '../../../../../src/modules/sla/stages';
 import { useApi, useApiMutation } from '../../../api/hooks';
-import { PRIORITIES } from '../../../api/vocabularies';
 import { useI18n } from '../../../i18n';
 import { ConfirmButton } from './crud/ConfirmButton';
 import { CrudTable } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
-import { CategoryField } from './crud/fields';
+import { CategoryField, PriorityField } from './crud/fields';
 import { type Answer, type Category, categoryOptions } from './shared';
 
 type Policies = Answer<'/sla-policies'>;
@@ -52,8 +51,6 @@ export function SlaTab() {
         <Typography.Paragraph type="secondary">{t('admin.sla.policiesHelp')}</Typography.Paragraph>
         <CrudTable<Policy, Policies>
           query={policies}
-          rows={(d) => d.items}
-          rowKey="id"
           addLabel={t('admin.sla.new')}
           editable={false}
           empty={t('admin.sla.empty')}
@@ -141,13 +138,7 @@ function PolicyModal(props: { categories: Category[]; onClose(): void }) {
         options={tree}
         anyText={t('admin.sla.any')}
       />
-      <Form.Item name="priority" label={t('admin.sla.priority')}>
-        <Select
-          allowClear
-          placeholder={t('admin.sla.any')}
-          options={PRIORITIES.map((p) => ({ value: p, label: term('priority', p) }))}
-        />
-      </Form.Item>
+      <PriorityField name="priority" label={t('admin.sla.priority')} anyText={t('admin.sla.any')} />
       <Form.Item name="mode" label={t('admin.sla.mode')} rules={[required]}>
         <Select options={MODES.map((m) => ({ value: m, label: t(`admin.sla.mode.${m}`) }))} />
       </Form.Item>

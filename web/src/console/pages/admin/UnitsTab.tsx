@@ -1,9 +1,10 @@
-import { Button, Form, Input, Select, Switch, TreeSelect } from 'antd';
+import { Button, Input, Select, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
-import { ActiveTag, CrudTable, type Editing } from './crud/CrudTable';
+import { CrudTable, type Editing } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
+import { activeField, FormFields } from './crud/FormFields';
 import { UNIT_KINDS, type Unit, type UnitNode, unitOptions, unitTree } from './shared';
 
 type UnitKind = (typeof UNIT_KINDS)[number];
@@ -27,21 +28,20 @@ export function UnitsTab({ units }: { units: Unit[] }) {
     <CrudTable<UnitNode, UnitNode[]>
       query={loaded}
       rows={(d) => d}
-      rowKey="id"
+      activeColumn
       addLabel={t('admin.units.new')}
       table={{ pagination: false, expandable: { defaultExpandAllRows: true } }}
       columns={[
         { title: t('admin.units.name'), key: 'name', render: (_, u) => label(u) },
         { title: t('admin.units.kind'), dataIndex: 'kind', render: (k: UnitKind) => t(`admin.kind.${k}`) },
-        { title: t('admin.status'), dataIndex: 'active', render: (a: boolean) => <ActiveTag active={a} /> },
       ]}
       actions={(u, edit) => (
         <Button size="small" onClick={() => edit({ mode: 'create', defaults: { parentId: u.id } })}>
           {t('admin.units.addChild')}
         </Button>
       )}
-      editor={(editing, close) => (
-        <UnitModal editing={editing} units={units} label={label} root={tree[0]?.id ?? null} onClose={close} />
+      editor={(editing) => (
+        <UnitModal editing={editing} units={units} label={label} root={tree[0]?.id ?? null} />
       )}
     />
   );
@@ -52,7 +52,6 @@ function UnitModal(props: {
   units: Unit[];
   label: (u: Unit) => string;
   root: number | null;
-  onClose(): void;
 }) {
   const { editing, units, label } = props;
   const { t } = useI18n();
@@ -64,8 +63,6 @@ function UnitModal(props: {
     const own = unit?.path;
     return unitOptions(unitTree(own ? units.filter((u) => !u.path.startsWith(own)) : units), label);
   }, [unit, units, label]);
-  const required = { required: true, message: t('admin.required') };
-
   const submit = (v: UnitValues) => {
     const nameEn = v.nameEn?.trim() ? v.nameEn.trim() : null;
     if (!unit)
@@ -79,45 +76,36 @@ function UnitModal(props: {
     });
   };
 
+  const initial: Partial<UnitValues> = unit
+    ? { ...unit, nameEn: unit.nameEn ?? undefined }
+    : {
+        parentId: (editing.mode === 'create' && editing.defaults?.parentId) || props.root,
+        kind: 'department',
+      };
+  const texts = {
+    create: t('admin.units.new'),
+    edit: t('admin.units.edit'),
+    created: (v: UnitValues) => t('admin.units.created', { name: v.name }),
+  };
+  const kinds = UNIT_KINDS.map((k) => ({ value: k, label: t(`admin.kind.${k}`) }));
+  const placeholder = t('admin.units.root');
   return (
-    <EditModal<UnitValues>
-      name="unit"
-      title={unit ? t('admin.units.edit') : t('admin.units.new')}
-      initialValues={
-        unit
-          ? {
-              parentId: unit.parentId,
-              name: unit.name,
-              nameEn: unit.nameEn ?? undefined,
-              kind: unit.kind,
-              active: unit.active,
-            }
-          : {
-              parentId: (editing.mode === 'create' && editing.defaults?.parentId) || props.root,
-              kind: 'department',
-            }
-      }
-      onSubmit={submit}
-      savedText={(v) => (unit ? t('common.saved') : t('admin.units.created', { name: v.name }))}
-      onClose={props.onClose}
-    >
-      <Form.Item name="parentId" label={t('admin.units.parent')}>
-        <TreeSelect treeData={parents} treeDefaultExpandAll allowClear placeholder={t('admin.units.root')} />
-      </Form.Item>
-      <Form.Item name="name" label={t('admin.units.name')} rules={[required]}>
-        <Input maxLength={100} />
-      </Form.Item>
-      <Form.Item name="nameEn" label={t('admin.units.nameEn')}>
-        <Input maxLength={100} />
-      </Form.Item>
-      <Form.Item name="kind" label={t('admin.units.kind')} rules={[required]}>
-        <Select options={UNIT_KINDS.map((k) => ({ value: k, label: t(`admin.kind.${k}`) }))} />
-      </Form.Item>
-      {unit && (
-        <Form.Item name="active" label={t('admin.status')} valuePropName="checked">
-          <Switch checkedChildren={t('admin.active')} unCheckedChildren={t('admin.inactive')} />
-        </Form.Item>
-      )}
+    <EditModal name="unit" texts={texts} initialValues={initial} onSubmit={submit}>
+      <FormFields
+        fields={[
+          {
+            name: 'parentId',
+            label: t('admin.units.parent'),
+            input: (
+              <TreeSelect treeData={parents} treeDefaultExpandAll allowClear placeholder={placeholder} />
+            ),
+          },
+          { name: 'name', label: t('admin.units.name'), required: true, input: <Input maxLength={100} /> },
+          { name: 'nameEn', label: t('admin.units.nameEn'), input: <Input maxLength={100} /> },
+          { name: 'kind', label: t('admin.units.kind'), required: true, input: <Select options={kinds} /> },
+          !!unit && activeField(t),
+        ]}
+      />
     </EditModal>
   );
 }

@@ -1,10 +1,11 @@
-import { Form, Input, Select, Space, Tag, TreeSelect } from 'antd';
+import { Input, Select, Space, Tag, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { ConfirmButton } from './crud/ConfirmButton';
-import { ActiveTag, CrudTable, type Editing } from './crud/CrudTable';
+import { CrudTable, type Editing } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
+import { FormFields } from './crud/FormFields';
 import { type AdminUser, type Answer, ROLES, type Role, type Unit, unitOptions, unitTree } from './shared';
 
 interface UserValues {
@@ -36,7 +37,7 @@ export function UsersTab({ units }: { units: Unit[] }) {
     <CrudTable<AdminUser, Answer<'/users'>>
       query={users}
       rows={(d) => d.items.filter(matches)}
-      rowKey="id"
+      activeColumn
       addLabel={t('admin.users.new')}
       toolbar={
         <Input.Search
@@ -65,7 +66,6 @@ export function UsersTab({ units }: { units: Unit[] }) {
             </Space>
           ),
         },
-        { title: t('admin.status'), dataIndex: 'active', render: (a: boolean) => <ActiveTag active={a} /> },
       ]}
       actions={(u) =>
         u.active ? (
@@ -88,12 +88,12 @@ export function UsersTab({ units }: { units: Unit[] }) {
           />
         )
       }
-      editor={(editing, close) => <UserModal editing={editing} units={units} onClose={close} />}
+      editor={(editing) => <UserModal editing={editing} units={units} />}
     />
   );
 }
 
-function UserModal(props: { editing: Editing<AdminUser>; units: Unit[]; onClose(): void }) {
+function UserModal(props: { editing: Editing<AdminUser>; units: Unit[] }) {
   const { editing, units } = props;
   const { t, locale } = useI18n();
   const create = useApiMutation('POST', '/users', { invalidates });
@@ -103,7 +103,6 @@ function UserModal(props: { editing: Editing<AdminUser>; units: Unit[]; onClose(
     [units, locale],
   );
   const user = editing.mode === 'edit' ? editing.row : null;
-  const required = { required: true, message: t('admin.required') };
 
   const submit = (v: UserValues) => {
     const common = { displayName: v.displayName, unitId: v.unitId, roles: v.roles };
@@ -118,52 +117,56 @@ function UserModal(props: { editing: Editing<AdminUser>; units: Unit[]; onClose(
         });
   };
 
+  const texts = {
+    create: t('admin.users.new'),
+    edit: t('admin.users.edit'),
+    created: (v: UserValues) => t('admin.users.created', { name: v.displayName }),
+  };
+  const initial = user
+    ? { ...user, email: user.email ?? undefined, phone: user.phone ?? undefined }
+    : { roles: [] };
+  const roles = ROLES.map((r) => ({ value: r, label: t(`admin.role.${r}`) }));
   return (
-    <EditModal<UserValues>
-      name="user"
-      title={user ? t('admin.users.edit') : t('admin.users.new')}
-      initialValues={
-        user
-          ? {
-              username: user.username,
-              displayName: user.displayName,
-              unitId: user.unitId,
-              roles: user.roles,
-              email: user.email ?? undefined,
-              phone: user.phone ?? undefined,
-            }
-          : { roles: [] }
-      }
-      onSubmit={submit}
-      savedText={(v) => (user ? t('common.saved') : t('admin.users.created', { name: v.displayName }))}
-      onClose={props.onClose}
-    >
-      <Form.Item name="username" label={t('admin.users.username')} rules={[required]}>
-        <Input disabled={!!user} maxLength={64} autoComplete="off" />
-      </Form.Item>
-      <Form.Item name="displayName" label={t('admin.users.displayName')} rules={[required]}>
-        <Input maxLength={100} />
-      </Form.Item>
-      <Form.Item
-        name="password"
-        label={user ? t('admin.users.newPassword') : t('admin.users.password')}
-        extra={user ? t('admin.users.newPasswordHelp') : t('admin.users.passwordRule')}
-        rules={user ? [] : [required]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item name="unitId" label={t('admin.users.unit')} rules={[required]}>
-        <TreeSelect treeData={unitData} treeDefaultExpandAll showSearch treeNodeFilterProp="title" />
-      </Form.Item>
-      <Form.Item name="roles" label={t('admin.users.roles')} rules={[required]}>
-        <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: t(`admin.role.${r}`) }))} />
-      </Form.Item>
-      <Form.Item name="email" label={t('admin.users.email')}>
-        <Input type="email" />
-      </Form.Item>
-      <Form.Item name="phone" label={t('admin.users.phone')}>
-        <Input />
-      </Form.Item>
+    <EditModal name="user" texts={texts} initialValues={initial} onSubmit={submit}>
+      <FormFields
+        fields={[
+          {
+            name: 'username',
+            label: t('admin.users.username'),
+            required: true,
+            input: <Input disabled={!!user} maxLength={64} autoComplete="off" />,
+          },
+          {
+            name: 'displayName',
+            label: t('admin.users.displayName'),
+            required: true,
+            input: <Input maxLength={100} />,
+          },
+          {
+            name: 'password',
+            label: user ? t('admin.users.newPassword') : t('admin.users.password'),
+            extra: user ? t('admin.users.newPasswordHelp') : t('admin.users.passwordRule'),
+            required: !user,
+            input: <Input.Password autoComplete="new-password" />,
+          },
+          {
+            name: 'unitId',
+            label: t('admin.users.unit'),
+            required: true,
+            input: (
+              <TreeSelect treeData={unitData} treeDefaultExpandAll showSearch treeNodeFilterProp="title" />
+            ),
+          },
+          {
+            name: 'roles',
+            label: t('admin.users.roles'),
+            required: true,
+            input: <Select mode="multiple" options={roles} />,
+          },
+          { name: 'email', label: t('admin.users.email'), input: <Input type="email" /> },
+          { name: 'phone', label: t('admin.users.phone') },
+        ]}
+      />
     </EditModal>
   );
 }

@@ -1,6 +1,4 @@
-import type { FormInstance } from 'antd';
 import type { CallOutput, EndpointAt, UrlsOf } from '../../../api/call';
-import { ApiError } from '../../../api/client';
 
 export { ROLES, type Role, UNIT_KINDS } from '../../../../../src/modules/org/model';
 
@@ -41,33 +39,6 @@ export const unitOptions = (nodes: UnitNode[], label: (u: Unit) => string): Unit
     title: label(n),
     ...(n.children ? { children: unitOptions(n.children, label) } : {}),
   }));
-
-/**
- * Put the API's field errors (`/body/<field>[/<sub>]`) on the form's fields (`names` lists them,
- * nested ones dotted: `conditions.categoryId`); true if any landed on a field, otherwise the caller
- * shows the error's title.
- */
-export function showFieldErrors(form: FormInstance, error: unknown, names: readonly string[]): boolean {
-  if (!(error instanceof ApiError) || error.fields.length === 0) return false;
-  const known = new Set(names);
-  const fields = error.fields
-    .map((f) => {
-      const parts = f.path.replace(/^\/body\/?/, '').split('/');
-      // The deepest known field: `/body/roles/0` lands on `roles`.
-      for (let n = parts.length; n > 0; n--) {
-        const name = parts.slice(0, n).join('.');
-        if (known.has(name)) return { name: parts.slice(0, n), message: f.message };
-      }
-      return null;
-    })
-    .filter((f) => f !== null);
-  if (fields.length === 0) return false;
-  form.setFields(fields.map((f) => ({ name: f.name, errors: [f.message] })));
-  return true;
-}
-
-export const errorText = (error: unknown, fallback: string) =>
-  error instanceof ApiError ? error.title : fallback;
 
 /** TreeSelect data for choosing an active category. */
 export function categoryOptions(

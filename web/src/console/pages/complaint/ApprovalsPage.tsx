@@ -1,5 +1,4 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -17,9 +16,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { AuthorityLimits } from '../../../../../src/modules/complaints/authority';
 import type { CallOutput, EndpointAt } from '../../../api/call';
-import { ApiError, api } from '../../../api/client';
+import { ApiError } from '../../../api/client';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { QueryError } from '../../components/QueryState';
@@ -29,6 +27,7 @@ import { COMPLAINT_READS } from './contract';
 import { yuan } from './format';
 
 type Pending = CallOutput<EndpointAt<'GET', '/approvals'>>['items'][number];
+type AuthorityLimits = CallOutput<EndpointAt<'GET', '/settings/authority-limits'>>;
 
 /** The most this user may approve alone: null = no limit, undefined = nothing. */
 function myLimit(limits: AuthorityLimits | undefined, roles: string[]): number | null | undefined {
@@ -47,11 +46,7 @@ export default function ApprovalsPage() {
   const { user } = useSession();
   const { message } = App.useApp();
   const pending = useApi('/approvals', {});
-  // GET /settings/authority-limits is not on the typed contract yet (S3); typed by the server's own type.
-  const limits = useQuery({
-    queryKey: ['/settings/authority-limits'],
-    queryFn: () => api<AuthorityLimits>('/settings/authority-limits'),
-  }).data;
+  const limits = useApi('/settings/authority-limits', {}).data;
   /** The API's answer to the last approve or reject that failed (kept apart from loading errors). */
   const [problem, setProblem] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<{ row: Pending; kind: 'approve' | 'reject' } | null>(null);

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Space, Table, type TableProps, Tag } from 'antd';
+import { Button, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { type ReactNode, useState } from 'react';
+import { createContext, type ReactNode, useState } from 'react';
 import { useI18n } from '../../../../i18n';
 import { QueryState } from '../../../components/QueryState';
 
@@ -10,12 +10,20 @@ type Query<D> = { data: D | undefined; error: unknown; isPending: boolean; refet
 /** What is being edited: a new row (with its defaults) or an existing one. */
 export type Editing<T> = { mode: 'create'; defaults?: Partial<T> } | { mode: 'edit'; row: T };
 
+/** The list's dialog knows from here whether it adds or edits, and how to close. */
+export const EditorContext = createContext<{ isNew: boolean; close: () => void } | null>(null);
+
 export interface CrudTableProps<T, D> {
   query: Query<D>;
-  /** The rows of the loaded answer (usually `d => d.items`; a tree for units). */
-  rows: (data: D) => T[];
-  rowKey: (keyof T & string) | ((row: T) => string);
+  /** The rows of the loaded answer (a tree, a filter…); without it, the answer's `items`. */
+  rows?: (data: D) => T[];
+  /** Without it, `id`. */
+  rowKey?: (keyof T & string) | ((row: T) => string);
   columns: ColumnsType<T>;
+  /** A 状态 column (启用/停用) after the others, for rows with `active`. */
+  activeColumn?: boolean;
+  /** A line above the list saying what it is for. */
+  help?: ReactNode;
   /** The add button's label; without it the list has no add button. */
   addLabel?: string;
   /** Row actions beside 编辑 (e.g. a ConfirmButton to delete). */
@@ -40,9 +48,20 @@ export function CrudTable<T extends object, D>(props: CrudTableProps<T, D>) {
   const canEdit = (row: T) =>
     typeof props.editable === 'function' ? props.editable(row) : props.editable !== false;
   const hasActions = props.editable !== false || props.actions;
-  const columns: ColumnsType<T> = hasActions
+  const own: ColumnsType<T> = props.activeColumn
     ? [
         ...props.columns,
+        {
+          title: t('admin.status'),
+          dataIndex: 'active',
+          width: 90,
+          render: (active: boolean) => <ActiveTag active={active} />,
+        },
+      ]
+    : props.columns;
+  const columns: ColumnsType<T> = hasActions
+    ? [
+        ...own,
         {
           title: t('admin.actions'),
           key: 'actions',
@@ -58,10 +77,12 @@ export function CrudTable<T extends object, D>(props: CrudTableProps<T, D>) {
           ),
         },
       ]
-    : props.columns;
+    : own;
+  const rows = (data: D) => props.rows?.(data) ?? (data as { items: T[] }).items;
 
   return (
     <>
+      {props.help && <Typography.Paragraph type="secondary">{props.help}</Typography.Paragraph>}
       {(props.addLabel || props.toolbar) && (
         <Space style={{ marginBottom: 16 }} wrap>
           {props.addLabel && props.editor && (
@@ -75,8 +96,8 @@ export function CrudTable<T extends object, D>(props: CrudTableProps<T, D>) {
       <QueryState query={props.query}>
         {(data) => (
           <Table<T>
-            rowKey={props.rowKey}
-            dataSource={props.rows(data)}
+            rowKey={props.rowKey ?? 'id'}
+            dataSource={rows(data)}
             columns={columns}
             size="middle"
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
@@ -85,7 +106,11 @@ export function CrudTable<T extends object, D>(props: CrudTableProps<T, D>) {
           />
         )}
       </QueryState>
-      {editing && props.editor?.(editing, () => setEditing(null))}
+      {editing && (
+        <EditorContext.Provider value={{ isNew: editing.mode === 'create', close: () => setEditing(null) }}>
+          {props.editor?.(editing, () => setEditing(null))}
+        </EditorContext.Provider>
+      )}
     </>
   );
 }

@@ -1,33 +1,31 @@
-import { App, Button, Card, Form, type FormInstance } from 'antd';
+import { Button, Card, Form, type FormInstance } from 'antd';
 import { type ReactNode, useEffect, useRef } from 'react';
-import { ApiError } from '../../../../api/client';
 import { showFieldErrors } from '../../../../api/form-errors';
 import { useI18n } from '../../../../i18n';
 import { QueryState } from '../../../components/QueryState';
-
-type Query<D> = { data: D | undefined; error: unknown; isPending: boolean; refetch: () => unknown };
-type Save<D, B> = { mutateAsync: (input: { body: B }) => Promise<D>; isPending: boolean };
+import { type FieldSpec, FormFields } from './FormFields';
+import type { SettingOfTypes } from './setting';
 
 export interface SettingsFormProps<D, V, B> {
-  /** The form's name (ids of its fields). */
-  name: string;
+  /** The setting: `useSetting('/settings/<name>')`. */
+  setting: SettingOfTypes<D, B, unknown>;
   title?: string;
-  /** The setting, read with useApi. */
-  query: Query<D>;
-  /** Its PUT, a useApiMutation that invalidates the setting. */
-  save: Save<D, B>;
-  /** The setting → the form's values (when they differ), and back. */
-  toForm: (data: D) => V;
-  toBody: (values: V, data: D) => B;
+  /** The setting → the form's values, and back; without them the form edits the setting as it is. */
+  toForm?: (data: D) => V;
+  toBody?: (values: V, data: D) => B;
   savedText?: string;
   /** Without a card (a tab that is one setting). */
   bare?: boolean;
-  children: ReactNode | ((form: FormInstance<V>, data: D) => ReactNode);
+  /** The form's fields, when a list says them all. */
+  fields?: Array<FieldSpec | false>;
+  children?: ReactNode | ((form: FormInstance<V>, data: D) => ReactNode);
 }
 
 /** One setting (GET and PUT `/settings/<name>`): loads, shows the form, saves, puts refusals on fields. */
-export function SettingsForm<D, V extends object, B>(props: SettingsFormProps<D, V, B>) {
-  const body = <QueryState query={props.query}>{(data) => <LoadedForm {...props} data={data} />}</QueryState>;
+export function SettingsForm<D, V extends object = D & object, B = D>(props: SettingsFormProps<D, V, B>) {
+  const body = (
+    <QueryState query={props.setting.query}>{(data) => <LoadedForm {...props} data={data} />}</QueryState>
+  );
   if (props.bare) return body;
   return (
     <Card size="small" title={props.title} style={{ maxWidth: 720 }}>
@@ -36,40 +34,37 @@ export function SettingsForm<D, V extends object, B>(props: SettingsFormProps<D,
   );
 }
 
+// Without toForm/toBody the form's values are the setting itself (V and B default to it).
+const same = <A, B>(a: A) => a as unknown as B;
+
 function LoadedForm<D, V extends object, B>(props: SettingsFormProps<D, V, B> & { data: D }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<V>();
+  const toForm = props.toForm ?? same<D, V>;
+  const toBody = props.toBody ?? same<V, B>;
   // Only a newly read setting (after a save, or another admin's change) replaces what is on the form:
   // callers pass toForm inline, so it must not be what the effect follows.
-  const toForm = useRef(props.toForm);
-  toForm.current = props.toForm;
+  const latest = useRef(toForm);
+  latest.current = toForm;
   const { data } = props;
   useEffect(() => {
-    form.setFieldsValue(toForm.current(data));
+    form.setFieldsValue(latest.current(data));
   }, [form, data]);
 
-  const submit = async (values: V) => {
-    try {
-      await props.save.mutateAsync({ body: props.toBody(values, data) });
-      message.success(props.savedText ?? t('admin.settings.saved'));
-    } catch (e) {
-      const rest = showFieldErrors(form, e);
-      if (rest.length) message.error(rest.join(' '));
-      else if (!(e instanceof ApiError)) message.error(t('common.error'));
-    }
-  };
+  const submit = (values: V) =>
+    props.setting.save(toBody(values, data), props.savedText, (e) => showFieldErrors(form, e));
 
   return (
     <Form<V>
       form={form}
       layout="vertical"
-      name={props.name}
-      initialValues={props.toForm(data)}
+      name={props.setting.url.slice(1).replace(/[/-]/g, '_')}
+      initialValues={toForm(data)}
       onFinish={submit}
     >
+      {props.fields && <FormFields fields={props.fields} />}
       {typeof props.children === 'function' ? props.children(form, data) : props.children}
-      <Button type="primary" htmlType="submit" loading={props.save.isPending}>
+      <Button type="primary" htmlType="submit" loading={props.setting.saving}>
         {t('common.save')}
       </Button>
     </Form>
