@@ -1,9 +1,7 @@
-import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, Button } from 'antd';
-import { StrictMode, useEffect, useState } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createQueryClient } from '../api/query-client';
-import { I18nProvider, useI18n } from '../i18n';
+import { useEffect, useState } from 'react';
+import { useI18n } from '../i18n';
+import { mount } from '../mount';
 import './portal.css';
 import { SubmitPage } from './SubmitPage';
 import { navigate } from './storage';
@@ -57,16 +55,8 @@ function Portal() {
   );
 }
 
-const root = document.getElementById('root');
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <QueryClientProvider client={createQueryClient()}>
-        <I18nProvider>
-          <AntApp>
-            <Portal />
-          </AntApp>
-        </I18nProvider>
-      </QueryClientProvider>
-    </StrictMode>,
-  );
+mount(
+  <AntApp>
+    <Portal />
+  </AntApp>,
+);
