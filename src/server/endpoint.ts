@@ -6,6 +6,7 @@
  * Pure: imports only TypeBox, so the console can import the types without pulling server code.
  */
 import { type Static, type TSchema, type TUnsafe, Type } from 'typebox';
+import type { Role } from '../domain/roles.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -78,8 +79,16 @@ export function answerIn<const C extends Record<string, TSchema>>(
 /** An answer without a body (204). */
 export const NoContent = Type.Null({ description: 'no content' });
 
+/**
+ * Who may call an endpoint at all (unit scope and amount limits are checked by the module):
+ * anyone, any signed-in user or portal customer, the portal customer, or staff holding one of the roles.
+ */
+export type Access = 'public' | 'signed_in' | 'customer' | readonly Role[];
+
 export interface EndpointSchema {
   operationId: string;
+  /** Enforced in one place by route() (server/http.ts); not part of the OpenAPI document. */
+  access?: Access;
   summary: string;
   description?: string;
   tags: string[];

@@ -55,10 +55,11 @@ export function route<E extends Endpoint>(
   options: Pick<RouteOptions, 'config' | 'preHandler' | 'bodyLimit'> = {},
 ): void {
   // The handler was typed against the endpoint's schemas above; Fastify's untyped route() cannot restate that.
+  const { access: _access, ...schema } = endpoint.schema;
   http.route({
     method: endpoint.method,
     url: endpoint.url,
-    schema: endpoint.schema,
+    schema,
     handler,
     ...options,
   } as unknown as RouteOptions);
