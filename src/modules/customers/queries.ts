@@ -17,6 +17,7 @@ import {
   requireReveal,
 } from '../privacy/index.js';
 import { maskAddress, openAddresses } from './addresses.js';
+import { customerVisibleTo, seesAllCustomers } from './customer-scope.js';
 import { type StoredContact, shownContacts } from './customer-contacts.js';
 import { requireCustomerPermission } from './permissions.js';
 import type { CustomerComplaintsInput, CustomerListInput } from './schemas.js';
@@ -45,8 +46,11 @@ async function contactsOf(db: Db, customerIds: number[]): Promise<StoredContact[
     .execute();
 }
 
+/** The customer, or 404 when it does not exist or the actor may not see it (customer-scope.ts). */
 async function customerRow(ctx: ActorContext, id: number) {
-  const c = await ctx.db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+  let q = ctx.db.selectFrom('customers').selectAll().where('id', '=', id);
+  if (!seesAllCustomers(ctx)) q = q.where(customerVisibleTo(ctx));
+  const c = await q.executeTakeFirst();
   if (!c) throw notFound('customer_not_found', { id });
   return c;
 }
@@ -74,6 +78,7 @@ export async function listCustomers(ctx: ActorContext, input: CustomerListInput)
     else q = q.where('name', '>=', term).where('name', '<', `${term}\uffff`);
   }
   if (input.level) q = q.where('level', '=', input.level);
+  if (!seesAllCustomers(ctx)) q = q.where(customerVisibleTo(ctx));
   if (input.repeat !== undefined) q = q.where('repeat_complainant', '=', input.repeat ? 1 : 0);
   if (input.cursor) {
     const [name, id] = decodeCursor(input.cursor);

@@ -6,6 +6,7 @@ import { appendEvent } from '../audit/index.js';
 import { open, type PiiKind, piiKeys } from '../privacy/index.js';
 import { openAddresses, sealAddresses } from './addresses.js';
 import { claimContacts, contactForEvent, contactInputs } from './customer-contacts.js';
+import { customerVisibleTo, seesAllCustomers } from './customer-scope.js';
 import { requireCustomerPermission } from './permissions.js';
 import { CUSTOMER_STREAM } from './queries.js';
 import type { UpdateCustomerInput } from './schemas.js';
@@ -27,12 +28,9 @@ export async function updateCustomer(
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
     // Locked so that concurrent edits of one customer append to its history one after the other.
-    const c = await tx
-      .selectFrom('customers')
-      .selectAll()
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
+    let q = tx.selectFrom('customers').selectAll().where('id', '=', id);
+    if (!seesAllCustomers(ctx)) q = q.where(customerVisibleTo(ctx));
+    const c = await q.forUpdate().executeTakeFirst();
     if (!c) throw notFound('customer_not_found', { id });
     const set: Updateable<CustomerTable> = {};
     const changes: Record<string, { before: unknown; after: unknown }> = {};
