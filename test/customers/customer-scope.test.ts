@@ -23,7 +23,8 @@ for (const dialect of DIALECTS)
         }),
       );
       expect(created.status).toBe(201);
-      customerId = (await agent.ok('GET', `/api/v1/complaints/${created.body.number}`)).complainant.customerId;
+      customerId = (await agent.ok('GET', `/api/v1/complaints/${created.body.number}`)).complainant
+        .customerId;
     });
     afterAll(() => t.close());
 
@@ -34,7 +35,9 @@ for (const dialect of DIALECTS)
     });
 
     it('hides the customer from another station, by name, by phone and by id, for reading and editing', async () => {
-      expect((await nanshan.ok('GET', `/api/v1/customers?q=${encodeURIComponent('欧阳')}`)).items).toEqual([]);
+      expect((await nanshan.ok('GET', `/api/v1/customers?q=${encodeURIComponent('欧阳')}`)).items).toEqual(
+        [],
+      );
       expect((await nanshan.ok('GET', '/api/v1/customers?q=13911112222')).items).toEqual([]);
       for (const path of ['', '/complaints', '/timeline']) {
         const res = await nanshan.get(`/api/v1/customers/${customerId}${path}`);

@@ -76,7 +76,7 @@ export const invalidateComplaint = (
         validity_kind: null,
         close_reason: input.explanation,
       },
-      data: { replyId },
+      data: { replyId, method: input.reply.method },
       comment: input.explanation,
     };
   });

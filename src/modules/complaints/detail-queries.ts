@@ -54,9 +54,21 @@ async function customerPanel(ctx: ActorContext, c: Complaint): Promise<CustomerP
 }
 
 /** One complaint with everything the complaint page shows; 404 when the actor may not see it. */
-export async function getComplaint(ctx: ActorContext, number: string, options: { reveal?: boolean } = {}) {
+export async function getComplaint(
+  ctx: ActorContext,
+  number: string,
+  options: {
+    reveal?: boolean;
+    /**
+     * The answer to the caller's own action: when that action took the complaint out of their sight
+     * (a transfer to another unit), they get this last view of it, marked not visible, instead of 404.
+     */
+    afterOwnAction?: boolean;
+  } = {},
+) {
   const c = await ctx.db.selectFrom('complaints').selectAll().where('number', '=', number).executeTakeFirst();
-  if (!c || !canSee(ctx.actor, c)) throw notFound('complaint_not_found', { number });
+  const visible = c !== undefined && canSee(ctx.actor, c);
+  if (!c || (!visible && !options.afterOwnAction)) throw notFound('complaint_not_found', { number });
   const userIds = (ids: Array<number | null>) => [...new Set(ids.filter((i): i is number => i !== null))];
   const [
     remedies,
@@ -179,7 +191,8 @@ export async function getComplaint(ctx: ActorContext, number: string, options: {
       createdAt: new Date(l.created_at).toISOString(),
     })),
     watchers: watchers.map((w) => w.user_id),
-    actions: allowedActions(ctx.actor, c),
+    visible,
+    actions: visible ? allowedActions(ctx.actor, c) : [],
     blocked: blockedActions(
       ctx.actor,
       c,

@@ -126,7 +126,7 @@ export const CustomerPanel = Type.Object({
 
 export type CustomerPanelView = Static<typeof CustomerPanel>;
 
-export const ComplaintDetail = Type.Object({
+const ComplaintRecord = Type.Object({
   number: Type.String(),
   status: Type.Enum(STATUSES),
   channel: Type.Enum(CHANNELS),
@@ -220,11 +220,24 @@ export const ComplaintDetail = Type.Object({
   resolvedAt: MaybeDateTime,
   closedAt: MaybeDateTime,
   updatedAt: DateTime,
+});
+
+/**
+ * What the caller may do with the complaint. A second object joined to the record, because one
+ * TypeBox object of this many properties is deeper than TypeScript will instantiate in the console.
+ */
+const CallerView = Type.Object({
+  visible: Type.Boolean({
+    description:
+      "false in the answer to the caller's own action (a transfer) that took the complaint out of their sight: their last view of it",
+  }),
   allowedActions: Type.Array(Type.Enum(ALLOWED_ACTIONS), { description: 'what this user may do now' }),
   blockedActions: Type.Array(BlockedActionSchema),
   case: Nullable(CaseViewSchema),
   classification: Nullable(StoredClassification),
 });
+
+export const ComplaintDetail = Type.Intersect([ComplaintRecord, CallerView]);
 export type ComplaintDetailView = Static<typeof ComplaintDetail>;
 
 export const TimelineEvent = Type.Object({

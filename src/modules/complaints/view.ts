@@ -85,6 +85,7 @@ export interface DetailRelations {
   replies: Reply[];
   links: Array<{ kind: string; number: string; createdAt: string }>;
   watchers: number[];
+  visible: boolean;
   actions: AllowedAction[];
   blocked: BlockedAction[];
   /** The customer behind the complaint, when it is linked to one. */
@@ -247,6 +248,7 @@ export function toDetail(c: Complaint, rel: DetailRelations): ComplaintDetailVie
     resolvedAt: iso(c.resolved_at),
     closedAt: iso(c.closed_at),
     updatedAt: iso(c.updated_at),
+    visible: rel.visible,
     allowedActions: rel.actions,
     blockedActions: rel.blocked,
     case: rel.case,

@@ -17,8 +17,8 @@ import {
   requireReveal,
 } from '../privacy/index.js';
 import { maskAddress, openAddresses } from './addresses.js';
-import { customerVisibleTo, seesAllCustomers } from './customer-scope.js';
 import { type StoredContact, shownContacts } from './customer-contacts.js';
+import { customerVisibleTo, seesAllCustomers } from './customer-scope.js';
 import { requireCustomerPermission } from './permissions.js';
 import type { CustomerComplaintsInput, CustomerListInput } from './schemas.js';
 import { toCustomerComplaint, toCustomerProfile, toCustomerSummary } from './view.js';

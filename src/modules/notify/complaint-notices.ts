@@ -43,6 +43,7 @@ const NOTICE_KINDS = new Set([
   'information_requested',
   'remedy_proposed',
   'replied',
+  'invalidated',
   'confirmed_satisfied',
   'escalated',
 ]);
@@ -109,13 +110,16 @@ export async function queueComplaintNotices(
         await send('approval_needed', staff(await up(role)), { amount: formatFen(Number(data.amount ?? 0)) });
       return;
     }
-    case 'replied': {
+    // The answer, valid or not, reaches the customer by the way it was given when that is a message.
+    case 'replied':
+    case 'invalidated': {
       const reply = await tx
         .selectFrom('replies')
         .select('result')
         .where('id', '=', Number(data.replyId))
         .executeTakeFirst();
-      return send('result', [{ customer: true }], { result: reply?.result });
+      const channel = data.method === 'sms' || data.method === 'email' ? data.method : undefined;
+      return send('result', [{ customer: true, ...(channel ? { channel } : {}) }], { result: reply?.result });
     }
     case 'confirmed_satisfied':
       return send('survey', [{ customer: true }]);

@@ -47,7 +47,7 @@ async function deliveriesFor(
     // The sealed addresses are copied as they are; the sending job opens them.
     if (target.channel === 'sms')
       return c.complainant_phone ? [{ channel: 'sms', recipient: c.complainant_phone, userId: null }] : [];
-    const wantsEmail = c.preferred_contact === 'email' || !c.complainant_phone;
+    const wantsEmail = target.channel === 'email' || c.preferred_contact === 'email' || !c.complainant_phone;
     if (wantsEmail && c.complainant_email)
       return [{ channel: 'email', recipient: c.complainant_email, userId: null }];
     if (c.complainant_phone) return [{ channel: 'sms', recipient: c.complainant_phone, userId: null }];

@@ -121,6 +121,7 @@ export const zh = {
   'cp.timeline.system': '系统',
   'cp.actions': '操作',
   'cp.done': '{action}：已完成',
+  'cp.leftYourSight': '{number} 已转派至{unit}，您已无权继续查看',
   'cp.blocked.beyond_authority': '待批金额 {amount} 超出您的审批权限，需由更高权限的人审批',
   'cp.blocked.not_accepted': '投诉受理后才能设为案例',
   'cp.risky.menu': '危险操作',
@@ -458,6 +459,7 @@ export const en: Record<keyof typeof zh, string> = {
   'cp.timeline.system': 'System',
   'cp.actions': 'Actions',
   'cp.done': '{action}: done',
+  'cp.leftYourSight': '{number} was transferred to {unit}; it is no longer in your view',
   'cp.blocked.beyond_authority':
     'The pending amount of {amount} is above your approval limit; someone with more authority must approve it',
   'cp.blocked.not_accepted': 'A complaint can become a case once it is accepted',

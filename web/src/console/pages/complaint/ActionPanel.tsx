@@ -1,6 +1,7 @@
 import { DownOutlined, WarningOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Space, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { useApiMutation } from '../../../api/hooks';
 import { type Translate, useI18n } from '../../../i18n';
 import { useSession } from '../../session';
@@ -38,6 +39,7 @@ export function ActionPanel({
   const { t } = useI18n();
   const { user } = useSession();
   const { message, modal } = App.useApp();
+  const navigate = useNavigate();
   const [open, setOpen] = useState<{ action: FormAction; prefill: Values | null } | null>(null);
   useEffect(() => {
     if (request) setOpen({ action: request.action, prefill: request.values });
@@ -121,9 +123,13 @@ export function ActionPanel({
           complaint={complaint}
           prefill={open.prefill}
           onClose={() => setOpen(null)}
-          onDone={() => {
-            message.success(t('cp.done', { action: label(open.action) }));
+          onDone={(after) => {
             setOpen(null);
+            // A transfer to a unit the user does not see: the complaint has left their hands.
+            if (after && !after.visible) {
+              message.success(t('cp.leftYourSight', { number: after.number, unit: after.unit?.name ?? '' }));
+              navigate('/workbench');
+            } else message.success(t('cp.done', { action: label(open.action) }));
           }}
         />
       )}
