@@ -24,12 +24,13 @@ import { findSubscription, SUBSCRIPTION_STREAM } from './subscriptions.js';
 export async function createDelivery(
   tx: Tx,
   input: { subscriptionId: number; eventId: number | null; kind: string; payload: EventPayload; now: number },
-): Promise<number | null> {
+): Promise<{ id: number; deliveryId: string } | null> {
   const { now } = input;
+  const deliveryId = randomUUID();
   const row = await tx
     .insertInto('webhook_deliveries')
     .values({
-      public_id: randomUUID(),
+      public_id: deliveryId,
       subscription_id: input.subscriptionId,
       event_id: input.eventId,
       kind: input.kind,
@@ -43,7 +44,7 @@ export async function createDelivery(
     .executeTakeFirst();
   if (!row) return null;
   await enqueue(tx, deliverWebhookJob, { deliveryId: row.id }, { now });
-  return row.id;
+  return { id: row.id, deliveryId };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -115,7 +116,7 @@ function cursorId(cursor: Cursor): number {
 export async function replayDelivery(ctx: ActorContext, subscriptionId: number, deliveryId: number) {
   requireAdmin(ctx.actor);
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (tx) => {
+  return ctx.db.transaction().execute(async (tx) => {
     const delivery = await tx
       .updateTable('webhook_deliveries')
       .set({ state: 'pending' })
@@ -133,16 +134,17 @@ export async function replayDelivery(ctx: ActorContext, subscriptionId: number, 
       kind: 'webhook_delivery_replayed',
       data: { deliveryId: delivery.public_id },
     });
+    return { deliveryId: delivery.public_id };
   });
 }
 
 /** Queue a `webhook.test` delivery to the subscription (whether or not it is active). */
-export async function sendTestEvent(ctx: ActorContext, subscriptionId: number): Promise<void> {
+export async function sendTestEvent(ctx: ActorContext, subscriptionId: number) {
   requireAdmin(ctx.actor);
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (tx) => {
+  return ctx.db.transaction().execute(async (tx) => {
     await findSubscription(tx, subscriptionId);
-    await createDelivery(tx, {
+    const made = await createDelivery(tx, {
       subscriptionId,
       eventId: null,
       kind: TEST_EVENT_KIND,
@@ -156,5 +158,7 @@ export async function sendTestEvent(ctx: ActorContext, subscriptionId: number): 
       },
       now,
     });
+    // A test event has no history event, so nothing can have taken its place.
+    return { deliveryId: made?.deliveryId ?? '' };
   });
 }

@@ -71,18 +71,18 @@ export async function dispatchEvents(tx: Tx, app: AppContext): Promise<number> {
     matches.map((m) => m.event.stream_id),
     app.config.publicUrl,
   );
-  let made = 0;
+  let count = 0;
   for (const m of matches) {
     const complaint = complaints.get(m.event.stream_id);
     if (!complaint) continue;
-    const id = await createDelivery(tx, {
+    const made = await createDelivery(tx, {
       subscriptionId: m.subscriptionId,
       eventId: m.event.id,
       kind: m.kind,
       payload: eventPayload(m.event, m.kind, complaint),
       now,
     });
-    if (id !== null) made++;
+    if (made) count++;
   }
   let next = from;
   for (const e of events) {
@@ -90,7 +90,7 @@ export async function dispatchEvents(tx: Tx, app: AppContext): Promise<number> {
     next = e.id;
   }
   await saveWatermark(tx, next, now);
-  return made;
+  return count;
 }
 
 async function saveWatermark(tx: Tx, eventId: number, now: number): Promise<void> {

@@ -3,6 +3,7 @@ import { endpoint, NoContent, problems } from '../../server/endpoint.js';
 import {
   DeliveryListQuery,
   DeliveryListSchema,
+  QueuedDeliverySchema,
   SubscriptionBody,
   SubscriptionSchema,
   SubscriptionWithSecretSchema,
@@ -63,7 +64,7 @@ export const webhookEndpoints = {
     tags,
     summary: '发送测试事件 queue a webhook.test delivery (admin)',
     params: IdParams,
-    response: { 202: NoContent, ...problems(400, 401, 403, 404) },
+    response: { 202: QueuedDeliverySchema, ...problems(400, 401, 403, 404) },
   }),
   listWebhookDeliveries: endpoint('GET', '/webhooks/:id/deliveries', {
     operationId: 'listWebhookDeliveries',
@@ -80,6 +81,6 @@ export const webhookEndpoints = {
     tags,
     summary: '重新投递 send a delivery again: same body, same delivery id (admin)',
     params: DeliveryParams,
-    response: { 202: NoContent, ...problems(400, 401, 403, 404) },
+    response: { 202: QueuedDeliverySchema, ...problems(400, 401, 403, 404) },
   }),
 };

@@ -25,15 +25,13 @@ export function webhookRoutes(http: Http, app: AppContext): void {
     return reply.code(204).send(null);
   });
   route(http, e.rotateWebhookSecret, async (req) => rotateSecret(actorContext(app, req), req.params.id));
-  route(http, e.sendWebhookTestEvent, async (req, reply) => {
-    await sendTestEvent(actorContext(app, req), req.params.id);
-    return reply.code(202).send(null);
-  });
+  route(http, e.sendWebhookTestEvent, async (req, reply) =>
+    reply.code(202).send(await sendTestEvent(actorContext(app, req), req.params.id)),
+  );
   route(http, e.listWebhookDeliveries, async (req) =>
     listDeliveries(actorContext(app, req), req.params.id, req.query),
   );
-  route(http, e.replayWebhookDelivery, async (req, reply) => {
-    await replayDelivery(actorContext(app, req), req.params.id, req.params.deliveryId);
-    return reply.code(202).send(null);
-  });
+  route(http, e.replayWebhookDelivery, async (req, reply) =>
+    reply.code(202).send(await replayDelivery(actorContext(app, req), req.params.id, req.params.deliveryId)),
+  );
 }

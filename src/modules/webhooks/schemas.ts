@@ -41,7 +41,7 @@ export type SubscriptionInput = Static<typeof SubscriptionBody>;
 export const SubscriptionSchema = Type.Object({
   id: Type.Integer(),
   url: Type.String(),
-  kinds: Type.Array(Type.String()),
+  kinds: Type.Array(Type.Enum(WEBHOOK_EVENT_KINDS)),
   description: Type.String(),
   active: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
@@ -91,3 +91,8 @@ export const DeliveryListSchema = Type.Object({
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
 export type DeliveryList = Static<typeof DeliveryListSchema>;
+
+/** The answer to queueing a delivery (a test event, a replay): it is sent by a job shortly. */
+export const QueuedDeliverySchema = Type.Object({
+  deliveryId: Type.String({ description: 'the X-Kesu-Delivery header the receiver will see' }),
+});

@@ -6,7 +6,7 @@ import { notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
 import { requireAdmin } from '../org/index.js';
 import { open, piiKeys, seal } from '../privacy/index.js';
-import type { SubscriptionInput, SubscriptionView } from './schemas.js';
+import type { SubscriptionInput, SubscriptionView, WebhookEventKind } from './schemas.js';
 import { newSigningSecret } from './signature.js';
 import { checkTargetUrl } from './target-url.js';
 
@@ -18,7 +18,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export const toSubscriptionView = (r: SubscriptionRow): SubscriptionView => ({
   id: r.id,
   url: r.url,
-  kinds: JSON.parse(r.kinds) as string[],
+  kinds: JSON.parse(r.kinds) as WebhookEventKind[],
   description: r.description,
   active: r.active === 1,
   createdAt: iso(r.created_at),
