@@ -49,40 +49,41 @@ export function WebhookDeliveries({
       {list.error && (
         <Typography.Text type="danger">{errorText(list.error, t('common.error'))}</Typography.Text>
       )}
-      <Table<Delivery>
-        rowKey="id"
-        dataSource={rows}
-        loading={list.isFetching}
-        size="small"
-        pagination={false}
-        locale={{ emptyText: t('webhooks.logEmpty') }}
-        data-testid="webhook-deliveries"
-        expandable={{ expandedRowRender: (d) => <DeliveryDetail delivery={d} /> }}
-        columns={[
-          { title: t('webhooks.time'), dataIndex: 'createdAt', render: time, width: 170 },
-          { title: t('webhooks.kind'), dataIndex: 'kind', render: kindName },
-          {
-            title: t('webhooks.state'),
-            dataIndex: 'state',
-            render: (s: Delivery['state']) => <Tag color={STATE_COLOR[s]}>{t(`webhooks.state.${s}`)}</Tag>,
-          },
-          { title: t('webhooks.attempts'), key: 'attempts', render: (_, d) => d.attempts.length },
-          {
-            title: t('webhooks.statusCode'),
-            key: 'status',
-            render: (_, d) => d.attempts.at(-1)?.statusCode ?? '—',
-          },
-          {
-            title: t('admin.actions'),
-            key: 'actions',
-            render: (_, d) => (
-              <Button size="small" onClick={() => void sendAgain(d)}>
-                {t('webhooks.replay')}
-              </Button>
-            ),
-          },
-        ]}
-      />
+      <div data-testid="webhook-deliveries">
+        <Table<Delivery>
+          rowKey="id"
+          dataSource={rows}
+          loading={list.isFetching}
+          size="small"
+          pagination={false}
+          locale={{ emptyText: t('webhooks.logEmpty') }}
+          expandable={{ expandedRowRender: (d) => <DeliveryDetail delivery={d} /> }}
+          columns={[
+            { title: t('webhooks.time'), dataIndex: 'createdAt', render: time, width: 170 },
+            { title: t('webhooks.kind'), dataIndex: 'kind', render: kindName },
+            {
+              title: t('webhooks.state'),
+              dataIndex: 'state',
+              render: (s: Delivery['state']) => <Tag color={STATE_COLOR[s]}>{t(`webhooks.state.${s}`)}</Tag>,
+            },
+            { title: t('webhooks.attempts'), key: 'attempts', render: (_, d) => d.attempts.length },
+            {
+              title: t('webhooks.statusCode'),
+              key: 'status',
+              render: (_, d) => d.attempts.at(-1)?.statusCode ?? '—',
+            },
+            {
+              title: t('admin.actions'),
+              key: 'actions',
+              render: (_, d) => (
+                <Button size="small" onClick={() => void sendAgain(d)}>
+                  {t('webhooks.replay')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </div>
       {list.hasNextPage && (
         <Button
           style={{ marginTop: 16 }}
