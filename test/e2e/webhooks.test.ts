@@ -32,14 +32,14 @@ describe('webhook subscriptions in Chromium', () => {
     await dialog.getByRole('button', { name: label('保存') }).click();
     // The form closes and the secret is shown, this once.
     const shown = page.getByTestId('webhook-secret');
-    const secret = (await shown.innerText()).trim();
+    const secret = ((await shown.textContent()) ?? '').trim();
     expect(secret).toMatch(/^whsec_/);
     await screenshot(page, 'admin-webhooks-secret');
     await page.getByRole('button', { name: '我已保存' }).click();
     await shown.waitFor({ state: 'hidden' });
     expect(await page.getByRole('dialog').count()).toBe(0);
     const row = page.getByRole('row', { name: /CRM 同步/ });
-    expect(await row.innerText()).toContain('投诉登记');
+    expect(await row.textContent()).toContain('投诉登记');
 
     await row.getByRole('button', { name: '发送测试' }).click();
     await page.getByText('测试事件已排队发送').waitFor();
@@ -57,22 +57,25 @@ describe('webhook subscriptions in Chromium', () => {
     await expect
       .poll(async () => {
         await page.getByRole('button', { name: /刷\s*新/ }).click();
-        return log.innerText();
+        return log.textContent();
       })
       .toContain('已送达');
-    expect(await log.innerText()).toContain('测试事件');
+    expect(await log.textContent()).toContain('测试事件');
     await log.getByRole('button', { name: '重新投递' }).click();
     await page.getByText('已排队重新投递').waitFor();
     await expect.poll(() => receiver.at('/crm').length).toBe(2);
     expect(receiver.at('/crm')[1]?.headers['x-kesu-delivery']).toBe(sent?.headers['x-kesu-delivery']);
+    // Opened, the delivery shows its id, the body sent and both attempts, the second a replay.
     await log.locator('.ant-table-row-expand-icon').first().click();
+    const attempts = log.locator('.ant-table-expanded-row .ant-table-row');
     await expect
       .poll(async () => {
         await page.getByRole('button', { name: /刷\s*新/ }).click();
-        return log.innerText();
+        return attempts.count();
       })
-      .toContain('重新投递');
-    expect(await log.innerText()).toContain(String(sent?.headers['x-kesu-delivery']));
+      .toBe(2);
+    expect(await attempts.nth(1).textContent()).toContain('重新投递');
+    expect(await log.textContent()).toContain(String(sent?.headers['x-kesu-delivery']));
     await screenshot(page, 'admin-webhooks-log');
     w.expectClean();
     await w.context.close();

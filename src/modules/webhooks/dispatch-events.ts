@@ -59,8 +59,9 @@ export async function dispatchEvents(tx: Tx, app: AppContext): Promise<number> {
     .execute();
   const matches = events
     .filter((e) => e.stream_type === COMPLAINT_STREAM)
-    .flatMap((e) => {
-      const kinds = webhookKindsOf(e.kind, JSON.parse(e.data));
+    .flatMap((row) => {
+      const e = { ...row, data: JSON.parse(row.data) as unknown };
+      const kinds = webhookKindsOf(e.kind, e.data);
       return subscriptions.flatMap((s) => {
         const kind = e.id > s.since_event_id ? kindFor(s.kinds, kinds) : null;
         return kind ? [{ event: e, subscriptionId: s.id, kind }] : [];

@@ -74,11 +74,11 @@ export async function complaintSnapshots(
 
 /** The body told of one history event; the status is the one the event left, when it changed it. */
 export function eventPayload(
-  event: { id: number; kind: string; at: number; data: string },
+  event: { id: number; kind: string; at: number; data: unknown },
   kind: string,
   complaint: ComplaintSnapshot,
 ): EventPayload {
-  const change = statusChange(JSON.parse(event.data));
+  const change = statusChange(event.data);
   return {
     eventId: event.id,
     kind,
