@@ -83,7 +83,9 @@ describe.each(DIALECTS)('outbound webhooks on %s', (dialect) => {
     expect(body.eventId).toEqual(expect.any(Number));
     expect(r.body).not.toMatch(/欧阳娜娜|13912345678|5678|nana@example|三天没有物流更新/);
 
-    // The log shows the delivery with its one attempt; the list and the database never show the secret.
+    // The log shows the delivery with its one attempt (recorded once the answer is in); the list and
+    // the database never show the secret.
+    await expect.poll(async () => (await deliveries(sub.id))[0]?.state).toBe('delivered');
     const [d] = await deliveries(sub.id);
     expect(d).toMatchObject({
       deliveryId: r.headers['x-kesu-delivery'],
@@ -139,6 +141,7 @@ describe.each(DIALECTS)('outbound webhooks on %s', (dialect) => {
     const sub = await subscribe('/replay', ['complaint.registered']);
     await register();
     await arrivals('/replay', 1);
+    await expect.poll(async () => (await deliveries(sub.id))[0]?.state).toBe('delivered');
     const [d] = await deliveries(sub.id);
     const replay = await admin.post(`/api/v1/webhooks/${sub.id}/deliveries/${d.id}/replay`);
     expect(replay.status).toBe(202);
