@@ -126,7 +126,11 @@ function DeliveryDetail({ delivery }: { delivery: Delivery }) {
             render: (c: number | null) => c ?? '—',
           },
           { title: t('webhooks.duration'), dataIndex: 'durationMs', render: (ms: number) => `${ms} ms` },
-          { title: '', dataIndex: 'trigger', render: (x: Attempt['trigger']) => t(`webhooks.trigger.${x}`) },
+          {
+            title: t('webhooks.trigger'),
+            dataIndex: 'trigger',
+            render: (x: Attempt['trigger']) => t(`webhooks.trigger.${x}`),
+          },
           { title: t('webhooks.error'), dataIndex: 'error', render: (e: string | null) => e ?? '—' },
           {
             title: t('webhooks.response'),
