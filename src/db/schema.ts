@@ -415,6 +415,54 @@ export interface MailReceiptTable {
   received_at: Millis;
 }
 
+/** An integration's subscription to history events (issue 11); `secret` is sealed, `kinds` JSON. */
+export interface WebhookSubscriptionTable {
+  id: Generated<number>;
+  url: string;
+  description: string;
+  kinds: string;
+  active: Flag;
+  secret: string;
+  since_event_id: number;
+  created_by: number;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+/** One event told to one subscription; `public_id` is the stable X-Kesu-Delivery, `payload` the body sent. */
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  public_id: string;
+  subscription_id: number;
+  event_id: number | null;
+  kind: string;
+  payload: string;
+  /** pending | delivered | failed */
+  state: string;
+  attempts: number;
+  created_at: Millis;
+  last_attempt_at: Millis | null;
+  delivered_at: Millis | null;
+}
+
+export interface WebhookAttemptTable {
+  id: Generated<number>;
+  delivery_id: number;
+  at: Millis;
+  status_code: number | null;
+  duration_ms: number;
+  error: string | null;
+  response_snippet: string | null;
+  /** auto | replay */
+  trigger: string;
+}
+
+export interface WebhookWatermarkTable {
+  name: string;
+  event_id: number;
+  updated_at: Millis;
+}
+
 /** A complaint marked as a case of the library (案例库), issue 6. */
 export interface ComplaintCaseTable {
   complaint_id: number;
@@ -540,6 +588,11 @@ export interface Database {
   classification_corrections: ClassificationCorrectionTable;
   // cases (issue 6) — tables of src/modules/cases
   complaint_cases: ComplaintCaseTable;
+  // webhooks (issue 11) — tables of src/modules/webhooks
+  webhook_subscriptions: WebhookSubscriptionTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_attempts: WebhookAttemptTable;
+  webhook_watermarks: WebhookWatermarkTable;
 }
 
 export type Job = Selectable<JobTable>;

@@ -5,6 +5,12 @@ import { createJobRegistry, defineJob, type JobRegistry, pruneJobs } from '../mo
 import { MAIL_POLL_JOB, MIN_POLL_SECONDS, pollMailbox } from '../modules/mail/index.js';
 import { sendNoticeJob } from '../modules/notify/index.js';
 import { sweepBreaches, sweepReminders } from '../modules/sla/index.js';
+import {
+  DISPATCH_EVERY_MS,
+  DISPATCH_WEBHOOKS_JOB,
+  deliverWebhookJob,
+  dispatchWebhooksJob,
+} from '../modules/webhooks/index.js';
 
 export const SLA_SWEEP_JOB = 'sla.sweep';
 export const PRUNE_JOBS_JOB = 'jobs.prune';
@@ -53,7 +59,10 @@ export function kesuJobs(): JobRegistry {
     .register(pruneJobsJob)
     .register(mailPollJob)
     .register(trainFromComplaintsJob)
+    .register(dispatchWebhooksJob)
+    .register(deliverWebhookJob)
     .registerCron({ name: 'sla-sweep', everyMs: 30_000, kind: SLA_SWEEP_JOB })
     .registerCron({ name: 'mail-poll', everyMs: MIN_POLL_SECONDS * 1000, kind: MAIL_POLL_JOB })
-    .registerCron({ name: 'prune-jobs', everyMs: 3600_000, kind: PRUNE_JOBS_JOB });
+    .registerCron({ name: 'prune-jobs', everyMs: 3600_000, kind: PRUNE_JOBS_JOB })
+    .registerCron({ name: 'webhooks-dispatch', everyMs: DISPATCH_EVERY_MS, kind: DISPATCH_WEBHOOKS_JOB });
 }

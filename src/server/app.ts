@@ -32,6 +32,7 @@ import { privacyRoutes } from '../modules/privacy/routes.js';
 import { searchRoutes } from '../modules/search/routes.js';
 import { slaRoutes } from '../modules/sla/routes.js';
 import { spreadsheetRoutes } from '../modules/spreadsheets/routes.js';
+import { webhookRoutes } from '../modules/webhooks/routes.js';
 import { ProblemSchema } from './endpoint.js';
 import { type Http, SESSION_COOKIE } from './http.js';
 import { openApiOptions } from './openapi.js';
@@ -127,6 +128,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       caseRoutes(api as Http, app);
       suggestRoutes(api as Http, app);
       classificationRoutes(api as Http, app);
+      webhookRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },
   );

@@ -27,6 +27,7 @@ import type { privacyEndpoints } from '../modules/privacy/endpoints.js';
 import type { searchEndpoints } from '../modules/search/endpoints.js';
 import type { slaEndpoints } from '../modules/sla/endpoints.js';
 import type { spreadsheetEndpoints } from '../modules/spreadsheets/endpoints.js';
+import type { webhookEndpoints } from '../modules/webhooks/endpoints.js';
 import type { EndpointsOf } from './endpoint.js';
 
 export type ApiEndpoint =
@@ -54,4 +55,5 @@ export type ApiEndpoint =
   | EndpointsOf<typeof inboxEndpoints>
   | EndpointsOf<typeof authEndpoints>
   | EndpointsOf<typeof portalEndpoints>
-  | EndpointsOf<typeof spreadsheetEndpoints>;
+  | EndpointsOf<typeof spreadsheetEndpoints>
+  | EndpointsOf<typeof webhookEndpoints>;

@@ -29,6 +29,7 @@ export const API_TAGS = [
   { name: 'cases', description: '案例库 the case library and canned replies' },
   { name: 'classification', description: '自动分类 the category classifier' },
   { name: 'privacy', description: '个人信息 personal data: access, correction, erasure' },
+  { name: 'webhooks', description: 'Webhook 订阅 signed notices of complaint events to integrations' },
   {
     name: 'portal',
     description:

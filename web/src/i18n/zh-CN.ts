@@ -7,6 +7,7 @@ import * as portal from './sections/portal';
 import * as register from './sections/register';
 import * as search from './sections/search';
 import * as terms from './sections/terms';
+import * as webhooks from './sections/webhooks';
 import * as workbench from './sections/workbench';
 
 /** Every UI string in zh-CN (the default language); each section lives in sections/. */
@@ -20,6 +21,7 @@ export const zh = {
   ...dashboard.zh,
   ...search.zh,
   ...cases.zh,
+  ...webhooks.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };

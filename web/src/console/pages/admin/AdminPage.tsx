@@ -19,6 +19,7 @@ import type { AdminUser, Unit } from './shared';
 import { TemplatesTab } from './TemplatesTab';
 import { UnitsTab } from './UnitsTab';
 import { UsersTab } from './UsersTab';
+import { WebhooksTab } from './WebhooksTab';
 
 const TABS = [
   'units',
@@ -33,12 +34,13 @@ const TABS = [
   'channels',
   'mail',
   'tokens',
+  'webhooks',
   'settings',
   'jobs',
 ] as const;
 type Tab = (typeof TABS)[number];
 
-/** 系统管理: organisation, users, approval authority, categories, dispatch rules, time limits, calendar, notice templates, notification channels, mail intake, API tokens, other settings, background jobs; each tab is /admin/<tab>. */
+/** 系统管理: organisation, users, approval authority, categories, dispatch rules, time limits, calendar, notice templates, notification channels, mail intake, API tokens, webhooks, other settings, background jobs; each tab is /admin/<tab>. */
 export default function AdminPage() {
   const { t } = useI18n();
   const sub = (useParams()['*'] ?? '').split('/')[0] as Tab;
@@ -102,6 +104,7 @@ function AdminTabs({ tab, units, users }: { tab: Tab; units: Unit[]; users: Admi
         { key: 'channels', label: t('admin.tab.channels'), children: <ChannelsTab /> },
         { key: 'mail', label: t('admin.tab.mail'), children: <MailIntakeTab /> },
         { key: 'tokens', label: t('admin.tab.tokens'), children: <ApiTokensTab users={users} /> },
+        { key: 'webhooks', label: t('admin.tab.webhooks'), children: <WebhooksTab /> },
         { key: 'settings', label: t('admin.tab.settings'), children: <SettingsTab units={units} /> },
         { key: 'jobs', label: t('admin.tab.jobs'), children: <JobsTab /> },
       ]}

@@ -1,4 +1,4 @@
-import { Alert, Button, Input, Modal, Select, Tag, Typography } from 'antd';
+import { Input, Select, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useApi, useApiMutation } from '../../../api/hooks';
@@ -7,6 +7,7 @@ import { ConfirmButton } from './crud/ConfirmButton';
 import { CrudTable } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
 import { FormFields } from './crud/FormFields';
+import { ShownOnce } from './crud/ShownOnce';
 import type { AdminUser, Answer, RowOf } from './shared';
 
 type ApiToken = RowOf<'/api-tokens'>;
@@ -92,28 +93,13 @@ export function ApiTokensTab({ users }: { users: AdminUser[] }) {
           </EditModal>
         )}
       />
-      <Modal
-        open={created !== null}
+      <ShownOnce
+        value={created?.token ?? null}
         title={t('admin.tokens.createdTitle', { name: created?.name ?? '' })}
-        onCancel={() => setCreated(null)}
-        footer={
-          <Button type="primary" onClick={() => setCreated(null)}>
-            {t('admin.tokens.done')}
-          </Button>
-        }
-      >
-        <Alert type="warning" showIcon title={t('admin.tokens.once')} style={{ marginBottom: 12 }} />
-        <Typography.Paragraph
-          code
-          copyable={{
-            text: created?.token ?? '',
-            tooltips: [t('admin.tokens.copy'), t('admin.tokens.copied')],
-          }}
-          data-testid="new-api-token"
-        >
-          {created?.token}
-        </Typography.Paragraph>
-      </Modal>
+        warning={t('admin.tokens.once')}
+        testId="new-api-token"
+        onClose={() => setCreated(null)}
+      />
     </>
   );
 }
