@@ -88,7 +88,8 @@ export async function admitAttempt(app: AppContext, who: SignInAttempt): Promise
         })
         .where('key', '=', key)
         .execute();
-      if (verdict.locked && lockedUntil && policy === ACCOUNT_POLICY) await recordLock(tx, key, lockedUntil, now);
+      if (verdict.locked && lockedUntil && policy === ACCOUNT_POLICY)
+        await recordLock(tx, key, lockedUntil, now);
       wait = Math.max(wait, verdict.retryAfterMs);
     }
     return wait;

@@ -34,7 +34,10 @@ export function readPendingSignIn(secret: Buffer, token: string, now: number): n
   const given = Buffer.from(mac);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
-    const { u, e } = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { u: unknown; e: unknown };
+    const { u, e } = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {
+      u: unknown;
+      e: unknown;
+    };
     return typeof u === 'number' && typeof e === 'number' && e > now ? u : null;
   } catch {
     return null;

@@ -1,5 +1,5 @@
-import { endpoint, NoContent, problems } from '../../server/endpoint.js';
 import { ROLES } from '../../domain/roles.js';
+import { endpoint, NoContent, problems } from '../../server/endpoint.js';
 import { IdParams } from './schemas.js';
 import {
   SessionList,
@@ -75,7 +75,7 @@ export const securityEndpoints = {
     operationId: 'getUserSecurity',
     access: admin,
     tags: adminTags,
-    summary: '账号安全 a user\'s lockout, second factor and sessions (admin)',
+    summary: "账号安全 a user's lockout, second factor and sessions (admin)",
     params: IdParams,
     response: { 200: UserSecuritySchema, ...problems(400, 401, 403, 404) },
   }),
@@ -83,7 +83,7 @@ export const securityEndpoints = {
     operationId: 'unlockUser',
     access: admin,
     tags: adminTags,
-    summary: '解除锁定 lift a user\'s sign-in lockout (admin; recorded in the history)',
+    summary: "解除锁定 lift a user's sign-in lockout (admin; recorded in the history)",
     params: IdParams,
     response: { 204: NoContent, ...problems(400, 401, 403, 404) },
   }),

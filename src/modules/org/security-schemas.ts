@@ -34,7 +34,9 @@ export const SecondFactorNeeded = Type.Object({
 
 export const TotpStatusSchema = Type.Object({
   enabled: Type.Boolean(),
-  offered: Type.Boolean({ description: 'the user holds a role that may use a second factor (admin, manager)' }),
+  offered: Type.Boolean({
+    description: 'the user holds a role that may use a second factor (admin, manager)',
+  }),
 });
 
 export const TotpEnrolmentSchema = Type.Object({

@@ -5,7 +5,7 @@
  * the password is checked); attempts refused while waiting count too, so hammering ends in a lockout.
  */
 export interface ThrottlePolicy {
-  /** Failures that cost nothing. */
+  /** Attempts in a window that need not wait. */
   free: number;
   /** Failures in one window that lock the key. */
   lockAfter: number;
@@ -19,7 +19,7 @@ const MINUTE = 60_000;
 
 /** 5 failures for one account in 15 minutes lock it for 15 minutes. */
 export const ACCOUNT_POLICY: ThrottlePolicy = {
-  free: 2,
+  free: 3,
   lockAfter: 5,
   windowMs: 15 * MINUTE,
   lockMs: 15 * MINUTE,
@@ -46,10 +46,10 @@ export interface ThrottleState {
 export const accountKey = (username: string) => `account:${username.normalize('NFKC').trim().toLowerCase()}`;
 export const addressKey = (address: string) => `address:${address}`;
 
-/** How long the attempt after `failures` failures must wait: nothing, then 1 s, 2 s, 4 s … */
+/** How long after the last attempt the one after `failures` failures must wait: nothing, then 1 s, 2 s, 4 s … */
 export function backoffMs(policy: ThrottlePolicy, failures: number): number {
-  if (failures <= policy.free) return 0;
-  return Math.min(1000 * 2 ** (failures - policy.free - 1), policy.maxDelayMs);
+  if (failures < policy.free) return 0;
+  return Math.min(1000 * 2 ** (failures - policy.free), policy.maxDelayMs);
 }
 
 export interface AttemptVerdict {
@@ -70,13 +70,16 @@ export function countAttempt(
     return { next: state, retryAfterMs: state.lockedUntil - now, locked: false };
   const fresh = !state || state.lockedUntil !== null || now - state.windowStart >= policy.windowMs;
   const before = fresh ? { failures: 0, windowStart: now, lastAttemptAt: now, lockedUntil: null } : state;
-  const waitUntil = before.lastAttemptAt + backoffMs(policy, before.failures);
-  const next: ThrottleState = { ...before, failures: before.failures + 1, lastAttemptAt: now };
-  if (waitUntil <= now) return { next, retryAfterMs: 0, locked: false };
-  if (next.failures >= policy.lockAfter) {
-    return { next: { ...next, lockedUntil: now + policy.lockMs }, retryAfterMs: policy.lockMs, locked: true };
+  const failures = before.failures + 1;
+  if (before.lastAttemptAt + backoffMs(policy, before.failures) <= now)
+    return { next: { ...before, failures, lastAttemptAt: now }, retryAfterMs: 0, locked: false };
+  if (failures >= policy.lockAfter) {
+    const next = { ...before, failures, lockedUntil: now + policy.lockMs };
+    return { next, retryAfterMs: policy.lockMs, locked: true };
   }
-  return { next, retryAfterMs: waitUntil - now, locked: false };
+  // A refused attempt counts but does not restart the wait: waiting as told is enough.
+  const next = { ...before, failures };
+  return { next, retryAfterMs: next.lastAttemptAt + backoffMs(policy, failures) - now, locked: false };
 }
 
 /** After a failed attempt that was let through: lock the key when it has failed often enough. */

@@ -98,7 +98,11 @@ export async function confirmTotpEnrolment(ctx: ActorContext, code: string): Pro
     if (!pending || pending.enabled_at !== null) throw conflict('totp_not_pending');
     const input = { userId: ctx.actor.userId, code, now, pending: true };
     if (!(await acceptCode(tx, ctx.config.secret, input))) throw wrongCode();
-    await tx.updateTable('user_totp').set({ enabled_at: now }).where('user_id', '=', ctx.actor.userId).execute();
+    await tx
+      .updateTable('user_totp')
+      .set({ enabled_at: now })
+      .where('user_id', '=', ctx.actor.userId)
+      .execute();
     await appendEvent(tx, {
       streamType: 'user',
       streamId: ctx.actor.userId,
@@ -115,7 +119,8 @@ export async function disableTotp(ctx: ActorContext, code: string): Promise<void
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
     if (!(await totpStatus(tx, ctx.actor.userId)).enabled) throw conflict('totp_not_enabled');
-    if (!(await useTotpCode(tx, ctx.config.secret, { userId: ctx.actor.userId, code, now }))) throw wrongCode();
+    if (!(await useTotpCode(tx, ctx.config.secret, { userId: ctx.actor.userId, code, now })))
+      throw wrongCode();
     await tx.deleteFrom('user_totp').where('user_id', '=', ctx.actor.userId).execute();
     await appendEvent(tx, {
       streamType: 'user',
@@ -133,7 +138,11 @@ export async function resetTotp(ctx: ActorContext, userId: number): Promise<void
   requireAdmin(ctx.actor);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
-    const removed = await tx.deleteFrom('user_totp').where('user_id', '=', userId).returning('user_id').execute();
+    const removed = await tx
+      .deleteFrom('user_totp')
+      .where('user_id', '=', userId)
+      .returning('user_id')
+      .execute();
     if (removed.length === 0) throw notFound('totp_not_enabled');
     await appendEvent(tx, {
       streamType: 'user',
