@@ -6,6 +6,7 @@ import * as dashboard from './sections/dashboard';
 import * as portal from './sections/portal';
 import * as register from './sections/register';
 import * as search from './sections/search';
+import * as security from './sections/security';
 import * as terms from './sections/terms';
 import * as workbench from './sections/workbench';
 import type { Messages } from './zh-CN';
@@ -20,5 +21,6 @@ export const en: Messages = {
   ...dashboard.en,
   ...search.en,
   ...cases.en,
+  ...security.en,
   terms: terms.en,
 };
