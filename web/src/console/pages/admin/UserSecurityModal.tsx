@@ -1,4 +1,4 @@
-import { Button, Descriptions, Modal, Space, Tag } from 'antd';
+import { Descriptions, Modal, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
@@ -25,14 +25,14 @@ export function UserSecurityModal({ user, onClose }: { user: AdminUser; onClose:
       width={860}
       title={t('security.admin.title', { name })}
       onCancel={onClose}
-      footer={<Button onClick={onClose}>{t('common.cancel')}</Button>}
+      footer={null}
     >
       <QueryState query={security}>
         {(s) => (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <Descriptions column={1} size="small" bordered>
               <Descriptions.Item label={t('admin.users.username')}>{user.username}</Descriptions.Item>
-              <Descriptions.Item label={t('security.admin.unlock')}>
+              <Descriptions.Item label={t('security.admin.lock')}>
                 <Space data-testid="user-lock">
                   {s.lockedUntil ? (
                     <Tag color="red">
