@@ -4,6 +4,7 @@ import { closeUnreachableJob } from '../modules/complaints/index.js';
 import { createJobRegistry, defineJob, type JobRegistry, pruneJobs } from '../modules/jobs/index.js';
 import { MAIL_POLL_JOB, MIN_POLL_SECONDS, pollMailbox } from '../modules/mail/index.js';
 import { sendNoticeJob } from '../modules/notify/index.js';
+import { pruneSignInThrottles } from '../modules/org/index.js';
 import { sweepBreaches, sweepReminders } from '../modules/sla/index.js';
 
 export const SLA_SWEEP_JOB = 'sla.sweep';
@@ -32,6 +33,15 @@ export const pruneJobsJob = defineJob({
   },
 });
 
+export const PRUNE_SIGN_IN_JOB = 'org.prune-sign-in';
+export const pruneSignInJob = defineJob({
+  kind: PRUNE_SIGN_IN_JOB,
+  payload: NO_PAYLOAD,
+  handler: async (ctx) => {
+    await pruneSignInThrottles(ctx.db, ctx.clock.now());
+  },
+});
+
 export const mailPollJob = defineJob({
   kind: MAIL_POLL_JOB,
   payload: NO_PAYLOAD,
@@ -51,9 +61,11 @@ export function kesuJobs(): JobRegistry {
     .register(slaSweepJob)
     .register(closeUnreachableJob)
     .register(pruneJobsJob)
+    .register(pruneSignInJob)
     .register(mailPollJob)
     .register(trainFromComplaintsJob)
     .registerCron({ name: 'sla-sweep', everyMs: 30_000, kind: SLA_SWEEP_JOB })
     .registerCron({ name: 'mail-poll', everyMs: MIN_POLL_SECONDS * 1000, kind: MAIL_POLL_JOB })
-    .registerCron({ name: 'prune-jobs', everyMs: 3600_000, kind: PRUNE_JOBS_JOB });
+    .registerCron({ name: 'prune-jobs', everyMs: 3600_000, kind: PRUNE_JOBS_JOB })
+    .registerCron({ name: 'prune-sign-in', everyMs: 3600_000, kind: PRUNE_SIGN_IN_JOB });
 }

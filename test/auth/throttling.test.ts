@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/lib/clock.js';
+import { pruneSignInThrottles } from '../../src/modules/org/index.js';
 import { type Client, login } from '../support/client.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 import { attempt, userHistory } from './support.js';
@@ -149,5 +150,20 @@ describe.each(DIALECTS)('sign-in throttling and lockout on %s', (dialect) => {
     expect(lockedGhost.status).toBe(429);
     expect(lockedReal.body).toEqual(lockedGhost.body);
     expect(lockedReal.headers['retry-after']).toBe(lockedGhost.headers['retry-after']);
+  });
+
+  it('forgets counters once their window and lock are over', async () => {
+    clock.advance(60 * MINUTE);
+    await attempt(t.http, { username: 'fresh', password: 'wrong-password' }, { address: '10.0.9.1' });
+    const keys = () =>
+      t.app.db
+        .selectFrom('login_throttles')
+        .select('key')
+        .execute()
+        .then((rows) => rows.map((r) => r.key).sort());
+    const before = await keys();
+    expect(before.length).toBeGreaterThan(20);
+    expect(await pruneSignInThrottles(t.app.db, clock.now())).toBe(before.length - 2);
+    expect(await keys()).toEqual(['account:fresh', 'address:10.0.9.1']);
   });
 });

@@ -2,6 +2,7 @@ export { type Actor, hasRole, seesAll } from '../../domain/actor.js';
 export { ESCALATION_CHAIN, ROLES, type Role, SEES_ALL_ROLES } from '../../domain/roles.js';
 export { loadActor } from './actor.js';
 export { actorForApiToken, createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
+export { pruneSignInThrottles } from './login-throttle.js';
 export { hashPassword } from './passwords.js';
 export { requireAdmin } from './policy.js';
 export { actorForSession, logout } from './sessions.js';

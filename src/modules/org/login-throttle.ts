@@ -1,7 +1,6 @@
 import type { ActorContext, AppContext } from '../../context.js';
-import type { Tx } from '../../db/database.js';
+import type { Db, Tx } from '../../db/database.js';
 import { notFound, tooManyRequests } from '../../lib/errors.js';
-import { appendEvent } from '../audit/index.js';
 import { requireAdmin } from './policy.js';
 import {
   ACCOUNT_POLICY,
@@ -12,6 +11,7 @@ import {
   type ThrottlePolicy,
   type ThrottleState,
 } from './throttle-rules.js';
+import { appendUserEvent } from './user-events.js';
 
 /** Who is trying to sign in: the username as typed and the client's address. */
 export interface SignInAttempt {
@@ -56,9 +56,8 @@ async function usersOfKey(tx: Tx, key: string) {
 
 async function recordLock(tx: Tx, key: string, until: number, now: number): Promise<void> {
   for (const user of await usersOfKey(tx, key))
-    await appendEvent(tx, {
-      streamType: 'user',
-      streamId: user.id,
+    await appendUserEvent(tx, {
+      userId: user.id,
       actorId: null,
       at: now,
       kind: 'sign_in_locked',
@@ -156,9 +155,8 @@ export async function liftLockout(ctx: ActorContext, userId: number): Promise<vo
     if (!user) throw notFound('user_not_found');
     const before = await accountLockout(tx, user.username, now);
     await tx.deleteFrom('login_throttles').where('key', '=', accountKey(user.username)).execute();
-    await appendEvent(tx, {
-      streamType: 'user',
-      streamId: userId,
+    await appendUserEvent(tx, {
+      userId,
       actorId: ctx.actor.userId,
       at: now,
       kind: 'sign_in_unlocked',
@@ -168,4 +166,15 @@ export async function liftLockout(ctx: ActorContext, userId: number): Promise<vo
       },
     });
   });
+}
+
+/** Forget counters whose window and lock are over (a spray of usernames leaves one row each). */
+export async function pruneSignInThrottles(db: Db, now: number): Promise<number> {
+  const windowMs = Math.max(ACCOUNT_POLICY.windowMs, ADDRESS_POLICY.windowMs);
+  const { numDeletedRows } = await db
+    .deleteFrom('login_throttles')
+    .where('last_attempt_at', '<', now - windowMs)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .executeTakeFirst();
+  return Number(numDeletedRows);
 }

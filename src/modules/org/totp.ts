@@ -3,9 +3,9 @@ import type { ActorContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
 import { type Actor, hasRole } from '../../domain/actor.js';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/errors.js';
-import { appendEvent } from '../audit/index.js';
 import { open, piiKeys, seal } from '../privacy/index.js';
 import { requireAdmin } from './policy.js';
+import { appendUserEvent } from './user-events.js';
 
 /** 两步验证 (TOTP, RFC 6238): offered to the roles that can do the most harm with a stolen password. */
 export const TOTP_ROLES = ['admin', 'manager'] as const;
@@ -103,13 +103,11 @@ export async function confirmTotpEnrolment(ctx: ActorContext, code: string): Pro
       .set({ enabled_at: now })
       .where('user_id', '=', ctx.actor.userId)
       .execute();
-    await appendEvent(tx, {
-      streamType: 'user',
-      streamId: ctx.actor.userId,
+    await appendUserEvent(tx, {
+      userId: ctx.actor.userId,
       actorId: ctx.actor.userId,
       at: now,
       kind: 'totp_enabled',
-      data: {},
     });
   });
 }
@@ -122,13 +120,11 @@ export async function disableTotp(ctx: ActorContext, code: string): Promise<void
     if (!(await useTotpCode(tx, ctx.config.secret, { userId: ctx.actor.userId, code, now })))
       throw wrongCode();
     await tx.deleteFrom('user_totp').where('user_id', '=', ctx.actor.userId).execute();
-    await appendEvent(tx, {
-      streamType: 'user',
-      streamId: ctx.actor.userId,
+    await appendUserEvent(tx, {
+      userId: ctx.actor.userId,
       actorId: ctx.actor.userId,
       at: now,
       kind: 'totp_disabled',
-      data: {},
     });
   });
 }
@@ -144,13 +140,6 @@ export async function resetTotp(ctx: ActorContext, userId: number): Promise<void
       .returning('user_id')
       .execute();
     if (removed.length === 0) throw notFound('totp_not_enabled');
-    await appendEvent(tx, {
-      streamType: 'user',
-      streamId: userId,
-      actorId: ctx.actor.userId,
-      at: now,
-      kind: 'totp_reset',
-      data: {},
-    });
+    await appendUserEvent(tx, { userId, actorId: ctx.actor.userId, at: now, kind: 'totp_reset' });
   });
 }

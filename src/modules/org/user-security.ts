@@ -1,11 +1,11 @@
 import type { ActorContext } from '../../context.js';
 import { notFound } from '../../lib/errors.js';
-import { appendEvent } from '../audit/index.js';
 import { accountLockout } from './login-throttle.js';
 import { requireAdmin } from './policy.js';
 import type { UserSecurityView } from './security-schemas.js';
 import { endSessions, listSessions } from './sessions.js';
 import { totpStatus } from './totp.js';
+import { appendUserEvent } from './user-events.js';
 
 /** The admin's view of a user's sign-in: lockout, second factor, open sessions. */
 export async function userSecurity(ctx: ActorContext, userId: number): Promise<UserSecurityView> {
@@ -32,9 +32,8 @@ export async function endUserSessions(ctx: ActorContext, userId: number, ref?: s
     const user = await tx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
     if (!user) throw notFound('user_not_found');
     const ended = await endSessions(tx, userId, ref ? { ref } : {});
-    await appendEvent(tx, {
-      streamType: 'user',
-      streamId: userId,
+    await appendUserEvent(tx, {
+      userId,
       actorId: ctx.actor.userId,
       at: now,
       kind: 'sessions_ended',
