@@ -122,6 +122,29 @@ describe.each(DIALECTS)('TOTP second factor on %s', (dialect) => {
     expect(statuses).toContain(429);
   });
 
+  it('does not charge the address for two-step sign-ins that succeed', async () => {
+    clock.advance(60 * 60_000);
+    const from = { address: '10.9.1.1' };
+    for (let i = 0; i < 3; i++) {
+      clock.advance(30_000);
+      const step = await attempt(t.http, { username: 'admin' }, from);
+      expect(step.status).toBe(202);
+      const res = await t.http.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login/second-factor',
+        payload: { pendingToken: step.body.pendingToken, code: codeAt(adminSecret, clock.now()) },
+        remoteAddress: from.address,
+      });
+      expect(res.statusCode).toBe(200);
+    }
+    const counters = await t.app.db
+      .selectFrom('login_throttles')
+      .selectAll()
+      .where('key', 'in', ['account:admin', 'address:10.9.1.1'])
+      .execute();
+    expect(counters.map((c) => [c.key, c.failures])).toEqual([['address:10.9.1.1', 0]]);
+  });
+
   it('is offered to admins and managers only, and turned off with a current code', async () => {
     const agent = await login(t.http, 'agent');
     expect(await agent.ok('GET', '/api/v1/auth/totp')).toEqual({ enabled: false, offered: false });

@@ -24,7 +24,7 @@ const keysOf = (who: SignInAttempt): Array<[string, ThrottlePolicy]> => [
   [addressKey(who.address), ADDRESS_POLICY],
 ];
 
-async function lockedState(tx: Tx, key: string, now: number): Promise<ThrottleState> {
+async function lockThrottleRow(tx: Tx, key: string, now: number): Promise<ThrottleState> {
   await tx
     .insertInto('login_throttles')
     .values({ key, failures: 0, window_start: now, last_attempt_at: now, locked_until: null })
@@ -75,7 +75,7 @@ export async function admitAttempt(app: AppContext, who: SignInAttempt): Promise
   const waitMs = await app.db.transaction().execute(async (tx) => {
     let wait = 0;
     for (const [key, policy] of keysOf(who)) {
-      const verdict = countAttempt(policy, await lockedState(tx, key, now), now);
+      const verdict = countAttempt(policy, await lockThrottleRow(tx, key, now), now);
       const { failures, windowStart, lastAttemptAt, lockedUntil } = verdict.next;
       await tx
         .updateTable('login_throttles')
@@ -115,11 +115,18 @@ export async function attemptFailed(app: AppContext, who: SignInAttempt): Promis
   });
 }
 
-/** The attempt succeeded: the account starts afresh, and the address is not charged for it. */
-export async function attemptSucceeded(app: AppContext, who: SignInAttempt): Promise<void> {
+/**
+ * The attempt succeeded: the address is not charged for it, and the account starts afresh — unless
+ * this was only the password of a two-step sign-in (`accountToo: false`), whose code is still to come.
+ */
+export async function attemptSucceeded(
+  app: AppContext,
+  who: SignInAttempt,
+  { accountToo = true } = {},
+): Promise<void> {
   const [[account], [address]] = keysOf(who) as [[string, ThrottlePolicy], [string, ThrottlePolicy]];
   await app.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('login_throttles').where('key', '=', account).execute();
+    if (accountToo) await tx.deleteFrom('login_throttles').where('key', '=', account).execute();
     await tx
       .updateTable('login_throttles')
       .set((eb) => ({ failures: eb('failures', '-', 1) }))

@@ -34,9 +34,11 @@ export async function login(
     await attemptFailed(app, who);
     throw unauthenticated('invalid_credentials');
   }
-  // The account's counter stays charged until the second step succeeds too.
-  if ((await totpStatus(app.db, user.id)).enabled)
+  if ((await totpStatus(app.db, user.id)).enabled) {
+    // The account's counter stays charged until the code is right too.
+    await attemptSucceeded(app, who, { accountToo: false });
     return { kind: 'second_factor', ...issuePendingSignIn(app.config.secret, user.id, app.clock.now()) };
+  }
   await attemptSucceeded(app, who);
   return { kind: 'session', ...(await openSession(app, user.id, input)) };
 }
