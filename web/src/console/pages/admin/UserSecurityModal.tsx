@@ -20,13 +20,7 @@ export function UserSecurityModal({ user, onClose }: { user: AdminUser; onClose:
   const endAll = useApiMutation('DELETE', '/users/:id/sessions', { invalidates });
   const name = user.displayName;
   return (
-    <Modal
-      open
-      width={860}
-      title={t('security.admin.title', { name })}
-      onCancel={onClose}
-      footer={null}
-    >
+    <Modal open width={860} title={t('security.admin.title', { name })} onCancel={onClose} footer={null}>
       <QueryState query={security}>
         {(s) => (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
