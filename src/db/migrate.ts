@@ -7,6 +7,7 @@ import * as search from './migrations/2026-11-26-search.js';
 import * as classifier from './migrations/2026-11-27-classifier.js';
 import * as cases from './migrations/2026-11-28-cases.js';
 import * as webhooks from './migrations/2026-12-03-webhooks.js';
+import * as signIn from './migrations/2026-12-03-sign-in.js';
 
 /** Every migration, in order. Names are dated and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-classifier': classifier,
   '2026-11-28-cases': cases,
   '2026-12-03-webhooks': webhooks,
+  '2026-12-03-sign-in': signIn,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -39,6 +39,26 @@ export interface SessionTable {
   user_id: number;
   created_at: Millis;
   expires_at: Millis;
+  last_seen_at: Millis | null;
+  address: string | null;
+  user_agent: string | null;
+}
+
+/** Sign-in failures per account (as typed) and per client address (org/login-throttle.ts). */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_start: Millis;
+  last_attempt_at: Millis;
+  locked_until: Millis | null;
+}
+
+export interface UserTotpTable {
+  user_id: number;
+  secret: string;
+  enabled_at: Millis | null;
+  last_step: number;
+  created_at: Millis;
 }
 
 export interface ApiTokenTable {
@@ -593,6 +613,9 @@ export interface Database {
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;
   webhook_watermarks: WebhookWatermarkTable;
+  // sign-in hardening (issue 11) — tables of src/modules/org
+  login_throttles: LoginThrottleTable;
+  user_totp: UserTotpTable;
 }
 
 export type Job = Selectable<JobTable>;

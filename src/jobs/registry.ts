@@ -4,6 +4,7 @@ import { closeUnreachableJob } from '../modules/complaints/index.js';
 import { createJobRegistry, defineJob, type JobRegistry, pruneJobs } from '../modules/jobs/index.js';
 import { MAIL_POLL_JOB, MIN_POLL_SECONDS, pollMailbox } from '../modules/mail/index.js';
 import { sendNoticeJob } from '../modules/notify/index.js';
+import { pruneSignInThrottles } from '../modules/org/index.js';
 import { sweepBreaches, sweepReminders } from '../modules/sla/index.js';
 import {
   DISPATCH_EVERY_MS,
@@ -38,6 +39,15 @@ export const pruneJobsJob = defineJob({
   },
 });
 
+export const PRUNE_SIGN_IN_JOB = 'org.prune-sign-in';
+export const pruneSignInJob = defineJob({
+  kind: PRUNE_SIGN_IN_JOB,
+  payload: NO_PAYLOAD,
+  handler: async (ctx) => {
+    await pruneSignInThrottles(ctx.db, ctx.clock.now());
+  },
+});
+
 export const mailPollJob = defineJob({
   kind: MAIL_POLL_JOB,
   payload: NO_PAYLOAD,
@@ -57,6 +67,7 @@ export function kesuJobs(): JobRegistry {
     .register(slaSweepJob)
     .register(closeUnreachableJob)
     .register(pruneJobsJob)
+    .register(pruneSignInJob)
     .register(mailPollJob)
     .register(trainFromComplaintsJob)
     .register(dispatchWebhooksJob)
@@ -64,5 +75,6 @@ export function kesuJobs(): JobRegistry {
     .registerCron({ name: 'sla-sweep', everyMs: 30_000, kind: SLA_SWEEP_JOB })
     .registerCron({ name: 'mail-poll', everyMs: MIN_POLL_SECONDS * 1000, kind: MAIL_POLL_JOB })
     .registerCron({ name: 'prune-jobs', everyMs: 3600_000, kind: PRUNE_JOBS_JOB })
-    .registerCron({ name: 'webhooks-dispatch', everyMs: DISPATCH_EVERY_MS, kind: DISPATCH_WEBHOOKS_JOB });
+    .registerCron({ name: 'webhooks-dispatch', everyMs: DISPATCH_EVERY_MS, kind: DISPATCH_WEBHOOKS_JOB })
+    .registerCron({ name: 'prune-sign-in', everyMs: 3600_000, kind: PRUNE_SIGN_IN_JOB });
 }

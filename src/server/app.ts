@@ -26,6 +26,7 @@ import { notifyRoutes } from '../modules/notify/routes.js';
 import { authRoutes } from '../modules/org/auth-routes.js';
 import { actorForApiToken, actorForSession } from '../modules/org/index.js';
 import { orgRoutes } from '../modules/org/routes.js';
+import { securityRoutes } from '../modules/org/security-routes.js';
 import { portalRoutes } from '../modules/portal/routes.js';
 import { portalSettingsRoutes } from '../modules/portal/settings-routes.js';
 import { privacyRoutes } from '../modules/privacy/routes.js';
@@ -106,6 +107,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
     async (api) => {
       authRoutes(api as Http, app);
       orgRoutes(api as Http, app);
+      securityRoutes(api as Http, app);
       categoryRoutes(api as Http, app);
       complaintQueueRoutes(api as Http, app);
       complaintRoutes(api as Http, app);

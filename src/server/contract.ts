@@ -21,6 +21,7 @@ import type { notifyEndpoints } from '../modules/notify/endpoints.js';
 import type { inboxEndpoints } from '../modules/notify/inbox-endpoints.js';
 import type { authEndpoints } from '../modules/org/auth-endpoints.js';
 import type { orgEndpoints } from '../modules/org/endpoints.js';
+import type { securityEndpoints } from '../modules/org/security-endpoints.js';
 import type { portalEndpoints } from '../modules/portal/endpoints.js';
 import type { portalSettingsEndpoints } from '../modules/portal/settings-endpoints.js';
 import type { privacyEndpoints } from '../modules/privacy/endpoints.js';
@@ -54,6 +55,7 @@ export type ApiEndpoint =
   | EndpointsOf<typeof dashboardEndpoints>
   | EndpointsOf<typeof inboxEndpoints>
   | EndpointsOf<typeof authEndpoints>
+  | EndpointsOf<typeof securityEndpoints>
   | EndpointsOf<typeof portalEndpoints>
   | EndpointsOf<typeof spreadsheetEndpoints>
   | EndpointsOf<typeof webhookEndpoints>;

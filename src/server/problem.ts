@@ -79,6 +79,7 @@ export function sendProblem(error: FastifyError | Error, req: FastifyRequest, re
     code = status === 404 ? 'not_found' : 'validation_failed';
   }
   if (status >= 500) req.log.error({ err: error }, 'request failed');
+  if (typeof params.retryAfter === 'number') reply.header('retry-after', String(params.retryAfter));
   const message = errorMessage(locale, code, params);
   return reply
     .code(status)

@@ -1,17 +1,33 @@
 import { endpoint, NoContent, problems } from '../../server/endpoint.js';
 import { SessionAnswer, SignedIn } from './auth-schemas.js';
 import { LoginBody } from './schemas.js';
+import { SecondFactorBody, SecondFactorNeeded } from './security-schemas.js';
 
 const tags = ['auth'];
 
 export const authEndpoints = {
   login: endpoint('POST', '/auth/login', {
     operationId: 'login',
+    access: 'public',
     tags,
     summary: '登录 sign in; sets the session cookie',
+    description:
+      'Throttled per account and per client address: repeated failures answer 429 `too_many_attempts` ' +
+      'with `Retry-After`, and lock the account for a while. A user with a second factor gets 202 and ' +
+      'a pending-sign-in token for /auth/login/second-factor instead of a session.',
     security: [],
     body: LoginBody,
-    response: { 200: SignedIn, ...problems(400, 401) },
+    response: { 200: SignedIn, 202: SecondFactorNeeded, ...problems(400, 401, 429) },
+  }),
+  completeSignIn: endpoint('POST', '/auth/login/second-factor', {
+    operationId: 'completeSignIn',
+    access: 'public',
+    tags,
+    summary: '两步验证登录 the second sign-in step: the authenticator code; sets the session cookie',
+    description: 'Wrong and already used codes count as failed sign-ins for throttling.',
+    security: [],
+    body: SecondFactorBody,
+    response: { 200: SignedIn, ...problems(400, 401, 429) },
   }),
   logout: endpoint('POST', '/auth/logout', {
     operationId: 'logout',

@@ -1,9 +1,7 @@
 import type { AppContext } from '../../context.js';
-import { actorContext, type Http, route, SESSION_COOKIE } from '../../server/http.js';
+import { actorContext, type Http, route } from '../../server/http.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.js';
 import { orgEndpoints } from './endpoints.js';
-import { LoginBody } from './schemas.js';
-import { login, logout, SESSION_TTL_MS } from './sessions.js';
 import { listStaff } from './staff.js';
 import { createUnit, listUnits, updateUnit } from './units.js';
 import { createUser, listUsers, updateUser } from './users.js';

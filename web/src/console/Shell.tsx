@@ -6,9 +6,10 @@ import {
   FormOutlined,
   InboxOutlined,
   LogoutOutlined,
+  SafetyOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import { Button, Dropdown, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from '../i18n';
@@ -69,7 +70,15 @@ export function Shell({ children }: { children: ReactNode }) {
         >
           <Space size="middle">
             <InboxButton icon={<BellOutlined />} />
-            <Typography.Text data-testid="current-user">{user?.displayName}</Typography.Text>
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [{ key: '/security', icon: <SafetyOutlined />, label: t('nav.security') }],
+                onClick: (e) => navigate(e.key),
+              }}
+            >
+              <Typography.Link data-testid="current-user">{user?.displayName}</Typography.Link>
+            </Dropdown>
             <Button
               type="link"
               onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}

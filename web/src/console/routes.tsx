@@ -13,6 +13,7 @@ const RegisterPage = lazy(() => import('./pages/register/RegisterPage'));
 const ApprovalsPage = lazy(() => import('./pages/complaint/ApprovalsPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const CasesPage = lazy(() => import('./pages/cases/CasesPage'));
+const SecurityPage = lazy(() => import('./pages/security/SecurityPage'));
 
 export function ConsoleRoutes() {
   const { user, loading } = useSession();
@@ -35,6 +36,7 @@ export function ConsoleRoutes() {
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/cases" element={<CasesPage />} />
+          <Route path="/security" element={<SecurityPage />} />
           <Route path="/admin/*" element={<AdminPage />} />
           {/* Just signed in: back to the page that sent the user to sign in. */}
           <Route

@@ -7,7 +7,9 @@ export type User = NonNullable<CallOutput<EndpointAt<'GET', '/auth/session'>>['u
 interface Session {
   user: User | null;
   loading: boolean;
-  signIn(username: string, password: string): Promise<void>;
+  /** Resolves to a pending-sign-in token when the user must give a TOTP code next, else to null. */
+  signIn(username: string, password: string): Promise<string | null>;
+  completeSignIn(pendingToken: string, code: string): Promise<void>;
   signOut(): Promise<void>;
   has(...roles: string[]): boolean;
 }
@@ -25,6 +27,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   const signIn = useCallback(async (username: string, password: string) => {
     const r = await call('POST', '/auth/login', { body: { username, password } });
+    if ('secondFactor' in r) return r.pendingToken;
+    setUser(r.user);
+    return null;
+  }, []);
+  const completeSignIn = useCallback(async (pendingToken: string, code: string) => {
+    const r = await call('POST', '/auth/login/second-factor', { body: { pendingToken, code } });
     setUser(r.user);
   }, []);
   const signOut = useCallback(async () => {
@@ -33,7 +41,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   const has = useCallback((...roles: string[]) => !!user?.roles.some((r) => roles.includes(r)), [user]);
   return (
-    <SessionContext.Provider value={{ user, loading, signIn, signOut, has }}>
+    <SessionContext.Provider value={{ user, loading, signIn, completeSignIn, signOut, has }}>
       {children}
     </SessionContext.Provider>
   );

@@ -6,6 +6,7 @@ import * as dashboard from './sections/dashboard';
 import * as portal from './sections/portal';
 import * as register from './sections/register';
 import * as search from './sections/search';
+import * as security from './sections/security';
 import * as terms from './sections/terms';
 import * as webhooks from './sections/webhooks';
 import * as workbench from './sections/workbench';
@@ -22,5 +23,6 @@ export const en: Messages = {
   ...search.en,
   ...cases.en,
   ...webhooks.en,
+  ...security.en,
   terms: terms.en,
 };

@@ -6,6 +6,7 @@ import * as dashboard from './sections/dashboard';
 import * as portal from './sections/portal';
 import * as register from './sections/register';
 import * as search from './sections/search';
+import * as security from './sections/security';
 import * as terms from './sections/terms';
 import * as webhooks from './sections/webhooks';
 import * as workbench from './sections/workbench';
@@ -22,6 +23,7 @@ export const zh = {
   ...search.zh,
   ...cases.zh,
   ...webhooks.zh,
+  ...security.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };

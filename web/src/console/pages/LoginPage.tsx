@@ -4,22 +4,32 @@ import { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useSession } from '../session';
 
+/** 登录: username and password, then the authenticator's code for users with two-step verification. */
 export function LoginPage() {
   const { t, locale, setLocale } = useI18n();
-  const { signIn } = useSession();
+  const { signIn, completeSignIn } = useSession();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (v: { username: string; password: string }) => {
+  const [pendingToken, setPendingToken] = useState<string | null>(null);
+  const attempt = async (run: () => Promise<void>) => {
     setBusy(true);
     setError(null);
     try {
       // Signed in, the console's routes take over and return to where the user came from.
-      await signIn(v.username, v.password);
+      await run();
     } catch (e) {
       setError(e instanceof ApiError ? e.title : String(e));
     } finally {
       setBusy(false);
     }
+  };
+  const submitPassword = (v: { username: string; password: string }) =>
+    attempt(async () => setPendingToken(await signIn(v.username, v.password)));
+  const submitCode = (v: { code: string }) =>
+    attempt(() => completeSignIn(pendingToken ?? '', v.code.trim()));
+  const startOver = () => {
+    setPendingToken(null);
+    setError(null);
   };
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5' }}>
@@ -33,17 +43,36 @@ export function LoginPage() {
         }
       >
         {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} />}
-        <Form layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true }]}>
-            <Input autoFocus autoComplete="username" />
-          </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true }]}>
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            {t('login.submit')}
-          </Button>
-        </Form>
+        {pendingToken === null ? (
+          <Form layout="vertical" onFinish={submitPassword} requiredMark={false}>
+            <Form.Item name="username" label={t('login.username')} rules={[{ required: true }]}>
+              <Input autoFocus autoComplete="username" />
+            </Form.Item>
+            <Form.Item name="password" label={t('login.password')} rules={[{ required: true }]}>
+              <Input.Password autoComplete="current-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={busy}>
+              {t('login.submit')}
+            </Button>
+          </Form>
+        ) : (
+          <Form layout="vertical" onFinish={submitCode} requiredMark={false}>
+            <Form.Item
+              name="code"
+              label={t('login.code')}
+              extra={t('login.codeHelp')}
+              rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('login.codeRule') }]}
+            >
+              <Input autoFocus autoComplete="one-time-code" inputMode="numeric" maxLength={8} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={busy}>
+              {t('login.verify')}
+            </Button>
+            <Button type="link" block onClick={startOver} style={{ marginTop: 8 }}>
+              {t('login.startOver')}
+            </Button>
+          </Form>
+        )}
       </Card>
     </div>
   );

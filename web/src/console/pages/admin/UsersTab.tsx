@@ -1,4 +1,4 @@
-import { Input, Select, Space, Tag, TreeSelect } from 'antd';
+import { Button, Input, Select, Space, Tag, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
@@ -7,6 +7,7 @@ import { CrudTable, type Editing } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
 import { FormFields } from './crud/FormFields';
 import { type AdminUser, type Answer, ROLES, type Role, type Unit, unitOptions, unitTree } from './shared';
+import { UserSecurityModal } from './UserSecurityModal';
 
 interface UserValues {
   username: string;
@@ -26,6 +27,7 @@ export function UsersTab({ units }: { units: Unit[] }) {
   const users = useApi('/users', {});
   const change = useApiMutation('PATCH', '/users/:id', { invalidates });
   const [search, setSearch] = useState('');
+  const [securityOf, setSecurityOf] = useState<AdminUser | null>(null);
   const unitName = useMemo(() => {
     const byId = new Map(units.map((u) => [u.id, locale === 'en' && u.nameEn ? u.nameEn : u.name]));
     return (id: number) => byId.get(id) ?? String(id);
@@ -33,63 +35,75 @@ export function UsersTab({ units }: { units: Unit[] }) {
   const matches = (u: AdminUser) =>
     !search || [u.username, u.displayName].some((s) => s.toLowerCase().includes(search.toLowerCase()));
 
+  const securityButton = (u: AdminUser) => (
+    <Button size="small" onClick={() => setSecurityOf(u)} data-testid={`user-security-${u.username}`}>
+      {t('security.admin.open')}
+    </Button>
+  );
+
   return (
-    <CrudTable<AdminUser, Answer<'/users'>>
-      query={users}
-      rows={(d) => d.items.filter(matches)}
-      activeColumn
-      addLabel={t('admin.users.new')}
-      toolbar={
-        <Input.Search
-          allowClear
-          placeholder={t('admin.users.search')}
-          aria-label={t('admin.users.search')}
-          onSearch={setSearch}
-          onChange={(e) => setSearch(e.target.value)}
-          style={{ width: 260 }}
-        />
-      }
-      columns={[
-        { title: t('admin.users.username'), dataIndex: 'username' },
-        { title: t('admin.users.displayName'), dataIndex: 'displayName' },
-        { title: t('admin.users.unit'), dataIndex: 'unitId', render: (id: number) => unitName(id) },
-        {
-          title: t('admin.users.roles'),
-          dataIndex: 'roles',
-          render: (roles: Role[]) => (
-            <Space size={4} wrap>
-              {roles.map((r) => (
-                <Tag key={r} color={r === 'admin' ? 'red' : 'blue'}>
-                  {t(`admin.role.${r}`)}
-                </Tag>
-              ))}
-            </Space>
-          ),
-        },
-      ]}
-      actions={(u) =>
-        u.active ? (
-          // Set apart from 编辑 and asked first: the user is signed out and can no longer sign in.
-          <span style={{ marginInlineStart: 16 }}>
-            <ConfirmButton
-              label={t('admin.deactivate')}
-              confirm={t('admin.users.deactivateConfirm', { name: u.displayName })}
-              run={() => change.mutateAsync({ params: { id: u.id }, body: { active: false } })}
-              done={t('admin.users.deactivated', { name: u.displayName })}
-            />
-          </span>
-        ) : (
-          <ConfirmButton
-            danger={false}
-            label={t('admin.activate')}
-            confirm={t('admin.users.activateConfirm', { name: u.displayName })}
-            run={() => change.mutateAsync({ params: { id: u.id }, body: { active: true } })}
-            done={t('admin.users.activated', { name: u.displayName })}
+    <>
+      {securityOf && <UserSecurityModal user={securityOf} onClose={() => setSecurityOf(null)} />}
+      <CrudTable<AdminUser, Answer<'/users'>>
+        query={users}
+        rows={(d) => d.items.filter(matches)}
+        activeColumn
+        addLabel={t('admin.users.new')}
+        toolbar={
+          <Input.Search
+            allowClear
+            placeholder={t('admin.users.search')}
+            aria-label={t('admin.users.search')}
+            onSearch={setSearch}
+            onChange={(e) => setSearch(e.target.value)}
+            style={{ width: 260 }}
           />
-        )
-      }
-      editor={(editing) => <UserModal editing={editing} units={units} />}
-    />
+        }
+        columns={[
+          { title: t('admin.users.username'), dataIndex: 'username' },
+          { title: t('admin.users.displayName'), dataIndex: 'displayName' },
+          { title: t('admin.users.unit'), dataIndex: 'unitId', render: (id: number) => unitName(id) },
+          {
+            title: t('admin.users.roles'),
+            dataIndex: 'roles',
+            render: (roles: Role[]) => (
+              <Space size={4} wrap>
+                {roles.map((r) => (
+                  <Tag key={r} color={r === 'admin' ? 'red' : 'blue'}>
+                    {t(`admin.role.${r}`)}
+                  </Tag>
+                ))}
+              </Space>
+            ),
+          },
+        ]}
+        actions={(u) => (
+          <>
+            {securityButton(u)}
+            {u.active ? (
+              // Set apart from 编辑 and asked first: the user is signed out and can no longer sign in.
+              <span style={{ marginInlineStart: 16 }}>
+                <ConfirmButton
+                  label={t('admin.deactivate')}
+                  confirm={t('admin.users.deactivateConfirm', { name: u.displayName })}
+                  run={() => change.mutateAsync({ params: { id: u.id }, body: { active: false } })}
+                  done={t('admin.users.deactivated', { name: u.displayName })}
+                />
+              </span>
+            ) : (
+              <ConfirmButton
+                danger={false}
+                label={t('admin.activate')}
+                confirm={t('admin.users.activateConfirm', { name: u.displayName })}
+                run={() => change.mutateAsync({ params: { id: u.id }, body: { active: true } })}
+                done={t('admin.users.activated', { name: u.displayName })}
+              />
+            )}
+          </>
+        )}
+        editor={(editing) => <UserModal editing={editing} units={units} />}
+      />
+    </>
   );
 }
 
