@@ -16,6 +16,8 @@ export interface Config {
   publicUrl: string;
   /** KESU_TRUST_PROXY: true, or the proxy's addresses, when Kesu runs behind a reverse proxy. */
   trustProxy: boolean | string;
+  /** KESU_SHUTDOWN_SECONDS: on SIGTERM/SIGINT, the process exits within this long (default 30). */
+  shutdownSeconds: number;
 }
 
 function readSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
@@ -48,6 +50,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new Error(`KESU_TIMEZONE is not a time zone: ${timeZone}`);
   }
+  const shutdownSeconds = Number(env.KESU_SHUTDOWN_SECONDS ?? 30);
+  if (!(Number.isFinite(shutdownSeconds) && shutdownSeconds >= 1))
+    throw new Error(`KESU_SHUTDOWN_SECONDS must be a number of seconds (at least 1), got ${env.KESU_SHUTDOWN_SECONDS}`);
   return {
     databaseUrl,
     host: env.HOST ?? '127.0.0.1',
@@ -60,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.KESU_TRUST_PROXY === undefined || env.KESU_TRUST_PROXY === 'false'
         ? false
         : env.KESU_TRUST_PROXY === 'true' || env.KESU_TRUST_PROXY,
+    shutdownSeconds,
     publicUrl: (env.KESU_PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${port}`).replace(/\/$/, ''),
   };
 }
