@@ -10,6 +10,8 @@ export interface Config {
   dataDir: string;
   /** Secret for keyed hashes and encryption; from KESU_SECRET or `<dataDir>/secret.key`. */
   secret: Buffer;
+  /** The key file the secret was read from (or created in); null when it came from KESU_SECRET. */
+  secretFile: string | null;
   timeZone: string;
   logLevel: string;
   /** Where customers reach Kesu (tracking links in notices). */
@@ -20,10 +22,10 @@ export interface Config {
   shutdownSeconds: number;
 }
 
-function readSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
+function readSecret(dataDir: string, env: NodeJS.ProcessEnv): Pick<Config, 'secret' | 'secretFile'> {
   if (env.KESU_SECRET) {
     if (env.KESU_SECRET.length < 32) throw new Error('KESU_SECRET must be at least 32 characters');
-    return Buffer.from(env.KESU_SECRET, 'utf8');
+    return { secret: Buffer.from(env.KESU_SECRET, 'utf8'), secretFile: null };
   }
   const file = env.KESU_SECRET_FILE ?? join(dataDir, 'secret.key');
   if (!existsSync(file)) {
@@ -31,7 +33,7 @@ function readSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
   }
   chmodSync(file, 0o600);
-  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  return { secret: Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'), secretFile: resolve(file) };
 }
 
 /** Read the environment once, validate it, and give the rest of the program a typed config. */
@@ -58,7 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     port,
     dataDir,
-    secret: readSecret(dataDir, env),
+    ...readSecret(dataDir, env),
     timeZone,
     logLevel: env.LOG_LEVEL ?? 'warn',
     trustProxy:
