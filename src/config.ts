@@ -54,7 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const shutdownSeconds = Number(env.KESU_SHUTDOWN_SECONDS ?? 30);
   if (!(Number.isFinite(shutdownSeconds) && shutdownSeconds >= 1))
-    throw new Error(`KESU_SHUTDOWN_SECONDS must be a number of seconds (at least 1), got ${env.KESU_SHUTDOWN_SECONDS}`);
+    throw new Error(
+      `KESU_SHUTDOWN_SECONDS must be a number of seconds (at least 1), got ${env.KESU_SHUTDOWN_SECONDS}`,
+    );
   return {
     databaseUrl,
     host: env.HOST ?? '127.0.0.1',

@@ -56,7 +56,8 @@ async function shutDown(running: Running, signal: NodeJS.Signals, boundMs: numbe
     const closing = http?.close();
     http?.server.closeIdleConnections();
     await Promise.all([closing, worker?.stop({ handBack: true })]);
-    if (worker?.stats.handedBack) console.error(`kesu: ${worker.stats.handedBack} running job(s) handed back`);
+    if (worker?.stats.handedBack)
+      console.error(`kesu: ${worker.stats.handedBack} running job(s) handed back`);
     await running.closeDatabase();
   } finally {
     clearTimeout(cut);

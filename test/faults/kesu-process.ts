@@ -23,9 +23,12 @@ export interface KesuProcess {
 
 const started: KesuProcess[] = [];
 
-/** Start `kesu <args>` against `databaseUrl`, with the test secret and a data dir of its own unless told. */
-export function spawnKesu(args: string[], env: Record<string, string>): KesuProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+/**
+ * Start `kesu <args>` (or another `script`) with the test secret and a data dir of its own unless
+ * `env` says otherwise.
+ */
+export function spawnKesu(args: string[], env: Record<string, string>, script = 'src/main.ts'): KesuProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     env: {
       ...process.env,
       HOST: '127.0.0.1',

@@ -53,11 +53,7 @@ describe.each(DIALECTS)('SIGTERM on %s', (dialect) => {
     expect(accepted.status).toBe(200);
     await waitFor(() => gateway.received.length > 0, 'the notice to reach the gateway');
 
-    const inFlight = slowPost(
-      `${kesu.url}/api/v1/complaints`,
-      cookie,
-      JSON.stringify(buildComplaint(t.org)),
-    );
+    const inFlight = slowPost(`${kesu.url}/api/v1/complaints`, cookie, JSON.stringify(buildComplaint(t.org)));
     await new Promise((r) => setTimeout(r, 200));
     kesu.child.kill('SIGTERM');
     await waitFor(() => /shutting down/.test(kesu.stderr()), 'the shutdown to begin');
@@ -79,7 +75,7 @@ describe.each(DIALECTS)('SIGTERM on %s', (dialect) => {
     expect(kesu.stderr()).toMatch(new RegExp(`job ${job.id} \\(notify.send\\) handed back`));
     expect(kesu.stderr()).toMatch(/1 running job\(s\) handed back/);
     await gateway.close();
-  });
+  }, 300_000);
 
   it('cuts a client that never finishes its upload, and exits within the bound', async () => {
     t = await startTestApp(dialect);
@@ -91,5 +87,5 @@ describe.each(DIALECTS)('SIGTERM on %s', (dialect) => {
     expect(await kesu.exited).toEqual({ code: 0, signal: null });
     await expect(stalled.answer).rejects.toThrow(/socket hang up|ECONNRESET/);
     expect(kesu.stderr()).toMatch(/closing the connections still open/);
-  });
+  }, 300_000);
 });

@@ -1,5 +1,5 @@
+export { checkSecretKey, keyFingerprint, type SecretKeySource } from './key-fingerprint.js';
 export * from './personal-data.js';
 export * from './pii.js';
 export { RevealQuery } from './reveal-schemas.js';
 export { sealLegacyPersonalData } from './seal-legacy.js';
-export { checkSecretKey, keyFingerprint, type SecretKeySource } from './key-fingerprint.js';
