@@ -69,11 +69,13 @@ describe.each(DIALECTS)('a notice sent once on %s', (dialect) => {
   it('an in-app notice lands in the inbox once: a second copy is refused by the database', async () => {
     t = await startTestApp(dialect);
     const agent = await login(t.http, 'agent');
-    const supervisor = await login(t.http, 'supervisor');
     const handler = t.org.userIds.get('handler') ?? 0;
     const { number } = await agent.ok('POST', '/api/v1/complaints', buildComplaint(t.org));
     await agent.ok('POST', `/api/v1/complaints/${number}/accept`);
-    await supervisor.ok('POST', `/api/v1/complaints/${number}/assign`, { assigneeId: handler });
+    await agent.ok('POST', `/api/v1/complaints/${number}/assign`, {
+      unitId: t.org.unitIds.get('pudong'),
+      assigneeId: handler,
+    });
     const item = await t.app.db
       .selectFrom('inbox_items')
       .selectAll()
