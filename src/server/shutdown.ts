@@ -53,9 +53,8 @@ async function shutDown(running: Running, signal: NodeJS.Signals, boundMs: numbe
     Math.max(boundMs - CUT_BEFORE_END_MS, boundMs / 2),
   );
   try {
-    const closing = http?.close();
-    http?.server.closeIdleConnections();
-    await Promise.all([closing, worker?.stop({ handBack: true })]);
+    // Fastify stops listening, closes idle keep-alive connections and answers 503 meanwhile.
+    await Promise.all([http?.close(), worker?.stop({ handBack: true })]);
     if (worker?.stats.handedBack)
       console.error(`kesu: ${worker.stats.handedBack} running job(s) handed back`);
     await running.closeDatabase();

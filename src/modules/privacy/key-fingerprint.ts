@@ -22,7 +22,7 @@ export class SecretKeyMismatchError extends Error {
     super(
       'this database was sealed with another key: give every server the same KESU_SECRET or copy ' +
         `<dataDir>/secret.key from the first server (${here}; after a restore, put back the key in ` +
-        `use when the backup was taken). ${why}; nothing was changed.`,
+        `use when the backup was taken). ${why}.`,
     );
     this.name = 'SecretKeyMismatchError';
   }
