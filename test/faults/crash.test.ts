@@ -5,8 +5,8 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/modules/audit/index.js';
 import { buildComplaint } from '../support/factories.js';
+import { killAll, postJson, sessionCookie, startServe } from '../support/kesu-process.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
-import { killAll, postJson, sessionCookie, startServe } from './kesu-process.js';
 
 const ROUNDS = 3;
 /** Registrations fired at once. */

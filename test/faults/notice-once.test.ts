@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
+import { killAll, smsThrough, spawnKesu, waitFor } from '../support/kesu-process.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 import { type VendorOptions, vendor } from '../support/vendor-server.js';
-import { killAll, smsThrough, spawnKesu, waitFor } from './kesu-process.js';
 
 const WORKER = 'test/sla/kesu-worker-process.ts';
 

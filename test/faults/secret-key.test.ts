@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { registerComplaint } from '../../src/modules/complaints/index.js';
 import { loadActor } from '../../src/modules/org/actor.js';
 import { buildComplaint } from '../support/factories.js';
+import { killAll, postJson, sessionCookie, spawnKesu, startServe } from '../support/kesu-process.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
-import { killAll, postJson, sessionCookie, spawnKesu, startServe } from './kesu-process.js';
 
 const REFUSAL =
   'this database was sealed with another key: give every server the same KESU_SECRET or copy <dataDir>/secret.key from the first server';

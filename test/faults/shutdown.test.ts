@@ -1,9 +1,16 @@
 import { type ClientRequest, request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildComplaint } from '../support/factories.js';
+import {
+  killAll,
+  postJson,
+  sessionCookie,
+  smsThrough,
+  startServe,
+  waitFor,
+} from '../support/kesu-process.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 import { vendor } from '../support/vendor-server.js';
-import { killAll, postJson, sessionCookie, smsThrough, startServe, waitFor } from './kesu-process.js';
 
 /** A POST whose body the client has only begun to send. */
 function slowPost(url: string, cookie: string, body: string) {

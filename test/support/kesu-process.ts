@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadActor } from '../../src/modules/org/actor.js';
 import { writeSetting } from '../../src/modules/settings/index.js';
-import { PASSWORD, TEST_SECRET, type TestApp } from '../support/test-app.js';
+import { PASSWORD, TEST_SECRET, type TestApp } from './test-app.js';
 
 export interface KesuProcess {
   child: ChildProcess;
@@ -38,7 +38,8 @@ export function spawnKesu(args: string[], env: Record<string, string>, script = 
       KESU_DATA_DIR: mkdtempSync(join(tmpdir(), 'kesu-proc-')),
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // A pipe on stdin: scripts that watch it (test/jobs/worker-process.ts) exit with the test.
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
