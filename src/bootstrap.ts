@@ -3,7 +3,7 @@ import type { AppContext } from './context.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './lib/clock.js';
-import { sealLegacyPersonalData } from './modules/privacy/index.js';
+import { checkSecretKey, sealLegacyPersonalData } from './modules/privacy/index.js';
 import { backfillSearchIndex } from './modules/search/index.js';
 
 /** Open the configured database, bring its schema up to date and build the module context. */
@@ -21,6 +21,12 @@ export async function openApp(config: Config): Promise<{ app: AppContext; handle
       dataDir: config.dataDir,
     },
   };
+  try {
+    await checkSecretKey(app, config);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
   await sealLegacyPersonalData(app);
   await backfillSearchIndex(app);
   return { handle, app };

@@ -10,18 +10,22 @@ export interface Config {
   dataDir: string;
   /** Secret for keyed hashes and encryption; from KESU_SECRET or `<dataDir>/secret.key`. */
   secret: Buffer;
+  /** The key file the secret was read from (or created in); null when it came from KESU_SECRET. */
+  secretFile: string | null;
   timeZone: string;
   logLevel: string;
   /** Where customers reach Kesu (tracking links in notices). */
   publicUrl: string;
   /** KESU_TRUST_PROXY: true, or the proxy's addresses, when Kesu runs behind a reverse proxy. */
   trustProxy: boolean | string;
+  /** KESU_SHUTDOWN_SECONDS: on SIGTERM/SIGINT, the process exits within this long (default 30). */
+  shutdownSeconds: number;
 }
 
-function readSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
+function readSecret(dataDir: string, env: NodeJS.ProcessEnv): Pick<Config, 'secret' | 'secretFile'> {
   if (env.KESU_SECRET) {
     if (env.KESU_SECRET.length < 32) throw new Error('KESU_SECRET must be at least 32 characters');
-    return Buffer.from(env.KESU_SECRET, 'utf8');
+    return { secret: Buffer.from(env.KESU_SECRET, 'utf8'), secretFile: null };
   }
   const file = env.KESU_SECRET_FILE ?? join(dataDir, 'secret.key');
   if (!existsSync(file)) {
@@ -29,7 +33,7 @@ function readSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
   }
   chmodSync(file, 0o600);
-  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  return { secret: Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'), secretFile: resolve(file) };
 }
 
 /** Read the environment once, validate it, and give the rest of the program a typed config. */
@@ -48,18 +52,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new Error(`KESU_TIMEZONE is not a time zone: ${timeZone}`);
   }
+  const shutdownSeconds = Number(env.KESU_SHUTDOWN_SECONDS ?? 30);
+  if (!(Number.isFinite(shutdownSeconds) && shutdownSeconds >= 1))
+    throw new Error(
+      `KESU_SHUTDOWN_SECONDS must be a number of seconds (at least 1), got ${env.KESU_SHUTDOWN_SECONDS}`,
+    );
   return {
     databaseUrl,
     host: env.HOST ?? '127.0.0.1',
     port,
     dataDir,
-    secret: readSecret(dataDir, env),
+    ...readSecret(dataDir, env),
     timeZone,
     logLevel: env.LOG_LEVEL ?? 'warn',
     trustProxy:
       env.KESU_TRUST_PROXY === undefined || env.KESU_TRUST_PROXY === 'false'
         ? false
         : env.KESU_TRUST_PROXY === 'true' || env.KESU_TRUST_PROXY,
+    shutdownSeconds,
     publicUrl: (env.KESU_PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${port}`).replace(/\/$/, ''),
   };
 }

@@ -21,6 +21,7 @@ import { reindexAll } from './modules/search/index.js';
 import { type ExportOptions, runExportCommand, runImportCommand } from './modules/spreadsheets/index.js';
 import { DEMO_USERS, demoPassword, isEmpty, seedDemo } from './seed/demo.js';
 import { buildApp } from './server/app.js';
+import { shutDownOnSignals } from './server/shutdown.js';
 
 async function withApp<T>(fn: (app: AppContext, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -67,14 +68,7 @@ program
       for (const u of DEMO_USERS)
         console.log(`    ${u.username.padEnd(11)} ${u.role.padEnd(11)} password: ${demoPassword()}`);
     }
-    const stop = async () => {
-      await worker?.stop();
-      await http.close();
-      await handle.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    shutDownOnSignals({ http, worker, closeDatabase: () => handle.close() }, config.shutdownSeconds);
   });
 
 program
@@ -88,13 +82,7 @@ program
     const { app, handle } = await openApp(config);
     const worker = startWorker(app, kesuJobs(), { concurrency: opts.concurrency });
     console.log(`kesu worker ${worker.workerId} running (database: ${handle.dialect})`);
-    const stop = async () => {
-      await worker.stop();
-      await handle.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    shutDownOnSignals({ worker, closeDatabase: () => handle.close() }, config.shutdownSeconds);
   });
 
 program

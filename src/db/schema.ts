@@ -318,12 +318,16 @@ export interface NotificationTable {
   locale: string;
   subject: string;
   body: string;
-  /** pending | sent | failed */
+  /** pending | sending | sent | failed | unconfigured */
   status: string;
   attempts: number;
   last_error: string | null;
   created_at: Millis;
   sent_at: Millis | null;
+  /** The notice's stable id, passed on by its channel so that a resend is recognisable (set on every insert). */
+  notice_key: string;
+  /** When the last send began; `sending` after a crash means the outcome is unknown. */
+  sending_at: Millis | null;
 }
 
 export interface InboxItemTable {
@@ -335,6 +339,8 @@ export interface InboxItemTable {
   body: string;
   created_at: Millis;
   read_at: Millis | null;
+  /** The notice it delivers (unique: an in-app notice lands once). */
+  notification_id: number | null;
 }
 
 export interface ContactAttemptTable {

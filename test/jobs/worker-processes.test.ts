@@ -1,74 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { insertJob } from '../../src/modules/jobs/index.js';
+import { killAll, spawnKesu, waitFor } from '../support/kesu-process.js';
 import { DIALECTS, freshDatabase } from '../support/test-app.js';
-import { createEffectsTable, effects, sleep } from './support.js';
+import { createEffectsTable, effects } from './support.js';
 
-interface WorkerProcess {
-  child: ChildProcess;
-  id: string;
-  /** Resolves with the first stdout line matching the pattern. */
-  line(pattern: RegExp): Promise<string>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  stderr(): string;
-}
-
-const children: WorkerProcess[] = [];
-
-function spawnWorker(url: string, id: string, env: Record<string, string> = {}): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/jobs/worker-process.ts'], {
-    env: { ...process.env, DATABASE_URL: url, WORKER_ID: id, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  const waiters: Array<{ pattern: RegExp; resolve: (l: string) => void }> = [];
-  let err = '';
-  child.stderr?.on('data', (b: Buffer) => {
-    err += b.toString();
-  });
-  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (l) => {
-    lines.push(l);
-    for (const w of waiters.splice(0)) {
-      if (w.pattern.test(l)) w.resolve(l);
-      else waiters.push(w);
-    }
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const worker: WorkerProcess = {
-    child,
-    id,
-    exited,
-    stderr: () => err,
-    line: (pattern) => {
-      const seen = lines.find((l) => pattern.test(l));
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => {
-        waiters.push({ pattern, resolve });
-        void exited.then(({ code, signal }) =>
-          reject(new Error(`worker ${id} exited (${code ?? signal}) before ${pattern}: ${err}`)),
-        );
-      });
-    },
-  };
-  children.push(worker);
-  return worker;
-}
-
-const alive = (w: WorkerProcess) => w.child.exitCode === null && w.child.signalCode === null;
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+const spawnWorker = (url: string, id: string, env: Record<string, string> = {}) =>
+  spawnKesu([], { DATABASE_URL: url, WORKER_ID: id, ...env }, 'test/jobs/worker-process.ts');
 
 describe.skipIf(!DIALECTS.includes('postgres'))('job worker processes on PostgreSQL', () => {
   let url: string;
@@ -82,10 +22,7 @@ describe.skipIf(!DIALECTS.includes('postgres'))('job worker processes on Postgre
   });
   afterEach(async () => {
     // No stray processes, whatever happened in the test.
-    for (const w of children.splice(0)) {
-      if (alive(w)) w.child.kill('SIGKILL');
-      await w.exited;
-    }
+    await killAll();
     await sql`delete from job_effects`.execute(handle.db);
     await handle.db.deleteFrom('jobs').execute();
   });
@@ -112,7 +49,7 @@ describe.skipIf(!DIALECTS.includes('postgres'))('job worker processes on Postgre
       for (let n = 1; n <= 500; n++)
         await insertJob(tx, { kind: 'test.effect', payload: { n, sleepMs: 2 } }, now);
     });
-    await waitFor(async () => (await countDone()) === 500, 60_000, '500 done jobs');
+    await waitFor(async () => (await countDone()) === 500, '500 done jobs', 60_000);
 
     a.child.kill('SIGTERM');
     b.child.kill('SIGTERM');
@@ -163,7 +100,7 @@ describe.skipIf(!DIALECTS.includes('postgres'))('job worker processes on Postgre
     victim.child.kill('SIGKILL');
     expect((await victim.exited).signal).toBe('SIGKILL');
 
-    await waitFor(async () => (await countDone()) === 201, 30_000, 'all 201 jobs done');
+    await waitFor(async () => (await countDone()) === 201, 'all 201 jobs done', 30_000);
     const after = await handle.db
       .selectFrom('jobs')
       .selectAll()

@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
@@ -10,7 +9,7 @@ import { insertJob } from '../../src/modules/jobs/index.js';
 import { loadActor } from '../../src/modules/org/actor.js';
 import { writeSetting } from '../../src/modules/settings/index.js';
 import { buildComplaint } from '../support/factories.js';
-import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
+import { DIALECTS, startTestApp, TEST_SECRET, type TestApp } from '../support/test-app.js';
 
 const COMPLAINTS = 500;
 
@@ -67,7 +66,7 @@ describe.skipIf(!DIALECTS.includes('postgres'))('escalation with two worker proc
           ...process.env,
           DATABASE_URL: t.url,
           WORKER_ID: id,
-          KESU_SECRET: randomBytes(24).toString('hex'),
+          KESU_SECRET: TEST_SECRET,
           LOG_LEVEL: 'silent',
         },
         stdio: ['ignore', 'pipe', 'inherit'],

@@ -15,6 +15,8 @@ import { createDatabase } from './postgres-server.js';
 /** Every database test runs on each of these (KESU_TEST_DIALECTS narrows them, see dialects.ts). */
 export const DIALECTS: Dialect[] = testDialects();
 export const PASSWORD = 'test-password-1';
+/** The secret test apps seal personal data with, as KESU_SECRET for the Kesu processes a test starts. */
+export const TEST_SECRET = '\x07'.repeat(32);
 
 export interface TestApp {
   app: AppContext;
@@ -53,7 +55,7 @@ export async function startTestApp(dialect: Dialect, options: { clock?: Clock } 
     clock: options.clock ?? systemClock,
     config: {
       timeZone: 'Asia/Shanghai',
-      secret: Buffer.alloc(32, 7),
+      secret: Buffer.from(TEST_SECRET),
       publicUrl: 'http://kesu.test',
       dataDir,
     },

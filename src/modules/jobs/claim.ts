@@ -223,3 +223,25 @@ export async function failJob(
   if (Number(r.numUpdatedRows) !== 1) return { outcome: 'lost' };
   return dead ? { outcome: 'dead' } : { outcome: 'retry', runAt };
 }
+
+/**
+ * Hand a job this worker holds back to the queue (a shutdown stopped it): pending and due at once,
+ * its lease released and the attempt not counted. Returns false when the lease was lost meanwhile.
+ */
+export async function releaseJob(db: Db | Tx, lease: Required<JobLease>, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable('jobs')
+    .set((eb) => ({
+      state: 'pending',
+      run_at: now,
+      locked_by: null,
+      locked_until: null,
+      attempts: eb('attempts', '-', 1),
+    }))
+    .where('id', '=', lease.jobId)
+    .where('locked_by', '=', lease.workerId)
+    .where('state', '=', 'running')
+    .where('attempts', '=', lease.attempts)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

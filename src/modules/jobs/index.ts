@@ -12,6 +12,7 @@ export {
   type JobLease,
   LeaseLostError,
   PermanentJobError,
+  releaseJob,
   runInJobTransaction,
 } from './claim.js';
 export { cronKey, cronSlot, scheduleDueCron } from './cron.js';
@@ -44,6 +45,7 @@ export { toJobView } from './view.js';
 export {
   defaultWorkerId,
   runDueJobs,
+  type StopOptions,
   startWorker,
   type Worker,
   type WorkerEvent,

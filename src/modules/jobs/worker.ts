@@ -8,8 +8,10 @@ import {
   completeJob,
   extendLeases,
   failJob,
+  type JobLease,
   LeaseLostError,
   PermanentJobError,
+  releaseJob,
   runInJobTransaction,
 } from './claim.js';
 import { scheduleDueCron } from './cron.js';
@@ -23,6 +25,8 @@ export type WorkerEvent =
   | { type: 'dead'; job: Job; error: unknown }
   /** The job was taken by another worker (this one's lease ran out) or failed meanwhile; nothing of this attempt counts. */
   | { type: 'lost'; job: Job; error?: unknown }
+  /** Stopped by a shutdown before it finished: back in the queue at once, the attempt not counted. */
+  | { type: 'handed_back'; job: Job }
   /** An error outside any handler (database unreachable …), or a handler that failed after its job committed. */
   | { type: 'error'; error: unknown; job?: Job };
 
@@ -46,14 +50,26 @@ export interface WorkerStats {
   retried: number;
   dead: number;
   lost: number;
+  handedBack: number;
   errors: number;
+}
+
+export interface StopOptions {
+  /**
+   * Shutting down: abort the running jobs (their `signal`) and hand them back to the queue at once,
+   * lease released and attempt not counted, instead of waiting for them to finish.
+   */
+  handBack?: boolean;
 }
 
 export interface Worker {
   readonly workerId: string;
   readonly stats: Readonly<WorkerStats>;
-  /** Stop claiming, wait for the running jobs (each at most its kind's timeout), release the timers. */
-  stop(): Promise<void>;
+  /**
+   * Stop claiming, then wait for the running jobs (each at most its kind's timeout) or, with
+   * `handBack`, hand them back to the queue; release the timers.
+   */
+  stop(options?: StopOptions): Promise<void>;
   /** Resolves once the worker has found nothing due and nothing running (for tests and the CLI). */
   drain(): Promise<void>;
 }
@@ -62,6 +78,10 @@ export const defaultWorkerId = () => `${hostname()}:${process.pid}:${randomBytes
 
 function defaultReporter(event: WorkerEvent): void {
   if (event.type === 'done') return;
+  if (event.type === 'handed_back') {
+    console.error(`[jobs] job ${event.job.id} (${event.job.kind}) handed back to the queue: shutting down`);
+    return;
+  }
   const job = 'job' in event && event.job ? ` job ${event.job.id} (${event.job.kind})` : '';
   const error = 'error' in event && event.error !== undefined ? event.error : '';
   if (event.type === 'retry')
@@ -76,16 +96,27 @@ class JobTimeoutError extends Error {
   }
 }
 
+/** The abort reason of a job stopped by a shutdown. */
+class HandBack extends Error {
+  constructor() {
+    super('the worker is shutting down');
+    this.name = 'HandBack';
+  }
+}
+
 class JobWorker implements Worker {
   readonly workerId: string;
-  readonly stats: WorkerStats = { done: 0, retried: 0, dead: 0, lost: 0, errors: 0 };
+  readonly stats: WorkerStats = { done: 0, retried: 0, dead: 0, lost: 0, handedBack: 0, errors: 0 };
   private readonly concurrency: number;
   private readonly pollMs: number;
   private readonly leaseMs: number;
   private readonly batch: number;
   private readonly report: (event: WorkerEvent) => void;
   /** Running attempts by a per-worker sequence number (the same job may, rarely, be claimed again). */
-  private readonly running = new Map<number, { jobId: number; done: Promise<void> }>();
+  private readonly running = new Map<
+    number,
+    { jobId: number; done: Promise<void>; controller: AbortController }
+  >();
   private sequence = 0;
   /** Jobs inside their own transaction: its row lock (PostgreSQL) or write lock (SQLite) holds them. */
   private readonly inTransaction = new Set<number>();
@@ -95,6 +126,7 @@ class JobWorker implements Worker {
   private heartbeatBusy = false;
   private iteration = 0;
   private stopping = false;
+  private handingBack = false;
   private wake: (() => void) | null = null;
   /** A wake-up that came while the loop was not sleeping: the next sleep returns at once. */
   private woken = false;
@@ -117,7 +149,11 @@ class JobWorker implements Worker {
     this.loop = this.run();
   }
 
-  stop(): Promise<void> {
+  stop(options: StopOptions = {}): Promise<void> {
+    if (options.handBack) {
+      this.handingBack = true;
+      for (const r of this.running.values()) r.controller.abort(new HandBack());
+    }
     if (!this.stopped) {
       this.stopping = true;
       this.wakeUp();
@@ -144,6 +180,7 @@ class JobWorker implements Worker {
     else if (event.type === 'retry') this.stats.retried++;
     else if (event.type === 'dead') this.stats.dead++;
     else if (event.type === 'lost') this.stats.lost++;
+    else if (event.type === 'handed_back') this.stats.handedBack++;
     else this.stats.errors++;
     try {
       this.report(event);
@@ -227,11 +264,14 @@ class JobWorker implements Worker {
 
   private start(job: Job): void {
     const seq = ++this.sequence;
-    const done = this.execute(job).finally(() => {
+    const controller = new AbortController();
+    // Claimed while a shutdown began: straight back to the queue.
+    if (this.handingBack) controller.abort(new HandBack());
+    const done = this.execute(job, controller).finally(() => {
       this.running.delete(seq);
       this.wakeUp();
     });
-    this.running.set(seq, { jobId: job.id, done });
+    this.running.set(seq, { jobId: job.id, done, controller });
   }
 
   private async renewLeases(): Promise<void> {
@@ -253,9 +293,8 @@ class JobWorker implements Worker {
     }
   }
 
-  private async execute(job: Job): Promise<void> {
+  private async execute(job: Job, controller: AbortController): Promise<void> {
     const definition = this.registry.get(job.kind);
-    const controller = new AbortController();
     let committed = false;
     const lease = { jobId: job.id, workerId: this.workerId, attempts: job.attempts };
     const ctx: JobContext = {
@@ -276,6 +315,7 @@ class JobWorker implements Worker {
         }
       },
     };
+    let work: Promise<void> | undefined;
     try {
       if (!definition) throw new PermanentJobError(`no handler for job kind ${job.kind}`);
       let payload: unknown;
@@ -286,7 +326,9 @@ class JobWorker implements Worker {
       }
       const invalid = definition.invalidPayload(payload);
       if (invalid) throw new PermanentJobError(`payload does not fit job kind ${job.kind}: ${invalid}`);
-      await this.withTimeout(definition, definition.handler(ctx, payload, job), controller);
+      if (controller.signal.reason instanceof HandBack) throw controller.signal.reason;
+      work = definition.handler(ctx, payload, job);
+      await this.withTimeout(definition, work, controller);
       if (!committed) {
         const ok = await completeJob(this.app.db, lease, this.app.clock.now());
         if (!ok) {
@@ -306,6 +348,10 @@ class JobWorker implements Worker {
         this.emit({ type: 'lost', job, error });
         return;
       }
+      if (controller.signal.reason instanceof HandBack) {
+        await this.handBack(job, lease, work, () => committed);
+        return;
+      }
       try {
         const result = await failJob(this.app.db, job, error, {
           now: this.app.clock.now(),
@@ -322,24 +368,54 @@ class JobWorker implements Worker {
     }
   }
 
+  /**
+   * A job stopped by a shutdown goes back to the queue, due at once and its attempt uncounted. A
+   * handler inside its job transaction is let finish first: that transaction holds the job row.
+   */
+  private async handBack(
+    job: Job,
+    lease: Required<JobLease>,
+    work: Promise<void> | undefined,
+    committed: () => boolean,
+  ): Promise<void> {
+    if (this.inTransaction.has(job.id)) await work?.catch(() => undefined);
+    if (committed()) {
+      this.emit({ type: 'done', job });
+      return;
+    }
+    try {
+      const released = await releaseJob(this.app.db, lease, this.app.clock.now());
+      this.emit(released ? { type: 'handed_back', job } : { type: 'lost', job });
+    } catch (error) {
+      // Still leased to us: when the lease runs out, a worker takes it again.
+      this.emit({ type: 'error', error, job });
+    }
+  }
+
   private async withTimeout(
     definition: JobDefinition,
     work: Promise<void>,
     controller: AbortController,
   ): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
+    let onAbort: (() => void) | undefined;
+    const stopped = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        controller.abort();
         reject(new JobTimeoutError(definition.timeoutMs));
+        controller.abort();
       }, definition.timeoutMs);
+      // A shutdown does not wait for a handler that ignores its signal.
+      onAbort = () => reject(controller.signal.reason);
+      controller.signal.addEventListener('abort', onAbort, { once: true });
     });
     // An abandoned handler may still reject later; that must not surface as an unhandled rejection.
     work.catch(() => undefined);
+    stopped.catch(() => undefined);
     try {
-      await Promise.race([work, timeout]);
+      await Promise.race([work, stopped]);
     } finally {
       clearTimeout(timer);
+      if (onAbort) controller.signal.removeEventListener('abort', onAbort);
     }
   }
 }

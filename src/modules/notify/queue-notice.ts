@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/database.js';
 import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
 import { appendEvent } from '../audit/index.js';
@@ -111,6 +112,8 @@ export async function queueNotice(tx: Tx, notice: Notice, now: number, cache?: T
           last_error: null,
           created_at: now,
           sent_at: inbox ? now : null,
+          notice_key: randomUUID(),
+          sending_at: null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -125,6 +128,7 @@ export async function queueNotice(tx: Tx, notice: Notice, now: number, cache?: T
             body,
             created_at: now,
             read_at: null,
+            notification_id: id,
           })
           .execute();
         // An in-app notice is delivered as it is written; the history records it like any other.

@@ -19,14 +19,17 @@ const maskedRecipient = (to: string) =>
   to.startsWith('robot:') || to.startsWith('user:') ? to : to.includes('@') ? maskEmail(to) : maskPhone(to);
 
 /**
- * The `notify.send` job: deliver one queued notice through its channel. Sent once per claim; a
- * worker that dies between sending and recording may send it again when the job is retried.
- * Retryable failures throw (the job backs off and retries); permanent ones are recorded and stop.
+ * The `notify.send` job: deliver one queued notice through its channel. The notice is marked
+ * `sending` before it leaves; one still `sending` after a crash (or a lost answer) has an unknown
+ * outcome and goes again under the same id (`notice_key`), which the channel passes on so that the
+ * provider drops the duplicate (SMS), the mail is the same message (Message-ID), or the resend is
+ * recognisable (robots). Retryable failures throw (the job backs off and retries); permanent ones
+ * are recorded and stop. `signal` gives up a send in flight (the worker is shutting down).
  */
 export async function sendNotice(
   app: AppContext,
   notificationId: number,
-  create = createChannel,
+  { create = createChannel, signal }: { create?: typeof createChannel; signal?: AbortSignal } = {},
 ): Promise<void> {
   const n = await app.db
     .selectFrom('notifications')
@@ -58,14 +61,19 @@ export async function sendNotice(
     });
   };
   if (!config) return finish('unconfigured', `no ${n.channel} channel is configured`);
+  await app.db
+    .updateTable('notifications')
+    .set({ status: 'sending', sending_at: app.clock.now() })
+    .where('id', '=', n.id)
+    .execute();
   try {
-    await create(config).send({ to, subject: n.subject, text: n.body });
+    await create(config, { signal }).send({ id: n.notice_key, to, subject: n.subject, text: n.body });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof ChannelError && !error.retryable) return finish('failed', message);
     await app.db
       .updateTable('notifications')
-      .set({ attempts: n.attempts + 1, last_error: message })
+      .set({ status: 'pending', attempts: n.attempts + 1, last_error: message })
       .where('id', '=', n.id)
       .execute();
     throw error;
@@ -79,5 +87,5 @@ export const SEND_NOTICE_JOB = 'notify.send';
 export const sendNoticeJob = defineJob({
   kind: SEND_NOTICE_JOB,
   payload: Type.Object({ notificationId: Type.Integer() }),
-  handler: (ctx, payload) => sendNotice(ctx, payload.notificationId),
+  handler: (ctx, payload) => sendNotice(ctx, payload.notificationId, { signal: ctx.signal }),
 });

@@ -7,6 +7,11 @@
 export type ChannelKind = 'email' | 'sms' | 'wecom' | 'dingtalk' | 'feishu';
 
 export interface OutgoingMessage {
+  /**
+   * The notice's stable id: a notice sent again (after a crash) carries the same one, as the mail
+   * Message-ID, the SMS provider's idempotency key, or a last line on a robot's message.
+   */
+  id?: string;
   /** email address, phone number, or ignored for group robots */
   to: string;
   subject: string;
@@ -45,4 +50,6 @@ export interface ChannelDeps {
   nonce?: () => string;
   /** how long one HTTP request or SMTP step may take; 10 s unless told */
   timeoutMs?: number;
+  /** gives up a request in flight (the worker is shutting down) */
+  signal?: AbortSignal;
 }

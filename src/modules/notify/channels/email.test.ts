@@ -122,6 +122,16 @@ describe('email channel (SMTP)', () => {
     ...over,
   });
 
+  it("makes the notice's id the Message-ID, so a notice sent again is the same message", async () => {
+    const channel = createEmail(config());
+    const message = { id: 'f3b9c2d0-notice', to: 'li@example.com', subject: '已受理', text: '您好' };
+    const first = await channel.send(message);
+    const again = await channel.send(message);
+    const ids = delivered.slice(-2).map((d) => parseMessage(d.raw).headers.get('message-id'));
+    expect(ids).toEqual(['<notice-f3b9c2d0-notice@example.com>', '<notice-f3b9c2d0-notice@example.com>']);
+    expect(again.providerId).toBe(first.providerId);
+  });
+
   it('sends a UTF-8 plain-text message with a Chinese subject', async () => {
     const subject = '您的投诉 KS-2026-0001 已受理（处理时限：3 个工作日）';
     const text =

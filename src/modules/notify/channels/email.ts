@@ -1,7 +1,8 @@
 /**
  * Email over SMTP (nodemailer): one plain-text UTF-8 message for each notification, subjects
  * encoded for non-ASCII (Chinese) text. `secure` is implicit TLS (port 465); otherwise STARTTLS
- * is used whenever the server offers it.
+ * is used whenever the server offers it. The notice's id makes the Message-ID, so a notice sent
+ * again after a crash is the same message to the recipient's mail system.
  */
 import nodemailer, { type NodemailerError } from 'nodemailer';
 import { type ChannelAdapter, type ChannelDeps, ChannelError, type OutgoingMessage } from './channel.js';
@@ -33,6 +34,7 @@ export function createEmail(config: EmailConfig, deps?: ChannelDeps): ChannelAda
           to,
           subject: message.subject,
           text: message.text,
+          ...(message.id ? { messageId: messageIdFor(message.id, config.from) } : {}),
         });
         if (info.rejected.length > 0 && info.accepted.length === 0) {
           throw new ChannelError(`email: recipient refused: ${info.rejected.join(', ')}`, false);
@@ -44,6 +46,12 @@ export function createEmail(config: EmailConfig, deps?: ChannelDeps): ChannelAda
       }
     },
   };
+}
+
+/** `<notice-ID@domain>`, the domain the sender's. */
+function messageIdFor(id: string, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'kesu.invalid';
+  return `<notice-${id}@${domain}>`;
 }
 
 function toChannelError(err: unknown): ChannelError {

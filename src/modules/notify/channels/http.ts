@@ -17,6 +17,7 @@ export interface ResolvedDeps {
   now: () => number;
   nonce: () => string;
   timeoutMs: number;
+  signal?: AbortSignal;
 }
 
 export function resolveDeps(deps: ChannelDeps | undefined): ResolvedDeps {
@@ -25,6 +26,7 @@ export function resolveDeps(deps: ChannelDeps | undefined): ResolvedDeps {
     now: deps?.now ?? Date.now,
     nonce: deps?.nonce ?? randomUUID,
     timeoutMs: deps?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    signal: deps?.signal,
   };
 }
 
@@ -49,7 +51,9 @@ export async function post(deps: ResolvedDeps, request: HttpPost): Promise<HttpA
       method: 'POST',
       headers: { 'user-agent': 'kesu', ...headers },
       body,
-      signal: AbortSignal.timeout(deps.timeoutMs),
+      signal: deps.signal
+        ? AbortSignal.any([AbortSignal.timeout(deps.timeoutMs), deps.signal])
+        : AbortSignal.timeout(deps.timeoutMs),
       redirect: 'manual',
     });
     text = await response.text();
@@ -83,14 +87,18 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A group robot shows one block of text: the subject as its first line, then the text. */
+/**
+ * A group robot shows one block of text: the subject as its first line, then the text, then the
+ * notice's id (robots offer no idempotency: a notice posted again after a crash is recognisable).
+ */
 export function robotContent(message: OutgoingMessage): string {
-  const subject = message.subject.trim();
-  const text = message.text.trim();
-  if (subject === '') return text;
-  if (text === '') return subject;
-  return `${subject}\n${text}`;
+  return [message.subject.trim(), message.text.trim(), noticeIdLine(message)]
+    .filter((part) => part !== '')
+    .join('\n');
 }
+
+/** The last line of a robot's message that names the notice, or '' when it has no id. */
+export const noticeIdLine = (message: OutgoingMessage) => (message.id ? `[${message.id}]` : '');
 
 /** Cuts a string to at most maxBytes of UTF-8 without splitting a character, marking the cut with "…". */
 export function truncateUtf8(value: string, maxBytes: number): string {

@@ -10,7 +10,9 @@
  *
  * The parameters and the Signature go as an application/x-www-form-urlencoded POST body. Aliyun
  * only sends approved templates: the message's own template is used when it names one,
- * otherwise the configured default template with the message text in one parameter.
+ * otherwise the configured default template with the message text in one parameter. The notice's
+ * id goes as OutId (echoed in delivery receipts), so a notice sent again after a crash is
+ * recognisable; Aliyun's SendSms offers no idempotency key of its own.
  */
 import { createHmac } from 'node:crypto';
 import { type ChannelAdapter, type ChannelDeps, ChannelError, type OutgoingMessage } from './channel.js';
@@ -93,6 +95,7 @@ export function createAliyunSms(config: AliyunSmsConfig, deps?: ChannelDeps): Ch
         Timestamp: aliyunTimestamp(d.now()),
         Version: '2017-05-25',
       };
+      if (message.id) params.OutId = message.id;
       if (Object.keys(template.params).length > 0) params.TemplateParam = JSON.stringify(template.params);
       const signature = aliyunSignature(config.accessKeySecret, aliyunStringToSign('POST', params));
       const body = `Signature=${aliyunPercentEncode(signature)}&${aliyunCanonicalQuery(params)}`;

@@ -11,9 +11,14 @@
  *     X-Kesu-Timestamp: 1767225600            (Unix time in seconds, the same as "timestamp" below)
  *     X-Kesu-Nonce: 0b7e4f0e-…                (unique for each request, the same as "nonce" below)
  *     X-Kesu-Signature: 5d41402abc4b2a76…     (64 lower-case hex digits)
+ *     Idempotency-Key: 9c1d…                   (the notice's id, the same as "id" below)
  *
- *     {"to":"13800138000","text":"…","template":{"code":"SMS_1","params":{"no":"KS-1"}},
+ *     {"id":"9c1d…","to":"13800138000","text":"…","template":{"code":"SMS_1","params":{"no":"KS-1"}},
  *      "timestamp":1767225600,"nonce":"0b7e4f0e-…"}
+ *
+ * - `id`: the notice's stable id. A notice whose outcome Kesu could not learn (the gateway's answer
+ *   was lost, the worker died mid-send) is sent again with the same id: the gateway must not send a
+ *   message whose id it has already accepted, and answers as it did the first time.
  *
  * - `to`: the recipient's phone number as Kesu has it (for example `13800138000` or `+8613800138000`).
  * - `text`: the whole message, UTF-8.
@@ -62,6 +67,7 @@ export function createGenericSms(config: GenericSmsConfig, deps?: ChannelDeps): 
       const timestamp = String(Math.floor(d.now() / 1000));
       const nonce = d.nonce();
       const rawBody = JSON.stringify({
+        ...(message.id ? { id: message.id } : {}),
         to,
         text: message.text,
         ...(message.template ? { template: message.template } : {}),
@@ -76,6 +82,7 @@ export function createGenericSms(config: GenericSmsConfig, deps?: ChannelDeps): 
           'x-kesu-timestamp': timestamp,
           'x-kesu-nonce': nonce,
           'x-kesu-signature': genericSmsSignature(config.secret, timestamp, nonce, rawBody),
+          ...(message.id ? { 'idempotency-key': message.id } : {}),
         },
         body: rawBody,
       });

@@ -57,6 +57,15 @@ describe('WeCom group robot', () => {
     });
   });
 
+  it("ends the message with the notice's id, so a notice posted again is recognisable", async () => {
+    const notice = { id: 'f3b9c2d0-notice', to: '', subject: '重大投诉', text: '投诉 KS-3 已登记' };
+    await createWecom({ webhookUrl: webhook() }).send(notice);
+    await createWecom({ webhookUrl: webhook(), format: 'markdown' }).send(notice);
+    const [text, markdown] = wecom.received.slice(-2).map((r) => JSON.parse(r.body));
+    expect(text.text.content).toBe('重大投诉\n投诉 KS-3 已登记\n[f3b9c2d0-notice]');
+    expect(markdown.markdown.content).toBe('### 重大投诉\n投诉 KS-3 已登记\n[f3b9c2d0-notice]');
+  });
+
   it('cuts a text longer than 2048 bytes without breaking a character', async () => {
     await createWecom({ webhookUrl: webhook() }).send({ to: '', subject: '', text: '长'.repeat(1000) });
     const content = (JSON.parse(wecom.received.at(-1)?.body ?? '') as WecomBody).text?.content ?? '';

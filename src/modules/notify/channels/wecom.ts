@@ -7,7 +7,15 @@
 
 import type { ChannelAdapter, ChannelDeps, OutgoingMessage } from './channel.js';
 import { ChannelError } from './channel.js';
-import { isRecord, post, resolveDeps, robotContent, statusError, truncateUtf8 } from './http.js';
+import {
+  isRecord,
+  noticeIdLine,
+  post,
+  resolveDeps,
+  robotContent,
+  statusError,
+  truncateUtf8,
+} from './http.js';
 import type { WecomConfig } from './schemas.js';
 
 const TEXT_MAX_BYTES = 2048;
@@ -60,6 +68,6 @@ export function createWecom(config: WecomConfig, deps?: ChannelDeps): ChannelAda
 /** The subject as a heading above the text; the text itself is taken as markdown. */
 function markdownContent(message: OutgoingMessage): string {
   const subject = message.subject.trim();
-  const text = message.text.trim();
+  const text = [message.text.trim(), noticeIdLine(message)].filter((part) => part !== '').join('\n');
   return subject === '' ? text : `### ${subject}\n${text}`;
 }
