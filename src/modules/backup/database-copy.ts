@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, rename, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { copyFile, rename, rm } from 'node:fs/promises';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -21,7 +21,11 @@ const ALL_PAGES = 0x7fffffff;
  * the WAL included (a copy of the file alone loses them); step by step, a write by another process
  * would restart the copy. PostgreSQL: pg_dump in a snapshot exported by the transaction that is summarised.
  */
-export async function dumpDatabase(url: string, file: string, env: NodeJS.ProcessEnv): Promise<DatabaseSummary> {
+export async function dumpDatabase(
+  url: string,
+  file: string,
+  env: NodeJS.ProcessEnv,
+): Promise<DatabaseSummary> {
   if (dialectOf(url) === 'sqlite') {
     const source = new SQLite(sqliteFile(url), { fileMustExist: true });
     try {
@@ -85,8 +89,14 @@ export interface StagedDatabase {
 }
 
 /** Restore the archived database beside the configured one (SQLite) or into a scratch database (PostgreSQL). */
-export async function stageDatabase(url: string, archived: string, env: NodeJS.ProcessEnv): Promise<StagedDatabase> {
-  return dialectOf(url) === 'sqlite' ? stageSqlite(sqliteFile(url), archived) : stagePostgres(url, archived, env);
+export async function stageDatabase(
+  url: string,
+  archived: string,
+  env: NodeJS.ProcessEnv,
+): Promise<StagedDatabase> {
+  return dialectOf(url) === 'sqlite'
+    ? stageSqlite(sqliteFile(url), archived)
+    : stagePostgres(url, archived, env);
 }
 
 const sqliteCompanions = (file: string) => [`${file}-wal`, `${file}-shm`, `${file}-journal`];
@@ -133,7 +143,8 @@ async function stagePostgres(url: string, archived: string, env: NodeJS.ProcessE
       `kesu restore checks the archive in a scratch database before it replaces yours, and could not create one (${(error as Error).message}): grant the database role CREATEDB, or restore by hand with pg_restore (README, "Operations: backup and restore")`,
     );
   });
-  const drop = () => onDatabase(url, (c) => c.query(`drop database if exists "${name.replaceAll('"', '""')}"`));
+  const drop = () =>
+    onDatabase(url, (c) => c.query(`drop database if exists "${name.replaceAll('"', '""')}"`));
   let handle: ReturnType<typeof openDatabase> | null = null;
   try {
     await runPgTool('pg_restore', scratch.toString(), [...RESTORE_FLAGS, archived], env);

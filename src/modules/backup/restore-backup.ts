@@ -36,13 +36,17 @@ export class KeyMismatchError extends Error {
 }
 
 const damaged = (entry: string) =>
-  new Error(`the archive is damaged or was altered: ${entry} does not match its checksum in the manifest; nothing was restored`);
+  new Error(
+    `the archive is damaged or was altered: ${entry} does not match its checksum in the manifest; nothing was restored`,
+  );
 
 /** Every file the manifest lists is in the archive with its sha256 and size, and nothing else is. */
 async function verifyFiles(dir: string, entries: string[], manifest: Manifest): Promise<void> {
   const unlisted = entries.filter((e) => e !== MANIFEST_FILE && !(e in manifest.files));
   if (unlisted.length)
-    throw new Error(`the archive holds files its manifest does not list (${unlisted.join(', ')}); nothing was restored`);
+    throw new Error(
+      `the archive holds files its manifest does not list (${unlisted.join(', ')}); nothing was restored`,
+    );
   for (const [entry, expected] of Object.entries(manifest.files)) {
     if (!entries.includes(entry))
       throw new Error(`the archive lacks ${entry}, which its manifest lists; nothing was restored`);
@@ -76,7 +80,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
         `the archive holds a ${manifest.dialect} database and the configured one is ${dialect}; restore it into ${manifest.dialect}`,
       );
     const fingerprint = keyFingerprint(options.secret);
-    if (manifest.keyFingerprint !== fingerprint) throw new KeyMismatchError(manifest.keyFingerprint, fingerprint);
+    if (manifest.keyFingerprint !== fingerprint)
+      throw new KeyMismatchError(manifest.keyFingerprint, fingerprint);
     if (!options.force && (await holdsData(databaseUrl)))
       throw new Error(
         'the configured database already holds data (users, complaints or customers); nothing was restored. Restore with --force to replace it',
