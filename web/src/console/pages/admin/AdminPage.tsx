@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
 import { ApiTokensTab } from './ApiTokensTab';
 import { AuthorityTab } from './AuthorityTab';
+import { BackupTab } from './BackupTab';
 import { CalendarTab } from './CalendarTab';
 import { CategoriesTab } from './CategoriesTab';
 import { ChannelsTab } from './ChannelsTab';
@@ -34,11 +35,12 @@ const TABS = [
   'mail',
   'tokens',
   'settings',
+  'backup',
   'jobs',
 ] as const;
 type Tab = (typeof TABS)[number];
 
-/** 系统管理: organisation, users, approval authority, categories, dispatch rules, time limits, calendar, notice templates, notification channels, mail intake, API tokens, other settings, background jobs; each tab is /admin/<tab>. */
+/** 系统管理: organisation, users, approval authority, categories, dispatch rules, time limits, calendar, notice templates, notification channels, mail intake, API tokens, other settings, backups, background jobs; each tab is /admin/<tab>. */
 export default function AdminPage() {
   const { t } = useI18n();
   const sub = (useParams()['*'] ?? '').split('/')[0] as Tab;
@@ -103,6 +105,7 @@ function AdminTabs({ tab, units, users }: { tab: Tab; units: Unit[]; users: Admi
         { key: 'mail', label: t('admin.tab.mail'), children: <MailIntakeTab /> },
         { key: 'tokens', label: t('admin.tab.tokens'), children: <ApiTokensTab users={users} /> },
         { key: 'settings', label: t('admin.tab.settings'), children: <SettingsTab units={units} /> },
+        { key: 'backup', label: t('admin.tab.backup'), children: <BackupTab /> },
         { key: 'jobs', label: t('admin.tab.jobs'), children: <JobsTab /> },
       ]}
       destroyOnHidden
