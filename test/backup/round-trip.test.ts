@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
 import { verifyChain } from '../../src/modules/audit/index.js';
@@ -75,6 +75,8 @@ for (const dialect of DIALECTS)
         }
       };
       const writers = [load(), load()];
+      // The backup starts with the writers in full swing.
+      await vi.waitUntil(() => during.length >= 6, { timeout: 60_000, interval: 10 });
       // `kesu backup` in this process (its own database connection) while the registrations go on.
       const source = { ...process.env, DATABASE_URL: t.url, KESU_DATA_DIR: t.app.config.dataDir };
       const said = await runBackupCommand(loadConfig(source), { out: archive }, source);
