@@ -145,15 +145,13 @@ async function stagePostgres(url: string, archived: string, env: NodeJS.ProcessE
   });
   const drop = () =>
     onDatabase(url, (c) => c.query(`drop database if exists "${name.replaceAll('"', '""')}"`));
-  let handle: ReturnType<typeof openDatabase> | null = null;
   try {
     await runPgTool('pg_restore', scratch.toString(), [...RESTORE_FLAGS, archived], env);
-    handle = openDatabase(scratch.toString(), { poolSize: 2 });
   } catch (error) {
     await drop();
     throw error;
   }
-  const opened = handle;
+  const opened = openDatabase(scratch.toString(), { poolSize: 2 });
   return {
     db: opened.db,
     discard: async () => {
