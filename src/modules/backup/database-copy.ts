@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -103,6 +104,7 @@ const sqliteCompanions = (file: string) => [`${file}-wal`, `${file}-shm`, `${fil
 
 async function stageSqlite(target: string, archived: string): Promise<StagedDatabase> {
   const staged = `${target}.restoring`;
+  await mkdir(dirname(target), { recursive: true });
   await copyFile(archived, staged);
   const handle = openDatabase(`sqlite:${staged}`);
   const discard = async () => {
