@@ -20,8 +20,9 @@ import { open as openSealed, piiKeys } from '../../src/modules/privacy/index.js'
 import { EvidenceClient, PNG, pdf } from '../evidence/support.js';
 import { login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
+import { runKesu } from '../support/kesu-command.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
-import { freshInstallation, kesu, readManifest, TEST_SECRET } from './support.js';
+import { freshInstallation, readManifest, TEST_SECRET } from './support.js';
 import { withAlteredEvidence } from './tamper.js';
 
 interface Registered {
@@ -91,7 +92,7 @@ for (const dialect of DIALECTS)
       expect(during.filter((r) => r.acknowledgedAt > began).length).toBeGreaterThan(0);
 
       target = await freshInstallation(dialect);
-      const restore = await kesu(target.env, 'restore', archive);
+      const restore = await runKesu(target.env, 'restore', archive);
       expect(restore.stderr).toBe('');
       expect(restore.stdout).toMatch(
         /complaints \d+, events \d+ \(every hash chain intact\), evidence files \d+/,

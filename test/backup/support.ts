@@ -1,14 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { extract } from 'tar';
 import type { Dialect } from '../../src/db/database.js';
 import { type Manifest, parseManifest } from '../../src/modules/backup/index.js';
 import { freshDatabase } from '../support/test-app.js';
-
-const run = promisify(execFile);
 
 /** The test app's secret (test-app.ts), as the key file `kesu` reads. */
 export const TEST_SECRET = Buffer.alloc(32, 7);
@@ -25,22 +21,6 @@ export async function freshInstallation(dialect: Dialect) {
   const { url } = await freshDatabase(dialect);
   const dataDir = dataDirWithKey();
   return { url, dataDir, env: { ...process.env, DATABASE_URL: url, KESU_DATA_DIR: dataDir } };
-}
-
-/** The real `kesu` command, run from the TypeScript sources in its own process. */
-export async function kesu(
-  env: NodeJS.ProcessEnv,
-  ...args: string[]
-): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-      env,
-    });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
 }
 
 /** The manifest of an archive, read without restoring it. */
