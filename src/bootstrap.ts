@@ -19,6 +19,7 @@ export async function openApp(config: Config): Promise<{ app: AppContext; handle
       secret: config.secret,
       publicUrl: config.publicUrl,
       dataDir: config.dataDir,
+      databaseUrl: config.databaseUrl,
     },
   };
   try {

@@ -8,7 +8,9 @@ export interface AppContext {
   db: Db;
   dialect: Dialect;
   clock: Clock;
-  config: Pick<Config, 'timeZone' | 'secret' | 'publicUrl' | 'dataDir'>;
+  config: Pick<Config, 'timeZone' | 'secret' | 'publicUrl' | 'dataDir'> &
+    /** Scheduled backups need it (pg_dump, or SQLite's backup API on its own connection). */
+    Partial<Pick<Config, 'databaseUrl'>>;
 }
 
 /** An AppContext acting on behalf of one user. */

@@ -7,6 +7,7 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { kesuJobs } from './jobs/registry.js';
 import { verifyChain } from './modules/audit/index.js';
+import { runBackupCommand, runRestoreCommand } from './modules/backup/index.js';
 import { loadPreset, presets } from './modules/categories/index.js';
 import {
   expressModel,
@@ -228,6 +229,27 @@ audit
       return `broken at ${where}: ${stream}, seq ${report.seq} (${report.reason})`;
     });
     console.log(message);
+  });
+
+program
+  .command('backup')
+  .description(
+    'write one archive (.tar.gz) of the database, the evidence files and a manifest; the secret key is not in it',
+  )
+  .option('--out <file>', 'the archive to write (default: kesu-backup-<time>.tar.gz here)')
+  .action(async (opts: { out?: string }) => {
+    for (const line of await runBackupCommand(loadConfig(), opts)) console.log(line);
+  });
+
+program
+  .command('restore')
+  .description(
+    'restore an archive of `kesu backup` into the configured database and data directory (needs the same secret key)',
+  )
+  .argument('<file>', 'the archive (.tar.gz)')
+  .option('--force', 'replace a database that already holds data')
+  .action(async (file: string, opts: { force?: boolean }) => {
+    for (const line of await runRestoreCommand(loadConfig, file, opts)) console.log(line);
   });
 
 program

@@ -1,4 +1,10 @@
 import { Type } from 'typebox';
+import {
+  BACKUP_SCHEDULE_EVERY_MS,
+  BACKUP_SCHEDULE_JOB,
+  backupScheduleJob,
+  createBackupJob,
+} from '../modules/backup/index.js';
 import { trainFromComplaintsJob } from '../modules/classifier/index.js';
 import { closeUnreachableJob } from '../modules/complaints/index.js';
 import { createJobRegistry, defineJob, type JobRegistry, pruneJobs } from '../modules/jobs/index.js';
@@ -72,9 +78,12 @@ export function kesuJobs(): JobRegistry {
     .register(trainFromComplaintsJob)
     .register(dispatchWebhooksJob)
     .register(deliverWebhookJob)
+    .register(backupScheduleJob)
+    .register(createBackupJob)
     .registerCron({ name: 'sla-sweep', everyMs: 30_000, kind: SLA_SWEEP_JOB })
     .registerCron({ name: 'mail-poll', everyMs: MIN_POLL_SECONDS * 1000, kind: MAIL_POLL_JOB })
     .registerCron({ name: 'prune-jobs', everyMs: 3600_000, kind: PRUNE_JOBS_JOB })
     .registerCron({ name: 'webhooks-dispatch', everyMs: DISPATCH_EVERY_MS, kind: DISPATCH_WEBHOOKS_JOB })
-    .registerCron({ name: 'prune-sign-in', everyMs: 3600_000, kind: PRUNE_SIGN_IN_JOB });
+    .registerCron({ name: 'prune-sign-in', everyMs: 3600_000, kind: PRUNE_SIGN_IN_JOB })
+    .registerCron({ name: 'backup-schedule', everyMs: BACKUP_SCHEDULE_EVERY_MS, kind: BACKUP_SCHEDULE_JOB });
 }

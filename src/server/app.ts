@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import type { AppContext } from '../context.js';
+import { backupRoutes } from '../modules/backup/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
 import { categoryRoutes } from '../modules/categories/routes.js';
 import { classificationRoutes } from '../modules/classifier/routes.js';
@@ -131,6 +132,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       suggestRoutes(api as Http, app);
       classificationRoutes(api as Http, app);
       webhookRoutes(api as Http, app);
+      backupRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },
   );

@@ -1,27 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runKesu } from '../support/kesu-command.js';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'kesu-cli-'));
 const env = { ...process.env, KESU_DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'kesu.db')}` };
 
 /** The real `kesu` command, run from the TypeScript sources. */
-async function kesu(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-      env,
-    });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
+const kesu = (...args: string[]) => runKesu(env, ...args);
 
 describe('the kesu command on SQLite', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,15 +1,13 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { branchRows, HEADERS, readXlsx, xlsxOf } from '../spreadsheets/support.js';
+import { runKesu } from '../support/kesu-command.js';
 import { createDatabase } from '../support/postgres-server.js';
 import { DIALECTS } from '../support/test-app.js';
 
-const run = promisify(execFile);
 const DAY = 86_400_000;
 
 for (const dialect of DIALECTS) {
@@ -18,17 +16,7 @@ for (const dialect of DIALECTS) {
     const env: NodeJS.ProcessEnv = { ...process.env, KESU_DATA_DIR: dir, LANG: 'C.UTF-8', LC_ALL: '' };
 
     /** The real `kesu` command, run from the TypeScript sources. */
-    async function kesu(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-      try {
-        const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-          env,
-        });
-        return { stdout, stderr, code: 0 };
-      } catch (error) {
-        const e = error as { stdout: string; stderr: string; code: number };
-        return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-      }
-    }
+    const kesu = (...args: string[]) => runKesu(env, ...args);
 
     beforeAll(async () => {
       if (dialect === 'sqlite') env.DATABASE_URL = `sqlite:${join(dir, 'kesu.db')}`;

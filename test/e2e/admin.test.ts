@@ -344,6 +344,7 @@ describe('administration in Chromium', () => {
       'Business calendar',
       'Notice templates',
       'Other settings',
+      'Backups',
       'Background jobs',
     ]) {
       await page.getByRole('tab', { name: tab }).click();

@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
 import { ApiTokensTab } from './ApiTokensTab';
 import { AuthorityTab } from './AuthorityTab';
+import { BackupTab } from './BackupTab';
 import { CalendarTab } from './CalendarTab';
 import { CategoriesTab } from './CategoriesTab';
 import { ChannelsTab } from './ChannelsTab';
@@ -36,11 +37,12 @@ const TABS = [
   'tokens',
   'webhooks',
   'settings',
+  'backup',
   'jobs',
 ] as const;
 type Tab = (typeof TABS)[number];
 
-/** 系统管理: organisation, users, approval authority, categories, dispatch rules, time limits, calendar, notice templates, notification channels, mail intake, API tokens, webhooks, other settings, background jobs; each tab is /admin/<tab>. */
+/** 系统管理: organisation, users, approval authority, categories, dispatch rules, time limits, calendar, notice templates, notification channels, mail intake, API tokens, webhooks, other settings, backups, background jobs; each tab is /admin/<tab>. */
 export default function AdminPage() {
   const { t } = useI18n();
   const sub = (useParams()['*'] ?? '').split('/')[0] as Tab;
@@ -106,6 +108,7 @@ function AdminTabs({ tab, units, users }: { tab: Tab; units: Unit[]; users: Admi
         { key: 'tokens', label: t('admin.tab.tokens'), children: <ApiTokensTab users={users} /> },
         { key: 'webhooks', label: t('admin.tab.webhooks'), children: <WebhooksTab /> },
         { key: 'settings', label: t('admin.tab.settings'), children: <SettingsTab units={units} /> },
+        { key: 'backup', label: t('admin.tab.backup'), children: <BackupTab /> },
         { key: 'jobs', label: t('admin.tab.jobs'), children: <JobsTab /> },
       ]}
       destroyOnHidden

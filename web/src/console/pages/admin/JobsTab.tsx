@@ -19,6 +19,8 @@ const KIND_LABELS: Record<string, Parameters<Translate>[0]> = {
   'jobs.prune': 'admin.jobs.kind.jobs.prune',
   'classifier.train': 'admin.jobs.kind.classifier.train',
   'complaint.close_unreachable': 'admin.jobs.kind.complaint.close_unreachable',
+  'backup.schedule': 'admin.jobs.kind.backup.schedule',
+  'backup.create': 'admin.jobs.kind.backup.create',
 };
 const FILTERS = ['all', 'dead', 'failed', 'pending', 'running', 'done'] as const;
 type Filter = (typeof FILTERS)[number];
