@@ -16,6 +16,8 @@ export interface Config {
   publicUrl: string;
   /** KESU_TRUST_PROXY: true, or the proxy's addresses, when Kesu runs behind a reverse proxy. */
   trustProxy: boolean | string;
+  /** KESU_METRICS_TOKEN: a bearer token for Prometheus at /metrics (else loopback, admin or auditor tokens). */
+  metricsToken?: string;
 }
 
 function readSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
@@ -55,11 +57,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     secret: readSecret(dataDir, env),
     timeZone,
-    logLevel: env.LOG_LEVEL ?? 'warn',
+    logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy:
       env.KESU_TRUST_PROXY === undefined || env.KESU_TRUST_PROXY === 'false'
         ? false
         : env.KESU_TRUST_PROXY === 'true' || env.KESU_TRUST_PROXY,
+    metricsToken: env.KESU_METRICS_TOKEN || undefined,
     publicUrl: (env.KESU_PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${port}`).replace(/\/$/, ''),
   };
 }

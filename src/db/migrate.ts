@@ -6,6 +6,7 @@ import * as intake from './migrations/2026-11-25-intake.js';
 import * as search from './migrations/2026-11-26-search.js';
 import * as classifier from './migrations/2026-11-27-classifier.js';
 import * as cases from './migrations/2026-11-28-cases.js';
+import * as observability from './migrations/2026-12-03-observability.js';
 
 /** Every migration, in order. Names are dated and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-search': search,
   '2026-11-27-classifier': classifier,
   '2026-11-28-cases': cases,
+  '2026-12-03-observability': observability,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -499,6 +499,21 @@ export interface ClassificationCorrectionTable {
   corrected_at: Millis;
 }
 
+export interface AuditVerificationTable {
+  id: Generated<number>;
+  /** Null: the whole history; else one complaint's chain. */
+  complaint_id: number | null;
+  requested_by: number;
+  requested_at: Millis;
+  /** queued | running | done | failed */
+  state: string;
+  checked_events: Generated<number>;
+  total_events: number | null;
+  /** JSON: the chain report once done, the error once failed. */
+  result: string | null;
+  finished_at: Millis | null;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -540,6 +555,8 @@ export interface Database {
   classification_corrections: ClassificationCorrectionTable;
   // cases (issue 6) — tables of src/modules/cases
   complaint_cases: ComplaintCaseTable;
+  // observability (issue 11) — verifications of the history, src/modules/audit
+  audit_verifications: AuditVerificationTable;
 }
 
 export type Job = Selectable<JobTable>;

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { verifyHistoryJob } from '../modules/audit/index.js';
 import { trainFromComplaintsJob } from '../modules/classifier/index.js';
 import { closeUnreachableJob } from '../modules/complaints/index.js';
 import { createJobRegistry, defineJob, type JobRegistry, pruneJobs } from '../modules/jobs/index.js';
@@ -53,6 +54,7 @@ export function kesuJobs(): JobRegistry {
     .register(pruneJobsJob)
     .register(mailPollJob)
     .register(trainFromComplaintsJob)
+    .register(verifyHistoryJob)
     .registerCron({ name: 'sla-sweep', everyMs: 30_000, kind: SLA_SWEEP_JOB })
     .registerCron({ name: 'mail-poll', everyMs: MIN_POLL_SECONDS * 1000, kind: MAIL_POLL_JOB })
     .registerCron({ name: 'prune-jobs', everyMs: 3600_000, kind: PRUNE_JOBS_JOB });

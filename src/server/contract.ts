@@ -2,6 +2,7 @@
  * Every endpoint of the API as one type: the console and the portal take their request and answer
  * types from here (web/src/api/client.ts). A module's endpoints join by adding a line below.
  */
+import type { auditEndpoints } from '../modules/audit/endpoints.js';
 import type { caseEndpoints } from '../modules/cases/endpoints.js';
 import type { categoryEndpoints } from '../modules/categories/endpoints.js';
 import type { classifierEndpoints } from '../modules/classifier/endpoints.js';
@@ -54,4 +55,5 @@ export type ApiEndpoint =
   | EndpointsOf<typeof inboxEndpoints>
   | EndpointsOf<typeof authEndpoints>
   | EndpointsOf<typeof portalEndpoints>
-  | EndpointsOf<typeof spreadsheetEndpoints>;
+  | EndpointsOf<typeof spreadsheetEndpoints>
+  | EndpointsOf<typeof auditEndpoints>;

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AppContext } from '../../context.js';
 import type { Job } from '../../db/schema.js';
+import { jobRunsTotal } from '../../lib/process-metrics.js';
+import { runInContext } from '../../lib/request-context.js';
 import type { BackoffOptions } from './backoff.js';
 import {
   claimJobs,
@@ -140,6 +142,7 @@ class JobWorker implements Worker {
   }
 
   private emit(event: WorkerEvent): void {
+    if (event.type !== 'error') jobRunsTotal.inc({ kind: event.job.kind, outcome: event.type });
     if (event.type === 'done') this.stats.done++;
     else if (event.type === 'retry') this.stats.retried++;
     else if (event.type === 'dead') this.stats.dead++;
@@ -227,7 +230,8 @@ class JobWorker implements Worker {
 
   private start(job: Job): void {
     const seq = ++this.sequence;
-    const done = this.execute(job).finally(() => {
+    // The job's own id goes into the history events it writes, as a request's id does.
+    const done = runInContext({ jobId: job.id }, () => this.execute(job)).finally(() => {
       this.running.delete(seq);
       this.wakeUp();
     });
