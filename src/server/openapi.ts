@@ -29,6 +29,7 @@ export const API_TAGS = [
   { name: 'cases', description: '案例库 the case library and canned replies' },
   { name: 'classification', description: '自动分类 the category classifier' },
   { name: 'privacy', description: '个人信息 personal data: access, correction, erasure' },
+  { name: 'audit', description: '历史核验 verifying the tamper-evident history (auditors)' },
   {
     name: 'portal',
     description:

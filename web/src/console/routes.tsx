@@ -13,6 +13,7 @@ const RegisterPage = lazy(() => import('./pages/register/RegisterPage'));
 const ApprovalsPage = lazy(() => import('./pages/complaint/ApprovalsPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const CasesPage = lazy(() => import('./pages/cases/CasesPage'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 
 export function ConsoleRoutes() {
   const { user, loading } = useSession();
@@ -36,6 +37,7 @@ export function ConsoleRoutes() {
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/cases" element={<CasesPage />} />
           <Route path="/admin/*" element={<AdminPage />} />
+          <Route path="/audit" element={<AuditPage />} />
           {/* Just signed in: back to the page that sent the user to sign in. */}
           <Route
             path="/login"

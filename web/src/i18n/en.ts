@@ -1,4 +1,5 @@
 import * as admin from './sections/admin';
+import * as audit from './sections/audit';
 import * as cases from './sections/cases';
 import * as common from './sections/common';
 import * as complaint from './sections/complaint';
@@ -20,5 +21,6 @@ export const en: Messages = {
   ...dashboard.en,
   ...search.en,
   ...cases.en,
+  ...audit.en,
   terms: terms.en,
 };

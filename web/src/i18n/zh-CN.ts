@@ -1,4 +1,5 @@
 import * as admin from './sections/admin';
+import * as audit from './sections/audit';
 import * as cases from './sections/cases';
 import * as common from './sections/common';
 import * as complaint from './sections/complaint';
@@ -20,6 +21,7 @@ export const zh = {
   ...dashboard.zh,
   ...search.zh,
   ...cases.zh,
+  ...audit.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };

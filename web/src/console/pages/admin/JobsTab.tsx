@@ -19,6 +19,7 @@ const KIND_LABELS: Record<string, Parameters<Translate>[0]> = {
   'jobs.prune': 'admin.jobs.kind.jobs.prune',
   'classifier.train': 'admin.jobs.kind.classifier.train',
   'complaint.close_unreachable': 'admin.jobs.kind.complaint.close_unreachable',
+  'audit.verify': 'admin.jobs.kind.audit.verify',
 };
 const FILTERS = ['all', 'dead', 'failed', 'pending', 'running', 'done'] as const;
 type Filter = (typeof FILTERS)[number];
