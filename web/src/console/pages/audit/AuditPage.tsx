@@ -92,12 +92,12 @@ export default function AuditPage() {
           </Button>
         </Space.Compact>
         {one && (
-          <div style={{ marginTop: 16 }}>
+          <div style={{ marginTop: 16 }} data-testid="verify-result">
             <ResultAlert v={one} />
           </div>
         )}
       </Card>
-      <Card title={t('audit.recent')}>
+      <Card title={t('audit.recent')} data-testid="verifications">
         <QueryState query={recent}>
           {(data) => (
             <Table<Verification>
@@ -106,7 +106,6 @@ export default function AuditPage() {
               pagination={false}
               size="middle"
               locale={{ emptyText: t('audit.empty') }}
-              data-testid="verifications"
               columns={[
                 {
                   title: t('audit.col.scope'),
@@ -181,13 +180,7 @@ function ResultAlert({ v, compact = false }: { v: Verification; compact?: boolea
         {text}
       </Space>
     ) : (
-      <Alert
-        type="success"
-        showIcon
-        title={t('audit.intact')}
-        description={text}
-        data-testid="verify-result"
-      />
+      <Alert type="success" showIcon title={t('audit.intact')} description={text} />
     );
   }
   const b = r.broken;
@@ -203,6 +196,6 @@ function ResultAlert({ v, compact = false }: { v: Verification; compact?: boolea
       {text}
     </Space>
   ) : (
-    <Alert type="error" showIcon title={t('audit.broken')} description={text} data-testid="verify-result" />
+    <Alert type="error" showIcon title={t('audit.broken')} description={text} />
   );
 }
