@@ -172,30 +172,24 @@ function ResultAlert({ v, compact = false }: { v: Verification; compact?: boolea
   if (v.state === 'failed') return <Typography.Text type="warning">{v.error}</Typography.Text>;
   const r = v.result;
   if (!r) return compact ? '—' : null;
-  if (r.intact) {
-    const text = t('audit.intactDetail', { events: r.events });
-    return compact ? (
-      <Space>
-        <Tag color="green">{t('audit.intact')}</Tag>
-        {text}
-      </Space>
-    ) : (
-      <Alert type="success" showIcon title={t('audit.intact')} description={text} />
-    );
-  }
   const b = r.broken;
   const where = !b
     ? ''
     : b.complaintNumber
       ? t('audit.where.complaint', { number: b.complaintNumber })
       : t('audit.where.stream', { type: b.streamType, id: b.streamId });
-  const text = b ? t('audit.brokenDetail', { where, seq: b.seq, reason: t(`audit.reason.${b.reason}`) }) : '';
+  const title = r.intact ? t('audit.intact') : t('audit.broken');
+  const text = r.intact
+    ? t('audit.intactDetail', { events: r.events })
+    : b
+      ? t('audit.brokenDetail', { where, seq: b.seq, reason: t(`audit.reason.${b.reason}`) })
+      : '';
   return compact ? (
     <Space>
-      <Tag color="red">{t('audit.broken')}</Tag>
+      <Tag color={r.intact ? 'green' : 'red'}>{title}</Tag>
       {text}
     </Space>
   ) : (
-    <Alert type="error" showIcon title={t('audit.broken')} description={text} />
+    <Alert type={r.intact ? 'success' : 'error'} showIcon title={title} description={text} />
   );
 }
