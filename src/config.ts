@@ -20,6 +20,8 @@ export interface Config {
   trustProxy: boolean | string;
   /** KESU_SHUTDOWN_SECONDS: on SIGTERM/SIGINT, the process exits within this long (default 30). */
   shutdownSeconds: number;
+  /** KESU_METRICS_TOKEN: a bearer token for Prometheus at /metrics (else loopback, admin or auditor tokens). */
+  metricsToken?: string;
 }
 
 function readSecret(dataDir: string, env: NodeJS.ProcessEnv): Pick<Config, 'secret' | 'secretFile'> {
@@ -64,12 +66,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     ...readSecret(dataDir, env),
     timeZone,
-    logLevel: env.LOG_LEVEL ?? 'warn',
+    logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy:
       env.KESU_TRUST_PROXY === undefined || env.KESU_TRUST_PROXY === 'false'
         ? false
         : env.KESU_TRUST_PROXY === 'true' || env.KESU_TRUST_PROXY,
     shutdownSeconds,
+    metricsToken: env.KESU_METRICS_TOKEN || undefined,
     publicUrl: (env.KESU_PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${port}`).replace(/\/$/, ''),
   };
 }

@@ -6,7 +6,7 @@ import type { AppContext } from './context.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { kesuJobs } from './jobs/registry.js';
-import { verifyChain } from './modules/audit/index.js';
+import { describeReport, verifyChain } from './modules/audit/index.js';
 import { runBackupCommand, runRestoreCommand } from './modules/backup/index.js';
 import { loadPreset, presets } from './modules/categories/index.js';
 import {
@@ -53,7 +53,11 @@ program
     }
     // The starter model is trained from its corpus at first use (≈1 s): here, not in a customer's request.
     expressModel();
-    const http = await buildApp(app, { logLevel: config.logLevel, trustProxy: config.trustProxy });
+    const http = await buildApp(app, {
+      logLevel: config.logLevel,
+      trustProxy: config.trustProxy,
+      metricsToken: config.metricsToken,
+    });
     const worker = opts.worker ? startWorker(app, kesuJobs()) : null;
     const address = await http.listen({ host: config.host, port: config.port });
     const url = address.replace('0.0.0.0', '127.0.0.1');
@@ -213,20 +217,13 @@ audit
   .description('re-derive every hash chain; prints "intact" or the first broken event')
   .action(async () => {
     const message = await withApp(async (app) => {
-      const report = await verifyChain(app.db);
-      if (report.intact) return `intact (${report.events} events in ${report.streams} streams)`;
+      const result = await describeReport(app.db, await verifyChain(app.db));
+      if (!result.broken) return `intact (${result.events} events in ${result.streams} streams)`;
       process.exitCode = 1;
-      const where = report.eventId === null ? 'the stream head' : `event #${report.eventId}`;
-      let stream = `${report.streamType} #${report.streamId}`;
-      if (report.streamType === 'complaint') {
-        const c = await app.db
-          .selectFrom('complaints')
-          .select('number')
-          .where('id', '=', report.streamId)
-          .executeTakeFirst();
-        if (c) stream = `complaint ${c.number}`;
-      }
-      return `broken at ${where}: ${stream}, seq ${report.seq} (${report.reason})`;
+      const { eventId, streamType, streamId, seq, reason, complaintNumber } = result.broken;
+      const where = eventId === null ? 'the stream head' : `event #${eventId}`;
+      const stream = complaintNumber ? `complaint ${complaintNumber}` : `${streamType} #${streamId}`;
+      return `broken at ${where}: ${stream}, seq ${seq} (${reason})`;
     });
     console.log(message);
   });

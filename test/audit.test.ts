@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../src/modules/audit/index.js';
 import { type Client, login } from './support/client.js';
 import { buildComplaint } from './support/factories.js';
+import { tamperWithEvents } from './support/tamper.js';
 import { DIALECTS, startTestApp, type TestApp } from './support/test-app.js';
 
 describe.each(DIALECTS)('the hash-chained history on %s', (dialect) => {
@@ -18,24 +19,7 @@ describe.each(DIALECTS)('the hash-chained history on %s', (dialect) => {
   });
   afterAll(() => t.close());
 
-  /** Tampering needs the append-only trigger out of the way first, as an attacker with the database would. */
-  const tamper = async (statement: ReturnType<typeof sql>) => {
-    if (dialect === 'postgres') {
-      await sql`alter table events disable trigger events_append_only`.execute(t.app.db);
-      await statement.execute(t.app.db);
-      await sql`alter table events enable trigger events_append_only`.execute(t.app.db);
-    } else {
-      await sql`drop trigger events_no_update`.execute(t.app.db);
-      await sql`drop trigger events_no_delete`.execute(t.app.db);
-      await statement.execute(t.app.db);
-      await sql`create trigger events_no_update before update on events begin select raise(abort, 'events are append-only'); end`.execute(
-        t.app.db,
-      );
-      await sql`create trigger events_no_delete before delete on events begin select raise(abort, 'events are append-only'); end`.execute(
-        t.app.db,
-      );
-    }
-  };
+  const tamper = (statement: ReturnType<typeof sql>) => tamperWithEvents(t.app.db, dialect, statement);
 
   it('is intact after normal work', async () => {
     const report = await verifyChain(t.app.db);

@@ -6,6 +6,7 @@ import * as intake from './migrations/2026-11-25-intake.js';
 import * as search from './migrations/2026-11-26-search.js';
 import * as classifier from './migrations/2026-11-27-classifier.js';
 import * as cases from './migrations/2026-11-28-cases.js';
+import * as observability from './migrations/2026-12-03-observability.js';
 import * as processLife from './migrations/2026-12-03-process-life.js';
 import * as signIn from './migrations/2026-12-03-sign-in.js';
 import * as webhooks from './migrations/2026-12-03-webhooks.js';
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-webhooks': webhooks,
   '2026-12-03-sign-in': signIn,
   '2026-12-03-process-life': processLife,
+  '2026-12-03-observability': observability,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

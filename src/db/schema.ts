@@ -573,6 +573,21 @@ export interface ClassificationCorrectionTable {
   corrected_at: Millis;
 }
 
+export interface AuditVerificationTable {
+  id: Generated<number>;
+  /** Null: the whole history; else one complaint's chain. */
+  complaint_id: number | null;
+  requested_by: number;
+  requested_at: Millis;
+  /** queued | running | done | failed */
+  state: string;
+  checked_events: Generated<number>;
+  total_events: number | null;
+  /** JSON: the chain report once done, the error once failed. */
+  result: string | null;
+  finished_at: Millis | null;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -622,6 +637,8 @@ export interface Database {
   // sign-in hardening (issue 11) — tables of src/modules/org
   login_throttles: LoginThrottleTable;
   user_totp: UserTotpTable;
+  // observability (issue 11) — verifications of the history, src/modules/audit
+  audit_verifications: AuditVerificationTable;
 }
 
 export type Job = Selectable<JobTable>;

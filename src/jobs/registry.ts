@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { verifyHistoryJob } from '../modules/audit/index.js';
 import {
   BACKUP_SCHEDULE_EVERY_MS,
   BACKUP_SCHEDULE_JOB,
@@ -80,6 +81,7 @@ export function kesuJobs(): JobRegistry {
     .register(deliverWebhookJob)
     .register(backupScheduleJob)
     .register(createBackupJob)
+    .register(verifyHistoryJob)
     .registerCron({ name: 'sla-sweep', everyMs: 30_000, kind: SLA_SWEEP_JOB })
     .registerCron({ name: 'mail-poll', everyMs: MIN_POLL_SECONDS * 1000, kind: MAIL_POLL_JOB })
     .registerCron({ name: 'prune-jobs', everyMs: 3600_000, kind: PRUNE_JOBS_JOB })

@@ -4,8 +4,9 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { AppContext } from '../context.js';
+import { auditRoutes } from '../modules/audit/routes.js';
 import { backupRoutes } from '../modules/backup/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
 import { categoryRoutes } from '../modules/categories/routes.js';
@@ -37,8 +38,10 @@ import { spreadsheetRoutes } from '../modules/spreadsheets/routes.js';
 import { webhookRoutes } from '../modules/webhooks/routes.js';
 import { ProblemSchema } from './endpoint.js';
 import { type Http, SESSION_COOKIE } from './http.js';
+import { registerMetrics } from './metrics.js';
 import { openApiOptions } from './openapi.js';
 import { sendProblem } from './problem.js';
+import { registerRequestContext, requestIdOf } from './request-id.js';
 import { registerWeb } from './static-web.js';
 
 /** The largest file any upload route accepts; routes set lower limits of their own. */
@@ -48,6 +51,10 @@ export interface AppOptions {
   logLevel?: string;
   /** Behind a reverse proxy: trust its X-Forwarded-For, so per-IP limits see the visitor (Fastify's trustProxy). */
   trustProxy?: boolean | string;
+  /** KESU_METRICS_TOKEN: the bearer token that may scrape `GET /metrics`. */
+  metricsToken?: string;
+  /** Where JSON log lines go (default stdout); tests capture them. */
+  logStream?: { write(line: string): void };
 }
 
 /** Request logs name the URL with phone numbers, e-mail addresses and long digit runs masked. */
@@ -63,6 +70,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       options.logLevel && options.logLevel !== 'silent'
         ? {
             level: options.logLevel,
+            stream: options.logStream,
             serializers: {
               req: (req: { method: string; url: string }) => ({
                 method: req.method,
@@ -73,8 +81,12 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
         : false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    genReqId: requestIdOf,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
   }).withTypeProvider() as unknown as Http;
   http.setValidatorCompiler(TypeBoxValidatorCompiler);
+  registerRequestContext(http);
+  registerMetrics(http, app, { token: options.metricsToken });
   http.setErrorHandler((error, req, reply) =>
     sendProblem(error instanceof Error ? error : new Error(String(error)), req, reply),
   );
@@ -133,6 +145,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       classificationRoutes(api as Http, app);
       webhookRoutes(api as Http, app);
       backupRoutes(api as Http, app);
+      auditRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },
   );

@@ -2,6 +2,8 @@
  * Every endpoint of the API as one type: the console and the portal take their request and answer
  * types from here (web/src/api/client.ts). A module's endpoints join by adding a line below.
  */
+
+import type { auditEndpoints } from '../modules/audit/endpoints.js';
 import type { backupEndpoints } from '../modules/backup/endpoints.js';
 import type { caseEndpoints } from '../modules/cases/endpoints.js';
 import type { categoryEndpoints } from '../modules/categories/endpoints.js';
@@ -60,4 +62,5 @@ export type ApiEndpoint =
   | EndpointsOf<typeof portalEndpoints>
   | EndpointsOf<typeof spreadsheetEndpoints>
   | EndpointsOf<typeof webhookEndpoints>
-  | EndpointsOf<typeof backupEndpoints>;
+  | EndpointsOf<typeof backupEndpoints>
+  | EndpointsOf<typeof auditEndpoints>;

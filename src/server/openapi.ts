@@ -30,6 +30,7 @@ export const API_TAGS = [
   { name: 'classification', description: '自动分类 the category classifier' },
   { name: 'privacy', description: '个人信息 personal data: access, correction, erasure' },
   { name: 'webhooks', description: 'Webhook 订阅 signed notices of complaint events to integrations' },
+  { name: 'audit', description: '历史核验 verifying the tamper-evident history (auditors)' },
   {
     name: 'portal',
     description:

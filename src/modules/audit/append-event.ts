@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/database.js';
+import { currentContext } from '../../lib/request-context.js';
 import type { TxCache } from '../../lib/tx-cache.js';
 import { eventHash, GENESIS } from './chain.js';
 
@@ -17,6 +18,7 @@ export interface NewEvent {
 /**
  * Append one event to its stream's hash chain. Call inside the transaction of the change it
  * records; on PostgreSQL the head row is locked so that two writers cannot fork the chain.
+ * The data gains the id of the HTTP request (`requestId`) or job (`jobId`) that wrote it.
  */
 export async function appendEvent(
   tx: Tx,
@@ -41,7 +43,7 @@ export async function appendEvent(
     at: e.at,
     actor_id: e.actorId,
     kind: e.kind,
-    data: JSON.stringify(e.data),
+    data: JSON.stringify({ ...e.data, ...currentContext() }),
     comment: e.comment ?? null,
   };
   const prev = head?.hash ?? GENESIS;

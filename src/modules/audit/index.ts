@@ -1,3 +1,13 @@
 export { appendEvent, type NewEvent } from './append-event.js';
 export { readStream } from './read-stream.js';
-export { type ChainReport, verifyChain } from './verify-chain.js';
+export {
+  describeReport,
+  getVerification,
+  listVerifications,
+  startVerification,
+  VERIFICATION_STREAM,
+  VERIFY_HISTORY_JOB,
+  verifyComplaintHistory,
+  verifyHistoryJob,
+} from './verifications.js';
+export { type ChainReport, type VerifyOptions, verifyChain } from './verify-chain.js';

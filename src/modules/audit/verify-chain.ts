@@ -16,10 +16,20 @@ export type ChainReport =
 
 const BATCH = 5000;
 
-/** Re-derive every stream's chain in bounded memory and report the first break. */
-export async function verifyChain(db: Db): Promise<ChainReport> {
+export interface VerifyOptions {
+  /** Only this stream (one complaint's history); every stream when absent. */
+  stream?: { type: string; id: number };
+  /** Called after each batch with the events checked so far; may record progress. */
+  onProgress?: (events: number) => Promise<void> | void;
+}
+
+/** Re-derive every stream's chain (or one) in bounded memory and report the first break. */
+export async function verifyChain(db: Db, options: VerifyOptions = {}): Promise<ChainReport> {
+  const { stream, onProgress } = options;
   const heads = new Map<string, { seq: number; hash: string }>();
-  for (const h of await db.selectFrom('event_heads').selectAll().execute()) {
+  let headQuery = db.selectFrom('event_heads').selectAll();
+  if (stream) headQuery = headQuery.where('stream_type', '=', stream.type).where('stream_id', '=', stream.id);
+  for (const h of await headQuery.execute()) {
     heads.set(`${h.stream_type}:${h.stream_id}`, { seq: h.seq, hash: h.hash });
   }
   let events = 0;
@@ -52,6 +62,7 @@ export async function verifyChain(db: Db): Promise<ChainReport> {
       .orderBy('stream_id')
       .orderBy('seq')
       .limit(BATCH);
+    if (stream) q = q.where('stream_type', '=', stream.type).where('stream_id', '=', stream.id);
     if (cursor) {
       const c: { type: string; id: number; seq: number } = cursor;
       q = q.where((eb) =>
@@ -89,6 +100,7 @@ export async function verifyChain(db: Db): Promise<ChainReport> {
     }
     const last = rows.at(-1);
     if (!last) break;
+    await onProgress?.(events);
     cursor = { type: last.stream_type, id: last.stream_id, seq: last.seq };
   }
   const broken = closeStream();

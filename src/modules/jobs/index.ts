@@ -28,6 +28,7 @@ export {
 export { DEFAULT_MAX_ATTEMPTS, type EnqueueOptions, enqueue, insertJob, type NewJob } from './enqueue.js';
 export { pruneJobs } from './prune.js';
 export { findJob, getJob, type JobList, listJobs } from './queries.js';
+export { jobQueueCounts, oldestWaitingMs } from './queue-stats.js';
 export { type CronEntry, createJobRegistry, type JobRegistry } from './registry.js';
 export { retryJob } from './retry-job.js';
 export {

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AppContext } from '../../context.js';
 import type { Job } from '../../db/schema.js';
+import { jobRunsTotal } from '../../lib/process-metrics.js';
+import { runInContext } from '../../lib/request-context.js';
 import type { BackoffOptions } from './backoff.js';
 import {
   claimJobs,
@@ -176,6 +178,7 @@ class JobWorker implements Worker {
   }
 
   private emit(event: WorkerEvent): void {
+    if (event.type !== 'error') jobRunsTotal.inc({ kind: event.job.kind, outcome: event.type });
     if (event.type === 'done') this.stats.done++;
     else if (event.type === 'retry') this.stats.retried++;
     else if (event.type === 'dead') this.stats.dead++;
@@ -267,7 +270,8 @@ class JobWorker implements Worker {
     const controller = new AbortController();
     // Claimed while a shutdown began: straight back to the queue.
     if (this.handingBack) controller.abort(new HandBack());
-    const done = this.execute(job, controller).finally(() => {
+    // The job's own id goes into the history events it writes, as a request's id does.
+    const done = runInContext({ jobId: job.id }, () => this.execute(job, controller)).finally(() => {
       this.running.delete(seq);
       this.wakeUp();
     });

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
+import { noticeSendFailuresTotal } from '../../lib/process-metrics.js';
 import { appendEvent } from '../audit/index.js';
 import { defineJob } from '../jobs/index.js';
 import { isSealed, maskEmail, maskPhone, open, piiKeys } from '../privacy/index.js';
@@ -60,7 +61,12 @@ export async function sendNotice(
       }
     });
   };
-  if (!config) return finish('unconfigured', `no ${n.channel} channel is configured`);
+  const failed = (retryable: boolean) =>
+    noticeSendFailuresTotal.inc({ channel: n.channel, retryable: String(retryable) });
+  if (!config) {
+    failed(false);
+    return finish('unconfigured', `no ${n.channel} channel is configured`);
+  }
   await app.db
     .updateTable('notifications')
     .set({ status: 'sending', sending_at: app.clock.now() })
@@ -70,7 +76,9 @@ export async function sendNotice(
     await create(config, { signal }).send({ id: n.notice_key, to, subject: n.subject, text: n.body });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof ChannelError && !error.retryable) return finish('failed', message);
+    const retryable = !(error instanceof ChannelError && !error.retryable);
+    failed(retryable);
+    if (!retryable) return finish('failed', message);
     await app.db
       .updateTable('notifications')
       .set({ status: 'pending', attempts: n.attempts + 1, last_error: message })

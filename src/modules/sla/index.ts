@@ -1,3 +1,4 @@
+export { openBreachCounts } from './breach-stats.js';
 export { addTime, type BusinessCalendar, timeBetween } from './calendar/index.js';
 export type { ClockChanges } from './clocks.js';
 export { updateComplaintClocks } from './complaint-clocks.js';

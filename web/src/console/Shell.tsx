@@ -6,6 +6,7 @@ import {
   FormOutlined,
   InboxOutlined,
   LogoutOutlined,
+  SafetyCertificateOutlined,
   SafetyOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
@@ -44,6 +45,9 @@ export function Shell({ children }: { children: ReactNode }) {
       ? [{ key: '/approvals', icon: <AuditOutlined />, label: t('nav.approvals') }]
       : []),
     { key: '/cases', icon: <BookOutlined />, label: t('nav.cases') },
+    ...(has('auditor', 'admin')
+      ? [{ key: '/audit', icon: <SafetyCertificateOutlined />, label: t('nav.audit') }]
+      : []),
     ...(has('admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
   ];
   const selected = items

@@ -14,6 +14,7 @@ const ApprovalsPage = lazy(() => import('./pages/complaint/ApprovalsPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const CasesPage = lazy(() => import('./pages/cases/CasesPage'));
 const SecurityPage = lazy(() => import('./pages/security/SecurityPage'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 
 export function ConsoleRoutes() {
   const { user, loading } = useSession();
@@ -38,6 +39,7 @@ export function ConsoleRoutes() {
           <Route path="/cases" element={<CasesPage />} />
           <Route path="/security" element={<SecurityPage />} />
           <Route path="/admin/*" element={<AdminPage />} />
+          <Route path="/audit" element={<AuditPage />} />
           {/* Just signed in: back to the page that sent the user to sign in. */}
           <Route
             path="/login"

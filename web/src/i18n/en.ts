@@ -1,4 +1,5 @@
 import * as admin from './sections/admin';
+import * as audit from './sections/audit';
 import * as cases from './sections/cases';
 import * as common from './sections/common';
 import * as complaint from './sections/complaint';
@@ -24,5 +25,6 @@ export const en: Messages = {
   ...cases.en,
   ...webhooks.en,
   ...security.en,
+  ...audit.en,
   terms: terms.en,
 };

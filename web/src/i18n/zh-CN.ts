@@ -1,4 +1,5 @@
 import * as admin from './sections/admin';
+import * as audit from './sections/audit';
 import * as cases from './sections/cases';
 import * as common from './sections/common';
 import * as complaint from './sections/complaint';
@@ -24,6 +25,7 @@ export const zh = {
   ...cases.zh,
   ...webhooks.zh,
   ...security.zh,
+  ...audit.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };

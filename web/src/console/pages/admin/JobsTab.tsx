@@ -21,6 +21,7 @@ const KIND_LABELS: Record<string, Parameters<Translate>[0]> = {
   'complaint.close_unreachable': 'admin.jobs.kind.complaint.close_unreachable',
   'backup.schedule': 'admin.jobs.kind.backup.schedule',
   'backup.create': 'admin.jobs.kind.backup.create',
+  'audit.verify': 'admin.jobs.kind.audit.verify',
 };
 const FILTERS = ['all', 'dead', 'failed', 'pending', 'running', 'done'] as const;
 type Filter = (typeof FILTERS)[number];
