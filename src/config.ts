@@ -16,6 +16,10 @@ export interface Config {
   publicUrl: string;
   /** KESU_TRUST_PROXY: true, or the proxy's addresses, when Kesu runs behind a reverse proxy. */
   trustProxy: boolean | string;
+  /** KESU_REQUEST_TIMEOUT (seconds, default 60): an ordinary request's time from first byte to answer (server/timeouts.ts). */
+  requestTimeoutMs: number;
+  /** KESU_ALLOWED_ORIGINS: more origins, besides Kesu's own, whose pages may send state-changing requests (server/csrf.ts). */
+  allowedOrigins: string[];
 }
 
 function readSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
@@ -48,6 +52,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new Error(`KESU_TIMEZONE is not a time zone: ${timeZone}`);
   }
+  const requestTimeout = Number(env.KESU_REQUEST_TIMEOUT ?? 60);
+  if (!Number.isFinite(requestTimeout) || requestTimeout <= 0)
+    throw new Error(`KESU_REQUEST_TIMEOUT must be a number of seconds, got ${env.KESU_REQUEST_TIMEOUT}`);
+  const allowedOrigins = (env.KESU_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of allowedOrigins)
+    if (!URL.canParse(origin)) throw new Error(`KESU_ALLOWED_ORIGINS: not an origin: ${origin}`);
   return {
     databaseUrl,
     host: env.HOST ?? '127.0.0.1',
@@ -60,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.KESU_TRUST_PROXY === undefined || env.KESU_TRUST_PROXY === 'false'
         ? false
         : env.KESU_TRUST_PROXY === 'true' || env.KESU_TRUST_PROXY,
+    requestTimeoutMs: Math.round(requestTimeout * 1000),
+    allowedOrigins,
     publicUrl: (env.KESU_PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${port}`).replace(/\/$/, ''),
   };
 }

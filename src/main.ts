@@ -51,7 +51,12 @@ program
     }
     // The starter model is trained from its corpus at first use (≈1 s): here, not in a customer's request.
     expressModel();
-    const http = await buildApp(app, { logLevel: config.logLevel, trustProxy: config.trustProxy });
+    const http = await buildApp(app, {
+      logLevel: config.logLevel,
+      trustProxy: config.trustProxy,
+      requestTimeoutMs: config.requestTimeoutMs,
+      allowedOrigins: config.allowedOrigins,
+    });
     const worker = opts.worker ? startWorker(app, kesuJobs()) : null;
     const address = await http.listen({ host: config.host, port: config.port });
     const url = address.replace('0.0.0.0', '127.0.0.1');
