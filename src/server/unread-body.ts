@@ -11,10 +11,11 @@ import type { Http } from './http.js';
 export function registerUnreadBodyDrain(http: Http, limits: { maxBytes: number; windowMs: number }): void {
   http.addHook('onSend', async (req, _reply, payload) => {
     const raw = req.raw;
-    if (raw.complete || raw.destroyed) return payload;
+    // `complete` is false only on a real connection whose message has not all arrived (injected requests have none).
+    if (raw.complete !== false || raw.destroyed) return payload;
     // A multipart parser left holding the stream would stop reading it: the rest goes nowhere.
     raw.unpipe();
-    const cut = () => raw.socket?.destroy();
+    const cut = () => raw.socket.destroy();
     const timer = setTimeout(cut, limits.windowMs).unref();
     let seen = 0;
     raw.on('data', (chunk: Buffer) => {
