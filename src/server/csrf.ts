@@ -34,7 +34,10 @@ function claimedOrigin(req: FastifyRequest): string | 'unknown' | null {
  * Requests with neither header come from programs, not browsers (every browser sends Origin on
  * these methods), and pass, as do bearer-token calls, which no browser adds by itself.
  */
-export function registerCsrfCheck(http: Http, trusted: { publicUrl: string; allowedOrigins: string[] }): void {
+export function registerCsrfCheck(
+  http: Http,
+  trusted: { publicUrl: string; allowedOrigins: string[] },
+): void {
   const fixed = new Set(
     [trusted.publicUrl, ...trusted.allowedOrigins].map(originOf).filter((o): o is string => o !== null),
   );
@@ -44,7 +47,10 @@ export function registerCsrfCheck(http: Http, trusted: { publicUrl: string; allo
     if (req.headers['sec-fetch-site'] === 'cross-site') throw forbidden('cross_origin_request');
     const claimed = claimedOrigin(req);
     if (claimed === null) return;
-    if (claimed !== 'unknown' && (fixed.has(claimed) || claimed === originOf(`${req.protocol}://${req.host}`)))
+    if (
+      claimed !== 'unknown' &&
+      (fixed.has(claimed) || claimed === originOf(`${req.protocol}://${req.host}`))
+    )
       return;
     throw forbidden('cross_origin_request');
   });

@@ -36,7 +36,9 @@ interface RouteSchema {
 /** Whether an endpoint moves a file: it takes multipart uploads, or answers with a file (answerIn's `content`). */
 function movesFiles(schema: RouteSchema | undefined): boolean {
   if (schema?.consumes?.includes('multipart/form-data')) return true;
-  return Object.values(schema?.response ?? {}).some((r) => typeof r === 'object' && r !== null && 'content' in r);
+  return Object.values(schema?.response ?? {}).some(
+    (r) => typeof r === 'object' && r !== null && 'content' in r,
+  );
 }
 
 /** Routes that upload or download files get the transfer window as their handler timeout. Register before the routes. */

@@ -83,7 +83,11 @@ describe('the console, the portal and the API docs under their security headers 
   const keep = (page: Page, name: string) => page.screenshot({ path: join(EVIDENCE, name), fullPage: true });
 
   it('signs in, opens the workbench and a complaint and changes it, with no policy violation', async () => {
-    const { number } = await agent.ok('POST', '/api/v1/complaints', buildComplaint(server.org, { title: '包裹破损' }));
+    const { number } = await agent.ok(
+      'POST',
+      '/api/v1/complaints',
+      buildComplaint(server.org, { title: '包裹破损' }),
+    );
     const w = await watched(browser, server.baseUrl);
     received.push({ page: 'console /login', headers: expectProtected(await w.page.goto('/login')) });
     // The sign-in is a same-origin POST: the cross-origin check lets it through.
@@ -101,7 +105,7 @@ describe('the console, the portal and the API docs under their security headers 
     await expect
       .poll(async () => (await agent.ok('GET', `/api/v1/complaints/${number}`)).references.waybillNo)
       .toBe('SF-CSP-1');
-    await expect.poll(() => w.page.locator('body').innerText()).toContain('SF-CSP-1');
+    await expect.poll(() => w.page.locator('body').textContent()).toContain('SF-CSP-1');
     await keep(w.page, 'console-complaint.png');
     expect(w.violations).toEqual([]);
     w.expectClean();
@@ -118,11 +122,14 @@ describe('the console, the portal and the API docs under their security headers 
     await page.locator('.ant-select-item-option').getByText('虚假签收', { exact: true }).click();
     await page.getByLabel('投诉内容').fill('快递显示已签收，但我本人没有收到包裹。');
     await page.getByRole('button', { name: '提交投诉' }).click();
-    const number = await page.getByTestId('ack-number').innerText();
-    received.push({ page: `portal /track/${number}`, headers: expectProtected(await page.goto(`/track/${number}`)) });
+    const number = await page.getByTestId('ack-number').textContent();
+    received.push({
+      page: `portal /track/${number}`,
+      headers: expectProtected(await page.goto(`/track/${number}`)),
+    });
     await page.getByLabel('给处理人员留言').fill('请尽快处理，谢谢。');
     await page.getByRole('button', { name: '发送留言' }).click();
-    await expect.poll(() => page.getByTestId('messages').innerText()).toContain('请尽快处理，谢谢。');
+    await expect.poll(() => page.getByTestId('messages').textContent()).toContain('请尽快处理，谢谢。');
     await keep(page, 'portal-tracking.png');
     expect(w.violations).toEqual([]);
     w.expectClean();
@@ -141,13 +148,19 @@ describe('the console, the portal and the API docs under their security headers 
   });
 
   it('keeps a picture of the headers each page received', async () => {
-    expect(received.map((r) => r.page.split(' ')[0])).toEqual(['console', 'console', 'portal', 'portal', 'API']);
-    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    expect(received.map((r) => r.page.split(' ')[0])).toEqual([
+      'console',
+      'console',
+      'portal',
+      'portal',
+      'API',
+    ]);
+    const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     const rows = received
       .map(
         ({ page, headers }) =>
-          `<h2>${escape(page)}</h2><table>${SHOWN.map(
-            (h) => `<tr><th>${h}</th><td>${escape(headers[h] ?? '(not sent: http)')}</td></tr>`,
+          `<h2>${html(page)}</h2><table>${SHOWN.map(
+            (h) => `<tr><th>${h}</th><td>${html(headers[h] ?? '(not sent: http)')}</td></tr>`,
           ).join('')}</table>`,
       )
       .join('');

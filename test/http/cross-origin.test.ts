@@ -37,7 +37,12 @@ describe.each(DIALECTS)('cross-site request forgery on %s', (dialect) => {
     );
   const register = async () => (await agent.ok('POST', '/api/v1/complaints', buildComplaint(t.org))).number;
   /** A browser's request with the agent's session cookie and the given provenance headers. */
-  const fromBrowser = (method: 'POST' | 'PATCH', url: string, payload: unknown, headers: Record<string, string>) =>
+  const fromBrowser = (
+    method: 'POST' | 'PATCH',
+    url: string,
+    payload: unknown,
+    headers: Record<string, string>,
+  ) =>
     t.http.inject({
       method,
       url,
@@ -162,7 +167,12 @@ describe.each(DIALECTS)('security headers on %s', (dialect) => {
       await t.http.inject({ method: 'GET', url: '/api/v1/auth/session' }),
       await t.http.inject({ method: 'GET', url: '/api/v1/complaints' }),
       await t.http.inject({ method: 'GET', url: '/api/v1/no-such-route' }),
-      await t.http.inject({ method: 'POST', url: '/api/v1/complaints', payload: '{', headers: { 'content-type': 'application/json' } }),
+      await t.http.inject({
+        method: 'POST',
+        url: '/api/v1/complaints',
+        payload: '{',
+        headers: { 'content-type': 'application/json' },
+      }),
       await t.http.inject({ method: 'GET', url: '/api/openapi.json' }),
     ];
     expect((await agent.get('/api/v1/complaints')).headers['x-content-type-options']).toBe('nosniff');
@@ -180,7 +190,10 @@ describe.each(DIALECTS)('security headers on %s', (dialect) => {
   });
 
   it('adds HSTS when the public URL is https', async () => {
-    const https = await buildApp({ ...t.app, config: { ...t.app.config, publicUrl: 'https://kesu.example.com' } });
+    const https = await buildApp({
+      ...t.app,
+      config: { ...t.app.config, publicUrl: 'https://kesu.example.com' },
+    });
     try {
       const res = await https.inject({ method: 'GET', url: '/api/v1/auth/session' });
       expect(res.headers['strict-transport-security']).toMatch(/^max-age=31536000/);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configurePortal, visitor, webForm } from '../portal/support.js';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
-import { configurePortal, visitor, webForm } from '../portal/support.js';
 
 /** Titles that show nothing: spaces, and the zero-width characters U+200B–U+200D, U+2060, U+FEFF. */
 const INVISIBLE_TITLES = ['   ', '\t\n', '\u200b', '\u200c\u200d', ' \u2060 ', '\ufeff', '\u3000'];
@@ -51,7 +51,11 @@ describe.each(DIALECTS)('holes in input validation on %s', (dialect) => {
   });
 
   it('refuses changing a title to one that shows nothing, and keeps the old one', async () => {
-    const { number } = await agent.ok('POST', '/api/v1/complaints', buildComplaint(t.org, { title: '包裹破损' }));
+    const { number } = await agent.ok(
+      'POST',
+      '/api/v1/complaints',
+      buildComplaint(t.org, { title: '包裹破损' }),
+    );
     for (const title of INVISIBLE_TITLES) {
       const res = await agent.patch(`/api/v1/complaints/${number}`, { title });
       expect(res.status, JSON.stringify(title)).toBe(400);
@@ -92,7 +96,9 @@ describe.each(DIALECTS)('holes in input validation on %s', (dialect) => {
         downloads.push((await files.as(`guess-${i}`).get('/complaints/KS20261203-000001/evidence/1')).status);
       expect(downloads).toEqual([404, 404, 404, 429]);
       // Another address has its own allowance.
-      expect((await visitor(t, '198.51.100.11').as('x').get('/complaints/KS20261203-000001')).status).toBe(404);
+      expect((await visitor(t, '198.51.100.11').as('x').get('/complaints/KS20261203-000001')).status).toBe(
+        404,
+      );
     } finally {
       await configurePortal(t, admin);
     }

@@ -56,7 +56,8 @@ function send(port: number, head: string, body: Buffer, piece: number, pauseMs: 
 }
 
 const statusOf = (answer: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1]);
-const problemOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { code: string };
+const problemOf = (answer: string) =>
+  JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { code: string };
 
 describe.each(DIALECTS)('slow and refused clients on %s', (dialect) => {
   let t: TestApp;
@@ -68,7 +69,10 @@ describe.each(DIALECTS)('slow and refused clients on %s', (dialect) => {
     t.http.post('/api/v1/test/slow-work', async () => {
       await t.app.db.transaction().execute(async (tx) => {
         await sleep(3 * REQUEST_TIMEOUT_MS);
-        await tx.insertInto('settings').values({ key: 'slow_work', value: '"done"', updated_at: 0 }).execute();
+        await tx
+          .insertInto('settings')
+          .values({ key: 'slow_work', value: '"done"', updated_at: 0 })
+          .execute();
       });
       return { done: true };
     });
@@ -114,7 +118,10 @@ describe.each(DIALECTS)('slow and refused clients on %s', (dialect) => {
     // One byte every 50 ms: the whole body would take minutes.
     const x = await send(
       port,
-      head('POST', '/api/v1/complaints', { 'Content-Type': 'application/json', 'Content-Length': body.length }),
+      head('POST', '/api/v1/complaints', {
+        'Content-Type': 'application/json',
+        'Content-Length': body.length,
+      }),
       body,
       1,
       50,
@@ -131,9 +138,15 @@ describe.each(DIALECTS)('slow and refused clients on %s', (dialect) => {
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ status: 503, code: 'timeout' });
     await expect
-      .poll(async () =>
-        (await t.app.db.selectFrom('settings').select('value').where('key', '=', 'slow_work').executeTakeFirst())
-          ?.value,
+      .poll(
+        async () =>
+          (
+            await t.app.db
+              .selectFrom('settings')
+              .select('value')
+              .where('key', '=', 'slow_work')
+              .executeTakeFirst()
+          )?.value,
       )
       .toBe('"done"');
   });

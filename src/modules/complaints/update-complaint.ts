@@ -14,7 +14,8 @@ import type { LinkBody, UpdateInput } from './schemas.js';
 export const updateComplaint = (ctx: ActorContext, number: string, input: UpdateInput) =>
   runComplaintCommand(ctx, number, 'update', async (tx, c) => {
     const check = new ReferenceCheck(tx);
-    if (input.title !== undefined && !hasVisibleText(input.title)) check.add({ path: '/title', code: 'blank' });
+    if (input.title !== undefined && !hasVisibleText(input.title))
+      check.add({ path: '/title', code: 'blank' });
     await check.category(input.categoryId, '/categoryId');
     check.done();
     // A category set or confirmed unlike the prediction is a lesson for the next training.
