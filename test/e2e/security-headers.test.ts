@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configurePortal } from '../portal/support.js';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
 import {
@@ -67,12 +68,7 @@ describe('the console, the portal and the API docs under their security headers 
     browser = await launchBrowser();
     agent = await login(server.http, 'agent');
     const admin = await login(server.http, 'admin');
-    await admin.ok('PUT', '/api/v1/settings/portal', {
-      submissionsPerMinute: 5,
-      trackingPerMinute: 100,
-      codesPerDay: 10,
-      intakeUnitId: server.org.unitIds.get('service'),
-    });
+    await configurePortal(server, admin);
     mkdirSync(EVIDENCE, { recursive: true });
   });
   afterAll(async () => {

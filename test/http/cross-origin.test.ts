@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { multipart, PNG } from '../evidence/support.js';
-import { type Client, login, tokenClient } from '../support/client.js';
+import { type Client, login, sessionCookie, tokenClient } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
+import { countRows } from '../support/rows.js';
 import { DIALECTS, PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
 
 /** The address the console is served at in these requests (the Host header a browser sends). */
@@ -17,24 +18,11 @@ describe.each(DIALECTS)('cross-site request forgery on %s', (dialect) => {
   beforeAll(async () => {
     t = await startTestApp(dialect, { appOptions: { allowedOrigins: ['https://crm.example.com'] } });
     agent = await login(t.http, 'agent');
-    const res = await t.http.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username: 'agent', password: PASSWORD },
-    });
-    cookie = String(res.headers['set-cookie']).split(';')[0] ?? '';
+    cookie = await sessionCookie(t.http, 'agent');
   });
   afterAll(() => t.close());
 
-  const count = async (table: 'complaints' | 'events' | 'evidence') =>
-    Number(
-      (
-        await t.app.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'complaints' | 'events' | 'evidence') => countRows(t.app.db, table);
   const register = async () => (await agent.ok('POST', '/api/v1/complaints', buildComplaint(t.org))).number;
   /** A browser's request with the agent's session cookie and the given provenance headers. */
   const fromBrowser = (

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configurePortal, visitor, webForm } from '../portal/support.js';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
+import { countRows } from '../support/rows.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Titles that show nothing: spaces, and the zero-width characters U+200B–U+200D, U+2060, U+FEFF. */
@@ -18,15 +19,7 @@ describe.each(DIALECTS)('holes in input validation on %s', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const complaints = async () =>
-    Number(
-      (
-        await t.app.db
-          .selectFrom('complaints')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const complaints = () => countRows(t.app.db, 'complaints');
   const titleField = (body: { fields?: Array<{ path: string; code: string }> }) =>
     body.fields?.find((f) => f.path === '/body/title');
 

@@ -3,9 +3,9 @@ import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart, PNG } from '../evidence/support.js';
-import { login } from '../support/client.js';
+import { login, sessionCookie } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
-import { DIALECTS, PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
+import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 
 /** KESU_REQUEST_TIMEOUT of the server under test, short so that the test need not wait a minute. */
 const REQUEST_TIMEOUT_MS = 1000;
@@ -78,12 +78,7 @@ describe.each(DIALECTS)('slow and refused clients on %s', (dialect) => {
     });
     await t.http.listen({ host: '127.0.0.1', port: 0 });
     port = (t.http.server.address() as AddressInfo).port;
-    const res = await t.http.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username: 'agent', password: PASSWORD },
-    });
-    cookie = String(res.headers['set-cookie']).split(';')[0] ?? '';
+    cookie = await sessionCookie(t.http, 'agent');
   });
   afterAll(() => t.close());
 
