@@ -22,6 +22,10 @@ export interface Config {
   shutdownSeconds: number;
   /** KESU_METRICS_TOKEN: a bearer token for Prometheus at /metrics (else loopback, admin or auditor tokens). */
   metricsToken?: string;
+  /** KESU_REQUEST_TIMEOUT (seconds, default 60): an ordinary request's time from first byte to answer (server/timeouts.ts). */
+  requestTimeoutMs: number;
+  /** KESU_ALLOWED_ORIGINS: more origins, besides Kesu's own, whose pages may send state-changing requests (server/csrf.ts). */
+  allowedOrigins: string[];
 }
 
 function readSecret(dataDir: string, env: NodeJS.ProcessEnv): Pick<Config, 'secret' | 'secretFile'> {
@@ -59,6 +63,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(
       `KESU_SHUTDOWN_SECONDS must be a number of seconds (at least 1), got ${env.KESU_SHUTDOWN_SECONDS}`,
     );
+  const requestTimeout = Number(env.KESU_REQUEST_TIMEOUT ?? 60);
+  if (!Number.isFinite(requestTimeout) || requestTimeout <= 0)
+    throw new Error(`KESU_REQUEST_TIMEOUT must be a number of seconds, got ${env.KESU_REQUEST_TIMEOUT}`);
+  const allowedOrigins = (env.KESU_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of allowedOrigins)
+    if (!URL.canParse(origin)) throw new Error(`KESU_ALLOWED_ORIGINS: not an origin: ${origin}`);
   return {
     databaseUrl,
     host: env.HOST ?? '127.0.0.1',
@@ -73,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : env.KESU_TRUST_PROXY === 'true' || env.KESU_TRUST_PROXY,
     shutdownSeconds,
     metricsToken: env.KESU_METRICS_TOKEN || undefined,
+    requestTimeoutMs: Math.round(requestTimeout * 1000),
+    allowedOrigins,
     publicUrl: (env.KESU_PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${port}`).replace(/\/$/, ''),
   };
 }

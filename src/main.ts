@@ -57,6 +57,8 @@ program
       logLevel: config.logLevel,
       trustProxy: config.trustProxy,
       metricsToken: config.metricsToken,
+      requestTimeoutMs: config.requestTimeoutMs,
+      allowedOrigins: config.allowedOrigins,
     });
     const worker = opts.worker ? startWorker(app, kesuJobs()) : null;
     const address = await http.listen({ host: config.host, port: config.port });

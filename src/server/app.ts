@@ -36,13 +36,17 @@ import { searchRoutes } from '../modules/search/routes.js';
 import { slaRoutes } from '../modules/sla/routes.js';
 import { spreadsheetRoutes } from '../modules/spreadsheets/routes.js';
 import { webhookRoutes } from '../modules/webhooks/routes.js';
+import { registerCsrfCheck } from './csrf.js';
 import { ProblemSchema } from './endpoint.js';
 import { type Http, SESSION_COOKIE } from './http.js';
 import { registerMetrics } from './metrics.js';
 import { openApiOptions } from './openapi.js';
 import { sendProblem } from './problem.js';
 import { registerRequestContext, requestIdOf } from './request-id.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { registerWeb } from './static-web.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, registerTransferWindows, serverTimeouts } from './timeouts.js';
+import { registerUnreadBodyDrain } from './unread-body.js';
 
 /** The largest file any upload route accepts; routes set lower limits of their own. */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -55,6 +59,10 @@ export interface AppOptions {
   metricsToken?: string;
   /** Where JSON log lines go (default stdout); tests capture them. */
   logStream?: { write(line: string): void };
+  /** KESU_REQUEST_TIMEOUT in milliseconds (server/timeouts.ts). */
+  requestTimeoutMs?: number;
+  /** KESU_ALLOWED_ORIGINS (server/csrf.ts). */
+  allowedOrigins?: string[];
 }
 
 /** Request logs name the URL with phone numbers, e-mail addresses and long digit runs masked. */
@@ -65,7 +73,9 @@ const loggedUrl = (url: string) =>
 
 /** The HTTP face of Kesu: plumbing here, behaviour in the modules' routes. */
 export async function buildApp(app: AppContext, options: AppOptions = {}): Promise<Http> {
+  const requestMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const http = Fastify({
+    ...serverTimeouts(requestMs),
     logger:
       options.logLevel && options.logLevel !== 'silent'
         ? {
@@ -94,6 +104,10 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
     sendProblem(Object.assign(new Error('route'), { statusCode: 404 }), req, reply),
   );
 
+  registerTransferWindows(http, requestMs);
+  registerUnreadBodyDrain(http, { maxBytes: MAX_UPLOAD_BYTES, windowMs: requestMs });
+  await registerSecurityHeaders(http, app.config.publicUrl);
+  registerCsrfCheck(http, { publicUrl: app.config.publicUrl, allowedOrigins: options.allowedOrigins ?? [] });
   await http.register(fastifyCookie);
   // Uploads (evidence, spreadsheets) are streamed; each route applies its own size and type limits.
   await http.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fields: 20 } });

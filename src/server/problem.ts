@@ -53,6 +53,7 @@ const FASTIFY_CODES: Record<string, [number, string]> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'validation_failed'],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'validation_failed'],
+  FST_ERR_HANDLER_TIMEOUT: [503, 'timeout'],
 };
 
 /** Every error leaves as application/problem+json with a stable code and a message in the request's language. */

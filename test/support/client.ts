@@ -53,7 +53,8 @@ export class Client {
   }
 }
 
-export async function login(http: Http, username: string, password = PASSWORD): Promise<Client> {
+/** Sign in and give the session cookie (`kesu_session=…`), for requests the Client does not make. */
+export async function sessionCookie(http: Http, username: string, password = PASSWORD): Promise<string> {
   const res = await http.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
@@ -62,7 +63,11 @@ export async function login(http: Http, username: string, password = PASSWORD): 
   if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
   const setCookie = res.headers['set-cookie'];
   const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
-  return new Client(http, (first ?? '').split(';')[0] ?? '');
+  return (first ?? '').split(';')[0] ?? '';
+}
+
+export async function login(http: Http, username: string, password = PASSWORD): Promise<Client> {
+  return new Client(http, await sessionCookie(http, username, password));
 }
 
 export const anonymous = (http: Http) => new Client(http, null);

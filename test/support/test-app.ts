@@ -7,7 +7,7 @@ import { type DatabaseHandle, type Dialect, openDatabase } from '../../src/db/da
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { type Clock, systemClock } from '../../src/lib/clock.js';
 import { type DemoOrganisation, seedDemoOrganisation } from '../../src/seed/demo.js';
-import { buildApp } from '../../src/server/app.js';
+import { type AppOptions, buildApp } from '../../src/server/app.js';
 import type { Http } from '../../src/server/http.js';
 import { testDialects } from './dialects.js';
 import { createDatabase } from './postgres-server.js';
@@ -44,7 +44,10 @@ export async function freshDatabase(dialect: Dialect): Promise<{ url: string; cl
 }
 
 /** A migrated database with the demo organisation (units, one user per role, express categories) and the HTTP app. */
-export async function startTestApp(dialect: Dialect, options: { clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(
+  dialect: Dialect,
+  options: { clock?: Clock; appOptions?: AppOptions } = {},
+): Promise<TestApp> {
   const { url, cleanup } = await freshDatabase(dialect);
   const dataDir = mkdtempSync(join(tmpdir(), 'kesu-data-'));
   const handle = openDatabase(url);
@@ -61,7 +64,7 @@ export async function startTestApp(dialect: Dialect, options: { clock?: Clock } 
     },
   };
   const org = await seedDemoOrganisation(app, PASSWORD);
-  const http = await buildApp(app);
+  const http = await buildApp(app, options.appOptions);
   return {
     app,
     http,

@@ -12,6 +12,7 @@ import {
 } from '../../domain/complaint-model.js';
 import { badRequest, conflict, forbidden } from '../../lib/errors.js';
 import { dateKey } from '../../lib/time.js';
+import { hasVisibleText } from '../../lib/visible-text.js';
 import { appendEvent } from '../audit/index.js';
 import {
   classificationEventData,
@@ -180,6 +181,7 @@ async function checkedFields(
   if (!input.complainant.phone && !input.complainant.email) {
     check.add({ path: '/complainant/phone', code: 'contact_required' });
   }
+  if (!hasVisibleText(input.title)) check.add({ path: '/title', code: 'blank' });
   const receivedAt = input.receivedAt ? Date.parse(input.receivedAt) : now;
   if (input.externalRef) {
     const earlier = await ctx.db

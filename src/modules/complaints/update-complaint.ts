@@ -3,6 +3,7 @@ import type { ActorContext } from '../../context.js';
 import type { ComplaintUpdate } from '../../db/schema.js';
 import { higherPriority, type Priority } from '../../domain/complaint-model.js';
 import { badRequest } from '../../lib/errors.js';
+import { hasVisibleText } from '../../lib/visible-text.js';
 import { recordCorrection } from '../classifier/index.js';
 import { runComplaintCommand } from './complaint-command.js';
 import { canSee } from './permissions.js';
@@ -13,6 +14,8 @@ import type { LinkBody, UpdateInput } from './schemas.js';
 export const updateComplaint = (ctx: ActorContext, number: string, input: UpdateInput) =>
   runComplaintCommand(ctx, number, 'update', async (tx, c) => {
     const check = new ReferenceCheck(tx);
+    if (input.title !== undefined && !hasVisibleText(input.title))
+      check.add({ path: '/title', code: 'blank' });
     await check.category(input.categoryId, '/categoryId');
     check.done();
     // A category set or confirmed unlike the prediction is a lesson for the next training.

@@ -8,13 +8,11 @@ const NOTE_MAX = 2000;
 /**
  * The parts of a multipart upload as the evidence module takes them: each file of the field `file`
  * as a stream, read one after the other, and an optional `note`. The portal's upload uses it too.
- * A request that is not multipart is refused with 415. Pass the reply so that an upload refused
- * before its body is read to the end closes its connection, rather than leave a socket whose unread
- * bytes nobody will ever take (which also holds up a server's shutdown).
+ * A request that is not multipart is refused with 415. An upload refused before its body is read
+ * to the end has the rest read and discarded by the server (server/unread-body.ts).
  */
-export function multipartUploads(req: FastifyRequest, reply?: FastifyReply): AsyncIterable<UploadPart> {
+export function multipartUploads(req: FastifyRequest): AsyncIterable<UploadPart> {
   if (!req.isMultipart()) throw unsupportedMediaType();
-  reply?.header('connection', 'close');
   return (async function* () {
     for await (const part of req.parts()) {
       if (part.type === 'file' && part.fieldname === 'file') {
@@ -32,8 +30,6 @@ export function multipartUploads(req: FastifyRequest, reply?: FastifyReply): Asy
         throw badRequest('validation_failed', [{ path: `/${part.fieldname}`, code: 'unknown_field' }]);
       }
     }
-    // Every byte was read: the connection may serve the next request.
-    reply?.removeHeader('connection');
   })();
 }
 

@@ -12,7 +12,7 @@ import { listEvidence, openEvidence } from './queries.js';
 export function evidenceRoutes(http: Http, app: AppContext): void {
   route(http, evidenceEndpoints.addEvidence, async (req, reply) => {
     const ctx = actorContext(app, req);
-    const items = await addEvidenceUploads(ctx, req.params.number, multipartUploads(req, reply), 'staff');
+    const items = await addEvidenceUploads(ctx, req.params.number, multipartUploads(req), 'staff');
     return reply.code(201).send({ items });
   });
   route(http, evidenceEndpoints.listEvidence, async (req) => ({

@@ -65,7 +65,7 @@ export const portalEndpoints = {
     description: CUSTOMER_AUTH,
     security: CUSTOMER,
     params: s.NumberParams,
-    response: { 200: CustomerView, ...problems(400, 404) },
+    response: { 200: CustomerView, ...problems(400, 404, 429) },
   }),
   message: endpoint('POST', '/portal/complaints/:number/messages', {
     operationId: 'addCustomerMessage',
@@ -98,7 +98,7 @@ export const portalEndpoints = {
       200: answerIn('the file, as an attachment of the media type it was stored with', {
         'application/octet-stream': Binary,
       }),
-      ...problems(400, 404),
+      ...problems(400, 404, 429),
     },
   }),
   confirm: endpoint('POST', '/portal/complaints/:number/confirmation', {

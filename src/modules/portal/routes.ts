@@ -63,10 +63,16 @@ export function portalRoutes(http: Http, app: AppContext): void {
 
   route(http, e.openSession, async (req) => openSession(app, req.body), tracking);
 
-  route(http, e.view, async (req) => {
-    const { ctx, number } = await customer(req.params.number, req.headers);
-    return getCustomerView(ctx, number);
-  });
+  // Reads too: each one tries a proof (possibly the raw tracking token), so they are counted like the writes.
+  route(
+    http,
+    e.view,
+    async (req) => {
+      const { ctx, number } = await customer(req.params.number, req.headers);
+      return getCustomerView(ctx, number);
+    },
+    tracking,
+  );
 
   route(
     http,
@@ -84,7 +90,7 @@ export function portalRoutes(http: Http, app: AppContext): void {
     e.addEvidence,
     async (req, reply) => {
       const { ctx, number } = await customer(req.params.number, req.headers);
-      const items = await addEvidenceUploads(ctx, number, multipartUploads(req, reply), 'customer');
+      const items = await addEvidenceUploads(ctx, number, multipartUploads(req), 'customer');
       return reply.code(201).send({
         items: items.map((x) => ({
           id: x.id,
@@ -98,10 +104,15 @@ export function portalRoutes(http: Http, app: AppContext): void {
     tracking,
   );
 
-  route(http, e.evidence, async (req, reply) => {
-    const { ctx, number } = await customer(req.params.number, req.headers);
-    return sendEvidence(reply, await openCustomerEvidence(ctx, number, req.params.id));
-  });
+  route(
+    http,
+    e.evidence,
+    async (req, reply) => {
+      const { ctx, number } = await customer(req.params.number, req.headers);
+      return sendEvidence(reply, await openCustomerEvidence(ctx, number, req.params.id));
+    },
+    tracking,
+  );
 
   route(
     http,

@@ -4,7 +4,8 @@ import { STAGES } from './stages.js';
 
 export const MODES = ['working', 'clock'] as const;
 const Mode = Type.Enum(MODES);
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+/** A calendar day, YYYY-MM-DD; an impossible one (2026-13-45, 2026-02-29) is refused. */
+const Day = Type.String({ format: 'date' });
 const Minute = Type.Integer({ minimum: 0, maximum: 1440 });
 /** [start, end) in minutes from local midnight; an array of two (OpenAPI 3.0 has no tuples). */
 const Interval = Type.Unsafe<[number, number]>(Type.Array(Minute, { minItems: 2, maxItems: 2 }));
