@@ -16,6 +16,8 @@ export interface Config {
   publicUrl: string;
   /** KESU_TRUST_PROXY: true, or the proxy's addresses, when Kesu runs behind a reverse proxy. */
   trustProxy: boolean | string;
+  /** KESU_DB_WAIT_SECONDS: how long start-up waits for the database to answer (default 60). */
+  dbWaitSeconds: number;
 }
 
 function readSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
@@ -42,6 +44,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
     throw new Error('DATABASE_URL must start with sqlite: or postgres://');
   }
+  const dbWaitSeconds = Number(env.KESU_DB_WAIT_SECONDS ?? 60);
+  if (!Number.isFinite(dbWaitSeconds) || dbWaitSeconds < 0)
+    throw new Error(`KESU_DB_WAIT_SECONDS must be a number of seconds, got ${env.KESU_DB_WAIT_SECONDS}`);
   const timeZone = env.KESU_TIMEZONE ?? 'Asia/Shanghai';
   try {
     new Intl.DateTimeFormat('en', { timeZone });
@@ -55,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     secret: readSecret(dataDir, env),
     timeZone,
+    dbWaitSeconds,
     logLevel: env.LOG_LEVEL ?? 'warn',
     trustProxy:
       env.KESU_TRUST_PROXY === undefined || env.KESU_TRUST_PROXY === 'false'

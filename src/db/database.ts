@@ -71,6 +71,18 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   return cached as unknown as SQLite.Database;
 }
 
+/**
+ * node-postgres emits 'error' on an idle pool client, and on a checked-out client between queries,
+ * when the server goes away (57P01 on a restart); unhandled, that event ends the process. The
+ * broken client is dropped by the pool; the query that needed it fails and is answered 503.
+ */
+function surviveConnectionErrors(pool: pg.Pool): void {
+  const warn = (error: Error) =>
+    console.warn(`[db] connection lost: ${(error as { code?: string }).code ?? ''} ${error.message}`.trim());
+  pool.on('error', warn);
+  pool.on('connect', (client) => client.on('error', () => undefined));
+}
+
 export function openDatabase(url: string, options: { poolSize?: number } = {}): DatabaseHandle {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
@@ -86,7 +98,13 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
     });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 20 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 20,
+    // An unreachable server fails a request quickly (answered 503) instead of holding it.
+    connectionTimeoutMillis: 5000,
+  });
+  surviveConnectionErrors(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

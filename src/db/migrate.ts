@@ -6,6 +6,7 @@ import * as intake from './migrations/2026-11-25-intake.js';
 import * as search from './migrations/2026-11-26-search.js';
 import * as classifier from './migrations/2026-11-27-classifier.js';
 import * as cases from './migrations/2026-11-28-cases.js';
+import * as workerHeartbeats from './migrations/2026-12-03-worker-heartbeats.js';
 
 /** Every migration, in order. Names are dated and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -15,11 +16,18 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-search': search,
   '2026-11-27-classifier': classifier,
   '2026-11-28-cases': cases,
+  '2026-12-03-worker-heartbeats': workerHeartbeats,
 };
 
+const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });
+
+/** The names of the migrations this program knows that the database has not run (readiness). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  return (await migrator(db).getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}
+
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await migrator(db).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -238,6 +238,13 @@ export interface JobTable {
   finished_at: Millis | null;
 }
 
+/** One row per job worker: its poll loop writes `heartbeat_at` while it can reach the database. */
+export interface WorkerHeartbeatTable {
+  worker_id: string;
+  started_at: Millis;
+  heartbeat_at: Millis;
+}
+
 export interface ComplaintDeadlineTable {
   complaint_id: number;
   stage: string;
@@ -540,6 +547,8 @@ export interface Database {
   classification_corrections: ClassificationCorrectionTable;
   // cases (issue 6) — tables of src/modules/cases
   complaint_cases: ComplaintCaseTable;
+  // faults (issue 11) — src/modules/jobs
+  worker_heartbeats: WorkerHeartbeatTable;
 }
 
 export type Job = Selectable<JobTable>;

@@ -33,6 +33,7 @@ import { searchRoutes } from '../modules/search/routes.js';
 import { slaRoutes } from '../modules/sla/routes.js';
 import { spreadsheetRoutes } from '../modules/spreadsheets/routes.js';
 import { ProblemSchema } from './endpoint.js';
+import { registerHealth } from './health.js';
 import { type Http, SESSION_COOKIE } from './http.js';
 import { openApiOptions } from './openapi.js';
 import { sendProblem } from './problem.js';
@@ -45,6 +46,8 @@ export interface AppOptions {
   logLevel?: string;
   /** Behind a reverse proxy: trust its X-Forwarded-For, so per-IP limits see the visitor (Fastify's trustProxy). */
   trustProxy?: boolean | string;
+  /** The job worker this process runs: readiness requires its heartbeat. */
+  workerId?: string;
 }
 
 /** Request logs name the URL with phone numbers, e-mail addresses and long digit runs masked. */
@@ -88,7 +91,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
   await http.register(fastifySwagger, openApiOptions);
   await http.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   http.get('/api/openapi.json', { schema: { hide: true } }, async () => http.swagger());
-  http.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  registerHealth(http, app, { workerId: options.workerId });
 
   http.decorateRequest('actor', null);
   // Authentication in one place: a session cookie (console) or a bearer token (integrations).
