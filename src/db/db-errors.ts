@@ -17,7 +17,8 @@ const NET_UNAVAILABLE = new Set([
   'ENETUNREACH',
   'EAI_AGAIN',
 ]);
-const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
+/** SQLite says SQLITE_IOERR_SHMSIZE when the disk has no room for its WAL index. */
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL', 'SQLITE_IOERR_SHMSIZE']);
 /** node-postgres reports a connection that died or timed out in words, without a code. */
 const PG_DRIVER_MESSAGES =
   /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect|terminating connection)/;

@@ -1,3 +1,4 @@
+import { statfs } from 'node:fs/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
@@ -10,6 +11,8 @@ export interface HealthOptions {
   workerId?: string;
   /** A heartbeat older than this means the worker's loop is stuck (default 30 s). */
   heartbeatMaxAgeMs?: number;
+  /** Less free space than this where the data directory lives (evidence, SQLite) is not ready (default 16 MiB). */
+  minFreeBytes?: number;
 }
 
 /** A check that does not answer within this long has failed (a load balancer must not hang on us). */
@@ -45,6 +48,7 @@ async function within(check: () => Promise<Outcome>): Promise<Outcome> {
  */
 export function registerHealth(http: Http, app: AppContext, options: HealthOptions = {}): void {
   const maxAge = options.heartbeatMaxAgeMs ?? 30_000;
+  const minFree = options.minFreeBytes ?? 16 * 1024 * 1024;
   const checks: Array<[string, () => Promise<Outcome>]> = [
     [
       'database',
@@ -58,6 +62,16 @@ export function registerHealth(http: Http, app: AppContext, options: HealthOptio
       async () => {
         const pending = await pendingMigrations(app.db);
         return pending.length ? { ok: false, detail: `pending: ${pending.join(', ')}` } : { ok: true };
+      },
+    ],
+    [
+      'storage',
+      async () => {
+        const fs = await statfs(app.config.dataDir);
+        const free = fs.bavail * fs.bsize;
+        return free >= minFree
+          ? { ok: true }
+          : { ok: false, detail: `${free} bytes free in the data directory` };
       },
     ],
   ];
