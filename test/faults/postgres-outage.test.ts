@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js';
+import { systemClock } from '../../src/lib/clock.js';
+import { createJobRegistry, insertJob, startWorker, type WorkerEvent } from '../../src/modules/jobs/index.js';
 import { demoPassword } from '../../src/seed/demo.js';
-import { sleep } from '../jobs/support.js';
+import { appOf, sleep } from '../jobs/support.js';
 import { DIALECTS } from '../support/test-app.js';
 import { type KesuProcess, servedUrl, spawnKesu } from './kesu-process.js';
 import { type Load, signIn, startLoad, summary, type Tally } from './registration-load.js';
@@ -45,6 +47,9 @@ describe.skipIf(!DIALECTS.includes('postgres'))('PostgreSQL restarts and outages
     await pg?.destroy();
     rmSync(dataDir, { recursive: true, force: true });
   });
+
+  const getJobRow = (id: number) =>
+    check.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
 
   /** Registrations run while `fault` happens; then they must be acknowledged again, without a restart. */
   async function underLoad(step: string, fault: (load: Load) => Promise<void>): Promise<Tally> {
@@ -83,7 +88,7 @@ describe.skipIf(!DIALECTS.includes('postgres'))('PostgreSQL restarts and outages
         .executeTakeFirstOrThrow()
     ).id;
     await expect.poll(async () => (await health(base, '/health/ready')).status).toBe(200);
-  });
+  }, 240_000);
 
   it('survives `pg_ctl restart -m fast` under concurrent registrations', async () => {
     await underLoad('restart', () => pg.restart());
@@ -91,8 +96,28 @@ describe.skipIf(!DIALECTS.includes('postgres'))('PostgreSQL restarts and outages
 
   it('survives a 10 s outage: 503 with Retry-After meanwhile, not ready, still live; then serves again', async () => {
     let during: Array<Awaited<ReturnType<typeof health>>> = [];
+    // A job of an in-process worker is running when the database goes away.
+    const events: WorkerEvent[] = [];
+    let running!: () => void;
+    let databaseGone!: () => void;
+    const started = new Promise<void>((resolve) => (running = resolve));
+    const gone = new Promise<void>((resolve) => (databaseGone = resolve));
+    const registry = createJobRegistry().registerJob('test.interrupted', async (ctx) => {
+      running();
+      await gone;
+      await sql`select 1`.execute(ctx.db);
+    });
+    const job = await insertJob(check.db, { kind: 'test.interrupted' }, Date.now());
+    const jobWorker = startWorker(appOf(check, systemClock), registry, {
+      workerId: 'test-worker',
+      pollMs: 50,
+      backoff: { baseMs: 100 },
+      onEvent: (e) => events.push(e),
+    });
+    await started;
     const tally = await underLoad('10 s outage', async () => {
       await pg.stop();
+      databaseGone();
       const stoppedAt = Date.now();
       during = [await health(base, '/health/ready'), await health(base, '/health/live')];
       await sleep(10_000 - (Date.now() - stoppedAt));
@@ -103,6 +128,12 @@ describe.skipIf(!DIALECTS.includes('postgres'))('PostgreSQL restarts and outages
     expect(during[0]?.body.failed).toContain('database');
     expect(during[1]).toMatchObject({ status: 200, body: { status: 'ok' } });
     await expect.poll(async () => (await health(base, '/health/ready')).status).toBe(200);
+
+    // The interrupted attempt is recorded once the database answers, and the job runs again.
+    await expect.poll(async () => (await getJobRow(job?.id ?? 0))?.state, { timeout: 30_000 }).toBe('done');
+    await jobWorker.stop();
+    expect(await getJobRow(job?.id ?? 0)).toMatchObject({ attempts: 2 });
+    expect(events.map((e) => e.type)).toEqual(['outage', 'retry', 'resumed', 'done']);
   });
 
   it('loses no acknowledged complaint; the workers report each outage once and run the jobs due meanwhile', async () => {
@@ -147,7 +178,11 @@ describe.skipIf(!DIALECTS.includes('postgres'))('PostgreSQL restarts and outages
         { timeout: 30_000 },
       )
       .toBe(0);
-    const beats = await check.db.selectFrom('worker_heartbeats').select('heartbeat_at').execute();
+    const beats = await check.db
+      .selectFrom('worker_heartbeats')
+      .select('heartbeat_at')
+      .where('worker_id', '!=', 'test-worker')
+      .execute();
     expect(beats.filter((b) => b.heartbeat_at > due - 10_000).length).toBe(2);
   });
 });

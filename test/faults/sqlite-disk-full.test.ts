@@ -42,8 +42,9 @@ describe.skipIf(!mounted)('a full disk under SQLite (data directory on a 64 MiB 
     base = await servedUrl(serve);
     cookie = await signIn(base, 'agent', demoPassword());
     const db = new Database(join(dir, 'kesu.db'), { readonly: true });
-    categoryId = (db.prepare("select id from categories where code = 'delay.transit'").get() as { id: number })
-      .id;
+    categoryId = (
+      db.prepare("select id from categories where code = 'delay.transit'").get() as { id: number }
+    ).id;
     db.close();
   });
   afterAll(async () => {
@@ -105,7 +106,9 @@ describe.skipIf(!mounted)('a full disk under SQLite (data directory on a 64 MiB 
 
     const acknowledged = [...tally.acknowledged, ...whileFull.acknowledged, ...afterFreed.acknowledged];
     const check = new Database(join(dir, 'kesu.db'), { readonly: true });
-    const found = acknowledged.filter((n) => check.prepare('select 1 from complaints where number = ?').get(n));
+    const found = acknowledged.filter((n) =>
+      check.prepare('select 1 from complaints where number = ?').get(n),
+    );
     check.close();
     console.log(
       `[faults] SQLite disk full: acknowledged ${acknowledged.length}, 507s ${whileFull.storageFull + 1}, ` +

@@ -299,7 +299,8 @@ class JobWorker implements Worker {
         leaseMs: this.leaseMs,
       });
     } catch (error) {
-      this.emit({ type: 'error', error });
+      // An unreachable database is reported by the poll loop, once per outage.
+      if (storageFault(error) !== 'unavailable') this.emit({ type: 'error', error });
     } finally {
       this.heartbeatBusy = false;
     }
