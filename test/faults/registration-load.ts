@@ -4,6 +4,7 @@
  * 507 `insufficient_storage`, and anything else (which a fault test expects never to see).
  */
 import { sleep } from '../jobs/support.js';
+import { buildComplaint } from '../support/factories.js';
 
 export interface Tally {
   acknowledged: string[];
@@ -23,23 +24,13 @@ export async function signIn(baseUrl: string, username: string, password: string
   return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
-let serial = 0;
-
-/** One registration; the answer is added to the tally. */
+/** One registration (a parcel delayed in transit); the answer is added to the tally. */
 export async function register(baseUrl: string, cookie: string, categoryId: number, tally: Tally) {
-  serial++;
-  const body = {
-    channel: 'phone',
-    complainant: {
-      name: '王女士',
-      phone: `139${String(serial).padStart(8, '0')}`,
-      preferredContact: 'phone',
-    },
-    title: `包裹延误 ${serial}`,
-    content: '我的快递三天没有物流更新，请尽快处理。',
-    categoryId,
-    demands: ['explanation'],
-  };
+  const body = buildComplaint({
+    unitIds: new Map(),
+    userIds: new Map(),
+    categoryIds: new Map([['delay.transit', categoryId]]),
+  });
   let res: Response;
   try {
     res = await fetch(`${baseUrl}/api/v1/complaints`, {
