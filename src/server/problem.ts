@@ -28,6 +28,7 @@ const RETRY_AFTER_SECONDS = 5;
 
 /** A database that is down or busy, or a full disk, is the storage's failure, not a bug: say so. */
 function asStorageProblem(error: Error): Error {
+  if (error instanceof DomainError) return error;
   const fault = storageFault(error);
   if (fault === 'full') return insufficientStorage();
   if (fault === 'unavailable') return serviceUnavailable('database_unavailable');
