@@ -49,6 +49,8 @@ const sqliteRowLocks: KyselyPlugin = {
   transformResult: async (args) => args.result,
 };
 
+const ALREADY_ROLLED_BACK = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }) };
+
 /**
  * Kysely prepares every statement anew, which costs more than running most of them; keep the
  * prepared statements by SQL text (a bounded set: queries are built from code, values are bound).
@@ -58,6 +60,9 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   const cached = {
     close: () => sqlite.close(),
     prepare: (text: string) => {
+      // SQLite rolls the whole transaction back itself on some errors (SQLITE_FULL, SQLITE_IOERR);
+      // Kysely's ROLLBACK would then fail and hide the error that caused it (a full disk → 507).
+      if (text === 'rollback' && !sqlite.inTransaction) return ALREADY_ROLLED_BACK;
       let statement = statements.get(text);
       if (!statement) {
         if (statements.size >= 2000) statements.clear();

@@ -35,7 +35,12 @@ describe.skipIf(!mounted)('a full disk under SQLite (data directory on a 64 MiB 
   let base: string;
   let cookie: string;
   let categoryId: number;
-  const env = { KESU_DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'kesu.db')}`, PORT: '0' };
+  const env = {
+    KESU_DATA_DIR: dir,
+    DATABASE_URL: `sqlite:${join(dir, 'kesu.db')}`,
+    PORT: '0',
+    LOG_LEVEL: 'error',
+  };
 
   beforeAll(async () => {
     serve = spawnKesu(['serve', '--demo'], env);
@@ -73,7 +78,7 @@ describe.skipIf(!mounted)('a full disk under SQLite (data directory on a 64 MiB 
       await sleep(50);
     const whileFull = await load.stop();
     console.log('[faults] SQLite disk full:', JSON.stringify(summary(whileFull)));
-    expect(whileFull.unexpected).toEqual([]);
+    expect(whileFull.unexpected, serve.output().join('\n').slice(-3000)).toEqual([]);
     expect(whileFull.storageFull).toBeGreaterThanOrEqual(20);
 
     // Evidence files get the same answer, and a full disk is not ready for traffic.
