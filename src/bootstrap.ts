@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { waitForDatabase } from './db/wait-for-database.js';
 import { systemClock } from './lib/clock.js';
 import { checkSecretKey, sealLegacyPersonalData } from './modules/privacy/index.js';
 import { backfillSearchIndex } from './modules/search/index.js';
@@ -9,7 +10,13 @@ import { backfillSearchIndex } from './modules/search/index.js';
 /** Open the configured database, bring its schema up to date and build the module context. */
 export async function openApp(config: Config): Promise<{ app: AppContext; handle: DatabaseHandle }> {
   const handle = openDatabase(config.databaseUrl);
-  await migrateToLatest(handle.db);
+  try {
+    await waitForDatabase(handle.db, { seconds: config.dbWaitSeconds });
+    await migrateToLatest(handle.db);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
   const app: AppContext = {
     db: handle.db,
     dialect: handle.dialect,

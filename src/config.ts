@@ -26,6 +26,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** KESU_ALLOWED_ORIGINS: more origins, besides Kesu's own, whose pages may send state-changing requests (server/csrf.ts). */
   allowedOrigins: string[];
+  /** KESU_DB_WAIT_SECONDS: how long start-up waits for the database to answer (default 60). */
+  dbWaitSeconds: number;
 }
 
 function readSecret(dataDir: string, env: NodeJS.ProcessEnv): Pick<Config, 'secret' | 'secretFile'> {
@@ -52,6 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
     throw new Error('DATABASE_URL must start with sqlite: or postgres://');
   }
+  const dbWaitSeconds = Number(env.KESU_DB_WAIT_SECONDS ?? 60);
+  if (!Number.isFinite(dbWaitSeconds) || dbWaitSeconds < 0)
+    throw new Error(`KESU_DB_WAIT_SECONDS must be a number of seconds, got ${env.KESU_DB_WAIT_SECONDS}`);
   const timeZone = env.KESU_TIMEZONE ?? 'Asia/Shanghai';
   try {
     new Intl.DateTimeFormat('en', { timeZone });
@@ -79,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     ...readSecret(dataDir, env),
     timeZone,
+    dbWaitSeconds,
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy:
       env.KESU_TRUST_PROXY === undefined || env.KESU_TRUST_PROXY === 'false'

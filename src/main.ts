@@ -5,6 +5,7 @@ import { type Config, loadConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { waitForDatabase } from './db/wait-for-database.js';
 import { kesuJobs } from './jobs/registry.js';
 import { describeReport, verifyChain } from './modules/audit/index.js';
 import { runBackupCommand, runRestoreCommand } from './modules/backup/index.js';
@@ -15,7 +16,7 @@ import {
   runTrainCommand,
   type TrainCommandOptions,
 } from './modules/classifier/index.js';
-import { startWorker } from './modules/jobs/index.js';
+import { defaultWorkerId, startWorker } from './modules/jobs/index.js';
 import { pollMailbox } from './modules/mail/index.js';
 import { insertUnit, insertUser, ROLES, type Role } from './modules/org/index.js';
 import { reindexAll } from './modules/search/index.js';
@@ -53,14 +54,16 @@ program
     }
     // The starter model is trained from its corpus at first use (≈1 s): here, not in a customer's request.
     expressModel();
+    const workerId = opts.worker ? defaultWorkerId() : undefined;
     const http = await buildApp(app, {
       logLevel: config.logLevel,
       trustProxy: config.trustProxy,
       metricsToken: config.metricsToken,
       requestTimeoutMs: config.requestTimeoutMs,
       allowedOrigins: config.allowedOrigins,
+      workerId,
     });
-    const worker = opts.worker ? startWorker(app, kesuJobs()) : null;
+    const worker = workerId ? startWorker(app, kesuJobs(), { workerId }) : null;
     const address = await http.listen({ host: config.host, port: config.port });
     const url = address.replace('0.0.0.0', '127.0.0.1');
     console.log(`Kesu (客诉) is running at ${url}  (database: ${handle.dialect})`);
@@ -98,6 +101,7 @@ program
   .action(async () => {
     const config = loadConfig();
     const handle = openDatabase(config.databaseUrl);
+    await waitForDatabase(handle.db, { seconds: config.dbWaitSeconds });
     const applied = await migrateToLatest(handle.db);
     await handle.close();
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'already up to date');

@@ -49,6 +49,8 @@ const sqliteRowLocks: KyselyPlugin = {
   transformResult: async (args) => args.result,
 };
 
+const ALREADY_ROLLED_BACK = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }) };
+
 /**
  * Kysely prepares every statement anew, which costs more than running most of them; keep the
  * prepared statements by SQL text (a bounded set: queries are built from code, values are bound).
@@ -58,6 +60,9 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   const cached = {
     close: () => sqlite.close(),
     prepare: (text: string) => {
+      // SQLite rolls the whole transaction back itself on some errors (SQLITE_FULL, SQLITE_IOERR);
+      // Kysely's ROLLBACK would then fail and hide the error that caused it (a full disk → 507).
+      if (text === 'rollback' && !sqlite.inTransaction) return ALREADY_ROLLED_BACK;
       let statement = statements.get(text);
       if (!statement) {
         if (statements.size >= 2000) statements.clear();
@@ -69,6 +74,18 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   };
   // SqliteDialect uses only prepare() and close().
   return cached as unknown as SQLite.Database;
+}
+
+/**
+ * node-postgres emits 'error' on an idle pool client, and on a checked-out client between queries,
+ * when the server goes away (57P01 on a restart); unhandled, that event ends the process. The
+ * broken client is dropped by the pool; the query that needed it fails and is answered 503.
+ */
+function surviveConnectionErrors(pool: pg.Pool): void {
+  const warn = (error: Error) =>
+    console.warn(`[db] connection lost: ${(error as { code?: string }).code ?? ''} ${error.message}`.trim());
+  pool.on('error', warn);
+  pool.on('connect', (client) => client.on('error', () => undefined));
 }
 
 export function openDatabase(url: string, options: { poolSize?: number } = {}): DatabaseHandle {
@@ -86,7 +103,13 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
     });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 20 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 20,
+    // An unreachable server fails a request quickly (answered 503) instead of holding it.
+    connectionTimeoutMillis: 5000,
+  });
+  surviveConnectionErrors(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

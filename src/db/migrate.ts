@@ -10,6 +10,7 @@ import * as observability from './migrations/2026-12-03-observability.js';
 import * as processLife from './migrations/2026-12-03-process-life.js';
 import * as signIn from './migrations/2026-12-03-sign-in.js';
 import * as webhooks from './migrations/2026-12-03-webhooks.js';
+import * as workerHeartbeats from './migrations/2026-12-03-worker-heartbeats.js';
 
 /** Every migration, in order. Names are dated and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -23,11 +24,18 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-sign-in': signIn,
   '2026-12-03-process-life': processLife,
   '2026-12-03-observability': observability,
+  '2026-12-03-worker-heartbeats': workerHeartbeats,
 };
 
+const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });
+
+/** The names of the migrations this program knows that the database has not run (readiness). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  return (await migrator(db).getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}
+
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await migrator(db).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

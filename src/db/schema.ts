@@ -258,6 +258,13 @@ export interface JobTable {
   finished_at: Millis | null;
 }
 
+/** One row per job worker: its poll loop writes `heartbeat_at` while it can reach the database. */
+export interface WorkerHeartbeatTable {
+  worker_id: string;
+  started_at: Millis;
+  heartbeat_at: Millis;
+}
+
 export interface ComplaintDeadlineTable {
   complaint_id: number;
   stage: string;
@@ -639,6 +646,8 @@ export interface Database {
   user_totp: UserTotpTable;
   // observability (issue 11) — verifications of the history, src/modules/audit
   audit_verifications: AuditVerificationTable;
+  // faults (issue 11) — src/modules/jobs
+  worker_heartbeats: WorkerHeartbeatTable;
 }
 
 export type Job = Selectable<JobTable>;

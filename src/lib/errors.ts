@@ -8,7 +8,8 @@ export type ErrorKind =
   | 'too_large'
   | 'unsupported'
   | 'rate_limited'
-  | 'unavailable';
+  | 'unavailable'
+  | 'storage_full';
 
 /** The part of a request a command's input came from (the body unless said otherwise). */
 export type InputSource = 'body' | 'querystring' | 'params' | 'headers';
@@ -66,3 +67,4 @@ export const tooManyRequests = (code = 'too_many_requests', params: Params = {})
   new DomainError(code, 'rate_limited', { params });
 export const serviceUnavailable = (code: string, params: Params = {}) =>
   new DomainError(code, 'unavailable', { params });
+export const insufficientStorage = (code = 'insufficient_storage') => new DomainError(code, 'storage_full');

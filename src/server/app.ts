@@ -38,6 +38,7 @@ import { spreadsheetRoutes } from '../modules/spreadsheets/routes.js';
 import { webhookRoutes } from '../modules/webhooks/routes.js';
 import { registerCsrfCheck } from './csrf.js';
 import { ProblemSchema } from './endpoint.js';
+import { registerHealth } from './health.js';
 import { type Http, SESSION_COOKIE } from './http.js';
 import { registerMetrics } from './metrics.js';
 import { openApiOptions } from './openapi.js';
@@ -63,6 +64,8 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** KESU_ALLOWED_ORIGINS (server/csrf.ts). */
   allowedOrigins?: string[];
+  /** The job worker this process runs: readiness requires its heartbeat. */
+  workerId?: string;
 }
 
 /** Request logs name the URL with phone numbers, e-mail addresses and long digit runs masked. */
@@ -117,7 +120,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
   await http.register(fastifySwagger, openApiOptions);
   await http.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   http.get('/api/openapi.json', { schema: { hide: true } }, async () => http.swagger());
-  http.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  registerHealth(http, app, { workerId: options.workerId });
 
   http.decorateRequest('actor', null);
   // Authentication in one place: a session cookie (console) or a bearer token (integrations).

@@ -45,6 +45,7 @@ const PROBLEM_DESCRIPTIONS = {
   415: 'unsupported media type',
   429: 'too many requests',
   503: 'a service Kesu depends on is unavailable',
+  507: 'the server has no room left to store the request',
 } as const;
 export type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS;
 

@@ -1,6 +1,13 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { storageFault } from '../db/db-errors.js';
 import { errorMessage, fieldMessage, pickLocale } from '../i18n/index.js';
-import { DomainError, type ErrorKind, type FieldProblem } from '../lib/errors.js';
+import {
+  DomainError,
+  type ErrorKind,
+  type FieldProblem,
+  insufficientStorage,
+  serviceUnavailable,
+} from '../lib/errors.js';
 
 /** The HTTP status of each kind of domain error: the one place that knows. */
 const STATUS_OF_KIND: Record<ErrorKind, number> = {
@@ -13,7 +20,20 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   unsupported: 415,
   rate_limited: 429,
   unavailable: 503,
+  storage_full: 507,
 };
+
+/** Seconds a client should wait before retrying while the database is unavailable. */
+const RETRY_AFTER_SECONDS = 5;
+
+/** A database that is down or busy, or a full disk, is the storage's failure, not a bug: say so. */
+function asStorageProblem(error: Error): Error {
+  if (error instanceof DomainError) return error;
+  const fault = storageFault(error);
+  if (fault === 'full') return insufficientStorage();
+  if (fault === 'unavailable') return serviceUnavailable('database_unavailable');
+  return error;
+}
 
 /** A field problem as clients see it: its path points into the request, e.g. `/body/amount`. */
 type RequestFieldProblem = Omit<FieldProblem, 'source'>;
@@ -57,7 +77,8 @@ const FASTIFY_CODES: Record<string, [number, string]> = {
 };
 
 /** Every error leaves as application/problem+json with a stable code and a message in the request's language. */
-export function sendProblem(error: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
+export function sendProblem(cause: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
+  const error = asStorageProblem(cause);
   const locale = pickLocale(req.headers['accept-language']);
   let status = 500;
   let code = 'internal_error';
@@ -79,8 +100,9 @@ export function sendProblem(error: FastifyError | Error, req: FastifyRequest, re
     status = fe.statusCode;
     code = status === 404 ? 'not_found' : 'validation_failed';
   }
-  if (status >= 500) req.log.error({ err: error }, 'request failed');
+  if (status >= 500) req.log.error({ err: cause }, 'request failed');
   if (typeof params.retryAfter === 'number') reply.header('retry-after', String(params.retryAfter));
+  else if (code === 'database_unavailable') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   const message = errorMessage(locale, code, params);
   return reply
     .code(status)

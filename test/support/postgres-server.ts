@@ -30,7 +30,7 @@ export interface PostgresServer {
   stop(): Promise<void>;
 }
 
-interface RunAs {
+export interface RunAs {
   uid: number;
   gid: number;
 }
@@ -77,7 +77,7 @@ export function findPgBinDir(): string {
   throw new Error(`No PostgreSQL server binaries (initdb, pg_ctl, postgres) found. ${INSTALL_HINT}`);
 }
 
-async function resolveRunAs(): Promise<RunAs | undefined> {
+export async function resolveRunAs(): Promise<RunAs | undefined> {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
   const user = process.env.KESU_PG_USER ?? 'postgres';
   try {
@@ -96,14 +96,14 @@ async function resolveRunAs(): Promise<RunAs | undefined> {
   }
 }
 
-function spawnOptions(runAs: RunAs | undefined, cwd: string) {
+export function spawnOptions(runAs: RunAs | undefined, cwd: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, LC_ALL: 'C', LANG: 'C' };
   // PG* variables of the caller must not redirect pg_ctl or initdb.
   for (const key of Object.keys(env)) if (key.startsWith('PG')) delete env[key];
   return runAs ? { cwd, env, uid: runAs.uid, gid: runAs.gid } : { cwd, env };
 }
 
-async function run(bin: string, args: string[], runAs: RunAs | undefined, cwd: string): Promise<void> {
+export async function run(bin: string, args: string[], runAs: RunAs | undefined, cwd: string): Promise<void> {
   try {
     await execFileAsync(bin, args, { ...spawnOptions(runAs, cwd), maxBuffer: 16 * 1024 * 1024 });
   } catch (err) {
@@ -114,7 +114,7 @@ async function run(bin: string, args: string[], runAs: RunAs | undefined, cwd: s
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -193,7 +193,7 @@ async function waitForConnections(url: string, child: ChildProcess, timeoutMs: n
 }
 
 /** Server settings: loopback only, private socket dir, durability off (test data is throwaway). */
-function serverSettings(port: number, socketDir: string): Record<string, string> {
+export function serverSettings(port: number, socketDir: string): Record<string, string> {
   return {
     listen_addresses: '127.0.0.1',
     port: String(port),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AppContext } from '../../context.js';
+import { storageFault } from '../../db/db-errors.js';
 import type { Job } from '../../db/schema.js';
 import { jobRunsTotal } from '../../lib/process-metrics.js';
 import { runInContext } from '../../lib/request-context.js';
@@ -18,6 +19,7 @@ import {
 } from './claim.js';
 import { scheduleDueCron } from './cron.js';
 import type { JobContext, JobDefinition } from './define.js';
+import { writeHeartbeat } from './heartbeat.js';
 import type { JobRegistry } from './registry.js';
 
 /** What a worker reports; the default reporter writes failures to stderr. */
@@ -30,7 +32,11 @@ export type WorkerEvent =
   /** Stopped by a shutdown before it finished: back in the queue at once, the attempt not counted. */
   | { type: 'handed_back'; job: Job }
   /** An error outside any handler (database unreachable …), or a handler that failed after its job committed. */
-  | { type: 'error'; error: unknown; job?: Job };
+  | { type: 'error'; error: unknown; job?: Job }
+  /** The database stopped answering: reported once, then the worker polls less often until it answers. */
+  | { type: 'outage'; error: unknown }
+  /** The database answers again after an outage of `downMs`. */
+  | { type: 'resumed'; downMs: number };
 
 export interface WorkerOptions {
   /** Identifies the lease holder; default `<host>:<pid>:<random>`. */
@@ -44,6 +50,8 @@ export interface WorkerOptions {
   /** Jobs claimed per query (default: the free slots, at most `concurrency`). */
   batch?: number;
   backoff?: BackoffOptions;
+  /** How often the poll loop records its heartbeat in the database (default 5 s). */
+  heartbeatMs?: number;
   onEvent?: (event: WorkerEvent) => void;
 }
 
@@ -86,7 +94,10 @@ function defaultReporter(event: WorkerEvent): void {
   }
   const job = 'job' in event && event.job ? ` job ${event.job.id} (${event.job.kind})` : '';
   const error = 'error' in event && event.error !== undefined ? event.error : '';
-  if (event.type === 'retry')
+  if (event.type === 'resumed') console.error(`[jobs] the database answers again after ${event.downMs} ms`);
+  else if (event.type === 'outage')
+    console.error('[jobs] the database is unavailable; polling less often until it answers:', event.error);
+  else if (event.type === 'retry')
     console.error(`[jobs]${job} failed, retry at ${new Date(event.runAt).toISOString()}:`, error);
   else console.error(`[jobs]${job} ${event.type}:`, error);
 }
@@ -134,6 +145,12 @@ class JobWorker implements Worker {
   private woken = false;
   private readonly loop: Promise<void>;
   private stopped: Promise<void> | null = null;
+  private readonly startedAt: number;
+  private lastBeat = Number.NEGATIVE_INFINITY;
+  /** Since when the database has not answered the poll loop, and how many polls failed since. */
+  private outage: { since: number; failures: number } | null = null;
+  /** Failed attempts whose failure could not be recorded during an outage: recorded once it ends. */
+  private readonly unsettled: Array<{ job: Job; error: unknown }> = [];
 
   constructor(
     private readonly app: AppContext,
@@ -146,6 +163,7 @@ class JobWorker implements Worker {
     this.leaseMs = options.leaseMs ?? 60_000;
     this.batch = Math.max(1, options.batch ?? this.concurrency);
     this.report = options.onEvent ?? defaultReporter;
+    this.startedAt = app.clock.now();
     this.heartbeat = setInterval(() => void this.renewLeases(), Math.max(20, Math.floor(this.leaseMs / 3)));
     this.heartbeat.unref();
     this.loop = this.run();
@@ -178,13 +196,14 @@ class JobWorker implements Worker {
   }
 
   private emit(event: WorkerEvent): void {
-    if (event.type !== 'error') jobRunsTotal.inc({ kind: event.job.kind, outcome: event.type });
+    if ('job' in event && event.type !== 'error')
+      jobRunsTotal.inc({ kind: event.job.kind, outcome: event.type });
     if (event.type === 'done') this.stats.done++;
     else if (event.type === 'retry') this.stats.retried++;
     else if (event.type === 'dead') this.stats.dead++;
     else if (event.type === 'lost') this.stats.lost++;
     else if (event.type === 'handed_back') this.stats.handedBack++;
-    else this.stats.errors++;
+    else if (event.type !== 'resumed') this.stats.errors++;
     try {
       this.report(event);
     } catch {
@@ -243,9 +262,11 @@ class JobWorker implements Worker {
           more = jobs.length === limit;
           idle = jobs.length === 0 && this.running.size === 0;
         }
+        await this.beat(now);
+        await this.endOutage();
       } catch (error) {
         failed = true;
-        this.emit({ type: 'error', error });
+        this.pollFailed(error);
       }
       if (idle) {
         for (let i = this.drainWaiters.length - 1; i >= 0; i--) {
@@ -261,8 +282,40 @@ class JobWorker implements Worker {
       if (this.stopping) break;
       // A finishing job, drain() or stop() wakes the loop early.
       const hurry = !failed && this.drainWaiters.length > 0 && this.running.size === 0;
-      await this.sleep(hurry ? 0 : this.pollMs);
+      await this.sleep(hurry ? 0 : this.pollPause());
     }
+  }
+
+  private async beat(now: number): Promise<void> {
+    if (now - this.lastBeat < (this.options.heartbeatMs ?? 5000)) return;
+    await writeHeartbeat(this.app.db, this.workerId, this.startedAt, now);
+    this.lastBeat = now;
+  }
+
+  /** An unreachable database is one outage, reported once; any other error is reported each time. */
+  private pollFailed(error: unknown): void {
+    if (storageFault(error) !== 'unavailable') {
+      this.emit({ type: 'error', error });
+      return;
+    }
+    if (this.outage) this.outage.failures++;
+    else {
+      this.outage = { since: Date.now(), failures: 1 };
+      this.emit({ type: 'outage', error });
+    }
+  }
+
+  /** During an outage the pause doubles with each failed poll, up to 5 s (or the poll interval if longer). */
+  private pollPause(): number {
+    if (!this.outage) return this.pollMs;
+    return Math.min(this.pollMs * 2 ** this.outage.failures, Math.max(5000, this.pollMs));
+  }
+
+  private async endOutage(): Promise<void> {
+    for (const { job, error } of this.unsettled.splice(0)) await this.recordFailure(job, error);
+    if (!this.outage) return;
+    this.emit({ type: 'resumed', downMs: Date.now() - this.outage.since });
+    this.outage = null;
   }
 
   private start(job: Job): void {
@@ -291,7 +344,8 @@ class JobWorker implements Worker {
         leaseMs: this.leaseMs,
       });
     } catch (error) {
-      this.emit({ type: 'error', error });
+      // An unreachable database is reported by the poll loop, once per outage.
+      if (storageFault(error) !== 'unavailable') this.emit({ type: 'error', error });
     } finally {
       this.heartbeatBusy = false;
     }
@@ -356,19 +410,26 @@ class JobWorker implements Worker {
         await this.handBack(job, lease, work, () => committed);
         return;
       }
-      try {
-        const result = await failJob(this.app.db, job, error, {
-          now: this.app.clock.now(),
-          backoff: this.options.backoff,
-          maxAttempts: definition?.maxAttempts,
-        });
-        if (result.outcome === 'retry') this.emit({ type: 'retry', job, error, runAt: result.runAt });
-        else if (result.outcome === 'dead') this.emit({ type: 'dead', job, error });
-        else this.emit({ type: 'lost', job, error });
-      } catch (failError) {
-        // The job stays leased to us; when the lease runs out, a worker takes it again.
-        this.emit({ type: 'error', error: failError, job });
-      }
+      await this.recordFailure(job, error);
+    }
+  }
+
+  /** Record a failed attempt: retried later with backoff, or dead after its last attempt. */
+  private async recordFailure(job: Job, error: unknown): Promise<void> {
+    try {
+      const result = await failJob(this.app.db, job, error, {
+        now: this.app.clock.now(),
+        backoff: this.options.backoff,
+        maxAttempts: this.registry.get(job.kind)?.maxAttempts,
+      });
+      if (result.outcome === 'retry') this.emit({ type: 'retry', job, error, runAt: result.runAt });
+      else if (result.outcome === 'dead') this.emit({ type: 'dead', job, error });
+      else this.emit({ type: 'lost', job, error });
+    } catch (failError) {
+      // The job stays leased to us: recorded when the database answers again (or, should this
+      // worker die first, taken by another worker when the lease runs out).
+      if (storageFault(failError) === 'unavailable') this.unsettled.push({ job, error });
+      else this.emit({ type: 'error', error: failError, job });
     }
   }
 
