@@ -32,6 +32,7 @@ import { privacyRoutes } from '../modules/privacy/routes.js';
 import { searchRoutes } from '../modules/search/routes.js';
 import { slaRoutes } from '../modules/sla/routes.js';
 import { spreadsheetRoutes } from '../modules/spreadsheets/routes.js';
+import { recordDeclaredRoutes } from './access.js';
 import { ProblemSchema } from './endpoint.js';
 import { type Http, SESSION_COOKIE } from './http.js';
 import { openApiOptions } from './openapi.js';
@@ -90,6 +91,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
   http.get('/api/openapi.json', { schema: { hide: true } }, async () => http.swagger());
   http.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 
+  recordDeclaredRoutes(http);
   http.decorateRequest('actor', null);
   // Authentication in one place: a session cookie (console) or a bearer token (integrations).
   http.addHook('onRequest', async (req) => {

@@ -87,8 +87,8 @@ export type Access = 'public' | 'signed_in' | 'customer' | readonly Role[];
 
 export interface EndpointSchema {
   operationId: string;
-  /** Enforced in one place by route() (server/http.ts); not part of the OpenAPI document. */
-  access?: Access;
+  /** Enforced in one place by route() (server/http.ts, server/access.ts); not part of the OpenAPI document. */
+  access: Access;
   summary: string;
   description?: string;
   tags: string[];
