@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { forbidden, unauthenticated } from '../lib/errors.js';
+import { forbidden, notFound, unauthenticated } from '../lib/errors.js';
 import type { Access } from './endpoint.js';
 
 /** The header a portal customer's proof of their complaint travels in (not Authorization, which is the staff API token's). */
@@ -12,14 +12,21 @@ const presentsCustomerProof = (req: FastifyRequest) => {
 };
 
 /**
+ * The portal's one answer to every failed proof (portal/tracking-rules.ts): a request without any is
+ * refused like a wrong one, so that the portal's answers never differ by what was presented.
+ */
+const noCustomerProof = () => notFound('tracking_denied');
+
+/**
  * The role gate every endpoint passes before its input is validated and its handler runs
- * (server/http.ts route()): 401 for a caller who is not who `access` names, 403 `forbidden` for a
- * staff member without one of its roles. The modules' finer checks (unit scope, authority) follow.
+ * (server/http.ts route()): 401 for a caller who is not who `access` names (the portal's 404
+ * `tracking_denied` on a customer's route), 403 `forbidden` for a staff member without one of its
+ * roles. The modules' finer checks (the customer's proof, unit scope, authority) follow.
  */
 export function checkAccess(access: Access, operationId: string, req: FastifyRequest): void {
   if (access === 'public') return;
   if (access === 'customer') {
-    if (!presentsCustomerProof(req)) throw unauthenticated();
+    if (!presentsCustomerProof(req)) throw noCustomerProof();
     return;
   }
   if (access === 'signed_in') {

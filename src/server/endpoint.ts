@@ -5,7 +5,7 @@
  *
  * Pure: imports only TypeBox, so the console can import the types without pulling server code.
  */
-import { type Static, type TSchema, type TUnsafe, Type } from 'typebox';
+import { type Static, type TNumberOptions, type TSchema, type TUnsafe, Type } from 'typebox';
 import type { Role } from '../domain/roles.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -75,6 +75,10 @@ export function answerIn<const C extends Record<string, TSchema>>(
     content: Object.fromEntries(Object.entries(content).map(([type, schema]) => [type, { schema }])),
   });
 }
+
+/** A row's id in a path, query or body: positive, and no larger than JavaScript counts exactly (ids are bigint). */
+export const Id = (options: TNumberOptions = {}) =>
+  Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, ...options });
 
 /** An answer without a body (204). */
 export const NoContent = Type.Null({ description: 'no content' });

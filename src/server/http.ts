@@ -16,6 +16,7 @@ import type { Actor } from '../domain/actor.js';
 import { unauthenticated } from '../lib/errors.js';
 import { checkAccess } from './access.js';
 import type { Endpoint } from './endpoint.js';
+import { guardInput } from './input-guard.js';
 
 /** The Fastify instance routes are declared on, with TypeBox type inference. */
 export type Http = FastifyInstance<
@@ -68,5 +69,6 @@ export function route<E extends Endpoint>(
     ...options,
     config: { ...options.config, access },
     preValidation: async (req: FastifyRequest) => checkAccess(access, schema.operationId, req),
+    preHandler: [guardInput, ...[options.preHandler ?? []].flat()],
   } as unknown as RouteOptions);
 }

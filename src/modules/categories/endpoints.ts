@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { ROLES } from '../../domain/roles.js';
-import { endpoint, problems } from '../../server/endpoint.js';
+import { endpoint, Id, problems } from '../../server/endpoint.js';
 import { CategoryChangesBody, CategorySchema, NewCategoryBody } from './schemas.js';
 
 const tags = ['categories'];
@@ -26,7 +26,7 @@ export const categoryEndpoints = {
     access: ['admin'],
     tags,
     summary: '编辑分类 rename, re-sort or deactivate a category (admin)',
-    params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+    params: Type.Object({ id: Id() }),
     body: CategoryChangesBody,
     response: { 200: CategorySchema, ...problems(400, 401, 403, 404) },
   }),

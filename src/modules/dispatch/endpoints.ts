@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
-import { endpoint, NoContent, problems } from '../../server/endpoint.js';
+import { endpoint, Id, NoContent, problems } from '../../server/endpoint.js';
 import { DispatchRuleSchema, RuleBody } from './schemas.js';
 
 const tags = ['dispatch'];
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const IdParams = Type.Object({ id: Id() });
 
 export const dispatchEndpoints = {
   listDispatchRules: endpoint('GET', '/dispatch-rules', {

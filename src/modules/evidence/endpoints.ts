@@ -1,13 +1,13 @@
 import { Type } from 'typebox';
 import { ROLES } from '../../domain/roles.js';
-import { endpoint, problems } from '../../server/endpoint.js';
+import { endpoint, Id, problems } from '../../server/endpoint.js';
 import { NumberParams } from '../complaints/endpoints.js';
 import { EvidenceList } from '../complaints/view-schemas.js';
 
 const tags = ['evidence'];
 export const EvidenceParams = Type.Object({
   number: Type.String({ maxLength: 32 }),
-  id: Type.Integer({ minimum: 1 }),
+  id: Id(),
 });
 
 export const evidenceEndpoints = {

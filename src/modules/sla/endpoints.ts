@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { ROLES } from '../../domain/roles.js';
-import { endpoint, NoContent, problems } from '../../server/endpoint.js';
+import { endpoint, Id, NoContent, problems } from '../../server/endpoint.js';
 import {
   CalendarSettingsSchema,
   PoliciesSchema,
@@ -32,7 +32,7 @@ export const slaEndpoints = {
     access: ['admin'],
     tags,
     summary: '删除时限 remove a time-limit policy (admin)',
-    params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+    params: Type.Object({ id: Id() }),
     response: { 204: NoContent, ...problems(400, 401, 403, 404) },
   }),
   getCalendar: endpoint('GET', '/settings/calendar', {
