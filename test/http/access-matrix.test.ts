@@ -2,7 +2,8 @@
  * Who may call what, from the declarations (each endpoint's `access`) and the OpenAPI document: every
  * operation × {anonymous, a portal customer, each role}, called for real. Callers outside an
  * operation's access are refused (401/403; the portal's 404 `tracking_denied` on a customer's route)
- * and change nothing; callers inside never meet the role gate. The declarations are held to the
+ * and change nothing; callers inside never meet the role gate, nor the module's own refusal of their
+ * role (a declaration wider than the module's check). The declarations are held to the
  * permission tables where there is one, and all of them to access-matrix.snapshot.md, which a
  * reviewer updates deliberately (`npx vitest run test/http/access-matrix.test.ts -u`).
  */
@@ -159,6 +160,9 @@ for (const dialect of DIALECTS)
               mismatches.push(`${what} changed the database`);
           } else if (res.status === 401 || res.gateRefusal) {
             mismatches.push(`${what} (inside ${describeAccess(access)}, refused by the gate)`);
+          } else if (res.code === 'forbidden') {
+            // The module refused the role itself: the declaration is wider than what the module allows.
+            mismatches.push(`${what} (inside ${describeAccess(access)}, refused by the module for the role)`);
           }
         }
       }
