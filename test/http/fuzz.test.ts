@@ -18,7 +18,7 @@ import { type Caller, callers } from './support/callers.js';
 import { FORGED_CURSORS, fromSchema, type Schema } from './support/schema-arbitrary.js';
 
 const SEED = 20261203;
-const INPUTS_PER_OPERATION = Number(process.env.FUZZ_INPUTS ?? 8);
+const INPUTS_PER_OPERATION = Number(process.env.FUZZ_INPUTS ?? 6);
 
 interface Operation {
   route: DeclaredRoute;
