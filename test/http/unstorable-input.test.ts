@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../src/lib/cursor.js';
 import { configurePortal, visitor, webForm } from '../portal/support.js';
 import { type Client, login } from '../support/client.js';
+import { databaseState } from '../support/database-state.js';
 import { buildComplaint } from '../support/factories.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -13,15 +14,7 @@ for (const dialect of DIALECTS)
     let t: TestApp;
     let agent: Client;
     let admin: Client;
-    const complaints = async () =>
-      Number(
-        (
-          await t.app.db
-            .selectFrom('complaints')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const complaints = async () => (await databaseState(t.app.db)).complaints ?? 0;
 
     beforeAll(async () => {
       t = await startTestApp(dialect);
