@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../src/lib/cursor.js';
+import { multipart, PNG } from '../evidence/support.js';
 import { configurePortal, visitor, webForm } from '../portal/support.js';
 import { type Client, login } from '../support/client.js';
 import { databaseState } from '../support/database-state.js';
@@ -49,6 +50,25 @@ for (const dialect of DIALECTS)
       const emoji = await agent.post('/api/v1/complaints', buildComplaint(t.org, { title: '包裹 😀 丢了' }));
       expect(emoji.status).toBe(201);
       expect(await complaints()).toBe(before + 1);
+    });
+
+    it('refuses a NUL character in an evidence note or file name with 400, keeping nothing', async () => {
+      const { number } = await agent.ok('POST', '/api/v1/complaints', buildComplaint(t.org));
+      const upload = async (parts: Parameters<typeof multipart>[0]) => {
+        const { payload, headers } = multipart(parts);
+        return agent.request('POST', `/api/v1/complaints/${number}/evidence`, payload, headers);
+      };
+      const before = (await databaseState(t.app.db)).evidence;
+      const note = await upload([
+        { field: 'note', value: '收据\u0000' },
+        { filename: 'receipt.png', data: PNG, contentType: 'image/png' },
+      ]);
+      expect(note.status).toBe(400);
+      expect(note.body.fields).toMatchObject([{ path: '/body/note', code: 'invalid_characters' }]);
+      const name = await upload([{ filename: 'rec\u0000eipt.png', data: PNG, contentType: 'image/png' }]);
+      expect(name.status).toBe(400);
+      expect(name.body.fields).toMatchObject([{ path: '/body/file', code: 'invalid_characters' }]);
+      expect((await databaseState(t.app.db)).evidence).toBe(before);
     });
 
     it('answers ids beyond what the database holds with 400, not a server error', async () => {
