@@ -18,6 +18,7 @@ import { type Caller, callers } from './support/callers.js';
 import { FORGED_CURSORS, fromSchema, type Schema } from './support/schema-arbitrary.js';
 
 const SEED = 20261203;
+/** More with FUZZ_INPUTS=n, for a longer search than CI's. */
 const INPUTS_PER_OPERATION = Number(process.env.FUZZ_INPUTS ?? 6);
 
 interface Operation {
@@ -151,9 +152,7 @@ for (const dialect of DIALECTS)
       const changedByRefusal: string[] = [];
       let sent = 0;
       let known: Record<string, number> | null = null;
-      const slow: Array<[number, string]> = [];
       for (const [index, op] of operations.entries()) {
-        const started = Date.now();
         const senders = sendersOf(op.route, everyone);
         for (const [i, input] of inputs(op, index, number).entries()) {
           const caller = senders[i % senders.length] as Caller;
@@ -186,9 +185,7 @@ for (const dialect of DIALECTS)
             known = after;
           }
         }
-        slow.push([Date.now() - started, op.route.operationId ?? '']);
       }
-      if (process.env.FUZZ_INPUTS) console.log(slow.sort((a, b) => b[0] - a[0]).slice(0, 15));
       console.log(
         `fuzz ${dialect}: ${operations.length} operations × ${INPUTS_PER_OPERATION} inputs, ${serverErrors.length} server errors (${sent} requests)`,
       );
