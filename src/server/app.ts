@@ -36,6 +36,7 @@ import { searchRoutes } from '../modules/search/routes.js';
 import { slaRoutes } from '../modules/sla/routes.js';
 import { spreadsheetRoutes } from '../modules/spreadsheets/routes.js';
 import { webhookRoutes } from '../modules/webhooks/routes.js';
+import { recordDeclaredRoutes } from './access.js';
 import { registerCsrfCheck } from './csrf.js';
 import { ProblemSchema } from './endpoint.js';
 import { registerHealth } from './health.js';
@@ -122,6 +123,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
   http.get('/api/openapi.json', { schema: { hide: true } }, async () => http.swagger());
   registerHealth(http, app, { workerId: options.workerId });
 
+  recordDeclaredRoutes(http);
   http.decorateRequest('actor', null);
   // Authentication in one place: a session cookie (console) or a bearer token (integrations).
   http.addHook('onRequest', async (req) => {

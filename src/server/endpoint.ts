@@ -5,7 +5,7 @@
  *
  * Pure: imports only TypeBox, so the console can import the types without pulling server code.
  */
-import { type Static, type TSchema, type TUnsafe, Type } from 'typebox';
+import { type Static, type TNumberOptions, type TSchema, type TUnsafe, Type } from 'typebox';
 import type { Role } from '../domain/roles.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -77,6 +77,10 @@ export function answerIn<const C extends Record<string, TSchema>>(
   });
 }
 
+/** A row's id in a path, query or body: positive, and no larger than JavaScript counts exactly (ids are bigint). */
+export const Id = (options: TNumberOptions = {}) =>
+  Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, ...options });
+
 /** An answer without a body (204). */
 export const NoContent = Type.Null({ description: 'no content' });
 
@@ -88,8 +92,8 @@ export type Access = 'public' | 'signed_in' | 'customer' | readonly Role[];
 
 export interface EndpointSchema {
   operationId: string;
-  /** Enforced in one place by route() (server/http.ts); not part of the OpenAPI document. */
-  access?: Access;
+  /** Enforced in one place by route() (server/http.ts, server/access.ts); not part of the OpenAPI document. */
+  access: Access;
   summary: string;
   description?: string;
   tags: string[];

@@ -14,7 +14,9 @@ import type {
 import type { ActorContext, AppContext } from '../context.js';
 import type { Actor } from '../domain/actor.js';
 import { unauthenticated } from '../lib/errors.js';
+import { checkAccess } from './access.js';
 import type { Endpoint } from './endpoint.js';
+import { guardInput } from './input-guard.js';
 
 /** The Fastify instance routes are declared on, with TypeBox type inference. */
 export type Http = FastifyInstance<
@@ -39,7 +41,10 @@ export function actorContext(app: AppContext, req: FastifyRequest): ActorContext
 
 export const SESSION_COOKIE = 'kesu_session';
 
-/** Bind a handler to an endpoint of the contract (server/endpoint.ts); its input and answer are typed by the schemas. */
+/**
+ * Bind a handler to an endpoint of the contract (server/endpoint.ts); its input and answer are typed
+ * by the schemas. Who may call it (`access`) is checked before its input is validated (server/access.ts).
+ */
 export function route<E extends Endpoint>(
   http: Http,
   endpoint: E,
@@ -54,13 +59,16 @@ export function route<E extends Endpoint>(
   >,
   options: Pick<RouteOptions, 'config' | 'preHandler' | 'bodyLimit'> = {},
 ): void {
+  const { access, ...schema } = endpoint.schema;
   // The handler was typed against the endpoint's schemas above; Fastify's untyped route() cannot restate that.
-  const { access: _access, ...schema } = endpoint.schema;
   http.route({
     method: endpoint.method,
     url: endpoint.url,
     schema,
     handler,
     ...options,
+    config: { ...options.config, access },
+    preValidation: async (req: FastifyRequest) => checkAccess(access, schema.operationId, req),
+    preHandler: [guardInput, ...[options.preHandler ?? []].flat()],
   } as unknown as RouteOptions);
 }

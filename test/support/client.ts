@@ -72,8 +72,8 @@ export async function login(http: Http, username: string, password = PASSWORD): 
 
 export const anonymous = (http: Http) => new Client(http, null);
 
-/** A client authenticated by an API token: unlike a session it does not expire when a test moves the clock by days. */
-export async function tokenClient(t: TestApp, username: string): Promise<Client> {
+/** A new API token of the user (by username): unlike a session it does not expire when a test moves the clock by days. */
+export async function apiToken(t: TestApp, username: string): Promise<string> {
   const admin = await loadActor(t.app.db, t.org.userIds.get('admin') ?? 0);
   const userId =
     t.org.userIds.get(username) ??
@@ -86,5 +86,10 @@ export async function tokenClient(t: TestApp, username: string): Promise<Client>
     ).id;
   if (!admin) throw new Error('no admin');
   const { token } = await createApiToken({ ...t.app, actor: admin }, { name: `test ${username}`, userId });
-  return new Client(t.http, null, { authorization: `Bearer ${token}` });
+  return token;
+}
+
+/** A client authenticated by an API token (apiToken). */
+export async function tokenClient(t: TestApp, username: string): Promise<Client> {
+  return new Client(t.http, null, { authorization: `Bearer ${await apiToken(t, username)}` });
 }

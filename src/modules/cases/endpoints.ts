@@ -1,3 +1,4 @@
+import { ROLES } from '../../domain/roles.js';
 import { endpoint, problems } from '../../server/endpoint.js';
 import { NumberParams } from '../complaints/endpoints.js';
 import { ComplaintDetail } from '../complaints/view-schemas.js';
@@ -8,6 +9,7 @@ const tags = ['cases'];
 export const caseEndpoints = {
   markCase: endpoint('PUT', '/complaints/:number/case', {
     operationId: 'markCase',
+    access: ['supervisor', 'manager', 'executive', 'admin'],
     tags,
     summary: '设为案例 / 编辑案例 mark as a case of the library, or update it',
     params: NumberParams,
@@ -16,6 +18,7 @@ export const caseEndpoints = {
   }),
   unmarkCase: endpoint('DELETE', '/complaints/:number/case', {
     operationId: 'unmarkCase',
+    access: ['supervisor', 'manager', 'executive', 'admin'],
     tags,
     summary: '取消案例 remove from the case library',
     params: NumberParams,
@@ -23,6 +26,7 @@ export const caseEndpoints = {
   }),
   offeredScripts: endpoint('GET', '/complaints/:number/scripts', {
     operationId: 'listOfferedScripts',
+    access: ROLES,
     tags,
     summary: '话术 canned replies offered for this complaint',
     description: 'Same category branch first, then shared words.',
@@ -31,6 +35,7 @@ export const caseEndpoints = {
   }),
   listCases: endpoint('GET', '/cases', {
     operationId: 'listCases',
+    access: ROLES,
     tags,
     summary: '案例库 the case library',
     querystring: CasesQuery,

@@ -28,7 +28,7 @@ export async function listCases(ctx: ActorContext, input: CasesInput) {
     q = q.where('complaint_cases.category_id', 'in', ids);
   }
   if (input.cursor) {
-    const [markedAt, id] = decodeCursor(input.cursor);
+    const [markedAt, id] = decodeCursor(input.cursor, 'integer');
     q = q.where((eb) =>
       eb(
         eb.refTuple('complaint_cases.marked_at', 'complaint_cases.complaint_id'),

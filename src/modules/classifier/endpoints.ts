@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { ROLES } from '../../domain/roles.js';
 import { endpoint, NoContent, problems } from '../../server/endpoint.js';
 import { ClassificationSettingsBody, Rule, RuleBody, RuleParams, RulePatch, TrainBody } from './schemas.js';
 
@@ -8,12 +9,14 @@ const tags = ['classification'];
 export const classifierEndpoints = {
   listClassificationRules: endpoint('GET', '/classification/rules', {
     operationId: 'listClassificationRules',
+    access: ['admin'],
     tags,
     summary: '关键词规则 keyword rules, in the order they are tried (admin)',
     response: { 200: Type.Object({ items: Type.Array(Rule) }), ...problems(401, 403) },
   }),
   createClassificationRule: endpoint('POST', '/classification/rules', {
     operationId: 'createClassificationRule',
+    access: ['admin'],
     tags,
     summary: '新增关键词规则 add a keyword rule (admin)',
     body: RuleBody,
@@ -21,6 +24,7 @@ export const classifierEndpoints = {
   }),
   updateClassificationRule: endpoint('PATCH', '/classification/rules/:id', {
     operationId: 'updateClassificationRule',
+    access: ['admin'],
     tags,
     summary: '编辑关键词规则 change a keyword rule (admin)',
     params: RuleParams,
@@ -29,6 +33,7 @@ export const classifierEndpoints = {
   }),
   deleteClassificationRule: endpoint('DELETE', '/classification/rules/:id', {
     operationId: 'deleteClassificationRule',
+    access: ['admin'],
     tags,
     summary: '删除关键词规则 delete a keyword rule (admin)',
     params: RuleParams,
@@ -36,12 +41,14 @@ export const classifierEndpoints = {
   }),
   getClassificationSettings: endpoint('GET', '/settings/classification', {
     operationId: 'getClassificationSettings',
+    access: ROLES,
     tags: ['settings'],
     summary: '智能分类 on/off, the model used at registration, the confidence applied automatically',
     response: { 200: ClassificationSettingsBody, ...problems(401) },
   }),
   saveClassificationSettings: endpoint('PUT', '/settings/classification', {
     operationId: 'saveClassificationSettings',
+    access: ['admin'],
     tags: ['settings'],
     summary: '智能分类 change on/off, the model, the confidence applied automatically (admin)',
     body: ClassificationSettingsBody,
@@ -49,6 +56,7 @@ export const classifierEndpoints = {
   }),
   trainClassifier: endpoint('POST', '/classification/train', {
     operationId: 'trainClassifier',
+    access: ['admin'],
     tags,
     summary: '训练 queue a training from closed complaints and corrections (admin)',
     body: TrainBody,

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { Id } from '../../server/endpoint.js';
 
 const Priority = Type.Enum(['P1', 'P2', 'P3', 'P4']);
 const Grade = Type.Enum(['general', 'major']);
@@ -90,7 +91,7 @@ export const RulePatch = Type.Partial(RuleBody, { additionalProperties: false })
 export type RulePatchInput = Static<typeof RulePatch>;
 export const Rule = Type.Object({ id: Type.Integer(), ...ruleFields });
 export type RuleView = Static<typeof Rule>;
-export const RuleParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const RuleParams = Type.Object({ id: Id() });
 
 export const TrainBody = Type.Object(
   { model: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_.-]+$' }) },

@@ -294,7 +294,9 @@ export async function listComplaints(
 ): Promise<ListResult> {
   const limit = input.limit ?? 50;
   const listing = await filteredComplaints(ctx, input, opts);
-  const cursor = input.cursor ? decodeCursor(input.cursor) : null;
+  const cursor = input.cursor
+    ? decodeCursor(input.cursor, listing.column === 'priority' ? 'text' : 'integer')
+    : null;
   const rows = await rowsAfter(listing, cursor, limit + 1, (query, n) => page(listing, query, n).execute());
   const items = rows.slice(0, limit);
   const last = items.at(-1);

@@ -1,5 +1,6 @@
 /** Registration and the complaint lists (工作台, 我的待办) as the contract declares them. */
 import { Type } from 'typebox';
+import { ROLES } from '../../domain/roles.js';
 import { endpoint, problems } from '../../server/endpoint.js';
 import { ComplaintPage, ListQuery } from './list-schemas.js';
 import { RegisterBody, RegisteredResponse } from './schemas.js';
@@ -9,6 +10,7 @@ const tags = ['complaints'];
 export const queueEndpoints = {
   registerComplaint: endpoint('POST', '/complaints', {
     operationId: 'registerComplaint',
+    access: ['agent', 'supervisor', 'manager'],
     tags,
     summary: '投诉登记 register a complaint',
     description:
@@ -22,6 +24,7 @@ export const queueEndpoints = {
   }),
   listComplaints: endpoint('GET', '/complaints', {
     operationId: 'listComplaints',
+    access: ROLES,
     tags,
     summary: '工作台 complaints with filters, newest first',
     description: 'Only the complaints the caller may see. `sort=dueAt` puts the most urgent first.',
@@ -30,6 +33,7 @@ export const queueEndpoints = {
   }),
   myQueue: endpoint('GET', '/complaints/mine', {
     operationId: 'listMyComplaints',
+    access: ROLES,
     tags,
     summary: '我的待办 my queue, most urgent first',
     description:

@@ -1,3 +1,4 @@
+import { ROLES } from '../../domain/roles.js';
 import { endpoint, problems } from '../../server/endpoint.js';
 import { AuthorityLimitsBody, AuthorityLimitsSchema, DuplicateSettingsSchema } from './settings-schemas.js';
 
@@ -6,12 +7,14 @@ const tags = ['settings'];
 export const complaintSettingsEndpoints = {
   getAuthorityLimits: endpoint('GET', '/settings/authority-limits', {
     operationId: 'getAuthorityLimits',
+    access: ROLES,
     tags,
     summary: '处理权限 amounts (fen) each role may approve alone',
     response: { 200: AuthorityLimitsSchema, ...problems(401) },
   }),
   saveAuthorityLimits: endpoint('PUT', '/settings/authority-limits', {
     operationId: 'saveAuthorityLimits',
+    access: ['admin'],
     tags,
     summary: '处理权限 amounts (fen) each role may approve alone; null means no limit (admin)',
     body: AuthorityLimitsBody,
@@ -19,12 +22,14 @@ export const complaintSettingsEndpoints = {
   }),
   getDuplicateSettings: endpoint('GET', '/settings/duplicates', {
     operationId: 'getDuplicateSettings',
+    access: ROLES,
     tags,
     summary: '重复投诉 how far back the same customer or waybill makes a repeat complaint',
     response: { 200: DuplicateSettingsSchema, ...problems(401) },
   }),
   saveDuplicateSettings: endpoint('PUT', '/settings/duplicates', {
     operationId: 'saveDuplicateSettings',
+    access: ['admin'],
     tags,
     summary: '重复投诉 change how far back a repeat complaint is looked for (admin)',
     body: DuplicateSettingsSchema,

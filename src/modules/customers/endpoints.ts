@@ -18,6 +18,7 @@ const REVEAL =
 export const customerEndpoints = {
   list: endpoint('GET', '/customers', {
     operationId: 'listCustomers',
+    access: ['agent', 'handler', 'supervisor', 'manager', 'executive', 'auditor'],
     tags,
     summary: '客户 customers by name prefix, or by a whole phone number or e-mail address',
     querystring: CustomerListQuery,
@@ -25,6 +26,7 @@ export const customerEndpoints = {
   }),
   create: endpoint('POST', '/customers', {
     operationId: 'createCustomer',
+    access: ['agent', 'supervisor', 'manager'],
     tags,
     summary: '新建客户 create a customer profile',
     description: 'A phone number or e-mail address another customer already has is refused (409).',
@@ -33,6 +35,7 @@ export const customerEndpoints = {
   }),
   get: endpoint('GET', '/customers/:id', {
     operationId: 'getCustomer',
+    access: ['agent', 'handler', 'supervisor', 'manager', 'executive', 'auditor'],
     tags,
     summary: '客户档案 a customer profile',
     description: REVEAL,
@@ -42,6 +45,7 @@ export const customerEndpoints = {
   }),
   update: endpoint('PATCH', '/customers/:id', {
     operationId: 'updateCustomer',
+    access: ['agent', 'supervisor', 'manager'],
     tags,
     summary: '编辑客户 change a customer profile',
     params: CustomerParams,
@@ -50,6 +54,7 @@ export const customerEndpoints = {
   }),
   complaints: endpoint('GET', '/customers/:id/complaints', {
     operationId: 'listCustomerComplaints',
+    access: ['agent', 'handler', 'supervisor', 'manager', 'executive', 'auditor'],
     tags,
     summary: "历史投诉 the customer's complaints, newest first",
     params: CustomerParams,
@@ -58,6 +63,7 @@ export const customerEndpoints = {
   }),
   timeline: endpoint('GET', '/customers/:id/timeline', {
     operationId: 'getCustomerTimeline',
+    access: ['agent', 'handler', 'supervisor', 'manager', 'executive', 'auditor'],
     tags,
     summary: "客户历史 the customer's history",
     params: CustomerParams,

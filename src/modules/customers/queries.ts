@@ -81,7 +81,7 @@ export async function listCustomers(ctx: ActorContext, input: CustomerListInput)
   if (!seesAllCustomers(ctx)) q = q.where(customerVisibleTo(ctx));
   if (input.repeat !== undefined) q = q.where('repeat_complainant', '=', input.repeat ? 1 : 0);
   if (input.cursor) {
-    const [name, id] = decodeCursor(input.cursor);
+    const [name, id] = decodeCursor(input.cursor, 'text');
     q = q.where((eb) => eb(eb.refTuple('name', 'id'), '>', eb.tuple(String(name), id)));
   }
   const rows = await q
@@ -162,7 +162,7 @@ export async function listCustomerComplaints(
     ctx,
     customerId,
     input.limit ?? 50,
-    input.cursor ? decodeCursor(input.cursor) : undefined,
+    input.cursor ? decodeCursor(input.cursor, 'integer') : undefined,
   );
 }
 

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { PHONE_PATTERN } from '../../lib/contact.js';
+import { Id } from '../../server/endpoint.js';
 
 export const LEVELS = ['regular', 'vip', 'key'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -16,7 +17,7 @@ const Addresses = Type.Array(text(500), {
 });
 const Note = Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]);
 
-export const CustomerParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const CustomerParams = Type.Object({ id: Id() });
 
 export const CustomerListQuery = Type.Object(
   {

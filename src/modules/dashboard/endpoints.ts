@@ -1,9 +1,11 @@
+import { ROLES } from '../../domain/roles.js';
 import { endpoint, problems } from '../../server/endpoint.js';
 import { DashboardSchema } from './schemas.js';
 
 export const dashboardEndpoints = {
   dashboard: endpoint('GET', '/dashboard', {
     operationId: 'getDashboard',
+    access: ROLES,
     tags: ['dashboard'],
     summary: '首页 the home dashboard',
     description:

@@ -1,17 +1,19 @@
 import { Type } from 'typebox';
-import { endpoint, problems } from '../../server/endpoint.js';
+import { ROLES } from '../../domain/roles.js';
+import { endpoint, Id, problems } from '../../server/endpoint.js';
 import { NumberParams } from '../complaints/endpoints.js';
 import { EvidenceList } from '../complaints/view-schemas.js';
 
 const tags = ['evidence'];
 export const EvidenceParams = Type.Object({
   number: Type.String({ maxLength: 32 }),
-  id: Type.Integer({ minimum: 1 }),
+  id: Id(),
 });
 
 export const evidenceEndpoints = {
   addEvidence: endpoint('POST', '/complaints/:number/evidence', {
     operationId: 'addEvidence',
+    access: ['agent', 'handler', 'supervisor', 'manager'],
     summary: '证据 add evidence (multipart: files in `file`, optional `note`)',
     description:
       'The type is decided by the content: photos, PDF, video, call recordings and plain text. A file that is not one of them, or whose name or declared type says otherwise, is refused (415); one above the size limit with 413. Either way nothing of the upload is kept.',
@@ -22,6 +24,7 @@ export const evidenceEndpoints = {
   }),
   listEvidence: endpoint('GET', '/complaints/:number/evidence', {
     operationId: 'listEvidence',
+    access: ROLES,
     summary: '证据 the evidence of a complaint',
     tags,
     params: NumberParams,
@@ -29,6 +32,7 @@ export const evidenceEndpoints = {
   }),
   downloadEvidence: endpoint('GET', '/complaints/:number/evidence/:id', {
     operationId: 'downloadEvidence',
+    access: ROLES,
     summary: '下载证据 the bytes of one piece of evidence',
     tags,
     params: EvidenceParams,

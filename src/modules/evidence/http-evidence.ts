@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { badRequest, unsupportedMediaType } from '../../lib/errors.js';
+import { isStorableText } from '../../lib/storable.js';
 import type { UploadPart } from './add-evidence.js';
 import type { openEvidence } from './queries.js';
 
@@ -18,12 +19,17 @@ export function multipartUploads(req: FastifyRequest): AsyncIterable<UploadPart>
       if (part.type === 'file' && part.fieldname === 'file') {
         // A form sent without choosing a file has an empty part with no name.
         if (part.filename === '') part.file.resume();
-        else yield { kind: 'file', filename: part.filename, mediaType: part.mimetype, content: part.file };
+        else if (!isStorableText(part.filename)) {
+          part.file.resume();
+          throw badRequest('validation_failed', [{ path: '/file', code: 'invalid_characters' }]);
+        } else yield { kind: 'file', filename: part.filename, mediaType: part.mimetype, content: part.file };
       } else if (part.type === 'field' && part.fieldname === 'note' && typeof part.value === 'string') {
         if (part.value.length > NOTE_MAX)
           throw badRequest('validation_failed', [
             { path: '/note', code: 'maxLength', params: { limit: NOTE_MAX } },
           ]);
+        if (!isStorableText(part.value))
+          throw badRequest('validation_failed', [{ path: '/note', code: 'invalid_characters' }]);
         if (part.value.trim()) yield { kind: 'note', value: part.value.trim() };
       } else {
         if (part.type === 'file') part.file.resume();

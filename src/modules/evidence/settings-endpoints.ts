@@ -6,12 +6,14 @@ const tags = ['settings'];
 export const evidenceSettingsEndpoints = {
   getEvidenceSettings: endpoint('GET', '/settings/evidence', {
     operationId: 'getEvidenceSettings',
+    access: ['admin'],
     tags,
     summary: '证据 the largest file accepted as evidence (admin)',
     response: { 200: EvidenceSettingsSchema, ...problems(401, 403) },
   }),
   saveEvidenceSettings: endpoint('PUT', '/settings/evidence', {
     operationId: 'saveEvidenceSettings',
+    access: ['admin'],
     tags,
     summary: '证据 change the largest file accepted as evidence, in bytes (admin)',
     body: EvidenceSettingsSchema,

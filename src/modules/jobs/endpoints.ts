@@ -6,6 +6,7 @@ const tags = ['jobs'];
 export const jobEndpoints = {
   listJobs: endpoint('GET', '/jobs', {
     operationId: 'listJobs',
+    access: ['admin'],
     tags,
     summary: '后台任务 list jobs, newest first (admin)',
     querystring: JobListQuery,
@@ -13,6 +14,7 @@ export const jobEndpoints = {
   }),
   getJob: endpoint('GET', '/jobs/:id', {
     operationId: 'getJob',
+    access: ['admin'],
     tags,
     summary: '后台任务 one job (admin)',
     params: JobIdParams,
@@ -20,6 +22,7 @@ export const jobEndpoints = {
   }),
   retryJob: endpoint('POST', '/jobs/:id/retry', {
     operationId: 'retryJob',
+    access: ['admin'],
     tags,
     summary: '重试 run a dead or failed job again now, attempts reset (admin)',
     params: JobIdParams,

@@ -15,7 +15,7 @@ const encodeCursor = (id: number) => Buffer.from(JSON.stringify([id])).toString(
 function decodeCursor(value: string): number {
   try {
     const c = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (Array.isArray(c) && c.length === 1 && Number.isInteger(c[0])) return c[0] as number;
+    if (Array.isArray(c) && c.length === 1 && Number.isSafeInteger(c[0]) && c[0] > 0) return c[0] as number;
   } catch {}
   throw badRequest('validation_failed', [{ path: '/cursor', source: 'querystring', code: 'invalid_cursor' }]);
 }

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { Id } from '../../server/endpoint.js';
 
 export const JOB_STATES = ['pending', 'running', 'done', 'dead'] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -42,4 +43,4 @@ export const JobListResponse = Type.Object({
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
 
-export const JobIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const JobIdParams = Type.Object({ id: Id() });

@@ -7,12 +7,14 @@ const tags = ['mail intake'];
 export const mailEndpoints = {
   getMailIntake: endpoint('GET', '/settings/mail-intake', {
     operationId: 'getMailIntakeSettings',
+    access: ['admin'],
     tags,
     summary: '邮件接入 mailbox settings (admin)',
     response: { 200: MailIntakeView, ...problems(401, 403) },
   }),
   saveMailIntake: endpoint('PUT', '/settings/mail-intake', {
     operationId: 'saveMailIntakeSettings',
+    access: ['admin'],
     tags,
     summary: '邮件接入 replace the mailbox settings (admin); the password is kept when omitted',
     body: MailIntakeBody,
@@ -20,6 +22,7 @@ export const mailEndpoints = {
   }),
   getMailIntakeStatus: endpoint('GET', '/settings/mail-intake/status', {
     operationId: 'getMailIntakeStatus',
+    access: ['admin'],
     tags,
     summary: '收信状态 last poll, last error and consecutive failures (admin)',
     response: { 200: MailIntakeStatus, ...problems(401, 403) },

@@ -11,6 +11,7 @@ export const MessageBody = Type.Object(
 export const messageEndpoints = {
   addMessage: endpoint('POST', '/complaints/:number/messages', {
     operationId: 'addComplaintMessage',
+    access: ['agent', 'handler', 'supervisor', 'manager'],
     summary: '留言 write to the customer (they are told by their preferred channel)',
     tags: ['complaints'],
     params: NumberParams,

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Id } from '../../server/endpoint.js';
 
 export const InboxQuery = Type.Object(
   {
@@ -25,7 +26,7 @@ export const InboxPage = Type.Object({
   ),
 });
 
-export const InboxParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const InboxParams = Type.Object({ id: Id() });
 export const MarkedRead = Type.Object({
   updated: Type.Integer({ minimum: 0, description: 'how many notices were unread and are read now' }),
 });

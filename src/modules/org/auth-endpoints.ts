@@ -1,3 +1,4 @@
+import { ROLES } from '../../domain/roles.js';
 import { endpoint, NoContent, problems } from '../../server/endpoint.js';
 import { SessionAnswer, SignedIn } from './auth-schemas.js';
 import { LoginBody } from './schemas.js';
@@ -31,6 +32,7 @@ export const authEndpoints = {
   }),
   logout: endpoint('POST', '/auth/logout', {
     operationId: 'logout',
+    access: 'public',
     tags,
     summary: '退出 sign out; ends the session and clears its cookie',
     description: 'Answers 204 whether or not a session was open.',
@@ -38,12 +40,14 @@ export const authEndpoints = {
   }),
   me: endpoint('GET', '/auth/me', {
     operationId: 'getMe',
+    access: ROLES,
     tags,
     summary: '当前用户 the signed-in user',
     response: { 200: SignedIn, ...problems(401) },
   }),
   session: endpoint('GET', '/auth/session', {
     operationId: 'getSession',
+    access: 'public',
     tags,
     summary: '会话 who is signed in, if anyone',
     description: 'The console asks at start; "nobody" is an answer (`user: null`), not an error.',

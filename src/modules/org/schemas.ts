@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { PHONE_PATTERN } from '../../lib/contact.js';
+import { Id } from '../../server/endpoint.js';
 import { ROLES, UNIT_KINDS } from './model.js';
 
 const name = Type.String({ minLength: 1, maxLength: 100 });
@@ -69,7 +70,7 @@ export const NewApiTokenBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const IdParams = Type.Object({ id: Id() });
 
 const Time = Type.String({ format: 'date-time' });
 

@@ -3,9 +3,6 @@ import { systemActor } from '../org/index.js';
 import { tokenMatches, verifyAccessToken } from './secrets.js';
 import { normaliseNumber, trackingDenied } from './tracking-rules.js';
 
-/** The header the customer's proof travels in (not Authorization, which is the staff API token's). */
-export const TRACKING_HEADER = 'x-kesu-tracking';
-
 export interface CustomerSession {
   ctx: ActorContext;
   /** The complaint's number, normalised. */

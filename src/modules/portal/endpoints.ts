@@ -19,6 +19,7 @@ const CUSTOMER_AUTH =
 export const portalEndpoints = {
   categories: endpoint('GET', '/portal/categories', {
     operationId: 'listPortalCategories',
+    access: 'public',
     tags,
     summary: '投诉类别 the complaint categories for the web form (two levels)',
     security: PUBLIC,
@@ -27,6 +28,7 @@ export const portalEndpoints = {
   }),
   submit: endpoint('POST', '/portal/complaints', {
     operationId: 'submitPortalComplaint',
+    access: 'public',
     tags,
     summary: '网上投诉 submit a complaint from the public web form',
     description:
@@ -41,6 +43,7 @@ export const portalEndpoints = {
   }),
   requestCode: endpoint('POST', '/portal/tracking-codes', {
     operationId: 'requestTrackingCode',
+    access: 'public',
     tags,
     summary: "短信验证码 send a one-time code by SMS to the complainant's phone",
     description:
@@ -51,6 +54,7 @@ export const portalEndpoints = {
   }),
   openSession: endpoint('POST', '/portal/sessions', {
     operationId: 'openPortalSession',
+    access: 'public',
     tags,
     summary:
       '查询凭证 prove ownership (tracking token, or last four digits with the SMS code) for an access token',
@@ -60,6 +64,7 @@ export const portalEndpoints = {
   }),
   view: endpoint('GET', '/portal/complaints/:number', {
     operationId: 'getCustomerView',
+    access: 'customer',
     tags,
     summary: '投诉进度 the complaint as its complainant sees it',
     description: CUSTOMER_AUTH,
@@ -69,6 +74,7 @@ export const portalEndpoints = {
   }),
   message: endpoint('POST', '/portal/complaints/:number/messages', {
     operationId: 'addCustomerMessage',
+    access: 'customer',
     tags,
     summary: '留言 write to the staff',
     description: `${CUSTOMER_AUTH} Answers the complaint with the message.`,
@@ -79,6 +85,7 @@ export const portalEndpoints = {
   }),
   addEvidence: endpoint('POST', '/portal/complaints/:number/evidence', {
     operationId: 'addCustomerEvidence',
+    access: 'customer',
     tags,
     summary: '补充证据 add evidence (multipart: files in `file`, optional `note`)',
     description: `${CUSTOMER_AUTH} The type is decided by the content; a refused file leaves nothing (415 or 413).`,
@@ -89,6 +96,7 @@ export const portalEndpoints = {
   }),
   evidence: endpoint('GET', '/portal/complaints/:number/evidence/:id', {
     operationId: 'downloadCustomerEvidence',
+    access: 'customer',
     tags,
     summary: '下载证据 download evidence the customer added',
     description: `${CUSTOMER_AUTH} The file as it was uploaded.`,
@@ -103,6 +111,7 @@ export const portalEndpoints = {
   }),
   confirm: endpoint('POST', '/portal/complaints/:number/confirmation', {
     operationId: 'confirmAsCustomer',
+    access: 'customer',
     tags,
     summary: '客户确认 satisfied, or not (which reopens the complaint)',
     description: CUSTOMER_AUTH,
@@ -113,6 +122,7 @@ export const portalEndpoints = {
   }),
   survey: endpoint('POST', '/portal/complaints/:number/survey', {
     operationId: 'submitSurvey',
+    access: 'customer',
     tags,
     summary: '满意度调查 rate the handling, once, after the answer',
     description: CUSTOMER_AUTH,
@@ -123,6 +133,7 @@ export const portalEndpoints = {
   }),
   withdraw: endpoint('POST', '/portal/complaints/:number/withdraw', {
     operationId: 'withdrawAsCustomer',
+    access: 'customer',
     tags,
     summary: '撤诉 withdraw the complaint',
     description: CUSTOMER_AUTH,

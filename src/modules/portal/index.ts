@@ -1,5 +1,5 @@
 export { portalCategories } from './categories.js';
-export { customerContext, TRACKING_HEADER } from './customer-access.js';
+export { customerContext } from './customer-access.js';
 export { getCustomerView } from './customer-view.js';
 export { ACCESS_TOKEN_LIFETIME_MS, openSession } from './open-session.js';
 export { type PortalReceipt, registerFromPortal, titleFromContent } from './register-from-portal.js';

@@ -1,12 +1,13 @@
 import type { FastifyContextConfig } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { tooManyRequests } from '../../lib/errors.js';
+import { TRACKING_HEADER } from '../../server/access.js';
 import { type Http, route } from '../../server/http.js';
 import { recordConfirmation, withdrawComplaint } from '../complaints/index.js';
 import { addEvidenceUploads, multipartUploads, sendEvidence } from '../evidence/index.js';
 import { addMessage } from '../messages/index.js';
 import { portalCategories } from './categories.js';
-import { customerContext, TRACKING_HEADER } from './customer-access.js';
+import { customerContext } from './customer-access.js';
 import { openCustomerEvidence } from './customer-evidence.js';
 import { getCustomerView } from './customer-view.js';
 import { portalEndpoints as e } from './endpoints.js';

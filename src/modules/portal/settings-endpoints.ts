@@ -7,12 +7,14 @@ const tags = ['settings'];
 export const portalSettingsEndpoints = {
   getPortalSettings: endpoint('GET', '/settings/portal', {
     operationId: 'getPortalSettings',
+    access: ['admin'],
     tags,
     summary: '客户门户 the public portal’s rate limits and intake unit (admin)',
     response: { 200: PortalSettingsBody, ...problems(401, 403) },
   }),
   savePortalSettings: endpoint('PUT', '/settings/portal', {
     operationId: 'savePortalSettings',
+    access: ['admin'],
     tags,
     summary:
       '客户门户 submissions and tracking requests per IP per minute, SMS codes per complaint per day, the unit web complaints are filed at (admin)',

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { ROLES } from '../../domain/roles.js';
 import { endpoint, problems } from '../../server/endpoint.js';
 import { NumberParams } from '../complaints/endpoints.js';
 
@@ -56,6 +57,7 @@ export type SimilarAnswerView = Static<typeof SimilarAnswer>;
 export const searchEndpoints = {
   similar: endpoint('GET', '/complaints/:number/similar', {
     operationId: 'listSimilarComplaints',
+    access: ROLES,
     summary: '相似投诉 similar past complaints with their judgement, remedies and a recommended remedy',
     tags: ['complaints'],
     params: NumberParams,

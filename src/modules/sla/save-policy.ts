@@ -1,4 +1,5 @@
 import type { ActorContext } from '../../context.js';
+import { badRequest } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
 import { requireAdmin } from '../org/index.js';
 import type { PolicyInput, PolicyView } from './schemas.js';
@@ -11,6 +12,15 @@ export async function savePolicy(ctx: ActorContext, input: PolicyInput): Promise
   requireAdmin(ctx.actor);
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (tx) => {
+    if (input.categoryId !== null) {
+      const category = await tx
+        .selectFrom('categories')
+        .select('id')
+        .where('id', '=', input.categoryId)
+        .executeTakeFirst();
+      if (!category)
+        throw badRequest('validation_failed', [{ path: '/categoryId', code: 'unknown_category' }]);
+    }
     let q = tx.deleteFrom('sla_policies').where('stage', '=', input.stage);
     q =
       input.categoryId === null

@@ -1,4 +1,6 @@
 /** Spreadsheets (导入导出): the import template, importing complaints from a file, exporting a list. */
+
+import { ROLES } from '../../domain/roles.js';
 import { answerIn, Binary, endpoint, problems } from '../../server/endpoint.js';
 import { ExportQuery, ImportQuery, ImportReportSchema } from './schemas.js';
 
@@ -8,12 +10,14 @@ export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 export const spreadsheetEndpoints = {
   template: endpoint('GET', '/spreadsheets/complaint-template.xlsx', {
     operationId: 'getImportTemplate',
+    access: ROLES,
     tags,
     summary: '导入模板 the xlsx template for importing complaints',
     response: { 200: answerIn('the template workbook', { [XLSX]: Binary }), ...problems(401) },
   }),
   importComplaints: endpoint('POST', '/spreadsheets/imports', {
     operationId: 'importComplaints',
+    access: ['agent', 'supervisor', 'manager'],
     tags,
     summary: '批量导入 import complaints from an .xlsx or .csv file (multipart field `file`)',
     description:
@@ -30,6 +34,7 @@ export const spreadsheetEndpoints = {
   }),
   exportComplaints: endpoint('GET', '/spreadsheets/complaints.xlsx', {
     operationId: 'exportComplaints',
+    access: ROLES,
     tags,
     summary: '导出 every complaint of a filtered list as xlsx (streamed)',
     description:
