@@ -104,7 +104,10 @@ for (const dialect of DIALECTS)
       const viewed = events.filter((e) => e.kind === 'personal_data_viewed');
       expect(viewed).toHaveLength(1);
       expect(viewed[0]?.actor_id).toBe(t.org.userIds.get('supervisor'));
-      expect(JSON.parse(viewed[0]?.data ?? '{}')).toEqual({ fields: ['phones', 'emails'] });
+      expect(JSON.parse(viewed[0]?.data ?? '{}')).toEqual({
+        fields: ['phones', 'emails'],
+        requestId: expect.any(String),
+      });
       const timeline = await agent.ok('GET', `/api/v1/customers/${customerId}/timeline`);
       expect(timeline.items.at(-1)).toMatchObject({
         kind: 'personal_data_viewed',
