@@ -40,16 +40,9 @@ export async function dispatchEvents(tx: Tx, app: AppContext): Promise<number> {
       .where('active', '=', 1)
       .execute()
   ).map((s) => ({ ...s, kinds: JSON.parse(s.kinds) as string[] }));
-  if (subscriptions.length === 0) {
-    // Nobody listens: nothing before now will ever be sent, so the next subscriber starts from here.
-    const newest = await tx
-      .selectFrom('events')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .executeTakeFirst();
-    await saveWatermark(tx, Number(newest?.id ?? 0), now);
-    return 0;
-  }
-  const from = mark?.event_id ?? Math.min(...subscriptions.map((s) => s.since_event_id));
+  // Nobody listens: nothing to read or write (a new subscription starts after its since_event_id).
+  if (subscriptions.length === 0) return 0;
+  const from = Math.max(mark?.event_id ?? 0, Math.min(...subscriptions.map((s) => s.since_event_id)));
   const events = await tx
     .selectFrom('events')
     .select(['id', 'stream_type', 'stream_id', 'kind', 'at', 'data'])
