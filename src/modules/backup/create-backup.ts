@@ -4,9 +4,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { evidenceStore } from '../evidence/index.js';
+import { keyFingerprint } from '../privacy/index.js';
 import { evidenceEntry, sha256File, writeArchive } from './archive.js';
 import { dialectOf, dumpDatabase } from './database-copy.js';
-import { DATABASE_FILE, keyFingerprint, MANIFEST_FILE, type Manifest } from './manifest.js';
+import { DATABASE_FILE, MANIFEST_FILE, type Manifest } from './manifest.js';
 import { kesuVersion } from './version.js';
 
 export interface BackupOptions {

@@ -1,7 +1,7 @@
 export { type ArchiveFile, listArchives, pruneArchives } from './archives.js';
 export { runBackupCommand, runRestoreCommand } from './cli.js';
 export { ARCHIVE_NAME, archiveName, type BackupOptions, createBackup } from './create-backup.js';
-export { keyFingerprint, type Manifest, parseManifest } from './manifest.js';
+export { type Manifest, parseManifest } from './manifest.js';
 export {
   KeyMismatchError,
   type RestoreOptions,

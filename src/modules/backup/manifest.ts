@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { type Static, Type } from 'typebox';
 import { Compile } from 'typebox/compile';
@@ -59,10 +59,6 @@ export function parseManifest(text: string): Manifest {
   }
   return value;
 }
-
-/** Identifies a secret key without revealing it: the same key always gives the same fingerprint. */
-export const keyFingerprint = (secret: Buffer) =>
-  createHmac('sha256', secret).update('kesu secret key fingerprint').digest('hex').slice(0, 32);
 
 export interface DatabaseSummary {
   migration: string | null;

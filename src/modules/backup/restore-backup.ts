@@ -1,10 +1,11 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { evidenceStore } from '../evidence/index.js';
+import { keyFingerprint } from '../privacy/index.js';
 import { evidenceHashOf, readArchive, sha256File } from './archive.js';
 import { checkRestored } from './check-restored.js';
 import { dialectOf, holdsData, stageDatabase } from './database-copy.js';
-import { DATABASE_FILE, keyFingerprint, MANIFEST_FILE, type Manifest, parseManifest } from './manifest.js';
+import { DATABASE_FILE, MANIFEST_FILE, type Manifest, parseManifest } from './manifest.js';
 
 export interface RestoreOptions {
   archive: string;

@@ -1,4 +1,4 @@
-export { checkSecretKey } from './key-fingerprint.js';
+export { checkSecretKey, keyFingerprint } from './key-fingerprint.js';
 export * from './personal-data.js';
 export * from './pii.js';
 export { RevealQuery } from './reveal-schemas.js';
