@@ -8,11 +8,11 @@ import {
   PostgresDialect,
   type RootOperationNode,
   type SelectQueryNode,
-  SqliteDialect,
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -49,33 +49,6 @@ const sqliteRowLocks: KyselyPlugin = {
   transformResult: async (args) => args.result,
 };
 
-const ALREADY_ROLLED_BACK = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }) };
-
-/**
- * Kysely prepares every statement anew, which costs more than running most of them; keep the
- * prepared statements by SQL text (a bounded set: queries are built from code, values are bound).
- */
-function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
-  const statements = new Map<string, SQLite.Statement>();
-  const cached = {
-    close: () => sqlite.close(),
-    prepare: (text: string) => {
-      // SQLite rolls the whole transaction back itself on some errors (SQLITE_FULL, SQLITE_IOERR);
-      // Kysely's ROLLBACK would then fail and hide the error that caused it (a full disk → 507).
-      if (text === 'rollback' && !sqlite.inTransaction) return ALREADY_ROLLED_BACK;
-      let statement = statements.get(text);
-      if (!statement) {
-        if (statements.size >= 2000) statements.clear();
-        statement = sqlite.prepare(text);
-        statements.set(text, statement);
-      }
-      return statement;
-    },
-  };
-  // SqliteDialect uses only prepare() and close().
-  return cached as unknown as SQLite.Database;
-}
-
 /**
  * node-postgres emits 'error' on an idle pool client, and on a checked-out client between queries,
  * when the server goes away (57P01 on a restart); unhandled, that event ends the process. The
@@ -98,7 +71,7 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      dialect: new GroupCommitSqliteDialect(sqlite),
       plugins: [sqliteRowLocks],
     });
     return { db, dialect: 'sqlite', close: () => db.destroy() };

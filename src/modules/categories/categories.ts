@@ -1,9 +1,11 @@
 import type { ActorContext, AppContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
+import { invalidating } from '../../db/reference-cache.js';
 import type { Category } from '../../db/schema.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
 import { requireAdmin } from '../org/index.js';
+import { categoryCache } from './category-cache.js';
 import { flattenPreset, presets } from './presets/index.js';
 import type { CategoryView, NewCategory } from './schemas.js';
 
@@ -102,18 +104,20 @@ async function insertCategory(tx: Tx, input: NewCategory): Promise<CategoryView>
 export async function createCategory(ctx: ActorContext, input: NewCategory): Promise<CategoryView> {
   requireAdmin(ctx.actor);
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (tx) => {
-    const c = await insertCategory(tx, input);
-    await appendEvent(tx, {
-      streamType: 'category',
-      streamId: c.id,
-      actorId: ctx.actor.userId,
-      at: now,
-      kind: 'category_created',
-      data: { ...c },
-    });
-    return c;
-  });
+  return invalidating(ctx.db, [categoryCache], () =>
+    ctx.db.transaction().execute(async (tx) => {
+      const c = await insertCategory(tx, input);
+      await appendEvent(tx, {
+        streamType: 'category',
+        streamId: c.id,
+        actorId: ctx.actor.userId,
+        at: now,
+        kind: 'category_created',
+        data: { ...c },
+      });
+      return c;
+    }),
+  );
 }
 
 export async function updateCategory(
@@ -123,27 +127,29 @@ export async function updateCategory(
 ): Promise<CategoryView> {
   requireAdmin(ctx.actor);
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!before) throw notFound('category_not_found');
-    const set = {
-      name_zh: input.nameZh ?? before.name_zh,
-      name_en: input.nameEn ?? before.name_en,
-      sort: input.sort ?? before.sort,
-      active: input.active === undefined ? before.active : input.active ? 1 : 0,
-    };
-    await tx.updateTable('categories').set(set).where('id', '=', id).execute();
-    const after = { ...before, ...set };
-    await appendEvent(tx, {
-      streamType: 'category',
-      streamId: id,
-      actorId: ctx.actor.userId,
-      at: now,
-      kind: 'category_updated',
-      data: { before: toView(before), after: toView(after) },
-    });
-    return toView(after);
-  });
+  return invalidating(ctx.db, [categoryCache], () =>
+    ctx.db.transaction().execute(async (tx) => {
+      const before = await tx.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!before) throw notFound('category_not_found');
+      const set = {
+        name_zh: input.nameZh ?? before.name_zh,
+        name_en: input.nameEn ?? before.name_en,
+        sort: input.sort ?? before.sort,
+        active: input.active === undefined ? before.active : input.active ? 1 : 0,
+      };
+      await tx.updateTable('categories').set(set).where('id', '=', id).execute();
+      const after = { ...before, ...set };
+      await appendEvent(tx, {
+        streamType: 'category',
+        streamId: id,
+        actorId: ctx.actor.userId,
+        at: now,
+        kind: 'category_updated',
+        data: { before: toView(before), after: toView(after) },
+      });
+      return toView(after);
+    }),
+  );
 }
 
 /**
@@ -178,11 +184,16 @@ export async function loadPreset(tx: Tx, name: string, actorId: number | null, n
     kind: 'category_preset_loaded',
     data: { preset: name, added },
   });
+  // The caller's transaction commits later; this process's next read sees it already (one connection
+  // on SQLite; on PostgreSQL a read in between keeps the old tree at most REFERENCE_TTL_MS).
+  categoryCache.invalidate(tx);
   return added;
 }
 
 /** Admin command: load a preset tree (`kesu seed --categories retail` does the same). */
 export async function loadCategoryPreset(ctx: ActorContext, name: string): Promise<number> {
   requireAdmin(ctx.actor);
-  return ctx.db.transaction().execute((tx) => loadPreset(tx, name, ctx.actor.userId, ctx.clock.now()));
+  return invalidating(ctx.db, [categoryCache], () =>
+    ctx.db.transaction().execute((tx) => loadPreset(tx, name, ctx.actor.userId, ctx.clock.now())),
+  );
 }

@@ -8,5 +8,6 @@ export {
   MAX_CATEGORY_DEPTH,
   updateCategory,
 } from './categories.js';
+export { categoriesById, categoryById } from './category-cache.js';
 export { expressPreset } from './presets/express.js';
 export { flattenPreset, presets } from './presets/index.js';

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../db/database.js';
+import { categoriesById } from '../categories/index.js';
 import type { CategoryGuessView } from './schemas.js';
 
 export interface CategoryRow {
@@ -8,6 +9,9 @@ export interface CategoryRow {
   name_en: string;
   path: string;
 }
+
+/** The index of each cached category list (a new list, after a change, gets a new index). */
+const built = new WeakMap<object, CategoryIndex>();
 
 /** The organisation's active categories, and how a model's label names one of them. */
 export class CategoryIndex {
@@ -22,12 +26,13 @@ export class CategoryIndex {
   }
 
   static async load(db: Db | Tx): Promise<CategoryIndex> {
-    const rows = await db
-      .selectFrom('categories')
-      .select(['id', 'code', 'name_zh', 'name_en', 'path'])
-      .where('active', '=', 1)
-      .execute();
-    return new CategoryIndex(rows);
+    const all = await categoriesById(db);
+    let index = built.get(all);
+    if (!index) {
+      index = new CategoryIndex([...all.values()].filter((c) => c.active === 1));
+      built.set(all, index);
+    }
+    return index;
   }
 
   /** Only the category `id` and its ancestors (enough to show its path): for one complaint's detail. */

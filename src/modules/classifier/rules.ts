@@ -1,5 +1,6 @@
 import type { ActorContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
+import { invalidating, referenceCache } from '../../db/reference-cache.js';
 import type { ClassificationRuleTable } from '../../db/schema.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
@@ -28,10 +29,14 @@ export async function listRules(ctx: ActorContext): Promise<{ items: RuleView[] 
   return { items: (await ordered(ctx.db).execute()).map(toView) };
 }
 
+const activeRules = referenceCache(async (db, _all: 'all') =>
+  (await ordered(db).where('active', '=', 1).execute()).map(toView),
+);
+
 /** The first active rule (lowest position) one of whose words occurs in the text. */
 export async function firingRule(db: Db | Tx, text: string): Promise<RuleView | null> {
   const haystack = normalise(text);
-  for (const rule of (await ordered(db).where('active', '=', 1).execute()).map(toView)) {
+  for (const rule of await activeRules.get(db, 'all')) {
     if (rule.words.some((w) => w.trim() && haystack.includes(normalise(w.trim())))) return rule;
   }
   return null;
@@ -68,18 +73,20 @@ async function recorded(tx: Tx, ctx: ActorContext, kind: string, data: Record<st
 
 export async function createRule(ctx: ActorContext, input: RuleInput): Promise<RuleView> {
   requireClassifierAdmin(ctx.actor);
-  return ctx.db.transaction().execute(async (tx) => {
-    await checkCategory(tx, input.categoryId);
-    const values = { ...row(input), updated_at: ctx.clock.now() };
-    const { id } = await tx
-      .insertInto('classification_rules')
-      .values(values)
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const view = toView({ ...values, id });
-    await recorded(tx, ctx, 'classification_rule_created', { rule: view });
-    return view;
-  });
+  return invalidating(ctx.db, [activeRules], () =>
+    ctx.db.transaction().execute(async (tx) => {
+      await checkCategory(tx, input.categoryId);
+      const values = { ...row(input), updated_at: ctx.clock.now() };
+      const { id } = await tx
+        .insertInto('classification_rules')
+        .values(values)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const view = toView({ ...values, id });
+      await recorded(tx, ctx, 'classification_rule_created', { rule: view });
+      return view;
+    }),
+  );
 }
 
 async function existing(tx: Tx, id: number): Promise<RuleRow> {
@@ -90,26 +97,30 @@ async function existing(tx: Tx, id: number): Promise<RuleRow> {
 
 export async function updateRule(ctx: ActorContext, id: number, patch: RulePatchInput): Promise<RuleView> {
   requireClassifierAdmin(ctx.actor);
-  return ctx.db.transaction().execute(async (tx) => {
-    const before = toView(await existing(tx, id));
-    const merged: RuleInput = { ...before, ...patch };
-    await checkCategory(tx, patch.categoryId);
-    await tx
-      .updateTable('classification_rules')
-      .set({ ...row(merged), updated_at: ctx.clock.now() })
-      .where('id', '=', id)
-      .execute();
-    const after = toView(await existing(tx, id));
-    await recorded(tx, ctx, 'classification_rule_updated', { before, after });
-    return after;
-  });
+  return invalidating(ctx.db, [activeRules], () =>
+    ctx.db.transaction().execute(async (tx) => {
+      const before = toView(await existing(tx, id));
+      const merged: RuleInput = { ...before, ...patch };
+      await checkCategory(tx, patch.categoryId);
+      await tx
+        .updateTable('classification_rules')
+        .set({ ...row(merged), updated_at: ctx.clock.now() })
+        .where('id', '=', id)
+        .execute();
+      const after = toView(await existing(tx, id));
+      await recorded(tx, ctx, 'classification_rule_updated', { before, after });
+      return after;
+    }),
+  );
 }
 
 export async function deleteRule(ctx: ActorContext, id: number): Promise<void> {
   requireClassifierAdmin(ctx.actor);
-  await ctx.db.transaction().execute(async (tx) => {
-    const before = toView(await existing(tx, id));
-    await tx.deleteFrom('classification_rules').where('id', '=', id).execute();
-    await recorded(tx, ctx, 'classification_rule_deleted', { rule: before });
-  });
+  await invalidating(ctx.db, [activeRules], () =>
+    ctx.db.transaction().execute(async (tx) => {
+      const before = toView(await existing(tx, id));
+      await tx.deleteFrom('classification_rules').where('id', '=', id).execute();
+      await recorded(tx, ctx, 'classification_rule_deleted', { rule: before });
+    }),
+  );
 }

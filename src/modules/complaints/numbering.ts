@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.js';
+import type { Db, Tx } from '../../db/database.js';
 
 /** `KS20261123-000123`: the day in the business time zone and a per-day counter. */
 export const formatNumber = (day: string, n: number) => `KS${day}-${String(n).padStart(6, '0')}`;
@@ -10,7 +10,7 @@ export const NUMBER_PATTERN = /^KS\d{8}-\d{6,}$/;
  * so concurrent registrations never share a number; its row lock lasts only that statement, so
  * registrations do not queue behind each other's transactions (ADR 0002).
  */
-export async function nextNumber(db: Db, day: string): Promise<string> {
+export async function nextNumber(db: Db | Tx, day: string): Promise<string> {
   const row = await db
     .insertInto('number_sequences')
     .values({ day, last: 1 })

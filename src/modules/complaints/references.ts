@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../../db/database.js';
 import { inSubtree } from '../../domain/actor.js';
 import { badRequest, type FieldProblem } from '../../lib/errors.js';
+import { categoryById } from '../categories/index.js';
 
 /** Checks that ids in a request name real, active things; collects every problem before failing. */
 export class ReferenceCheck {
@@ -9,11 +10,7 @@ export class ReferenceCheck {
 
   async category(id: number | undefined, path: string) {
     if (id === undefined) return undefined;
-    const c = await this.tx
-      .selectFrom('categories')
-      .select(['id', 'active', 'path'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const c = await categoryById(this.tx, id);
     if (!c?.active) this.problems.push({ path, code: 'unknown_category' });
     return c;
   }

@@ -24,7 +24,7 @@ import { linkCustomer } from '../customers/index.js';
 import { type DispatchDecision, decideDispatch, pickAssignee } from '../dispatch/index.js';
 import { queueComplaintNotices } from '../notify/index.js';
 import { blindIndexOrNull, piiKeys, sealOrNull } from '../privacy/index.js';
-import { indexComplaint } from '../search/index.js';
+import { indexComplaint, indexNewComplaint } from '../search/index.js';
 import { readSetting } from '../settings/index.js';
 import { updateComplaintClocks } from '../sla/index.js';
 import { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS, mayDecide } from './authority.js';
@@ -88,9 +88,9 @@ async function findReplay(
 /**
  * 投诉登记: register a complaint, or register and resolve it on first contact.
  *
- * Checks run first and write nothing; then the number is taken in its own short statement (so
- * concurrent registrations do not queue on the day's counter for a whole transaction; a
- * registration that fails after that leaves a gap in the day's numbers); then one transaction
+ * Checks run first and write nothing; then, on PostgreSQL, the number is taken in its own short
+ * statement (so concurrent registrations do not queue on the day's counter for a whole
+ * transaction; a registration that fails after that leaves a gap in the day's numbers); then one transaction
  * writes the complaint, its history and, on first contact, the remedy and the reply.
  */
 export interface RegisterOptions {
@@ -119,9 +119,13 @@ export async function registerComplaint(
     if (replay) return replay;
   }
   const { fields, dispatch, classified } = await checkedFields(ctx, input, options.categoryGivesWay);
-  fields.number = await nextNumber(ctx.db, dateKey(fields.registered_at, ctx.config.timeZone));
+  const day = dateKey(fields.registered_at, ctx.config.timeZone);
+  // On SQLite the one connection is the lock and a statement outside the transaction would end the
+  // group commit (ADR 0019): the number is taken inside it.
+  if (ctx.dialect === 'postgres') fields.number = await nextNumber(ctx.db, day);
   try {
     return await ctx.db.transaction().execute(async (tx) => {
+      if (!fields.number) fields.number = await nextNumber(tx, day);
       if (dispatch && fields.assignee_id === null) fields.assignee_id = await pickAssignee(tx, dispatch);
       if (options.trackingTokenHash) fields.tracking_token_hash = options.trackingTokenHash;
       const { id, earlier } = await insertComplaint(tx, ctx, input, { fields, dispatch, classified });
@@ -338,7 +342,20 @@ async function insertComplaint(
     },
     newStream: true,
   });
-  await queueComplaintNotices(tx, ctx, { complaintId: id, kind: 'registered', data: {}, comment: null, now });
+  const started = (clocks?.started ?? []).map((c) => Date.parse(c.dueAt));
+  await queueComplaintNotices(
+    tx,
+    ctx,
+    { complaintId: id, kind: 'registered', data: {}, comment: null, now },
+    {
+      complaint: {
+        ...fields,
+        id,
+        assignee_id: fields.assignee_id ?? null,
+        due_at: started.length ? Math.min(...started) : null,
+      },
+    },
+  );
   if (input.firstContact) {
     const { reply, remedy } = input.firstContact;
     const actorId = ctx.actor.userId;
@@ -367,7 +384,15 @@ async function insertComplaint(
       },
     });
   }
-  await indexComplaint(tx, id);
+  if (input.firstContact) await indexComplaint(tx, id);
+  else
+    await indexNewComplaint(tx, id, {
+      title: fields.title,
+      content: fields.content,
+      waybill_no: fields.waybill_no ?? null,
+      order_no: fields.order_no ?? null,
+      updated_at: fields.updated_at,
+    });
   return { id, earlier };
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.js';
+import { referenceCache } from '../../db/reference-cache.js';
 import { OPEN_STATUSES } from '../../domain/complaint-model.js';
 import {
   type AssignStrategy,
@@ -33,9 +34,12 @@ export async function loadRules(db: Db | Tx): Promise<DispatchRule[]> {
   }));
 }
 
+/** The active rules as registration matches them (the turn, `cursor`, is read afresh by pickAssignee). */
+export const activeRules = referenceCache((db, _all: 'all') => loadRules(db));
+
 /** Which unit the first matching rule sends the complaint to; null when no rule matches. Reads only. */
 export async function decideDispatch(db: Db | Tx, facts: DispatchFacts): Promise<DispatchDecision | null> {
-  const rule = firstMatch(await loadRules(db), facts);
+  const rule = firstMatch(await activeRules.get(db, 'all'), facts);
   if (!rule) return null;
   const unit = await db
     .selectFrom('units')

@@ -1,8 +1,10 @@
 import type { ActorContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
+import { invalidating } from '../../db/reference-cache.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
 import { requireAdmin } from '../org/index.js';
+import { activeRules } from './dispatch.js';
 import type { Conditions, DispatchRuleView, RuleInput } from './schemas.js';
 
 const toView = (r: {
@@ -48,55 +50,59 @@ async function checkReferences(tx: Tx, input: RuleInput) {
 export async function saveRule(ctx: ActorContext, id: number | null, input: RuleInput) {
   requireAdmin(ctx.actor);
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (tx) => {
-    await checkReferences(tx, input);
-    const row = {
-      name: input.name,
-      position: input.position,
-      active: input.active === false ? 0 : 1,
-      conditions: JSON.stringify(input.conditions),
-      unit_id: input.unitId,
-      assign: input.assign ?? 'none',
-      updated_at: now,
-    } as const;
-    let saved: number;
-    if (id === null) {
-      saved = (
-        await tx
-          .insertInto('dispatch_rules')
-          .values({ ...row, cursor: 0 })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-    } else {
-      const r = await tx.updateTable('dispatch_rules').set(row).where('id', '=', id).executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 0) throw notFound('not_found');
-      saved = id;
-    }
-    await appendEvent(tx, {
-      streamType: 'settings',
-      streamId: 0,
-      actorId: ctx.actor.userId,
-      at: now,
-      kind: id === null ? 'dispatch_rule_created' : 'dispatch_rule_changed',
-      data: { ruleId: saved, ...input },
-    });
-    return toView({ id: saved, ...row });
-  });
+  return invalidating(ctx.db, [activeRules], () =>
+    ctx.db.transaction().execute(async (tx) => {
+      await checkReferences(tx, input);
+      const row = {
+        name: input.name,
+        position: input.position,
+        active: input.active === false ? 0 : 1,
+        conditions: JSON.stringify(input.conditions),
+        unit_id: input.unitId,
+        assign: input.assign ?? 'none',
+        updated_at: now,
+      } as const;
+      let saved: number;
+      if (id === null) {
+        saved = (
+          await tx
+            .insertInto('dispatch_rules')
+            .values({ ...row, cursor: 0 })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+      } else {
+        const r = await tx.updateTable('dispatch_rules').set(row).where('id', '=', id).executeTakeFirst();
+        if (Number(r.numUpdatedRows) === 0) throw notFound('not_found');
+        saved = id;
+      }
+      await appendEvent(tx, {
+        streamType: 'settings',
+        streamId: 0,
+        actorId: ctx.actor.userId,
+        at: now,
+        kind: id === null ? 'dispatch_rule_created' : 'dispatch_rule_changed',
+        data: { ruleId: saved, ...input },
+      });
+      return toView({ id: saved, ...row });
+    }),
+  );
 }
 
 export async function deleteRule(ctx: ActorContext, id: number) {
   requireAdmin(ctx.actor);
-  await ctx.db.transaction().execute(async (tx) => {
-    const r = await tx.deleteFrom('dispatch_rules').where('id', '=', id).executeTakeFirst();
-    if (Number(r.numDeletedRows) === 0) throw notFound('not_found');
-    await appendEvent(tx, {
-      streamType: 'settings',
-      streamId: 0,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
-      kind: 'dispatch_rule_deleted',
-      data: { ruleId: id },
-    });
-  });
+  await invalidating(ctx.db, [activeRules], () =>
+    ctx.db.transaction().execute(async (tx) => {
+      const r = await tx.deleteFrom('dispatch_rules').where('id', '=', id).executeTakeFirst();
+      if (Number(r.numDeletedRows) === 0) throw notFound('not_found');
+      await appendEvent(tx, {
+        streamType: 'settings',
+        streamId: 0,
+        actorId: ctx.actor.userId,
+        at: ctx.clock.now(),
+        kind: 'dispatch_rule_deleted',
+        data: { ruleId: id },
+      });
+    }),
+  );
 }

@@ -12,7 +12,25 @@ import { LEVEL_NAMES, type NoticeEvent } from './templates.js';
 type Vars = Record<string, string | number | null | undefined>;
 
 /** The variables every complaint notice may use. */
-export async function complaintVars(tx: Tx, app: Pick<AppContext, 'config'>, c: Complaint): Promise<Vars> {
+/** What the notices of a complaint's events read of it. */
+export type NoticeSubject = Pick<
+  Complaint,
+  | 'id'
+  | 'number'
+  | 'title'
+  | 'complainant_name'
+  | 'received_at'
+  | 'due_at'
+  | 'priority'
+  | 'status'
+  | 'grade'
+  | 'major_reasons'
+  | 'assignee_id'
+  | 'unit_path'
+  | 'intake_unit_path'
+>;
+
+export async function complaintVars(tx: Tx, app: Pick<AppContext, 'config'>, c: NoticeSubject): Promise<Vars> {
   const whole = await tx
     .selectFrom('complaint_deadlines')
     .select('due_at')
@@ -66,7 +84,7 @@ export async function queueComplaintNotices(
   tx: Tx,
   app: Pick<AppContext, 'config'>,
   event: ComplaintEventNotice,
-  options: { complaint?: Complaint; cache?: TxCache } = {},
+  options: { complaint?: NoticeSubject; cache?: TxCache } = {},
 ): Promise<void> {
   const { complaintId, kind, data, comment, now } = event;
   if (!NOTICE_KINDS.has(kind)) return;

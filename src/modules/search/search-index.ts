@@ -35,6 +35,16 @@ async function documentOf(
       .execute(),
   ]);
   if (!c) return null;
+  return { body: documentBody(c, replies, messages), updatedAt: c.updated_at };
+}
+
+type Searched = { [K in (typeof SEARCHED_COLUMNS)[number]]: string | null };
+
+function documentBody(
+  c: Searched,
+  replies: Array<Record<'summary' | 'actions' | 'result' | 'basis' | 'follow_up', string | null>>,
+  messages: Array<{ body: string }>,
+): string {
   const parts = [
     c.title,
     c.content,
@@ -43,7 +53,7 @@ async function documentOf(
     ...replies.flatMap((r) => [r.summary, r.actions, r.result, r.basis, r.follow_up]),
     ...messages.map((m) => m.body),
   ];
-  return { body: foldWidth(parts.filter((p) => p?.trim()).join('\n')), updatedAt: c.updated_at };
+  return foldWidth(parts.filter((p) => p?.trim()).join('\n'));
 }
 
 /** Store a search document and its terms (replacing the complaint's previous ones). */
@@ -52,6 +62,8 @@ export async function writeSearchRow(
   complaintId: number,
   body: string,
   updatedAt: number,
+  /** The complaint has no search row yet (it is being registered). */
+  fresh = false,
 ): Promise<void> {
   const terms = indexTerms(body);
   if (isPostgres(db)) {
@@ -66,7 +78,7 @@ export async function writeSearchRow(
     .values({ complaint_id: complaintId, body, updated_at: updatedAt })
     .onConflict((oc) => oc.column('complaint_id').doUpdateSet({ body, updated_at: updatedAt }))
     .execute();
-  await sql`delete from complaint_search_fts where rowid = ${complaintId}`.execute(db);
+  if (!fresh) await sql`delete from complaint_search_fts where rowid = ${complaintId}`.execute(db);
   await sql`insert into complaint_search_fts (rowid, terms) values (${complaintId}, ${terms.join(' ')})`.execute(
     db,
   );
@@ -79,4 +91,13 @@ export async function writeSearchRow(
 export async function indexComplaint(db: Writer, complaintId: number): Promise<void> {
   const doc = await documentOf(db, complaintId);
   if (doc) await writeSearchRow(db, complaintId, doc.body, doc.updatedAt);
+}
+
+/** A complaint being registered, from the row registration writes (no replies or messages yet). */
+export async function indexNewComplaint(
+  db: Writer,
+  complaintId: number,
+  c: Searched & { updated_at: number },
+) {
+  await writeSearchRow(db, complaintId, documentBody(c, [], []), c.updated_at, true);
 }

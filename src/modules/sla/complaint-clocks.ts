@@ -1,7 +1,8 @@
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import type { Priority } from '../../domain/complaint-model.js';
-import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
+import type { TxCache } from '../../lib/tx-cache.js';
+import { categoryById } from '../categories/index.js';
 import { applyClockEvent, type ClockChanges, recomputeDeadlines } from './clocks.js';
 import { loadSlaContext, type SlaContext } from './settings.js';
 import { CLOCK_EVENTS } from './stages.js';
@@ -37,9 +38,8 @@ export async function updateComplaintClocks(
     before !== null && (before.priority !== after.priority || before.category_id !== after.category_id);
   if (!CLOCK_EVENTS[eventKind] && !reclassified) return null;
   const sla = loaded.sla ?? (await loadSlaContext(app, tx, cache));
-  const category = await cachedOr(cache, `category:${after.category_id}`, () =>
-    tx.selectFrom('categories').select('path').where('id', '=', after.category_id).executeTakeFirstOrThrow(),
-  );
+  const category = await categoryById(tx, after.category_id);
+  if (!category) throw new Error(`category ${after.category_id} vanished`);
   const subject = {
     id: after.id,
     categoryPath: category.path.split('/').filter(Boolean).map(Number),

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
+import { referenceCache } from '../../db/reference-cache.js';
 import type { Priority } from '../../domain/complaint-model.js';
 import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
 import { readSetting } from '../settings/index.js';
@@ -37,6 +38,11 @@ export async function loadCalendar(db: Db | Tx, timeZone: string): Promise<Busin
   return calendar;
 }
 
+/** The time-limit policies (save-policy and delete-policy invalidate them). */
+export const slaPolicies = referenceCache((db, _all: 'all') =>
+  db.selectFrom('sla_policies').selectAll().execute(),
+);
+
 /** Everything the clocks need, read once per command. */
 export function loadSlaContext(
   app: Pick<AppContext, 'config'>,
@@ -49,7 +55,7 @@ export function loadSlaContext(
 async function readSlaContext(app: Pick<AppContext, 'config'>, db: Db | Tx): Promise<SlaContext> {
   const [calendar, rows, settings] = await Promise.all([
     loadCalendar(db, app.config.timeZone),
-    db.selectFrom('sla_policies').selectAll().execute(),
+    slaPolicies.get(db, 'all'),
     readSetting<Partial<SlaSettings>>(db, 'sla', {}),
   ]);
   return {
