@@ -14,6 +14,8 @@ export interface ReferenceCache<K, V> {
 }
 
 export const REFERENCE_TTL_MS = 2000;
+/** Keys per database before the cache starts afresh (keys can come from requests: API token hashes). */
+const MAX_KEYS = 1000;
 
 /** The database behind a handle or any of its transactions (Kysely shares one adapter between them). */
 const databaseOf = (db: Db | Tx): object => db.getExecutor().adapter;
@@ -34,6 +36,7 @@ export function referenceCache<K, V>(
       const now = Date.now();
       const hit = entries.get(key);
       if (hit && hit.until > now) return hit.value;
+      if (!hit && entries.size >= MAX_KEYS) entries.clear();
       const value = load(db, key);
       const entry = { value, until: now + ttlMs };
       entries.set(key, entry);

@@ -369,8 +369,6 @@ export interface CustomerTable {
   /** Sealed JSON array of addresses. */
   addresses: string | null;
   note: string | null;
-  complaint_count: number;
-  last_complaint_at: Millis | null;
   repeat_complainant: Flag;
   created_at: Millis;
   updated_at: Millis;

@@ -6,6 +6,7 @@ import { forbidden, notFound } from '../../lib/errors.js';
 import { readStream } from '../audit/index.js';
 import { findCase } from '../cases/index.js';
 import { findClassification } from '../classifier/index.js';
+import { complaintTotals } from '../customers/index.js';
 import { SYSTEM_USERS, type SystemUser } from '../org/index.js';
 import { maySeePersonalData, recordPersonalDataView, shownContact } from '../privacy/index.js';
 import { allowedActions, blockedActions } from './allowed-actions.js';
@@ -29,12 +30,13 @@ async function customerPanel(ctx: ActorContext, c: Complaint): Promise<CustomerP
     .where('customer_id', '=', c.customer_id)
     .where('id', '!=', c.id);
   if (!seesAll(ctx.actor)) others = others.where(visibleTo(ctx));
-  const [customer, rows] = await Promise.all([
+  const [customer, totals, rows] = await Promise.all([
     ctx.db
       .selectFrom('customers')
-      .select(['id', 'level', 'tags', 'complaint_count', 'repeat_complainant'])
+      .select(['id', 'level', 'tags', 'repeat_complainant'])
       .where('id', '=', c.customer_id)
       .executeTakeFirst(),
+    complaintTotals(ctx.db, [c.customer_id]),
     others.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(OTHER_COMPLAINTS).execute(),
   ]);
   if (!customer) return null;
@@ -42,7 +44,7 @@ async function customerPanel(ctx: ActorContext, c: Complaint): Promise<CustomerP
     id: customer.id,
     level: customer.level,
     tags: JSON.parse(customer.tags) as string[],
-    complaintCount: customer.complaint_count,
+    complaintCount: totals.get(customer.id)?.count ?? 0,
     repeatComplainant: customer.repeat_complainant === 1,
     otherComplaints: rows.map((r) => ({
       number: r.number,

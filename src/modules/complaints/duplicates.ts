@@ -87,10 +87,12 @@ export async function recordRepeats(
     )
     .execute();
   if (complaint.customer_id !== null && earlier.some((e) => e.reasons.includes('same_customer'))) {
+    // Only the first repeat writes: a frequent complainant's row is not locked by each new complaint.
     await tx
       .updateTable('customers')
       .set({ repeat_complainant: 1 })
       .where('id', '=', complaint.customer_id)
+      .where('repeat_complainant', '=', 0)
       .execute();
   }
 }

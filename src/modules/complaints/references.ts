@@ -2,6 +2,7 @@ import type { Db, Tx } from '../../db/database.js';
 import { inSubtree } from '../../domain/actor.js';
 import { badRequest, type FieldProblem } from '../../lib/errors.js';
 import { categoryById } from '../categories/index.js';
+import { unitById } from '../org/index.js';
 
 /** Checks that ids in a request name real, active things; collects every problem before failing. */
 export class ReferenceCheck {
@@ -17,11 +18,7 @@ export class ReferenceCheck {
 
   async unit(id: number | undefined, path: string) {
     if (id === undefined) return undefined;
-    const u = await this.tx
-      .selectFrom('units')
-      .select(['id', 'path', 'active'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const u = await unitById(this.tx, id);
     if (!u?.active) {
       this.problems.push({ path, code: 'unknown_unit' });
       return undefined;

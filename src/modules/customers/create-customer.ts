@@ -23,8 +23,6 @@ export async function createCustomer(ctx: ActorContext, input: CreateCustomerInp
         tags: JSON.stringify(tags),
         addresses: sealAddresses(keys, addresses),
         note: input.note ?? null,
-        complaint_count: 0,
-        last_complaint_at: null,
         repeat_complainant: 0,
         created_at: now,
         updated_at: now,

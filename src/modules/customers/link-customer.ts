@@ -80,8 +80,6 @@ export async function linkCustomer(
         tags: '[]',
         addresses: null,
         note: null,
-        complaint_count: 0,
-        last_complaint_at: null,
         repeat_complainant: 0,
         created_at: now,
         updated_at: now,
@@ -97,14 +95,5 @@ export async function linkCustomer(
     await addContacts(tx, keys, { customerId, contacts, now });
   }
   if (customerId === null) throw new Error('customer vanished while linking');
-  await tx
-    .updateTable('customers')
-    .set((eb) => ({
-      complaint_count: eb('complaint_count', '+', 1),
-      last_complaint_at: now,
-      updated_at: now,
-    }))
-    .where('id', '=', customerId)
-    .execute();
   return customerId;
 }

@@ -17,6 +17,7 @@ import {
   requireReveal,
 } from '../privacy/index.js';
 import { maskAddress, openAddresses } from './addresses.js';
+import { complaintTotals, NO_COMPLAINTS } from './complaint-totals.js';
 import { type StoredContact, shownContacts } from './customer-contacts.js';
 import { customerVisibleTo, seesAllCustomers } from './customer-scope.js';
 import { requireCustomerPermission } from './permissions.js';
@@ -90,10 +91,8 @@ export async function listCustomers(ctx: ActorContext, input: CustomerListInput)
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit);
-  const contacts = await contactsOf(
-    ctx.db,
-    page.map((c) => c.id),
-  );
+  const ids = page.map((c) => c.id);
+  const [contacts, totals] = await Promise.all([contactsOf(ctx.db, ids), complaintTotals(ctx.db, ids)]);
   const masked = (customerId: number, kind: PiiKind) =>
     contacts
       .filter((r) => r.customer_id === customerId && r.kind === kind)
@@ -101,7 +100,11 @@ export async function listCustomers(ctx: ActorContext, input: CustomerListInput)
   const last = page.at(-1);
   return {
     items: page.map((c) =>
-      toCustomerSummary(c, { phones: masked(c.id, 'phone'), emails: masked(c.id, 'email') }),
+      toCustomerSummary(
+        c,
+        { phones: masked(c.id, 'phone'), emails: masked(c.id, 'email') },
+        totals.get(c.id) ?? NO_COMPLAINTS,
+      ),
     ),
     nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null,
   };
@@ -182,10 +185,14 @@ async function complaintCounts(db: Db, customerId: number) {
         )
         .as('open'),
       eb.fn.sum<number | null>('repeat_complaint').as('repeat'),
+      eb.fn.max<number | null>('received_at').as('last'),
     ])
     .where('customer_id', '=', customerId)
     .executeTakeFirstOrThrow();
-  return { total: Number(row.total), open: Number(row.open ?? 0), repeat: Number(row.repeat ?? 0) };
+  return {
+    counts: { total: Number(row.total), open: Number(row.open ?? 0), repeat: Number(row.repeat ?? 0) },
+    lastAt: row.last === null ? null : Number(row.last),
+  };
 }
 
 /**
@@ -215,7 +222,8 @@ export async function getCustomer(ctx: ActorContext, id: number, options: { reve
     contacts: shown,
     addresses: reveal ? addresses : addresses.map(maskAddress),
     revealed: reveal,
-    counts,
+    counts: counts.counts,
+    lastComplaintAt: counts.lastAt,
     complaints,
   });
 }

@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
 import type { Customer } from '../../db/schema.js';
 import type { Channel, Priority, Status } from '../../domain/complaint-model.js';
+import type { ComplaintTotals } from './complaint-totals.js';
 import type { Level } from './schemas.js';
 import type { CustomerComplaintView, CustomerProfile, CustomerSummary } from './view-schemas.js';
 
@@ -12,6 +13,7 @@ const isoOf = (ms: number) => new Date(ms).toISOString();
 export function toCustomerSummary(
   c: Customer,
   contacts: { phones: string[]; emails: string[] },
+  totals: ComplaintTotals,
 ): Static<typeof CustomerSummary> {
   return {
     id: c.id,
@@ -20,8 +22,8 @@ export function toCustomerSummary(
     tags: JSON.parse(c.tags) as string[],
     phones: contacts.phones,
     emails: contacts.emails,
-    complaintCount: c.complaint_count,
-    lastComplaintAt: iso(c.last_complaint_at),
+    complaintCount: totals.count,
+    lastComplaintAt: iso(totals.lastAt),
     repeatComplainant: c.repeat_complainant === 1,
   };
 }
@@ -52,6 +54,7 @@ export interface ProfileParts {
   addresses: string[];
   revealed: boolean;
   counts: { total: number; open: number; repeat: number };
+  lastComplaintAt: number | null;
   complaints: { items: CustomerComplaintView[]; nextCursor: string | null };
 }
 
@@ -68,8 +71,8 @@ export function toCustomerProfile(c: Customer, p: ProfileParts): Static<typeof C
     addresses: p.addresses,
     revealed: p.revealed,
     repeatComplainant: c.repeat_complainant === 1,
-    complaintCount: c.complaint_count,
-    lastComplaintAt: iso(c.last_complaint_at),
+    complaintCount: p.counts.total,
+    lastComplaintAt: iso(p.lastComplaintAt),
     counts: p.counts,
     complaints: p.complaints,
     createdAt: isoOf(c.created_at),

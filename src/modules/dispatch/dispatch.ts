@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.js';
 import { referenceCache } from '../../db/reference-cache.js';
 import { OPEN_STATUSES } from '../../domain/complaint-model.js';
+import { unitById } from '../org/index.js';
 import {
   type AssignStrategy,
   type DispatchFacts,
@@ -41,14 +42,13 @@ export const activeRules = referenceCache((db, _all: 'all') => loadRules(db));
 export async function decideDispatch(db: Db | Tx, facts: DispatchFacts): Promise<DispatchDecision | null> {
   const rule = firstMatch(await activeRules.get(db, 'all'), facts);
   if (!rule) return null;
-  const unit = await db
-    .selectFrom('units')
-    .select(['id', 'path'])
-    .where('id', '=', rule.unitId)
-    .where('active', '=', 1)
-    .executeTakeFirst();
-  if (!unit) return null;
-  return { rule: { id: rule.id, name: rule.name }, unit, assign: rule.assign };
+  const unit = await unitById(db, rule.unitId);
+  if (!unit?.active) return null;
+  return {
+    rule: { id: rule.id, name: rule.name },
+    unit: { id: unit.id, path: unit.path },
+    assign: rule.assign,
+  };
 }
 
 /**

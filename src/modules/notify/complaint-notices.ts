@@ -30,7 +30,11 @@ export type NoticeSubject = Pick<
   | 'intake_unit_path'
 >;
 
-export async function complaintVars(tx: Tx, app: Pick<AppContext, 'config'>, c: NoticeSubject): Promise<Vars> {
+export async function complaintVars(
+  tx: Tx,
+  app: Pick<AppContext, 'config'>,
+  c: NoticeSubject,
+): Promise<Vars> {
   const whole = await tx
     .selectFrom('complaint_deadlines')
     .select('due_at')

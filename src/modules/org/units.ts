@@ -1,12 +1,15 @@
 import { sql } from 'kysely';
 import type { ActorContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
+import { invalidating } from '../../db/reference-cache.js';
 import { subtreeEnd } from '../../domain/actor.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
+import { tokenActors } from './api-tokens.js';
 import type { UnitKind } from './model.js';
 import { requireAdmin } from './policy.js';
 import type { UnitView } from './schemas.js';
+import { unitCache } from './unit-cache.js';
 
 export { UNIT_KINDS, type UnitKind } from './model.js';
 export type { UnitView };
@@ -59,18 +62,20 @@ export async function createUnit(
 ): Promise<UnitView> {
   requireAdmin(ctx.actor);
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (tx) => {
-    const unit = await insertUnit(tx, input, now);
-    await appendEvent(tx, {
-      streamType: 'unit',
-      streamId: unit.id,
-      actorId: ctx.actor.userId,
-      at: now,
-      kind: 'unit_created',
-      data: { parentId: unit.parentId, name: unit.name, kind: unit.kind },
-    });
-    return unit;
-  });
+  return invalidating(ctx.db, [tokenActors, unitCache], () =>
+    ctx.db.transaction().execute(async (tx) => {
+      const unit = await insertUnit(tx, input, now);
+      await appendEvent(tx, {
+        streamType: 'unit',
+        streamId: unit.id,
+        actorId: ctx.actor.userId,
+        at: now,
+        kind: 'unit_created',
+        data: { parentId: unit.parentId, name: unit.name, kind: unit.kind },
+      });
+      return unit;
+    }),
+  );
 }
 
 /**
@@ -84,70 +89,72 @@ export async function updateUnit(
 ): Promise<UnitView> {
   requireAdmin(ctx.actor);
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('units')
-      .selectAll()
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!before) throw notFound('unit_not_found');
-    let path = before.path;
-    if (input.parentId !== undefined && input.parentId !== before.parent_id) {
-      const parent = await tx
+  return invalidating(ctx.db, [tokenActors, unitCache], () =>
+    ctx.db.transaction().execute(async (tx) => {
+      const before = await tx
         .selectFrom('units')
-        .select('path')
-        .where('id', '=', input.parentId)
+        .selectAll()
+        .where('id', '=', id)
+        .forUpdate()
         .executeTakeFirst();
-      if (!parent) throw badRequest('validation_failed', [{ path: '/parentId', code: 'unknown_unit' }]);
-      if (parent.path.startsWith(before.path)) {
-        throw badRequest('validation_failed', [{ path: '/parentId', code: 'unit_cycle' }]);
-      }
-      path = `${parent.path}${id}/`;
-      const end = subtreeEnd(before.path);
-      const rewrite = (col: 'path' | 'unit_path' | 'intake_unit_path') =>
-        sql<string>`${path} || substr(${sql.ref(col)}, ${before.path.length + 1})`;
-      await tx
-        .updateTable('units')
-        .set({ path: rewrite('path') })
-        .where('path', '>=', before.path)
-        .where('path', '<', end)
-        .execute();
-      for (const col of ['unit_path', 'intake_unit_path'] as const) {
+      if (!before) throw notFound('unit_not_found');
+      let path = before.path;
+      if (input.parentId !== undefined && input.parentId !== before.parent_id) {
+        const parent = await tx
+          .selectFrom('units')
+          .select('path')
+          .where('id', '=', input.parentId)
+          .executeTakeFirst();
+        if (!parent) throw badRequest('validation_failed', [{ path: '/parentId', code: 'unknown_unit' }]);
+        if (parent.path.startsWith(before.path)) {
+          throw badRequest('validation_failed', [{ path: '/parentId', code: 'unit_cycle' }]);
+        }
+        path = `${parent.path}${id}/`;
+        const end = subtreeEnd(before.path);
+        const rewrite = (col: 'path' | 'unit_path' | 'intake_unit_path') =>
+          sql<string>`${path} || substr(${sql.ref(col)}, ${before.path.length + 1})`;
         await tx
-          .updateTable('complaints')
-          .set({ [col]: rewrite(col) })
-          .where(col, '>=', before.path)
-          .where(col, '<', end)
+          .updateTable('units')
+          .set({ path: rewrite('path') })
+          .where('path', '>=', before.path)
+          .where('path', '<', end)
           .execute();
+        for (const col of ['unit_path', 'intake_unit_path'] as const) {
+          await tx
+            .updateTable('complaints')
+            .set({ [col]: rewrite(col) })
+            .where(col, '>=', before.path)
+            .where(col, '<', end)
+            .execute();
+        }
       }
-    }
-    const next = {
-      parent_id: input.parentId ?? before.parent_id,
-      name: input.name ?? before.name,
-      name_en: input.nameEn === undefined ? before.name_en : input.nameEn,
-      kind: input.kind ?? (before.kind as UnitKind),
-      active: input.active === undefined ? before.active : input.active ? 1 : 0,
-    } as const;
-    await tx.updateTable('units').set(next).where('id', '=', id).execute();
-    await appendEvent(tx, {
-      streamType: 'unit',
-      streamId: id,
-      actorId: ctx.actor.userId,
-      at: now,
-      kind: 'unit_updated',
-      data: { before: { ...pick(before), path: before.path }, after: { ...next, path } },
-    });
-    return {
-      id,
-      parentId: next.parent_id,
-      name: next.name,
-      nameEn: next.name_en,
-      kind: next.kind,
-      path,
-      active: next.active === 1,
-    };
-  });
+      const next = {
+        parent_id: input.parentId ?? before.parent_id,
+        name: input.name ?? before.name,
+        name_en: input.nameEn === undefined ? before.name_en : input.nameEn,
+        kind: input.kind ?? (before.kind as UnitKind),
+        active: input.active === undefined ? before.active : input.active ? 1 : 0,
+      } as const;
+      await tx.updateTable('units').set(next).where('id', '=', id).execute();
+      await appendEvent(tx, {
+        streamType: 'unit',
+        streamId: id,
+        actorId: ctx.actor.userId,
+        at: now,
+        kind: 'unit_updated',
+        data: { before: { ...pick(before), path: before.path }, after: { ...next, path } },
+      });
+      return {
+        id,
+        parentId: next.parent_id,
+        name: next.name,
+        nameEn: next.name_en,
+        kind: next.kind,
+        path,
+        active: next.active === 1,
+      };
+    }),
+  );
 }
 
 const pick = (u: {

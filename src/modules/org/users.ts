@@ -1,8 +1,10 @@
 import type { ActorContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
+import { invalidating } from '../../db/reference-cache.js';
 import type { Role } from '../../domain/roles.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
+import { tokenActors } from './api-tokens.js';
 import { hashPassword } from './passwords.js';
 import { requireAdmin } from './policy.js';
 import type { UserView } from './schemas.js';
@@ -75,7 +77,9 @@ export async function insertUser(
 
 export async function createUser(ctx: ActorContext, input: NewUser): Promise<UserView> {
   requireAdmin(ctx.actor);
-  return ctx.db.transaction().execute((tx) => insertUser(tx, input, ctx.clock.now(), ctx.actor.userId));
+  return invalidating(ctx.db, [tokenActors], () =>
+    ctx.db.transaction().execute((tx) => insertUser(tx, input, ctx.clock.now(), ctx.actor.userId)),
+  );
 }
 
 export interface UserChanges {
@@ -91,45 +95,47 @@ export interface UserChanges {
 export async function updateUser(ctx: ActorContext, id: number, input: UserChanges): Promise<UserView> {
   requireAdmin(ctx.actor);
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (tx) => {
-    const before = await getUser(tx, id);
-    if (input.unitId !== undefined) await requireUnit(tx, input.unitId);
-    await tx
-      .updateTable('users')
-      .set({
-        display_name: input.displayName ?? before.displayName,
-        unit_id: input.unitId ?? before.unitId,
-        email: input.email === undefined ? before.email : input.email,
-        phone: input.phone === undefined ? before.phone : input.phone,
-        active: (input.active ?? before.active) ? 1 : 0,
-        ...(input.password ? { password_hash: await hashPassword(input.password) } : {}),
-      })
-      .where('id', '=', id)
-      .execute();
-    if (input.roles) {
-      await tx.deleteFrom('user_roles').where('user_id', '=', id).execute();
-      const roles = [...new Set(input.roles)];
-      if (roles.length)
-        await tx
-          .insertInto('user_roles')
-          .values(roles.map((role) => ({ user_id: id, role })))
-          .execute();
-    }
-    if (input.active === false || input.password)
-      await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    const after = await getUser(tx, id);
-    const { id: _b, ...b } = before;
-    const { id: _a, ...a } = after;
-    await appendEvent(tx, {
-      streamType: 'user',
-      streamId: id,
-      actorId: ctx.actor.userId,
-      at: now,
-      kind: 'user_updated',
-      data: { before: b, after: a, passwordChanged: Boolean(input.password) },
-    });
-    return after;
-  });
+  return invalidating(ctx.db, [tokenActors], () =>
+    ctx.db.transaction().execute(async (tx) => {
+      const before = await getUser(tx, id);
+      if (input.unitId !== undefined) await requireUnit(tx, input.unitId);
+      await tx
+        .updateTable('users')
+        .set({
+          display_name: input.displayName ?? before.displayName,
+          unit_id: input.unitId ?? before.unitId,
+          email: input.email === undefined ? before.email : input.email,
+          phone: input.phone === undefined ? before.phone : input.phone,
+          active: (input.active ?? before.active) ? 1 : 0,
+          ...(input.password ? { password_hash: await hashPassword(input.password) } : {}),
+        })
+        .where('id', '=', id)
+        .execute();
+      if (input.roles) {
+        await tx.deleteFrom('user_roles').where('user_id', '=', id).execute();
+        const roles = [...new Set(input.roles)];
+        if (roles.length)
+          await tx
+            .insertInto('user_roles')
+            .values(roles.map((role) => ({ user_id: id, role })))
+            .execute();
+      }
+      if (input.active === false || input.password)
+        await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      const after = await getUser(tx, id);
+      const { id: _b, ...b } = before;
+      const { id: _a, ...a } = after;
+      await appendEvent(tx, {
+        streamType: 'user',
+        streamId: id,
+        actorId: ctx.actor.userId,
+        at: now,
+        kind: 'user_updated',
+        data: { before: b, after: a, passwordChanged: Boolean(input.password) },
+      });
+      return after;
+    }),
+  );
 }
 
 async function getUser(tx: Tx, id: number): Promise<UserView> {
