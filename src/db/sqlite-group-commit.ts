@@ -138,7 +138,6 @@ class GroupCommitDriver implements Driver {
 
   run<R>(lease: Lease, query: CompiledQuery): QueryResult<R> {
     if (!lease.inTransaction && this.group && !READ_ONLY.test(query.sql)) {
-      if (process.env.XP_DEBUG) console.log('FORCED', query.sql.slice(0, 80));
       this.commitGroup();
     }
     try {
@@ -215,7 +214,6 @@ class GroupCommitDriver implements Driver {
       return;
     }
     this.group = null;
-    if (process.env.XP_DEBUG) console.log('GROUP', group.waiters.length, this.lock.waiting);
     for (const w of group.waiters) w.resolve();
   }
 
