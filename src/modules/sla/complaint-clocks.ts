@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import type { Priority } from '../../domain/complaint-model.js';
 import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
-import { applyClockEvent, type ClockChanges, recomputeDeadlines } from './clocks.js';
+import { applyClockEvent, type ClockChanges, type ClockSubject, recomputeDeadlines } from './clocks.js';
 import { loadSlaContext, type SlaContext } from './settings.js';
 import { CLOCK_EVENTS } from './stages.js';
 
@@ -37,15 +37,20 @@ export async function updateComplaintClocks(
     before !== null && (before.priority !== after.priority || before.category_id !== after.category_id);
   if (!CLOCK_EVENTS[eventKind] && !reclassified) return null;
   const sla = loaded.sla ?? (await loadSlaContext(app, tx, cache));
-  const category = await cachedOr(cache, `category:${after.category_id}`, () =>
-    tx.selectFrom('categories').select('path').where('id', '=', after.category_id).executeTakeFirstOrThrow(),
-  );
-  const subject = {
-    id: after.id,
-    categoryPath: category.path.split('/').filter(Boolean).map(Number),
-    priority: after.priority as Priority,
-  };
+  const subject = await clockSubject(tx, after, cache);
   let changes: ClockChanges = await applyClockEvent(tx, sla, subject, { eventKind, now });
   if (reclassified) changes = { ...changes, ...(await recomputeDeadlines(tx, sla, subject)) };
   return Object.keys(changes).length ? changes : null;
+}
+
+/** A complaint as the clocks see it: its category's path (read once per transaction) and priority. */
+export async function clockSubject(tx: Tx, c: ClockFields, cache?: TxCache): Promise<ClockSubject> {
+  const category = await cachedOr(cache, `category:${c.category_id}`, () =>
+    tx.selectFrom('categories').select('path').where('id', '=', c.category_id).executeTakeFirstOrThrow(),
+  );
+  return {
+    id: c.id,
+    categoryPath: category.path.split('/').filter(Boolean).map(Number),
+    priority: c.priority as Priority,
+  };
 }
