@@ -1,10 +1,10 @@
 import { statementChunks } from '../../db/batches.js';
 import type { Tx } from '../../db/database.js';
 import type { EventHeadTable } from '../../db/schema.js';
-import { currentContext } from '../../lib/request-context.js';
+import { currentContext, type WorkContext } from '../../lib/request-context.js';
 import type { TxCache } from '../../lib/tx-cache.js';
 import type { NewEvent } from './append-event.js';
-import { eventHash, GENESIS } from './chain.js';
+import { type ChainedFields, eventHash, GENESIS } from './chain.js';
 
 type Head = { seq: number; hash: string } | undefined;
 
@@ -23,16 +23,7 @@ export async function appendEvents(tx: Tx, events: readonly NewEvent[], cache?: 
   const rows = events.map((e) => {
     const key = headKey(e.streamType, e.streamId);
     const head = heads.get(key);
-    const row = {
-      stream_type: e.streamType,
-      stream_id: e.streamId,
-      seq: (head?.seq ?? 0) + 1,
-      at: e.at,
-      actor_id: e.actorId,
-      kind: e.kind,
-      data: JSON.stringify({ ...e.data, ...context }),
-      comment: e.comment ?? null,
-    };
+    const row = chainedRow(e, (head?.seq ?? 0) + 1, context);
     const prev = head?.hash ?? GENESIS;
     const hash = eventHash(prev, row);
     heads.set(key, { seq: row.seq, hash });
@@ -56,6 +47,20 @@ export async function appendEvents(tx: Tx, events: readonly NewEvent[], cache?: 
       )
       .execute();
   for (const h of newHeads) cache?.set(headKey(h.stream_type, h.stream_id), { seq: h.seq, hash: h.hash });
+}
+
+/** The hashed fields of an event: its data gains the id of the request or job that wrote it. */
+export function chainedRow(e: NewEvent, seq: number, context: WorkContext): ChainedFields {
+  return {
+    stream_type: e.streamType,
+    stream_id: e.streamId,
+    seq,
+    at: e.at,
+    actor_id: e.actorId,
+    kind: e.kind,
+    data: JSON.stringify({ ...e.data, ...context }),
+    comment: e.comment ?? null,
+  };
 }
 
 /** The heads of the events' streams: from the cache, else read (and locked, on PostgreSQL) at once. */

@@ -58,12 +58,7 @@ export async function applyClockEvent(
   const rule = CLOCK_EVENTS[eventKind];
   if (!rule) return {};
   const changes: ClockChanges = {};
-  const open = await tx
-    .selectFrom('complaint_deadlines')
-    .selectAll()
-    .where('complaint_id', '=', c.id)
-    .where('met_at', 'is', null)
-    .execute();
+  const open = await openDeadlines(tx, c.id);
   const openStages = new Set(open.map((r) => r.stage as Stage));
 
   const meet = rule.meet === 'all' ? [...openStages] : (rule.meet ?? []).filter((s) => openStages.has(s));
@@ -210,18 +205,22 @@ export async function writeRecomputed(tx: Tx, complaintId: number, moved: Recomp
 
 /** A new priority or category: recompute every running deadline from its start under the new limits. */
 export async function recomputeDeadlines(tx: Tx, sla: SlaContext, c: ClockSubject): Promise<ClockChanges> {
-  const open = await tx
-    .selectFrom('complaint_deadlines')
-    .selectAll()
-    .where('complaint_id', '=', c.id)
-    .where('met_at', 'is', null)
-    .execute();
+  const open = await openDeadlines(tx, c.id);
   const moved = recomputation(sla, c, open);
   await writeRecomputed(tx, c.id, moved);
   // Unchanged deadlines leave the earliest one where it was.
   if (moved.length) await refreshDueAt(tx, [c.id]);
   return recomputedChanges(moved);
 }
+
+/** A complaint's deadlines not met yet (running or paused). */
+const openDeadlines = (tx: Tx, complaintId: number) =>
+  tx
+    .selectFrom('complaint_deadlines')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .where('met_at', 'is', null)
+    .execute();
 
 /** Set `complaints.due_at` of the complaints to their earliest running deadline. */
 export async function refreshDueAt(tx: Tx, complaintIds: number[]): Promise<void> {
