@@ -15,6 +15,10 @@ export class TxCache {
     return value;
   }
 
+  has(key: string): boolean {
+    return this.values.has(key);
+  }
+
   set<T>(key: string, value: T): void {
     this.values.set(key, Promise.resolve(value));
   }

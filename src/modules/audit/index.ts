@@ -1,4 +1,5 @@
 export { appendEvent, type NewEvent } from './append-event.js';
+export { appendEvents } from './append-events.js';
 export { readStream } from './read-stream.js';
 export {
   describeReport,

@@ -26,20 +26,25 @@ export interface NewJob {
 export async function insertJob(tx: Tx | Db, job: NewJob, now: number): Promise<{ id: number } | null> {
   const row = await tx
     .insertInto('jobs')
-    .values({
-      kind: job.kind,
-      payload: job.payload === undefined ? '{}' : JSON.stringify(job.payload),
-      state: 'pending',
-      run_at: job.runAt ?? now,
-      attempts: 0,
-      max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-      key: job.key ?? null,
-      created_at: now,
-    })
+    .values(jobRow(job, now))
     .onConflict((oc) => oc.column('key').doNothing())
     .returning('id')
     .executeTakeFirst();
   return row ? { id: row.id } : null;
+}
+
+/** The row of a new job. */
+export function jobRow(job: NewJob, now: number) {
+  return {
+    kind: job.kind,
+    payload: job.payload === undefined ? '{}' : JSON.stringify(job.payload),
+    state: 'pending',
+    run_at: job.runAt ?? now,
+    attempts: 0,
+    max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    key: job.key ?? null,
+    created_at: now,
+  };
 }
 
 export interface EnqueueOptions {

@@ -26,6 +26,7 @@ export {
   type JobSpec,
 } from './define.js';
 export { DEFAULT_MAX_ATTEMPTS, type EnqueueOptions, enqueue, insertJob, type NewJob } from './enqueue.js';
+export { type BatchJob, enqueueMany } from './enqueue-many.js';
 export { lastHeartbeat } from './heartbeat.js';
 export { pruneJobs } from './prune.js';
 export { findJob, getJob, type JobList, listJobs } from './queries.js';

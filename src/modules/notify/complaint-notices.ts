@@ -6,12 +6,11 @@ import { formatFen } from '../../lib/money.js';
 import { formatLocal } from '../../lib/time.js';
 import type { TxCache } from '../../lib/tx-cache.js';
 import { nearestWithRole } from './people.js';
-import { type NoticeTarget, queueNotice } from './queue-notice.js';
+import { type Notice, type NoticeTarget, queueNotice } from './queue-notice.js';
 import { LEVEL_NAMES, type NoticeEvent } from './templates.js';
 
 type Vars = Record<string, string | number | null | undefined>;
 
-/** The variables every complaint notice may use. */
 /** What the notices of a complaint's events read of it. */
 export type NoticeSubject = Pick<
   Complaint,
@@ -30,24 +29,34 @@ export type NoticeSubject = Pick<
   | 'intake_unit_path'
 >;
 
+/**
+ * The variables every complaint notice may use. `wholeDueAt`: the `whole` deadline's due time (null
+ * without one) when the caller has read it already.
+ */
 export async function complaintVars(
   tx: Tx,
   app: Pick<AppContext, 'config'>,
   c: NoticeSubject,
+  wholeDueAt?: number | null,
 ): Promise<Vars> {
-  const whole = await tx
-    .selectFrom('complaint_deadlines')
-    .select('due_at')
-    .where('complaint_id', '=', c.id)
-    .where('stage', '=', 'whole')
-    .executeTakeFirst();
+  const whole =
+    wholeDueAt !== undefined
+      ? wholeDueAt
+      : ((
+          await tx
+            .selectFrom('complaint_deadlines')
+            .select('due_at')
+            .where('complaint_id', '=', c.id)
+            .where('stage', '=', 'whole')
+            .executeTakeFirst()
+        )?.due_at ?? null);
   const tz = app.config.timeZone;
   return {
     number: c.number,
     title: c.title,
     customer_name: c.complainant_name,
     received_at: formatLocal(c.received_at, tz),
-    expected_at: whole ? formatLocal(whole.due_at, tz) : '',
+    expected_at: whole !== null ? formatLocal(whole, tz) : '',
     due_at: c.due_at ? formatLocal(c.due_at, tz) : '',
     track_url: `${app.config.publicUrl}/track/${c.number}`,
     priority: c.priority,
@@ -90,20 +99,47 @@ export async function queueComplaintNotices(
   event: ComplaintEventNotice,
   options: { complaint?: NoticeSubject; cache?: TxCache } = {},
 ): Promise<void> {
-  const { complaintId, kind, data, comment, now } = event;
-  if (!NOTICE_KINDS.has(kind)) return;
-  const cache = options.cache;
+  if (!NOTICE_KINDS.has(event.kind)) return;
   const c =
     options.complaint ??
-    (await tx.selectFrom('complaints').selectAll().where('id', '=', complaintId).executeTakeFirstOrThrow());
+    (await tx
+      .selectFrom('complaints')
+      .selectAll()
+      .where('id', '=', event.complaintId)
+      .executeTakeFirstOrThrow());
+  for (const notice of await complaintNotices(tx, app, event, c, options))
+    await queueNotice(tx, notice, event.now, options.cache);
+}
+
+/**
+ * What queueComplaintNotices writes for an event of complaint `c`, not written yet (a sweep writes
+ * many at once with queueNotices). `wholeDueAt` as for complaintVars.
+ */
+export async function complaintNotices(
+  tx: Tx,
+  app: Pick<AppContext, 'config'>,
+  event: ComplaintEventNotice,
+  c: NoticeSubject,
+  options: { cache?: TxCache; wholeDueAt?: number | null } = {},
+): Promise<Notice[]> {
+  const notices: Notice[] = [];
+  if (NOTICE_KINDS.has(event.kind)) await addNotices(tx, app, event, c, options, notices);
+  return notices;
+}
+
+async function addNotices(
+  tx: Tx,
+  app: Pick<AppContext, 'config'>,
+  { kind, data, comment }: ComplaintEventNotice,
+  c: NoticeSubject,
+  { cache, wholeDueAt }: { cache?: TxCache; wholeDueAt?: number | null },
+  notices: Notice[],
+): Promise<void> {
+  let vars: Vars | undefined;
   const send = async (event: NoticeEvent, targets: NoticeTarget[], extra: Vars = {}) => {
-    if (targets.length)
-      await queueNotice(
-        tx,
-        { event, complaintId: c.id, vars: { ...(await complaintVars(tx, app, c)), ...extra }, targets },
-        now,
-        cache,
-      );
+    if (!targets.length) return;
+    vars ??= await complaintVars(tx, app, c, wholeDueAt);
+    notices.push({ event, complaintId: c.id, vars: { ...vars, ...extra }, targets });
   };
   const up = (role: Role) => nearestWithRole(tx, [c.unit_path, c.intake_unit_path], role, cache);
   switch (kind) {

@@ -1,6 +1,7 @@
 export type { ChannelSettings } from './channel-settings.js';
-export { complaintVars, queueComplaintNotices } from './complaint-notices.js';
+export { complaintNotices, complaintVars, queueComplaintNotices } from './complaint-notices.js';
 export { nearestWithRole } from './people.js';
 export { type Notice, type NoticeTarget, queueNotice } from './queue-notice.js';
+export { queueNotices } from './queue-notices.js';
 export { SEND_NOTICE_JOB, sendNoticeJob } from './send-notice.js';
 export { defaultTemplate, NOTICE_CHANNELS, NOTICE_EVENTS, STAGE_NAMES } from './templates.js';

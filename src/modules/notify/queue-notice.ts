@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/database.js';
 import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
-import { appendEvent } from '../audit/index.js';
+import { appendEvent, type NewEvent } from '../audit/index.js';
 import { enqueue } from '../jobs/index.js';
 import { readSetting } from '../settings/index.js';
 import type { ChannelSettings } from './channel-settings.js';
@@ -72,15 +72,18 @@ async function deliveriesFor(
   }));
 }
 
-/**
- * Write a notice for each target in the caller's transaction: in-app notices land in the inbox at
- * once; every other channel becomes a `notify.send` job, so a notice exists exactly when the change
- * that caused it committed.
- */
-export async function queueNotice(tx: Tx, notice: Notice, now: number, cache?: TxCache): Promise<number> {
+/** One delivery of a notice, rendered and ready to write. */
+export interface PlannedDelivery extends Delivery {
+  locale: Locale;
+  subject: string;
+  body: string;
+}
+
+/** Who a notice reaches, by which channel, with what text (the reads it needs, no writes). */
+export async function planNotice(tx: Tx, notice: Notice, cache?: TxCache): Promise<PlannedDelivery[]> {
   const locale = notice.locale ?? 'zh-CN';
   const channels = await readSetting<ChannelSettings>(tx, 'notify_channels', {}, cache);
-  let queued = 0;
+  const planned: PlannedDelivery[] = [];
   for (const target of notice.targets) {
     for (const d of await deliveriesFor(tx, notice, target, { channels, cache })) {
       const override = await cachedOr(cache, `template:${notice.event}:${d.channel}:${locale}`, () =>
@@ -93,64 +96,99 @@ export async function queueNotice(tx: Tx, notice: Notice, now: number, cache?: T
           .executeTakeFirst(),
       );
       const template = override ?? defaultTemplate(notice.event, locale);
-      const subject = render(template.subject, notice.vars);
-      const body = render(template.body, notice.vars);
-      const inbox = d.channel === 'inbox';
-      const { id } = await tx
-        .insertInto('notifications')
-        .values({
-          complaint_id: notice.complaintId,
-          event: notice.event,
-          channel: d.robot ? `robot:${d.robot}` : d.channel,
-          recipient: d.recipient,
-          user_id: d.userId,
-          locale,
-          subject,
-          body,
-          status: inbox ? 'sent' : 'pending',
-          attempts: 0,
-          last_error: null,
-          created_at: now,
-          sent_at: inbox ? now : null,
-          notice_key: randomUUID(),
-          sending_at: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (inbox && d.userId !== null) {
-        await tx
-          .insertInto('inbox_items')
-          .values({
-            user_id: d.userId,
-            complaint_id: notice.complaintId,
-            event: notice.event,
-            title: subject,
-            body,
-            created_at: now,
-            read_at: null,
-            notification_id: id,
-          })
-          .execute();
-        // An in-app notice is delivered as it is written; the history records it like any other.
-        if (notice.complaintId !== null) {
-          await appendEvent(
-            tx,
-            {
-              streamType: 'complaint',
-              streamId: notice.complaintId,
-              actorId: null,
-              at: now,
-              kind: 'notice_sent',
-              data: { notificationId: id, event: notice.event, channel: 'inbox', userId: d.userId },
-            },
-            cache,
-          );
-        }
-      } else {
-        await enqueue(tx, sendNoticeJob, { notificationId: id }, { now, key: `notice:${id}` });
-      }
-      queued++;
+      planned.push({
+        ...d,
+        locale,
+        subject: render(template.subject, notice.vars),
+        body: render(template.body, notice.vars),
+      });
     }
   }
-  return queued;
+  return planned;
+}
+
+/** The notification row of a delivery: an in-app one is sent as it is written, the others wait for their job. */
+export function notificationRow(notice: Notice, d: PlannedDelivery, now: number) {
+  const inbox = d.channel === 'inbox';
+  return {
+    complaint_id: notice.complaintId,
+    event: notice.event,
+    channel: d.robot ? `robot:${d.robot}` : d.channel,
+    recipient: d.recipient,
+    user_id: d.userId,
+    locale: d.locale,
+    subject: d.subject,
+    body: d.body,
+    status: inbox ? 'sent' : 'pending',
+    attempts: 0,
+    last_error: null,
+    created_at: now,
+    sent_at: inbox ? now : null,
+    notice_key: randomUUID(),
+    sending_at: null,
+  };
+}
+
+export function inboxItemRow(
+  notice: Notice,
+  d: PlannedDelivery,
+  userId: number,
+  notificationId: number,
+  now: number,
+) {
+  return {
+    user_id: userId,
+    complaint_id: notice.complaintId,
+    event: notice.event,
+    title: d.subject,
+    body: d.body,
+    created_at: now,
+    read_at: null,
+    notification_id: notificationId,
+  };
+}
+
+/** An in-app notice is delivered as it is written; the history records it like any other. */
+export function noticeSentEvent(
+  notice: Notice,
+  complaintId: number,
+  userId: number,
+  notificationId: number,
+  now: number,
+): NewEvent {
+  return {
+    streamType: 'complaint',
+    streamId: complaintId,
+    actorId: null,
+    at: now,
+    kind: 'notice_sent',
+    data: { notificationId, event: notice.event, channel: 'inbox', userId },
+  };
+}
+
+/**
+ * Write a notice for each target in the caller's transaction: in-app notices land in the inbox at
+ * once; every other channel becomes a `notify.send` job, so a notice exists exactly when the change
+ * that caused it committed.
+ */
+export async function queueNotice(tx: Tx, notice: Notice, now: number, cache?: TxCache): Promise<number> {
+  const planned = await planNotice(tx, notice, cache);
+  for (const d of planned) {
+    const { id } = await tx
+      .insertInto('notifications')
+      .values(notificationRow(notice, d, now))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (d.channel === 'inbox' && d.userId !== null) {
+      await tx
+        .insertInto('inbox_items')
+        .values(inboxItemRow(notice, d, d.userId, id, now))
+        .execute();
+      if (notice.complaintId !== null)
+        await appendEvent(tx, noticeSentEvent(notice, notice.complaintId, d.userId, id, now), cache);
+    } else {
+      await enqueue(tx, sendNoticeJob, { notificationId: id }, { now, key: `notice:${id}` });
+    }
+  }
+  return planned.length;
 }

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
+import type { ComplaintDeadlineTable } from '../../db/schema.js';
 import type { Priority } from '../../domain/complaint-model.js';
 import { addTime, timeBetween } from './calendar/index.js';
 import type { SlaContext } from './settings.js';
@@ -57,12 +58,7 @@ export async function applyClockEvent(
   const rule = CLOCK_EVENTS[eventKind];
   if (!rule) return {};
   const changes: ClockChanges = {};
-  const open = await tx
-    .selectFrom('complaint_deadlines')
-    .selectAll()
-    .where('complaint_id', '=', c.id)
-    .where('met_at', 'is', null)
-    .execute();
+  const open = await openDeadlines(tx, c.id);
   const openStages = new Set(open.map((r) => r.stage as Stage));
 
   const meet = rule.meet === 'all' ? [...openStages] : (rule.meet ?? []).filter((s) => openStages.has(s));
@@ -144,19 +140,27 @@ export async function applyClockEvent(
       changes.started.push({ stage, dueAt: iso(dueAt) });
     }
   }
-  await refreshDueAt(tx, c.id);
+  await refreshDueAt(tx, [c.id]);
   return changes;
 }
 
-/** A new priority or category: recompute every running deadline from its start under the new limits. */
-export async function recomputeDeadlines(tx: Tx, sla: SlaContext, c: ClockSubject): Promise<ClockChanges> {
-  const open = await tx
-    .selectFrom('complaint_deadlines')
-    .selectAll()
-    .where('complaint_id', '=', c.id)
-    .where('met_at', 'is', null)
-    .execute();
-  const recomputed: NonNullable<ClockChanges['recomputed']> = [];
+/** A running deadline under a changed limit: its new fields, and its due time before. */
+export interface Recomputed {
+  stage: Stage;
+  from: number;
+  set: { mode: 'working' | 'clock'; limit_ms: number; due_at: number; remind_at: number | null };
+}
+
+/**
+ * Which of a complaint's running deadlines (`open`: its rows not met) get another limit under its
+ * category and priority, and their times recomputed from their start.
+ */
+export function recomputation(
+  sla: SlaContext,
+  c: ClockSubject,
+  open: ReadonlyArray<Selectable<ComplaintDeadlineTable>>,
+): Recomputed[] {
+  const out: Recomputed[] = [];
   for (const r of open) {
     const stage = r.stage as Stage;
     const limit = resolveLimit(sla.policies, stage, c.categoryPath, c.priority);
@@ -168,32 +172,66 @@ export async function recomputeDeadlines(tx: Tx, sla: SlaContext, c: ClockSubjec
       startedAt: r.started_at,
       pausedMs: r.mode === limit.mode ? r.paused_ms : 0,
     });
-    await tx
-      .updateTable('complaint_deadlines')
-      .set({
+    out.push({
+      stage,
+      from: r.due_at,
+      set: {
         mode: limit.mode,
         limit_ms: limitMs,
         due_at: dueAt,
         remind_at: r.reminded_at === null ? remindAt : r.remind_at,
-      })
-      .where('complaint_id', '=', c.id)
-      .where('stage', '=', stage)
-      .execute();
-    recomputed.push({ stage, from: iso(r.due_at), to: iso(dueAt) });
+      },
+    });
   }
-  // Unchanged deadlines leave the earliest one where it was.
-  if (recomputed.length) await refreshDueAt(tx, c.id);
-  return recomputed.length ? { recomputed } : {};
+  return out;
 }
 
-async function refreshDueAt(tx: Tx, complaintId: number): Promise<void> {
+/** What recomputed deadlines mean for the history. */
+export const recomputedChanges = (moved: Recomputed[]): ClockChanges =>
+  moved.length
+    ? { recomputed: moved.map((m) => ({ stage: m.stage, from: iso(m.from), to: iso(m.set.due_at) })) }
+    : {};
+
+/** Write the new fields of recomputed deadlines of complaint `complaintId`. */
+export async function writeRecomputed(tx: Tx, complaintId: number, moved: Recomputed[]): Promise<void> {
+  for (const m of moved)
+    await tx
+      .updateTable('complaint_deadlines')
+      .set(m.set)
+      .where('complaint_id', '=', complaintId)
+      .where('stage', '=', m.stage)
+      .execute();
+}
+
+/** A new priority or category: recompute every running deadline from its start under the new limits. */
+export async function recomputeDeadlines(tx: Tx, sla: SlaContext, c: ClockSubject): Promise<ClockChanges> {
+  const open = await openDeadlines(tx, c.id);
+  const moved = recomputation(sla, c, open);
+  await writeRecomputed(tx, c.id, moved);
+  // Unchanged deadlines leave the earliest one where it was.
+  if (moved.length) await refreshDueAt(tx, [c.id]);
+  return recomputedChanges(moved);
+}
+
+/** A complaint's deadlines not met yet (running or paused). */
+const openDeadlines = (tx: Tx, complaintId: number) =>
+  tx
+    .selectFrom('complaint_deadlines')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .where('met_at', 'is', null)
+    .execute();
+
+/** Set `complaints.due_at` of the complaints to their earliest running deadline. */
+export async function refreshDueAt(tx: Tx, complaintIds: number[]): Promise<void> {
+  if (!complaintIds.length) return;
   await tx
     .updateTable('complaints')
     .set({
       due_at: sql<
         number | null
-      >`(select min(due_at) from complaint_deadlines where complaint_id = ${complaintId} and met_at is null and paused_at is null)`,
+      >`(select min(d.due_at) from complaint_deadlines d where d.complaint_id = complaints.id and d.met_at is null and d.paused_at is null)`,
     })
-    .where('id', '=', complaintId)
+    .where('id', 'in', complaintIds)
     .execute();
 }

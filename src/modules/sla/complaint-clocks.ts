@@ -3,7 +3,7 @@ import type { Tx } from '../../db/database.js';
 import type { Priority } from '../../domain/complaint-model.js';
 import type { TxCache } from '../../lib/tx-cache.js';
 import { categoryById } from '../categories/index.js';
-import { applyClockEvent, type ClockChanges, recomputeDeadlines } from './clocks.js';
+import { applyClockEvent, type ClockChanges, type ClockSubject, recomputeDeadlines } from './clocks.js';
 import { loadSlaContext, type SlaContext } from './settings.js';
 import { CLOCK_EVENTS } from './stages.js';
 
@@ -38,14 +38,19 @@ export async function updateComplaintClocks(
     before !== null && (before.priority !== after.priority || before.category_id !== after.category_id);
   if (!CLOCK_EVENTS[eventKind] && !reclassified) return null;
   const sla = loaded.sla ?? (await loadSlaContext(app, tx, cache));
-  const category = await categoryById(tx, after.category_id);
-  if (!category) throw new Error(`category ${after.category_id} vanished`);
-  const subject = {
-    id: after.id,
-    categoryPath: category.path.split('/').filter(Boolean).map(Number),
-    priority: after.priority as Priority,
-  };
+  const subject = await clockSubject(tx, after);
   let changes: ClockChanges = await applyClockEvent(tx, sla, subject, { eventKind, now });
   if (reclassified) changes = { ...changes, ...(await recomputeDeadlines(tx, sla, subject)) };
   return Object.keys(changes).length ? changes : null;
+}
+
+/** A complaint as the clocks see it: its category's path (read once per transaction) and priority. */
+export async function clockSubject(tx: Tx, c: ClockFields): Promise<ClockSubject> {
+  const category = await categoryById(tx, c.category_id);
+  if (!category) throw new Error(`category ${c.category_id} vanished`);
+  return {
+    id: c.id,
+    categoryPath: category.path.split('/').filter(Boolean).map(Number),
+    priority: c.priority as Priority,
+  };
 }
