@@ -41,7 +41,10 @@ function filters(org: Org, now: number): Array<[string, ListInput]> {
     ['priority P1,P2', { priority: 'P1,P2' }],
     ['grade major', { grade: 'major' }],
     ['received last 7 days', { receivedFrom: iso(now - 7 * DAY) }],
-    ['received a month half a year ago', { receivedFrom: iso(now - 210 * DAY), receivedTo: iso(now - 180 * DAY) }],
+    [
+      'received a month half a year ago',
+      { receivedFrom: iso(now - 210 * DAY), receivedTo: iso(now - 180 * DAY) },
+    ],
     ['repeat', { repeat: true }],
   ];
 }
@@ -49,9 +52,9 @@ function filters(org: Org, now: number): Array<[string, ListInput]> {
 export function listShapes(org: Org, now: number): Shape[] {
   const open = OPEN_STATUSES.join(',');
   const delay = org.branches.find((b) => b.code === 'delay') ?? org.branches[0];
-  const sorts: Shape[] = (['-receivedAt', 'receivedAt', '-updatedAt', 'updatedAt', 'priority', 'dueAt'] as const).map(
-    (sort) => ({ name: `sort ${sort}`, input: { sort } }),
-  );
+  const sorts: Shape[] = (
+    ['-receivedAt', 'receivedAt', '-updatedAt', 'updatedAt', 'priority', 'dueAt'] as const
+  ).map((sort) => ({ name: `sort ${sort}`, input: { sort } }));
   const filtered = filters(org, now).flatMap(([name, input]): Shape[] => [
     { name, input },
     { name: `${name}, by dueAt`, input: { ...input, sort: 'dueAt' } },

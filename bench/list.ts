@@ -40,7 +40,8 @@ export function listRows(): number {
   const raw = process.env.BENCH_LIST_ROWS;
   if (raw === undefined || raw === '') return DEFAULT_LIST_ROWS;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_LIST_ROWS must be a positive integer, got ${raw}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`BENCH_LIST_ROWS must be a positive integer, got ${raw}`);
   return n;
 }
 
@@ -60,7 +61,9 @@ export async function writeListDataset(
   const make = generator(org, rows, now);
   const workflow = listWorkflow(org, now);
   for (let from = 0; from < rows; from += BATCH) {
-    const batch = Array.from({ length: Math.min(BATCH, rows - from) }, (_, k) => workflow(make(from + k), from + k));
+    const batch = Array.from({ length: Math.min(BATCH, rows - from) }, (_, k) =>
+      workflow(make(from + k), from + k),
+    );
     await Promise.all(targets.map((t) => t.write(batch)));
     if ((from / BATCH) % 20 === 19) log(`list: ${from + batch.length} written`);
   }
@@ -81,7 +84,11 @@ export interface ShapeResult {
 
 /** Pages 1..PAGES of one shape for one actor, `rounds` times; the time of each page. */
 async function pageTimes(app: AppContext, actorName: string, shape: Shape, rounds: number) {
-  const user = await app.db.selectFrom('users').select('id').where('username', '=', actorName).executeTakeFirstOrThrow();
+  const user = await app.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', actorName)
+    .executeTakeFirstOrThrow();
   const actor = await loadActor(app.db, user.id);
   if (!actor) throw new Error(`no user ${actorName}`);
   const times: number[] = [];

@@ -19,10 +19,10 @@ import { createDatabase, type PostgresServer, startPostgres } from '../test/supp
 import { classifyBench } from './classify.js';
 import { consoleBench } from './console.js';
 import { DEFAULT_EXPORT_ROWS, exportBench, exportRows } from './export.js';
-import { DEFAULT_LIST_ROWS, listBench, listRows } from './list.js';
 import type { BenchContext, BenchModule, BenchOptions, DbKind } from './lib/context.js';
 import { stopAll } from './lib/processes.js';
 import { writeResults } from './lib/results.js';
+import { DEFAULT_LIST_ROWS, listBench, listRows } from './list.js';
 import { registration } from './registration.js';
 import { DEFAULT_SEARCH_ROWS, searchBench, searchRows } from './search.js';
 import { slaSweep } from './sla-sweep.js';

@@ -9,10 +9,22 @@ import { type GeneratedRow, type Org, random } from '../search.js';
 
 const DAY = 86_400_000;
 const OPEN = OPEN_STATUSES.filter((s) => s !== 'received');
-const DONE = ['closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'resolved', 'invalid', 'withdrawn'];
+const DONE = [
+  'closed',
+  'closed',
+  'closed',
+  'closed',
+  'closed',
+  'closed',
+  'closed',
+  'resolved',
+  'invalid',
+  'withdrawn',
+];
 
 /** The chance that a complaint received `age` ms ago is still open. */
-const openShare = (age: number) => (age < 3 * DAY ? 0.85 : age < 14 * DAY ? 0.4 : age < 60 * DAY ? 0.03 : 0.002);
+const openShare = (age: number) =>
+  age < 3 * DAY ? 0.85 : age < 14 * DAY ? 0.4 : age < 60 * DAY ? 0.03 : 0.002;
 
 /** Rewrites the workflow columns of the generated rows in place (deterministic: seeded). */
 export function listWorkflow(org: Org, now: number) {

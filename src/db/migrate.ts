@@ -11,6 +11,7 @@ import * as processLife from './migrations/2026-12-03-process-life.js';
 import * as signIn from './migrations/2026-12-03-sign-in.js';
 import * as webhooks from './migrations/2026-12-03-webhooks.js';
 import * as workerHeartbeats from './migrations/2026-12-03-worker-heartbeats.js';
+import * as lists from './migrations/2026-12-04-lists.js';
 
 /** Every migration, in order. Names are dated and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-process-life': processLife,
   '2026-12-03-observability': observability,
   '2026-12-03-worker-heartbeats': workerHeartbeats,
+  '2026-12-04-lists': lists,
 };
 
 const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });

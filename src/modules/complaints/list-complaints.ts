@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
@@ -87,6 +87,8 @@ interface Listing {
   desc: boolean;
   /** The sort column may be null (due_at: no clock runs); those complaints come last, in id order. */
   nullsLast: boolean;
+  /** SQLite reads the list through a filter's index (list-plan.ts), not the sort column's. */
+  driven: boolean;
   /** The full-text search of `q`, when it is one (its items get snippets). */
   search?: SearchQuery;
 }
@@ -184,13 +186,16 @@ async function filteredComplaints(
     const hint = ctx.dialect === 'sqlite' && c !== drive && steerable.includes(c);
     q = q.where((eb) => c.where(eb, hint ? hinted : plain(eb)));
   }
-  return { query: q, column, desc, nullsLast: column === 'due_at', search };
+  return { query: q, column, desc, nullsLast: column === 'due_at', driven: drive !== undefined, search };
 }
+
+/** The complaints whose sort column is (`is`) or is not (`is not`) null; kept off its index when a filter drives. */
+const whereNull = (listing: Listing, query: ComplaintQuery, is: 'is' | 'is not') =>
+  query.where((eb) => eb((listing.driven ? hinted : plain(eb))(listing.column), is, null));
 
 /** The complaints after `cursor` in the listing's order (keyset paging on (sort column, id)). */
 function after(listing: Listing, [value, id]: Cursor) {
-  if (value === null)
-    return listing.query.where(`complaints.${listing.column}`, 'is', null).where('complaints.id', '>', id);
+  if (value === null) return whereNull(listing, listing.query, 'is').where('complaints.id', '>', id);
   const cmp = listing.desc ? '<' : '>';
   return listing.query.where((eb) =>
     eb(eb.refTuple(`complaints.${listing.column}`, 'complaints.id'), cmp, eb.tuple(value, id)),
@@ -200,17 +205,15 @@ function after(listing: Listing, [value, id]: Cursor) {
 /**
  * The ids of up to `limit` complaints after `cursor`, in order: read from the complaints alone (often
  * from an index alone), so that only a page's rows are joined and fetched. A column with nulls (due_at)
- * is read in two index ranges: the rows with a value in its order, then, when the page is not full,
- * those without in id order — each an index range on (column, id), where an `or` or `coalesce` would
- * sort every visible row.
+ * is read in two ranges: the rows with a value in its order, then, when the page is not full, those
+ * without in id order — each an index range on (column, id) when the list walks that index, where an
+ * `or` or `coalesce` would sort every visible row.
  */
 async function idsAfter(listing: Listing, cursor: Cursor | null, limit: number): Promise<number[]> {
   const direction = listing.desc ? 'desc' : 'asc';
-  const column = `complaints.${listing.column}` as const;
-  const read = async (query: ComplaintQuery, n: number) => {
-    const rows = await query
+  const read = async (query: ComplaintQuery, n: number, byColumn = true) => {
+    const rows = await (byColumn ? query.orderBy(`complaints.${listing.column}`, direction) : query)
       .select('complaints.id')
-      .orderBy(column, direction)
       .orderBy('complaints.id', direction)
       .limit(n)
       .execute();
@@ -219,10 +222,10 @@ async function idsAfter(listing: Listing, cursor: Cursor | null, limit: number):
   const start = cursor ? after(listing, cursor) : listing.query;
   if (!listing.nullsLast) return read(start, limit);
   const inNulls = cursor !== null && cursor[0] === null;
-  const ids = inNulls ? [] : await read(start.where(column, 'is not', null), limit);
+  const ids = inNulls ? [] : await read(whereNull(listing, start, 'is not'), limit);
   if (ids.length >= limit) return ids;
-  const nulls = inNulls ? start : listing.query.where(column, 'is', null);
-  return [...ids, ...(await read(nulls, limit - ids.length))];
+  const nulls = inNulls ? start : whereNull(listing, listing.query, 'is');
+  return [...ids, ...(await read(nulls, limit - ids.length, !listing.driven))];
 }
 
 /**
@@ -231,13 +234,15 @@ async function idsAfter(listing: Listing, cursor: Cursor | null, limit: number):
  */
 function myWork(ctx: ActorContext): Condition {
   const a = ctx.actor;
+  const unitPath = ctx.dialect === 'sqlite' ? hinted('unit_path') : sql.ref('complaints.unit_path');
   return {
     indexed: true,
     where: (eb, col) =>
       may(a, 'accept')
         ? eb.or([
             eb(col('assignee_id'), '=', a.userId),
-            eb.and([eb(col('status'), '=', 'received'), eb(col('unit_path'), '=', a.unitPath)]),
+            // Through the status index: few are waiting, a unit's complaints are many.
+            eb.and([eb(col('status'), '=', 'received'), eb(unitPath, '=', a.unitPath)]),
           ])
         : eb(col('assignee_id'), '=', a.userId),
   };
