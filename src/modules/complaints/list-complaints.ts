@@ -97,7 +97,7 @@ interface Listing {
 async function filteredComplaints(
   ctx: ActorContext,
   input: Omit<ListInput, 'limit' | 'cursor'>,
-  opts: { mine?: boolean },
+  opts: { mine?: boolean; pageSize: number },
 ): Promise<Listing> {
   const sort = input.sort ?? (opts.mine ? 'dueAt' : '-receivedAt');
   const desc = sort.startsWith('-');
@@ -181,7 +181,7 @@ async function filteredComplaints(
   }
   // A search keeps its own plan: only the actor's visibility may be steered (see list-plan.ts).
   const steerable = input.q ? conditions.filter((c) => c === visible) : conditions;
-  const drive = ctx.dialect === 'sqlite' ? await driver(ctx, steerable) : undefined;
+  const drive = ctx.dialect === 'sqlite' ? await driver(ctx, steerable, opts.pageSize) : undefined;
   for (const c of conditions) {
     const hint = ctx.dialect === 'sqlite' && c !== drive && steerable.includes(c);
     q = q.where((eb) => c.where(eb, hint ? hinted : plain(eb)));
@@ -300,7 +300,7 @@ export async function listComplaints(
   opts: { mine?: boolean } = {},
 ): Promise<ListResult> {
   const limit = input.limit ?? 50;
-  const listing = await filteredComplaints(ctx, input, opts);
+  const listing = await filteredComplaints(ctx, input, { ...opts, pageSize: limit + 1 });
   const cursor = input.cursor
     ? decodeCursor(input.cursor, listing.column === 'priority' ? 'text' : 'integer')
     : null;
@@ -356,7 +356,8 @@ export async function scanComplaints(
   ctx: ActorContext,
   input: Omit<ListInput, 'limit' | 'cursor'>,
 ): Promise<{ batches(size: number): AsyncGenerator<ScannedComplaint[]> }> {
-  const listing = await filteredComplaints(ctx, input, {});
+  // Planned for batches of an export's size (kesu export reads 2,000 at a time).
+  const listing = await filteredComplaints(ctx, input, { pageSize: 2000 });
   return {
     async *batches(size) {
       let cursor: Cursor | null = null;
