@@ -78,7 +78,8 @@ export async function driver(
     }
     const n = await countUpTo(ctx, condition, COUNT_UP_TO);
     share *= Math.max(n, 1) / total;
-    if (n < fewest) [best, fewest] = [condition, n];
+    // A count that reached the cap says only "at least": such a filter never drives.
+    if (n < Math.min(fewest, COUNT_UP_TO)) [best, fewest] = [condition, n];
   }
   const walked = limit / Math.max(share, 1 / total);
   return fewest < walked ? best : undefined;
