@@ -6,7 +6,7 @@
  * BENCH_WARMUP seconds (default 3), BENCH_CONNECTIONS (default 50), BENCH_DB (sqlite, postgres;
  * both when unset), BENCH_ONLY (one module: registration, sla-sweep, export or console), BENCH_PROFILE=1
  * (CPU-profile the Kesu child or worker; a trial run), BENCH_EXPORT_ROWS (complaints exported,
- * default 1,000,000; another number is a trial run).
+ * default 1,000,000; another number is a trial run), BENCH_LIST_ROWS (likewise, complaints listed).
  *
  * A new benchmark is a module exporting a `BenchModule` (see lib/context.ts), added to MODULES.
  */
@@ -22,6 +22,7 @@ import { DEFAULT_EXPORT_ROWS, exportBench, exportRows } from './export.js';
 import type { BenchContext, BenchModule, BenchOptions, DbKind } from './lib/context.js';
 import { stopAll } from './lib/processes.js';
 import { writeResults } from './lib/results.js';
+import { DEFAULT_LIST_ROWS, listBench, listRows } from './list.js';
 import { registration } from './registration.js';
 import { DEFAULT_SEARCH_ROWS, searchBench, searchRows } from './search.js';
 import { slaSweep } from './sla-sweep.js';
@@ -32,6 +33,7 @@ const MODULES: BenchModule[] = [
   exportBench,
   consoleBench,
   searchBench,
+  listBench,
   classifyBench,
 ];
 
@@ -89,7 +91,8 @@ function readOptions(): BenchOptions {
       durationSeconds < 10 ||
       profile ||
       exportRows() !== DEFAULT_EXPORT_ROWS ||
-      searchRows() !== DEFAULT_SEARCH_ROWS,
+      searchRows() !== DEFAULT_SEARCH_ROWS ||
+      listRows() !== DEFAULT_LIST_ROWS,
   };
 }
 

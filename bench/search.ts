@@ -24,10 +24,10 @@ import type { BenchContext, BenchModule, DbKind, ModuleOutcome } from './lib/con
 import { DEMO_PASSWORD, type FreshDatabase, freshDatabase } from './lib/kesu.js';
 
 export const DEFAULT_SEARCH_ROWS = 1_000_000;
-const TIME_ZONE = 'Asia/Shanghai';
+export const TIME_ZONE = 'Asia/Shanghai';
 const SECRET = 'bench-search-secret-0123456789abcdef';
 const DAY = 86_400_000;
-const BATCH = 5_000;
+export const BATCH = 5_000;
 /** PostgreSQL allows 65,535 parameters a statement. */
 const PG_ROWS_PER_INSERT = 1_000;
 const QUERIES = 200;
@@ -43,7 +43,7 @@ export function searchRows(): number {
   return n;
 }
 
-const label = (rows: number) =>
+export const label = (rows: number) =>
   rows % 1_000_000 === 0 ? `${rows / 1_000_000}M` : rows % 1000 === 0 ? `${rows / 1000}k` : String(rows);
 
 // --- The texts ------------------------------------------------------------------------------------
@@ -172,7 +172,7 @@ const STATUSES = [
 const OPEN = new Set(['replied', 'investigating', 'assigned', 'received']);
 
 /** A small deterministic generator (mulberry32), so both databases get the same complaints. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -183,7 +183,7 @@ function random(seed: number) {
   };
 }
 
-interface Org {
+export interface Org {
   agentId: number;
   service: { id: number; path: string };
   stations: Array<{ id: number; path: string; handlerId: number }>;
@@ -192,13 +192,13 @@ interface Org {
   branches: Array<{ id: number; code: string }>;
 }
 
-interface GeneratedRow {
+export interface GeneratedRow {
   complaint: NewComplaint & { id: number };
   body: string;
   terms: string[];
 }
 
-function generator(org: Org, rows: number, now: number) {
+export function generator(org: Org, rows: number, now: number) {
   const next = random(20261126);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const fill = (s: string) =>
@@ -279,14 +279,14 @@ function generator(org: Org, rows: number, now: number) {
 
 // --- Writing --------------------------------------------------------------------------------------
 
-interface Target {
+export interface Target {
   kind: DbKind;
   db: FreshDatabase;
   write(rows: GeneratedRow[]): Promise<void>;
   finish(): Promise<void>;
 }
 
-function sqliteTarget(db: FreshDatabase): Target {
+export function sqliteTarget(db: FreshDatabase): Target {
   const conn = new Database(db.url.slice('sqlite:'.length));
   conn.pragma('journal_mode = WAL');
   conn.pragma('synchronous = NORMAL');
@@ -319,7 +319,7 @@ function sqliteTarget(db: FreshDatabase): Target {
   };
 }
 
-async function postgresTarget(db: FreshDatabase): Promise<Target> {
+export async function postgresTarget(db: FreshDatabase): Promise<Target> {
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   // Built once after the load, as a bulk import would: faster than maintaining it row by row.
@@ -367,7 +367,7 @@ async function postgresTarget(db: FreshDatabase): Promise<Target> {
 }
 
 /** Schema and demo organisation; what the generator needs to know of it. */
-async function prepareSchema(db: FreshDatabase, kind: DbKind): Promise<Org> {
+export async function prepareSchema(db: FreshDatabase, kind: DbKind): Promise<Org> {
   const handle = openDatabase(db.url);
   try {
     await migrateToLatest(handle.db);
@@ -402,7 +402,7 @@ async function prepareSchema(db: FreshDatabase, kind: DbKind): Promise<Org> {
   }
 }
 
-function appContext(handle: DatabaseHandle, kind: DbKind, db: FreshDatabase): AppContext {
+export function appContext(handle: DatabaseHandle, kind: DbKind, db: FreshDatabase): AppContext {
   return {
     db: handle.db,
     dialect: kind,
@@ -484,9 +484,9 @@ function queryInputs(org: Org, rows: number): ListInput[] {
   );
 }
 
-const percentile = (sorted: number[], p: number) =>
+export const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-const round = (ms: number) => Math.round(ms * 10) / 10;
+export const round = (ms: number) => Math.round(ms * 10) / 10;
 
 interface Latency {
   p50: number;

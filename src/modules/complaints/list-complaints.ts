@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
@@ -17,63 +17,32 @@ import {
   type SearchQuery,
   searchSnippets,
 } from '../search/index.js';
+import { type Condition, driver, type Eb, hinted, plain } from './list-plan.js';
 import type { ComplaintPage, ListInput } from './list-schemas.js';
 import { NUMBER_PATTERN } from './numbering.js';
 import { may } from './permissions.js';
 import { toSummary } from './view.js';
 
-type Eb = ExpressionBuilder<Database, 'complaints'>;
-
 const PHONE_REGEX = new RegExp(PHONE_PATTERN);
 
-/**
- * Only the complaints this actor may see: their units' subtrees (responsible or intake) and their own.
- * `inListOrder`: for a list read in its sort order a page at a time. SQLite (no statistics) takes the
- * three ranges for narrow ones and gathers every visible complaint through their indexes to sort
- * them, ~1 s at 1M complaints for a unit that sees many; the unary `+` keeps these columns out of its
- * index choice, so it walks the sort index and stops when the page is full (the longer, the fewer of
- * the complaints the actor sees: `walkInListOrder` decides). Counts, which read every visible row
- * anyway, keep the ranges.
- */
-export function visibleTo(ctx: ActorContext, options: { inListOrder?: boolean } = {}) {
-  const hint = options.inListOrder === true && ctx.dialect === 'sqlite';
-  return (eb: Eb) => {
-    const a = ctx.actor;
-    const end = subtreeEnd(a.unitPath);
-    const unitPath = hint ? sql<string>`+complaints.unit_path` : eb.ref('complaints.unit_path');
-    const intakePath = hint
-      ? sql<string>`+complaints.intake_unit_path`
-      : eb.ref('complaints.intake_unit_path');
-    const assignee = hint ? sql<number | null>`+complaints.assignee_id` : eb.ref('complaints.assignee_id');
-    return eb.or([
-      eb.and([eb(unitPath, '>=', a.unitPath), eb(unitPath, '<', end)]),
-      eb.and([eb(intakePath, '>=', a.unitPath), eb(intakePath, '<', end)]),
-      eb(assignee, '=', a.userId),
-    ]);
+/** Only the complaints this actor may see: their units' subtrees (responsible or intake) and their own. */
+function visibility(ctx: ActorContext): Condition {
+  const a = ctx.actor;
+  const end = subtreeEnd(a.unitPath);
+  return {
+    indexed: true,
+    where: (eb, col) =>
+      eb.or([
+        eb.and([eb(col('unit_path'), '>=', a.unitPath), eb(col('unit_path'), '<', end)]),
+        eb.and([eb(col('intake_unit_path'), '>=', a.unitPath), eb(col('intake_unit_path'), '<', end)]),
+        eb(col('assignee_id'), '=', a.userId),
+      ]),
   };
 }
 
-/**
- * Whether SQLite should walk the list's sort index rather than gather the visible complaints and sort
- * them (see `visibleTo`): the walk reads about a page ÷ the visible share of all rows, the gathering
- * all visible rows. Past a few thousand visible complaints the walk is the cheaper; counting stops there.
- */
-const WALK_FROM = 5000;
-async function walkInListOrder(ctx: ActorContext): Promise<boolean> {
-  if (ctx.dialect !== 'sqlite') return false;
-  const visible = await ctx.db
-    .selectFrom((db) =>
-      db
-        .selectFrom('complaints')
-        .select('id')
-        .where('unit_path', '>=', ctx.actor.unitPath)
-        .where('unit_path', '<', subtreeEnd(ctx.actor.unitPath))
-        .limit(WALK_FROM)
-        .as('visible'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(visible.n) >= WALK_FROM;
+export function visibleTo(ctx: ActorContext) {
+  const condition = visibility(ctx);
+  return (eb: Eb) => condition.where(eb, plain(eb));
 }
 
 function csvOf<T extends string>(
@@ -118,6 +87,8 @@ interface Listing {
   desc: boolean;
   /** The sort column may be null (due_at: no clock runs); those complaints come last, in id order. */
   nullsLast: boolean;
+  /** SQLite reads the list through a filter's index (list-plan.ts), not the sort column's. */
+  driven: boolean;
   /** The full-text search of `q`, when it is one (its items get snippets). */
   search?: SearchQuery;
 }
@@ -126,7 +97,7 @@ interface Listing {
 async function filteredComplaints(
   ctx: ActorContext,
   input: Omit<ListInput, 'limit' | 'cursor'>,
-  opts: { mine?: boolean },
+  opts: { mine?: boolean; pageSize: number },
 ): Promise<Listing> {
   const sort = input.sort ?? (opts.mine ? 'dueAt' : '-receivedAt');
   const desc = sort.startsWith('-');
@@ -135,21 +106,24 @@ async function filteredComplaints(
   const priorities = csvOf(input.priority, PRIORITIES, 'priority');
   const channels = csvOf(input.channel, CHANNELS, 'channel');
 
-  let q = ctx.db.selectFrom('complaints');
-  if (!seesAll(ctx.actor)) q = q.where(visibleTo(ctx, { inListOrder: await walkInListOrder(ctx) }));
-  if (opts.mine) q = q.where(myWork(ctx));
-  if (statuses?.length) q = q.where('complaints.status', 'in', statuses);
-  if (priorities?.length) q = q.where('complaints.priority', 'in', priorities);
-  if (channels?.length) q = q.where('complaints.channel', 'in', channels);
-  if (input.grade) q = q.where('complaints.grade', '=', input.grade);
-  if (input.assigneeId) q = q.where('complaints.assignee_id', '=', input.assigneeId);
+  const conditions: Condition[] = [];
+  const filter = (indexed: boolean, where: Condition['where']) => conditions.push({ indexed, where });
+  const visible = seesAll(ctx.actor) ? undefined : visibility(ctx);
+  if (visible) conditions.push(visible);
+  if (opts.mine) conditions.push(myWork(ctx));
+  if (statuses?.length) filter(true, (eb, col) => eb(col('status'), 'in', statuses));
+  if (priorities?.length) filter(true, (eb, col) => eb(col('priority'), 'in', priorities));
+  if (channels?.length) filter(false, (eb, col) => eb(col('channel'), 'in', channels));
+  const { grade, assigneeId, customerId, repeat } = input;
+  if (grade) filter(false, (eb, col) => eb(col('grade'), '=', grade));
+  if (assigneeId) filter(true, (eb, col) => eb(col('assignee_id'), '=', assigneeId));
   if (input.categoryId) {
     const ids = await categorySubtreeIds(ctx.db, input.categoryId);
     if (!ids.length)
       throw badRequest('validation_failed', [
         { path: '/categoryId', source: 'querystring', code: 'unknown_category' },
       ]);
-    q = q.where('complaints.category_id', 'in', ids);
+    filter(true, (eb, col) => eb(col('category_id'), 'in', ids));
   }
   if (input.unitId) {
     const unit = await ctx.db
@@ -161,21 +135,29 @@ async function filteredComplaints(
       throw badRequest('validation_failed', [
         { path: '/unitId', source: 'querystring', code: 'unknown_unit' },
       ]);
-    q = q
-      .where('complaints.unit_path', '>=', unit.path)
-      .where('complaints.unit_path', '<', subtreeEnd(unit.path));
+    filter(true, (eb, col) =>
+      eb.and([eb(col('unit_path'), '>=', unit.path), eb(col('unit_path'), '<', subtreeEnd(unit.path))]),
+    );
   }
-  if (input.overdue) q = q.where('complaints.due_at', '<=', ctx.clock.now());
-  if (input.dueWithin) {
-    const now = ctx.clock.now();
-    q = q
-      .where('complaints.due_at', '>', now)
-      .where('complaints.due_at', '<=', now + input.dueWithin * 60_000);
-  }
-  if (input.receivedFrom) q = q.where('complaints.received_at', '>=', Date.parse(input.receivedFrom));
-  if (input.receivedTo) q = q.where('complaints.received_at', '<', Date.parse(input.receivedTo));
-  if (input.customerId) q = q.where('complaints.customer_id', '=', input.customerId);
-  if (input.repeat !== undefined) q = q.where('complaints.repeat_complaint', '=', input.repeat ? 1 : 0);
+  const now = ctx.clock.now();
+  if (input.overdue) filter(true, (eb, col) => eb(col('due_at'), '<=', now));
+  const { dueWithin } = input;
+  if (dueWithin)
+    filter(true, (eb, col) =>
+      eb.and([eb(col('due_at'), '>', now), eb(col('due_at'), '<=', now + dueWithin * 60_000)]),
+    );
+  const from = input.receivedFrom ? Date.parse(input.receivedFrom) : undefined;
+  const to = input.receivedTo ? Date.parse(input.receivedTo) : undefined;
+  if (from !== undefined || to !== undefined)
+    filter(true, (eb, col) =>
+      eb.and([
+        ...(from === undefined ? [] : [eb(col('received_at'), '>=', from)]),
+        ...(to === undefined ? [] : [eb(col('received_at'), '<', to)]),
+      ]),
+    );
+  if (customerId) filter(true, (eb, col) => eb(col('customer_id'), '=', customerId));
+  if (repeat !== undefined) filter(false, (eb, col) => eb(col('repeat_complaint'), '=', repeat ? 1 : 0));
+  let q = ctx.db.selectFrom('complaints');
   let search: SearchQuery | undefined;
   if (input.q) {
     const term = input.q.trim();
@@ -197,13 +179,23 @@ async function filteredComplaints(
       q = q.where(matchesSearch(ctx.dialect, search, await rangesWithMatches(ctx.db, ranges)));
     }
   }
-  return { query: q, column, desc, nullsLast: column === 'due_at', search };
+  // A search keeps its own plan: only the actor's visibility may be steered (see list-plan.ts).
+  const steerable = input.q ? conditions.filter((c) => c === visible) : conditions;
+  const drive = ctx.dialect === 'sqlite' ? await driver(ctx, steerable, opts.pageSize) : undefined;
+  for (const c of conditions) {
+    const hint = ctx.dialect === 'sqlite' && c !== drive && steerable.includes(c);
+    q = q.where((eb) => c.where(eb, hint ? hinted : plain(eb)));
+  }
+  return { query: q, column, desc, nullsLast: column === 'due_at', driven: drive !== undefined, search };
 }
+
+/** The complaints whose sort column is (`is`) or is not (`is not`) null; kept off its index when a filter drives. */
+const whereNull = (listing: Listing, query: ComplaintQuery, is: 'is' | 'is not') =>
+  query.where((eb) => eb((listing.driven ? hinted : plain(eb))(listing.column), is, null));
 
 /** The complaints after `cursor` in the listing's order (keyset paging on (sort column, id)). */
 function after(listing: Listing, [value, id]: Cursor) {
-  if (value === null)
-    return listing.query.where(`complaints.${listing.column}`, 'is', null).where('complaints.id', '>', id);
+  if (value === null) return whereNull(listing, listing.query, 'is').where('complaints.id', '>', id);
   const cmp = listing.desc ? '<' : '>';
   return listing.query.where((eb) =>
     eb(eb.refTuple(`complaints.${listing.column}`, 'complaints.id'), cmp, eb.tuple(value, id)),
@@ -211,56 +203,71 @@ function after(listing: Listing, [value, id]: Cursor) {
 }
 
 /**
- * Up to `limit` rows after `cursor`, read by `read`. A column with nulls (due_at) is read in two index
- * ranges: the rows with a value in its order, then, when the page is not full, those without in id order
- * — each an index range on (column, id), where an `or` or `coalesce` would sort every visible row.
+ * The ids of up to `limit` complaints after `cursor`, in order: read from the complaints alone (often
+ * from an index alone), so that only a page's rows are joined and fetched. A column with nulls (due_at)
+ * is read in two ranges: the rows with a value in its order, then, when the page is not full, those
+ * without in id order — each an index range on (column, id) when the list walks that index, where an
+ * `or` or `coalesce` would sort every visible row.
  */
-async function rowsAfter<R>(
-  listing: Listing,
-  cursor: Cursor | null,
-  limit: number,
-  read: (query: ComplaintQuery, limit: number) => Promise<R[]>,
-): Promise<R[]> {
+async function idsAfter(listing: Listing, cursor: Cursor | null, limit: number): Promise<number[]> {
+  const direction = listing.desc ? 'desc' : 'asc';
+  const read = async (query: ComplaintQuery, n: number, byColumn = true) => {
+    const rows = await (byColumn ? query.orderBy(`complaints.${listing.column}`, direction) : query)
+      .select('complaints.id')
+      .orderBy('complaints.id', direction)
+      .limit(n)
+      .execute();
+    return rows.map((r) => r.id);
+  };
   const start = cursor ? after(listing, cursor) : listing.query;
   if (!listing.nullsLast) return read(start, limit);
-  const column = `complaints.${listing.column}` as const;
   const inNulls = cursor !== null && cursor[0] === null;
-  const rows = inNulls ? [] : await read(start.where(column, 'is not', null), limit);
-  if (rows.length >= limit) return rows;
-  const nulls = inNulls ? start : listing.query.where(column, 'is', null);
-  return [...rows, ...(await read(nulls, limit - rows.length))];
+  const ids = inNulls ? [] : await read(whereNull(listing, start, 'is not'), limit);
+  if (ids.length >= limit) return ids;
+  const nulls = inNulls ? start : whereNull(listing, listing.query, 'is');
+  return [...ids, ...(await read(nulls, limit - ids.length, !listing.driven))];
 }
 
 /**
  * 我的待办: the open complaints assigned to the actor, and, for a role that accepts complaints, those
  * waiting in the actor's own unit to be accepted (已登记).
  */
-function myWork(ctx: ActorContext) {
+function myWork(ctx: ActorContext): Condition {
   const a = ctx.actor;
-  return (eb: Eb) =>
-    may(a, 'accept')
-      ? eb.or([
-          eb('complaints.assignee_id', '=', a.userId),
-          eb.and([eb('complaints.status', '=', 'received'), eb('complaints.unit_path', '=', a.unitPath)]),
-        ])
-      : eb('complaints.assignee_id', '=', a.userId);
+  const unitPath = ctx.dialect === 'sqlite' ? hinted('unit_path') : sql.ref('complaints.unit_path');
+  return {
+    indexed: true,
+    where: (eb, col) =>
+      may(a, 'accept')
+        ? eb.or([
+            eb(col('assignee_id'), '=', a.userId),
+            // Through the status index: few are waiting, a unit's complaints are many.
+            eb.and([eb(col('status'), '=', 'received'), eb(unitPath, '=', a.unitPath)]),
+          ])
+        : eb(col('assignee_id'), '=', a.userId),
+  };
 }
 
-/** The listing's complaints joined with the names a list shows (category, unit, assignee), in order. */
-function ordered(listing: Listing, query: ComplaintQuery, limit: number) {
-  const direction = listing.desc ? 'desc' : 'asc';
-  return query
+/** The complaints `ids` joined with the names a list shows (category, unit, assignee). */
+function joined(ctx: ActorContext, ids: number[]) {
+  return ctx.db
+    .selectFrom('complaints')
+    .where('complaints.id', 'in', ids)
     .leftJoin('categories', 'categories.id', 'complaints.category_id')
     .leftJoin('units', 'units.id', 'complaints.unit_id')
-    .leftJoin('users as assignee', 'assignee.id', 'complaints.assignee_id')
-    .orderBy(`complaints.${listing.column}`, direction)
-    .orderBy('complaints.id', direction)
-    .limit(limit);
+    .leftJoin('users as assignee', 'assignee.id', 'complaints.assignee_id');
 }
 
-/** A page of the list, one row more than `limit` (is there a next page?). */
-function page(listing: Listing, query: ComplaintQuery, limit: number) {
-  return ordered(listing, query, limit).select([
+/** The rows of `ids`, read by `read`, in the order of `ids`. */
+async function inOrder<R extends { id: number }>(ids: number[], read: () => Promise<R[]>): Promise<R[]> {
+  if (!ids.length) return [];
+  const byId = new Map((await read()).map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The rows of a page of the list. */
+function page(ctx: ActorContext, ids: number[]) {
+  return joined(ctx, ids).select([
     'complaints.id',
     'complaints.number',
     'complaints.status',
@@ -293,20 +300,20 @@ export async function listComplaints(
   opts: { mine?: boolean } = {},
 ): Promise<ListResult> {
   const limit = input.limit ?? 50;
-  const listing = await filteredComplaints(ctx, input, opts);
+  const listing = await filteredComplaints(ctx, input, { ...opts, pageSize: limit + 1 });
   const cursor = input.cursor
     ? decodeCursor(input.cursor, listing.column === 'priority' ? 'text' : 'integer')
     : null;
-  const rows = await rowsAfter(listing, cursor, limit + 1, (query, n) => page(listing, query, n).execute());
-  const items = rows.slice(0, limit);
+  const found = await idsAfter(listing, cursor, limit + 1);
+  const ids = found.slice(0, limit);
+  const items = await inOrder(ids, () => page(ctx, ids).execute());
   const last = items.at(-1);
-  const ids = items.map((r) => r.id);
   const snippets = listing.search ? await searchSnippets(ctx.db, ids, listing.search) : null;
   return {
     items: items.map((r) =>
       snippets ? { ...toSummary(r), snippet: snippets.get(r.id) ?? null } : toSummary(r),
     ),
-    nextCursor: rows.length > limit && last ? encodeCursor([last[listing.column], last.id]) : null,
+    nextCursor: found.length > limit && last ? encodeCursor([last[listing.column], last.id]) : null,
   };
 }
 
@@ -314,8 +321,8 @@ export async function listComplaints(
 export type ScannedComplaint = Awaited<ReturnType<ReturnType<typeof scanPage>['execute']>>[number];
 
 /** A batch of an export: what its columns show, and the sort columns for the next keyset. */
-function scanPage(listing: Listing, query: ComplaintQuery, limit: number) {
-  return ordered(listing, query, limit).select([
+function scanPage(ctx: ActorContext, ids: number[]) {
+  return joined(ctx, ids).select([
     'complaints.id',
     'complaints.number',
     'complaints.status',
@@ -349,14 +356,14 @@ export async function scanComplaints(
   ctx: ActorContext,
   input: Omit<ListInput, 'limit' | 'cursor'>,
 ): Promise<{ batches(size: number): AsyncGenerator<ScannedComplaint[]> }> {
-  const listing = await filteredComplaints(ctx, input, {});
+  // Planned for batches of an export's size (kesu export reads 2,000 at a time).
+  const listing = await filteredComplaints(ctx, input, { pageSize: 2000 });
   return {
     async *batches(size) {
       let cursor: Cursor | null = null;
       for (;;) {
-        const rows: ScannedComplaint[] = await rowsAfter(listing, cursor, size, (query, n) =>
-          scanPage(listing, query, n).execute(),
-        );
+        const ids = await idsAfter(listing, cursor, size);
+        const rows: ScannedComplaint[] = await inOrder(ids, () => scanPage(ctx, ids).execute());
         if (rows.length) yield rows;
         const last = rows.at(-1);
         if (rows.length < size || !last) return;

@@ -1,0 +1,86 @@
+/**
+ * Which index SQLite reads a complaint list through. SQLite keeps no statistics here, so left alone
+ * it gathers the complaints through the index of any filter and sorts them all: ~1 s at 1M for a
+ * filter that matches most (closed, the service centre, P1–P2). Steered to the sort index instead it
+ * walks until the page is full, which is long when few complaints pass every filter. So the list
+ * counts, for each filter with an index of its own, how many complaints it matches (through that
+ * index, up to `COUNT_UP_TO`), estimates how far the walk would read, and gathers through the
+ * narrowest filter when that reads less; the other filters write their columns as `+column`, which
+ * keeps them out of SQLite's index choice. PostgreSQL plans by its statistics and is left alone.
+ */
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { ActorContext } from '../../context.js';
+import type { ComplaintTable, Database } from '../../db/schema.js';
+
+export type Eb = ExpressionBuilder<Database, 'complaints'>;
+
+/** A complaint column as a condition reads it: plainly, or kept out of SQLite's index choice. */
+// biome-ignore lint/suspicious/noExplicitAny: either form compares with the column's values
+export type Col = (column: keyof ComplaintTable & string) => Expression<any>;
+
+export const plain =
+  (eb: Eb): Col =>
+  (column) =>
+    eb.ref(`complaints.${column}`);
+export const hinted: Col = (column) => sql`+${sql.ref(`complaints.${column}`)}`;
+
+/** One filter of a list (or the actor's visibility). */
+export interface Condition {
+  where(eb: Eb, col: Col): Expression<SqlBool>;
+  /** An index of its own answers it, so it may drive the list. */
+  indexed: boolean;
+}
+
+/** Counting a filter's matches stops here: a filter matching more is never worth gathering. */
+const COUNT_UP_TO = 20_000;
+/** The share of complaints assumed to pass a filter without an index (channel, grade, repeat). */
+const UNINDEXED_SHARE = 0.5;
+
+/** How many complaints `condition` matches alone, counted through its index up to `limit`. */
+async function countUpTo(ctx: ActorContext, condition: Condition, limit: number): Promise<number> {
+  const row = await ctx.db
+    .selectFrom((db) =>
+      db
+        .selectFrom('complaints')
+        .select('complaints.id')
+        .where((eb) => condition.where(eb, plain(eb)))
+        .limit(limit)
+        .as('matches'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * The indexed condition to gather the list's complaints through, or none: walk the sort index. The
+ * walk reads about `limit` ÷ the share of complaints that pass every condition (taken as independent,
+ * a capped count standing for at least its share); gathering reads the driver's matches.
+ */
+export async function driver(
+  ctx: ActorContext,
+  conditions: Condition[],
+  limit: number,
+): Promise<Condition | undefined> {
+  if (!conditions.some((c) => c.indexed)) return undefined;
+  const newest = await ctx.db
+    .selectFrom('complaints')
+    .select((eb) => eb.fn.max('complaints.id').as('id'))
+    .executeTakeFirst();
+  const total = Math.max(1, Number(newest?.id ?? 0));
+  let best: Condition | undefined;
+  let fewest = Number.POSITIVE_INFINITY;
+  let share = 1;
+  for (const condition of conditions) {
+    if (!condition.indexed) {
+      share *= UNINDEXED_SHARE;
+      continue;
+    }
+    const n = await countUpTo(ctx, condition, COUNT_UP_TO);
+    share *= Math.max(n, 1) / total;
+    // A count that reached the cap says only "at least": such a filter never drives.
+    if (n < Math.min(fewest, COUNT_UP_TO)) [best, fewest] = [condition, n];
+  }
+  const walked = limit / Math.max(share, 1 / total);
+  return fewest < walked ? best : undefined;
+}
