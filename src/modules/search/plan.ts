@@ -52,7 +52,7 @@ async function estimatedMatches(db: Db, query: SearchQuery, rows: number): Promi
  * list's own order and stops when the page is full. PostgreSQL's `ts_match_vq` is `@@` without its
  * GIN index; SQLite's FTS5 seeks the one rowid.
  */
-function probedOnEachRow(dialect: Dialect, query: SearchQuery): RawBuilder<boolean> {
+export function probedOnEachRow(dialect: Dialect, query: SearchQuery): RawBuilder<boolean> {
   const checks = phraseChecks(dialect, query);
   if (dialect === 'postgres') {
     const where = [
