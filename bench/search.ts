@@ -18,6 +18,7 @@ import { dateKey } from '../src/lib/time.js';
 import { listComplaints } from '../src/modules/complaints/queries.js';
 import type { ListInput } from '../src/modules/complaints/schemas.js';
 import { loadActor } from '../src/modules/org/actor.js';
+import { similarComplaints } from '../src/modules/search/similar.js';
 import { foldWidth, indexTerms } from '../src/modules/search/terms.js';
 import { seedDemoOrganisation } from '../src/seed/demo.js';
 import type { BenchContext, BenchModule, DbKind, ModuleOutcome } from './lib/context.js';
@@ -455,11 +456,17 @@ const PHRASES = [
   '"多收了包装费"',
   '"按保价金额赔偿"',
 ];
+/** Words in few complaints (an item with a rare fault, a sentence of the smallest category). */
+const RARE = ['红酒 碎了', '月饼 过期', '取件码', '代收金额', '显示器 划痕'];
 const EXCLUDING = ['破损 -赔偿', '延误 -道歉', '驿站 -快递柜', '丢失 -网点', '态度 -揽收'];
 const STATUS_FILTERS = ['received,assigned,investigating', 'closed', 'resolved,closed'];
 
-/** ~200 list inputs: words, several words, phrases, exclusions, number fragments, and with filters. */
-function queryInputs(org: Org, rows: number): ListInput[] {
+/**
+ * ~200 list inputs: common words (in a tenth of the complaints or more), rare ones, several words,
+ * phrases, exclusions, number fragments, and with filters. Each is measured on its first page and
+ * on the next one.
+ */
+export function queryInputs(org: Org, rows: number): ListInput[] {
   const next = random(7);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const fragment = () => {
@@ -470,6 +477,7 @@ function queryInputs(org: Org, rows: number): ListInput[] {
   };
   const kinds: Array<() => ListInput> = [
     () => ({ q: pick(WORDS) }),
+    () => ({ q: pick(RARE) }),
     () => ({ q: pick(MULTI) }),
     () => ({ q: pick(PHRASES) }),
     () => ({ q: pick(EXCLUDING) }),
@@ -494,7 +502,28 @@ interface Latency {
   max: number;
 }
 
-async function measure(
+async function actorOf(app: AppContext, name: string) {
+  const user = await app.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', name)
+    .executeTakeFirstOrThrow();
+  const actor = await loadActor(app.db, user.id);
+  if (!actor) throw new Error(`no user ${name}`);
+  return actor;
+}
+
+function latencyOf(times: number[]): Latency {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    max: round(sorted.at(-1) ?? 0),
+  };
+}
+
+/** Each input's first page and, when there is one, its next page: every page is a sample. */
+export async function measure(
   app: AppContext,
   users: string[],
   inputs: ListInput[],
@@ -502,28 +531,41 @@ async function measure(
   const times: number[] = [];
   let hits = 0;
   for (const [k, input] of inputs.entries()) {
-    const name = users[k % users.length] ?? 'supervisor';
-    const user = await app.db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', name)
-      .executeTakeFirstOrThrow();
-    const actor = await loadActor(app.db, user.id);
-    if (!actor) throw new Error(`no user ${name}`);
-    const started = performance.now();
-    const page = await listComplaints({ ...app, actor }, input);
-    times.push(performance.now() - started);
-    hits += page.items.length;
+    const actor = await actorOf(app, users[k % users.length] ?? 'supervisor');
+    let cursor: string | undefined;
+    for (let pageNo = 0; pageNo < 2 && (pageNo === 0 || cursor); pageNo++) {
+      const started = performance.now();
+      const page = await listComplaints({ ...app, actor }, cursor ? { ...input, cursor } : input);
+      times.push(performance.now() - started);
+      hits += page.items.length;
+      cursor = page.nextCursor ?? undefined;
+    }
   }
-  times.sort((a, b) => a - b);
-  return {
-    latency: {
-      p50: round(percentile(times, 50)),
-      p95: round(percentile(times, 95)),
-      max: round(times.at(-1) ?? 0),
-    },
-    hits,
-  };
+  return { latency: latencyOf(times), hits };
+}
+
+const SIMILAR_QUERIES = 100;
+
+/**
+ * 相似投诉 of random complaints, as the detail page asks (limit 5): the supervisor's of any
+ * complaint, the handler's of one of their station's (the first from a random id on).
+ */
+async function measureSimilar(app: AppContext, rows: number): Promise<Latency> {
+  const next = random(11);
+  const users = [await actorOf(app, 'supervisor'), await actorOf(app, 'handler')];
+  const times: number[] = [];
+  for (let k = 0; k < WARMUP_QUERIES + SIMILAR_QUERIES; k++) {
+    const actor = users[k % 2] ?? users[0];
+    if (!actor) break;
+    const from = 1 + Math.floor(next() * rows * 0.95);
+    let q = app.db.selectFrom('complaints').select('number').where('id', '>=', from);
+    if (k % 2) q = q.where('unit_id', '=', actor.unitId);
+    const c = await q.orderBy('id').limit(1).executeTakeFirstOrThrow();
+    const started = performance.now();
+    await similarComplaints({ ...app, actor }, c.number, 5);
+    if (k >= WARMUP_QUERIES) times.push(performance.now() - started);
+  }
+  return latencyOf(times);
 }
 
 interface Result {
@@ -533,12 +575,14 @@ interface Result {
   ceiling?: Latency;
   /** Ceiling p50 ÷ search p50. */
   ratio?: number;
-  /** Items returned by the searches (all pages of 50): that they find something. */
+  /** Items returned by the searches (first and next pages of 50): that they find something. */
   hits?: number;
+  /** 相似投诉 of random complaints (the detail page's). */
+  similar?: Latency;
   error?: string;
 }
 
-async function runQueries(
+export async function runQueries(
   ctx: BenchContext,
   { kind, db, org, rows }: { kind: DbKind; db: FreshDatabase; org: Org; rows: number },
   result: Result,
@@ -559,8 +603,9 @@ async function runQueries(
     result.hits = search.hits;
     result.ceiling = ceiling.latency;
     result.ratio = Number((ceiling.latency.p50 / Math.max(search.latency.p50, 0.001)).toPrecision(2));
+    result.similar = await measureSimilar(app, rows);
     ctx.log(
-      `search ${kind}: ${JSON.stringify(search.latency)}; without q ${JSON.stringify(ceiling.latency)}`,
+      `search ${kind}: ${JSON.stringify(search.latency)}; without q ${JSON.stringify(ceiling.latency)}; similar ${JSON.stringify(result.similar)}`,
     );
   } finally {
     await handle.close();
@@ -601,6 +646,7 @@ async function run(ctx: BenchContext): Promise<ModuleOutcome> {
         summary.push(
           `search ${label(rows)} ${kind}: p50 ${result.search?.p50} ms p95 ${result.search?.p95} ms`,
           `search/ceiling ${kind}: ${result.ratio} (the same lists without q: p50 ${result.ceiling?.p50} ms p95 ${result.ceiling?.p95} ms)`,
+          `similar ${label(rows)} ${kind}: p95 ${result.similar?.p95} ms`,
         );
       } catch (error) {
         ok = false;

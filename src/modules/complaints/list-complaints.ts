@@ -11,10 +11,10 @@ import { categorySubtreeIds } from '../categories/index.js';
 import { blindIndex, piiKeys } from '../privacy/index.js';
 import {
   type ColumnRange,
-  matchesSearch,
   parseSearch,
   rangesWithMatches,
   type SearchQuery,
+  searchCondition,
   searchSnippets,
 } from '../search/index.js';
 import { type Condition, driver, type Eb, hinted, plain } from './list-plan.js';
@@ -176,7 +176,15 @@ async function filteredComplaints(
         { column: 'waybill_no', from: term, to: prefixEnd(term) },
         { column: 'order_no', from: term, to: prefixEnd(term) },
       ];
-      q = q.where(matchesSearch(ctx.dialect, search, await rangesWithMatches(ctx.db, ranges)));
+      q = q.where(
+        await searchCondition(ctx.db, ctx.dialect, search, await rangesWithMatches(ctx.db, ranges), {
+          inSortOrder:
+            [statuses, priorities, channels].every((values) => (values?.length ?? 0) <= 1) &&
+            !input.categoryId &&
+            !input.overdue &&
+            !input.dueWithin,
+        }),
+      );
     }
   }
   // A search keeps its own plan: only the actor's visibility may be steered (see list-plan.ts).

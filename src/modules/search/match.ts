@@ -4,7 +4,7 @@ import { containsPattern, ftsQuery, type SearchQuery, tsQuery } from './query.js
 import { type Snippet, snippet } from './snippet.js';
 
 /** The document-text checks of phrases, applied to the index's candidates only. */
-function phraseChecks(dialect: Dialect, query: SearchQuery): RawBuilder<unknown>[] {
+export function phraseChecks(dialect: Dialect, query: SearchQuery): RawBuilder<unknown>[] {
   // SQLite's LIKE ignores the case of ASCII letters; PostgreSQL needs ILIKE for the same.
   const like = sql.raw(dialect === 'postgres' ? 'ilike' : 'like');
   return [

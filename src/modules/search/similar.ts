@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { ActorContext } from '../../context.js';
 import { seesAll } from '../../domain/actor.js';
 import { notFound } from '../../lib/errors.js';
@@ -6,6 +6,7 @@ import { categorySubtreeIds } from '../categories/index.js';
 import { canSee, visibleTo } from '../complaints/index.js';
 import { keywords } from './keywords.js';
 import { ftsTerm, tsTerm } from './query.js';
+import { normalise } from './segment.js';
 
 /** How many words of the complaint make the query. */
 const QUERY_WORDS = 12;
@@ -16,7 +17,7 @@ const UNRESOLVED_WEIGHT = 0.8;
 const FINISHED = ['resolved', 'closed'];
 /** Remedies that were granted: what a recommendation is made of. */
 const GRANTED = ['approved', 'executed'];
-/** BM25 parameters on PostgreSQL (SQLite's bm25() uses the same). */
+/** BM25 parameters (SQLite's bm25() uses the same). */
 const K1 = 1.2;
 const B = 0.75;
 
@@ -55,75 +56,55 @@ interface RankQuery {
   limit: number;
 }
 
-/** SQLite: FTS5's bm25() over an OR of the words (negative, lower is better). */
-async function rankSqlite(
-  ctx: ActorContext,
-  { self, words, categoryIds, limit }: RankQuery,
-): Promise<Ranking> {
-  const match = words.map((w) => ftsTerm({ text: w.word, prefix: false })).join(' OR ');
-  const hits = sql<{
-    id: number;
-    rank: number;
-  }>`(select rowid as id, bm25(complaint_search_fts) as rank from complaint_search_fts where complaint_search_fts match ${match})`;
-  const rows = await candidates(ctx, self, categoryIds)
-    .innerJoin(hits.as('hits'), 'hits.id', 'complaints.id')
-    .select(['hits.id', 'hits.rank'])
-    .orderBy('hits.rank')
-    .limit(limit)
-    .execute();
-  const own = await sql<{
-    rank: number;
-  }>`select bm25(complaint_search_fts) as rank from complaint_search_fts where complaint_search_fts match ${match} and rowid = ${self}`.execute(
-    ctx.db,
+/** How many of the newest complaints holding each word are candidates: the work is bounded, whatever the words. */
+const PER_WORD = 40;
+
+/** The newest complaints holding each word (one index read per word, newest first, stopping at PER_WORD). */
+async function candidateIds(ctx: ActorContext, self: number, words: Keyword[]): Promise<number[]> {
+  const perWord = words.map((w) =>
+    ctx.dialect === 'postgres'
+      ? sql`(select complaint_id as id from complaint_search where terms @@ ${tsTerm({ text: w.word, prefix: false })}::tsquery and complaint_id <> ${self} order by complaint_id desc limit ${PER_WORD})`
+      : sql`select * from (select rowid as id from complaint_search_fts where complaint_search_fts match ${ftsTerm({ text: w.word, prefix: false })} and rowid <> ${self} order by rowid desc limit ${PER_WORD})`,
   );
-  return {
-    ranked: rows.map((r) => ({ id: r.id, score: -r.rank })),
-    selfScore: -(own.rows[0]?.rank ?? 0),
-  };
+  const rows = await sql<{ id: number }>`${sql.join(perWord, sql` union `)}`.execute(ctx.db);
+  return rows.rows.map((r) => Number(r.id));
 }
 
 /**
- * PostgreSQL: BM25 over the lexemes (a lexeme is in a document or not), IDF from jieba's table,
- * document length in lexemes against the average of the latest documents.
+ * BM25 over the words a document contains (each once, weighted by its TF-IDF in the complaint), its
+ * length against the candidates' average: the same ranking on both databases.
  */
-async function rankPostgres(
-  ctx: ActorContext,
-  { self, words, categoryIds, limit }: RankQuery,
-): Promise<Ranking> {
-  const average = await sql<{
-    avg: number | null;
-  }>`select avg(length(terms))::float8 as avg from (select terms from complaint_search order by complaint_id desc limit 1000) latest`.execute(
-    ctx.db,
-  );
-  const avgdl = Math.max(1, Number(average.rows[0]?.avg ?? 1));
-  const lexeme = (w: Keyword) => tsTerm({ text: w.word, prefix: false });
-  const weights = sql.join(
-    words.map((w) => sql`case when s.terms @@ ${lexeme(w)}::tsquery then ${w.weight}::float8 else 0 end`),
-    sql` + `,
-  );
-  const any = words.map(lexeme).join(' | ');
-  const scored = (where: RawBuilder<unknown>) =>
-    sql<{ id: number; score: number }>`(select s.complaint_id as id,
-      (${weights}) * ${K1 + 1}::float8 / (1 + ${K1}::float8 * (${1 - B}::float8 + ${B}::float8 * length(s.terms) / ${avgdl}::float8)) as score
-      from complaint_search s where s.terms @@ ${any}::tsquery and ${where})`;
-  const rows = await candidates(ctx, self, categoryIds)
-    .innerJoin(scored(sql`true`).as('hits'), 'hits.id', 'complaints.id')
-    .select(['hits.id', 'hits.score'])
-    .orderBy('hits.score', 'desc')
-    .limit(limit)
-    .execute();
-  const own = await ctx.db
-    .selectFrom(scored(sql`s.complaint_id = ${self}`).as('hits'))
-    .select('hits.score')
-    .executeTakeFirst();
-  return {
-    ranked: rows.map((r) => ({ id: Number(r.id), score: Number(r.score) })),
-    selfScore: Number(own?.score ?? 0),
-  };
+function bm25(words: Keyword[], body: string, averageLength: number): number {
+  const text = normalise(body);
+  const weight = words.reduce((sum, w) => sum + (text.includes(w.word) ? w.weight : 0), 0);
+  return (weight * (K1 + 1)) / (1 + K1 * (1 - B + (B * text.length) / averageLength));
 }
 
-const rank = (ctx: ActorContext, query: RankQuery) =>
-  ctx.dialect === 'postgres' ? rankPostgres(ctx, query) : rankSqlite(ctx, query);
+/** The candidates the actor may see within `categoryIds`, ranked; and the complaint's own score. */
+async function rank(ctx: ActorContext, { self, words, categoryIds, limit }: RankQuery): Promise<Ranking> {
+  const ids = await candidateIds(ctx, self, words);
+  const [rows, own] = await Promise.all([
+    ids.length
+      ? candidates(ctx, self, categoryIds)
+          .innerJoin('complaint_search as s', 's.complaint_id', 'complaints.id')
+          .select(['complaints.id', 's.body'])
+          .where('complaints.id', 'in', ids)
+          .execute()
+      : [],
+    ctx.db.selectFrom('complaint_search').select('body').where('complaint_id', '=', self).executeTakeFirst(),
+  ]);
+  const lengths = rows.map((r) => r.body.length);
+  const averageLength = Math.max(
+    1,
+    lengths.reduce((a, b) => a + b, own?.body.length ?? 0) / (lengths.length + 1),
+  );
+  const ranked = rows
+    .map((r) => ({ id: Number(r.id), score: bm25(words, r.body, averageLength) }))
+    .filter((r) => r.score > 0)
+    .sort((a, b) => b.score - a.score || b.id - a.id)
+    .slice(0, limit);
+  return { ranked, selfScore: own ? bm25(words, own.body, averageLength) : 0 };
+}
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
