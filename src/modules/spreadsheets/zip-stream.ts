@@ -1,13 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import {
-  constants,
-  crc32,
-  createDeflateRaw,
-  type DeflateRaw,
-  deflateRawSync,
-  type ZlibOptions,
-} from 'node:zlib';
+import { crc32, createDeflateRaw, type DeflateRaw, deflateRawSync, type ZlibOptions } from 'node:zlib';
 
 /** General purpose flags: bit 3, sizes and CRC follow the data; bit 11, names are UTF-8. */
 const SIZES_AFTER = 0x0008;
@@ -20,6 +13,11 @@ const MAX_32 = 0xffff_ffff;
  * thread pool while the caller prepares the next chunk, and memory stays bounded.
  */
 const DEFLATE_BUFFER = 1024 * 1024;
+/**
+ * On the export's sheet XML level 4 takes about half the CPU of zlib's default (6) for a file 4 %
+ * larger (8.4 against 8.1 MB per 100,000 rows; exceljs's archive was 9.8 MB).
+ */
+const LEVEL = 4;
 
 interface Entry {
   name: Buffer;
@@ -68,7 +66,7 @@ export class ZipStream {
   /** A whole entry (a small part of the archive). */
   async file(name: string, content: string): Promise<void> {
     const data = Buffer.from(content, 'utf8');
-    const deflated = deflateRawSync(data);
+    const deflated = deflateRawSync(data, { level: LEVEL });
     const entry = this.entry(name, UTF8_NAMES);
     entry.crc = crc32(data);
     entry.size = data.length;
@@ -83,7 +81,7 @@ export class ZipStream {
     await this.put(this.localHeader(entry));
     // zlib passes stream options on to its Transform; @types/node's ZlibOptions leaves them out.
     const options: ZlibOptions & { writableHighWaterMark: number } = {
-      level: constants.Z_DEFAULT_COMPRESSION,
+      level: LEVEL,
       writableHighWaterMark: DEFLATE_BUFFER,
     };
     const deflate: DeflateRaw = createDeflateRaw(options);
