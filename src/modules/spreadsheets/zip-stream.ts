@@ -131,15 +131,7 @@ export class ZipStream {
       const header = Buffer.alloc(46);
       header.writeUInt32LE(0x02014b50, 0);
       header.writeUInt16LE(VERSION, 4);
-      header.writeUInt16LE(VERSION, 6);
-      header.writeUInt16LE(e.flags, 8);
-      header.writeUInt16LE(DEFLATE, 10);
-      header.writeUInt16LE(this.stamp.time, 12);
-      header.writeUInt16LE(this.stamp.date, 14);
-      header.writeUInt32LE(e.crc, 16);
-      header.writeUInt32LE(this.checked(e.compressed), 20);
-      header.writeUInt32LE(this.checked(e.size), 24);
-      header.writeUInt16LE(e.name.length, 28);
+      this.describe(e, header, 6);
       header.writeUInt32LE(this.checked(e.offset), 42);
       await this.put(Buffer.concat([header, e.name]));
     }
@@ -170,17 +162,22 @@ export class ZipStream {
   private localHeader(e: Entry): Buffer {
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(VERSION, 4);
-    header.writeUInt16LE(e.flags, 6);
-    header.writeUInt16LE(DEFLATE, 8);
-    header.writeUInt16LE(this.stamp.time, 10);
-    header.writeUInt16LE(this.stamp.date, 12);
-    // Streamed entries (SIZES_AFTER) leave CRC and sizes zero here.
-    header.writeUInt32LE(e.crc, 14);
-    header.writeUInt32LE(e.compressed, 18);
-    header.writeUInt32LE(e.size, 22);
-    header.writeUInt16LE(e.name.length, 26);
+    // Streamed entries (SIZES_AFTER) have CRC and sizes zero here.
+    this.describe(e, header, 4);
     return Buffer.concat([header, e.name]);
+  }
+
+  /** The fields a local and a central header share: version needed to extract … name length. */
+  private describe(e: Entry, header: Buffer, at: number): void {
+    header.writeUInt16LE(VERSION, at);
+    header.writeUInt16LE(e.flags, at + 2);
+    header.writeUInt16LE(DEFLATE, at + 4);
+    header.writeUInt16LE(this.stamp.time, at + 6);
+    header.writeUInt16LE(this.stamp.date, at + 8);
+    header.writeUInt32LE(e.crc, at + 10);
+    header.writeUInt32LE(this.checked(e.compressed), at + 14);
+    header.writeUInt32LE(this.checked(e.size), at + 18);
+    header.writeUInt16LE(e.name.length, at + 22);
   }
 
   private checked(n: number): number {
