@@ -123,7 +123,7 @@ async function prepare(ctx: BenchContext, db: FreshDatabase, rows: number): Prom
 
 /**
  * BENCH_EXPORT_CACHE=<dir>: keep the written database there and copy it on the next run with the same
- * rows, generator, migrations and demo organisation (a million rows take about a minute to write).
+ * rows, generator, migrations and demo organisation (a million rows take one to ten minutes to write).
  */
 async function cachedPrepare(ctx: BenchContext, db: FreshDatabase, rows: number): Promise<Result['setup']> {
   const dir = process.env.BENCH_EXPORT_CACHE;
