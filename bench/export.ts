@@ -3,7 +3,16 @@
  * against the ceiling of a bare keyset scan of the same rows. SQLite only (the data is written in
  * bulk through better-sqlite3). See bench/README.md "Export".
  */
-import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../src/context.js';
@@ -12,6 +21,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { systemClock } from '../src/lib/clock.js';
 import { seedDemoOrganisation } from '../src/seed/demo.js';
 import type { BenchContext, BenchModule, ModuleOutcome } from './lib/context.js';
+import { formatProfile, type ProfileSummary, summariseProfile } from './lib/cpu-profile.js';
 import { type ExportDatasetOrg, writeExportDataset } from './lib/export-dataset.js';
 import { DEMO_PASSWORD, type FreshDatabase, freshDatabase } from './lib/kesu.js';
 import { runChild } from './lib/processes.js';
@@ -53,6 +63,8 @@ interface Result {
   ratio?: number;
   setup?: { schemaSeconds: number; writeSeconds: number };
   verify?: { seconds: number; rows: number; maskedPhones: number; firstNumber: string; lastNumber: string };
+  /** BENCH_PROFILE=1: the CPU profile of `kesu export`. */
+  profile?: { file: string; summary: ProfileSummary };
   error?: string;
   logFile?: string;
 }
@@ -109,6 +121,33 @@ async function prepare(ctx: BenchContext, db: FreshDatabase, rows: number): Prom
   return { schemaSeconds, writeSeconds };
 }
 
+/**
+ * BENCH_EXPORT_CACHE=<dir>: keep the written database there and copy it on the next run with the same
+ * rows, generator, migrations and demo organisation (a million rows take one to ten minutes to write).
+ */
+async function cachedPrepare(ctx: BenchContext, db: FreshDatabase, rows: number): Promise<Result['setup']> {
+  const dir = process.env.BENCH_EXPORT_CACHE;
+  if (!dir) return prepare(ctx, db, rows);
+  const hash = createHash('sha256').update(String(rows)).update(SECRET);
+  const sources = ['bench/lib/export-dataset.ts', 'bench/export.ts', 'src/seed/demo.ts'];
+  const migrations = path.join(ctx.root, 'src/db/migrations');
+  for (const f of readdirSync(migrations).sort()) sources.push(path.join('src/db/migrations', f));
+  for (const f of [...sources, 'src/db/migrate.ts'])
+    hash.update(f).update(readFileSync(path.join(ctx.root, f)));
+  const cached = path.join(dir, `export-${rows}-${hash.digest('hex').slice(0, 16)}.db`);
+  const file = db.url.slice('sqlite:'.length);
+  if (existsSync(cached)) {
+    ctx.log(`export: database from the cache ${cached}`);
+    copyFileSync(cached, file);
+    return { schemaSeconds: 0, writeSeconds: 0 };
+  }
+  const setup = await prepare(ctx, db, rows);
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(file, `${cached}.tmp`);
+  renameSync(`${cached}.tmp`, cached);
+  return setup;
+}
+
 async function ceiling(ctx: BenchContext, db: FreshDatabase): Promise<NonNullable<Result['ceiling']>> {
   let line = '';
   const { code } = await runChild({
@@ -131,11 +170,26 @@ async function exportFile(ctx: BenchContext, db: FreshDatabase, out: string, res
   const rssFile = path.join(db.dataDir, 'export-peak-rss');
   const logFile = path.join(db.dataDir, 'kesu-export.log');
   let reported: string | null = null;
+  const profileDir = ctx.options.profile ? path.join(ctx.resultsDir, 'profiles') : undefined;
+  const profileFile = 'kesu-export-sqlite.cpuprofile';
+  const profiling = profileDir
+    ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', profileFile]
+    : [];
   const started = performance.now();
   const { code, signal } = await runChild({
     name: 'kesu export',
     command: process.execPath,
-    args: ['--import', './bench/lib/peak-rss.js', 'bin/kesu.js', 'export', '--out', out, '--as', EXPORTER],
+    args: [
+      ...profiling,
+      '--import',
+      './bench/lib/peak-rss.js',
+      'bin/kesu.js',
+      'export',
+      '--out',
+      out,
+      '--as',
+      EXPORTER,
+    ],
     cwd: ctx.root,
     env: {
       DATABASE_URL: db.url,
@@ -161,6 +215,11 @@ async function exportFile(ctx: BenchContext, db: FreshDatabase, out: string, res
   result.exportSeconds = Number(m[2]);
   result.peakRssMb = Math.round(Number(readFileSync(rssFile, 'utf8')));
   result.fileBytes = statSync(out).size;
+  if (profileDir) {
+    const file = path.join(profileDir, profileFile);
+    result.profile = { file: path.relative(ctx.root, file), summary: summariseProfile(file) };
+    for (const line of formatProfile(result.profile.summary)) ctx.log(`kesu export profile: ${line}`);
+  }
 }
 
 /** Stream the file back: the header, one row per complaint in order, every phone masked. */
@@ -210,7 +269,7 @@ export const exportBench: BenchModule = {
     let db: FreshDatabase | undefined;
     try {
       db = await freshDatabase(ctx, 'sqlite', 'bench_export');
-      result.setup = await prepare(ctx, db, rows);
+      result.setup = await cachedPrepare(ctx, db, rows);
       result.ceiling = await ceiling(ctx, db);
       ctx.log(`export: ceiling (bare keyset scan) ${result.ceiling.seconds.toFixed(2)} s`);
       const out = path.join(db.dataDir, 'export.xlsx');

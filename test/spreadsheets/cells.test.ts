@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatLocal } from '../../src/lib/time.js';
 import {
   cellInstant,
   cellList,
@@ -61,6 +62,17 @@ describe('spreadsheet cells', () => {
     expect(format(Date.parse('2026-03-08T07:00:00Z'))).toBe('2026-03-08 03:00');
     expect(format(Date.parse('2026-07-01T12:00:00Z'))).toBe('2026-07-01 08:00');
     expect(localFormatter(SHANGHAI)(Date.parse('2026-11-20T06:30:00Z'))).toBe('2026-11-20 14:30');
+  });
+
+  it('formats every minute as formatLocal (Intl) does, across days and offset changes, in any order', () => {
+    for (const zone of [SHANGHAI, 'America/New_York', 'Asia/Kolkata']) {
+      const format = localFormatter(zone);
+      const start = Date.parse('2026-03-07T00:00:00Z');
+      const instants = Array.from({ length: 3000 }, (_, i) => start + i * 7 * 60_000 + 13_000);
+      // Then back and forth: the cached day must follow.
+      instants.push(start - 86_400_000 * 400, start + 59_999, start - 1, start + 86_400_000 * 250);
+      for (const at of instants) expect(`${zone} ${format(at)}`).toBe(`${zone} ${formatLocal(at, zone)}`);
+    }
   });
 
   it('knows vocabularies by code, Chinese or English name', () => {

@@ -1,6 +1,4 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { ActorContext } from '../../context.js';
 import type { Locale } from '../../i18n/index.js';
 import { forbidden } from '../../lib/errors.js';
@@ -16,17 +14,12 @@ import {
   STATUS_LABELS,
   YES_NO,
 } from './vocabulary.js';
+import { streamSheet } from './xlsx-stream.js';
 
 export type ExportInput = Omit<schemas.ListInput, 'limit' | 'cursor'>;
 
 /** Rows per keyset query: large enough to amortise the query, small enough to keep memory flat. */
-const BATCH = 2000;
-/**
- * exceljs's streaming writer hands each committed row to the zip entry without waiting for it to be
- * compressed and written (its StreamBuf ignores backpressure), so without a pause between batches a
- * million rows pile up in memory. The export waits whenever more than this is pending.
- */
-const MAX_PENDING_BYTES = 4 * 1024 * 1024;
+const BATCH = 500;
 
 const HEADERS = [
   '编号 number',
@@ -71,21 +64,18 @@ export async function prepareComplaintExport(
   const toRow = rowBuilder(ctx, locale);
   return {
     async writeTo(output) {
-      const book = new ExcelJS.stream.xlsx.WorkbookWriter({
-        stream: output,
-        useStyles: false,
-        useSharedStrings: false,
-      });
-      const sheet = book.addWorksheet(locale === 'en' ? 'complaints' : '投诉');
-      sheet.addRow(HEADERS).commit();
+      const sheet = await streamSheet(output, locale === 'en' ? 'complaints' : '投诉');
+      sheet.addRow(HEADERS);
       let rows = 0;
       for await (const batch of scan.batches(options.batchSize ?? BATCH)) {
-        for (const c of batch) sheet.addRow(toRow(c)).commit();
+        for (const c of batch) {
+          const full = sheet.addRow(toRow(c));
+          // The output (a slow client, the disk) or the compression is behind: wait for it.
+          if (full) await full;
+        }
         rows += batch.length;
-        await roomFor(sheet, output);
       }
-      sheet.commit();
-      await book.commit();
+      await sheet.finish();
       return rows;
     },
   };
@@ -124,34 +114,4 @@ function rowBuilder(ctx: ActorContext, locale: Locale) {
     c.reopen_count,
     c.repeat_complaint ? yes : no,
   ];
-}
-
-/** Bytes the worksheet's zip entry has been given but not yet compressed (see MAX_PENDING_BYTES). */
-function pendingBytes(sheet: ExcelJS.Worksheet): { stream: Writable; bytes: number } | null {
-  // Internals of exceljs 4 (WorksheetWriter.stream is a StreamBuf; its `pipes` are the zip entry).
-  const pipes = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes ?? [];
-  const entry = pipes[0];
-  const state = (entry as unknown as { _writableState?: { length?: number } } | undefined)?._writableState;
-  return entry && typeof state?.length === 'number' ? { stream: entry, bytes: state.length } : null;
-}
-
-/** Wait until the zip has caught up with the rows written so far, or the output has gone (client left). */
-async function roomFor(sheet: ExcelJS.Worksheet, output: Writable): Promise<void> {
-  for (;;) {
-    if (output.destroyed) throw new Error('export aborted: the output was closed');
-    const pending = pendingBytes(sheet);
-    if (!pending || pending.bytes <= MAX_PENDING_BYTES) return;
-    const stop = new AbortController();
-    const events = [
-      once(pending.stream, 'drain', { signal: stop.signal }),
-      once(output, 'close', { signal: stop.signal }),
-    ];
-    try {
-      await Promise.race(events);
-    } finally {
-      stop.abort();
-      // The losing wait rejects with AbortError; nobody needs it.
-      for (const e of events) e.catch(() => {});
-    }
-  }
 }

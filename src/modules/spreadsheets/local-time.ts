@@ -51,15 +51,19 @@ export function wallClockToEpoch(
   return wall - zoneOffset(first, timeZone);
 }
 
+/** `00:00` … `23:59`, by minute of the day. */
+let clock: string[] | undefined;
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 /**
  * `2026-11-23 18:05` in the zone, fast enough for a million rows: a zone changes its offset at most
  * a few times a year, so a UTC day whose first and last instant have the same offset is looked up
  * once; only a day with a change is looked up by quarter hour (offsets change on a quarter hour).
+ * The date part is kept for the last local day and the time looked up by minute.
  */
 export function localFormatter(timeZone: string): (epochMs: number) => string {
   const days = new Map<number, number | null>();
   const quarters = new Map<number, number>();
-  const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
   const offsetAt = (epochMs: number) => {
     const day = Math.floor(epochMs / DAY);
     let offset = days.get(day);
@@ -78,8 +82,17 @@ export function localFormatter(timeZone: string): (epochMs: number) => string {
     }
     return exact;
   };
+  clock ??= Array.from({ length: 1440 }, (_, m) => `${pad(Math.floor(m / 60))}:${pad(m % 60)}`);
+  const minutes = clock;
+  let dayStart = Number.NaN;
+  let date = '';
   return (epochMs) => {
-    const d = new Date(epochMs + offsetAt(epochMs));
-    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+    const local = epochMs + offsetAt(epochMs);
+    if (!(local >= dayStart && local < dayStart + DAY)) {
+      dayStart = Math.floor(local / DAY) * DAY;
+      const d = new Date(dayStart);
+      date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} `;
+    }
+    return date + minutes[Math.floor((local - dayStart) / 60_000)];
   };
 }
