@@ -172,7 +172,7 @@ const STATUSES = [
 const OPEN = new Set(['replied', 'investigating', 'assigned', 'received']);
 
 /** A small deterministic generator (mulberry32), so both databases get the same complaints. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -198,7 +198,7 @@ interface GeneratedRow {
   terms: string[];
 }
 
-function generator(org: Org, rows: number, now: number) {
+export function generator(org: Org, rows: number, now: number) {
   const next = random(20261126);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const fill = (s: string) =>
@@ -286,7 +286,7 @@ interface Target {
   finish(): Promise<void>;
 }
 
-function sqliteTarget(db: FreshDatabase): Target {
+export function sqliteTarget(db: FreshDatabase): Target {
   const conn = new Database(db.url.slice('sqlite:'.length));
   conn.pragma('journal_mode = WAL');
   conn.pragma('synchronous = NORMAL');
@@ -319,7 +319,7 @@ function sqliteTarget(db: FreshDatabase): Target {
   };
 }
 
-async function postgresTarget(db: FreshDatabase): Promise<Target> {
+export async function postgresTarget(db: FreshDatabase): Promise<Target> {
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   // Built once after the load, as a bulk import would: faster than maintaining it row by row.
@@ -367,7 +367,7 @@ async function postgresTarget(db: FreshDatabase): Promise<Target> {
 }
 
 /** Schema and demo organisation; what the generator needs to know of it. */
-async function prepareSchema(db: FreshDatabase, kind: DbKind): Promise<Org> {
+export async function prepareSchema(db: FreshDatabase, kind: DbKind): Promise<Org> {
   const handle = openDatabase(db.url);
   try {
     await migrateToLatest(handle.db);
@@ -459,7 +459,7 @@ const EXCLUDING = ['破损 -赔偿', '延误 -道歉', '驿站 -快递柜', '丢
 const STATUS_FILTERS = ['received,assigned,investigating', 'closed', 'resolved,closed'];
 
 /** ~200 list inputs: words, several words, phrases, exclusions, number fragments, and with filters. */
-function queryInputs(org: Org, rows: number): ListInput[] {
+export function queryInputs(org: Org, rows: number): ListInput[] {
   const next = random(7);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const fragment = () => {
