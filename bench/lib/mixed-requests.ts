@@ -73,7 +73,7 @@ export interface Pools {
   anyNumbers: string[];
   /** Answered but not resolved: open to corrections. */
   replied: string[];
-  /** In the Pudong station: the handler's detail pages. */
+  /** Closed in the Pudong station (the assigned ones move away): the handler's detail pages. */
   pudongNumbers: string[];
   received: string[];
   /** Assigned at Pudong, in two halves: one reassigned to Nanshan, one started by the handler. */
@@ -96,7 +96,7 @@ export async function loadPools(db: Db, org: Org): Promise<Pools> {
   const assigned = await numbers('assigned', pudong);
   return {
     anyNumbers: every(await numbers(), SAMPLE),
-    pudongNumbers: every(await numbers(undefined, pudong), SAMPLE),
+    pudongNumbers: every(await numbers('closed', pudong), SAMPLE),
     replied: every(await numbers('replied'), SAMPLE),
     received: await numbers('received'),
     assignedToMove: assigned.filter((_, k) => k % 2 === 0),
@@ -134,9 +134,12 @@ async function nextPages(setup: Setup, lists: Array<[User, string]>): Promise<Ar
  * in turn; the status-changing actions never take a complaint twice (and say so when their pool
  * runs out: the run reports those requests as errors rather than hiding them).
  */
-export async function mixedRequests(
-  setup: Setup,
-): Promise<{ next: () => VariedRequest; exhausted: Set<Kind> }> {
+export async function mixedRequests(setup: Setup): Promise<{
+  next: () => VariedRequest;
+  /** One request of a kind (the sanity check before the load). */
+  make: Record<Kind, () => VariedRequest>;
+  exhausted: Set<Kind>;
+}> {
   const { org, pools, bearers } = setup;
   const pudong = org.stations[0];
   const nanshan = org.stations[1];
@@ -228,5 +231,5 @@ export async function mixedRequests(
     [deck[i], deck[j]] = [deck[j] as Kind, deck[i] as Kind];
   }
   let dealt = 0;
-  return { next: () => make[deck[dealt++ % deck.length] as Kind](), exhausted };
+  return { next: () => make[deck[dealt++ % deck.length] as Kind](), make, exhausted };
 }
