@@ -88,6 +88,12 @@ function complainant(rank: number) {
   return { name, phone: `13${String(rank * 7 + 100).padStart(9, '0')}` };
 }
 
+function category(refs: MixRefs, code: string): number {
+  const id = refs.categoryIds.get(code);
+  if (id === undefined) throw new Error(`no category ${code} in the database`);
+  return id;
+}
+
 /** The first clause of a corpus line, as an agent would title it. */
 const titleOf = (text: string) =>
   (text.split(/[，。！？,!?；;]/)[0] ?? text).slice(0, 30) || text.slice(0, 30);
@@ -116,7 +122,7 @@ export function registrationMix(refs: MixRefs, count = MIX_BODIES, seed = MIX_SE
       waybillNo,
       demands: [pick(DEMANDS)],
     };
-    if (!classify) body.categoryId = refs.categoryIds.get(line.label);
+    if (!classify) body.categoryId = category(refs, line.label);
     if (next() < 0.125 && line.priority) body.priority = line.priority;
     if (next() < 0.1) body.unitId = pick(refs.unitIds);
     if (referral)
@@ -134,27 +140,31 @@ export async function settleCategories(
   refs: MixRefs,
   mix: MixBody[],
 ): Promise<{ bodies: string[]; classified: number }> {
+  const textOf = (body: Record<string, unknown>) => ({
+    title: String(body.title),
+    content: String(body.content),
+  });
+  const keyOf = (t: { title: string; content: string }) => `${t.title}\n${t.content}`;
+  const texts = new Map(mix.filter((m) => m.classify).map((m) => [keyOf(textOf(m.body)), textOf(m.body)]));
   const sure = new Map<string, boolean>();
-  let classified = 0;
-  const bodies: string[] = [];
-  for (const { body, label, classify } of mix) {
-    if (classify) {
-      const key = `${body.title}\n${body.content}`;
-      let confident = sure.get(key);
-      if (confident === undefined) {
-        const s = await client.request<{
-          category: { confidence: number } | null;
-          autoApplyAt: number;
-        }>('POST', '/api/v1/classification/suggest', { title: body.title, content: body.content });
-        confident = !!s.category && s.category.confidence >= s.autoApplyAt;
-        sure.set(key, confident);
-      }
-      if (confident) classified++;
-      else body.categoryId = refs.categoryIds.get(label);
+  const queue = [...texts];
+  const ask = async () => {
+    for (let item = queue.pop(); item; item = queue.pop()) {
+      const s = await client.request<{ category: { confidence: number } | null; autoApplyAt: number }>(
+        'POST',
+        '/api/v1/classification/suggest',
+        item[1],
+      );
+      sure.set(item[0], !!s.category && s.category.confidence >= s.autoApplyAt);
     }
-    if (body.categoryId === undefined && !classify) throw new Error(`no category ${label} in the database`);
-    bodies.push(JSON.stringify(body));
-  }
+  };
+  await Promise.all(Array.from({ length: 8 }, ask));
+  let classified = 0;
+  const bodies = mix.map(({ body, label, classify }) => {
+    if (classify && sure.get(keyOf(textOf(body)))) classified++;
+    else body.categoryId = category(refs, label);
+    return JSON.stringify(body);
+  });
   return { bodies, classified };
 }
 
