@@ -230,7 +230,7 @@ async function measureMix(ctx: BenchContext, kind: DbKind, db: FreshDatabase, mi
   mix.valid = mix.problems.length === 0;
 }
 
-/** Runs `measure` on a fresh database, keeping the database when the result is not valid. */
+/** Runs `run` on a fresh database, kept (with the server logs) when the result is not valid. */
 async function onFreshDatabase<R extends { valid: boolean; error?: string }>(
   ctx: BenchContext,
   kind: DbKind,

@@ -97,7 +97,7 @@ function variedRequest(next: () => VariedRequest, samples: Map<string, KindSampl
   };
 }
 
-export const percentile = (sorted: readonly number[], p: number) =>
+const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 function summariseKind({ times, statusCodes }: KindSamples): KindSummary {
