@@ -77,8 +77,10 @@ async function measure(ctx: BenchContext, kind: DbKind, db: FreshDatabase, org: 
       const warm = await runLoad({ ...spec, durationSeconds: warmupSeconds });
       answered += okCount(warm, 'register');
       if (warm.errors.total) ctx.log(`kesu-mixed-${kind}: warm-up had errors: ${describeLoad(warm)}`);
-      // Kesu may still be working through the warm-up's last requests: not the measured run's time.
-      await fetch(`${kesu.url}/health`);
+      // Kesu is still working, by turns, through the warm-up's last requests; a list asked now is
+      // answered about when they are, and that backlog is not the measured run's time.
+      const drain = make.list();
+      await (await fetch(`${kesu.url}${drain.path}`, { headers: drain.headers })).text();
     }
     ctx.log(`kesu-mixed-${kind}: measuring ${durationSeconds} s with ${connections} connections`);
     const load = await runLoad({ ...spec, durationSeconds });
