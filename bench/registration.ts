@@ -1,6 +1,8 @@
 /**
  * Registration throughput: `POST /api/v1/complaints` as the demo agent (bearer token), against the
- * ceiling of a bare Fastify app inserting one row into the same database. See bench/README.md.
+ * ceiling of a bare Fastify app inserting one row into the same database: one body sent again and
+ * again, and the seeded registration mix (lib/workload.ts) on a database of its own. See
+ * bench/README.md.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +12,7 @@ import { countRows, type FreshDatabase, freshDatabase, KesuClient, startKesu } f
 import { describeLoad, type LoadSpec, type LoadSummary, runLoad } from './lib/load.js';
 import { formatWaits, samplePgWaits, type WaitSample } from './lib/pg-waits.js';
 import { type ServerChild, startServer } from './lib/processes.js';
+import { MIX_BODIES, MIX_SEED, mixRefs, registrationMix, settleCategories } from './lib/workload.js';
 
 const CATEGORY_CODE = 'delay.transit';
 
@@ -44,6 +47,20 @@ interface DbResult {
   profile?: { file: string; summary: ProfileSummary };
   /** With BENCH_PROFILE on PostgreSQL: what Kesu's backends waited on during the measured run. */
   pgWaits?: WaitSample[];
+  error?: string;
+  /** The registration mix, on a fresh database of its own, against the same ceiling. */
+  mix?: MixResult;
+}
+
+interface MixResult {
+  valid: boolean;
+  problems: string[];
+  registration?: Measured;
+  /** Of the bodies sent without a category: how many of MIX_BODIES the classifier chose for. */
+  classified?: number;
+  /** mix requests/s ÷ ceiling requests/s. */
+  ratio?: number;
+  profile?: { file: string; summary: ProfileSummary };
   error?: string;
 }
 
@@ -84,17 +101,35 @@ async function loadServer(
   return { summary, answered };
 }
 
-async function measure(ctx: BenchContext, kind: DbKind, db: FreshDatabase, result: DbResult) {
-  const check = (label: string, m: Measured) => {
-    if (m.errors.total) result.problems.push(`${label}: ${m.errors.total} errors under load`);
-    if (m.rowsStored < m.rowsAnswered)
-      result.problems.push(`${label}: ${m.rowsAnswered} rows acknowledged but only ${m.rowsStored} stored`);
-  };
+function check(problems: string[], label: string, m: Measured): void {
+  if (m.errors.total) problems.push(`${label}: ${m.errors.total} errors under load`);
+  if (m.rowsStored < m.rowsAnswered)
+    problems.push(`${label}: ${m.rowsAnswered} rows acknowledged but only ${m.rowsStored} stored`);
+}
 
+function profileDir(ctx: BenchContext): string | undefined {
+  if (!ctx.options.profile) return undefined;
+  const dir = path.join(ctx.resultsDir, 'profiles');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** The CPU profile a Kesu child wrote on exit, summarised and logged. */
+function readProfile(ctx: BenchContext, dir: string, name: string) {
+  const file = path.join(dir, `${name}.cpuprofile`);
+  if (!existsSync(file)) {
+    ctx.log(`${name}: no profile written at ${file}`);
+    return undefined;
+  }
+  const profile = { file: path.relative(ctx.root, file), summary: summariseProfile(file) };
+  for (const line of formatProfile(profile.summary)) ctx.log(`${name} profile: ${line}`);
+  return profile;
+}
+
+async function measure(ctx: BenchContext, kind: DbKind, db: FreshDatabase, result: DbResult) {
   // Kesu.
-  const profileDir = ctx.options.profile ? path.join(ctx.resultsDir, 'profiles') : undefined;
-  if (profileDir) mkdirSync(profileDir, { recursive: true });
-  const kesu = await startKesu(ctx, { name: `kesu-${kind}`, db, cpuProfileDir: profileDir });
+  const profiles = profileDir(ctx);
+  const kesu = await startKesu(ctx, { name: `kesu-${kind}`, db, cpuProfileDir: profiles });
   let body: string;
   try {
     const admin = await KesuClient.login(kesu.url, 'admin');
@@ -126,14 +161,8 @@ async function measure(ctx: BenchContext, kind: DbKind, db: FreshDatabase, resul
     await kesu.stop();
   }
   result.registration.rowsStored = await countRows(db.url, 'complaints');
-  check('registration', result.registration);
-  if (profileDir) {
-    const file = path.join(profileDir, `kesu-${kind}.cpuprofile`);
-    if (existsSync(file)) {
-      result.profile = { file: path.relative(ctx.root, file), summary: summariseProfile(file) };
-      for (const line of formatProfile(result.profile.summary)) ctx.log(`kesu-${kind} profile: ${line}`);
-    } else ctx.log(`kesu-${kind}: no profile written at ${file}`);
-  }
+  check(result.problems, 'registration', result.registration);
+  if (profiles) result.profile = readProfile(ctx, profiles, `kesu-${kind}`);
 
   // The ceiling, on the same database, after Kesu has stopped.
   const ceiling = await startServer({
@@ -156,43 +185,110 @@ async function measure(ctx: BenchContext, kind: DbKind, db: FreshDatabase, resul
     await ceiling.stop();
   }
   result.ceiling.rowsStored = await countRows(db.url, 'bench_ceiling');
-  check('ceiling', result.ceiling);
+  check(result.problems, 'ceiling', result.ceiling);
 
-  result.ratio =
-    Math.round((10_000 * result.registration.requestsPerSecond) / result.ceiling.requestsPerSecond) / 10_000;
+  result.ratio = ratio(result.registration, result.ceiling);
   result.valid = result.problems.length === 0;
+}
+
+/** The registration mix on a fresh database: MIX_BODIES seeded bodies, cycled. */
+async function measureMix(ctx: BenchContext, kind: DbKind, db: FreshDatabase, mix: MixResult) {
+  const profiles = profileDir(ctx);
+  const kesu = await startKesu(ctx, { name: `kesu-mix-${kind}`, db, cpuProfileDir: profiles });
+  try {
+    const admin = await KesuClient.login(kesu.url, 'admin');
+    const headers = {
+      authorization: await admin.bearerFor('agent', 'bench registration mix'),
+      'content-type': 'application/json',
+    };
+    const refs = await mixRefs(admin);
+    const { bodies, classified } = await settleCategories(admin, refs, registrationMix(refs));
+    mix.classified = classified;
+    ctx.log(`kesu-mix-${kind}: ${bodies.length} bodies, ${classified} of them left to the classifier`);
+    let sent = 0;
+    const route = '/api/v1/complaints';
+    const { summary, answered } = await loadServer(ctx, kesu, {
+      url: `${kesu.url}${route}`,
+      method: 'POST',
+      headers,
+      body: bodies[0],
+      next: () => ({
+        kind: 'registration',
+        method: 'POST',
+        path: route,
+        headers,
+        body: bodies[++sent % bodies.length],
+      }),
+    });
+    mix.registration = { ...summary, rowsAnswered: answered, rowsStored: 0 };
+  } finally {
+    await kesu.stop();
+  }
+  mix.registration.rowsStored = await countRows(db.url, 'complaints');
+  check(mix.problems, 'registration-mix', mix.registration);
+  if (profiles) mix.profile = readProfile(ctx, profiles, `kesu-mix-${kind}`);
+  mix.valid = mix.problems.length === 0;
+}
+
+/** Runs `run` on a fresh database, kept (with the server logs) when the result is not valid. */
+async function onFreshDatabase<R extends { valid: boolean; error?: string }>(
+  ctx: BenchContext,
+  kind: DbKind,
+  name: string,
+  result: R,
+  run: (db: FreshDatabase) => Promise<void>,
+): Promise<void> {
+  let db: FreshDatabase | undefined;
+  try {
+    db = await freshDatabase(ctx, kind, name);
+    await run(db);
+  } catch (error) {
+    result.error = error instanceof Error ? error.message : String(error);
+    ctx.log(`${name} ${kind} failed: ${result.error}`);
+  }
+  if (result.valid) db?.remove();
+  else if (db) {
+    db.keep();
+    ctx.log(`${name} ${kind}: keeping ${db.dataDir} (database and server logs)`);
+  }
+}
+
+const ratio = (m: Measured | undefined, ceiling: Measured | undefined) =>
+  m && ceiling ? Math.round((10_000 * m.requestsPerSecond) / ceiling.requestsPerSecond) / 10_000 : undefined;
+
+function summaryLine(
+  what: string,
+  kind: DbKind,
+  r: { valid: boolean; error?: string; problems: string[]; ratio?: number },
+): string {
+  const value = r.ratio === undefined ? '' : r.ratio.toFixed(2);
+  if (r.error) return `${what}/ceiling ${kind}: failed (${r.error.split('\n')[0]})`;
+  if (!r.valid) return `${what}/ceiling ${kind}: ${value} INVALID (${r.problems.join('; ')})`;
+  return `${what}/ceiling ${kind}: ${value}`;
 }
 
 export const registration: BenchModule = {
   name: 'registration',
   async run(ctx): Promise<ModuleOutcome> {
     const databases: Record<string, DbResult> = {};
-    const summary: string[] = [];
+    const lines: string[] = [];
+    const mixLines: string[] = [];
     let ok = true;
     for (const kind of ctx.options.databases) {
       const result: DbResult = { date: new Date().toISOString(), valid: false, problems: [] };
       databases[kind] = result;
-      let db: FreshDatabase | undefined;
-      try {
-        db = await freshDatabase(ctx, kind, 'bench_registration');
-        await measure(ctx, kind, db, result);
-      } catch (error) {
-        result.error = error instanceof Error ? error.message : String(error);
-        ctx.log(`registration ${kind} failed: ${result.error}`);
-      }
-      if (result.valid) db?.remove();
-      else if (db) {
-        db.keep();
-        ctx.log(`registration ${kind}: keeping ${db.dataDir} (database and server logs)`);
-      }
-
-      const ratio = result.ratio === undefined ? '' : result.ratio.toFixed(2);
-      if (result.error) summary.push(`registration/ceiling ${kind}: failed (${result.error.split('\n')[0]})`);
-      else if (!result.valid)
-        summary.push(`registration/ceiling ${kind}: ${ratio} INVALID (${result.problems.join('; ')})`);
-      else summary.push(`registration/ceiling ${kind}: ${ratio}`);
-      ok &&= result.valid;
+      await onFreshDatabase(ctx, kind, 'bench_registration', result, (db) => measure(ctx, kind, db, result));
+      const mix: MixResult = { valid: false, problems: [] };
+      result.mix = mix;
+      await onFreshDatabase(ctx, kind, 'bench_registration_mix', mix, (db) => measureMix(ctx, kind, db, mix));
+      mix.ratio = ratio(mix.registration, result.ceiling);
+      if (!result.ceiling) mix.problems.push('no ceiling measured');
+      mix.valid &&= mix.problems.length === 0;
+      lines.push(summaryLine('registration', kind, result));
+      mixLines.push(summaryLine('registration-mix', kind, mix));
+      ok &&= result.valid && mix.valid;
     }
+    const summary = [...lines, ...mixLines];
     return {
       ok,
       summary,
@@ -203,6 +299,7 @@ export const registration: BenchModule = {
           connections: ctx.options.connections,
           profiled: ctx.options.profile,
           body: { ...JSON.parse(registrationBody(0)), categoryId: `<id of ${CATEGORY_CODE}>` },
+          mix: { seed: MIX_SEED, bodies: MIX_BODIES, generator: 'bench/lib/workload.ts' },
         },
         databases,
       },

@@ -4,9 +4,11 @@
  *
  * Options (env): BENCH_DURATION seconds per measured run (default 10; below 10 is a trial run),
  * BENCH_WARMUP seconds (default 3), BENCH_CONNECTIONS (default 50), BENCH_DB (sqlite, postgres;
- * both when unset), BENCH_ONLY (one module: registration, sla-sweep, export or console), BENCH_PROFILE=1
- * (CPU-profile the Kesu child or worker; a trial run), BENCH_EXPORT_ROWS (complaints exported,
- * default 1,000,000; another number is a trial run), BENCH_LIST_ROWS (likewise, complaints listed).
+ * both when unset), BENCH_ONLY (modules, comma-separated: registration, mixed, sla-sweep, export,
+ * console, search, list, classify), BENCH_PROFILE=1 (CPU-profile the Kesu child or worker; a trial run),
+ * BENCH_EXPORT_ROWS (complaints exported, default 1,000,000), BENCH_SEARCH_ROWS (default 1,000,000),
+ * BENCH_MIXED_ROWS (complaints under the mixed workload, default 200,000), BENCH_LIST_ROWS
+ * (complaints listed, default 1,000,000): another number is a trial run.
  *
  * A new benchmark is a module exporting a `BenchModule` (see lib/context.ts), added to MODULES.
  */
@@ -20,15 +22,18 @@ import { classifyBench } from './classify.js';
 import { consoleBench } from './console.js';
 import { DEFAULT_EXPORT_ROWS, exportBench, exportRows } from './export.js';
 import type { BenchContext, BenchModule, BenchOptions, DbKind } from './lib/context.js';
+import { DEFAULT_MIXED_ROWS, mixedRows } from './lib/mixed-dataset.js';
 import { stopAll } from './lib/processes.js';
 import { writeResults } from './lib/results.js';
 import { DEFAULT_LIST_ROWS, listBench, listRows } from './list.js';
+import { mixedBench } from './mixed.js';
 import { registration } from './registration.js';
 import { DEFAULT_SEARCH_ROWS, searchBench, searchRows } from './search.js';
 import { slaSweep } from './sla-sweep.js';
 
 const MODULES: BenchModule[] = [
   registration,
+  mixedBench,
   slaSweep,
   exportBench,
   consoleBench,
@@ -92,8 +97,21 @@ function readOptions(): BenchOptions {
       profile ||
       exportRows() !== DEFAULT_EXPORT_ROWS ||
       searchRows() !== DEFAULT_SEARCH_ROWS ||
-      listRows() !== DEFAULT_LIST_ROWS,
+      listRows() !== DEFAULT_LIST_ROWS ||
+      mixedRows() !== DEFAULT_MIXED_ROWS,
   };
+}
+
+function trialReasons(options: BenchOptions): string[] {
+  const reasons = [
+    options.profile && 'profiling',
+    options.durationSeconds < 10 && `BENCH_DURATION=${options.durationSeconds} < 10`,
+    exportRows() !== DEFAULT_EXPORT_ROWS && `BENCH_EXPORT_ROWS=${exportRows()}`,
+    searchRows() !== DEFAULT_SEARCH_ROWS && `BENCH_SEARCH_ROWS=${searchRows()}`,
+    mixedRows() !== DEFAULT_MIXED_ROWS && `BENCH_MIXED_ROWS=${mixedRows()}`,
+    listRows() !== DEFAULT_LIST_ROWS && `BENCH_LIST_ROWS=${listRows()}`,
+  ];
+  return reasons.filter((r): r is string => typeof r === 'string');
 }
 
 function git(args: string[]): string | null {
@@ -143,7 +161,7 @@ async function main(): Promise<number> {
   }
   if (options.trial) {
     log(
-      `trial run (${options.profile ? 'profiling' : options.durationSeconds < 10 ? `BENCH_DURATION=${options.durationSeconds} < 10` : `BENCH_EXPORT_ROWS=${exportRows()}`}): ` +
+      `trial run (${trialReasons(options).join(', ')}): ` +
         'results go to bench/results/trial.json, not latest.json',
     );
   }

@@ -1,0 +1,68 @@
+/**
+ * The mixed workload's data: the search bench's complaints (bench/search.ts: a year of varied
+ * Chinese complaints, mostly closed, some open in the service centre or at the two stations, with
+ * their search documents), written in bulk to every database of the run in one pass, then made
+ * ready for registrations through the API (the day counters and, on PostgreSQL, the id sequence
+ * past the written rows). No history, deadlines or customers: the actions append the first event
+ * of a complaint's chain.
+ */
+import { sql } from 'kysely';
+import { openDatabase } from '../../src/db/database.js';
+import { generator, postgresTarget, prepareSchema, sqliteTarget } from '../search.js';
+import type { BenchContext, DbKind } from './context.js';
+import type { FreshDatabase } from './kesu.js';
+
+const BATCH = 5_000;
+export const DEFAULT_MIXED_ROWS = 200_000;
+
+/** BENCH_MIXED_ROWS (default 200,000): complaints in the mixed workload's database. */
+export function mixedRows(): number {
+  const raw = process.env.BENCH_MIXED_ROWS;
+  if (raw === undefined || raw === '') return DEFAULT_MIXED_ROWS;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1000)
+    throw new Error(`BENCH_MIXED_ROWS must be an integer ≥ 1000, got ${raw}`);
+  return n;
+}
+
+export type Org = Awaited<ReturnType<typeof prepareSchema>>;
+
+/** Writes `rows` complaints into each database (one generator pass for all); returns the organisation. */
+export async function writeMixedDataset(
+  ctx: BenchContext,
+  dbs: Array<{ kind: DbKind; db: FreshDatabase }>,
+  rows: number,
+): Promise<Org> {
+  const orgs = await Promise.all(dbs.map(({ kind, db }) => prepareSchema(db, kind)));
+  const org = orgs[0];
+  if (!org) throw new Error('no database to run on');
+  const targets = await Promise.all(
+    dbs.map(({ kind, db }) => (kind === 'sqlite' ? sqliteTarget(db) : postgresTarget(db))),
+  );
+  const make = generator(org, rows, Date.now());
+  for (let from = 0; from < rows; from += BATCH) {
+    const batch = Array.from({ length: Math.min(BATCH, rows - from) }, (_, k) => make(from + k));
+    await Promise.all(targets.map((t) => t.write(batch)));
+    if ((from / BATCH) % 20 === 19) ctx.log(`mixed: ${from + batch.length} complaints written`);
+  }
+  await Promise.all(targets.map((t) => t.finish()));
+  await Promise.all(dbs.map(({ db }) => readyForRegistration(db.url)));
+  return org;
+}
+
+/** The day counters as registration would have left them; PostgreSQL's id sequence past the rows. */
+async function readyForRegistration(url: string): Promise<void> {
+  const handle = openDatabase(url);
+  try {
+    await sql`insert into number_sequences (day, last)
+      select substr(number, 3, 8), max(cast(substr(number, 12) as integer)) from complaints group by 1`.execute(
+      handle.db,
+    );
+    if (handle.dialect === 'postgres')
+      await sql`select setval(pg_get_serial_sequence('complaints', 'id'), (select max(id) from complaints))`.execute(
+        handle.db,
+      );
+  } finally {
+    await handle.close();
+  }
+}
