@@ -4,7 +4,7 @@ import { type ZipEntryWriter, ZipStream } from './zip-stream.js';
 /**
  * A one-sheet xlsx written as a stream: the fixed parts of the workbook, then the sheet's rows as
  * they come — cells as exceljs's streaming writer wrote them (text as `t="str"`, no shared strings,
- * no styles), without its objects per row and cell. See docs/adr/0014-s4-export-writes-its-own-xlsx.md.
+ * no styles), without its objects per row and cell. See docs/adr/0018-export-writes-its-own-xlsx.md.
  */
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
