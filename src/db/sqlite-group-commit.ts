@@ -124,6 +124,13 @@ class GroupCommitDriver implements Driver {
     if (!this.sqlite.inTransaction) return;
     this.exec('rollback to kesu_tx');
     this.exec('release kesu_tx');
+    // Its caller goes on at once: end the group now, so that no write lock outlives the transaction
+    // (another connection in this process would wait for it with the event loop blocked).
+    if (this.group?.waiters.length) this.commitGroup();
+    else {
+      this.exec('rollback');
+      this.group = null;
+    }
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {

@@ -44,6 +44,7 @@ import { type Http, SESSION_COOKIE } from './http.js';
 import { registerMetrics } from './metrics.js';
 import { openApiOptions } from './openapi.js';
 import { sendProblem } from './problem.js';
+import { SnapshotRateLimitStore } from './rate-limit-store.js';
 import { registerRequestContext, requestIdOf } from './request-id.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerWeb } from './static-web.js';
@@ -116,7 +117,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
   // Uploads (evidence, spreadsheets) are streamed; each route applies its own size and type limits.
   await http.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fields: 20 } });
   // Only the routes that opt in (the public portal) are rate-limited.
-  await http.register(fastifyRateLimit, { global: false });
+  await http.register(fastifyRateLimit, { global: false, store: SnapshotRateLimitStore });
   http.addSchema(ProblemSchema);
   await http.register(fastifySwagger, openApiOptions);
   await http.register(fastifySwaggerUi, { routePrefix: '/api/docs' });

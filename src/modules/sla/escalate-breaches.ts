@@ -89,7 +89,7 @@ export async function escalateBreaches(
     tx,
     escalations.map((e) => e.after.id),
   );
-  await recomputeClocks(tx, sla, escalations, deadlines, cache);
+  await recomputeClocks(tx, sla, escalations, deadlines);
 
   const notices: Notice[][] = [];
   const escalated: NewEvent[] = [];
@@ -162,7 +162,6 @@ async function recomputeClocks(
   sla: SlaContext,
   escalations: Escalation[],
   deadlines: Map<number, Deadline[]>,
-  cache: TxCache,
 ): Promise<void> {
   const moved = new Map<number, Escalation>();
   for (const e of escalations) {
