@@ -20,11 +20,32 @@ const MAX_KEYS = 1000;
 /** The database behind a handle or any of its transactions (Kysely shares one adapter between them). */
 const databaseOf = (db: Db | Tx): object => db.getExecutor().adapter;
 
+interface Entry<V> {
+  value: Promise<V>;
+  until: number;
+  /** Set once the load succeeded: an expired entry is served from it while it refreshes. */
+  loaded?: { value: V };
+  refreshing?: boolean;
+}
+
 export function referenceCache<K, V>(
   load: (db: Db | Tx, key: K) => Promise<V>,
   ttlMs = REFERENCE_TTL_MS,
 ): ReferenceCache<K, V> {
-  const byDatabase = new WeakMap<object, Map<K, { value: Promise<V>; until: number }>>();
+  const byDatabase = new WeakMap<object, Map<K, Entry<V>>>();
+  const start = (entries: Map<K, Entry<V>>, db: Db | Tx, key: K): Entry<V> => {
+    const entry: Entry<V> = { value: load(db, key), until: Date.now() + ttlMs };
+    entries.set(key, entry);
+    entry.value.then(
+      (value) => {
+        entry.loaded = { value };
+      },
+      () => {
+        if (entries.get(key) === entry) entries.delete(key);
+      },
+    );
+    return entry;
+  };
   return {
     get(db, key) {
       const database = databaseOf(db);
@@ -33,17 +54,32 @@ export function referenceCache<K, V>(
         entries = new Map();
         byDatabase.set(database, entries);
       }
-      const now = Date.now();
       const hit = entries.get(key);
-      if (hit && hit.until > now) return hit.value;
+      if (hit && hit.until > Date.now()) return hit.value;
+      // Expired: outside a transaction the request goes on with the old value and one refresh runs
+      // behind it (a request must not wait for a pool connection to re-read what it just had; a
+      // failed refresh keeps the old value). Inside one, its own connection reads it now.
+      if (hit?.loaded && !db.isTransaction) {
+        if (!hit.refreshing) {
+          hit.refreshing = true;
+          load(db, key).then(
+            (value) => {
+              if (entries.get(key) === hit)
+                entries.set(key, {
+                  value: Promise.resolve(value),
+                  until: Date.now() + ttlMs,
+                  loaded: { value },
+                });
+            },
+            () => {
+              hit.refreshing = false;
+            },
+          );
+        }
+        return Promise.resolve(hit.loaded.value);
+      }
       if (!hit && entries.size >= MAX_KEYS) entries.clear();
-      const value = load(db, key);
-      const entry = { value, until: now + ttlMs };
-      entries.set(key, entry);
-      value.catch(() => {
-        if (entries.get(key) === entry) entries.delete(key);
-      });
-      return value;
+      return start(entries, db, key).value;
     },
     invalidate(db) {
       byDatabase.delete(databaseOf(db));
