@@ -106,7 +106,11 @@ class GroupCommitDriver implements Driver {
     const lease = connection as Lease;
     const group = this.group;
     lease.inTransaction = false;
-    if (!group || !this.sqlite.inTransaction) throw new Error('SQLite rolled the transaction back');
+    if (!group || !this.sqlite.inTransaction) {
+      const error = new Error('SQLite rolled the transaction back');
+      this.failGroup(error);
+      throw error;
+    }
     this.exec('release kesu_tx');
     const durable = new Promise<void>((resolve, reject) => group.waiters.push({ resolve, reject }));
     // Hand the connection on now; Kysely's own release after this resolves is then a no-op.
@@ -121,7 +125,10 @@ class GroupCommitDriver implements Driver {
     if (lease.released) return;
     // SQLite rolls the whole transaction back itself on some errors (SQLITE_FULL, SQLITE_IOERR);
     // the group then failed with that error already (see run).
-    if (!this.sqlite.inTransaction) return;
+    if (!this.sqlite.inTransaction) {
+      this.failGroup(new Error('SQLite rolled the transaction back'));
+      return;
+    }
     this.exec('rollback to kesu_tx');
     this.exec('release kesu_tx');
     // Its caller goes on at once: end the group now, so that no write lock outlives the transaction
