@@ -15,18 +15,7 @@ import type { BenchContext, BenchModule, DbKind, ModuleOutcome } from './lib/con
 import { type FreshDatabase, freshDatabase } from './lib/kesu.js';
 import { listWorkflow } from './lib/list-dataset.js';
 import { listShapes, type Shape } from './list-shapes.js';
-import {
-  appContext,
-  BATCH,
-  generator,
-  label,
-  type Org,
-  percentile,
-  postgresTarget,
-  prepareSchema,
-  round,
-  sqliteTarget,
-} from './search.js';
+import { appContext, label, type Org, percentile, round, writeGeneratedDataset } from './search.js';
 
 export const DEFAULT_LIST_ROWS = 1_000_000;
 const ACTORS = ['supervisor', 'handler'];
@@ -52,23 +41,12 @@ export async function writeListDataset(
   now: number,
   log: (message: string) => void,
 ): Promise<Org> {
-  const orgs = await Promise.all(dbs.map(({ kind, db }) => prepareSchema(db, kind)));
-  const org = orgs[0];
-  if (!org) throw new Error('no database to run on');
-  const targets = await Promise.all(
-    dbs.map(({ kind, db }) => (kind === 'sqlite' ? sqliteTarget(db) : postgresTarget(db))),
-  );
-  const make = generator(org, rows, now);
-  const workflow = listWorkflow(org, now);
-  for (let from = 0; from < rows; from += BATCH) {
-    const batch = Array.from({ length: Math.min(BATCH, rows - from) }, (_, k) =>
-      workflow(make(from + k), from + k),
-    );
-    await Promise.all(targets.map((t) => t.write(batch)));
-    if ((from / BATCH) % 20 === 19) log(`list: ${from + batch.length} written`);
-  }
-  await Promise.all(targets.map((t) => t.finish()));
-  return org;
+  const [org] = await writeGeneratedDataset(dbs, rows, {
+    now,
+    log: (n) => log(`list: ${n} written`),
+    shape: (o) => listWorkflow(o, now),
+  });
+  return org as Org;
 }
 
 export interface ShapeResult {

@@ -9,9 +9,10 @@ import { openDatabase } from '../src/db/database.js';
 import type { BenchContext, BenchModule, DbKind, ModuleOutcome } from './lib/context.js';
 import { countRows, type FreshDatabase, freshDatabase, KesuClient, startKesu } from './lib/kesu.js';
 import { describeLoad, type LoadSummary, runLoad, type VariedRequest } from './lib/load.js';
-import { mixedRows, type Org, writeMixedDataset } from './lib/mixed-dataset.js';
+import { mixedRows, writeMixedDataset } from './lib/mixed-dataset.js';
 import { KINDS, type Kind, loadPools, MIXED_SEED, mixedRequests, type User } from './lib/mixed-requests.js';
 import { mixRefs, registrationMix, settleCategories } from './lib/workload.js';
+import type { Org } from './search.js';
 
 const USERS: User[] = ['supervisor', 'agent', 'handler'];
 

@@ -28,7 +28,7 @@ export const DEFAULT_SEARCH_ROWS = 1_000_000;
 export const TIME_ZONE = 'Asia/Shanghai';
 const SECRET = 'bench-search-secret-0123456789abcdef';
 const DAY = 86_400_000;
-export const BATCH = 5_000;
+const BATCH = 5_000;
 /** PostgreSQL allows 65,535 parameters a statement. */
 const PG_ROWS_PER_INSERT = 1_000;
 const QUERIES = 200;
@@ -612,6 +612,39 @@ export async function runQueries(
   }
 }
 
+/**
+ * Writes `rows` generated complaints to each database in one generator pass (schema and demo
+ * organisation first); `shape` turns each row into what a bench needs (workflow columns…). Returns
+ * each database's organisation, in the order of `dbs`.
+ */
+export async function writeGeneratedDataset(
+  dbs: Array<{ kind: DbKind; db: FreshDatabase }>,
+  rows: number,
+  options: {
+    now: number;
+    log: (written: number) => void;
+    shape?: (org: Org) => (row: GeneratedRow, i: number) => GeneratedRow;
+  },
+): Promise<Org[]> {
+  const orgs = await Promise.all(dbs.map(({ kind, db }) => prepareSchema(db, kind)));
+  const org = orgs[0];
+  if (!org) throw new Error('no database to run on');
+  const targets = await Promise.all(
+    dbs.map(({ kind, db }) => (kind === 'sqlite' ? sqliteTarget(db) : postgresTarget(db))),
+  );
+  const make = generator(org, rows, options.now);
+  const shape = options.shape?.(org) ?? ((row: GeneratedRow) => row);
+  for (let from = 0; from < rows; from += BATCH) {
+    const batch = Array.from({ length: Math.min(BATCH, rows - from) }, (_, k) =>
+      shape(make(from + k), from + k),
+    );
+    await Promise.all(targets.map((t) => t.write(batch)));
+    if ((from / BATCH) % 20 === 19) options.log(from + batch.length);
+  }
+  await Promise.all(targets.map((t) => t.finish()));
+  return orgs;
+}
+
 async function run(ctx: BenchContext): Promise<ModuleOutcome> {
   const rows = searchRows();
   const kinds = ctx.options.databases;
@@ -622,20 +655,12 @@ async function run(ctx: BenchContext): Promise<ModuleOutcome> {
   try {
     for (const kind of kinds) dbs.push({ kind, db: await freshDatabase(ctx, kind, 'search') });
     const started = performance.now();
-    const orgs = await Promise.all(dbs.map(({ kind, db }) => prepareSchema(db, kind)));
-    const org = orgs[0];
-    if (!org) throw new Error('no database to run on');
-    const targets = await Promise.all(
-      dbs.map(({ kind, db }) => (kind === 'sqlite' ? sqliteTarget(db) : postgresTarget(db))),
-    );
     ctx.log(`search: writing ${rows} complaints with their search documents to ${kinds.join(' and ')}`);
-    const make = generator(org, rows, Date.now());
-    for (let from = 0; from < rows; from += BATCH) {
-      const batch = Array.from({ length: Math.min(BATCH, rows - from) }, (_, k) => make(from + k));
-      await Promise.all(targets.map((t) => t.write(batch)));
-      if ((from / BATCH) % 20 === 19) ctx.log(`search: ${from + batch.length} written`);
-    }
-    await Promise.all(targets.map((t) => t.finish()));
+    const orgs = await writeGeneratedDataset(dbs, rows, {
+      now: Date.now(),
+      log: (n) => ctx.log(`search: ${n} written`),
+    });
+    const org = orgs[0] as Org;
     const setupSeconds = Math.round((performance.now() - started) / 100) / 10;
     ctx.log(`search: written and indexed in ${setupSeconds} s`);
     for (const [k, { kind, db }] of dbs.entries()) {

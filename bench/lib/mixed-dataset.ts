@@ -8,11 +8,10 @@
  */
 import { sql } from 'kysely';
 import { openDatabase } from '../../src/db/database.js';
-import { generator, postgresTarget, prepareSchema, sqliteTarget } from '../search.js';
+import { type Org, writeGeneratedDataset } from '../search.js';
 import type { BenchContext, DbKind } from './context.js';
 import type { FreshDatabase } from './kesu.js';
 
-const BATCH = 5_000;
 export const DEFAULT_MIXED_ROWS = 200_000;
 
 /** BENCH_MIXED_ROWS (default 200,000): complaints in the mixed workload's database. */
@@ -25,27 +24,17 @@ export function mixedRows(): number {
   return n;
 }
 
-export type Org = Awaited<ReturnType<typeof prepareSchema>>;
-
 /** Writes `rows` complaints into each database (one generator pass for all); returns the organisation. */
 export async function writeMixedDataset(
   ctx: BenchContext,
   dbs: Array<{ kind: DbKind; db: FreshDatabase }>,
   rows: number,
 ): Promise<Org> {
-  const orgs = await Promise.all(dbs.map(({ kind, db }) => prepareSchema(db, kind)));
-  const org = orgs[0];
+  const [org] = await writeGeneratedDataset(dbs, rows, {
+    now: Date.now(),
+    log: (n) => ctx.log(`mixed: ${n} complaints written`),
+  });
   if (!org) throw new Error('no database to run on');
-  const targets = await Promise.all(
-    dbs.map(({ kind, db }) => (kind === 'sqlite' ? sqliteTarget(db) : postgresTarget(db))),
-  );
-  const make = generator(org, rows, Date.now());
-  for (let from = 0; from < rows; from += BATCH) {
-    const batch = Array.from({ length: Math.min(BATCH, rows - from) }, (_, k) => make(from + k));
-    await Promise.all(targets.map((t) => t.write(batch)));
-    if ((from / BATCH) % 20 === 19) ctx.log(`mixed: ${from + batch.length} complaints written`);
-  }
-  await Promise.all(targets.map((t) => t.finish()));
   await Promise.all(dbs.map(({ db }) => readyForRegistration(db.url)));
   return org;
 }

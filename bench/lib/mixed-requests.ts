@@ -10,10 +10,10 @@
  * state and none is refused for it; repeatable actions (a call-back, a correction) cycle.
  */
 import type { Db } from '../../src/db/database.js';
+import type { Org } from '../search.js';
 import { queryInputs, random } from '../search.js';
 import type { KesuClient } from './kesu.js';
 import type { VariedRequest } from './load.js';
-import type { Org } from './mixed-dataset.js';
 
 export const MIXED_SEED = 20261204;
 /** Complaints sampled for the detail pages. */
