@@ -26,7 +26,7 @@ import { queueComplaintNotices } from '../notify/index.js';
 import { blindIndexOrNull, piiKeys, sealOrNull } from '../privacy/index.js';
 import { indexComplaint, indexNewComplaint } from '../search/index.js';
 import { readSetting } from '../settings/index.js';
-import { updateComplaintClocks } from '../sla/index.js';
+import { planFirstClocks, updateComplaintClocks } from '../sla/index.js';
 import { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS, mayDecide } from './authority.js';
 import { COMPLAINT_STREAM } from './complaint-command.js';
 import { type EarlierComplaint, findEarlierComplaints, recordRepeats } from './duplicates.js';
@@ -306,17 +306,14 @@ async function insertComplaint(
   fields.customer_id = await linkCustomer(tx, piiKeys(ctx.config.secret), input.complainant, now);
   const earlier = await findEarlierComplaints(tx, fields);
   fields.repeat_complaint = earlier.length ? 1 : 0;
+  const clocks = await planFirstClocks(tx, ctx, fields, { eventKind: 'registered', now });
+  fields.due_at = clocks.dueAt;
   const { id } = await tx.insertInto('complaints').values(fields).returning('id').executeTakeFirstOrThrow();
+  await clocks.write(tx, id);
   await recordRepeats(tx, { id, customer_id: fields.customer_id }, earlier, now);
   if (classified) await storeClassification(tx, id, classified, now);
   // The history keeps the blind indexes, not the sealed contacts: it is read by more people.
-  const { content, complainant_phone, complainant_email, ...recorded } = fields;
-  const clocks = await updateComplaintClocks(tx, ctx, {
-    before: null,
-    after: { ...fields, id },
-    eventKind: 'registered',
-    now,
-  });
+  const { content, complainant_phone, complainant_email, due_at, ...recorded } = fields;
   await appendEvent(tx, {
     streamType: COMPLAINT_STREAM,
     streamId: id,
@@ -327,7 +324,7 @@ async function insertComplaint(
     data: {
       fields: recorded,
       contentSha256: createHash('sha256').update(content).digest('hex'),
-      clocks,
+      clocks: clocks.changes,
       ...(classified ? { classification: classificationEventData(classified) } : {}),
       ...(earlier.length ? { repeatOf: earlier.map((e) => ({ number: e.number, reasons: e.reasons })) } : {}),
       ...(dispatch
@@ -342,7 +339,6 @@ async function insertComplaint(
     },
     newStream: true,
   });
-  const started = (clocks?.started ?? []).map((c) => Date.parse(c.dueAt));
   await queueComplaintNotices(
     tx,
     ctx,
@@ -352,7 +348,7 @@ async function insertComplaint(
         ...fields,
         id,
         assignee_id: fields.assignee_id ?? null,
-        due_at: started.length ? Math.min(...started) : null,
+        due_at: clocks.dueAt,
       },
     },
   );

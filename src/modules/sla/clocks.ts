@@ -45,6 +45,50 @@ function times(
   return { dueAt, remindAt };
 }
 
+/** The deadline row (without its complaint) of a clock of `stage` started at `now`. */
+function startedClock(sla: SlaContext, c: Omit<ClockSubject, 'id'>, stage: Stage, now: number) {
+  const limit = resolveLimit(sla.policies, stage, c.categoryPath, c.priority);
+  const limitMs = limit.minutes * MINUTE;
+  const { dueAt, remindAt } = times(sla, { mode: limit.mode, limitMs, startedAt: now, pausedMs: 0 });
+  return {
+    stage,
+    mode: limit.mode,
+    limit_ms: limitMs,
+    started_at: now,
+    due_at: dueAt,
+    remind_at: remindAt,
+    paused_at: null,
+    paused_ms: 0,
+    met_at: null,
+    reminded_at: null,
+    breached_at: null,
+  };
+}
+
+/**
+ * The clocks the first event of a complaint starts, before its row exists: a new complaint has no
+ * deadline to meet, pause or resume, so its earliest due time is known without reading any, and
+ * goes into the complaint's own row. `write` inserts the deadlines once the row has its id.
+ */
+export function firstClocks(
+  sla: SlaContext,
+  c: Omit<ClockSubject, 'id'>,
+  { eventKind, now }: { eventKind: string; now: number },
+): { dueAt: number | null; changes: ClockChanges; write: (tx: Tx, complaintId: number) => Promise<void> } {
+  const rows = (CLOCK_EVENTS[eventKind]?.start ?? []).map((stage) => startedClock(sla, c, stage, now));
+  return {
+    dueAt: rows.length ? Math.min(...rows.map((r) => r.due_at)) : null,
+    changes: rows.length ? { started: rows.map((r) => ({ stage: r.stage, dueAt: iso(r.due_at) })) } : {},
+    write: async (tx, complaintId) => {
+      if (rows.length)
+        await tx
+          .insertInto('complaint_deadlines')
+          .values(rows.map((r) => ({ complaint_id: complaintId, ...r })))
+          .execute();
+    },
+  };
+}
+
 /**
  * Start, stop, pause or resume a complaint's clocks for one history event, inside the caller's
  * transaction, and keep `complaints.due_at` (the earliest running deadline) current.
@@ -114,30 +158,14 @@ export async function applyClockEvent(
   if (rule.start?.length) {
     changes.started = [];
     for (const stage of rule.start) {
-      const limit = resolveLimit(sla.policies, stage, c.categoryPath, c.priority);
-      const limitMs = limit.minutes * MINUTE;
-      const { dueAt, remindAt } = times(sla, { mode: limit.mode, limitMs, startedAt: now, pausedMs: 0 });
-      const row = {
-        complaint_id: c.id,
-        stage,
-        mode: limit.mode,
-        limit_ms: limitMs,
-        started_at: now,
-        due_at: dueAt,
-        remind_at: remindAt,
-        paused_at: null,
-        paused_ms: 0,
-        met_at: null,
-        reminded_at: null,
-        breached_at: null,
-      };
+      const row = { complaint_id: c.id, ...startedClock(sla, c, stage, now) };
       // A stage that runs again (a transfer, a rejected remedy, a reopen) starts a fresh clock.
       await tx
         .insertInto('complaint_deadlines')
         .values(row)
         .onConflict((oc) => oc.columns(['complaint_id', 'stage']).doUpdateSet(row))
         .execute();
-      changes.started.push({ stage, dueAt: iso(dueAt) });
+      changes.started.push({ stage, dueAt: iso(row.due_at) });
     }
   }
   await refreshDueAt(tx, [c.id]);

@@ -3,7 +3,13 @@ import type { Tx } from '../../db/database.js';
 import type { Priority } from '../../domain/complaint-model.js';
 import type { TxCache } from '../../lib/tx-cache.js';
 import { categoryById } from '../categories/index.js';
-import { applyClockEvent, type ClockChanges, type ClockSubject, recomputeDeadlines } from './clocks.js';
+import {
+  applyClockEvent,
+  type ClockChanges,
+  type ClockSubject,
+  firstClocks,
+  recomputeDeadlines,
+} from './clocks.js';
 import { loadSlaContext, type SlaContext } from './settings.js';
 import { CLOCK_EVENTS } from './stages.js';
 
@@ -42,6 +48,25 @@ export async function updateComplaintClocks(
   let changes: ClockChanges = await applyClockEvent(tx, sla, subject, { eventKind, now });
   if (reclassified) changes = { ...changes, ...(await recomputeDeadlines(tx, sla, subject)) };
   return Object.keys(changes).length ? changes : null;
+}
+
+/**
+ * The clocks of a complaint's first history event (its registration), planned before its row is
+ * written: `dueAt` goes into the row, `write` inserts the deadlines after it, in the same transaction.
+ */
+export async function planFirstClocks(
+  tx: Tx,
+  app: Pick<AppContext, 'config'>,
+  c: Omit<ClockFields, 'id'>,
+  { eventKind, now }: { eventKind: string; now: number },
+): Promise<{
+  dueAt: number | null;
+  changes: ClockChanges | null;
+  write: (tx: Tx, complaintId: number) => Promise<void>;
+}> {
+  const sla = await loadSlaContext(app, tx);
+  const planned = firstClocks(sla, await clockSubject(tx, { id: 0, ...c }), { eventKind, now });
+  return { ...planned, changes: Object.keys(planned.changes).length ? planned.changes : null };
 }
 
 /** A complaint as the clocks see it: its category's path (read once per transaction) and priority. */

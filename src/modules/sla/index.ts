@@ -1,7 +1,7 @@
 export { openBreachCounts } from './breach-stats.js';
 export { addTime, type BusinessCalendar, timeBetween } from './calendar/index.js';
 export type { ClockChanges } from './clocks.js';
-export { updateComplaintClocks } from './complaint-clocks.js';
+export { planFirstClocks, updateComplaintClocks } from './complaint-clocks.js';
 export { deletePolicy } from './delete-policy.js';
 export { listPolicies } from './list-policies.js';
 export { savePolicy } from './save-policy.js';
