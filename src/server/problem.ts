@@ -102,7 +102,9 @@ export function sendProblem(cause: FastifyError | Error, req: FastifyRequest, re
   }
   if (status >= 500) req.log.error({ err: cause }, 'request failed');
   if (typeof params.retryAfter === 'number') reply.header('retry-after', String(params.retryAfter));
-  else if (code === 'database_unavailable') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+  // A busy or unreachable server: the client may try again shortly.
+  else if (code === 'database_unavailable' || code === 'timeout')
+    reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   const message = errorMessage(locale, code, params);
   return reply
     .code(status)

@@ -131,6 +131,7 @@ describe.each(DIALECTS)('slow and refused clients on %s', (dialect) => {
   it('answers 503 timeout for a handler still running, whose transaction then commits by itself', async () => {
     const res = await fetch(`http://127.0.0.1:${port}/api/v1/test/slow-work`, { method: 'POST' });
     expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(await res.json()).toMatchObject({ status: 503, code: 'timeout' });
     await expect
       .poll(
