@@ -23,3 +23,8 @@ export async function lastHeartbeat(db: Db, workerId: string): Promise<number | 
     .executeTakeFirst();
   return row ? Number(row.heartbeat_at) : null;
 }
+
+/** Rows of workers silent since `before` (stopped or killed processes: each start adds a row). */
+export async function pruneHeartbeats(db: Db, before: number): Promise<void> {
+  await db.deleteFrom('worker_heartbeats').where('heartbeat_at', '<', before).execute();
+}

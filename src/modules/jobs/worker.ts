@@ -19,8 +19,11 @@ import {
 } from './claim.js';
 import { scheduleDueCron } from './cron.js';
 import type { JobContext, JobDefinition } from './define.js';
-import { writeHeartbeat } from './heartbeat.js';
+import { pruneHeartbeats, writeHeartbeat } from './heartbeat.js';
 import type { JobRegistry } from './registry.js';
+
+/** How long the heartbeat row of a silent worker is kept (health pages show workers seen since). */
+const HEARTBEAT_KEPT_MS = 24 * 60 * 60 * 1000;
 
 /** What a worker reports; the default reporter writes failures to stderr. */
 export type WorkerEvent =
@@ -289,6 +292,9 @@ class JobWorker implements Worker {
   private async beat(now: number): Promise<void> {
     if (now - this.lastBeat < (this.options.heartbeatMs ?? 5000)) return;
     await writeHeartbeat(this.app.db, this.workerId, this.startedAt, now);
+    // Once per start: the rows of workers gone for a day go, so the table stays as small as the fleet.
+    if (this.lastBeat === Number.NEGATIVE_INFINITY)
+      await pruneHeartbeats(this.app.db, now - HEARTBEAT_KEPT_MS);
     this.lastBeat = now;
   }
 
