@@ -112,8 +112,9 @@ export async function registerComplaint(
   options: RegisterOptions = {},
 ): Promise<Registered> {
   requirePermission(ctx.actor, input.firstContact ? 'first_contact' : 'register');
-  const hash = requestHash(input);
   const key = options.idempotencyKey;
+  // Only a request with an idempotency key is compared with an earlier one.
+  const hash = key ? requestHash(input) : '';
   if (key) {
     const replay = await findReplay(ctx.db, ctx.actor.userId, key, hash);
     if (replay) return replay;
