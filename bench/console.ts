@@ -25,8 +25,7 @@ export const consoleBench: BenchModule = {
     try {
       const usable: number[] = [];
       const ceiling: number[] = [];
-      let jsBytes = 0;
-      let jsFiles = 0;
+      let files: Array<{ name: string; bytes: number }> = [];
       for (let i = 0; i < RUNS; i++) {
         // A new context each time: a cold cache, as for someone opening the console for the first time today.
         const context = await browser.newContext({ baseURL: server.url });
@@ -37,25 +36,32 @@ export const consoleBench: BenchModule = {
         const page = await context.newPage();
         // Bodies are read as they arrive and awaited at the end: counting inside the handler raced the
         // read of the total, so the figure depended on which bodies had finished reading.
-        const bodies: Array<Promise<number>> = [];
+        const bodies: Array<Promise<{ name: string; bytes: number }>> = [];
         page.on('response', (res) => {
-          if (res.url().endsWith('.js')) bodies.push(res.body().then((b) => b.length));
+          const name = new URL(res.url()).pathname.split('/').pop() ?? '';
+          if (name.endsWith('.js')) bodies.push(res.body().then((b) => ({ name, bytes: b.length })));
         });
         const t0 = performance.now();
         await page.goto('/workbench');
         await page.locator('.ant-table-row').first().waitFor({ state: 'visible', timeout: 30_000 });
         usable.push(performance.now() - t0);
         await page.waitForLoadState('networkidle');
-        jsBytes = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
-        jsFiles = bodies.length;
+        files = await Promise.all(bodies);
         const t1 = performance.now();
         await page.goto('/health');
         ceiling.push(performance.now() - t1);
         await context.close();
       }
       const ms = median(usable);
+      const jsBytes = files.reduce((a, f) => a + f.bytes, 0);
+      const jsFiles = files.length;
       const kib = jsBytes / 1024;
       ctx.log(`console: ${RUNS} cold loads of /workbench, median ${ms.toFixed(0)} ms, ${jsFiles} JS files`);
+      // The largest files first: where to look when the first page grows.
+      const largest = [...files].sort((a, b) => b.bytes - a.bytes).slice(0, 8);
+      ctx.log(
+        `console: largest ${largest.map((f) => `${f.name} ${(f.bytes / 1024).toFixed(0)} KiB`).join(', ')}`,
+      );
       return {
         ok: true,
         section: {

@@ -23,11 +23,41 @@ function catalogPerLanguage(): Plugin {
   };
 }
 
+/**
+ * Ant Design's inputs import `antd/es/form/context` (for `FormProvider`) and its table's radios
+ * `antd/es/form/hooks/useForm` (for `useForm`), which take those from `@rc-component/form`'s index:
+ * the index's static property assignments keep the whole form engine and its validator (≈ 40 KiB) on
+ * every page, with or without a form. Those two importers get a module that re-exports just what
+ * they take, from the files the index re-exports too (the same instances), so a page without a form
+ * loads no form engine (ADR 0019-s9).
+ */
+const RC_FORM_PARTS: Record<string, string> = {
+  '/antd/es/form/context.js': `export { FormProvider } from '@rc-component/form/es/FormContext.js';`,
+  '/antd/es/form/hooks/useForm.js': `export { default as useForm } from '@rc-component/form/es/hooks/useForm.js';`,
+};
+const RC_FORM_PART = '\0kesu-rc-form-part:';
+
+function formEngineOnDemand(): Plugin {
+  return {
+    name: 'kesu:form-engine-on-demand',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== '@rc-component/form' || !importer) return null;
+      const from = importer.replaceAll('\\', '/');
+      const importerSuffix = Object.keys(RC_FORM_PARTS).find((suffix) => from.endsWith(suffix));
+      return importerSuffix ? RC_FORM_PART + importerSuffix : null;
+    },
+    load(id) {
+      return id.startsWith(RC_FORM_PART) ? RC_FORM_PARTS[id.slice(RC_FORM_PART.length)] : null;
+    },
+  };
+}
+
 /** Two pages: the staff console (index.html) and the customer portal (portal.html), built into dist/web. */
 export default defineConfig({
   root,
   base: '/',
-  plugins: [catalogPerLanguage(), react()],
+  plugins: [catalogPerLanguage(), formEngineOnDemand(), react()],
   build: {
     outDir: process.env.KESU_WEB_DIST ?? resolve(root, '../dist/web'),
     emptyOutDir: true,

@@ -1,7 +1,7 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import { BrowserRouter } from 'react-router-dom';
 import { mount } from '../mount';
-import { ConsoleRoutes } from './routes';
+import { ConsoleRoutes, prefetchPage } from './routes';
 import { SessionProvider } from './session';
 
 /**
@@ -9,6 +9,8 @@ import { SessionProvider } from './session';
  * primary button never looks like an error (antd draws both in `colorPrimary`, errors in `colorError`).
  */
 const CONSOLE_THEME = { token: { colorPrimary: '#1f5fa8', colorLink: '#1f5fa8', colorError: '#cf1322' } };
+
+prefetchPage(window.location.pathname);
 
 mount(
   <ConfigProvider theme={CONSOLE_THEME}>

@@ -1,20 +1,43 @@
 import { Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { LoginPage } from './pages/LoginPage';
 import { Shell } from './Shell';
 import { useSession } from './session';
 
 // Each page is its own chunk: the first page loads only what it needs.
-const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
-const WorkbenchPage = lazy(() => import('./pages/workbench/WorkbenchPage'));
-const ComplaintPage = lazy(() => import('./pages/complaint/ComplaintPage'));
-const RegisterPage = lazy(() => import('./pages/register/RegisterPage'));
-const ApprovalsPage = lazy(() => import('./pages/complaint/ApprovalsPage'));
-const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
-const CasesPage = lazy(() => import('./pages/cases/CasesPage'));
-const SecurityPage = lazy(() => import('./pages/security/SecurityPage'));
-const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+const pages = {
+  dashboard: () => import('./pages/dashboard/DashboardPage'),
+  workbench: () => import('./pages/workbench/WorkbenchPage'),
+  complaints: () => import('./pages/complaint/ComplaintPage'),
+  register: () => import('./pages/register/RegisterPage'),
+  approvals: () => import('./pages/complaint/ApprovalsPage'),
+  admin: () => import('./pages/admin/AdminPage'),
+  cases: () => import('./pages/cases/CasesPage'),
+  security: () => import('./pages/security/SecurityPage'),
+  audit: () => import('./pages/audit/AuditPage'),
+  login: () => import('./pages/LoginPage'),
+};
+const DashboardPage = lazy(pages.dashboard);
+const WorkbenchPage = lazy(pages.workbench);
+const ComplaintPage = lazy(pages.complaints);
+const RegisterPage = lazy(pages.register);
+const ApprovalsPage = lazy(pages.approvals);
+const AdminPage = lazy(pages.admin);
+const CasesPage = lazy(pages.cases);
+const SecurityPage = lazy(pages.security);
+const AuditPage = lazy(pages.audit);
+const LoginPage = lazy(pages.login);
+
+/**
+ * Start fetching the page the address names while the session is asked for: otherwise its chunk
+ * (the workbench's table and filters) is requested only once the answer came and the shell rendered.
+ */
+export function prefetchPage(pathname: string): void {
+  const first = pathname.split('/')[1] || 'dashboard';
+  const load = pages[first as keyof typeof pages];
+  // A failed early fetch is no error yet: rendering the page asks again.
+  void load?.().catch(() => undefined);
+}
 
 export function ConsoleRoutes() {
   const { user, loading } = useSession();
@@ -23,7 +46,14 @@ export function ConsoleRoutes() {
   if (!user)
     return (
       <Routes>
-        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/login"
+          element={
+            <Suspense fallback={<Spin fullscreen />}>
+              <LoginPage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<Navigate to="/login" state={{ from: location.pathname }} replace />} />
       </Routes>
     );

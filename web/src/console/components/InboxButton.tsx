@@ -1,18 +1,16 @@
 import { Badge, Button } from 'antd';
-import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { type ReactNode, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { useI18n } from '../../i18n';
 import type { InboxItem } from './InboxDrawer';
+import { onDemand } from './on-demand';
 
 const POLL_MS = 30_000;
 
 // The drawer and its list are not part of the first page: fetched when the pointer or focus reaches
 // the bell, so that they are usually here by the click.
-const loadDrawer = () => import('./InboxDrawer');
-const InboxDrawer = lazy(loadDrawer);
-// A failed early fetch is no error yet: the click asks again.
-const prefetchDrawer = () => void loadDrawer().catch(() => undefined);
+const InboxDrawer = onDemand(() => import('./InboxDrawer'));
 
 /** The in-app notices with the unread count; polled, opened in a drawer. */
 export function InboxButton({ icon }: { icon: ReactNode }) {
@@ -36,8 +34,8 @@ export function InboxButton({ icon }: { icon: ReactNode }) {
       <Badge count={data.unreadCount} size="small" data-testid="inbox-count">
         <Button
           icon={icon}
-          onPointerEnter={prefetchDrawer}
-          onFocus={prefetchDrawer}
+          onPointerEnter={InboxDrawer.prefetch}
+          onFocus={InboxDrawer.prefetch}
           onClick={() => {
             setOpened(true);
             setOpen(true);
@@ -47,7 +45,12 @@ export function InboxButton({ icon }: { icon: ReactNode }) {
       </Badge>
       {opened && (
         <Suspense fallback={null}>
-          <InboxDrawer open={open} items={data.items} onClose={() => setOpen(false)} onOpenItem={openItem} />
+          <InboxDrawer.Component
+            open={open}
+            items={data.items}
+            onClose={() => setOpen(false)}
+            onOpenItem={openItem}
+          />
         </Suspense>
       )}
     </>

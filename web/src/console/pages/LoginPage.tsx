@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { useSession } from '../session';
 
 /** 登录: username and password, then the authenticator's code for users with two-step verification. */
-export function LoginPage() {
+export default function LoginPage() {
   const { t, locale, setLocale } = useI18n();
   const { signIn, completeSignIn } = useSession();
   const [error, setError] = useState<string | null>(null);

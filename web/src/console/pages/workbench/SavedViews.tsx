@@ -1,7 +1,11 @@
-import { Button, Form, Input, Modal, Select, Space } from 'antd';
-import { useState } from 'react';
+import { Button, Select, Space } from 'antd';
+import { Suspense, useState } from 'react';
 import { useI18n } from '../../../i18n';
+import { onDemand } from '../../components/on-demand';
 import { type Filters, loadViews, type SavedView, storeViews, type Tab } from './model';
+
+// The naming dialog (and Ant Design's Form) is not part of the first page.
+const SaveViewDialog = onDemand(() => import('./SaveViewDialog'));
 
 interface Props {
   userId: number;
@@ -19,8 +23,10 @@ export function SavedViews({ userId, tab, filters, view, onPick, onNaming }: Pro
   const { t } = useI18n();
   const [views, setViews] = useState<SavedView[]>(() => loadViews(userId));
   const [naming, setNamingState] = useState(false);
-  const [form] = Form.useForm<{ name: string }>();
+  // Mounted from the first opening on, so that closing animates.
+  const [named, setNamed] = useState(false);
   const setNaming = (open: boolean) => {
+    if (open) setNamed(true);
     setNamingState(open);
     onNaming(open);
   };
@@ -28,12 +34,11 @@ export function SavedViews({ userId, tab, filters, view, onPick, onNaming }: Pro
     setViews(next);
     storeViews(userId, next);
   };
-  const save = ({ name }: { name: string }) => {
-    const saved = { name: name.trim(), tab, filters };
+  const save = (name: string) => {
+    const saved = { name, tab, filters };
     store([...views.filter((v) => v.name !== saved.name), saved]);
     onPick(saved);
     setNaming(false);
-    form.resetFields();
   };
   return (
     <Space wrap>
@@ -47,7 +52,13 @@ export function SavedViews({ userId, tab, filters, view, onPick, onNaming }: Pro
         style={{ width: 200 }}
         data-testid="saved-views"
       />
-      <Button onClick={() => setNaming(true)}>{t('workbench.views.save')}</Button>
+      <Button
+        onPointerEnter={SaveViewDialog.prefetch}
+        onFocus={SaveViewDialog.prefetch}
+        onClick={() => setNaming(true)}
+      >
+        {t('workbench.views.save')}
+      </Button>
       <Button
         danger
         disabled={!view}
@@ -58,25 +69,11 @@ export function SavedViews({ userId, tab, filters, view, onPick, onNaming }: Pro
       >
         {t('workbench.views.delete')}
       </Button>
-      <Modal
-        open={naming}
-        title={t('workbench.views.save')}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        onOk={() => form.submit()}
-        onCancel={() => setNaming(false)}
-        forceRender
-      >
-        <Form form={form} layout="vertical" onFinish={save}>
-          <Form.Item
-            name="name"
-            label={t('workbench.views.name')}
-            rules={[{ required: true, whitespace: true, message: t('workbench.views.nameRequired') }]}
-          >
-            <Input maxLength={40} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {named && (
+        <Suspense fallback={null}>
+          <SaveViewDialog.Component open={naming} onSave={save} onCancel={() => setNaming(false)} />
+        </Suspense>
+      )}
     </Space>
   );
 }

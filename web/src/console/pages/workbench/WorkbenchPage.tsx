@@ -1,12 +1,13 @@
 import { Button, Flex, type InputRef, Table, Tabs, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../../i18n';
+import { onDemand } from '../../components/on-demand';
 import { QueryError } from '../../components/QueryState';
+import { useUnits } from '../../components/units';
 import { useSession } from '../../session';
-import { useUnits } from '../complaint/actions/pickers';
 import { BulkActions } from './BulkActions';
-import { type BulkKind, BulkModal } from './BulkModal';
+import type { BulkKind } from './BulkModal';
 import { COLUMN_SORTS, workbenchColumns } from './columns';
 import { FilterBar } from './FilterBar';
 import {
@@ -21,6 +22,9 @@ import {
 } from './model';
 import { SavedViews } from './SavedViews';
 import { useComplaintList } from './useComplaintList';
+
+// The bulk dialog (and Ant Design's Form) is not part of the first page: fetched once rows are selected.
+const BulkModal = onDemand(() => import('./BulkModal').then((m) => ({ default: m.BulkModal })));
 
 /** Is the key press meant for a text field (so the page's shortcuts stay out of the way)? */
 const typing = (target: EventTarget | null) =>
@@ -67,6 +71,8 @@ export default function WorkbenchPage() {
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<string[]>([]);
   const [bulk, setBulk] = useState<BulkKind | null>(null);
+  // Mounted from the first bulk action on, so that closing animates.
+  const [bulkOpened, setBulkOpened] = useState(false);
   const units = useUnits();
   const [view, setView] = useState<string | undefined>();
   const [naming, setNaming] = useState(false);
@@ -159,7 +165,17 @@ export default function WorkbenchPage() {
       />
       <FilterBar tab={tab} filters={filters} searchRef={searchRef} onChange={changeFilters} />
       <Flex justify="space-between" align="center" wrap gap={8}>
-        {canBulk ? <BulkActions selected={selectedRows} onStart={setBulk} /> : <span />}
+        {canBulk ? (
+          <BulkActions
+            selected={selectedRows}
+            onStart={(kind) => {
+              setBulkOpened(true);
+              setBulk(kind);
+            }}
+          />
+        ) : (
+          <span />
+        )}
         <Typography.Text type="secondary">{t('workbench.keyboard')}</Typography.Text>
       </Flex>
       {list.error && <QueryError error={list.error} retry={list.refresh} />}
@@ -191,7 +207,13 @@ export default function WorkbenchPage() {
         }}
         rowSelection={
           canBulk
-            ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => {
+                  BulkModal.prefetch();
+                  setSelected(keys.map(String));
+                },
+              }
             : undefined
         }
         onRow={(row, index) => ({
@@ -212,7 +234,11 @@ export default function WorkbenchPage() {
           rows.length > 0 && <Typography.Text type="secondary">{t('workbench.noMore')}</Typography.Text>
         )}
       </Flex>
-      <BulkModal kind={bulk} rows={selectedRows} onClose={() => setBulk(null)} />
+      {bulkOpened && (
+        <Suspense fallback={null}>
+          <BulkModal.Component kind={bulk} rows={selectedRows} onClose={() => setBulk(null)} />
+        </Suspense>
+      )}
     </Flex>
   );
 }

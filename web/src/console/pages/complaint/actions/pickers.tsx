@@ -2,23 +2,13 @@ import { Form, type FormInstance, Select } from 'antd';
 import { PERMISSIONS } from '../../../../../../src/modules/complaints/permissions';
 import { useApi } from '../../../../api/hooks';
 import { useI18n } from '../../../../i18n';
+import { useUnits } from '../../../components/units';
 import { useSession } from '../../../session';
 import type { Person } from '../contract';
 
 // GET /units and GET /staff are not on the typed contract yet (S3 declares the organisation's
 // endpoints); their answers are typed by the server's own view types meanwhile.
 const STALE = 5 * 60_000;
-
-/** The organisation's units, named in the user's language. */
-export function useUnits() {
-  const { locale } = useI18n();
-  const q = useApi('/units', {}, { staleTime: STALE });
-  const units = q.data?.items ?? [];
-  return units.map((u) => ({
-    ...u,
-    label: locale === 'en' && u.nameEn ? u.nameEn : u.name,
-  }));
-}
 
 /** A unit picker; only active units unless `all`. */
 export function UnitSelect({
