@@ -13,22 +13,14 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against whatever the schema was at that time
 type Db = Kysely<any>;
 
-const OPEN = [
-  'received',
-  'accepted',
-  'assigned',
-  'investigating',
-  'waiting_customer',
-  'proposed',
-  'approved',
-  'replied',
-];
+// As OPEN_STATUSES: lists name them word for word on SQLite.
+const OPEN = 'received accepted assigned investigating waiting_customer proposed approved replied'.split(' ');
 const ORDERS = [
   ['complaints_open_due', 'due_at'],
   ['complaints_open_received', 'received_at'],
   ['complaints_open_priority', 'priority'],
 ] as const;
-/** The columns of the visibility and of the filters a list of open complaints usually has. Lists name OPEN word for word (OPEN_STATUSES). */
+/** The columns of the visibility and of the filters a list of open complaints usually has. */
 const CARRIED = ['status', 'unit_path', 'intake_unit_path', 'assignee_id', 'category_id', 'repeat_complaint'];
 
 export async function up(db: Db): Promise<void> {
