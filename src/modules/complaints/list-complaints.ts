@@ -17,7 +17,7 @@ import {
   searchCondition,
   searchSnippets,
 } from '../search/index.js';
-import { type Condition, driver, type Eb, hinted, plain } from './list-plan.js';
+import { type Condition, driver, type Eb, hinted, OPEN_ORDERS, openOnly, plain } from './list-plan.js';
 import type { ComplaintPage, ListInput } from './list-schemas.js';
 import { NUMBER_PATTERN } from './numbering.js';
 import { may } from './permissions.js';
@@ -74,6 +74,9 @@ const SORT_COLUMNS = {
 } as const;
 type SortColumn = (typeof SORT_COLUMNS)[keyof typeof SORT_COLUMNS];
 
+/** On SQLite a filter matching at most this many is gathered rather than the open complaints walked. */
+const GATHER_BEFORE_OPEN_WALK = 2_000;
+
 export type ListResult = Static<typeof ComplaintPage>;
 
 /** A query over complaints before any column is selected. */
@@ -111,7 +114,14 @@ async function filteredComplaints(
   const visible = seesAll(ctx.actor) ? undefined : visibility(ctx);
   if (visible) conditions.push(visible);
   if (opts.mine) conditions.push(myWork(ctx));
-  if (statuses?.length) filter(true, (eb, col) => eb(col('status'), 'in', statuses));
+  // On SQLite a list of open complaints in an order of its own walks the open ones (list-plan.ts).
+  const openWalk =
+    ctx.dialect === 'sqlite' &&
+    !input.q &&
+    OPEN_ORDERS.includes(column) &&
+    (statuses?.length ?? 0) > 0 &&
+    statuses?.every((s) => OPEN_STATUSES.includes(s));
+  if (statuses?.length) filter(!openWalk, (eb, col) => eb(col('status'), 'in', statuses));
   if (priorities?.length) filter(true, (eb, col) => eb(col('priority'), 'in', priorities));
   if (channels?.length) filter(false, (eb, col) => eb(col('channel'), 'in', channels));
   const { grade, assigneeId, customerId, repeat } = input;
@@ -189,7 +199,12 @@ async function filteredComplaints(
   }
   // A search keeps its own plan: only the actor's visibility may be steered (see list-plan.ts).
   const steerable = input.q ? conditions.filter((c) => c === visible) : conditions;
-  const drive = ctx.dialect === 'sqlite' ? await driver(ctx, steerable, opts.pageSize) : undefined;
+  // Walking the open ones reads their index alone: gathering through a filter pays only when it matches very few.
+  const drive =
+    ctx.dialect === 'sqlite'
+      ? await driver(ctx, steerable, opts.pageSize, openWalk ? GATHER_BEFORE_OPEN_WALK : undefined)
+      : undefined;
+  if (openWalk) q = q.where(openOnly);
   for (const c of conditions) {
     const hint = ctx.dialect === 'sqlite' && c !== drive && steerable.includes(c);
     q = q.where((eb) => c.where(eb, hint ? hinted : plain(eb)));

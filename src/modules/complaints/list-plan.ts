@@ -11,6 +11,7 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { ActorContext } from '../../context.js';
 import type { ComplaintTable, Database } from '../../db/schema.js';
+import { OPEN_STATUSES } from '../../domain/complaint-model.js';
 
 export type Eb = ExpressionBuilder<Database, 'complaints'>;
 
@@ -30,6 +31,17 @@ export interface Condition {
   /** An index of its own answers it, so it may drive the list. */
   indexed: boolean;
 }
+
+/** The sort columns that have an index of the open complaints alone (migration 2026-12-03-list-shapes). */
+export const OPEN_ORDERS: readonly string[] = ['due_at', 'received_at', 'priority'];
+
+/**
+ * The open statuses word for word as the condition of those indexes, which lets SQLite walk one: a list
+ * of open complaints in one of those orders adds it and reads the open ones only, from the index alone.
+ */
+export const openOnly = sql<SqlBool>`+${sql.ref('complaints.status')} in (${sql.join(
+  OPEN_STATUSES.map((s) => sql.lit(s)),
+)})`;
 
 /** Counting a filter's matches stops here: a filter matching more is never worth gathering. */
 const COUNT_UP_TO = 20_000;
@@ -55,12 +67,14 @@ async function countUpTo(ctx: ActorContext, condition: Condition, limit: number)
 /**
  * The indexed condition to gather the list's complaints through, or none: walk the sort index. The
  * walk reads about `limit` ÷ the share of complaints that pass every condition (taken as independent,
- * a capped count standing for at least its share); gathering reads the driver's matches.
+ * a capped count standing for at least its share); gathering reads the driver's matches, at most
+ * `gatherUpTo` (counts stop there).
  */
 export async function driver(
   ctx: ActorContext,
   conditions: Condition[],
   limit: number,
+  gatherUpTo = COUNT_UP_TO,
 ): Promise<Condition | undefined> {
   if (!conditions.some((c) => c.indexed)) return undefined;
   const newest = await ctx.db
@@ -76,10 +90,10 @@ export async function driver(
       share *= UNINDEXED_SHARE;
       continue;
     }
-    const n = await countUpTo(ctx, condition, COUNT_UP_TO);
+    const n = await countUpTo(ctx, condition, gatherUpTo);
     share *= Math.max(n, 1) / total;
     // A count that reached the cap says only "at least": such a filter never drives.
-    if (n < Math.min(fewest, COUNT_UP_TO)) [best, fewest] = [condition, n];
+    if (n < Math.min(fewest, gatherUpTo)) [best, fewest] = [condition, n];
   }
   const walked = limit / Math.max(share, 1 / total);
   return fewest < walked ? best : undefined;
