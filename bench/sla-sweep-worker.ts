@@ -12,7 +12,8 @@
  * Environment: SLA_DATABASE_URL (else a fresh one), SLA_OPEN (100000), SLA_BREACHES (10000),
  * SLA_WARMUP (500), SLA_RESULT_FILE (JSON result), SLA_CPU_PROFILE (write a .cpuprofile of the
  * measured sweep there), SLA_QUERIES=measured (record statements during the measured sweep instead
- * of the warm-up sweep).
+ * of the warm-up sweep), SLA_CACHE=<dir> (SQLite: keep the set-up database there for the next run,
+ * sla-sweep-cache.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -30,8 +31,9 @@ import { seedDemoOrganisation } from '../src/seed/demo.js';
 import { createDatabase, startPostgres } from '../test/support/postgres-server.js';
 import type { DbKind } from './lib/context.js';
 import { formatWaits, samplePgWaits, type WaitSample } from './lib/pg-waits.js';
-import { loadDataset } from './lib/sla-dataset.js';
+import { type Dataset, type DatasetSpec, loadDataset } from './lib/sla-dataset.js';
 import { formatSqlSummary, instrumentDriver, SqlStats, type SqlSummary } from './lib/sql-stats.js';
+import { restoreDataset, storeDataset } from './sla-sweep-cache.js';
 
 /** Tuesday 2026-11-24 15:00 in Asia/Shanghai: a working day, so working-time clocks run. */
 const SWEEP_NOW = Date.parse('2026-11-24T15:00:00+08:00');
@@ -168,6 +170,10 @@ async function measure(
   // Before the database opens: Kesu caches prepared SQLite statements.
   const stats = o.queriesDuring === 'off' ? new SqlStats() : instrumentDriver(kind);
   const clock = fixedClock(SWEEP_NOW - 3 * 60 * 60_000);
+  const spec: DatasetSpec = { open: o.open, breaches: o.breaches, warmup: o.warmup, now: SWEEP_NOW };
+  const cacheDir = kind === 'sqlite' ? process.env.SLA_CACHE : undefined;
+  const file = url.slice('sqlite:'.length);
+  const restored = cacheDir ? restoreDataset(cacheDir, spec, file) : undefined;
   const handle = openDatabase(url);
   const problems: string[] = [];
   try {
@@ -184,16 +190,23 @@ async function measure(
     };
 
     // Setup.
-    log(`${kind}: migrating, seeding the demo organisation`);
-    const [org, schemaMs] = await timed(async () => {
-      await migrateToLatest(handle.db);
-      return seedDemoOrganisation(app, 'bench-password');
-    });
-    log(`${kind}: writing ${o.open} open complaints (${o.breaches} to breach) + ${o.warmup} for the warm-up`);
-    const [data, loadMs] = await timed(() =>
-      loadDataset(app, org, { open: o.open, breaches: o.breaches, warmup: o.warmup, now: SWEEP_NOW }, log),
-    );
+    if (restored) log(`${kind}: the set-up database from the cache (${cacheDir})`);
+    const [data, schemaMs, loadMs]: [Dataset, number, number] = restored
+      ? [restored, 0, 0]
+      : await (async () => {
+          log(`${kind}: migrating, seeding the demo organisation`);
+          const [org, schema] = await timed(async () => {
+            await migrateToLatest(handle.db);
+            return seedDemoOrganisation(app, 'bench-password');
+          });
+          log(
+            `${kind}: writing ${o.open} open complaints (${o.breaches} to breach) + ${o.warmup} for the warm-up`,
+          );
+          const [written, load] = await timed(() => loadDataset(app, org, spec, log));
+          return [written, schema, load];
+        })();
     const [, settleMs] = await timed(() => settle(app));
+    if (cacheDir && !restored) storeDataset(cacheDir, spec, file, data);
     const setupMs = schemaMs + loadMs + settleMs;
     log(
       `${kind}: setup ${seconds(setupMs)} s (schema + demo ${seconds(schemaMs)} s, ` +

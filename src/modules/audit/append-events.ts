@@ -1,12 +1,8 @@
-import { statementChunks } from '../../db/batches.js';
+import { insertRows, statementChunks } from '../../db/batches.js';
 import type { Tx } from '../../db/database.js';
-import type { EventHeadTable } from '../../db/schema.js';
-import { currentContext, type WorkContext } from '../../lib/request-context.js';
+import { currentContext } from '../../lib/request-context.js';
 import type { TxCache } from '../../lib/tx-cache.js';
-import type { NewEvent } from './append-event.js';
-import { type ChainedFields, eventHash, GENESIS } from './chain.js';
-
-type Head = { seq: number; hash: string } | undefined;
+import { type ChainedEvent, type ChainHead, chainedEvent, type NewEvent } from './chain.js';
 
 const headKey = (streamType: string, streamId: number) => `head:${streamType}:${streamId}`;
 
@@ -20,62 +16,47 @@ export async function appendEvents(tx: Tx, events: readonly NewEvent[], cache?: 
   if (!events.length) return;
   const heads = await readHeads(tx, events, cache);
   const context = currentContext();
+  // The last event of each stream is its new head.
+  const written = new Map<string, ChainedEvent>();
   const rows = events.map((e) => {
     const key = headKey(e.streamType, e.streamId);
-    const head = heads.get(key);
-    const row = chainedRow(e, (head?.seq ?? 0) + 1, context);
-    const prev = head?.hash ?? GENESIS;
-    const hash = eventHash(prev, row);
-    heads.set(key, { seq: row.seq, hash });
-    return { ...row, prev_hash: prev, hash };
+    const row = chainedEvent(e, heads.get(key), context);
+    heads.set(key, row);
+    written.set(key, row);
+    return row;
   });
-  for (const chunk of statementChunks(rows, 10)) await tx.insertInto('events').values(chunk).execute();
-
-  // The last event of each stream is its new head.
-  const written = new Map<string, EventHeadTable>();
-  for (const { stream_type, stream_id, seq, hash } of rows)
-    written.set(headKey(stream_type, stream_id), { stream_type, stream_id, seq, hash });
-  const newHeads = [...written.values()];
-  for (const chunk of statementChunks(newHeads, 4))
-    await tx
-      .insertInto('event_heads')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc
-          .columns(['stream_type', 'stream_id'])
-          .doUpdateSet((eb) => ({ seq: eb.ref('excluded.seq'), hash: eb.ref('excluded.hash') })),
-      )
-      .execute();
-  for (const h of newHeads) cache?.set(headKey(h.stream_type, h.stream_id), { seq: h.seq, hash: h.hash });
-}
-
-/** The hashed fields of an event: its data gains the id of the request or job that wrote it. */
-export function chainedRow(e: NewEvent, seq: number, context: WorkContext): ChainedFields {
-  return {
-    stream_type: e.streamType,
-    stream_id: e.streamId,
-    seq,
-    at: e.at,
-    actor_id: e.actorId,
-    kind: e.kind,
-    data: JSON.stringify({ ...e.data, ...context }),
-    comment: e.comment ?? null,
-  };
+  await insertRows(tx, 'events', rows);
+  await insertRows(
+    tx,
+    'event_heads',
+    [...written.values()].map(({ stream_type, stream_id, seq, hash }) => ({
+      stream_type,
+      stream_id,
+      seq,
+      hash,
+    })),
+    'on conflict ("stream_type", "stream_id") do update set "seq" = excluded."seq", "hash" = excluded."hash"',
+  );
+  for (const [key, { seq, hash }] of written) cache?.set(key, { seq, hash });
 }
 
 /** The heads of the events' streams: from the cache, else read (and locked, on PostgreSQL) at once. */
-async function readHeads(tx: Tx, events: readonly NewEvent[], cache?: TxCache): Promise<Map<string, Head>> {
-  const heads = new Map<string, Head>();
+async function readHeads(
+  tx: Tx,
+  events: readonly NewEvent[],
+  cache?: TxCache,
+): Promise<Map<string, ChainHead | undefined>> {
+  const heads = new Map<string, ChainHead | undefined>();
   const unread = new Map<string, Set<number>>();
   for (const e of events) {
     const key = headKey(e.streamType, e.streamId);
     if (heads.has(key)) continue;
-    if (cache?.has(key)) heads.set(key, await cache.get<Head>(key, async () => undefined));
+    if (cache?.has(key)) heads.set(key, await cache.get<ChainHead | undefined>(key, async () => undefined));
     else if (e.newStream) heads.set(key, undefined);
     else unread.set(e.streamType, (unread.get(e.streamType) ?? new Set()).add(e.streamId));
   }
   for (const [streamType, ids] of unread) {
-    const byId = new Map<number, Head>();
+    const byId = new Map<number, ChainHead>();
     for (const chunk of statementChunks(
       [...ids].sort((a, b) => a - b),
       1,

@@ -1,5 +1,5 @@
 import type { Static, TSchema } from 'typebox';
-import { statementChunks } from '../../db/batches.js';
+import { insertRows } from '../../db/batches.js';
 import type { Tx } from '../../db/database.js';
 import type { JobDefinition } from './define.js';
 import { jobRow } from './enqueue.js';
@@ -27,10 +27,5 @@ export async function enqueueMany<S extends TSchema>(
       now,
     ),
   );
-  for (const chunk of statementChunks(rows, 8))
-    await tx
-      .insertInto('jobs')
-      .values(chunk)
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
+  await insertRows(tx, 'jobs', rows, 'on conflict ("key") do nothing');
 }

@@ -1,4 +1,4 @@
-import { statementChunks } from '../../db/batches.js';
+import { insertRows } from '../../db/batches.js';
 import type { Tx } from '../../db/database.js';
 import type { TxCache } from '../../lib/tx-cache.js';
 import type { NewEvent } from '../audit/index.js';
@@ -23,15 +23,13 @@ export async function queueNotices(
       planned.push({ index, notice, d, row: notificationRow(notice, d, now) });
 
   // Every notification gets its own key: it tells the ids of a multi-row insert apart.
-  const ids = new Map<string, number>();
-  for (const chunk of statementChunks(planned, 15)) {
-    const inserted = await tx
-      .insertInto('notifications')
-      .values(chunk.map((p) => p.row))
-      .returning(['id', 'notice_key'])
-      .execute();
-    for (const r of inserted) ids.set(r.notice_key, r.id);
-  }
+  const inserted = await insertRows<'notifications', { id: number; notice_key: string }>(
+    tx,
+    'notifications',
+    planned.map((p) => p.row),
+    'returning "id", "notice_key"',
+  );
+  const ids = new Map(inserted.map((r) => [r.notice_key, r.id]));
 
   const events: NewEvent[][] = notices.map(() => []);
   const inbox = [];
@@ -47,7 +45,7 @@ export async function queueNotices(
       jobs.push({ payload: { notificationId: id }, key: `notice:${id}` });
     }
   }
-  for (const chunk of statementChunks(inbox, 8)) await tx.insertInto('inbox_items').values(chunk).execute();
+  await insertRows(tx, 'inbox_items', inbox);
   await enqueueMany(tx, sendNoticeJob, jobs, now);
   return events;
 }

@@ -26,9 +26,29 @@ export interface Breach {
   stage: string;
 }
 
+/** What an escalation reads of a complaint: its notices' subject, its level and its clocks' fields. */
+const COLUMNS = [
+  'id',
+  'number',
+  'title',
+  'complainant_name',
+  'received_at',
+  'due_at',
+  'priority',
+  'status',
+  'grade',
+  'major_reasons',
+  'assignee_id',
+  'unit_path',
+  'intake_unit_path',
+  'escalation_level',
+  'category_id',
+] as const satisfies ReadonlyArray<keyof Complaint>;
+type Escalated = Pick<Complaint, (typeof COLUMNS)[number]>;
+
 interface Escalation {
-  before: Complaint;
-  after: Complaint;
+  before: Escalated;
+  after: Escalated;
   stages: string[];
   clocks: ClockChanges | null;
 }
@@ -53,7 +73,7 @@ export async function escalateBreaches(
   // Ascending ids: lanes and other sweepers lock complaints in one order, so they cannot deadlock.
   const locked = await tx
     .selectFrom('complaints')
-    .selectAll()
+    .select(COLUMNS)
     .where('id', 'in', [...stagesOf.keys()])
     .orderBy('id')
     .forUpdate()

@@ -24,29 +24,31 @@ async function sweep(
     for (;;) {
       const now = app.clock.now();
       const count = await app.db.transaction().execute(async (tx) => {
-        const due = await tx
+        const oldest = tx
           .selectFrom('complaint_deadlines')
-          .select(['complaint_id', 'stage', 'due_at'])
+          .select(['complaint_id', 'stage'])
           .where('met_at', 'is', null)
           .where('paused_at', 'is', null)
           .where(done, 'is', null)
           .where(when, '<=', now)
           .orderBy(when)
-          .limit(BATCH)
-          .forUpdate()
-          .skipLocked()
-          .execute();
-        if (!due.length) return 0;
-        // Claimed rows are marked in the same transaction as their handling: done once, or not at all.
-        await tx
+          .limit(BATCH);
+        // SQLite has no row locks (and a subquery escapes the plugin that drops them).
+        const claim = app.dialect === 'postgres' ? oldest.forUpdate().skipLocked() : oldest;
+        // Claimed and marked in one statement, in the transaction of their handling: done once, or not at all.
+        const claimed = await tx
           .updateTable('complaint_deadlines')
           .set({ [done]: now })
-          .where((eb) =>
-            eb.or(
-              due.map((d) => eb.and([eb('complaint_id', '=', d.complaint_id), eb('stage', '=', d.stage)])),
-            ),
+          .where(({ eb, refTuple }) =>
+            eb(refTuple('complaint_id', 'stage'), 'in', claim.$asTuple('complaint_id', 'stage')),
           )
+          .returning(['complaint_id', 'stage', 'due_at', when])
           .execute();
+        if (!claimed.length) return 0;
+        // RETURNING promises no order: the oldest first, as claimed.
+        const due = claimed
+          .sort((a, b) => (a[when] ?? 0) - (b[when] ?? 0) || a.complaint_id - b.complaint_id)
+          .map(({ complaint_id, stage, due_at }) => ({ complaint_id, stage, due_at }));
         await handle(tx, due, now);
         return due.length;
       });

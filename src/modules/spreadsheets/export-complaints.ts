@@ -2,10 +2,10 @@ import type { Writable } from 'node:stream';
 import type { ActorContext } from '../../context.js';
 import type { Locale } from '../../i18n/index.js';
 import { forbidden } from '../../lib/errors.js';
+import { localFormatter } from '../../lib/time.js';
 import type { schemas } from '../complaints/index.js';
 import { requirePermission, type ScannedComplaint, scanComplaints } from '../complaints/index.js';
 import { isSealed, maskPhone, open, piiKeys } from '../privacy/index.js';
-import { localFormatter } from './local-time.js';
 import {
   CHANNEL_LABELS,
   GRADE_LABELS,

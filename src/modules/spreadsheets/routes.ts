@@ -8,12 +8,12 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { pickLocale } from '../../i18n/index.js';
 import { badRequest, payloadTooLarge, unsupportedMediaType } from '../../lib/errors.js';
+import { localFormatter } from '../../lib/time.js';
 import { actorContext, type Http, route } from '../../server/http.js';
 import { spreadsheetEndpoints as e, XLSX } from './endpoints.js';
 import { prepareComplaintExport } from './export-complaints.js';
 import { importComplaints } from './import-complaints.js';
 import { importReportXlsx } from './import-report.js';
-import { localFormatter } from './local-time.js';
 import { complaintTemplate } from './template.js';
 
 /** The largest spreadsheet accepted by upload (about 100,000 rows); `kesu import` has no limit. */
