@@ -174,7 +174,8 @@ async function measure(
   const cacheDir = kind === 'sqlite' ? process.env.SLA_CACHE : undefined;
   const file = url.slice('sqlite:'.length);
   const restored = cacheDir ? restoreDataset(cacheDir, spec, file) : undefined;
-  const handle = openDatabase(url);
+  // As `kesu serve` and `kesu worker` open it (WAL checkpoints in a thread of their own).
+  const handle = openDatabase(url, { backgroundCheckpoints: true });
   const problems: string[] = [];
   try {
     const app: AppContext = {

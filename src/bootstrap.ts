@@ -9,7 +9,7 @@ import { backfillSearchIndex } from './modules/search/index.js';
 
 /** Open the configured database, bring its schema up to date and build the module context. */
 export async function openApp(config: Config): Promise<{ app: AppContext; handle: DatabaseHandle }> {
-  const handle = openDatabase(config.databaseUrl);
+  const handle = openDatabase(config.databaseUrl, { backgroundCheckpoints: true });
   try {
     await waitForDatabase(handle.db, { seconds: config.dbWaitSeconds });
     await migrateToLatest(handle.db);

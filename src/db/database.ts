@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -61,7 +62,11 @@ function surviveConnectionErrors(pool: pg.Pool): void {
   pool.on('connect', (client) => client.on('error', () => undefined));
 }
 
-export function openDatabase(url: string, options: { poolSize?: number } = {}): DatabaseHandle {
+export function openDatabase(
+  url: string,
+  /** `backgroundCheckpoints`: SQLite's WAL checkpoints in a thread of their own (long-running processes). */
+  options: { poolSize?: number; backgroundCheckpoints?: boolean } = {},
+): DatabaseHandle {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -74,7 +79,16 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
       dialect: new GroupCommitSqliteDialect(sqlite),
       plugins: [sqliteRowLocks],
     });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    const checkpointer =
+      options.backgroundCheckpoints && file !== ':memory:' ? startCheckpointer(sqlite, file) : null;
+    return {
+      db,
+      dialect: 'sqlite',
+      close: async () => {
+        await checkpointer?.stop();
+        await db.destroy();
+      },
+    };
   }
   const pool = new pg.Pool({
     connectionString: url,
