@@ -1,9 +1,21 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../context.js';
-import { indexComplaint } from './search-index.js';
+import { indexComplaint, writeSearchRow } from './search-index.js';
 
 const BATCH = 500;
 const BUILT_MARKER = 'search_index_built';
+/** Every search row holds its category's terms (migration 2026-12-03-search-terms). */
+export const CATEGORY_TERMS_MARKER = 'search_category_terms';
+
+const hasSetting = async (app: Pick<AppContext, 'db'>, key: string) =>
+  (await app.db.selectFrom('settings').select('key').where('key', '=', key).executeTakeFirst()) !== undefined;
+
+const setSetting = (app: AppContext, key: string) =>
+  app.db
+    .insertInto('settings')
+    .values({ key, value: 'true', updated_at: app.clock.now() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
 
 /** Index `ids`, one transaction for the batch. */
 async function indexBatch(app: AppContext, ids: number[]): Promise<void> {
@@ -18,12 +30,7 @@ async function indexBatch(app: AppContext, ids: number[]): Promise<void> {
  * migration sets it at once when there were no complaints yet).
  */
 export async function backfillSearchIndex(app: AppContext): Promise<number> {
-  const done = await app.db
-    .selectFrom('settings')
-    .select('key')
-    .where('key', '=', BUILT_MARKER)
-    .executeTakeFirst();
-  if (done) return 0;
+  if (await hasSetting(app, BUILT_MARKER)) return addCategoryTerms(app);
   let indexed = 0;
   let after = 0;
   for (;;) {
@@ -52,12 +59,52 @@ export async function backfillSearchIndex(app: AppContext): Promise<number> {
     indexed += rows.length;
     after = last.id;
   }
-  await app.db
-    .insertInto('settings')
-    .values({ key: BUILT_MARKER, value: 'true', updated_at: app.clock.now() })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  return indexed;
+  await setSetting(app, BUILT_MARKER);
+  return indexed + (await addCategoryTerms(app));
+}
+
+/**
+ * Search rows written before they held their category's terms get them: each row's terms are made
+ * again from its stored document (no replies or messages read), a batch per transaction — about a
+ * minute or a few per million complaints, once. Returns how many rows were rewritten.
+ */
+async function addCategoryTerms(app: AppContext): Promise<number> {
+  if (await hasSetting(app, CATEGORY_TERMS_MARKER)) return 0;
+  let rewritten = 0;
+  let after = 0;
+  for (;;) {
+    const rows = await app.db
+      .selectFrom('complaint_search as s')
+      .innerJoin('complaints as c', 'c.id', 's.complaint_id')
+      .select(['s.complaint_id', 's.body', 's.updated_at', 'c.category_id'])
+      .where('s.complaint_id', '>', after)
+      .orderBy('s.complaint_id')
+      .limit(BATCH)
+      .execute();
+    const last = rows.at(-1);
+    if (!last) break;
+    await app.db.transaction().execute(async (tx) => {
+      for (const r of rows)
+        await writeSearchRow(tx, r.complaint_id, {
+          body: r.body,
+          categoryId: r.category_id,
+          updatedAt: r.updated_at,
+        });
+    });
+    rewritten += rows.length;
+    after = last.complaint_id;
+  }
+  await setSetting(app, CATEGORY_TERMS_MARKER);
+  return rewritten;
+}
+
+/** The search rows hold their category's terms (once true, it stays so: remembered per database). */
+const withCategoryTerms = new WeakSet<object>();
+export async function indexHoldsCategories(db: AppContext['db']): Promise<boolean> {
+  if (withCategoryTerms.has(db)) return true;
+  const holds = await hasSetting({ db }, CATEGORY_TERMS_MARKER);
+  if (holds) withCategoryTerms.add(db);
+  return holds;
 }
 
 /** Rebuild every complaint's search document (`kesu search reindex`), in batches; returns how many. */
