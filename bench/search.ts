@@ -646,7 +646,9 @@ export async function runQueries(
       `search ${kind}: ${JSON.stringify(search.latency)}; without q ${JSON.stringify(ceiling.latency)}; similar ${JSON.stringify(result.similar)}`,
     );
     for (const s of search.shapes)
-      ctx.log(`search ${kind}: ${s.shape} as ${s.user}: p50 ${s.p50} ms p95 ${s.p95} ms max ${s.max} ms (${s.samples} pages)`);
+      ctx.log(
+        `search ${kind}: ${s.shape} as ${s.user}: p50 ${s.p50} ms p95 ${s.p95} ms max ${s.max} ms (${s.samples} pages)`,
+      );
   } finally {
     await handle.close();
   }

@@ -99,7 +99,9 @@ for (const dialect of DIALECTS)
     it('keeps to a category subtree through the index, and follows a reclassification', async () => {
       const branch = (code: string) => `&categoryId=${t.org.categoryIds.get(code)}`;
       expect(await numbers('破损', branch('damage'))).toEqual([n.packaging, n.shattered, n.elsewhere].sort());
-      expect(await numbers('破损 -纸箱', branch('damage.packaging'))).toEqual([n.packaging, n.elsewhere].sort());
+      expect(await numbers('破损 -纸箱', branch('damage.packaging'))).toEqual(
+        [n.packaging, n.elsewhere].sort(),
+      );
       await manager.ok('PATCH', `/api/v1/complaints/${n.elsewhere}`, {
         categoryId: t.org.categoryIds.get('delay.transit'),
       });

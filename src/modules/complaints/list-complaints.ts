@@ -178,13 +178,19 @@ async function filteredComplaints(
         { column: 'waybill_no', from: term, to: prefixEnd(term) },
         { column: 'order_no', from: term, to: prefixEnd(term) },
       ];
-      const plan = await searchCondition(ctx.db, ctx.dialect, search, await rangesWithMatches(ctx.db, ranges), {
-        inSortOrder:
-          [statuses, priorities, channels].every((values) => (values?.length ?? 0) <= 1) &&
-          !input.overdue &&
-          !input.dueWithin,
-        categoryId: input.categoryId,
-      });
+      const plan = await searchCondition(
+        ctx.db,
+        ctx.dialect,
+        search,
+        await rangesWithMatches(ctx.db, ranges),
+        {
+          inSortOrder:
+            [statuses, priorities, channels].every((values) => (values?.length ?? 0) <= 1) &&
+            !input.overdue &&
+            !input.dueWithin,
+          categoryId: input.categoryId,
+        },
+      );
       q = q.where(plan.condition);
       // The search keeps to the category subtree itself, through the index.
       if (plan.holdsCategory) conditions.splice(conditions.indexOf(byCategory as Condition), 1);

@@ -42,7 +42,10 @@ const SAMPLE = 1_000;
  */
 async function sampledMatches(db: Db, query: SearchQuery, rows: number): Promise<number> {
   const where = [sql`ts_match_vq(s.terms, ${tsQuery(query)}::tsquery)`, ...phraseChecks('postgres', query)];
-  const row = await sql<{ n: number; of: number }>`select count(*) filter (where ${sql.join(where, sql` and `)}) as n,
+  const row = await sql<{
+    n: number;
+    of: number;
+  }>`select count(*) filter (where ${sql.join(where, sql` and `)}) as n,
       count(*) as of
     from (select terms, body from complaint_search order by complaint_id desc limit ${SAMPLE}) s`.execute(db);
   const { n = 0, of = 0 } = row.rows[0] ?? {};
@@ -64,7 +67,12 @@ export function probedOnEachRow(dialect: Dialect, query: SearchQuery): RawBuilde
     ];
     return sql<boolean>`exists (select 1 from complaint_search s where ${sql.join(where, sql` and `)})`;
   }
-  const fts = sql<boolean>`exists (select 1 from complaint_search_fts where complaint_search_fts match ${ftsQuery(query)} and rowid = complaints.id)`;
+  // A prefix term (破*, 了* of 多收了包装费) is expanded by FTS5 each time it runs: hundreds of
+  // doclists merged per row. Such a search runs once, into a set (`+` keeps SQLite from looking its
+  // ids up), which the walk then tries each row against.
+  const fts = query.include.some((t) => t.prefix)
+    ? sql<boolean>`+complaints.id in (select rowid from complaint_search_fts where complaint_search_fts match ${ftsQuery(query)})`
+    : sql<boolean>`exists (select 1 from complaint_search_fts where complaint_search_fts match ${ftsQuery(query)} and rowid = complaints.id)`;
   if (!checks.length) return fts;
   return sql<boolean>`${fts} and exists (select 1 from complaint_search s where s.complaint_id = complaints.id and ${sql.join(checks, sql` and `)})`;
 }
@@ -104,13 +112,15 @@ export async function searchCondition(
     ? { ...search, include: [...search.include, { text: categoryTerm(categoryId), prefix: false }] }
     : search;
   const inSortOrder = listing.inSortOrder && (categoryId === undefined || holdsCategory);
-  if (ranges.length || !inSortOrder) return { condition: matchesSearch(dialect, query, ranges), holdsCategory };
+  if (ranges.length || !inSortOrder)
+    return { condition: matchesSearch(dialect, query, ranges), holdsCategory };
   const rows = await indexedRows(db);
   const breakEven = Math.ceil(Math.sqrt(PAGE * PROBE_COST * rows));
   const matches =
-    dialect === 'postgres'
-      ? await sampledMatches(db, query, rows)
-      : await matchesUpTo(db, query, breakEven);
+    dialect === 'postgres' ? await sampledMatches(db, query, rows) : await matchesUpTo(db, query, breakEven);
   const common = matches >= breakEven;
-  return { condition: common ? probedOnEachRow(dialect, query) : matchesSearch(dialect, query), holdsCategory };
+  return {
+    condition: common ? probedOnEachRow(dialect, query) : matchesSearch(dialect, query),
+    holdsCategory,
+  };
 }
