@@ -70,7 +70,7 @@ export function probedOnEachRow(dialect: Dialect, query: SearchQuery): RawBuilde
   // A prefix term (破*, 了* of 多收了包装费) is expanded by FTS5 each time it runs: hundreds of
   // doclists merged per row. Such a search runs once, into a set (`+` keeps SQLite from looking its
   // ids up), which the walk then tries each row against.
-  const fts = query.include.some((t) => t.prefix)
+  const fts = [...query.include, ...query.exclude.flat()].some((t) => t.prefix)
     ? sql<boolean>`+complaints.id in (select rowid from complaint_search_fts where complaint_search_fts match ${ftsQuery(query)})`
     : sql<boolean>`exists (select 1 from complaint_search_fts where complaint_search_fts match ${ftsQuery(query)} and rowid = complaints.id)`;
   if (!checks.length) return fts;
