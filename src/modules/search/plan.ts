@@ -81,8 +81,9 @@ export function probedOnEachRow(dialect: Dialect, query: SearchQuery): RawBuilde
 export interface SearchPlan {
   condition: RawBuilder<boolean>;
   /**
-   * The search also keeps to the list's category subtree (the index holds each complaint's category
-   * terms): the list leaves its own category filter out, and may walk its order.
+   * The search walks the list's order and keeps to its category subtree itself (the index holds each
+   * complaint's category terms): the list leaves its own category filter out. A gathered search keeps
+   * it too, so that the database may still start from the category's index.
    */
   holdsCategory: boolean;
 }
@@ -107,20 +108,17 @@ export async function searchCondition(
   listing: { inSortOrder: boolean; categoryId?: number },
 ): Promise<SearchPlan> {
   const { categoryId } = listing;
-  const holdsCategory = categoryId !== undefined && !ranges.length && (await indexHoldsCategories(db));
-  const query = holdsCategory
+  const withCategory = categoryId !== undefined && !ranges.length && (await indexHoldsCategories(db));
+  const query = withCategory
     ? { ...search, include: [...search.include, { text: categoryTerm(categoryId), prefix: false }] }
     : search;
-  const inSortOrder = listing.inSortOrder && (categoryId === undefined || holdsCategory);
-  if (ranges.length || !inSortOrder)
-    return { condition: matchesSearch(dialect, query, ranges), holdsCategory };
+  const gathered = { condition: matchesSearch(dialect, query, ranges), holdsCategory: false };
+  const inSortOrder = listing.inSortOrder && (categoryId === undefined || withCategory);
+  if (ranges.length || !inSortOrder) return gathered;
   const rows = await indexedRows(db);
   const breakEven = Math.ceil(Math.sqrt(PAGE * PROBE_COST * rows));
   const matches =
     dialect === 'postgres' ? await sampledMatches(db, query, rows) : await matchesUpTo(db, query, breakEven);
-  const common = matches >= breakEven;
-  return {
-    condition: common ? probedOnEachRow(dialect, query) : matchesSearch(dialect, query),
-    holdsCategory,
-  };
+  if (matches < breakEven) return gathered;
+  return { condition: probedOnEachRow(dialect, query), holdsCategory: withCategory };
 }
