@@ -19,7 +19,7 @@ import { listComplaints } from '../src/modules/complaints/queries.js';
 import type { ListInput } from '../src/modules/complaints/schemas.js';
 import { loadActor } from '../src/modules/org/actor.js';
 import { similarComplaints } from '../src/modules/search/similar.js';
-import { foldWidth, indexTerms } from '../src/modules/search/terms.js';
+import { complaintTerms, foldWidth } from '../src/modules/search/terms.js';
 import { seedDemoOrganisation } from '../src/seed/demo.js';
 import type { BenchContext, BenchModule, DbKind, ModuleOutcome } from './lib/context.js';
 import { DEMO_PASSWORD, type FreshDatabase, freshDatabase } from './lib/kesu.js';
@@ -188,8 +188,8 @@ export interface Org {
   agentId: number;
   service: { id: number; path: string };
   stations: Array<{ id: number; path: string; handlerId: number }>;
-  /** Leaf categories with their level-1 code. */
-  leaves: Array<{ id: number; branch: string }>;
+  /** Leaf categories with their level-1 code and path. */
+  leaves: Array<{ id: number; branch: string; path: string }>;
   branches: Array<{ id: number; code: string }>;
 }
 
@@ -273,7 +273,7 @@ export function generator(org: Org, rows: number, now: number) {
         repeat_complaint: 0,
       },
       body,
-      terms: indexTerms(body),
+      terms: complaintTerms(body, leaf.path),
     };
   };
 }
@@ -377,7 +377,7 @@ export async function prepareSchema(db: FreshDatabase, kind: DbKind): Promise<Or
     const units = await app.db.selectFrom('units').select(['id', 'path']).execute();
     const categories = await app.db
       .selectFrom('categories')
-      .select(['id', 'parent_id', 'code', 'level'])
+      .select(['id', 'parent_id', 'code', 'level', 'path'])
       .execute();
     const parents = new Set(categories.map((c) => c.parent_id));
     const unit = (key: string) => {
@@ -395,7 +395,7 @@ export async function prepareSchema(db: FreshDatabase, kind: DbKind): Promise<Or
       ],
       leaves: categories
         .filter((c) => !parents.has(c.id))
-        .map((c) => ({ id: c.id, branch: c.code.split('.')[0] ?? 'other' })),
+        .map((c) => ({ id: c.id, branch: c.code.split('.')[0] ?? 'other', path: c.path })),
       branches: categories.filter((c) => c.level === 1).map((c) => ({ id: c.id, code: c.code })),
     };
   } finally {
@@ -475,22 +475,37 @@ export function queryInputs(org: Org, rows: number): ListInput[] {
     const length = 5 + Math.floor(next() * 4);
     return digits.slice(digits.length - length);
   };
-  const kinds: Array<() => ListInput> = [
-    () => ({ q: pick(WORDS) }),
-    () => ({ q: pick(RARE) }),
-    () => ({ q: pick(MULTI) }),
-    () => ({ q: pick(PHRASES) }),
-    () => ({ q: pick(EXCLUDING) }),
-    () => ({ q: fragment() }),
-    () => ({ q: pick(WORDS), status: pick(STATUS_FILTERS) }),
-    () => ({ q: pick(MULTI), categoryId: pick(org.branches).id }),
-    () => ({ q: pick(WORDS), categoryId: pick(org.branches).id, status: pick(STATUS_FILTERS) }),
-  ];
-  return Array.from(
-    { length: QUERIES },
-    (_, k) => ({ ...(kinds[k % kinds.length] ?? kinds[0])?.(), limit: 50 }) as ListInput,
-  );
+  const kinds: Record<(typeof SHAPES)[number], () => ListInput> = {
+    word: () => ({ q: pick(WORDS) }),
+    'rare words': () => ({ q: pick(RARE) }),
+    'several words': () => ({ q: pick(MULTI) }),
+    phrase: () => ({ q: pick(PHRASES) }),
+    exclusion: () => ({ q: pick(EXCLUDING) }),
+    'number fragment': () => ({ q: fragment() }),
+    'word + statuses': () => ({ q: pick(WORDS), status: pick(STATUS_FILTERS) }),
+    'words + category': () => ({ q: pick(MULTI), categoryId: pick(org.branches).id }),
+    'word + category + statuses': () => ({
+      q: pick(WORDS),
+      categoryId: pick(org.branches).id,
+      status: pick(STATUS_FILTERS),
+    }),
+  };
+  return Array.from({ length: QUERIES }, (_, k) => ({ ...kinds[shapeOf(k)](), limit: 50 }) as ListInput);
 }
+
+/** The kinds of query, dealt in turn: `queryInputs(…)[k]` is of shape `shapeOf(k)`. */
+const SHAPES = [
+  'word',
+  'rare words',
+  'several words',
+  'phrase',
+  'exclusion',
+  'number fragment',
+  'word + statuses',
+  'words + category',
+  'word + category + statuses',
+] as const;
+export const shapeOf = (k: number) => SHAPES[k % SHAPES.length] ?? SHAPES[0];
 
 export const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -522,26 +537,46 @@ function latencyOf(times: number[]): Latency {
   };
 }
 
-/** Each input's first page and, when there is one, its next page: every page is a sample. */
+/** One query shape as one user: its latency over every page of its queries. */
+export interface ShapeLatency extends Latency {
+  shape: string;
+  user: string;
+  samples: number;
+}
+
+/**
+ * Each input's first page and, when there is one, its next page: every page is a sample. Also per
+ * shape (`shapeOf`) and user, worst p95 first.
+ */
 export async function measure(
   app: AppContext,
   users: string[],
   inputs: ListInput[],
-): Promise<{ latency: Latency; hits: number }> {
+): Promise<{ latency: Latency; hits: number; shapes: ShapeLatency[] }> {
   const times: number[] = [];
+  const byShape = new Map<string, { shape: string; user: string; times: number[] }>();
   let hits = 0;
   for (const [k, input] of inputs.entries()) {
-    const actor = await actorOf(app, users[k % users.length] ?? 'supervisor');
+    const user = users[k % users.length] ?? 'supervisor';
+    const actor = await actorOf(app, user);
+    const key = `${shapeOf(k)}\u0000${user}`;
+    const shape = byShape.get(key) ?? { shape: shapeOf(k), user, times: [] };
+    byShape.set(key, shape);
     let cursor: string | undefined;
     for (let pageNo = 0; pageNo < 2 && (pageNo === 0 || cursor); pageNo++) {
       const started = performance.now();
       const page = await listComplaints({ ...app, actor }, cursor ? { ...input, cursor } : input);
-      times.push(performance.now() - started);
+      const ms = performance.now() - started;
+      times.push(ms);
+      shape.times.push(ms);
       hits += page.items.length;
       cursor = page.nextCursor ?? undefined;
     }
   }
-  return { latency: latencyOf(times), hits };
+  const shapes = [...byShape.values()]
+    .map(({ shape, user, times: t }) => ({ shape, user, samples: t.length, ...latencyOf(t) }))
+    .sort((a, b) => b.p95 - a.p95);
+  return { latency: latencyOf(times), hits, shapes };
 }
 
 const SIMILAR_QUERIES = 100;
@@ -572,6 +607,8 @@ interface Result {
   rows: number;
   setupSeconds?: number;
   search?: Latency;
+  /** The searches per shape and user, worst p95 first. */
+  shapes?: ShapeLatency[];
   ceiling?: Latency;
   /** Ceiling p50 ÷ search p50. */
   ratio?: number;
@@ -600,6 +637,7 @@ export async function runQueries(
       inputs.map(({ q: _q, ...rest }) => rest),
     );
     result.search = search.latency;
+    result.shapes = search.shapes;
     result.hits = search.hits;
     result.ceiling = ceiling.latency;
     result.ratio = Number((ceiling.latency.p50 / Math.max(search.latency.p50, 0.001)).toPrecision(2));
@@ -607,6 +645,10 @@ export async function runQueries(
     ctx.log(
       `search ${kind}: ${JSON.stringify(search.latency)}; without q ${JSON.stringify(ceiling.latency)}; similar ${JSON.stringify(result.similar)}`,
     );
+    for (const s of search.shapes)
+      ctx.log(
+        `search ${kind}: ${s.shape} as ${s.user}: p50 ${s.p50} ms p95 ${s.p95} ms max ${s.max} ms (${s.samples} pages)`,
+      );
   } finally {
     await handle.close();
   }
@@ -645,6 +687,9 @@ export async function writeGeneratedDataset(
   return orgs;
 }
 
+const worst = (shapes: ShapeLatency[] = []) =>
+  shapes[0] ? ` (worst: ${shapes[0].shape} as ${shapes[0].user}, p95 ${shapes[0].p95} ms)` : '';
+
 async function run(ctx: BenchContext): Promise<ModuleOutcome> {
   const rows = searchRows();
   const kinds = ctx.options.databases;
@@ -669,7 +714,7 @@ async function run(ctx: BenchContext): Promise<ModuleOutcome> {
       try {
         await runQueries(ctx, { kind, db, org: orgs[k] ?? org, rows }, result);
         summary.push(
-          `search ${label(rows)} ${kind}: p50 ${result.search?.p50} ms p95 ${result.search?.p95} ms`,
+          `search ${label(rows)} ${kind}: p50 ${result.search?.p50} ms p95 ${result.search?.p95} ms${worst(result.shapes)}`,
           `search/ceiling ${kind}: ${result.ratio} (the same lists without q: p50 ${result.ceiling?.p50} ms p95 ${result.ceiling?.p95} ms)`,
           `similar ${label(rows)} ${kind}: p95 ${result.similar?.p95} ms`,
         );

@@ -11,6 +11,7 @@ import * as lists from './migrations/2026-12-03-lists.js';
 import * as observability from './migrations/2026-12-03-observability.js';
 import * as processLife from './migrations/2026-12-03-process-life.js';
 import * as registration from './migrations/2026-12-03-registration.js';
+import * as searchTerms from './migrations/2026-12-03-search-terms.js';
 import * as signIn from './migrations/2026-12-03-sign-in.js';
 import * as webhooks from './migrations/2026-12-03-webhooks.js';
 import * as workerHeartbeats from './migrations/2026-12-03-worker-heartbeats.js';
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-registration': registration,
   '2026-12-03-lists': lists,
   '2026-12-03-list-shapes': listShapes,
+  '2026-12-03-search-terms': searchTerms,
 };
 
 // Several migrations of one day are released together under names that do not sort in release order:

@@ -96,6 +96,23 @@ for (const dialect of DIALECTS)
       expect(await numbers('延误', `&categoryId=${t.org.categoryIds.get('delay')}`)).toEqual([n.delayed]);
     });
 
+    it('keeps to a category subtree through the index, and follows a reclassification', async () => {
+      const branch = (code: string) => `&categoryId=${t.org.categoryIds.get(code)}`;
+      expect(await numbers('破损', branch('damage'))).toEqual([n.packaging, n.shattered, n.elsewhere].sort());
+      expect(await numbers('破损 -纸箱', branch('damage.packaging'))).toEqual(
+        [n.packaging, n.elsewhere].sort(),
+      );
+      await manager.ok('PATCH', `/api/v1/complaints/${n.elsewhere}`, {
+        categoryId: t.org.categoryIds.get('delay.transit'),
+      });
+      expect(await numbers('破损', branch('delay'))).toEqual([n.elsewhere]);
+      expect(await numbers('破损', branch('damage'))).toEqual([n.packaging, n.shattered].sort());
+      await manager.ok('PATCH', `/api/v1/complaints/${n.elsewhere}`, {
+        categoryId: t.org.categoryIds.get('damage.packaging'),
+      });
+      expect(await numbers('破损', branch('delay'))).toEqual([]);
+    });
+
     it('shows a handler only the complaints of their unit', async () => {
       expect(await numbers('外包装破损', '', handler)).toEqual([n.packaging]);
     });

@@ -127,13 +127,15 @@ async function filteredComplaints(
   const { grade, assigneeId, customerId, repeat } = input;
   if (grade) filter(false, (eb, col) => eb(col('grade'), '=', grade));
   if (assigneeId) filter(true, (eb, col) => eb(col('assignee_id'), '=', assigneeId));
+  let byCategory: Condition | undefined;
   if (input.categoryId) {
     const ids = await categorySubtreeIds(ctx.db, input.categoryId);
     if (!ids.length)
       throw badRequest('validation_failed', [
         { path: '/categoryId', source: 'querystring', code: 'unknown_category' },
       ]);
-    filter(true, (eb, col) => eb(col('category_id'), 'in', ids));
+    byCategory = { indexed: true, where: (eb, col) => eb(col('category_id'), 'in', ids) };
+    conditions.push(byCategory);
   }
   if (input.unitId) {
     const unit = await ctx.db
@@ -186,15 +188,22 @@ async function filteredComplaints(
         { column: 'waybill_no', from: term, to: prefixEnd(term) },
         { column: 'order_no', from: term, to: prefixEnd(term) },
       ];
-      q = q.where(
-        await searchCondition(ctx.db, ctx.dialect, search, await rangesWithMatches(ctx.db, ranges), {
+      const plan = await searchCondition(
+        ctx.db,
+        ctx.dialect,
+        search,
+        await rangesWithMatches(ctx.db, ranges),
+        {
           inSortOrder:
             [statuses, priorities, channels].every((values) => (values?.length ?? 0) <= 1) &&
-            !input.categoryId &&
             !input.overdue &&
             !input.dueWithin,
-        }),
+          categoryId: input.categoryId,
+        },
       );
+      q = q.where(plan.condition);
+      // The search keeps to the category subtree itself, through the index.
+      if (plan.holdsCategory) conditions.splice(conditions.indexOf(byCategory as Condition), 1);
     }
   }
   // A search keeps its own plan: only the actor's visibility may be steered (see list-plan.ts).

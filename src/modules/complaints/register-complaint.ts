@@ -388,6 +388,7 @@ async function insertComplaint(
       content: fields.content,
       waybill_no: fields.waybill_no ?? null,
       order_no: fields.order_no ?? null,
+      category_id: fields.category_id,
       updated_at: fields.updated_at,
     });
   return { id, earlier };

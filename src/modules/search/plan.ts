@@ -1,7 +1,9 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
+import { indexHoldsCategories } from './backfill.js';
 import { type ColumnRange, matchesSearch, phraseChecks } from './match.js';
 import { ftsQuery, type SearchQuery, tsQuery } from './query.js';
+import { categoryTerm } from './terms.js';
 
 /**
  * What one row costs when a list walks its order and tries the search on each row, against what one
@@ -29,24 +31,25 @@ async function matchesUpTo(db: Db, query: SearchQuery, cap: number): Promise<num
   return Number(row.rows[0]?.n ?? 0);
 }
 
+/** How many of the newest complaints PostgreSQL tries the search on to estimate its share. */
+const SAMPLE = 1_000;
+
 /**
- * PostgreSQL: how many complaints hold every word, from ANALYZE's most common lexemes of the terms
- * (a prefix: the lexemes it begins) — the least common word bounds them all. A word not among them
- * is rarer than the rarest listed, which on a large table is far below the break-even point: 0.
- * Counting as on SQLite would read a heap page per match.
+ * PostgreSQL: how many complaints match, from the share of the newest `SAMPLE` that do — the rows a
+ * walk in list order would read first. Counting through the GIN index would read a heap page per
+ * match, and ANALYZE's most common lexemes know each word alone, not a word within a category (two
+ * common terms can match together all or nothing).
  */
-async function estimatedMatches(db: Db, query: SearchQuery, rows: number): Promise<number> {
-  const words = query.include.map((t) => t.text);
-  const prefix = query.include.map((t) => t.prefix);
-  const estimate = await sql<{ share: number | null }>`select min(share) as share from (
-      select sum(e.freq) as share
-      from unnest(${words}::text[], ${prefix}::boolean[]) as w(word, prefix)
-      left join (select e.elem, e.freq from pg_stats st,
-          unnest(st.most_common_elems::text::text[], st.most_common_elem_freqs) as e(elem, freq)
-        where st.tablename = 'complaint_search' and st.attname = 'terms') e
-        on e.elem = w.word or (w.prefix and starts_with(e.elem, w.word))
-      group by w.word, w.prefix) shares`.execute(db);
-  return Math.round(Number(estimate.rows[0]?.share ?? 0) * rows);
+async function sampledMatches(db: Db, query: SearchQuery, rows: number): Promise<number> {
+  const where = [sql`ts_match_vq(s.terms, ${tsQuery(query)}::tsquery)`, ...phraseChecks('postgres', query)];
+  const row = await sql<{
+    n: number;
+    of: number;
+  }>`select count(*) filter (where ${sql.join(where, sql` and `)}) as n,
+      count(*) as of
+    from (select terms, body from complaint_search order by complaint_id desc limit ${SAMPLE}) s`.execute(db);
+  const { n = 0, of = 0 } = row.rows[0] ?? {};
+  return Math.round((Number(n) / Math.max(1, Number(of))) * rows);
 }
 
 /**
@@ -64,9 +67,25 @@ export function probedOnEachRow(dialect: Dialect, query: SearchQuery): RawBuilde
     ];
     return sql<boolean>`exists (select 1 from complaint_search s where ${sql.join(where, sql` and `)})`;
   }
-  const fts = sql<boolean>`exists (select 1 from complaint_search_fts where complaint_search_fts match ${ftsQuery(query)} and rowid = complaints.id)`;
+  // A prefix term (破*, 了* of 多收了包装费) is expanded by FTS5 each time it runs: hundreds of
+  // doclists merged per row. Such a search runs once, into a set (`+` keeps SQLite from looking its
+  // ids up), which the walk then tries each row against.
+  const fts = [...query.include, ...query.exclude.flat()].some((t) => t.prefix)
+    ? sql<boolean>`+complaints.id in (select rowid from complaint_search_fts where complaint_search_fts match ${ftsQuery(query)})`
+    : sql<boolean>`exists (select 1 from complaint_search_fts where complaint_search_fts match ${ftsQuery(query)} and rowid = complaints.id)`;
   if (!checks.length) return fts;
   return sql<boolean>`${fts} and exists (select 1 from complaint_search s where s.complaint_id = complaints.id and ${sql.join(checks, sql` and `)})`;
+}
+
+/** How a list search is answered. */
+export interface SearchPlan {
+  condition: RawBuilder<boolean>;
+  /**
+   * The search walks the list's order and keeps to its category subtree itself (the index holds each
+   * complaint's category terms): the list leaves its own category filter out. A gathered search keeps
+   * it too, so that the database may still start from the category's index.
+   */
+  holdsCategory: boolean;
 }
 
 /**
@@ -75,24 +94,31 @@ export function probedOnEachRow(dialect: Dialect, query: SearchQuery): RawBuilde
  * match and sorts them. So a word in many complaints (破损, 投诉: a tenth or more) is probed row by
  * row, a rare one (a phrase, a number fragment, a narrow pair of words) gathered from the index.
  * Counting the matches stops at the break-even point, so it costs at most what the gathering would.
- * `inSortOrder`: the list's other filters let the database read it in its sort order; when one of
- * them is read through its own index instead (several statuses, a category subtree, a deadline
+ * A category subtree is searched as one more term (`categoryTerm`), so word and category are counted
+ * and gathered together, however much or little they overlap.
+ * `inSortOrder`: the list's other filters (but the category) let the database read it in its sort
+ * order; when one of them is read through its own index instead (several statuses, a deadline
  * range), every row it yields would be probed, so the matches are gathered.
  */
 export async function searchCondition(
   db: Db,
   dialect: Dialect,
-  query: SearchQuery,
+  search: SearchQuery,
   ranges: ColumnRange[],
-  listing: { inSortOrder: boolean },
-): Promise<RawBuilder<boolean>> {
-  if (ranges.length || !listing.inSortOrder) return matchesSearch(dialect, query, ranges);
+  listing: { inSortOrder: boolean; categoryId?: number },
+): Promise<SearchPlan> {
+  const { categoryId } = listing;
+  const withCategory = categoryId !== undefined && !ranges.length && (await indexHoldsCategories(db));
+  const query = withCategory
+    ? { ...search, include: [...search.include, { text: categoryTerm(categoryId), prefix: false }] }
+    : search;
+  const gathered = { condition: matchesSearch(dialect, query, ranges), holdsCategory: false };
+  const inSortOrder = listing.inSortOrder && (categoryId === undefined || withCategory);
+  if (ranges.length || !inSortOrder) return gathered;
   const rows = await indexedRows(db);
   const breakEven = Math.ceil(Math.sqrt(PAGE * PROBE_COST * rows));
   const matches =
-    dialect === 'postgres'
-      ? await estimatedMatches(db, query, rows)
-      : await matchesUpTo(db, query, breakEven);
-  const common = matches >= breakEven;
-  return common ? probedOnEachRow(dialect, query) : matchesSearch(dialect, query);
+    dialect === 'postgres' ? await sampledMatches(db, query, rows) : await matchesUpTo(db, query, breakEven);
+  if (matches < breakEven) return gathered;
+  return { condition: probedOnEachRow(dialect, query), holdsCategory: withCategory };
 }

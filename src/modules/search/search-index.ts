@@ -1,20 +1,27 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
-import { foldWidth, indexTerms } from './terms.js';
+import { categoryById } from '../categories/index.js';
+import { complaintTerms, foldWidth } from './terms.js';
 
 type Writer = Kysely<Database> | Tx;
 
 const isPostgres = (db: Writer) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** The complaint's columns in its search document (with its replies and messages). */
-export const SEARCHED_COLUMNS = ['title', 'content', 'waybill_no', 'order_no'] as const;
+const TEXT_COLUMNS = ['title', 'content', 'waybill_no', 'order_no'] as const;
+/** The complaint's columns its search row is made of: a change to one rewrites the row. */
+export const SEARCHED_COLUMNS = [...TEXT_COLUMNS, 'category_id'] as const;
+
+/** A complaint's search row: its text, what it is filed under, when it changed. */
+interface SearchDocument {
+  body: string;
+  categoryId: number;
+  updatedAt: number;
+}
 
 /** The text a complaint is found by: title, content, its numbers, replies and messages. Never its sealed contacts. */
-async function documentOf(
-  db: Writer,
-  complaintId: number,
-): Promise<{ body: string; updatedAt: number } | null> {
+async function documentOf(db: Writer, complaintId: number): Promise<SearchDocument | null> {
   const [c, replies, messages] = await Promise.all([
     db
       .selectFrom('complaints')
@@ -35,10 +42,10 @@ async function documentOf(
       .execute(),
   ]);
   if (!c) return null;
-  return { body: documentBody(c, replies, messages), updatedAt: c.updated_at };
+  return { body: documentBody(c, replies, messages), categoryId: c.category_id, updatedAt: c.updated_at };
 }
 
-type Searched = { [K in (typeof SEARCHED_COLUMNS)[number]]: string | null };
+type Searched = { [K in (typeof TEXT_COLUMNS)[number]]: string | null };
 
 function documentBody(
   c: Searched,
@@ -60,12 +67,11 @@ function documentBody(
 export async function writeSearchRow(
   db: Writer,
   complaintId: number,
-  body: string,
-  updatedAt: number,
+  { body, categoryId, updatedAt }: SearchDocument,
   /** The complaint has no search row yet (it is being registered). */
   fresh = false,
 ): Promise<void> {
-  const terms = indexTerms(body);
+  const terms = complaintTerms(body, (await categoryById(db, categoryId))?.path);
   if (isPostgres(db)) {
     await sql`insert into complaint_search (complaint_id, body, updated_at, terms)
       values (${complaintId}, ${body}, ${updatedAt}, array_to_tsvector(${terms}::text[]))
@@ -90,14 +96,15 @@ export async function writeSearchRow(
  */
 export async function indexComplaint(db: Writer, complaintId: number): Promise<void> {
   const doc = await documentOf(db, complaintId);
-  if (doc) await writeSearchRow(db, complaintId, doc.body, doc.updatedAt);
+  if (doc) await writeSearchRow(db, complaintId, doc);
 }
 
 /** A complaint being registered, from the row registration writes (no replies or messages yet). */
 export async function indexNewComplaint(
   db: Writer,
   complaintId: number,
-  c: Searched & { updated_at: number },
+  c: Searched & { category_id: number; updated_at: number },
 ) {
-  await writeSearchRow(db, complaintId, documentBody(c, [], []), c.updated_at, true);
+  const doc = { body: documentBody(c, [], []), categoryId: c.category_id, updatedAt: c.updated_at };
+  await writeSearchRow(db, complaintId, doc, true);
 }

@@ -28,3 +28,17 @@ export function indexTerms(text: string): string[] {
   }
   return [...terms].filter((t) => t.length <= MAX_TERM);
 }
+
+/**
+ * The term a complaint holds for its category and for each ancestor of it, so that a search within a
+ * category subtree (a list's `categoryId`) is one intersection in the index. It starts with a
+ * private-use character: typed text never yields it (a query's words are segmented), and FTS5's
+ * unicode61 tokenizer keeps such a character inside the token.
+ */
+export const categoryTerm = (categoryId: number) => `\ue000c${categoryId}`;
+
+/** The terms of a complaint: its document's (`indexTerms`) and those of its category's path (`/1/5/`). */
+export function complaintTerms(body: string, categoryPath: string | undefined): string[] {
+  const ids = (categoryPath ?? '').split('/').filter(Boolean).map(Number);
+  return [...indexTerms(body), ...ids.map(categoryTerm)];
+}
