@@ -28,11 +28,17 @@ export function dateKey(epochMs: number, timeZone: string): string {
 const QUARTER_HOUR = 900_000;
 const DAY = 86_400_000;
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+// `format` is about three times faster than `formatToParts`; its en-US shape is "1/31/2026, 23:05:09".
+const FORMATTED = /^(\d+)\/(\d+)\/(\d+),? (\d+):(\d+):(\d+)$/;
 
-/** Offset of the zone from UTC at an instant, in ms (Shanghai: +8 h). */
+/**
+ * Offset of the zone from UTC at an instant, in ms (local − UTC; Shanghai: +8 h); one cached
+ * formatter per zone. A RangeError for a zone this runtime does not know.
+ */
 export function zoneOffset(epochMs: number, timeZone: string): number {
   let format = offsetFormats.get(timeZone);
   if (!format) {
+    // Building a formatter is costly (tens of µs); one per zone serves every call.
     format = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
@@ -45,16 +51,18 @@ export function zoneOffset(epochMs: number, timeZone: string): number {
     });
     offsetFormats.set(timeZone, format);
   }
-  const p = Object.fromEntries(format.formatToParts(epochMs).map((x) => [x.type, Number(x.value)]));
-  const asUtc = Date.UTC(
-    p.year ?? 0,
-    (p.month ?? 1) - 1,
-    p.day ?? 1,
-    p.hour ?? 0,
-    p.minute ?? 0,
-    p.second ?? 0,
-  );
-  return asUtc - Math.floor(epochMs / 1000) * 1000;
+  const instant = Math.floor(epochMs / 1000) * 1000;
+  const m = FORMATTED.exec(format.format(instant));
+  let fields: number[];
+  if (m) {
+    fields = [Number(m[3]), Number(m[1]), Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6])];
+  } else {
+    const parts = format.formatToParts(instant);
+    const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+    fields = [get('year'), get('month'), get('day'), get('hour'), get('minute'), get('second')];
+  }
+  const [y = 0, mo = 1, d = 1, h = 0, mi = 0, sec = 0] = fields;
+  return Date.UTC(y, mo - 1, d, h % 24, mi, sec) - instant;
 }
 
 /** `00:00` … `23:59`, by minute of the day. */
