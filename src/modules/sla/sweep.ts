@@ -9,9 +9,10 @@ const PG_LANES = 4;
 type Due = { complaint_id: number; stage: string; due_at: number };
 
 /**
- * Claim due deadline rows in batches (SKIP LOCKED: concurrent sweepers never take the same row) and
- * handle each batch in its transaction. On PostgreSQL several lanes run at once, since the work is
- * round trips rather than CPU; SQLite has one writer, so one lane.
+ * Claim due deadline rows in batches, each complaint's due rows together, and handle each batch in
+ * its transaction. On PostgreSQL the batch's complaints are locked with SKIP LOCKED, so concurrent
+ * sweepers never take the same complaint, and several lanes run at once, since the work is round
+ * trips rather than CPU; SQLite has one writer, so one lane.
  */
 async function sweep(
   app: AppContext,
@@ -24,36 +25,54 @@ async function sweep(
     for (;;) {
       const now = app.clock.now();
       const count = await app.db.transaction().execute(async (tx) => {
+        // The complaints of the oldest due rows, each with all its due rows: a complaint that breaches
+        // two limits at once escalates once, whichever lane or batch its rows would have fallen into.
         const oldest = tx
           .selectFrom('complaint_deadlines')
-          .select(['complaint_id', 'stage'])
+          .select('complaint_id')
           .where('met_at', 'is', null)
           .where('paused_at', 'is', null)
           .where(done, 'is', null)
           .where(when, '<=', now)
           .orderBy(when)
           .limit(BATCH);
-        // SQLite has no row locks (and a subquery escapes the plugin that drops them).
-        const claim = app.dialect === 'postgres' ? oldest.forUpdate().skipLocked() : oldest;
-        // Claimed and marked in one statement, in the transaction of their handling: done once, or not at all.
+        // PostgreSQL: the complaints locked in ascending ids, as user actions lock them (the complaint,
+        // then its deadlines), skipping those another lane or sweeper holds.
+        const ids =
+          app.dialect === 'postgres'
+            ? (
+                await tx
+                  .selectFrom('complaints')
+                  .select('id')
+                  .where('id', 'in', oldest)
+                  .orderBy('id')
+                  .forUpdate()
+                  .skipLocked()
+                  .execute()
+              ).map((c) => c.id)
+            : [...new Set((await oldest.execute()).map((d) => d.complaint_id))];
+        if (!ids.length) return null;
+        // Marked in the transaction of their handling: done once, or not at all.
         const claimed = await tx
           .updateTable('complaint_deadlines')
           .set({ [done]: now })
-          .where(({ eb, refTuple }) =>
-            eb(refTuple('complaint_id', 'stage'), 'in', claim.$asTuple('complaint_id', 'stage')),
-          )
+          .where('complaint_id', 'in', ids)
+          .where('met_at', 'is', null)
+          .where('paused_at', 'is', null)
+          .where(done, 'is', null)
+          .where(when, '<=', now)
           .returning(['complaint_id', 'stage', 'due_at', when])
           .execute();
-        if (!claimed.length) return 0;
-        // RETURNING promises no order: the oldest first, as claimed.
+        // RETURNING promises no order: the oldest first.
         const due = claimed
           .sort((a, b) => (a[when] ?? 0) - (b[when] ?? 0) || a.complaint_id - b.complaint_id)
           .map(({ complaint_id, stage, due_at }) => ({ complaint_id, stage, due_at }));
-        await handle(tx, due, now);
+        if (due.length) await handle(tx, due, now);
         return due.length;
       });
+      // Nothing due that no other sweeper holds: the lane is done.
+      if (count === null) return total;
       total += count;
-      if (count < BATCH) return total;
     }
   };
   const lanes = app.dialect === 'postgres' ? PG_LANES : 1;
