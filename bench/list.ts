@@ -133,7 +133,7 @@ async function run(ctx: BenchContext): Promise<ModuleOutcome> {
       try {
         const app = { ...appContext(handle, kind, db), clock: fixedClock(now) };
         // As autovacuum leaves a table that is mostly read: its pages marked all-visible, so that an
-        // index carrying a list's columns answers it alone (index-only scans; see ADR 0019-s7).
+        // index carrying a list's columns answers it alone (index-only scans; see ADR 0020).
         if (kind === 'postgres') await sql`vacuum (analyze) complaints`.execute(handle.db);
         const measured = await measureShapes(app, org, now, process.env.BENCH_LIST_SHAPES);
         const worst = measured.shapes[0];

@@ -29,7 +29,7 @@ function catalogPerLanguage(): Plugin {
  * the index's static property assignments keep the whole form engine and its validator (≈ 40 KiB) on
  * every page, with or without a form. Those two importers get a module that re-exports just what
  * they take, from the files the index re-exports too (the same instances), so a page without a form
- * loads no form engine (ADR 0019-s9).
+ * loads no form engine (ADR 0022).
  */
 const RC_FORM_PARTS: Record<string, string> = {
   '/antd/es/form/context.js': `export { FormProvider } from '@rc-component/form/es/FormContext.js';`,

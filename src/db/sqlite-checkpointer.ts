@@ -37,7 +37,7 @@ export interface Checkpointer {
 }
 
 /**
- * Moves SQLite's WAL checkpoints off the event loop (ADR 0019): with automatic checkpoints, the
+ * Moves SQLite's WAL checkpoints off the event loop (ADR 0023): with automatic checkpoints, the
  * commit that crosses 1,000 WAL pages copies them into the database file on the one thread that
  * also answers requests — a quarter of the SLA sweep's time, and a stall for every request behind
  * it. Here the main connection never checkpoints; a worker thread does, on its own connection. If

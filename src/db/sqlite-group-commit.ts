@@ -13,7 +13,7 @@ import {
 } from 'kysely';
 
 /**
- * Group commit for SQLite (ADR 0019). A commit writes every page the transaction changed to the
+ * Group commit for SQLite (ADR 0014). A commit writes every page the transaction changed to the
  * WAL: for a registration some forty pages (the complaint row and its indexes, the history, the
  * clocks, the search terms), and the same rightmost index pages again for the next registration.
  * Here consecutive transactions share one SQLite transaction: each runs inside its own savepoint

@@ -122,7 +122,7 @@ export async function registerComplaint(
   const { fields, dispatch, classified } = await checkedFields(ctx, input, options.categoryGivesWay);
   const day = dateKey(fields.registered_at, ctx.config.timeZone);
   // On SQLite the one connection is the lock and a statement outside the transaction would end the
-  // group commit (ADR 0019): the number is taken inside it.
+  // group commit (ADR 0014): the number is taken inside it.
   if (ctx.dialect === 'postgres') fields.number = await nextNumber(ctx.db, day);
   try {
     return await ctx.db.transaction().execute(async (tx) => {
