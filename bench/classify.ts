@@ -5,9 +5,9 @@
  * on the COCC corpus when it is present.
  */
 import { existsSync } from 'node:fs';
+import { words } from '../src/lib/segment.js';
 import { expressCorpus, expressModel } from '../src/modules/classifier/express-model.js';
 import { predict } from '../src/modules/classifier/model.js';
-import { words } from '../src/modules/search/segment.js';
 import { COCC_FILE, runCrossValidation } from './classify-cv.js';
 import type { BenchModule } from './lib/context.js';
 

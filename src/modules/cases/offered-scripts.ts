@@ -1,7 +1,7 @@
 import type { ActorContext } from '../../context.js';
 import { notFound } from '../../lib/errors.js';
+import { words } from '../../lib/segment.js';
 import { canSee } from '../complaints/index.js';
-import { words } from '../search/index.js';
 import { requireLibraryReader } from './library-access.js';
 import type { Script } from './schemas.js';
 import { contains } from './terms.js';

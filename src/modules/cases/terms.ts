@@ -1,5 +1,5 @@
 import { type SqlBool, sql } from 'kysely';
-import { searchWords, words } from '../search/index.js';
+import { searchWords, words } from '../../lib/segment.js';
 import type { CaseInput } from './schemas.js';
 
 /**

@@ -1,4 +1,4 @@
-import { normalise, words } from '../search/index.js';
+import { normalise, words } from '../../lib/segment.js';
 
 /** Very long texts (a pasted mail thread) are cut: the start says what the complaint is about. */
 export const MAX_CHARS = 4000;

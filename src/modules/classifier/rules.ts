@@ -3,8 +3,8 @@ import type { Db, Tx } from '../../db/database.js';
 import { invalidating, referenceCache } from '../../db/reference-cache.js';
 import type { ClassificationRuleTable } from '../../db/schema.js';
 import { badRequest, notFound } from '../../lib/errors.js';
+import { normalise } from '../../lib/segment.js';
 import { appendEvent } from '../audit/index.js';
-import { normalise } from '../search/index.js';
 import { requireClassifierAdmin } from './access.js';
 import type { RuleInput, RulePatchInput, RuleView } from './schemas.js';
 

@@ -3,4 +3,3 @@ export { type ColumnRange, matchesSearch, rangesWithMatches, searchSnippets } fr
 export { searchCondition } from './plan.js';
 export { parseSearch, type SearchQuery } from './query.js';
 export { indexComplaint, indexNewComplaint, SEARCHED_COLUMNS, writeSearchRow } from './search-index.js';
-export { normalise, searchWords, words } from './segment.js';

@@ -1,5 +1,5 @@
 import { idf as idfFile } from '@node-rs/jieba/dict.js';
-import { words } from './segment.js';
+import { words } from '../../lib/segment.js';
 
 /** jieba's IDF table (shipped in the package), loaded on first use; unknown words get its median. */
 let table: { idf: Map<string, number>; median: number } | null = null;

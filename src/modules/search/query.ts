@@ -1,5 +1,5 @@
 import { badRequest } from '../../lib/errors.js';
-import { normalise, words } from './segment.js';
+import { normalise, words } from '../../lib/segment.js';
 import { foldWidth, MIN_FRAGMENT } from './terms.js';
 
 /** One indexed term; `prefix` matches every term starting with it (fragments of numbers). */

@@ -2,11 +2,11 @@ import { sql } from 'kysely';
 import type { ActorContext } from '../../context.js';
 import { seesAll } from '../../domain/actor.js';
 import { notFound } from '../../lib/errors.js';
+import { normalise } from '../../lib/segment.js';
 import { categorySubtreeIds } from '../categories/index.js';
 import { canSee, visibleTo } from '../complaints/index.js';
 import { keywords } from './keywords.js';
 import { ftsTerm, tsTerm } from './query.js';
-import { normalise } from './segment.js';
 
 /** How many words of the complaint make the query. */
 const QUERY_WORDS = 12;

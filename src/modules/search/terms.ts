@@ -1,4 +1,4 @@
-import { normalise, searchWords } from './segment.js';
+import { normalise, searchWords } from '../../lib/segment.js';
 
 /** A run of ASCII letters/digits this long (waybill, order, phone numbers in the text) is indexed by its suffixes. */
 const FRAGMENT_RUN = /[a-z0-9]{5,}/g;
