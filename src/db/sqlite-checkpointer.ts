@@ -4,11 +4,14 @@ import type SQLite from 'better-sqlite3';
 
 /** SQLite's default: a commit that leaves the WAL above this many pages checkpoints it (on our one thread). */
 const AUTOCHECKPOINT_PAGES = 1000;
+const WAL_KEPT_BYTES = 64 * 1024 * 1024;
 
 /**
- * The checkpointer thread: its own connection to the file, a PASSIVE checkpoint (copies what it can,
- * never waits for or blocks the writer) every `everyMs`; a RESTART one, which waits for the writer,
- * only when the WAL has grown past `restartPages` anyway. Plain CommonJS: it runs from a string.
+ * The checkpointer thread: its own connection to the file, a PASSIVE checkpoint every `everyMs`. Only
+ * PASSIVE: it copies what it can and never waits for or blocks the writer (a RESTART or FULL one
+ * holds every writer back while it copies, which for a WAL grown by a bulk load is longer than the
+ * writers' busy timeout). Once a checkpoint has caught up, the next commit starts the WAL from its
+ * beginning. Plain CommonJS: it runs from a string.
  */
 const THREAD_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
@@ -17,8 +20,7 @@ const db = new Database(workerData.file);
 db.pragma('busy_timeout = 2000');
 const timer = setInterval(() => {
   try {
-    const [passive] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (passive && passive.log > workerData.restartPages) db.pragma('wal_checkpoint(RESTART)');
+    db.pragma('wal_checkpoint(PASSIVE)');
   } catch (error) {
     parentPort.postMessage({ error: String((error && error.message) || error) });
   }
@@ -46,15 +48,17 @@ export interface Checkpointer {
 export function startCheckpointer(
   sqlite: SQLite.Database,
   file: string,
-  { everyMs = 200, restartPages = 16_000 }: { everyMs?: number; restartPages?: number } = {},
+  { everyMs = 200 }: { everyMs?: number } = {},
 ): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(THREAD_SOURCE, {
     eval: true,
-    workerData: { driver, file, everyMs, restartPages },
+    workerData: { driver, file, everyMs },
   });
   worker.unref();
   sqlite.pragma('wal_autocheckpoint = 0');
+  // A WAL file that a burst made large is cut back to this size when it starts over.
+  sqlite.pragma(`journal_size_limit = ${WAL_KEPT_BYTES}`);
   let stopping = false;
   const fallBack = (why: string) => {
     if (stopping || !sqlite.open) return;
