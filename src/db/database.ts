@@ -95,6 +95,9 @@ export function openDatabase(
     max: options.poolSize ?? 20,
     // An unreachable server fails a request quickly (answered 503) instead of holding it.
     connectionTimeoutMillis: 5000,
+    // Kesu's reads are short top-k walks: starting parallel workers costs more than they save, and
+    // on a busy server made a 35 ms search take a second (ADR 0019).
+    options: '-c max_parallel_workers_per_gather=0',
   });
   surviveConnectionErrors(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
