@@ -1,30 +1,4 @@
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** Year, month, day, hour and minute of an instant in a time zone; one cached formatter per zone. */
-function localParts(epochMs: number, timeZone: string): Record<string, string> {
-  let format = formats.get(timeZone);
-  if (!format) {
-    // Building a formatter is costly; one per zone serves every call.
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formats.set(timeZone, format);
-  }
-  return Object.fromEntries(format.formatToParts(epochMs).map((x) => [x.type, x.value]));
-}
-
-/** Calendar date `yyyymmdd` of an instant in a time zone (e.g. Asia/Shanghai). */
-export function dateKey(epochMs: number, timeZone: string): string {
-  const p = localParts(epochMs, timeZone);
-  return `${p.year}${p.month}${p.day}`;
-}
-
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 const QUARTER_HOUR = 900_000;
 const DAY = 86_400_000;
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
@@ -65,9 +39,27 @@ export function zoneOffset(epochMs: number, timeZone: string): number {
   return Date.UTC(y, mo - 1, d, h % 24, mi, sec) - instant;
 }
 
+/** Calendar and clock fields (month 1–12) of an instant in a time zone. */
+export function localFields(epochMs: number, timeZone: string) {
+  const d = new Date(epochMs + zoneOffset(epochMs, timeZone));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
+/** Calendar date `yyyymmdd` of an instant in a time zone (e.g. Asia/Shanghai). */
+export function dateKey(epochMs: number, timeZone: string): string {
+  const f = localFields(epochMs, timeZone);
+  return `${f.year}${pad(f.month)}${pad(f.day)}`;
+}
+
 /** `00:00` … `23:59`, by minute of the day. */
 let clock: string[] | undefined;
-const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /**
  * `2026-11-23 18:05` in the zone, fast enough for a million rows: a zone changes its offset at most

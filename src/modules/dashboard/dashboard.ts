@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ActorContext } from '../../context.js';
 import { seesAll } from '../../domain/actor.js';
 import { OPEN_STATUSES, type Status } from '../../domain/complaint-model.js';
+import { localFields, zoneOffset } from '../../lib/time.js';
 import { visibleTo } from '../complaints/index.js';
 import type { Dashboard } from './schemas.js';
 
@@ -10,50 +11,11 @@ export type { Dashboard } from './schemas.js';
 /** How many local days the intake trend covers, today included. */
 export const TREND_DAYS = 30;
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** Local calendar and clock fields of an instant in a time zone. */
-function localFields(epochMs: number, timeZone: string) {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formats.set(timeZone, format);
-  }
-  const p: Record<string, number> = Object.fromEntries(
-    format.formatToParts(epochMs).map((x) => [x.type, Number(x.value)]),
-  );
-  const get = (k: string) => p[k] ?? 0;
-  return {
-    year: get('year'),
-    month: get('month'),
-    day: get('day'),
-    hour: get('hour'),
-    minute: get('minute'),
-    second: get('second'),
-  };
-}
-
-/** The zone's offset from UTC at an instant, in ms. */
-function offsetAt(epochMs: number, timeZone: string): number {
-  const f = localFields(epochMs, timeZone);
-  const local = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
-  return local - Math.floor(epochMs / 1000) * 1000;
-}
-
 /** The instant of local midnight starting the given calendar day (month 1-12; days may overflow). */
 export function localMidnight(year: number, month: number, day: number, timeZone: string): number {
   const wall = Date.UTC(year, month - 1, day);
-  const first = wall - offsetAt(wall, timeZone);
-  const second = wall - offsetAt(first, timeZone);
+  const first = wall - zoneOffset(wall, timeZone);
+  const second = wall - zoneOffset(first, timeZone);
   return second;
 }
 
