@@ -3,16 +3,7 @@
  * against the ceiling of a bare keyset scan of the same rows. SQLite only (the data is written in
  * bulk through better-sqlite3). See bench/README.md "Export".
  */
-import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-} from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../src/context.js';
@@ -22,6 +13,7 @@ import { systemClock } from '../src/lib/clock.js';
 import { seedDemoOrganisation } from '../src/seed/demo.js';
 import type { BenchContext, BenchModule, ModuleOutcome } from './lib/context.js';
 import { formatProfile, type ProfileSummary, summariseProfile } from './lib/cpu-profile.js';
+import { cachedDatabasePath, restoreDatabase, storeDatabase } from './lib/database-cache.js';
 import { type ExportDatasetOrg, writeExportDataset } from './lib/export-dataset.js';
 import { DEMO_PASSWORD, type FreshDatabase, freshDatabase } from './lib/kesu.js';
 import { runChild } from './lib/processes.js';
@@ -128,23 +120,18 @@ async function prepare(ctx: BenchContext, db: FreshDatabase, rows: number): Prom
 async function cachedPrepare(ctx: BenchContext, db: FreshDatabase, rows: number): Promise<Result['setup']> {
   const dir = process.env.BENCH_EXPORT_CACHE;
   if (!dir) return prepare(ctx, db, rows);
-  const hash = createHash('sha256').update(String(rows)).update(SECRET);
-  const sources = ['bench/lib/export-dataset.ts', 'bench/export.ts', 'src/seed/demo.ts'];
-  const migrations = path.join(ctx.root, 'src/db/migrations');
-  for (const f of readdirSync(migrations).sort()) sources.push(path.join('src/db/migrations', f));
-  for (const f of [...sources, 'src/db/migrate.ts'])
-    hash.update(f).update(readFileSync(path.join(ctx.root, f)));
-  const cached = path.join(dir, `export-${rows}-${hash.digest('hex').slice(0, 16)}.db`);
+  const sources = ['bench/lib/export-dataset.ts', 'bench/export.ts', 'src/seed/demo.ts', 'src/db/migrate.ts'];
+  const cached = cachedDatabasePath(dir, `export-${rows}`, `${rows}:${SECRET}`, [
+    ...sources,
+    'src/db/migrations',
+  ]);
   const file = db.url.slice('sqlite:'.length);
-  if (existsSync(cached)) {
+  if (restoreDatabase(cached, file)) {
     ctx.log(`export: database from the cache ${cached}`);
-    copyFileSync(cached, file);
     return { schemaSeconds: 0, writeSeconds: 0 };
   }
   const setup = await prepare(ctx, db, rows);
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(file, `${cached}.tmp`);
-  renameSync(`${cached}.tmp`, cached);
+  storeDatabase(cached, file);
   return setup;
 }
 
