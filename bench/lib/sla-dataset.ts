@@ -26,7 +26,7 @@ import type { Complaint, ComplaintDeadlineTable, EventHeadTable, EventTable } fr
 import { dateKey } from '../../src/lib/time.js';
 import { eventHash, GENESIS } from '../../src/modules/audit/chain.js';
 import { addTime, loadSlaContext } from '../../src/modules/sla/index.js';
-import { resolveLimit, type Stage } from '../../src/modules/sla/stages.js';
+import { type LimitStage as Stage, resolveLimit } from '../../src/modules/sla/stages.js';
 import type { DemoOrganisation } from '../../src/seed/demo.js';
 
 const MIN = 60_000;
@@ -262,6 +262,11 @@ export async function loadDataset(
         startedAt: registeredAt,
         metAt: assigned ? acceptedAt : null,
       });
+      // Registration, dispatch and the whole complaint run from the receipt (here: the registration).
+      const dispatch = clock(id, 'dispatch', category.path, {
+        startedAt: registeredAt,
+        metAt: assigned ? assignedAt : null,
+      });
       const whole = clock(id, 'whole', category.path, { startedAt: registeredAt, metAt: null });
       const history: Array<Omit<EventRow, 'seq' | 'prev_hash' | 'hash' | 'stream_type' | 'stream_id'>> = [];
       const { content: _content, ...recorded } = fields;
@@ -275,6 +280,7 @@ export async function loadDataset(
           clocks: {
             started: [
               { stage: 'register', dueAt: iso(register.due_at) },
+              { stage: 'dispatch', dueAt: iso(dispatch.due_at) },
               { stage: 'whole', dueAt: iso(whole.due_at) },
             ],
           },
@@ -286,9 +292,9 @@ export async function loadDataset(
       if (assigned) {
         const to = handlers[Math.floor(i / 20) % 2] ?? handlers[0];
         if (!to) throw new Error('no handler');
-        const dispatch = clock(id, 'dispatch', category.path, { startedAt: acceptedAt, metAt: assignedAt });
         running = clock(id, 'first_response', category.path, { startedAt: assignedAt, metAt: null });
-        deadlines.push(register, dispatch, running, whole);
+        const investigation = clock(id, 'investigation', category.path, { startedAt: assignedAt, metAt: null });
+        deadlines.push(register, dispatch, running, investigation, whole);
         history.push(
           {
             at: acceptedAt,
@@ -296,7 +302,7 @@ export async function loadDataset(
             kind: 'accepted',
             data: JSON.stringify({
               changes: { status: { from: 'received', to: 'accepted' } },
-              clocks: { met: ['register'], started: [{ stage: 'dispatch', dueAt: iso(dispatch.due_at) }] },
+              clocks: { met: ['register'] },
             }),
             comment: null,
           },
@@ -313,7 +319,10 @@ export async function loadDataset(
               },
               clocks: {
                 met: ['dispatch'],
-                started: [{ stage: 'first_response', dueAt: iso(running.due_at) }],
+                started: [
+                  { stage: 'first_response', dueAt: iso(running.due_at) },
+                  { stage: 'investigation', dueAt: iso(investigation.due_at) },
+                ],
               },
             }),
             comment: null,
@@ -329,7 +338,7 @@ export async function loadDataset(
         });
       } else {
         running = register;
-        deadlines.push(register, whole);
+        deadlines.push(register, dispatch, whole);
         row = emptyComplaint(id, fields);
       }
       row.due_at = Math.min(running.due_at, whole.due_at);

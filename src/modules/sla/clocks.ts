@@ -4,7 +4,7 @@ import type { ComplaintDeadlineTable } from '../../db/schema.js';
 import type { Priority } from '../../domain/complaint-model.js';
 import { addTime, timeBetween } from './calendar/index.js';
 import type { SlaContext } from './settings.js';
-import { CLOCK_EVENTS, resolveLimit, type Stage } from './stages.js';
+import { CLOCK_EVENTS, type FixedStage, isFixedStage, type LimitStage, resolveLimit, type Stage } from './stages.js';
 
 const MINUTE = 60_000;
 
@@ -46,17 +46,31 @@ function times(
 }
 
 /** The deadline row (without its complaint) of a clock of `stage` started at `now`. */
-function startedClock(sla: SlaContext, c: Omit<ClockSubject, 'id'>, stage: Stage, now: number) {
+function startedClock(sla: SlaContext, c: Omit<ClockSubject, 'id'>, stage: LimitStage, now: number) {
   const limit = resolveLimit(sla.policies, stage, c.categoryPath, c.priority);
   const limitMs = limit.minutes * MINUTE;
   const { dueAt, remindAt } = times(sla, { mode: limit.mode, limitMs, startedAt: now, pausedMs: 0 });
+  return deadlineRow(stage, { mode: limit.mode, limitMs, startedAt: now, dueAt, remindAt });
+}
+
+/** A clock whose due time is given (an authority's deadline, a remedy's due date), started at `now`. */
+function fixedClock(sla: SlaContext, stage: FixedStage, now: number, dueAt: number) {
+  const limitMs = Math.max(0, dueAt - now);
+  const remindAt = now + Math.round(limitMs * sla.settings.remindShare);
+  return deadlineRow(stage, { mode: 'clock', limitMs, startedAt: now, dueAt, remindAt });
+}
+
+function deadlineRow(
+  stage: Stage,
+  t: { mode: 'working' | 'clock'; limitMs: number; startedAt: number; dueAt: number; remindAt: number },
+) {
   return {
     stage,
-    mode: limit.mode,
-    limit_ms: limitMs,
-    started_at: now,
-    due_at: dueAt,
-    remind_at: remindAt,
+    mode: t.mode,
+    limit_ms: t.limitMs,
+    started_at: t.startedAt,
+    due_at: t.dueAt,
+    remind_at: t.remindAt,
     paused_at: null,
     paused_ms: 0,
     met_at: null,
@@ -69,13 +83,22 @@ function startedClock(sla: SlaContext, c: Omit<ClockSubject, 'id'>, stage: Stage
  * The clocks the first event of a complaint starts, before its row exists: a new complaint has no
  * deadline to meet, pause or resume, so its earliest due time is known without reading any, and
  * goes into the complaint's own row. `write` inserts the deadlines once the row has its id.
+ * Registration's clocks run from the receipt; `externalDueAt` is a referring authority's deadline.
  */
 export function firstClocks(
   sla: SlaContext,
   c: Omit<ClockSubject, 'id'>,
-  { eventKind, now }: { eventKind: string; now: number },
+  {
+    eventKind,
+    now,
+    receivedAt = now,
+    externalDueAt = null,
+  }: { eventKind: string; now: number; receivedAt?: number; externalDueAt?: number | null },
 ): { dueAt: number | null; changes: ClockChanges; write: (tx: Tx, complaintId: number) => Promise<void> } {
-  const rows = (CLOCK_EVENTS[eventKind]?.start ?? []).map((stage) => startedClock(sla, c, stage, now));
+  const rule = CLOCK_EVENTS[eventKind];
+  const from = rule?.fromReceipt ? Math.min(receivedAt, now) : now;
+  const rows = (rule?.start ?? []).map((stage) => startedClock(sla, c, stage, from));
+  if (externalDueAt !== null) rows.push(fixedClock(sla, 'external', now, externalDueAt));
   return {
     dueAt: rows.length ? Math.min(...rows.map((r) => r.due_at)) : null,
     changes: rows.length ? { started: rows.map((r) => ({ stage: r.stage, dueAt: iso(r.due_at) })) } : {},
@@ -117,12 +140,16 @@ export async function applyClockEvent(
     changes.met = meet;
   }
   if (rule.pause) {
-    const running = open.filter((r) => r.paused_at === null && !meet.includes(r.stage as Stage));
+    // A given due time (an authority's, a remedy's) does not wait for the customer.
+    const running = open.filter(
+      (r) => r.paused_at === null && !meet.includes(r.stage as Stage) && !isFixedStage(r.stage),
+    );
     if (running.length) {
       await tx
         .updateTable('complaint_deadlines')
         .set({ paused_at: now })
         .where('complaint_id', '=', c.id)
+        .where('stage', 'in', running.map((r) => r.stage))
         .where('met_at', 'is', null)
         .where('paused_at', 'is', null)
         .execute();
@@ -190,7 +217,8 @@ export function recomputation(
 ): Recomputed[] {
   const out: Recomputed[] = [];
   for (const r of open) {
-    const stage = r.stage as Stage;
+    if (isFixedStage(r.stage)) continue;
+    const stage = r.stage as LimitStage;
     const limit = resolveLimit(sla.policies, stage, c.categoryPath, c.priority);
     const limitMs = limit.minutes * MINUTE;
     if (limit.mode === r.mode && limitMs === r.limit_ms) continue;
@@ -239,6 +267,44 @@ export async function recomputeDeadlines(tx: Tx, sla: SlaContext, c: ClockSubjec
   // Unchanged deadlines leave the earliest one where it was.
   if (moved.length) await refreshDueAt(tx, [c.id]);
   return recomputedChanges(moved);
+}
+
+/**
+ * Start (or restart) a clock with a given due time — an authority's deadline, the date an approved
+ * remedy is to be carried out by — inside the caller's transaction.
+ */
+export async function startFixedClock(
+  tx: Tx,
+  sla: SlaContext,
+  complaintId: number,
+  { stage, dueAt, now }: { stage: FixedStage; dueAt: number; now: number },
+): Promise<ClockChanges> {
+  const row = { complaint_id: complaintId, ...fixedClock(sla, stage, now, dueAt) };
+  await tx
+    .insertInto('complaint_deadlines')
+    .values(row)
+    .onConflict((oc) => oc.columns(['complaint_id', 'stage']).doUpdateSet(row))
+    .execute();
+  await refreshDueAt(tx, [complaintId]);
+  return { started: [{ stage, dueAt: iso(dueAt) }] };
+}
+
+/** Stop a running clock of a complaint as met (a remedy carried out); nothing when none runs. */
+export async function meetClock(
+  tx: Tx,
+  complaintId: number,
+  { stage, now }: { stage: Stage; now: number },
+): Promise<ClockChanges> {
+  const met = await tx
+    .updateTable('complaint_deadlines')
+    .set({ met_at: now, paused_at: null })
+    .where('complaint_id', '=', complaintId)
+    .where('stage', '=', stage)
+    .where('met_at', 'is', null)
+    .executeTakeFirst();
+  if (!Number(met.numUpdatedRows)) return {};
+  await refreshDueAt(tx, [complaintId]);
+  return { met: [stage] };
 }
 
 /** A complaint's deadlines not met yet (running or paused). */

@@ -9,9 +9,10 @@ import {
   type ClockSubject,
   firstClocks,
   recomputeDeadlines,
+  startFixedClock,
 } from './clocks.js';
 import { loadSlaContext, type SlaContext } from './settings.js';
-import { CLOCK_EVENTS } from './stages.js';
+import { CLOCK_EVENTS, type FixedStage } from './stages.js';
 
 interface ClockFields {
   id: number;
@@ -57,7 +58,7 @@ export async function updateComplaintClocks(
 export async function planFirstClocks(
   tx: Tx,
   app: Pick<AppContext, 'config'>,
-  c: Omit<ClockFields, 'id'>,
+  c: Omit<ClockFields, 'id'> & { received_at: number; referral_due_at?: number | null },
   { eventKind, now }: { eventKind: string; now: number },
 ): Promise<{
   dueAt: number | null;
@@ -65,7 +66,12 @@ export async function planFirstClocks(
   write: (tx: Tx, complaintId: number) => Promise<void>;
 }> {
   const sla = await loadSlaContext(app, tx);
-  const planned = firstClocks(sla, await clockSubject(tx, { id: 0, ...c }), { eventKind, now });
+  const planned = firstClocks(sla, await clockSubject(tx, { id: 0, ...c }), {
+    eventKind,
+    now,
+    receivedAt: c.received_at,
+    externalDueAt: c.referral_due_at ?? null,
+  });
   return { ...planned, changes: Object.keys(planned.changes).length ? planned.changes : null };
 }
 
@@ -79,3 +85,19 @@ export async function clockSubject(tx: Tx, c: ClockFields): Promise<ClockSubject
     priority: c.priority as Priority,
   };
 }
+
+/**
+ * A clock with a given due time on a complaint — the date an approved remedy is to be carried out
+ * by, an authority's deadline — started (or restarted) in the caller's transaction; what changed,
+ * for the event's data. It is reminded, breached and escalated like every other clock.
+ */
+export async function startDueClock(
+  tx: Tx,
+  app: Pick<AppContext, 'config'>,
+  complaintId: number,
+  clock: { stage: FixedStage; dueAt: number; now: number },
+  cache?: TxCache,
+): Promise<ClockChanges> {
+  return startFixedClock(tx, await loadSlaContext(app, tx, cache), complaintId, clock);
+}
+

@@ -1,7 +1,7 @@
 export { openBreachCounts } from './breach-stats.js';
 export { addTime, type BusinessCalendar, timeBetween } from './calendar/index.js';
-export type { ClockChanges } from './clocks.js';
-export { planFirstClocks, updateComplaintClocks } from './complaint-clocks.js';
+export { type ClockChanges, meetClock } from './clocks.js';
+export { planFirstClocks, startDueClock, updateComplaintClocks } from './complaint-clocks.js';
 export { deletePolicy } from './delete-policy.js';
 export { listPolicies } from './list-policies.js';
 export { savePolicy } from './save-policy.js';
@@ -12,5 +12,5 @@ export {
   loadSlaContext,
   type SlaSettings,
 } from './settings.js';
-export { DEFAULT_LIMITS, type Mode, STAGES, type Stage } from './stages.js';
+export { DEFAULT_LIMITS, type FixedStage, isFixedStage, LIMIT_STAGES, type LimitStage, type Mode, STAGES, type Stage } from './stages.js';
 export { sweepBreaches, sweepReminders } from './sweep.js';

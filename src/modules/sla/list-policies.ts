@@ -3,7 +3,7 @@ import type { ActorContext } from '../../context.js';
 import type { Priority } from '../../domain/complaint-model.js';
 import { requireAdmin } from '../org/index.js';
 import type { PoliciesSchema } from './schemas.js';
-import { DEFAULT_LIMITS, type Mode, type Stage } from './stages.js';
+import { DEFAULT_LIMITS, type LimitStage, type Mode } from './stages.js';
 
 /** The admin's policies, by stage, with the built-in defaults they override. */
 export async function listPolicies(ctx: ActorContext): Promise<Static<typeof PoliciesSchema>> {
@@ -13,7 +13,7 @@ export async function listPolicies(ctx: ActorContext): Promise<Static<typeof Pol
     defaults: DEFAULT_LIMITS,
     items: rows.map((r) => ({
       id: r.id,
-      stage: r.stage as Stage,
+      stage: r.stage as LimitStage,
       categoryId: r.category_id,
       priority: r.priority as Priority | null,
       mode: r.mode as Mode,

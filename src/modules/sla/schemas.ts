@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { PRIORITIES } from '../../domain/complaint-model.js';
-import { STAGES } from './stages.js';
+import { LIMIT_STAGES } from './stages.js';
 
 export const MODES = ['working', 'clock'] as const;
 const Mode = Type.Enum(MODES);
@@ -13,7 +13,7 @@ const Limit = Type.Object({ mode: Mode, minutes: Type.Integer({ minimum: 1 }) })
 
 export const PolicyBody = Type.Object(
   {
-    stage: Type.Enum(STAGES),
+    stage: Type.Enum(LIMIT_STAGES),
     categoryId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
       description: 'null: every category',
     }),

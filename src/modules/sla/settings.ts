@@ -6,7 +6,7 @@ import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
 import { readSetting } from '../settings/index.js';
 import { type BusinessCalendar, chinaCalendar } from './calendar/index.js';
 import type { CalendarSettings, SlaSettings } from './schemas.js';
-import type { Policy, Stage } from './stages.js';
+import type { LimitStage, Policy } from './stages.js';
 
 export type { CalendarSettings, SlaSettings };
 
@@ -61,7 +61,7 @@ async function readSlaContext(app: Pick<AppContext, 'config'>, db: Db | Tx): Pro
   return {
     calendar,
     policies: rows.map((r) => ({
-      stage: r.stage as Stage,
+      stage: r.stage as LimitStage,
       categoryId: r.category_id,
       priority: r.priority as Priority | null,
       mode: r.mode as 'working' | 'clock',

@@ -1,7 +1,7 @@
 import { Form, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { MODES } from '../../../../../src/modules/sla/schemas';
-import { STAGES } from '../../../../../src/modules/sla/stages';
+import { LIMIT_STAGES } from '../../../../../src/modules/sla/stages';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { ConfirmButton } from './crud/ConfirmButton';
@@ -81,7 +81,7 @@ export function SlaTab() {
         <Typography.Paragraph type="secondary">{t('admin.sla.defaultsHelp')}</Typography.Paragraph>
         <Table<DefaultRow>
           rowKey="stage"
-          dataSource={STAGES.flatMap((s) => {
+          dataSource={LIMIT_STAGES.flatMap((s) => {
             const d = policies.data?.defaults[s];
             return d ? [{ stage: s, ...d }] : [];
           })}
@@ -130,7 +130,7 @@ function PolicyModal(props: { categories: Category[]; onClose(): void }) {
       onClose={props.onClose}
     >
       <Form.Item name="stage" label={t('admin.sla.stage')} rules={[required]}>
-        <Select options={STAGES.map((s) => ({ value: s, label: term('stage', s) }))} />
+        <Select options={LIMIT_STAGES.map((s) => ({ value: s, label: term('stage', s) }))} />
       </Form.Item>
       <CategoryField
         name="categoryId"
