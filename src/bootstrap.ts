@@ -6,6 +6,7 @@ import { waitForDatabase } from './db/wait-for-database.js';
 import { systemClock } from './lib/clock.js';
 import { checkSecretKey, sealLegacyPersonalData } from './modules/privacy/index.js';
 import { backfillSearchIndex } from './modules/search/index.js';
+import { upgradeOpenClocks } from './modules/sla/index.js';
 
 /** Open the configured database, bring its schema up to date and build the module context. */
 export async function openApp(config: Config): Promise<{ app: AppContext; handle: DatabaseHandle }> {
@@ -37,5 +38,6 @@ export async function openApp(config: Config): Promise<{ app: AppContext; handle
   }
   await sealLegacyPersonalData(app);
   await backfillSearchIndex(app);
+  await upgradeOpenClocks(app);
   return { handle, app };
 }

@@ -62,11 +62,22 @@ export const MAJOR_REASONS = [
   'valuables_lost',
   'media_referral',
   'government_referral',
+  'association_referral',
   'malicious_claim',
   'mass_food_poisoning',
   'court_summons',
   'safety_hazard',
 ] as const;
+
+/**
+ * A complaint referred by an authority, a consumer association or the media is major by default
+ * (the retail procedure, DOMAIN.md "major by default"), with this reason; a manager may clear it.
+ */
+export const REFERRAL_MAJOR_REASONS: Readonly<Record<string, (typeof MAJOR_REASONS)[number]>> = {
+  regulator: 'government_referral',
+  consumer_association: 'association_referral',
+  media: 'media_referral',
+};
 
 export const CONTACT_CHANNELS = ['phone', 'sms', 'email', 'wechat', 'letter'] as const;
 

@@ -40,7 +40,8 @@ describe.each(DIALECTS)('the SLA sweep writing a batch at once on %s', (dialect)
     (await agent.ok('GET', `/api/v1/complaints/${number}/timeline`)).items;
 
   it('escalates several complaints in one sweep, each with its own breaches, clocks, notices and history', async () => {
-    // Left unaccepted: `register` (60 min, 5 min at P1) and `whole` (3 days) both breach before the sweep.
+    // Left unaccepted: `register` (60 min, 5 min at P1), `dispatch` (2 h) and `whole` (3 days) all breach
+    // before the sweep; the assigned one breaches `first_response`, `investigation` (24 h) and `whole`.
     const urgent = (await agent.ok('POST', '/api/v1/complaints', buildComplaint(t.org, { priority: 'P2' })))
       .number as string;
     const assigned = (await agent.ok('POST', '/api/v1/complaints', buildComplaint(t.org, { priority: 'P3' })))
@@ -52,7 +53,7 @@ describe.each(DIALECTS)('the SLA sweep writing a batch at once on %s', (dialect)
     });
     clock.set(start + 3 * 24 * 60 * MIN + MIN);
     expect(await sweepReminders(t.app)).toBeGreaterThanOrEqual(2);
-    expect(await sweepBreaches(t.app)).toBe(4);
+    expect(await sweepBreaches(t.app)).toBe(6);
     expect(await sweepBreaches(t.app)).toBe(0);
 
     const u = await agent.ok('GET', `/api/v1/complaints/${urgent}`);
@@ -62,7 +63,7 @@ describe.each(DIALECTS)('the SLA sweep writing a batch at once on %s', (dialect)
     expect(uEscalated).toHaveLength(1);
     expect(uEscalated[0]?.data).toMatchObject({
       automatic: true,
-      breached: ['register', 'whole'],
+      breached: ['register', 'dispatch', 'whole'],
       toRole: 'supervisor',
       changes: { escalation_level: { from: 0, to: 1 }, priority: { from: 'P2', to: 'P1' } },
       clocks: { recomputed: [{ stage: 'register', from: iso(start + 60 * MIN), to: iso(start + 5 * MIN) }] },
@@ -72,7 +73,7 @@ describe.each(DIALECTS)('the SLA sweep writing a batch at once on %s', (dialect)
     expect(a).toMatchObject({ escalationLevel: 1, priority: 'P2' });
     const aEscalated = (await timeline(assigned)).filter((e) => e.kind === 'escalated');
     expect(aEscalated).toHaveLength(1);
-    expect(aEscalated[0]?.data.breached).toEqual(['first_response', 'whole']);
+    expect(aEscalated[0]?.data.breached).toEqual(['first_response', 'investigation', 'whole']);
     expect(aEscalated[0]?.data).not.toHaveProperty('clocks');
 
     // The escalation comes first in each history, then the in-app notices it sent, one per inbox item.

@@ -8,6 +8,7 @@ import {
   higherPriority,
   type Priority,
   REFERRAL_CHANNELS,
+  REFERRAL_MAJOR_REASONS,
   type Status,
 } from '../../domain/complaint-model.js';
 import { badRequest, conflict, forbidden } from '../../lib/errors.js';
@@ -206,7 +207,8 @@ async function checkedFields(
   const categoryId = classified?.categoryId ?? input.categoryId;
   const category = await check.category(categoryId, '/categoryId');
   const filedAt = await check.unit(input.unitId ?? ctx.actor.unitId, '/unitId');
-  const majorReasons = input.majorReasons ?? [];
+  const referredBy = REFERRAL_MAJOR_REASONS[input.channel];
+  const majorReasons = [...new Set([...(input.majorReasons ?? []), ...(referredBy ? [referredBy] : [])])];
   const major = majorReasons.length > 0 || classified?.major === true;
   const requested: Priority = input.priority ?? classified?.priority ?? 'P3';
   // A major complaint and a regulator's referral are at least high priority.

@@ -1,12 +1,12 @@
 import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
 import type { ComplaintUpdate } from '../../db/schema.js';
-import { higherPriority, type Priority } from '../../domain/complaint-model.js';
+import { higherPriority, type Priority, REFERRAL_MAJOR_REASONS } from '../../domain/complaint-model.js';
 import { badRequest } from '../../lib/errors.js';
 import { hasVisibleText } from '../../lib/visible-text.js';
 import { recordCorrection } from '../classifier/index.js';
 import { runComplaintCommand } from './complaint-command.js';
-import { canSee } from './permissions.js';
+import { canSee, requireMajorCloser } from './permissions.js';
 import { ReferenceCheck } from './references.js';
 import type { LinkBody, UpdateInput } from './schemas.js';
 
@@ -37,6 +37,7 @@ export const updateComplaint = (ctx: ActorContext, number: string, input: Update
     if (input.categoryConfirmed !== undefined) set.category_confirmed = input.categoryConfirmed ? 1 : 0;
     else if (input.categoryId !== undefined && input.categoryId !== c.category_id) set.category_confirmed = 0;
     if (input.majorReasons) {
+      clearingReferral(ctx, JSON.parse(c.major_reasons) as string[], input);
       const major = input.majorReasons.length > 0;
       set.major_reasons = JSON.stringify(input.majorReasons);
       set.grade = major ? 'major' : 'general';
@@ -44,6 +45,20 @@ export const updateComplaint = (ctx: ActorContext, number: string, input: Update
     }
     return { kind: 'updated', set, comment: input.comment ?? null };
   });
+
+/**
+ * A referral's major grade (authority, consumer association, media) is a manager's to clear, with
+ * the reason in the comment: it stays in the history.
+ */
+function clearingReferral(ctx: ActorContext, before: string[], input: UpdateInput): void {
+  const referral: readonly string[] = Object.values(REFERRAL_MAJOR_REASONS);
+  const after: readonly string[] = input.majorReasons ?? [];
+  const cleared = before.filter((r) => referral.includes(r) && !after.includes(r));
+  if (!cleared.length) return;
+  requireMajorCloser(ctx.actor);
+  if (!input.comment || !hasVisibleText(input.comment))
+    throw badRequest('validation_failed', [{ path: '/comment', code: 'reason_required' }]);
+}
 
 /** Follow a complaint (关注); watchers are told of its progress. */
 export const watchComplaint = (ctx: ActorContext, number: string, watching: boolean) =>

@@ -4,7 +4,14 @@ import type { ComplaintDeadlineTable } from '../../db/schema.js';
 import type { Priority } from '../../domain/complaint-model.js';
 import { addTime, timeBetween } from './calendar/index.js';
 import type { SlaContext } from './settings.js';
-import { CLOCK_EVENTS, type FixedStage, isFixedStage, type LimitStage, resolveLimit, type Stage } from './stages.js';
+import {
+  CLOCK_EVENTS,
+  type FixedStage,
+  isFixedStage,
+  type LimitStage,
+  resolveLimit,
+  type Stage,
+} from './stages.js';
 
 const MINUTE = 60_000;
 
@@ -95,13 +102,15 @@ export function firstClocks(
     externalDueAt = null,
   }: { eventKind: string; now: number; receivedAt?: number; externalDueAt?: number | null },
 ): { dueAt: number | null; changes: ClockChanges; write: (tx: Tx, complaintId: number) => Promise<void> } {
-  const rule = CLOCK_EVENTS[eventKind];
-  const from = rule?.fromReceipt ? Math.min(receivedAt, now) : now;
-  const rows = (rule?.start ?? []).map((stage) => startedClock(sla, c, stage, from));
-  if (externalDueAt !== null) rows.push(fixedClock(sla, 'external', now, externalDueAt));
+  const { changed: rows, changes } = stepClocks(sla, c, new Map(), { eventKind, now, receivedAt });
+  if (externalDueAt !== null) {
+    const external = fixedClock(sla, 'external', now, externalDueAt);
+    rows.push(external);
+    changes.started = [...(changes.started ?? []), { stage: 'external', dueAt: iso(externalDueAt) }];
+  }
   return {
     dueAt: rows.length ? Math.min(...rows.map((r) => r.due_at)) : null,
-    changes: rows.length ? { started: rows.map((r) => ({ stage: r.stage, dueAt: iso(r.due_at) })) } : {},
+    changes,
     write: async (tx, complaintId) => {
       if (rows.length)
         await tx
@@ -110,6 +119,126 @@ export function firstClocks(
           .execute();
     },
   };
+}
+
+/**
+ * A complaint's clocks as its whole history makes them under today's rules (every row, met ones
+ * included, by stage): the upgrade that changed when clocks start and stop recomputes open
+ * complaints with it. The current category and priority give every limit.
+ */
+export function replayClocks(
+  sla: SlaContext,
+  c: Omit<ClockSubject, 'id'>,
+  history: ReadonlyArray<{ kind: string; at: number }>,
+  { receivedAt, externalDueAt }: { receivedAt: number; externalDueAt: number | null },
+): Map<string, ClockRow> {
+  const all = new Map<string, ClockRow>();
+  for (const e of history) {
+    const open = new Map([...all].filter(([, r]) => r.met_at === null));
+    for (const r of stepClocks(sla, c, open, { eventKind: e.kind, now: e.at, receivedAt }).changed)
+      all.set(r.stage, r);
+    if (e.kind === 'registered' && externalDueAt !== null)
+      all.set('external', fixedClock(sla, 'external', e.at, externalDueAt));
+  }
+  return all;
+}
+
+/** A deadline row of a complaint, without the complaint. */
+export type ClockRow = Omit<Selectable<ComplaintDeadlineTable>, 'complaint_id'>;
+
+/**
+ * One history event applied to a complaint's clocks not met yet (`open`, by stage, changed in place):
+ * the rows it changed (met ones included) and what changed, for the history. Pure; the same steps
+ * run for a live event and when the history is replayed (`replayClocks`).
+ */
+export function stepClocks(
+  sla: SlaContext,
+  c: Omit<ClockSubject, 'id'>,
+  open: Map<string, ClockRow>,
+  { eventKind, now, receivedAt = now }: { eventKind: string; now: number; receivedAt?: number },
+): { changed: ClockRow[]; changes: ClockChanges } {
+  const rule = CLOCK_EVENTS[eventKind];
+  const changed = new Map<string, ClockRow>();
+  const changes: ClockChanges = {};
+  if (!rule) return { changed: [], changes };
+  const set = (row: ClockRow) => changed.set(row.stage, row);
+
+  const meet = rule.meet === 'all' ? [...open.keys()] : (rule.meet ?? []).filter((s) => open.has(s));
+  for (const stage of meet) {
+    const row = open.get(stage);
+    if (row) set({ ...row, met_at: now, paused_at: null });
+    open.delete(stage);
+  }
+  if (meet.length) changes.met = meet as Stage[];
+  if (rule.pause) {
+    // A given due time (an authority's, a remedy's) does not wait for the customer.
+    const running = [...open.values()].filter((r) => r.paused_at === null && !isFixedStage(r.stage));
+    for (const r of running) {
+      const row = { ...r, paused_at: now };
+      open.set(r.stage, row);
+      set(row);
+    }
+    if (running.length) changes.paused = running.map((r) => r.stage as Stage);
+  }
+  if (rule.resume) {
+    changes.resumed = [];
+    for (const r of [...open.values()].filter((x) => x.paused_at !== null)) {
+      const mode = r.mode as 'working' | 'clock';
+      // The deadline moves by exactly the pause, measured in the deadline's own kind of time.
+      const pausedMs = r.paused_ms + timeBetween(sla.calendar, mode, r.paused_at ?? now, now);
+      const { dueAt, remindAt } = times(sla, {
+        mode,
+        limitMs: r.limit_ms,
+        startedAt: r.started_at,
+        pausedMs,
+      });
+      const row = {
+        ...r,
+        paused_at: null,
+        paused_ms: pausedMs,
+        due_at: dueAt,
+        remind_at: r.reminded_at === null ? remindAt : r.remind_at,
+      };
+      open.set(r.stage, row);
+      set(row);
+      changes.resumed.push({ stage: r.stage as Stage, dueAt: iso(dueAt) });
+    }
+  }
+  if (rule.start?.length) {
+    const from = rule.fromReceipt ? Math.min(receivedAt, now) : now;
+    changes.started = [];
+    for (const stage of rule.start) {
+      // A stage that runs again (a transfer, a rejected remedy, a reopen) starts a fresh clock.
+      const row = startedClock(sla, c, stage, from);
+      open.set(stage, row);
+      set(row);
+      changes.started.push({ stage, dueAt: iso(row.due_at) });
+    }
+  }
+  return { changed: [...changed.values()], changes };
+}
+
+/** Insert or replace deadline rows of a complaint in one statement. */
+async function writeClockRows(tx: Tx, complaintId: number, rows: ClockRow[]): Promise<void> {
+  if (!rows.length) return;
+  await tx
+    .insertInto('complaint_deadlines')
+    .values(rows.map((r) => ({ complaint_id: complaintId, ...r })))
+    .onConflict((oc) =>
+      oc.columns(['complaint_id', 'stage']).doUpdateSet((eb) => ({
+        mode: eb.ref('excluded.mode'),
+        limit_ms: eb.ref('excluded.limit_ms'),
+        started_at: eb.ref('excluded.started_at'),
+        due_at: eb.ref('excluded.due_at'),
+        remind_at: eb.ref('excluded.remind_at'),
+        paused_at: eb.ref('excluded.paused_at'),
+        paused_ms: eb.ref('excluded.paused_ms'),
+        met_at: eb.ref('excluded.met_at'),
+        reminded_at: eb.ref('excluded.reminded_at'),
+        breached_at: eb.ref('excluded.breached_at'),
+      })),
+    )
+    .execute();
 }
 
 /**
@@ -122,80 +251,11 @@ export async function applyClockEvent(
   c: ClockSubject,
   { eventKind, now }: { eventKind: string; now: number },
 ): Promise<ClockChanges> {
-  const rule = CLOCK_EVENTS[eventKind];
-  if (!rule) return {};
-  const changes: ClockChanges = {};
-  const open = await openDeadlines(tx, c.id);
-  const openStages = new Set(open.map((r) => r.stage as Stage));
-
-  const meet = rule.meet === 'all' ? [...openStages] : (rule.meet ?? []).filter((s) => openStages.has(s));
-  if (meet.length) {
-    await tx
-      .updateTable('complaint_deadlines')
-      .set({ met_at: now, paused_at: null })
-      .where('complaint_id', '=', c.id)
-      .where('stage', 'in', meet)
-      .where('met_at', 'is', null)
-      .execute();
-    changes.met = meet;
-  }
-  if (rule.pause) {
-    // A given due time (an authority's, a remedy's) does not wait for the customer.
-    const running = open.filter(
-      (r) => r.paused_at === null && !meet.includes(r.stage as Stage) && !isFixedStage(r.stage),
-    );
-    if (running.length) {
-      await tx
-        .updateTable('complaint_deadlines')
-        .set({ paused_at: now })
-        .where('complaint_id', '=', c.id)
-        .where('stage', 'in', running.map((r) => r.stage))
-        .where('met_at', 'is', null)
-        .where('paused_at', 'is', null)
-        .execute();
-      changes.paused = running.map((r) => r.stage as Stage);
-    }
-  }
-  if (rule.resume) {
-    changes.resumed = [];
-    for (const r of open.filter((x) => x.paused_at !== null)) {
-      const mode = r.mode as 'working' | 'clock';
-      // The deadline moves by exactly the pause, measured in the deadline's own kind of time.
-      const pausedMs = r.paused_ms + timeBetween(sla.calendar, mode, r.paused_at ?? now, now);
-      const { dueAt, remindAt } = times(sla, {
-        mode,
-        limitMs: r.limit_ms,
-        startedAt: r.started_at,
-        pausedMs,
-      });
-      await tx
-        .updateTable('complaint_deadlines')
-        .set({
-          paused_at: null,
-          paused_ms: pausedMs,
-          due_at: dueAt,
-          remind_at: r.reminded_at === null ? remindAt : r.remind_at,
-        })
-        .where('complaint_id', '=', c.id)
-        .where('stage', '=', r.stage)
-        .execute();
-      changes.resumed.push({ stage: r.stage as Stage, dueAt: iso(dueAt) });
-    }
-  }
-  if (rule.start?.length) {
-    changes.started = [];
-    for (const stage of rule.start) {
-      const row = { complaint_id: c.id, ...startedClock(sla, c, stage, now) };
-      // A stage that runs again (a transfer, a rejected remedy, a reopen) starts a fresh clock.
-      await tx
-        .insertInto('complaint_deadlines')
-        .values(row)
-        .onConflict((oc) => oc.columns(['complaint_id', 'stage']).doUpdateSet(row))
-        .execute();
-      changes.started.push({ stage, dueAt: iso(row.due_at) });
-    }
-  }
-  await refreshDueAt(tx, [c.id]);
+  if (!CLOCK_EVENTS[eventKind]) return {};
+  const open = new Map((await openDeadlines(tx, c.id)).map(({ complaint_id: _, ...r }) => [r.stage, r]));
+  const { changed, changes } = stepClocks(sla, c, open, { eventKind, now });
+  await writeClockRows(tx, c.id, changed);
+  if (changed.length) await refreshDueAt(tx, [c.id]);
   return changes;
 }
 

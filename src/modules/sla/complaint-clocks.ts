@@ -100,4 +100,3 @@ export async function startDueClock(
 ): Promise<ClockChanges> {
   return startFixedClock(tx, await loadSlaContext(app, tx, cache), complaintId, clock);
 }
-

@@ -12,5 +12,15 @@ export {
   loadSlaContext,
   type SlaSettings,
 } from './settings.js';
-export { DEFAULT_LIMITS, type FixedStage, isFixedStage, LIMIT_STAGES, type LimitStage, type Mode, STAGES, type Stage } from './stages.js';
+export {
+  DEFAULT_LIMITS,
+  type FixedStage,
+  isFixedStage,
+  LIMIT_STAGES,
+  type LimitStage,
+  type Mode,
+  STAGES,
+  type Stage,
+} from './stages.js';
 export { sweepBreaches, sweepReminders } from './sweep.js';
+export { CLOCKS_UPGRADED, upgradeOpenClocks } from './upgrade-open-clocks.js';

@@ -24,7 +24,9 @@ export type Stage = (typeof STAGES)[number];
 export const FIXED_STAGES = ['external', 'fulfilment'] as const satisfies readonly Stage[];
 export type FixedStage = (typeof FIXED_STAGES)[number];
 export type LimitStage = Exclude<Stage, FixedStage>;
-export const LIMIT_STAGES = STAGES.filter((s): s is LimitStage => !(FIXED_STAGES as readonly string[]).includes(s));
+export const LIMIT_STAGES = STAGES.filter(
+  (s): s is LimitStage => !(FIXED_STAGES as readonly string[]).includes(s),
+);
 export const isFixedStage = (stage: string): stage is FixedStage =>
   (FIXED_STAGES as readonly string[]).includes(stage);
 export type Mode = 'working' | 'clock';
