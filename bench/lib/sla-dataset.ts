@@ -26,7 +26,7 @@ import type { Complaint, ComplaintDeadlineTable, EventHeadTable, EventTable } fr
 import { dateKey } from '../../src/lib/time.js';
 import { eventHash, GENESIS } from '../../src/modules/audit/chain.js';
 import { addTime, loadSlaContext } from '../../src/modules/sla/index.js';
-import { type LimitStage as Stage, resolveLimit } from '../../src/modules/sla/stages.js';
+import { resolveLimit, type LimitStage as Stage } from '../../src/modules/sla/stages.js';
 import type { DemoOrganisation } from '../../src/seed/demo.js';
 
 const MIN = 60_000;
@@ -293,7 +293,10 @@ export async function loadDataset(
         const to = handlers[Math.floor(i / 20) % 2] ?? handlers[0];
         if (!to) throw new Error('no handler');
         running = clock(id, 'first_response', category.path, { startedAt: assignedAt, metAt: null });
-        const investigation = clock(id, 'investigation', category.path, { startedAt: assignedAt, metAt: null });
+        const investigation = clock(id, 'investigation', category.path, {
+          startedAt: assignedAt,
+          metAt: null,
+        });
         deadlines.push(register, dispatch, running, investigation, whole);
         history.push(
           {

@@ -33,7 +33,12 @@ const deadlinesOf = async (app: AppContext, complaintId: number) =>
 describe('upgrading a database of the previous version to clocks counted as the procedures say', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kesu-upgrade-'));
   const file = join(dir, 'kesu.db');
-  const env = { ...process.env, KESU_DATA_DIR: dir, DATABASE_URL: `sqlite:${file}`, KESU_SECRET: TEST_SECRET };
+  const env = {
+    ...process.env,
+    KESU_DATA_DIR: dir,
+    DATABASE_URL: `sqlite:${file}`,
+    KESU_SECRET: TEST_SECRET,
+  };
   let app: AppContext;
   let close: () => Promise<void>;
   beforeAll(async () => {
@@ -73,10 +78,17 @@ describe('upgrading a database of the previous version to clocks counted as the 
     expect(data.reason).toBe('upgrade');
     expect(data.clocks.dropped).toEqual(['evidence_request']);
     expect(data.clocks.recomputed).toEqual(
-      expect.arrayContaining([expect.objectContaining({ stage: 'whole' }), expect.objectContaining({ stage: 'register' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ stage: 'whole' }),
+        expect.objectContaining({ stage: 'register' }),
+      ]),
     );
     expect(letter.due_at).toBe(
-      Math.min(...Object.values(d).filter((x) => x.met_at === null && x.paused_at === null).map((x) => x.due_at)),
+      Math.min(
+        ...Object.values(d)
+          .filter((x) => x.met_at === null && x.paused_at === null)
+          .map((x) => x.due_at),
+      ),
     );
   });
 
@@ -102,10 +114,18 @@ describe('upgrading a database of the previous version to clocks counted as the 
   });
 
   it('leaves closed complaints alone, runs once, and keeps every hash chain intact', async () => {
-    const closed = await app.db.selectFrom('complaints').select('id').where('status', '=', 'closed').execute();
+    const closed = await app.db
+      .selectFrom('complaints')
+      .select('id')
+      .where('status', '=', 'closed')
+      .execute();
     for (const c of closed) expect((await lastEvent(c.id)).kind).not.toBe('clocks_recomputed');
     expect(await upgradeOpenClocks(app)).toBe(0);
-    const marker = await app.db.selectFrom('settings').select('key').where('key', '=', CLOCKS_UPGRADED).execute();
+    const marker = await app.db
+      .selectFrom('settings')
+      .select('key')
+      .where('key', '=', CLOCKS_UPGRADED)
+      .execute();
     expect(marker).toHaveLength(1);
     const verify = await runKesu(env, 'audit', 'verify');
     expect(verify.stdout).toMatch(/^intact \(\d+ events in \d+ streams\)/);
@@ -153,7 +173,12 @@ describe.each(DIALECTS)('clocks replayed from the history on %s', (dialect) => {
       await handler.ok('POST', `/api/v1/complaints/${number}/remedies`, remedy(50_000));
     }
     const ids = (
-      await t.app.db.selectFrom('complaints').select('id').where('number', 'in', numbers).orderBy('id').execute()
+      await t.app.db
+        .selectFrom('complaints')
+        .select('id')
+        .where('number', 'in', numbers)
+        .orderBy('id')
+        .execute()
     ).map((r) => r.id);
     const live = await Promise.all(ids.map((id) => deadlinesOf(t.app, id)));
     await t.app.db.deleteFrom('complaint_deadlines').where('complaint_id', 'in', ids).execute();

@@ -105,7 +105,10 @@ describe.each(DIALECTS)('clocks as the procedures say on %s', (dialect) => {
     await handler.ok('POST', `/api/v1/complaints/${number}/start`);
     await handler.ok('PUT', `/api/v1/complaints/${number}/judgement`, judgement);
     // Wednesday 16:00 + 2 working hours (09:00–18:00) = Wednesday 18:00.
-    expect((await deadlines(number)).proposal).toMatchObject({ dueAt: at('2026-03-18T18:00:00'), state: 'running' });
+    expect((await deadlines(number)).proposal).toMatchObject({
+      dueAt: at('2026-03-18T18:00:00'),
+      state: 'running',
+    });
     clock.advance(30 * MIN);
     await handler.ok('POST', `/api/v1/complaints/${number}/remedies`, remedy(50_000));
     const d = await deadlines(number);
@@ -138,8 +141,13 @@ describe.each(DIALECTS)('clocks as the procedures say on %s', (dialect) => {
     const manager = await tokenClient(t, 'manager');
     const noReason = await manager.request('PATCH', `/api/v1/complaints/${number}`, { majorReasons: [] });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.fields).toEqual([expect.objectContaining({ path: '/body/comment', code: 'reason_required' })]);
-    await manager.ok('PATCH', `/api/v1/complaints/${number}`, { majorReasons: [], comment: '经核实非媒体曝光' });
+    expect(noReason.body.fields).toEqual([
+      expect.objectContaining({ path: '/body/comment', code: 'reason_required' }),
+    ]);
+    await manager.ok('PATCH', `/api/v1/complaints/${number}`, {
+      majorReasons: [],
+      comment: '经核实非媒体曝光',
+    });
     expect(await detail(number)).toMatchObject({ grade: 'general', majorReasons: [] });
   });
 
@@ -162,7 +170,8 @@ describe.each(DIALECTS)('clocks as the procedures say on %s', (dialect) => {
     clock.set(shanghai('2026-03-24T10:30:00'));
     await sweepReminders(t.app);
     const reminded = (await handler.ok('GET', '/api/v1/inbox')).items.filter(
-      (i: { event: string; complaintNumber: string }) => i.event === 'reminder' && i.complaintNumber === number,
+      (i: { event: string; complaintNumber: string }) =>
+        i.event === 'reminder' && i.complaintNumber === number,
     );
     expect(reminded.length).toBeGreaterThanOrEqual(1);
     clock.set(shanghai('2026-03-25T10:01:00'));

@@ -66,7 +66,11 @@ describe.each(DIALECTS)('time limits on %s', (dialect) => {
     const stage = (s: string) => paused.deadlines.find((d: { stage: string }) => d.stage === s);
     expect(stage('whole').state).toBe('paused');
     // The customer's evidence has its own clock, from the request, in working time; it does not pause.
-    expect(stage('evidence_request')).toMatchObject({ state: 'running', mode: 'working', limitMinutes: 18 * 60 });
+    expect(stage('evidence_request')).toMatchObject({
+      state: 'running',
+      mode: 'working',
+      limitMinutes: 18 * 60,
+    });
     expect(paused.dueAt).toBe(stage('evidence_request').dueAt);
     clock.advance(4 * 60 * MIN + 17_000);
     await agent.ok('POST', `/api/v1/complaints/${number}/resume`);

@@ -1,15 +1,23 @@
 import { Card, Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useEffect } from 'react';
 import { useI18n } from '../../../i18n';
 import { TextField } from './fields';
-import { CHANNELS, CONTACT_CHANNELS, REFERRAL_CHANNELS } from './vocab';
+import { CHANNELS, CONTACT_CHANNELS, REFERRAL_CHANNELS, REFERRAL_MAJOR_REASONS } from './vocab';
 
 const DATE_TIME = 'YYYY-MM-DD HH:mm';
 
 /** 来电与投诉人: the caller (the number first: it finds the customer), the channel and, for a referral, the authority's details. */
 export function CallerCard() {
   const { t, term } = useI18n();
+  const form = Form.useFormInstance();
   const channel = Form.useWatch('channel');
+  // A referral by an authority, a consumer association or the media is major by default; the agent sees it ticked.
+  useEffect(() => {
+    const reason = REFERRAL_MAJOR_REASONS[channel ?? ''];
+    const ticked: string[] = form.getFieldValue('majorReasons') ?? [];
+    if (reason && !ticked.includes(reason)) form.setFieldValue('majorReasons', [...ticked, reason]);
+  }, [channel, form]);
   const channels = (list: readonly string[]) => list.map((c) => ({ value: c, label: term('channel', c) }));
   return (
     <Card size="small" title={t('register.section.call')} style={{ marginBottom: 12 }}>

@@ -10,6 +10,7 @@ export {
   OPEN_STATUSES,
   PRIORITIES,
   REFERRAL_CHANNELS,
+  REFERRAL_MAJOR_REASONS,
   REMEDY_KINDS,
   REPLY_METHODS,
 } from '../../../api/vocabularies';
