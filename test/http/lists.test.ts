@@ -97,6 +97,17 @@ describe.each(DIALECTS)('lists, filters and queues on %s', (dialect) => {
     expect(await list(`receivedFrom=${from}&receivedTo=${to}`)).toEqual([numbers[3], numbers[2]]);
   });
 
+  it('keeps a unit filter within what the actor may see, inside, above and beside their own unit', async () => {
+    const unit = (key: string) => `unitId=${t.org.unitIds.get(key)}`;
+    // The station handler: their own unit, a region above it, and the service centre beside it.
+    expect(await list(unit('pudong'), handler)).toEqual([numbers[2]]);
+    expect(await list(unit('east'), handler)).toEqual([numbers[2]]);
+    expect(await list(unit('service'), handler)).toEqual([]);
+    // The agent sees the station's complaint only because it was taken in at the service centre.
+    expect(await list(unit('pudong'))).toEqual([numbers[2]]);
+    expect(await list(unit('service'))).toEqual([numbers[4], numbers[3], numbers[1], numbers[0]]);
+  });
+
   it('finds by complaint number, waybill prefix and phone', async () => {
     expect(await list(`q=${numbers[3]}`)).toEqual([numbers[3]]);
     expect(await list(`q=${numbers[3]?.toLowerCase()}`)).toEqual([numbers[3]]);
