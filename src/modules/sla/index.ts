@@ -1,8 +1,15 @@
 export { openBreachCounts } from './breach-stats.js';
-export { addTime, type BusinessCalendar, timeBetween } from './calendar/index.js';
+export {
+  addTime,
+  addWorkingDays,
+  type BusinessCalendar,
+  timeBetween,
+  workingDaysAgo,
+} from './calendar/index.js';
 export type { ClockChanges } from './clocks.js';
 export { planFirstClocks, updateComplaintClocks } from './complaint-clocks.js';
 export { deletePolicy } from './delete-policy.js';
+export { approvedExtensions } from './extension-queries.js';
 export { listPolicies } from './list-policies.js';
 export { savePolicy } from './save-policy.js';
 export {
@@ -14,3 +21,4 @@ export {
 } from './settings.js';
 export { DEFAULT_LIMITS, type Mode, STAGES, type Stage } from './stages.js';
 export { sweepBreaches, sweepReminders } from './sweep.js';
+export { sweepProgressNotices } from './sweep-progress.js';
