@@ -39,7 +39,7 @@ describe('extensions of time limits in Chromium', () => {
     await ask.getByLabel('延期原因').fill('需要向航空公司调取运输记录');
     await ask.getByRole('button', { name: /提\s*交/ }).click();
     await ask.waitFor({ state: 'detached' });
-    await expect.poll(() => card.innerText()).toContain('待审批');
+    await expect.poll(() => card.textContent()).toContain('待审批');
     // One pending request at a time: the button is gone.
     expect(await card.getByRole('button', { name: '申请延期' }).count()).toBe(0);
     handler.expectClean();
@@ -49,7 +49,7 @@ describe('extensions of time limits in Chromium', () => {
     await signIn(supervisor.page, 'supervisor');
     await supervisor.page.goto(`${server.baseUrl}/approvals`);
     const pending = supervisor.page.locator('#pending-extensions');
-    await expect.poll(() => pending.innerText()).toContain(number);
+    await expect.poll(() => pending.textContent()).toContain(number);
     await pending.getByRole('link', { name: number }).click();
     const theirs = supervisor.page.locator('#complaint-extensions');
     await theirs.getByRole('button', { name: /批\s*准/ }).click();
@@ -57,8 +57,8 @@ describe('extensions of time limits in Chromium', () => {
     await decide.getByLabel('审批意见').fill('同意，尽快调取');
     await decide.getByRole('button', { name: /提\s*交/ }).click();
     await decide.waitFor({ state: 'detached' });
-    await expect.poll(() => theirs.innerText()).toContain('已批准');
-    expect(await theirs.innerText()).toContain('新的预计办结时间');
+    await expect.poll(() => theirs.textContent()).toContain('已批准');
+    expect(await theirs.textContent()).toContain('新的预计办结时间');
     await theirs.scrollIntoViewIfNeeded();
     const shot = await screenshot(supervisor.page, 'extension');
     mkdirSync(EVIDENCE, { recursive: true });

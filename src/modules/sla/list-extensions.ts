@@ -1,7 +1,6 @@
 import type { ActorContext } from '../../context.js';
 import { seesAll } from '../../domain/actor.js';
-import { notFound } from '../../lib/errors.js';
-import { canSee, visibleTo } from '../complaints/index.js';
+import { visibleComplaintId, visibleTo } from '../complaints/index.js';
 import { extensionRows, extensionView } from './extension-queries.js';
 import type { ExtensionsView } from './extension-schemas.js';
 import { extensionSettings } from './extension-settings.js';
@@ -12,14 +11,9 @@ const LIMIT = 200;
 
 /** 延期 of one complaint the actor may see, with how many working days are approved and allowed. */
 export async function listExtensions(ctx: ActorContext, number: string): Promise<ExtensionsView> {
-  const c = await ctx.db
-    .selectFrom('complaints')
-    .select(['id', 'unit_path', 'intake_unit_path', 'assignee_id'])
-    .where('number', '=', number)
-    .executeTakeFirst();
-  if (!c || !canSee(ctx.actor, c)) throw notFound('complaint_not_found', { number });
+  const complaintId = await visibleComplaintId(ctx, number);
   const [rows, { maxDays }] = await Promise.all([
-    extensionRows(ctx.db).where('e.complaint_id', '=', c.id).orderBy('e.id', 'desc').execute(),
+    extensionRows(ctx.db).where('e.complaint_id', '=', complaintId).orderBy('e.id', 'desc').execute(),
     extensionSettings(ctx.db),
   ]);
   const approvedDays = rows.filter((r) => r.status === 'approved').reduce((sum, r) => sum + r.days, 0);
