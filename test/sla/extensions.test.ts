@@ -97,6 +97,14 @@ describe.each(DIALECTS)('extensions of time limits on %s', (dialect) => {
 
     // The history records every move.
     const timeline = (await agent.ok('GET', `/api/v1/complaints/${number}/timeline`)).items;
+    const kinds = timeline.map((e: { kind: string }) => e.kind);
+    // Each change first, then the notices it caused.
+    expect(kinds.slice(kinds.indexOf('extension_requested'))).toEqual([
+      'extension_requested',
+      'notice_sent',
+      'extension_approved',
+      'notice_sent',
+    ]);
     const event = timeline.find((e: { kind: string }) => e.kind === 'extension_approved');
     expect(event.data.clocks.extended).toEqual(
       expect.arrayContaining([
@@ -203,5 +211,12 @@ describe.each(DIALECTS)('extensions of time limits on %s', (dialect) => {
     const ownUrl = `/api/v1/complaints/${own.items[0].number}/extensions/${own.items[0].id}/approve`;
     expect((await manager.post(ownUrl, {})).body.code).toBe('extension_own_request');
     expect((await supervisor.post(url, {})).status).toBe(200);
+
+    // A finished complaint's limits are not extended.
+    const { number: gone } = await assigned();
+    await agent.ok('POST', `/api/v1/complaints/${gone}/withdraw`, { reason: '客户撤诉' });
+    const late = await handler.post(extensionsUrl(gone), { days: 1, reason: '太晚了' });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('extension_complaint_not_open');
   });
 });

@@ -5,7 +5,7 @@ import { OPEN_STATUSES, type Status } from '../../domain/complaint-model.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
 import { COMPLAINT_STREAM, lockVisibleComplaint, requirePermission } from '../complaints/index.js';
-import { complaintVars, nearestWithRole, queueNotice } from '../notify/index.js';
+import { complaintVars, type Notice, nearestWithRole, queueNotice } from '../notify/index.js';
 import { refreshDueAt } from './clocks.js';
 import type { ExtensionRequest } from './extension-schemas.js';
 import { extensionSettings } from './extension-settings.js';
@@ -14,18 +14,23 @@ import { loadSlaContext } from './settings.js';
 
 type Event = { kind: string; data: Record<string, unknown>; comment: string | null };
 
-/** A change of a complaint's extensions: the complaint locked (404 unless visible), the change, its event. */
+/**
+ * A change of a complaint's extensions, in one transaction: the complaint locked (404 unless visible),
+ * the actor's role (403), the complaint still open (409), the change, its history event, then its notices.
+ */
 async function onOpenComplaint<T>(
   ctx: ActorContext,
   number: string,
-  body: (tx: Tx, c: Complaint, now: number) => Promise<{ event: Event; result: T }>,
+  authorise: () => void,
+  body: (tx: Tx, c: Complaint, now: number) => Promise<{ event: Event; notices: Notice[]; result: T }>,
 ): Promise<T> {
   return ctx.db.transaction().execute(async (tx) => {
     const c = await lockVisibleComplaint(tx, ctx, number);
+    authorise();
     if (!OPEN_STATUSES.includes(c.status as Status))
       throw conflict('extension_complaint_not_open', { number });
     const now = ctx.clock.now();
-    const { event, result } = await body(tx, c, now);
+    const { event, notices, result } = await body(tx, c, now);
     await tx.updateTable('complaints').set({ updated_at: now }).where('id', '=', c.id).execute();
     await appendEvent(tx, {
       streamType: COMPLAINT_STREAM,
@@ -34,6 +39,7 @@ async function onOpenComplaint<T>(
       at: now,
       ...event,
     });
+    for (const notice of notices) await queueNotice(tx, notice, now);
     return result;
   });
 }
@@ -59,48 +65,50 @@ async function assertWithinMaximum(tx: Tx, complaintId: number, days: number): P
 
 /** 申请延期: the handler asks a superior to extend the complaint's time limits by working days. */
 export const requestExtension = (ctx: ActorContext, number: string, input: ExtensionRequest) =>
-  onOpenComplaint(ctx, number, async (tx, c, now) => {
-    requirePermission(ctx.actor, 'update');
-    const pending = await tx
-      .selectFrom('deadline_extensions')
-      .select('id')
-      .where('complaint_id', '=', c.id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (pending) throw conflict('extension_pending', { id: pending.id });
-    await assertWithinMaximum(tx, c.id, input.days);
-    const { id } = await tx
-      .insertInto('deadline_extensions')
-      .values({
-        complaint_id: c.id,
-        days: input.days,
-        reason: input.reason,
-        status: 'pending',
-        requested_by: ctx.actor.userId,
-        requested_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const superiors = await nearestWithRole(tx, [c.unit_path, c.intake_unit_path], 'supervisor');
-    await queueNotice(
-      tx,
-      {
-        event: 'extension_requested',
-        complaintId: c.id,
-        vars: { ...(await complaintVars(tx, ctx, c)), days: input.days, reason: input.reason },
-        targets: superiors.filter((u) => u !== ctx.actor.userId).map((userId) => ({ userId })),
-      },
-      now,
-    );
-    return {
-      event: {
-        kind: 'extension_requested',
-        data: { extensionId: id, days: input.days },
-        comment: input.reason,
-      },
-      result: { id },
-    };
-  });
+  onOpenComplaint(
+    ctx,
+    number,
+    () => requirePermission(ctx.actor, 'update'),
+    async (tx, c, now) => {
+      const pending = await tx
+        .selectFrom('deadline_extensions')
+        .select('id')
+        .where('complaint_id', '=', c.id)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      if (pending) throw conflict('extension_pending', { id: pending.id });
+      await assertWithinMaximum(tx, c.id, input.days);
+      const { id } = await tx
+        .insertInto('deadline_extensions')
+        .values({
+          complaint_id: c.id,
+          days: input.days,
+          reason: input.reason,
+          status: 'pending',
+          requested_by: ctx.actor.userId,
+          requested_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const superiors = await nearestWithRole(tx, [c.unit_path, c.intake_unit_path], 'supervisor');
+      return {
+        event: {
+          kind: 'extension_requested',
+          data: { extensionId: id, days: input.days },
+          comment: input.reason,
+        },
+        notices: [
+          {
+            event: 'extension_requested',
+            complaintId: c.id,
+            vars: { ...(await complaintVars(tx, ctx, c)), days: input.days, reason: input.reason },
+            targets: superiors.filter((u) => u !== ctx.actor.userId).map((userId) => ({ userId })),
+          },
+        ],
+        result: { id },
+      };
+    },
+  );
 
 async function decide(
   ctx: ActorContext,
@@ -109,8 +117,10 @@ async function decide(
   approve: boolean,
   comment: string | null,
 ): Promise<{ id: number }> {
-  return onOpenComplaint(ctx, number, async (tx, c, now) => {
+  const authorise = () => {
     if (!mayDecideExtension(ctx.actor)) throw forbidden('forbidden', { action: 'decide_extension' });
+  };
+  return onOpenComplaint(ctx, number, authorise, async (tx, c, now) => {
     const ext = await tx
       .selectFrom('deadline_extensions')
       .selectAll()
@@ -148,23 +158,18 @@ async function decide(
       days: ext.days,
       reason: ext.reason,
     };
-    await queueNotice(
-      tx,
+    const notices: Notice[] = [
       {
         event: approve ? 'extension_granted' : 'extension_refused',
         complaintId: c.id,
         vars: { ...vars, comment: comment ?? '' },
         targets: [{ userId: ext.requested_by }],
       },
-      now,
-    );
+    ];
     if (approve)
-      await queueNotice(
-        tx,
-        { event: 'extension_approved', complaintId: c.id, vars, targets: [{ customer: true }] },
-        now,
-      );
+      notices.push({ event: 'extension_approved', complaintId: c.id, vars, targets: [{ customer: true }] });
     return {
+      notices,
       event: {
         kind: approve ? 'extension_approved' : 'extension_refused',
         data: { extensionId: id, days: ext.days, ...(approve ? { clocks: { extended } } : {}) },
