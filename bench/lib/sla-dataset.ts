@@ -412,6 +412,7 @@ function emptyComplaint(id: number, fields: Omit<Complaint, 'id' | LaterColumns>
     close_reason: null,
     closed_at: null,
     due_at: null,
+    progress_from: null,
     customer_id: null,
     complainant_phone_index: null,
     complainant_email_index: null,
@@ -426,6 +427,7 @@ function emptyComplaint(id: number, fields: Omit<Complaint, 'id' | LaterColumns>
 
 type LaterColumns =
   | 'merged_into_id'
+  | 'progress_from'
   | 'liable_party'
   | 'responsible_unit_id'
   | 'responsible_person'

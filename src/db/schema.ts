@@ -145,6 +145,8 @@ export interface ComplaintTable {
   updated_at: Millis;
   /** The earliest open deadline (null when none runs or the clock is paused). */
   due_at: Millis | null;
+  /** When the customer was last told anything (a customer notice): progress notices count from it. */
+  progress_from: Millis | null;
   customer_id: number | null;
   /** Blind indexes (HMAC) of the sealed complainant_phone / complainant_email, for exact lookup. */
   complainant_phone_index: string | null;
@@ -263,6 +265,23 @@ export interface WorkerHeartbeatTable {
   worker_id: string;
   started_at: Millis;
   heartbeat_at: Millis;
+}
+
+/** 延期: a request to extend a complaint's time limits by working days, and its decision. */
+export interface DeadlineExtensionTable {
+  id: Generated<number>;
+  complaint_id: number;
+  days: number;
+  reason: string;
+  /** pending | approved | refused */
+  status: string;
+  requested_by: number;
+  requested_at: Millis;
+  decided_by: number | null;
+  decided_at: Millis | null;
+  decision_comment: string | null;
+  /** The whole-complaint due time after the approval: what the customer was told to expect. */
+  expected_at: Millis | null;
 }
 
 export interface ComplaintDeadlineTable {
@@ -612,6 +631,7 @@ export interface Database {
   event_heads: EventHeadTable;
   jobs: JobTable;
   complaint_deadlines: ComplaintDeadlineTable;
+  deadline_extensions: DeadlineExtensionTable;
   sla_policies: SlaPolicyTable;
   dispatch_rules: DispatchRuleTable;
   notification_templates: NotificationTemplateTable;

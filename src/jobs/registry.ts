@@ -12,7 +12,7 @@ import { createJobRegistry, defineJob, type JobRegistry, pruneJobs } from '../mo
 import { MAIL_POLL_JOB, MIN_POLL_SECONDS, pollMailbox } from '../modules/mail/index.js';
 import { sendNoticeJob } from '../modules/notify/index.js';
 import { pruneSignInThrottles } from '../modules/org/index.js';
-import { sweepBreaches, sweepReminders } from '../modules/sla/index.js';
+import { sweepBreaches, sweepProgressNotices, sweepReminders } from '../modules/sla/index.js';
 import {
   DISPATCH_EVERY_MS,
   DISPATCH_WEBHOOKS_JOB,
@@ -33,6 +33,7 @@ export const slaSweepJob = defineJob({
   handler: async (ctx) => {
     await sweepReminders(ctx);
     await sweepBreaches(ctx);
+    await sweepProgressNotices(ctx);
   },
   // A missed sweep is made up by the next slot; no point piling up retries.
   maxAttempts: 2,

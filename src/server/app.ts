@@ -33,6 +33,7 @@ import { portalRoutes } from '../modules/portal/routes.js';
 import { portalSettingsRoutes } from '../modules/portal/settings-routes.js';
 import { privacyRoutes } from '../modules/privacy/routes.js';
 import { searchRoutes } from '../modules/search/routes.js';
+import { extensionRoutes } from '../modules/sla/extension-routes.js';
 import { slaRoutes } from '../modules/sla/routes.js';
 import { spreadsheetRoutes } from '../modules/spreadsheets/routes.js';
 import { webhookRoutes } from '../modules/webhooks/routes.js';
@@ -147,6 +148,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       complaintSettingsRoutes(api as Http, app);
       dispatchRoutes(api as Http, app);
       slaRoutes(api as Http, app);
+      extensionRoutes(api as Http, app);
       inboxRoutes(api as Http, app);
       notifyRoutes(api as Http, app);
       jobRoutes(api as Http, app);

@@ -30,6 +30,7 @@ import type { portalSettingsEndpoints } from '../modules/portal/settings-endpoin
 import type { privacyEndpoints } from '../modules/privacy/endpoints.js';
 import type { searchEndpoints } from '../modules/search/endpoints.js';
 import type { slaEndpoints } from '../modules/sla/endpoints.js';
+import type { extensionEndpoints } from '../modules/sla/extension-endpoints.js';
 import type { spreadsheetEndpoints } from '../modules/spreadsheets/endpoints.js';
 import type { webhookEndpoints } from '../modules/webhooks/endpoints.js';
 import type { EndpointsOf } from './endpoint.js';
@@ -40,6 +41,7 @@ export type ApiEndpoint =
   | EndpointsOf<typeof categoryEndpoints>
   | EndpointsOf<typeof dispatchEndpoints>
   | EndpointsOf<typeof slaEndpoints>
+  | EndpointsOf<typeof extensionEndpoints>
   | EndpointsOf<typeof notifyEndpoints>
   | EndpointsOf<typeof jobEndpoints>
   | EndpointsOf<typeof mailEndpoints>

@@ -31,6 +31,7 @@ const COMPLAINT_PERMISSION: Record<string, string> = {
   registerComplaint: 'register',
   importComplaints: 'register',
   updateComplaint: 'update',
+  requestExtension: 'update',
   linkComplaint: 'update',
   watchComplaint: 'watch',
   unwatchComplaint: 'watch',

@@ -209,15 +209,20 @@ export async function getComplaint(
   });
 }
 
-/** The complaint's history, oldest first, with the actors' names. */
-export async function getTimeline(ctx: ActorContext, number: string) {
+/** The id of a complaint the actor may see (read without a lock); 404 otherwise. */
+export async function visibleComplaintId(ctx: ActorContext, number: string): Promise<number> {
   const c = await ctx.db
     .selectFrom('complaints')
     .select(['id', 'unit_path', 'intake_unit_path', 'assignee_id'])
     .where('number', '=', number)
     .executeTakeFirst();
   if (!c || !canSee(ctx.actor, c)) throw notFound('complaint_not_found', { number });
-  const events = await readStream(ctx.db, COMPLAINT_STREAM, c.id);
+  return c.id;
+}
+
+/** The complaint's history, oldest first, with the actors' names. */
+export async function getTimeline(ctx: ActorContext, number: string) {
+  const events = await readStream(ctx.db, COMPLAINT_STREAM, await visibleComplaintId(ctx, number));
   // The accounts acting for a channel (portal, mailbox) are named by the console in the reader's language.
   const systemNames = new Map(Object.entries(SYSTEM_USERS).map(([key, u]) => [u.displayName as string, key]));
   return events.map((e) => {

@@ -26,6 +26,7 @@ export {
   listComplaints,
   type ScannedComplaint,
   scanComplaints,
+  visibleComplaintId,
   visibleTo,
 } from './queries.js';
 export { type Registered, registerComplaint } from './register-complaint.js';

@@ -1,2 +1,2 @@
-export { getComplaint, getTimeline } from './detail-queries.js';
+export { getComplaint, getTimeline, visibleComplaintId } from './detail-queries.js';
 export { listComplaints, type ScannedComplaint, scanComplaints, visibleTo } from './list-complaints.js';

@@ -4,4 +4,10 @@ export { nearestWithRole } from './people.js';
 export { type Notice, type NoticeTarget, queueNotice } from './queue-notice.js';
 export { queueNotices } from './queue-notices.js';
 export { SEND_NOTICE_JOB, sendNoticeJob } from './send-notice.js';
-export { defaultTemplate, NOTICE_CHANNELS, NOTICE_EVENTS, STAGE_NAMES } from './templates.js';
+export {
+  CUSTOMER_STATUS_WORDS,
+  defaultTemplate,
+  NOTICE_CHANNELS,
+  NOTICE_EVENTS,
+  STAGE_NAMES,
+} from './templates.js';

@@ -5,6 +5,7 @@ import { appendEvent, type NewEvent } from '../audit/index.js';
 import { enqueue } from '../jobs/index.js';
 import { readSetting } from '../settings/index.js';
 import type { ChannelSettings } from './channel-settings.js';
+import { markCustomersTold } from './progress-notices.js';
 import { render } from './render.js';
 import { sendNoticeJob } from './send-notice.js';
 import { defaultTemplate, type Locale, type NoticeChannel, type NoticeEvent } from './templates.js';
@@ -190,5 +191,6 @@ export async function queueNotice(tx: Tx, notice: Notice, now: number, cache?: T
       await enqueue(tx, sendNoticeJob, { notificationId: id }, { now, key: `notice:${id}` });
     }
   }
+  await markCustomersTold(tx, [notice], now);
   return planned.length;
 }

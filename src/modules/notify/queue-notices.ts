@@ -3,6 +3,7 @@ import type { Tx } from '../../db/database.js';
 import type { TxCache } from '../../lib/tx-cache.js';
 import type { NewEvent } from '../audit/index.js';
 import { type BatchJob, enqueueMany } from '../jobs/index.js';
+import { markCustomersTold } from './progress-notices.js';
 import { inboxItemRow, type Notice, noticeSentEvent, notificationRow, planNotice } from './queue-notice.js';
 import { sendNoticeJob } from './send-notice.js';
 
@@ -47,5 +48,6 @@ export async function queueNotices(
   }
   await insertRows(tx, 'inbox_items', inbox);
   await enqueueMany(tx, sendNoticeJob, jobs, now);
+  await markCustomersTold(tx, notices, now);
   return events;
 }

@@ -15,6 +15,11 @@ export const NOTICE_EVENTS = [
   'customer_message',
   'staff_message',
   'mail_intake_failing',
+  'extension_requested',
+  'extension_granted',
+  'extension_refused',
+  'extension_approved',
+  'progress_update',
 ] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 
@@ -157,6 +162,56 @@ const TEXTS: Texts = {
       body: 'The complaints mailbox {mailbox} failed {failures} times in a row ({error}). The mail stays in the mailbox and is taken in once it recovers; nothing is lost. Check the mail intake settings and the mail server.',
     },
   },
+  extension_requested: {
+    'zh-CN': {
+      subject: '投诉 {number} 申请延期 {days} 个工作日，待您审批',
+      body: '投诉 {number}（{title}）申请将处理时限延长 {days} 个工作日，原因：{reason}。请在投诉页批准或驳回。',
+    },
+    en: {
+      subject: 'Complaint {number}: an extension of {days} working days awaits your decision',
+      body: 'Complaint {number} ("{title}") asks for its time limits to be extended by {days} working days: {reason}. Approve or refuse it on the complaint page.',
+    },
+  },
+  extension_granted: {
+    'zh-CN': {
+      subject: '投诉 {number} 的延期申请已批准',
+      body: '投诉 {number} 的处理时限已延长 {days} 个工作日，新的整体办结时间 {expected_at}。{comment}',
+    },
+    en: {
+      subject: 'The extension of complaint {number} is approved',
+      body: 'The time limits of complaint {number} are extended by {days} working days; the whole complaint is now due by {expected_at}. {comment}',
+    },
+  },
+  extension_refused: {
+    'zh-CN': {
+      subject: '投诉 {number} 的延期申请被驳回',
+      body: '投诉 {number} 申请延期 {days} 个工作日被驳回：{comment}。请按原时限处理。',
+    },
+    en: {
+      subject: 'The extension of complaint {number} is refused',
+      body: 'The extension of {days} working days for complaint {number} was refused: {comment}. The time limits stay as they were.',
+    },
+  },
+  extension_approved: {
+    'zh-CN': {
+      subject: '关于您的投诉 {number} 的处理时间',
+      body: '尊敬的{customer_name}：因{reason}，您的投诉 {number} 需要更多时间处理，预计 {expected_at} 前处理完毕。查询进度：{track_url}',
+    },
+    en: {
+      subject: 'More time for your complaint {number}',
+      body: 'Dear {customer_name}, your complaint {number} needs more time ({reason}). We now expect to complete it by {expected_at}. Track it at {track_url}',
+    },
+  },
+  progress_update: {
+    'zh-CN': {
+      subject: '投诉 {number} 处理进度',
+      body: '尊敬的{customer_name}：您的投诉 {number}（{title}）目前{customer_status}，预计 {expected_at} 前处理完毕。查询进度：{track_url}',
+    },
+    en: {
+      subject: 'Progress of your complaint {number}',
+      body: 'Dear {customer_name}, your complaint {number} ("{title}") is {customer_status}. We expect to complete it by {expected_at}. Track it at {track_url}',
+    },
+  },
   staff_message: {
     'zh-CN': {
       subject: '关于您的投诉 {number} 的留言',
@@ -206,4 +261,28 @@ export const STAGE_NAMES: Record<Locale, Record<string, string>> = {
 export const LEVEL_NAMES: Record<Locale, Record<string, string>> = {
   'zh-CN': { agent: '坐席', supervisor: '主管', manager: '客服经理', executive: '总经理' },
   en: { agent: 'agent', supervisor: 'supervisor', manager: 'manager', executive: 'executive' },
+};
+
+/** A complaint's status in the customer's words: a remedy waiting for approval is still being handled. */
+export const CUSTOMER_STATUS_WORDS: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    received: '已收到，等待受理',
+    accepted: '已受理',
+    assigned: '已转交责任部门',
+    investigating: '正在调查处理',
+    waiting_customer: '等待您补充材料',
+    proposed: '正在调查处理',
+    approved: '正在调查处理',
+    replied: '已答复，等待您确认',
+  },
+  en: {
+    received: 'received and awaiting acceptance',
+    accepted: 'accepted',
+    assigned: 'with the department responsible',
+    investigating: 'being investigated',
+    waiting_customer: 'waiting for the material we asked you for',
+    proposed: 'being investigated',
+    approved: 'being investigated',
+    replied: 'answered and awaiting your confirmation',
+  },
 };

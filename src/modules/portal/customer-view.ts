@@ -2,6 +2,7 @@ import type { ActorContext } from '../../context.js';
 import type { Status } from '../../domain/complaint-model.js';
 import { allowedActions, canSee } from '../complaints/index.js';
 import { shownContact } from '../privacy/index.js';
+import { approvedExtensions } from '../sla/index.js';
 import { surveyOpen } from './submit-survey.js';
 import { trackingDenied } from './tracking-rules.js';
 
@@ -27,7 +28,7 @@ const CUSTOMER_STATUS: Partial<Record<Status, Status>> = {
 export async function getCustomerView(ctx: ActorContext, number: string) {
   const c = await ctx.db.selectFrom('complaints').selectAll().where('number', '=', number).executeTakeFirst();
   if (!c || !canSee(ctx.actor, c)) throw trackingDenied();
-  const [category, whole, replies, messages, evidence, survey] = await Promise.all([
+  const [category, whole, replies, messages, evidence, survey, extensions] = await Promise.all([
     ctx.db.selectFrom('categories').select('path').where('id', '=', c.category_id).executeTakeFirstOrThrow(),
     ctx.db
       .selectFrom('complaint_deadlines')
@@ -50,6 +51,7 @@ export async function getCustomerView(ctx: ActorContext, number: string) {
       .orderBy('id')
       .execute(),
     ctx.db.selectFrom('satisfaction_surveys').selectAll().where('complaint_id', '=', c.id).executeTakeFirst(),
+    approvedExtensions(ctx.db, c.id),
   ]);
   const categoryIds = category.path.split('/').filter(Boolean).map(Number);
   const categories = await ctx.db
@@ -66,6 +68,7 @@ export async function getCustomerView(ctx: ActorContext, number: string) {
     channel: c.channel,
     receivedAt: iso(c.received_at),
     expectedBy: iso(whole?.due_at ?? null),
+    extensions,
     title: c.title,
     content: c.content,
     category: categories.map((k) => ({ id: k.id, nameZh: k.name_zh, nameEn: k.name_en })),

@@ -61,6 +61,15 @@ export const CustomerView = Type.Object({
   channel: Type.String(),
   receivedAt: TimeOrNull,
   expectedBy: Type.Union([Time, Type.Null()], { description: 'when the whole handling is due' }),
+  extensions: Type.Array(
+    Type.Object({
+      days: Type.Integer({ description: 'working days added' }),
+      reason: Type.String(),
+      approvedAt: Type.Union([Time, Type.Null()]),
+      expectedBy: Type.Union([Time, Type.Null()], { description: 'the expected completion time it gave' }),
+    }),
+    { description: '延期 the approved extensions of the time limits, oldest first' },
+  ),
   title: Type.String(),
   content: Type.String(),
   category: Type.Array(CategoryNode, { description: 'the category path, top level first' }),

@@ -32,8 +32,11 @@ export interface ClockChanges {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Due and reminder times of a clock started at `startedAt` with `pausedMs` of pause behind it. */
-function times(
+/**
+ * Due and reminder times of a clock started at `startedAt` with `pausedMs` added to its limit (time
+ * waited for the customer, and the working days of approved extensions), in its own kind of time.
+ */
+export function times(
   sla: SlaContext,
   {
     mode,

@@ -1,8 +1,15 @@
 export { openBreachCounts } from './breach-stats.js';
-export { addTime, type BusinessCalendar, timeBetween } from './calendar/index.js';
+export {
+  addTime,
+  addWorkingDays,
+  type BusinessCalendar,
+  timeBetween,
+  workingDaysAgo,
+} from './calendar/index.js';
 export { type ClockChanges, meetClock } from './clocks.js';
 export { planFirstClocks, startDueClock, updateComplaintClocks } from './complaint-clocks.js';
 export { deletePolicy } from './delete-policy.js';
+export { approvedExtensions } from './extension-queries.js';
 export { listPolicies } from './list-policies.js';
 export { savePolicy } from './save-policy.js';
 export {
@@ -23,4 +30,5 @@ export {
   type Stage,
 } from './stages.js';
 export { sweepBreaches, sweepReminders } from './sweep.js';
+export { sweepProgressNotices } from './sweep-progress.js';
 export { CLOCKS_UPGRADED, upgradeOpenClocks } from './upgrade-open-clocks.js';

@@ -4,6 +4,7 @@ import * as cases from './sections/cases';
 import * as common from './sections/common';
 import * as complaint from './sections/complaint';
 import * as dashboard from './sections/dashboard';
+import * as extensions from './sections/extensions';
 import * as portal from './sections/portal';
 import * as register from './sections/register';
 import * as search from './sections/search';
@@ -26,5 +27,6 @@ export const en: Messages = {
   ...webhooks.en,
   ...security.en,
   ...audit.en,
+  ...extensions.en,
   terms: terms.en,
 };

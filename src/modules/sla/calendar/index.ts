@@ -26,6 +26,7 @@ export {
   KNOWN_YEARS,
 } from './holidays-cn.js';
 export { isWorkingDay, localDateOf } from './working-days.js';
+export { addWorkingDays, workingDaysAgo } from './working-days-after.js';
 export {
   addClockTime,
   addTime,

@@ -73,6 +73,15 @@ export function ProgressCard({ view }: { view: CustomerView }) {
           ...(step !== undefined && step < 4
             ? [{ key: 'expected', label: t('portal.view.expectedBy'), children: when(view.expectedBy) }]
             : []),
+          ...view.extensions.map((e, i) => ({
+            key: `extended-${i}`,
+            label: t('portal.view.extended'),
+            children: (
+              <span data-testid="extension">
+                {t('portal.view.extendedText', { days: e.days, reason: e.reason, time: when(e.approvedAt) })}
+              </span>
+            ),
+          })),
         ]}
       />
       {step !== undefined && (

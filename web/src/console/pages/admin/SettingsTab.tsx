@@ -4,6 +4,7 @@ import { useI18n } from '../../../i18n';
 import type { FieldSpec } from './crud/FormFields';
 import { SettingsForm } from './crud/SettingsForm';
 import { useSetting } from './crud/setting';
+import { ExtensionSettings } from './ExtensionSettings';
 import { type Answer, ROLES, type Unit, unitOptions, unitTree } from './shared';
 
 const MB = 1024 * 1024;
@@ -15,7 +16,7 @@ const evidenceToBody = (v: { maxMb: number }) => ({ maxBytes: Math.round(v.maxMb
 /** The evidence size limit is edited in MB and stored in bytes. */
 const inMegabytes = { toForm: evidenceToForm, toBody: evidenceToBody };
 
-/** 其他设置: personal data, the customer portal, repeat complaints and evidence size. */
+/** 其他设置: personal data, the customer portal, repeat complaints, evidence size, extensions and progress notices. */
 export function SettingsTab({ units }: { units: Unit[] }) {
   const { t, locale } = useI18n();
   const unitData = useMemo(
@@ -86,6 +87,7 @@ export function SettingsTab({ units }: { units: Unit[] }) {
         {...inMegabytes}
         fields={evidenceFields}
       />
+      <ExtensionSettings />
     </Space>
   );
 }

@@ -24,6 +24,7 @@ import { QueryError } from '../../components/QueryState';
 import { useSession } from '../../session';
 import { ReasonField } from './actions/fields';
 import { COMPLAINT_READS } from './contract';
+import { PendingExtensions } from './extensions/PendingExtensions';
 import { yuan } from './format';
 
 type Pending = CallOutput<EndpointAt<'GET', '/approvals'>>['items'][number];
@@ -195,6 +196,7 @@ export default function ApprovalsPage() {
         scroll={{ x: 1000 }}
         locale={{ emptyText: t('approvals.empty') }}
       />
+      <PendingExtensions />
       <Modal
         open={deciding !== null}
         title={

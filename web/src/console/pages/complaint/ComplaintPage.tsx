@@ -14,6 +14,7 @@ import { ComplaintTimeline } from './ComplaintTimeline';
 import { CustomerPanel } from './CustomerPanel';
 import type { ComplaintDetail } from './contract';
 import { EvidenceList } from './EvidenceList';
+import { ExtensionsCard } from './extensions/ExtensionsCard';
 import { HandlingCard } from './HandlingCard';
 import { MessagesCard } from './MessagesCard';
 import { NewMessageBanner } from './NewMessageBanner';
@@ -78,6 +79,7 @@ function ComplaintView({ complaint: c }: { complaint: ComplaintDetail }) {
           <Flex vertical gap={16}>
             <RecordCard complaint={c} contact={contact} />
             <HandlingCard complaint={c} />
+            <ExtensionsCard complaint={c} />
             <SimilarPanel
               number={c.number}
               onUseRemedy={
