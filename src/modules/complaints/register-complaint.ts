@@ -23,6 +23,7 @@ import {
 import { linkCustomer } from '../customers/index.js';
 import { type DispatchDecision, decideDispatch, pickAssignee } from '../dispatch/index.js';
 import { queueComplaintNotices } from '../notify/index.js';
+import { attachPlaybooks } from '../playbooks/index.js';
 import { blindIndexOrNull, piiKeys, sealOrNull } from '../privacy/index.js';
 import { indexComplaint, indexNewComplaint } from '../search/index.js';
 import { readSetting } from '../settings/index.js';
@@ -313,6 +314,7 @@ async function insertComplaint(
   await clocks.write(tx, id);
   await recordRepeats(tx, { id, customer_id: fields.customer_id }, earlier, now);
   if (classified) await storeClassification(tx, id, classified, now);
+  const playbooks = await attachPlaybooks(tx, { ...fields, id }, now, { registering: true });
   // The history keeps the blind indexes, not the sealed contacts: it is read by more people.
   const { content, complainant_phone, complainant_email, due_at, ...recorded } = fields;
   await appendEvent(tx, {
@@ -327,6 +329,7 @@ async function insertComplaint(
       contentSha256: createHash('sha256').update(content).digest('hex'),
       clocks: clocks.changes,
       ...(classified ? { classification: classificationEventData(classified) } : {}),
+      ...(playbooks.length ? { playbooks } : {}),
       ...(earlier.length ? { repeatOf: earlier.map((e) => ({ number: e.number, reasons: e.reasons })) } : {}),
       ...(dispatch
         ? {
