@@ -4,6 +4,7 @@ import * as cases from './sections/cases';
 import * as common from './sections/common';
 import * as complaint from './sections/complaint';
 import * as dashboard from './sections/dashboard';
+import * as playbooks from './sections/playbooks';
 import * as portal from './sections/portal';
 import * as register from './sections/register';
 import * as search from './sections/search';
@@ -26,5 +27,6 @@ export const en: Messages = {
   ...webhooks.en,
   ...security.en,
   ...audit.en,
+  ...playbooks.en,
   terms: terms.en,
 };

@@ -4,6 +4,7 @@ import * as cases from './sections/cases';
 import * as common from './sections/common';
 import * as complaint from './sections/complaint';
 import * as dashboard from './sections/dashboard';
+import * as playbooks from './sections/playbooks';
 import * as portal from './sections/portal';
 import * as register from './sections/register';
 import * as search from './sections/search';
@@ -26,6 +27,7 @@ export const zh = {
   ...webhooks.zh,
   ...security.zh,
   ...audit.zh,
+  ...playbooks.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };
