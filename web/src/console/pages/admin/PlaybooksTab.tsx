@@ -53,7 +53,7 @@ export function PlaybooksTab() {
         table={{ pagination: false }}
         columns={[
           {
-            title: t('admin.playbooks.nameZh'),
+            title: t('admin.playbooks.name'),
             key: 'name',
             render: (_, p) => (en ? p.nameEn : p.nameZh),
           },
