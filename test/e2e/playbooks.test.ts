@@ -22,15 +22,16 @@ describe('playbooks (处置清单) in the console', () => {
     await chooseCategory(page, '派送延误');
     // The category's first response (its parent 延误's guidance) is shown beside the form.
     await expect
-      .poll(() => page.getByTestId('first-response-guidance').innerText())
+      .poll(() => page.getByTestId('first-response-guidance').textContent())
       .toContain('查询物流轨迹');
     await page.getByRole('checkbox', { name: '人身伤害' }).check();
     await expect
-      .poll(() => page.getByTestId('first-response-playbooks').innerText())
+      .poll(() => page.getByTestId('first-response-playbooks').textContent())
       .toContain('人身伤害处置');
+    await screenshot(page, 'playbook-registration');
     await page.keyboard.press('Control+Enter');
     await page.getByTestId('register-result').waitFor();
-    const number = (await page.getByTestId('registered-number').innerText()).trim();
+    const number = (await page.getByTestId('registered-number').textContent())?.trim() ?? '';
     agentPage.expectClean();
 
     const w = await openPage(env.browser, env.server.baseUrl);
@@ -38,18 +39,18 @@ describe('playbooks (处置清单) in the console', () => {
     await w.page.goto(`/complaints/${number}`);
     const card = w.page.getByTestId('complaint-checklist');
     await card.waitFor();
-    expect(await card.innerText()).toContain('人身伤害处置');
-    await expect.poll(() => card.getByTestId('checklist-progress').innerText()).toBe('必办 0/5');
+    expect(await card.textContent()).toContain('人身伤害处置');
+    await expect.poll(() => card.getByTestId('checklist-progress').textContent()).toBe('必办 0/5');
     for (const step of ['征得顾客或家属同意后立即送医检查', '记录伤情', '拍照留存现场和伤处']) {
       await card
         .locator('[data-testid^="checklist-step-"]', { hasText: step })
         .getByRole('button', { name: label('完成') })
         .click();
       await expect
-        .poll(() => card.locator('[data-testid^="checklist-step-"]', { hasText: step }).innerText())
+        .poll(() => card.locator('[data-testid^="checklist-step-"]', { hasText: step }).textContent())
         .toContain('李经理');
     }
-    await expect.poll(() => card.getByTestId('checklist-progress').innerText()).toBe('必办 3/5');
+    await expect.poll(() => card.getByTestId('checklist-progress').textContent()).toBe('必办 3/5');
     // Undoing a step asks why; the history keeps the reason.
     await card
       .locator('[data-testid^="checklist-step-"]', { hasText: '拍照留存现场和伤处' })
@@ -58,9 +59,11 @@ describe('playbooks (处置清单) in the console', () => {
     const dialog = w.page.getByRole('dialog');
     await dialog.getByRole('textbox').fill('照片不清楚，需重拍');
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
-    await expect.poll(() => card.getByTestId('checklist-progress').innerText()).toBe('必办 2/5');
-    await expect.poll(() => w.page.getByTestId('complaint-page').innerText()).toContain('撤销清单步骤');
-    expect(await card.innerText()).toContain('需收集材料: 现场照片、伤处照片');
+    await expect.poll(() => card.getByTestId('checklist-progress').textContent()).toBe('必办 2/5');
+    const timeline = w.page.getByTestId('complaint-timeline');
+    await expect.poll(() => timeline.textContent()).toContain('撤销清单步骤');
+    expect(await timeline.textContent()).toContain('拍照留存现场和伤处');
+    expect(await card.textContent()).toContain('需收集材料: 现场照片、伤处照片');
     const manager = await login(env.server.http, 'manager');
     const history = await manager.ok('GET', `/api/v1/complaints/${number}/timeline`);
     expect(history.items.at(-1)).toMatchObject({
@@ -71,7 +74,7 @@ describe('playbooks (处置清单) in the console', () => {
     mkdirSync(EVIDENCE, { recursive: true });
     // The complaint's head (graded 重大) down to the end of its checklist, without the passing toasts.
     await w.page.reload();
-    await expect.poll(() => card.getByTestId('checklist-progress').innerText()).toBe('必办 2/5');
+    await expect.poll(() => card.getByTestId('checklist-progress').textContent()).toBe('必办 2/5');
     const box = await card.boundingBox();
     if (!box) throw new Error('the checklist is not shown');
     await w.page.screenshot({
@@ -103,7 +106,7 @@ describe('playbooks (处置清单) in the console', () => {
       (p: { nameZh: string }) => p.nameZh === '媒体曝光应对预案',
     );
     expect(media.steps.at(-1)).toMatchObject({ textZh: '事后复盘', required: true, documents: [] });
-    await expect.poll(() => w.page.locator('body').innerText()).toContain('查询物流轨迹');
+    await expect.poll(() => w.page.locator('body').textContent()).toContain('查询物流轨迹');
     await screenshot(w.page, 'playbooks-admin');
     w.expectClean();
   });

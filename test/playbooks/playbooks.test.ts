@@ -141,7 +141,7 @@ for (const dialect of DIALECTS) {
       const unticked = await manager.ok('PUT', url, { done: false, reason: '回执号填错了' });
       expect(unticked.items[0]).toMatchObject({ doneBy: null, doneAt: null });
       const events = (await timeline(number)).filter((e) => e.kind.startsWith('checklist_step_'));
-      expect(events.map((e) => [e.kind, (e.data.step as { text: string }).text])).toEqual([
+      expect(events.map((e) => [e.kind, (e.data.step as { textZh: string }).textZh])).toEqual([
         ['checklist_step_ticked', '通知值班经理，协助顾客报警'],
         ['checklist_step_unticked', '通知值班经理，协助顾客报警'],
       ]);

@@ -48,7 +48,8 @@ export async function tickStep(
         step: {
           id: step.id,
           playbookId: step.playbook_id,
-          text: step.text_zh,
+          textZh: step.text_zh,
+          textEn: step.text_en,
           required: step.required === 1,
         },
         ...(input.done ? {} : { was: { doneAt: step.done_at, doneBy: step.done_by } }),
