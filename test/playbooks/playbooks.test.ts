@@ -186,6 +186,19 @@ for (const dialect of DIALECTS) {
       expect((await manager.ok('POST', `${base}/reply`, reply())).status).toBe('replied');
     });
 
+    it('refuses to resolve on first contact while the playbook has required steps', async () => {
+      const refused = await manager.post(
+        '/api/v1/complaints',
+        buildComplaint(t.org, {
+          unitId: t.org.unitIds.get('pudong'),
+          majorReasons: ['court_summons'],
+          firstContact: { reply: reply() },
+        }),
+      );
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'playbook_steps_open', params: { count: 4 } });
+    });
+
     it('does not wait for optional steps before the reply', async () => {
       const created = await admin.ok('POST', '/api/v1/playbooks', {
         nameZh: '收费核对',
