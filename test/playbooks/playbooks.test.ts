@@ -102,6 +102,9 @@ for (const dialect of DIALECTS) {
         steps: [{ textZh: '请客户拍照并上传', textEn: 'Photos', required: false, documents: [] }],
       });
       expect((await checklist(number)).map((s) => s.textZh)).toEqual(['请客户拍照']);
+      const moved = await register({});
+      await manager.ok('PATCH', `/api/v1/complaints/${moved}`, { categoryId: category('damage.contents') });
+      expect((await checklist(moved)).map((s) => s.textZh)).toEqual(['请客户拍照并上传']);
       const later = await register({ categoryId: category('damage.contents') });
       expect((await checklist(later)).map((s) => [s.textZh, s.required])).toEqual([
         ['请客户拍照并上传', false],
