@@ -612,6 +612,45 @@ export interface AuditVerificationTable {
   finished_at: Millis | null;
 }
 
+/** 处置清单: checklist steps attached to complaints by category subtree and/or major reason. */
+export interface PlaybookTable {
+  id: Generated<number>;
+  name_zh: string;
+  name_en: string;
+  category_id: number | null;
+  major_reason: string | null;
+  /** JSON array of { textZh, textEn, required, documents: [{ zh, en }] }. */
+  steps: string;
+  active: Flag;
+  updated_at: Millis;
+}
+
+/** 首问指引: what the agent says and does first, per category code (applies to its subtree). */
+export interface CategoryGuidanceTable {
+  category_code: string;
+  text_zh: string;
+  text_en: string;
+  updated_at: Millis;
+}
+
+/** A playbook's step as attached to a complaint (copied: later edits of the playbook do not change it). */
+export interface ComplaintChecklistStepTable {
+  id: Generated<number>;
+  complaint_id: number;
+  playbook_id: number;
+  playbook_name_zh: string;
+  playbook_name_en: string;
+  position: number;
+  text_zh: string;
+  text_en: string;
+  required: Flag;
+  /** JSON array of { zh, en }: documents to collect. */
+  documents: string;
+  attached_at: Millis;
+  done_at: Millis | null;
+  done_by: number | null;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -666,9 +705,14 @@ export interface Database {
   audit_verifications: AuditVerificationTable;
   // faults (issue 11) — src/modules/jobs
   worker_heartbeats: WorkerHeartbeatTable;
+  // playbooks (issue 13) — tables of src/modules/playbooks
+  playbooks: PlaybookTable;
+  category_guidance: CategoryGuidanceTable;
+  complaint_checklist_steps: ComplaintChecklistStepTable;
 }
 
 export type Job = Selectable<JobTable>;
+export type Playbook = Selectable<PlaybookTable>;
 
 export type Complaint = Selectable<ComplaintTable>;
 export type NewComplaint = Insertable<ComplaintTable>;

@@ -27,6 +27,10 @@ export const API_TAGS = [
   { name: 'mail intake', description: '邮件受理 the mailbox complaints arrive by' },
   { name: 'settings', description: '设置 system settings (administrators)' },
   { name: 'cases', description: '案例库 the case library and canned replies' },
+  {
+    name: 'playbooks',
+    description: '处置清单 checklists attached to complaints, and first-response guidance per category',
+  },
   { name: 'classification', description: '自动分类 the category classifier' },
   { name: 'privacy', description: '个人信息 personal data: access, correction, erasure' },
   { name: 'webhooks', description: 'Webhook 订阅 signed notices of complaint events to integrations' },

@@ -59,6 +59,8 @@ const COMPLAINT_PERMISSION: Record<string, string> = {
   withdrawComplaint: 'withdraw',
   invalidateComplaint: 'invalidate',
   archiveComplaint: 'archive',
+  getChecklist: 'read',
+  tickChecklistStep: 'update',
 };
 const CUSTOMER_PERMISSION: Record<string, keyof typeof CUSTOMER_PERMISSIONS> = {
   listCustomers: 'read',

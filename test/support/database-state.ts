@@ -34,13 +34,17 @@ const COUNTED = [
   'remedy_proposals',
   'replies',
   'contact_attempts',
+  'playbooks',
+  'category_guidance',
+  'complaint_checklist_steps',
 ] as const;
 
-/** The database as a refused request must leave it, in one query: row counts, revoked tokens, read notices. */
+/** The database as a refused request must leave it, in one query: row counts, revoked tokens, read notices, ticked steps. */
 export async function databaseState(db: Db): Promise<Record<string, number>> {
   const counts = COUNTED.map((table) => sql`(select count(*) from ${sql.table(table)}) as ${sql.ref(table)}`);
   const { rows } = await sql<Record<string, number | string>>`select ${sql.join(counts)},
     (select count(revoked_at) from api_tokens) as revoked_tokens,
-    (select count(read_at) from inbox_items) as read_notices`.execute(db);
+    (select count(read_at) from inbox_items) as read_notices,
+    (select count(done_at) from complaint_checklist_steps) as ticked_steps`.execute(db);
   return Object.fromEntries(Object.entries(rows[0] ?? {}).map(([k, v]) => [k, Number(v)]));
 }

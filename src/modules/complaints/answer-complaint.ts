@@ -1,5 +1,6 @@
 import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
+import { assertRequiredStepsDone } from '../playbooks/index.js';
 import { runComplaintCommand } from './complaint-command.js';
 import { insertReply } from './records.js';
 import type { ConfirmBody, ReasonBody, ReplyInput } from './schemas.js';
@@ -7,6 +8,7 @@ import type { ConfirmBody, ReasonBody, ReplyInput } from './schemas.js';
 /** 回复: the answer with its five sections; the customer is then asked to confirm. */
 export const replyToCustomer = (ctx: ActorContext, number: string, input: ReplyInput) =>
   runComplaintCommand(ctx, number, 'reply', async (tx, c) => {
+    await assertRequiredStepsDone(tx, c.id);
     const replyId = await insertReply(tx, c.id, input, {
       kind: 'reply',
       actorId: ctx.actor.userId,

@@ -24,6 +24,7 @@ import {
 import { linkCustomer } from '../customers/index.js';
 import { type DispatchDecision, decideDispatch, pickAssignee } from '../dispatch/index.js';
 import { queueComplaintNotices } from '../notify/index.js';
+import { assertRequiredStepsDone, attachPlaybooks } from '../playbooks/index.js';
 import { blindIndexOrNull, piiKeys, sealOrNull } from '../privacy/index.js';
 import { indexComplaint, indexNewComplaint } from '../search/index.js';
 import { readSetting } from '../settings/index.js';
@@ -315,6 +316,9 @@ async function insertComplaint(
   await clocks.write(tx, id);
   await recordRepeats(tx, { id, customer_id: fields.customer_id }, earlier, now);
   if (classified) await storeClassification(tx, id, classified, now);
+  const playbooks = await attachPlaybooks(tx, { ...fields, id }, now, { registering: true });
+  // Resolving on first contact is a reply: not while a playbook's required step waits.
+  if (input.firstContact && playbooks.length) await assertRequiredStepsDone(tx, id);
   // The history keeps the blind indexes, not the sealed contacts: it is read by more people.
   const { content, complainant_phone, complainant_email, due_at, ...recorded } = fields;
   await appendEvent(tx, {
@@ -329,6 +333,7 @@ async function insertComplaint(
       contentSha256: createHash('sha256').update(content).digest('hex'),
       clocks: clocks.changes,
       ...(classified ? { classification: classificationEventData(classified) } : {}),
+      ...(playbooks.length ? { playbooks } : {}),
       ...(earlier.length ? { repeatOf: earlier.map((e) => ({ number: e.number, reasons: e.reasons })) } : {}),
       ...(dispatch
         ? {

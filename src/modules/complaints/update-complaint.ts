@@ -5,6 +5,7 @@ import { higherPriority, type Priority, REFERRAL_MAJOR_REASONS } from '../../dom
 import { badRequest } from '../../lib/errors.js';
 import { hasVisibleText } from '../../lib/visible-text.js';
 import { recordCorrection } from '../classifier/index.js';
+import { attachPlaybooks } from '../playbooks/index.js';
 import { runComplaintCommand } from './complaint-command.js';
 import { canSee, requireMajorCloser } from './permissions.js';
 import { ReferenceCheck } from './references.js';
@@ -43,7 +44,22 @@ export const updateComplaint = (ctx: ActorContext, number: string, input: Update
       set.grade = major ? 'major' : 'general';
       if (major) set.priority = higherPriority((input.priority ?? c.priority) as Priority, 'P2');
     }
-    return { kind: 'updated', set, comment: input.comment ?? null };
+    // A new category or new major reasons may bring playbooks the complaint does not have yet.
+    const playbooks = await attachPlaybooks(
+      tx,
+      {
+        id: c.id,
+        category_id: set.category_id ?? c.category_id,
+        major_reasons: set.major_reasons ?? c.major_reasons,
+      },
+      ctx.clock.now(),
+    );
+    return {
+      kind: 'updated',
+      set,
+      comment: input.comment ?? null,
+      ...(playbooks.length ? { data: { playbooks } } : {}),
+    };
   });
 
 /**

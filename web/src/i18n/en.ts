@@ -5,6 +5,7 @@ import * as common from './sections/common';
 import * as complaint from './sections/complaint';
 import * as dashboard from './sections/dashboard';
 import * as extensions from './sections/extensions';
+import * as playbooks from './sections/playbooks';
 import * as portal from './sections/portal';
 import * as register from './sections/register';
 import * as search from './sections/search';
@@ -28,5 +29,6 @@ export const en: Messages = {
   ...security.en,
   ...audit.en,
   ...extensions.en,
+  ...playbooks.en,
   terms: terms.en,
 };

@@ -5,6 +5,7 @@ import * as common from './sections/common';
 import * as complaint from './sections/complaint';
 import * as dashboard from './sections/dashboard';
 import * as extensions from './sections/extensions';
+import * as playbooks from './sections/playbooks';
 import * as portal from './sections/portal';
 import * as register from './sections/register';
 import * as search from './sections/search';
@@ -28,6 +29,7 @@ export const zh = {
   ...security.zh,
   ...audit.zh,
   ...extensions.zh,
+  ...playbooks.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };

@@ -14,6 +14,7 @@ import { ClassificationTab } from './ClassificationTab';
 import { DispatchTab } from './DispatchTab';
 import { JobsTab } from './JobsTab';
 import { MailIntakeTab } from './MailIntakeTab';
+import { PlaybooksTab } from './PlaybooksTab';
 import { SettingsTab } from './SettingsTab';
 import { SlaTab } from './SlaTab';
 import type { AdminUser, Unit } from './shared';
@@ -28,6 +29,7 @@ const TABS = [
   'authority',
   'categories',
   'dispatch',
+  'playbooks',
   'classification',
   'sla',
   'calendar',
@@ -42,7 +44,7 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number];
 
-/** 系统管理: organisation, users, approval authority, categories, dispatch rules, time limits, calendar, notice templates, notification channels, mail intake, API tokens, webhooks, other settings, backups, background jobs; each tab is /admin/<tab>. */
+/** 系统管理: organisation, users, approval authority, categories, dispatch rules, playbooks, time limits, calendar, notice templates, notification channels, mail intake, API tokens, webhooks, other settings, backups, background jobs; each tab is /admin/<tab>. */
 export default function AdminPage() {
   const { t } = useI18n();
   const sub = (useParams()['*'] ?? '').split('/')[0] as Tab;
@@ -95,6 +97,7 @@ function AdminTabs({ tab, units, users }: { tab: Tab; units: Unit[]; users: Admi
         { key: 'authority', label: t('admin.tab.authority'), children: <AuthorityTab /> },
         { key: 'categories', label: t('admin.tab.categories'), children: <CategoriesTab /> },
         { key: 'dispatch', label: t('admin.tab.dispatch'), children: <DispatchTab units={units} /> },
+        { key: 'playbooks', label: t('admin.tab.playbooks'), children: <PlaybooksTab /> },
         {
           key: 'classification',
           label: t('admin.tab.classification'),

@@ -9,6 +9,7 @@ import { type Translate, useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
 import type { ActionRequest } from './ActionPanel';
 import { CaseCard } from './CaseCard';
+import { ChecklistCard } from './ChecklistCard';
 import { ComplaintHeader } from './ComplaintHeader';
 import { ComplaintTimeline } from './ComplaintTimeline';
 import { CustomerPanel } from './CustomerPanel';
@@ -78,6 +79,7 @@ function ComplaintView({ complaint: c }: { complaint: ComplaintDetail }) {
         <Col xs={24} xl={15}>
           <Flex vertical gap={16}>
             <RecordCard complaint={c} contact={contact} />
+            <ChecklistCard complaint={c} />
             <HandlingCard complaint={c} />
             <ExtensionsCard complaint={c} />
             <SimilarPanel

@@ -40,12 +40,14 @@ export function ComplaintTimeline({ number }: { number: string }) {
 
 /** What an event was about, by its label (channel, clock, source of a message), never a code. */
 function useDetailOf() {
-  const { t, term } = useI18n();
+  const { t, term, locale } = useI18n();
   const text = (v: unknown) => (typeof v === 'string' ? v : null);
   return (e: TimelineEvent): string | null => {
     const fields = e.data.fields as Record<string, unknown> | undefined;
     if (e.kind === 'registered' && text(fields?.channel)) return term('channel', text(fields?.channel));
     if (e.kind.startsWith('deadline_') && text(e.data.stage)) return term('stage', text(e.data.stage));
+    const step = e.data.step as { textZh?: string; textEn?: string } | undefined;
+    if (e.kind.startsWith('checklist_step_')) return text(locale === 'en' ? step?.textEn : step?.textZh);
     const source = text(e.data.source);
     if (e.kind.endsWith('_message') && source) {
       const key = `cp.messageSource.${source}` as Key;

@@ -11,6 +11,7 @@ export type TimelineEvent = CallOutput<EndpointAt<'GET', '/complaints/:number/ti
 export type SimilarAnswer = CallOutput<EndpointAt<'GET', '/complaints/:number/similar'>>;
 export type SimilarComplaint = SimilarAnswer['items'][number];
 export type RecommendedRemedy = NonNullable<SimilarAnswer['recommendedRemedy']>;
+export type ChecklistStep = CallOutput<EndpointAt<'GET', '/complaints/:number/checklist'>>['items'][number];
 export type OfferedScript = CallOutput<EndpointAt<'GET', '/complaints/:number/scripts'>>['items'][number];
 
 /** The action that marks, edits or removes a case; not a step of the complaint's life. */
@@ -20,6 +21,7 @@ export const CURATE_CASE = 'curate_case';
 export const COMPLAINT_READS = [
   '/complaints/:number',
   '/complaints/:number/timeline',
+  '/complaints/:number/checklist',
   '/complaints/:number/similar',
   '/cases',
   '/complaints',

@@ -6,6 +6,7 @@ import { CallerCard } from './CallerCard';
 import { ClassifyCard, ContentCard } from './ComplaintCards';
 import { CustomerPanel } from './CustomerPanel';
 import { FirstContactCard } from './FirstContactCard';
+import { FirstResponsePanel } from './FirstResponsePanel';
 import type { Parts, Values } from './form-values';
 import { DemandsCard, EvidenceCard, ReferencesCard } from './OptionalCards';
 import type { Outcome } from './ResultPanel';
@@ -27,6 +28,8 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
   const [parts, setParts] = useState<Parts>({ firstContact: false, remedy: false });
   const lookup = useCustomerLookup(Form.useWatch(['complainant', 'phone'], form), form);
   const classification = useAutoClassification(form);
+  const categoryPath = Form.useWatch('categoryId', form);
+  const majorReasons = Form.useWatch('majorReasons', form);
   const { submit, problem, submitting } = useRegister(form, {
     parts,
     files,
@@ -75,6 +78,7 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
         <Col xs={24} lg={8}>
           <div style={{ position: 'sticky', top: 16 }}>
             <CustomerPanel lookup={lookup} />
+            <FirstResponsePanel categoryPath={categoryPath} majorReasons={majorReasons} />
             <Suggestions
               state={classification.suggestion}
               fields={classification.fields}
