@@ -136,6 +136,16 @@ const DEFAULT_PLAYBOOKS: Array<{ zh: string; en: string; reason: string; steps: 
       step('留存答复函副本', 'Keep a copy of the reply', true, [{ zh: '答复函', en: 'Reply letter' }]),
     ],
   },
+  {
+    zh: '消协转办答复',
+    en: 'Consumer association referral',
+    reason: 'association_referral',
+    steps: [
+      step('登记转办单号及消费者协会', 'Record the referral number and the association', true),
+      step('在消协规定期限内答复调解结果', 'Answer the association with the outcome by its deadline', true),
+      step('留存答复函副本', 'Keep a copy of the reply', true, [{ zh: '答复函', en: 'Reply letter' }]),
+    ],
+  },
 ];
 
 /** First response per class of complaint (courier plan), by the express categories' codes. */
