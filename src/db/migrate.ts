@@ -6,6 +6,7 @@ import * as intake from './migrations/2026-11-25-intake.js';
 import * as search from './migrations/2026-11-26-search.js';
 import * as classifier from './migrations/2026-11-27-classifier.js';
 import * as cases from './migrations/2026-11-28-cases.js';
+import * as fulfilment from './migrations/2026-12-03-fulfilment.js';
 import * as listShapes from './migrations/2026-12-03-list-shapes.js';
 import * as lists from './migrations/2026-12-03-lists.js';
 import * as observability from './migrations/2026-12-03-observability.js';
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-lists': lists,
   '2026-12-03-list-shapes': listShapes,
   '2026-12-03-search-terms': searchTerms,
+  '2026-12-03-fulfilment': fulfilment,
 };
 
 // Several migrations of one day are released together under names that do not sort in release order:

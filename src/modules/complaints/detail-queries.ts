@@ -143,7 +143,7 @@ export async function getComplaint(
     c.registered_by,
     c.assignee_id,
     c.judged_by,
-    ...remedies.flatMap((r) => [r.proposed_by, r.decided_by]),
+    ...remedies.flatMap((r) => [r.proposed_by, r.decided_by, r.fulfilment_owner_id, r.fulfilled_by]),
     ...replies.map((r) => r.sent_by),
     ...watchers.map((w) => w.user_id),
     ...evidence.map((e) => e.added_by),

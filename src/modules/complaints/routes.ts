@@ -13,6 +13,8 @@ import {
 import { recordContactAttempt } from './contact-customer.js';
 import { approveRemedy, proposeRemedy, rejectRemedy } from './decide-remedy.js';
 import { complaintEndpoints } from './endpoints.js';
+import { recordFulfilment } from './fulfil-remedy.js';
+import { fulfilments } from './fulfilments.js';
 import {
   assessValidity,
   recordJudgement,
@@ -33,6 +35,7 @@ export function complaintRoutes(http: Http, app: AppContext): void {
     getComplaint(actorContext(app, req), req.params.number, { reveal: req.query.reveal === true }),
   );
   route(http, e.pendingApprovals, async (req) => pendingApprovals(actorContext(app, req)));
+  route(http, e.fulfilments, async (req) => fulfilments(actorContext(app, req), req.query.state ?? 'open'));
   route(http, e.getTimeline, async (req) => ({
     items: await getTimeline(actorContext(app, req), req.params.number),
   }));
@@ -59,5 +62,6 @@ export function complaintRoutes(http: Http, app: AppContext): void {
   route(http, e.merge, (req) => act(app, req, req.body, mergeComplaint));
   route(http, e.withdraw, (req) => act(app, req, req.body, withdrawComplaint));
   route(http, e.invalidate, (req) => act(app, req, req.body, invalidateComplaint));
+  route(http, e.fulfil, (req) => act(app, req, req.body, recordFulfilment));
   route(http, e.archive, (req) => act(app, req, req.body, archiveComplaint));
 }

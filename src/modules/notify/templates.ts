@@ -11,6 +11,7 @@ export const NOTICE_EVENTS = [
   'reminder',
   'escalated',
   'major_registered',
+  'major_remedy_decided',
   'tracking_code',
   'customer_message',
   'staff_message',
@@ -127,6 +128,16 @@ const TEXTS: Texts = {
       body: 'A major complaint {number} ("{title}") was registered: {reason}.',
     },
   },
+  major_remedy_decided: {
+    'zh-CN': {
+      subject: '重大客诉 {number} 的处理方案已{decision}',
+      body: '重大客诉 {number}（{title}）的处理方案（{remedies}，{amount}）已由{decided_by}{decision}。{comment}',
+    },
+    en: {
+      subject: 'The remedy of major complaint {number} is {decision}',
+      body: 'The remedy of major complaint {number} ("{title}") — {remedies}, {amount} — was {decision} by {decided_by}. {comment}',
+    },
+  },
   tracking_code: {
     'zh-CN': {
       subject: '投诉 {number} 查询验证码',
@@ -185,6 +196,7 @@ export const STAGE_NAMES: Record<Locale, Record<string, string>> = {
     reply: '回复',
     archive: '归档',
     whole: '整体办结',
+    fulfilment: '方案执行',
   },
   en: {
     register: 'registration',
@@ -196,10 +208,47 @@ export const STAGE_NAMES: Record<Locale, Record<string, string>> = {
     reply: 'reply',
     archive: 'archive',
     whole: 'whole complaint',
+    fulfilment: 'remedy fulfilment',
   },
 };
 
 export const LEVEL_NAMES: Record<Locale, Record<string, string>> = {
   'zh-CN': { agent: '坐席', supervisor: '主管', manager: '客服经理', executive: '总经理' },
   en: { agent: 'agent', supervisor: 'supervisor', manager: 'manager', executive: 'executive' },
+};
+
+/** Names of the remedy kinds and of a remedy's decision as notices and replies show them. */
+export const REMEDY_NAMES: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    explanation: '解释',
+    apology: '道歉',
+    refund: '退款',
+    replacement: '换货',
+    repair: '维修',
+    reship: '补寄',
+    compensation: '赔偿',
+    gift: '小礼品',
+    coupon: '优惠券',
+    approved: '批准',
+    rejected: '驳回',
+  },
+  en: {
+    explanation: 'explanation',
+    apology: 'apology',
+    refund: 'refund',
+    replacement: 'replacement',
+    repair: 'repair',
+    reship: 'reship',
+    compensation: 'compensation',
+    gift: 'gift',
+    coupon: 'coupon',
+    approved: 'approved',
+    rejected: 'rejected',
+  },
+};
+
+/** The sentence a reply gains when it goes out before its approved remedy is carried out. */
+export const PENDING_REMEDY_TEXT: Record<Locale, string> = {
+  'zh-CN': '待执行：{remedies}（{amount}），将于 {due_at} 前完成。',
+  en: 'Still to be done: {remedies} ({amount}), by {due_at}.',
 };
