@@ -58,6 +58,7 @@ const COMPLAINT_PERMISSION: Record<string, string> = {
   withdrawComplaint: 'withdraw',
   invalidateComplaint: 'invalidate',
   archiveComplaint: 'archive',
+  recordFulfilment: 'fulfil',
 };
 const CUSTOMER_PERMISSION: Record<string, keyof typeof CUSTOMER_PERMISSIONS> = {
   listCustomers: 'read',

@@ -220,7 +220,7 @@ export const LEVEL_NAMES: Record<Locale, Record<string, string>> = {
 /** Names of the remedy kinds and of a remedy's decision as notices and replies show them. */
 export const REMEDY_NAMES: Record<Locale, Record<string, string>> = {
   'zh-CN': {
-    explanation: '解释',
+    explanation: '解释说明',
     apology: '道歉',
     refund: '退款',
     replacement: '换货',
