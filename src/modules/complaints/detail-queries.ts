@@ -194,7 +194,11 @@ export async function getComplaint(
     })),
     watchers: watchers.map((w) => w.user_id),
     visible,
-    actions: visible ? allowedActions(ctx.actor, c) : [],
+    actions: visible
+      ? allowedActions(ctx.actor, c, {
+          fulfilmentPending: remedies.some((r) => r.fulfilment_status === 'pending'),
+        })
+      : [],
     blocked: blockedActions(
       ctx.actor,
       c,

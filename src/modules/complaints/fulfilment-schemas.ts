@@ -3,11 +3,8 @@
  * and who bears its cost. Pure: the console imports the types.
  */
 import { type Static, Type } from 'typebox';
+import { COST_BEARERS } from './fulfilment.js';
 import { Amount, DecisionBody, RemedyBody } from './schemas.js';
-
-/** Who may bear a remedy's cost (费用承担): the call-centre procedure lets the employee bear it. */
-export const COST_BEARERS = ['company', 'unit', 'partner', 'supplier', 'employee'] as const;
-export type CostBearer = (typeof COST_BEARERS)[number];
 
 export const CostShare = Type.Object(
   {

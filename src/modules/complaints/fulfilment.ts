@@ -1,6 +1,9 @@
 import type { FieldProblem } from '../../lib/errors.js';
 import type { CostShareInput, FulfilmentSettings, ProofInput } from './fulfilment-schemas.js';
 
+/** Who may bear a remedy's cost (费用承担): the call-centre procedure lets the employee bear it. */
+export const COST_BEARERS = ['company', 'unit', 'partner', 'supplier', 'employee'] as const;
+
 /** The remedies with something to carry out; an explanation or an apology is done in the reply itself. */
 export const FULFILLED_KINDS = [
   'refund',

@@ -1,6 +1,4 @@
-import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
-import type { ActorContext, AppContext } from '../../context.js';
+import type { AppContext } from '../../context.js';
 import { actorContext, type Http, route } from '../../server/http.js';
 import { act } from './act.js';
 import { recordConfirmation, reopenComplaint, replyToCustomer } from './answer-complaint.js';
@@ -25,10 +23,8 @@ import {
 import { pendingApprovals } from './pending-approvals.js';
 import { getComplaint, getTimeline } from './queries.js';
 import { acceptComplaint, assignComplaint, escalateComplaint, transferComplaint } from './route-complaint.js';
-import * as s from './schemas.js';
 import { linkComplaint, updateComplaint, watchComplaint } from './update-complaint.js';
 
-const tags = ['complaints'];
 export function complaintRoutes(http: Http, app: AppContext): void {
   const e = complaintEndpoints;
   route(http, e.getComplaint, async (req) =>

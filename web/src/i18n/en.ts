@@ -4,6 +4,7 @@ import * as cases from './sections/cases';
 import * as common from './sections/common';
 import * as complaint from './sections/complaint';
 import * as dashboard from './sections/dashboard';
+import * as fulfilment from './sections/fulfilment';
 import * as portal from './sections/portal';
 import * as register from './sections/register';
 import * as search from './sections/search';
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...search.en,
   ...cases.en,
   ...webhooks.en,
+  ...fulfilment.en,
   ...security.en,
   ...audit.en,
   terms: terms.en,

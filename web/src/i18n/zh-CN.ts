@@ -4,6 +4,7 @@ import * as cases from './sections/cases';
 import * as common from './sections/common';
 import * as complaint from './sections/complaint';
 import * as dashboard from './sections/dashboard';
+import * as fulfilment from './sections/fulfilment';
 import * as portal from './sections/portal';
 import * as register from './sections/register';
 import * as search from './sections/search';
@@ -24,6 +25,7 @@ export const zh = {
   ...search.zh,
   ...cases.zh,
   ...webhooks.zh,
+  ...fulfilment.zh,
   ...security.zh,
   ...audit.zh,
   terms: terms.zh,

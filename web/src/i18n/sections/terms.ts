@@ -42,6 +42,7 @@ export const zh = {
     reply: '回复',
     archive: '归档',
     whole: '整体办结',
+    fulfilment: '方案执行',
   },
 };
 
@@ -88,5 +89,6 @@ export const en: typeof zh = {
     reply: 'Reply',
     archive: 'Archive',
     whole: 'Whole complaint',
+    fulfilment: 'Remedy fulfilment',
   },
 };

@@ -24,6 +24,7 @@ import { QueryError } from '../../components/QueryState';
 import { useSession } from '../../session';
 import { ReasonField } from './actions/fields';
 import { COMPLAINT_READS } from './contract';
+import { FulfilmentsTable } from './FulfilmentsTable';
 import { yuan } from './format';
 
 type Pending = CallOutput<EndpointAt<'GET', '/approvals'>>['items'][number];
@@ -40,7 +41,10 @@ function myLimit(limits: AuthorityLimits | undefined, roles: string[]): number |
   return Math.max(...(mine as number[]));
 }
 
-/** 待审批: remedies waiting for a decision (one list from the server), with approve and reject. */
+/**
+ * 待审批: remedies waiting for a decision (one list from the server), with approve and reject; below,
+ * the approved ones being carried out (方案执行).
+ */
 export default function ApprovalsPage() {
   const { t, term } = useI18n();
   const { user } = useSession();
@@ -195,6 +199,7 @@ export default function ApprovalsPage() {
         scroll={{ x: 1000 }}
         locale={{ emptyText: t('approvals.empty') }}
       />
+      <FulfilmentsTable />
       <Modal
         open={deciding !== null}
         title={
