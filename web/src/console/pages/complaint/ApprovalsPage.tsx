@@ -190,15 +190,17 @@ export default function ApprovalsPage() {
       {problem && (
         <Alert type="error" showIcon closable={{ onClose: () => setProblem(null) }} title={problem} />
       )}
-      <Table<Pending>
-        rowKey="number"
-        columns={columns}
-        dataSource={rows}
-        loading={pending.isPending}
-        pagination={false}
-        scroll={{ x: 1000 }}
-        locale={{ emptyText: t('approvals.empty') }}
-      />
+      <div data-testid="pending-approvals">
+        <Table<Pending>
+          rowKey="number"
+          columns={columns}
+          dataSource={rows}
+          loading={pending.isPending}
+          pagination={false}
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: t('approvals.empty') }}
+        />
+      </div>
       <FulfilmentsTable />
       <Modal
         open={deciding !== null}
