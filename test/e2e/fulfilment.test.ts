@@ -57,12 +57,12 @@ describe('remedy fulfilment in Chromium', { timeout: 180_000 }, () => {
     await sup.page.goto(`/complaints/${number}`);
     await sup.page.getByTestId('complaint-status').waitFor();
     await act(sup.page, '批准', async (dialog) => {
-      await expect.poll(() => dialog.innerText()).toContain('执行人');
+      await expect.poll(() => dialog.textContent()).toContain('执行人');
       await dialog.getByLabel('备注').fill('同意退款');
     });
     const remedyArea = sup.page.getByTestId('complaint-handling');
-    await expect.poll(() => remedyArea.innerText()).toContain('待执行');
-    const area = await remedyArea.innerText();
+    await expect.poll(() => remedyArea.textContent()).toContain('待执行');
+    const area = await remedyArea.textContent();
     expect(area).toContain('执行人: 刘处理');
     expect(area).toMatch(/执行期限: 剩余 \d+/);
     expect(area).toContain('费用承担: 公司 ¥30.00；责任网点（浦东网点） ¥20.00');
@@ -74,8 +74,8 @@ describe('remedy fulfilment in Chromium', { timeout: 180_000 }, () => {
     await signIn(h.page, 'handler');
     await h.page.goto('/approvals');
     const row = h.page.getByTestId('fulfilments').getByRole('row', { name: new RegExp(number) });
-    await expect.poll(() => row.innerText()).toContain('刘处理');
-    expect(await row.innerText()).toContain('待执行');
+    await expect.poll(() => row.textContent()).toContain('刘处理');
+    expect(await row.textContent()).toContain('待执行');
 
     // …and records it done on the complaint page: the refund reference is required.
     await h.page.goto(`/complaints/${number}`);
@@ -85,17 +85,17 @@ describe('remedy fulfilment in Chromium', { timeout: 180_000 }, () => {
       .getByRole('button', { name: label('登记执行') })
       .click();
     const dialog = h.page.getByRole('dialog');
-    await expect.poll(() => dialog.innerText()).toContain('待执行方案：道歉、退款，¥50.00');
+    await expect.poll(() => dialog.textContent()).toContain('待执行方案：道歉、退款，¥50.00');
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
-    await expect.poll(() => dialog.innerText()).toContain('请填写此项');
+    await expect.poll(() => dialog.textContent()).toContain('请填写此项');
     await dialog.getByLabel('退款流水号').fill('RF2026112300018');
     const recorded = h.page.waitForResponse((r) => r.url().endsWith(`/${number}/fulfilment`));
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
     expect((await recorded).status()).toBe(200);
     await dialog.waitFor({ state: 'hidden' });
     const handling = h.page.getByTestId('complaint-handling');
-    await expect.poll(() => handling.innerText()).toContain('执行凭证: 退款流水号 RF2026112300018');
-    expect(await handling.innerText()).toContain('已执行');
+    await expect.poll(() => handling.textContent()).toContain('执行凭证: 退款流水号 RF2026112300018');
+    expect(await handling.textContent()).toContain('已执行');
     await handling.scrollIntoViewIfNeeded();
     await handling.screenshot({ path: `${EVIDENCE}/fulfilment.png` });
 
@@ -103,7 +103,7 @@ describe('remedy fulfilment in Chromium', { timeout: 180_000 }, () => {
     await h.page.goto('/approvals');
     await h.page.getByTestId('fulfilments').getByText('已执行', { exact: true }).first().click();
     const done = h.page.getByTestId('fulfilments').getByRole('row', { name: new RegExp(number) });
-    await expect.poll(() => done.innerText()).toContain('退款流水号 RF2026112300018');
+    await expect.poll(() => done.textContent()).toContain('退款流水号 RF2026112300018');
     await h.page.screenshot({ path: `${EVIDENCE}/fulfilment-approvals.png`, fullPage: true });
     const detail = await manager.ok('GET', `/api/v1/complaints/${number}`);
     expect(detail.remedies[0].fulfilment).toMatchObject({

@@ -5,7 +5,7 @@ import { badRequest, conflict, forbidden } from '../../lib/errors.js';
 import { readSetting } from '../settings/index.js';
 import { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS, mayDecide, requiredApprover } from './authority.js';
 import { runComplaintCommand } from './complaint-command.js';
-import { planFulfilment, planOf } from './fulfil-remedy.js';
+import { checkDue, planFulfilment, planOf } from './fulfil-remedy.js';
 import { costShareProblems } from './fulfilment.js';
 import type { ApproveInput, CostShareInput, ProposeInput } from './fulfilment-schemas.js';
 import { insertRemedy } from './records.js';
@@ -36,6 +36,7 @@ export const proposeRemedy = (ctx: ActorContext, number: string, input: ProposeI
     if (!own && !approver) throw conflict('no_approver_for_amount', { amount: input.amount });
     const plan = planOf(input.fulfilment);
     const now = ctx.clock.now();
+    checkDue(plan.dueAt, now);
     const id = await insertRemedy(
       tx,
       c.id,

@@ -46,8 +46,7 @@ export async function planFulfilment(
     const calendar = await loadCalendar(tx, ctx.config.timeZone);
     dueAt = addTime(calendar, 'working', now, workingDays * WORKING_DAY_MS);
   }
-  if (dueAt <= now)
-    throw badRequest('validation_failed', [{ path: '/fulfilment/dueAt', code: 'not_in_future' }]);
+  checkDue(dueAt, now);
   await tx
     .updateTable('remedy_proposals')
     .set({ fulfilment_status: 'pending', fulfilment_owner_id: ownerId, fulfilment_due_at: dueAt })
@@ -55,6 +54,12 @@ export async function planFulfilment(
     .execute();
   const clocks = await startDueClock(tx, ctx, c.id, { stage: 'fulfilment', dueAt, now });
   return { clocks, fulfilment: { ownerId, dueAt: new Date(dueAt).toISOString() } };
+}
+
+/** 400 unless a fulfilment's due time is still ahead. */
+export function checkDue(dueAt: number | null, now: number): void {
+  if (dueAt !== null && dueAt <= now)
+    throw badRequest('validation_failed', [{ path: '/fulfilment/dueAt', code: 'not_in_future' }]);
 }
 
 /** A plan as the API gives it, in epoch milliseconds. */
