@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint, judgement, remedy } from '../support/factories.js';
-import { consoleAndBrowser, label, openPage, signIn } from './support/browser.js';
+import { act, consoleAndBrowser, label, openPage, signIn } from './support/browser.js';
 
 const EVIDENCE = resolve(import.meta.dirname, '../../docs/evidence/issue-13');
 
@@ -31,18 +30,6 @@ describe('remedy fulfilment in Chromium', { timeout: 180_000 }, () => {
       ],
     });
     return number;
-  }
-
-  async function act(page: Page, action: string, fill: (dialog: Locator) => Promise<void>) {
-    await page
-      .getByTestId('complaint-actions')
-      .getByRole('button', { name: label(action) })
-      .click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    await fill(dialog);
-    await dialog.getByRole('button', { name: /提\s*交/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
   }
 
   it('approves a refund with its owner, then the owner records it done with the refund reference', async () => {

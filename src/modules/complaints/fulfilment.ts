@@ -1,20 +1,15 @@
+import { REMEDY_KINDS } from '../../domain/complaint-model.js';
 import type { FieldProblem } from '../../lib/errors.js';
 import type { CostShareInput, FulfilmentSettings, ProofInput } from './fulfilment-schemas.js';
 
 /** Who may bear a remedy's cost (费用承担): the call-centre procedure lets the employee bear it. */
 export const COST_BEARERS = ['company', 'unit', 'partner', 'supplier', 'employee'] as const;
 
+type FulfilledKind = Exclude<(typeof REMEDY_KINDS)[number], 'explanation' | 'apology'>;
 /** The remedies with something to carry out; an explanation or an apology is done in the reply itself. */
-export const FULFILLED_KINDS = [
-  'refund',
-  'replacement',
-  'repair',
-  'reship',
-  'compensation',
-  'gift',
-  'coupon',
-] as const;
-type FulfilledKind = (typeof FULFILLED_KINDS)[number];
+export const FULFILLED_KINDS: readonly FulfilledKind[] = REMEDY_KINDS.filter(
+  (k): k is FulfilledKind => k !== 'explanation' && k !== 'apology',
+);
 
 export const needsFulfilment = (kinds: readonly string[]) =>
   kinds.some((k) => (FULFILLED_KINDS as readonly string[]).includes(k));
