@@ -7,11 +7,12 @@ import * as search from './migrations/2026-11-26-search.js';
 import * as classifier from './migrations/2026-11-27-classifier.js';
 import * as cases from './migrations/2026-11-28-cases.js';
 import * as extensions from './migrations/2026-12-03-extensions.js';
+import * as fulfilment from './migrations/2026-12-03-fulfilment.js';
 import * as listShapes from './migrations/2026-12-03-list-shapes.js';
 import * as lists from './migrations/2026-12-03-lists.js';
 import * as observability from './migrations/2026-12-03-observability.js';
-import * as procedureClocks from './migrations/2026-12-03-procedure-clocks.js';
 import * as playbooks from './migrations/2026-12-03-playbooks.js';
+import * as procedureClocks from './migrations/2026-12-03-procedure-clocks.js';
 import * as processLife from './migrations/2026-12-03-process-life.js';
 import * as registration from './migrations/2026-12-03-registration.js';
 import * as searchTerms from './migrations/2026-12-03-search-terms.js';
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-procedure-clocks': procedureClocks,
   '2026-12-03-extensions': extensions,
   '2026-12-03-playbooks': playbooks,
+  '2026-12-03-fulfilment': fulfilment,
 };
 
 // Several migrations of one day are released together under names that do not sort in release order:

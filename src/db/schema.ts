@@ -177,6 +177,18 @@ export interface RemedyProposalTable {
   decided_by: number | null;
   decided_at: Millis | null;
   decision_comment: string | null;
+  /** JSON: [{ bearer, name, unitId, userId, amount }] adding up to `amount`. */
+  cost_shares: Generated<string>;
+  /** pending | done | failed | cancelled; null: nothing to carry out, or not approved. */
+  fulfilment_status: string | null;
+  fulfilment_owner_id: number | null;
+  fulfilment_due_at: Millis | null;
+  /** When the fulfilment was recorded done, failed or cancelled. */
+  fulfilled_at: Millis | null;
+  fulfilled_by: number | null;
+  /** JSON: the proof by kind (refund reference, waybill, voucher code …). */
+  fulfilment_proof: string | null;
+  fulfilment_note: string | null;
 }
 
 export interface ReplyTable {

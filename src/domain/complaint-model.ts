@@ -151,6 +151,7 @@ export const ACTIONS = [
   'archive',
   'watch',
   'contact',
+  'fulfil',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

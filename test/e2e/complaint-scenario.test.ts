@@ -2,6 +2,7 @@ import { deflateSync } from 'node:zlib';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  act,
   type ConsoleServer,
   chineseText,
   label,
@@ -62,19 +63,6 @@ describe('the complaint page: the full scenario by three people in their own ses
   });
 
   const status = (page: Page) => page.getByTestId('complaint-status').innerText();
-
-  /** Click an action button, fill its form in the dialog, submit, wait for the dialog to close. */
-  async function act(page: Page, action: string, fill?: (dialog: Locator) => Promise<void>) {
-    await page
-      .getByTestId('complaint-actions')
-      .getByRole('button', { name: label(action) })
-      .click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    if (fill) await fill(dialog);
-    await dialog.getByRole('button', { name: /提\s*交/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
-  }
 
   async function open(user: string, number: string): Promise<WatchedPage> {
     const w = await openPage(browser, server.baseUrl);

@@ -120,7 +120,17 @@ describe('the home dashboard and the approvals inbox in Chromium', { timeout: 12
     const approved = w.page.waitForResponse((r) => r.url().endsWith(`/${withinLimit}/approve`));
     await dialog.getByRole('button', { name: /批\s*准/ }).click();
     expect((await approved).status()).toBe(200);
-    await expect.poll(() => w.page.getByRole('row', { name: new RegExp(withinLimit) }).count()).toBe(0);
+    // Gone from the approvals; now among the remedies being carried out below them.
+    const pending = w.page.getByTestId('pending-approvals');
+    await expect.poll(() => pending.getByRole('row', { name: new RegExp(withinLimit) }).count()).toBe(0);
+    await expect
+      .poll(() =>
+        w.page
+          .getByTestId('fulfilments')
+          .getByRole('row', { name: new RegExp(withinLimit) })
+          .count(),
+      )
+      .toBe(1);
     const detail = await agent.ok('GET', `/api/v1/complaints/${withinLimit}`);
     expect(detail.status).toBe('approved');
     expect(detail.remedies[0]).toMatchObject({ status: 'approved', decisionComment: '同意补偿' });

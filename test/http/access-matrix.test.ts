@@ -61,6 +61,7 @@ const COMPLAINT_PERMISSION: Record<string, string> = {
   archiveComplaint: 'archive',
   getChecklist: 'read',
   tickChecklistStep: 'update',
+  recordFulfilment: 'fulfil',
 };
 const CUSTOMER_PERMISSION: Record<string, keyof typeof CUSTOMER_PERMISSIONS> = {
   listCustomers: 'read',

@@ -1,10 +1,11 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/lib/clock.js';
+import { localFormatter } from '../../src/lib/time.js';
 import { loadActor } from '../../src/modules/org/index.js';
 import { prepareComplaintExport } from '../../src/modules/spreadsheets/index.js';
 import { type Client, login } from '../support/client.js';
-import { buildComplaint } from '../support/factories.js';
+import { buildComplaint, judgement, remedy, reply } from '../support/factories.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 import { cookieOf, download, readXlsx } from './support.js';
 
@@ -93,6 +94,17 @@ for (const dialect of DIALECTS) {
         '处理时限 due at',
         '重开次数 reopen count',
         '重复投诉 repeat',
+        '有效性 validity',
+        '责任方 liable party',
+        '责任单位/人 responsible',
+        '责任程度 degree',
+        '处理方案 remedy',
+        '方案金额(元) remedy amount',
+        '方案状态 remedy status',
+        '执行完成 fulfilled at',
+        '执行凭证 proof',
+        '客户确认 confirmation',
+        '满意度 satisfaction',
       ]);
       expect(rows.map((r) => r[0])).toEqual(numbers);
       const first = rows[0] ?? [];
@@ -141,6 +153,66 @@ for (const dialect of DIALECTS) {
         expect(rows.map((r) => r[0])).toEqual(await listed(agent, `sort=${sort}`));
         expect(rows.map((r) => r[2])).toContain('WeChat');
       }
+    });
+
+    it('carries validity, responsibility, the remedy with its fulfilment, and satisfaction', async () => {
+      const manager = await login(t.http, 'manager');
+      const { number } = await manager.ok(
+        'POST',
+        '/api/v1/complaints',
+        buildComplaint(t.org, { unitId: t.org.unitIds.get('pudong'), title: '已办结' }),
+      );
+      const base = `/api/v1/complaints/${number}`;
+      await manager.ok('POST', `${base}/accept`);
+      await manager.ok('POST', `${base}/assign`, { assigneeId: t.org.userIds.get('handler') });
+      await manager.ok('POST', `${base}/start`);
+      await manager.ok('PUT', `${base}/judgement`, {
+        ...judgement,
+        responsibleUnitId: t.org.unitIds.get('pudong'),
+        responsiblePerson: '王快递员',
+      });
+      await manager.ok('POST', `${base}/remedies`, remedy(1250, { kinds: ['apology', 'refund'] }));
+      await manager.ok('POST', `${base}/fulfilment`, {
+        outcome: 'done',
+        proof: { refundReference: 'RF-88' },
+      });
+      await manager.ok('POST', `${base}/reply`, reply());
+      await manager.ok('POST', `${base}/confirmation`, { outcome: 'satisfied' });
+      // The customer's survey, as the portal stores it.
+      const { id } = await t.app.db
+        .selectFrom('complaints')
+        .select('id')
+        .where('number', '=', number)
+        .executeTakeFirstOrThrow();
+      await t.app.db
+        .insertInto('satisfaction_surveys')
+        .values({
+          complaint_id: id,
+          speed: 4,
+          effectiveness: 5,
+          attitude: 5,
+          transparency: 4,
+          recommendation: 9,
+          suggestions: null,
+          submitted_at: clock.now(),
+        })
+        .execute();
+      const [header, ...rows] = await exported('agent', '');
+      const row = rows.find((r) => r[0] === number) ?? [];
+      const cell = (name: string) => row[(header ?? []).indexOf(name)];
+      expect(cell('有效性 validity')).toBe('有效 · 业务差错');
+      expect(cell('责任方 liable party')).toBe('本公司');
+      expect(cell('责任单位/人 responsible')).toBe('浦东网点 · 王快递员');
+      expect(cell('责任程度 degree')).toBe('全部责任');
+      expect(cell('处理方案 remedy')).toBe('道歉、退款');
+      expect(cell('方案金额(元) remedy amount')).toBe('12.5');
+      expect(cell('方案状态 remedy status')).toBe('已批准 · 已执行');
+      expect(cell('执行完成 fulfilled at')).toBe(localFormatter(t.app.config.timeZone)(clock.now()));
+      expect(cell('执行凭证 proof')).toBe('退款流水号 RF-88');
+      expect(cell('客户确认 confirmation')).toBe('满意');
+      expect(cell('满意度 satisfaction')).toBe('4.5/5 · 推荐 9/10');
+      const other = rows.find((r) => r[0] !== number) ?? [];
+      expect(other.slice((header ?? []).indexOf('有效性 validity')).every((v) => v === '')).toBe(true);
     });
   });
 }

@@ -56,6 +56,8 @@ export function actionRequest(
       return ['PUT', '/watch', {}];
     case 'contact':
       return ['POST', '/contact-attempts', { outcome: 'reached' }];
+    case 'fulfil':
+      return ['POST', '/fulfilment', { outcome: 'cancelled', reason }];
   }
 }
 

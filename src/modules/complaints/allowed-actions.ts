@@ -6,10 +6,17 @@ import { ACTIONS, type Action, CURATE_CASE_FROM, canTransition } from './lifecyc
 import { may } from './permissions.js';
 import type { BlockedAction } from './view-schemas.js';
 
-/** What this actor may do with this complaint now: the console shows only these buttons. */
-export function allowedActions(actor: Actor, c: Pick<Complaint, 'status'>): Array<Action | 'curate_case'> {
+/**
+ * What this actor may do with this complaint now: the console shows only these buttons. Recording a
+ * fulfilment needs an approved remedy waiting to be carried out.
+ */
+export function allowedActions(
+  actor: Actor,
+  c: Pick<Complaint, 'status'>,
+  { fulfilmentPending = false }: { fulfilmentPending?: boolean } = {},
+): Array<Action | 'curate_case'> {
   const actions: Array<Action | 'curate_case'> = ACTIONS.filter(
-    (a) => may(actor, a) && canTransition(c.status as Status, a),
+    (a) => may(actor, a) && canTransition(c.status as Status, a) && (a !== 'fulfil' || fulfilmentPending),
   );
   if (may(actor, 'curate_case') && CURATE_CASE_FROM.includes(c.status as Status)) actions.push('curate_case');
   return actions;

@@ -3,18 +3,20 @@ import type { ActorContext } from '../../context.js';
 import { assertRequiredStepsDone } from '../playbooks/index.js';
 import { runComplaintCommand } from './complaint-command.js';
 import { insertReply } from './records.js';
+import { remedyBeforeReply } from './remedy-before-reply.js';
 import type { ConfirmBody, ReasonBody, ReplyInput } from './schemas.js';
 
 /** 回复: the answer with its five sections; the customer is then asked to confirm. */
 export const replyToCustomer = (ctx: ActorContext, number: string, input: ReplyInput) =>
   runComplaintCommand(ctx, number, 'reply', async (tx, c) => {
     await assertRequiredStepsDone(tx, c.id);
-    const replyId = await insertReply(tx, c.id, input, {
+    const { reply, data } = await remedyBeforeReply(tx, ctx, c.id, input);
+    const replyId = await insertReply(tx, c.id, reply, {
       kind: 'reply',
       actorId: ctx.actor.userId,
       now: ctx.clock.now(),
     });
-    return { kind: 'replied', set: { status: 'replied' }, data: { replyId, method: input.method } };
+    return { kind: 'replied', set: { status: 'replied' }, data: { replyId, method: input.method, ...data } };
   });
 
 /** 客户确认: satisfied resolves; not satisfied reopens the investigation and counts it. */

@@ -6,7 +6,7 @@ import { notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
 import { queueComplaintNotices } from '../notify/index.js';
 import { indexComplaint, SEARCHED_COLUMNS } from '../search/index.js';
-import { updateComplaintClocks } from '../sla/index.js';
+import { type ClockChanges, updateComplaintClocks } from '../sla/index.js';
 import { type Action, assertTransition } from './lifecycle.js';
 import { canSee, requirePermission } from './permissions.js';
 
@@ -18,6 +18,8 @@ export interface CommandOutcome<T> {
   kind: string;
   comment?: string | null;
   data?: Record<string, unknown>;
+  /** Clocks the command ran itself (a given due time), besides those its event kind runs. */
+  clocks?: ClockChanges;
   result?: T;
 }
 
@@ -49,6 +51,15 @@ export function changedFields(
   return changes;
 }
 
+/** The clock changes of an event's kind and of its command, as one record for the history. */
+function joinClocks(a: ClockChanges | null, b: ClockChanges | undefined): ClockChanges | null {
+  if (!b || !Object.keys(b).length) return a;
+  if (!a) return b;
+  const out: Record<string, unknown[]> = { ...a };
+  for (const [key, list] of Object.entries(b)) out[key] = [...(out[key] ?? []), ...(list as unknown[])];
+  return out as ClockChanges;
+}
+
 /**
  * The one path by which an existing complaint changes: visibility (404), role (403), state (409),
  * then the command's own checks; the row update and its history event share one transaction.
@@ -74,12 +85,10 @@ export async function runComplaintCommand<T = undefined>(
         .execute();
     }
     const after = { ...complaint, ...definedOnly(outcome.set ?? {}) };
-    const clocks = await updateComplaintClocks(tx, ctx, {
-      before: complaint,
-      after,
-      eventKind: outcome.kind,
-      now,
-    });
+    const clocks = joinClocks(
+      await updateComplaintClocks(tx, ctx, { before: complaint, after, eventKind: outcome.kind, now }),
+      outcome.clocks,
+    );
     await appendEvent(tx, {
       streamType: COMPLAINT_STREAM,
       streamId: complaint.id,

@@ -143,7 +143,7 @@ export async function getComplaint(
     c.registered_by,
     c.assignee_id,
     c.judged_by,
-    ...remedies.flatMap((r) => [r.proposed_by, r.decided_by]),
+    ...remedies.flatMap((r) => [r.proposed_by, r.decided_by, r.fulfilment_owner_id, r.fulfilled_by]),
     ...replies.map((r) => r.sent_by),
     ...watchers.map((w) => w.user_id),
     ...evidence.map((e) => e.added_by),
@@ -194,7 +194,11 @@ export async function getComplaint(
     })),
     watchers: watchers.map((w) => w.user_id),
     visible,
-    actions: visible ? allowedActions(ctx.actor, c) : [],
+    actions: visible
+      ? allowedActions(ctx.actor, c, {
+          fulfilmentPending: remedies.some((r) => r.fulfilment_status === 'pending'),
+        })
+      : [],
     blocked: blockedActions(
       ctx.actor,
       c,

@@ -6,6 +6,7 @@ import { type TSchema, Type } from 'typebox';
 import { ROLES, type Role } from '../../domain/roles.js';
 import { type Access, endpoint, problems } from '../../server/endpoint.js';
 import { RevealQuery } from '../privacy/reveal-schemas.js';
+import { ApproveBody, FulfilBody, Fulfilments, FulfilmentsQuery, ProposeBody } from './fulfilment-schemas.js';
 import * as s from './schemas.js';
 import { ComplaintDetail, PendingApprovals, Timeline } from './view-schemas.js';
 
@@ -44,6 +45,14 @@ export const complaintEndpoints = {
     summary: '待审批 remedies waiting for a decision, oldest first',
     tags,
     response: { 200: PendingApprovals, ...problems(401) },
+  }),
+  fulfilments: endpoint('GET', '/fulfilments', {
+    operationId: 'listFulfilments',
+    access: ROLES,
+    summary: '方案执行 approved remedies awaiting fulfilment (due first), or the latest carried out',
+    tags,
+    querystring: FulfilmentsQuery,
+    response: { 200: Fulfilments, ...problems(400, 401) },
   }),
   getComplaint: endpoint('GET', '/complaints/:number', {
     operationId: 'getComplaint',
@@ -140,14 +149,14 @@ export const complaintEndpoints = {
   propose: action('POST', 'remedies', {
     operationId: 'proposeRemedy',
     access: WORKERS,
-    summary: '处理方案 propose a remedy (approved at once within authority)',
-    body: s.RemedyBody,
+    summary: '处理方案 propose a remedy, with who bears its cost (approved at once within authority)',
+    body: ProposeBody,
   }),
   approve: action('POST', 'approve', {
     operationId: 'approveRemedy',
     access: DECIDERS,
-    summary: '审批 approve the pending remedy',
-    body: s.DecisionBody,
+    summary: '审批 approve the pending remedy; who carries it out by when, who bears the cost',
+    body: ApproveBody,
   }),
   reject: action('POST', 'reject', {
     operationId: 'rejectRemedy',
@@ -208,6 +217,13 @@ export const complaintEndpoints = {
     access: INTAKE,
     summary: '无效/不予受理 not accepted, answered',
     body: s.InvalidateBody,
+  }),
+  fulfil: action('POST', 'fulfilment', {
+    operationId: 'recordFulfilment',
+    access: WORKERS,
+    summary:
+      '方案执行 the approved remedy carried out, with proof (or failed, cancelled); its owner or a supervisor',
+    body: FulfilBody,
   }),
   archive: action('POST', 'archive', {
     operationId: 'archiveComplaint',

@@ -31,6 +31,8 @@ export const ALLOWED_FROM: Record<Action, readonly Status[]> = {
   archive: ['resolved', 'invalid', 'merged', 'withdrawn'],
   watch: NOT_CLOSED,
   contact: BEFORE_RESOLUTION,
+  // An approved remedy is carried out before the reply, or after it when the reply named it.
+  fulfil: ['approved', 'replied', 'resolved'],
 };
 
 /** Marking a complaint as a case of the library (案例库) once it was accepted, archived ones included; not a state change. */

@@ -360,29 +360,40 @@ export type ScannedComplaint = Awaited<ReturnType<ReturnType<typeof scanPage>['e
 
 /** A batch of an export: what its columns show, and the sort columns for the next keyset. */
 function scanPage(ctx: ActorContext, ids: number[]) {
-  return joined(ctx, ids).select([
-    'complaints.id',
-    'complaints.number',
-    'complaints.status',
-    'complaints.channel',
-    'complaints.received_at',
-    'complaints.updated_at',
-    'complaints.title',
-    'complaints.priority',
-    'complaints.grade',
-    'complaints.complainant_name',
-    'complaints.complainant_phone',
-    'complaints.waybill_no',
-    'complaints.order_no',
-    'complaints.due_at',
-    'complaints.reopen_count',
-    'complaints.repeat_complaint',
-    'categories.name_zh as category_zh',
-    'categories.name_en as category_en',
-    'units.name as unit_name',
-    'units.name_en as unit_name_en',
-    'assignee.display_name as assignee_name',
-  ]);
+  return joined(ctx, ids)
+    .leftJoin('units as responsible', 'responsible.id', 'complaints.responsible_unit_id')
+    .select([
+      'complaints.id',
+      'complaints.number',
+      'complaints.status',
+      'complaints.channel',
+      'complaints.received_at',
+      'complaints.updated_at',
+      'complaints.title',
+      'complaints.priority',
+      'complaints.grade',
+      'complaints.complainant_name',
+      'complaints.complainant_phone',
+      'complaints.waybill_no',
+      'complaints.order_no',
+      'complaints.due_at',
+      'complaints.reopen_count',
+      'complaints.repeat_complaint',
+      'categories.name_zh as category_zh',
+      'categories.name_en as category_en',
+      'units.name as unit_name',
+      'units.name_en as unit_name_en',
+      'assignee.display_name as assignee_name',
+      'complaints.validity',
+      'complaints.validity_kind',
+      'complaints.invalid_reason',
+      'complaints.liable_party',
+      'complaints.liability_degree',
+      'complaints.responsible_person',
+      'responsible.name as responsible_unit_name',
+      'responsible.name_en as responsible_unit_name_en',
+      'complaints.customer_confirmation',
+    ]);
 }
 
 /**

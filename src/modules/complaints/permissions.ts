@@ -52,6 +52,7 @@ export const PERMISSIONS: Record<Role, readonly ComplaintPermission[]> = {
     'escalate',
     'watch',
     'contact',
+    'fulfil',
     'add_evidence',
     'message',
   ],

@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/database.js';
+import type { CostShareInput } from './fulfilment-schemas.js';
 import type { RemedyInput, ReplyInput } from './schemas.js';
 
 /** Rows that belong to a complaint and are written by more than one command. */
@@ -28,12 +29,17 @@ export async function insertReply(
   return id;
 }
 
-/** A remedy proposal: decided at once (`approved`) when within the proposer's authority, else `pending` for `requiredRole`. */
+/**
+ * A remedy proposal: decided at once (`approved`) when within the proposer's authority, else `pending`
+ * for `requiredRole`; with who bears its cost and, when the proposer chose them, its fulfilment's
+ * owner and due date (the approval starts the fulfilment).
+ */
 export async function insertRemedy(
   tx: Tx,
   complaintId: number,
-  remedy: RemedyInput,
+  remedy: RemedyInput & { costShares?: CostShareInput[] },
   decision: { approved: boolean; requiredRole: string | null; actorId: number; now: number },
+  plan: { ownerId: number | null; dueAt: number | null } = { ownerId: null, dueAt: null },
 ) {
   const { approved, requiredRole, actorId, now } = decision;
   const { id } = await tx
@@ -51,6 +57,9 @@ export async function insertRemedy(
       decided_by: approved ? actorId : null,
       decided_at: approved ? now : null,
       decision_comment: null,
+      cost_shares: JSON.stringify(remedy.costShares ?? []),
+      fulfilment_owner_id: plan.ownerId,
+      fulfilment_due_at: plan.dueAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

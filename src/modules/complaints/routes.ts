@@ -1,6 +1,4 @@
-import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
-import type { ActorContext, AppContext } from '../../context.js';
+import type { AppContext } from '../../context.js';
 import { actorContext, type Http, route } from '../../server/http.js';
 import { act } from './act.js';
 import { recordConfirmation, reopenComplaint, replyToCustomer } from './answer-complaint.js';
@@ -13,6 +11,8 @@ import {
 import { recordContactAttempt } from './contact-customer.js';
 import { approveRemedy, proposeRemedy, rejectRemedy } from './decide-remedy.js';
 import { complaintEndpoints } from './endpoints.js';
+import { recordFulfilment } from './fulfil-remedy.js';
+import { fulfilments } from './fulfilments.js';
 import {
   assessValidity,
   recordJudgement,
@@ -23,16 +23,15 @@ import {
 import { pendingApprovals } from './pending-approvals.js';
 import { getComplaint, getTimeline } from './queries.js';
 import { acceptComplaint, assignComplaint, escalateComplaint, transferComplaint } from './route-complaint.js';
-import * as s from './schemas.js';
 import { linkComplaint, updateComplaint, watchComplaint } from './update-complaint.js';
 
-const tags = ['complaints'];
 export function complaintRoutes(http: Http, app: AppContext): void {
   const e = complaintEndpoints;
   route(http, e.getComplaint, async (req) =>
     getComplaint(actorContext(app, req), req.params.number, { reveal: req.query.reveal === true }),
   );
   route(http, e.pendingApprovals, async (req) => pendingApprovals(actorContext(app, req)));
+  route(http, e.fulfilments, async (req) => fulfilments(actorContext(app, req), req.query.state ?? 'open'));
   route(http, e.getTimeline, async (req) => ({
     items: await getTimeline(actorContext(app, req), req.params.number),
   }));
@@ -59,5 +58,6 @@ export function complaintRoutes(http: Http, app: AppContext): void {
   route(http, e.merge, (req) => act(app, req, req.body, mergeComplaint));
   route(http, e.withdraw, (req) => act(app, req, req.body, withdrawComplaint));
   route(http, e.invalidate, (req) => act(app, req, req.body, invalidateComplaint));
+  route(http, e.fulfil, (req) => act(app, req, req.body, recordFulfilment));
   route(http, e.archive, (req) => act(app, req, req.body, archiveComplaint));
 }

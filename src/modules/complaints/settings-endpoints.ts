@@ -1,5 +1,6 @@
 import { ROLES } from '../../domain/roles.js';
 import { endpoint, problems } from '../../server/endpoint.js';
+import { FulfilmentSettingsSchema } from './fulfilment-schemas.js';
 import { AuthorityLimitsBody, AuthorityLimitsSchema, DuplicateSettingsSchema } from './settings-schemas.js';
 
 const tags = ['settings'];
@@ -34,5 +35,20 @@ export const complaintSettingsEndpoints = {
     summary: '重复投诉 change how far back a repeat complaint is looked for (admin)',
     body: DuplicateSettingsSchema,
     response: { 200: DuplicateSettingsSchema, ...problems(400, 401, 403) },
+  }),
+  getFulfilmentSettings: endpoint('GET', '/settings/fulfilment', {
+    operationId: 'getFulfilmentSettings',
+    access: ROLES,
+    tags,
+    summary: '方案执行 the default time to carry out a remedy, and whether a reply waits for it',
+    response: { 200: FulfilmentSettingsSchema, ...problems(401) },
+  }),
+  saveFulfilmentSettings: endpoint('PUT', '/settings/fulfilment', {
+    operationId: 'saveFulfilmentSettings',
+    access: ['admin'],
+    tags,
+    summary: '方案执行 change the default time to carry out a remedy and what a reply does before it (admin)',
+    body: FulfilmentSettingsSchema,
+    response: { 200: FulfilmentSettingsSchema, ...problems(400, 401, 403) },
   }),
 };

@@ -6,6 +6,7 @@ import { type Static, Type } from 'typebox';
 import { ACTIONS, CHANNELS, GRADES, PRIORITIES, STATUSES } from '../../domain/complaint-model.js';
 import { CaseViewSchema } from '../cases/schemas.js';
 import { StoredClassification } from '../classifier/schemas.js';
+import { CostShareView, Fulfilment } from './fulfilment-schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
@@ -82,6 +83,8 @@ export const Remedy = Type.Object({
   decidedBy: MaybePerson,
   decidedAt: MaybeDateTime,
   decisionComment: MaybeText,
+  costShares: Type.Array(CostShareView, { description: '费用承担: who bears the cost' }),
+  fulfilment: Nullable(Fulfilment),
 });
 
 const Reply = Type.Object({

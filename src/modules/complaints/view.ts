@@ -10,6 +10,8 @@ import type { Channel, Grade, Priority, Status } from '../../domain/complaint-mo
 import type { CaseView } from '../cases/index.js';
 import type { StoredClassificationView } from '../classifier/schemas.js';
 import { STAGES } from '../sla/index.js';
+import type { CostShareInput } from './fulfilment-schemas.js';
+import { fulfilmentView } from './fulfilment-view.js';
 import type { ComplaintSummaryView } from './list-schemas.js';
 import type { AllowedAction, BlockedAction, ComplaintDetailView, CustomerPanelView } from './view-schemas.js';
 
@@ -218,6 +220,14 @@ export function toDetail(c: Complaint, rel: DetailRelations): ComplaintDetailVie
       decidedBy: person(r.decided_by),
       decidedAt: iso(r.decided_at),
       decisionComment: r.decision_comment,
+      costShares: json<CostShareInput[]>(r.cost_shares).map((s) => ({
+        bearer: s.bearer,
+        name: s.name ?? null,
+        unitId: s.unitId ?? null,
+        userId: s.userId ?? null,
+        amount: s.amount,
+      })),
+      fulfilment: fulfilmentView(r, (id) => rel.users.get(id) ?? null, rel.now),
     })),
     replies: rel.replies.map((r) => ({
       id: r.id,

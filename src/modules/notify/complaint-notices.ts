@@ -7,7 +7,7 @@ import { formatLocal } from '../../lib/time.js';
 import type { TxCache } from '../../lib/tx-cache.js';
 import { nearestWithRole } from './people.js';
 import { type Notice, type NoticeTarget, queueNotice } from './queue-notice.js';
-import { LEVEL_NAMES, type NoticeEvent } from './templates.js';
+import { LEVEL_NAMES, type NoticeEvent, REMEDY_NAMES } from './templates.js';
 
 type Vars = Record<string, string | number | null | undefined>;
 
@@ -73,6 +73,9 @@ const NOTICE_KINDS = new Set([
   'transferred',
   'information_requested',
   'remedy_proposed',
+  'remedy_proposed_and_approved',
+  'remedy_approved',
+  'remedy_rejected',
   'replied',
   'invalidated',
   'confirmed_satisfied',
@@ -168,6 +171,16 @@ async function addNotices(
         await send('approval_needed', staff(await up(role)), { amount: formatFen(Number(data.amount ?? 0)) });
       return;
     }
+    // DOMAIN: a major complaint's remedy is the manager's, "with the executive informed".
+    case 'remedy_proposed_and_approved':
+    case 'remedy_approved':
+    case 'remedy_rejected':
+      if (c.grade === 'major')
+        await send('major_remedy_decided', [...staff(await up('executive')), { robots: true }], {
+          ...(await decisionVars(tx, Number(data.remedyId))),
+          comment: comment ?? '',
+        });
+      return;
     // The answer, valid or not, reaches the customer by the way it was given when that is a message.
     case 'replied':
     case 'invalidated': {
@@ -191,4 +204,21 @@ async function addNotices(
       return;
     }
   }
+}
+
+/** A decided remedy as its notice names it: kinds, amount, the decision and who made it. */
+async function decisionVars(tx: Tx, remedyId: number): Promise<Vars> {
+  const r = await tx
+    .selectFrom('remedy_proposals as r')
+    .leftJoin('users as u', 'u.id', 'r.decided_by')
+    .select(['r.kinds', 'r.amount', 'r.status', 'u.display_name'])
+    .where('r.id', '=', remedyId)
+    .executeTakeFirstOrThrow();
+  const names = REMEDY_NAMES['zh-CN'];
+  return {
+    remedies: (JSON.parse(r.kinds) as string[]).map((k) => names[k] ?? k).join('、'),
+    amount: formatFen(r.amount),
+    decision: names[r.status] ?? r.status,
+    decided_by: r.display_name ?? '',
+  };
 }

@@ -3,11 +3,14 @@ export { complaintNotices, complaintVars, queueComplaintNotices } from './compla
 export { nearestWithRole } from './people.js';
 export { type Notice, type NoticeTarget, queueNotice } from './queue-notice.js';
 export { queueNotices } from './queue-notices.js';
+export { render } from './render.js';
 export { SEND_NOTICE_JOB, sendNoticeJob } from './send-notice.js';
 export {
   CUSTOMER_STATUS_WORDS,
   defaultTemplate,
   NOTICE_CHANNELS,
   NOTICE_EVENTS,
+  PENDING_REMEDY_TEXT,
+  REMEDY_NAMES,
   STAGE_NAMES,
 } from './templates.js';

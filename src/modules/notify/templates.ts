@@ -11,6 +11,7 @@ export const NOTICE_EVENTS = [
   'reminder',
   'escalated',
   'major_registered',
+  'major_remedy_decided',
   'tracking_code',
   'customer_message',
   'staff_message',
@@ -130,6 +131,16 @@ const TEXTS: Texts = {
     en: {
       subject: 'Major complaint {number}',
       body: 'A major complaint {number} ("{title}") was registered: {reason}.',
+    },
+  },
+  major_remedy_decided: {
+    'zh-CN': {
+      subject: '重大客诉 {number} 的处理方案已{decision}',
+      body: '重大客诉 {number}（{title}）的处理方案（{remedies}，{amount}）已由{decided_by}{decision}。{comment}',
+    },
+    en: {
+      subject: 'The remedy of major complaint {number} is {decision}',
+      body: 'The remedy of major complaint {number} ("{title}") — {remedies}, {amount} — was {decision} by {decided_by}. {comment}',
     },
   },
   tracking_code: {
@@ -285,4 +296,39 @@ export const CUSTOMER_STATUS_WORDS: Record<Locale, Record<string, string>> = {
     approved: 'being investigated',
     replied: 'answered and awaiting your confirmation',
   },
+};
+/** Names of the remedy kinds and of a remedy's decision as notices and replies show them. */
+export const REMEDY_NAMES: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    explanation: '解释说明',
+    apology: '道歉',
+    refund: '退款',
+    replacement: '换货',
+    repair: '维修',
+    reship: '补寄',
+    compensation: '赔偿',
+    gift: '小礼品',
+    coupon: '优惠券',
+    approved: '批准',
+    rejected: '驳回',
+  },
+  en: {
+    explanation: 'explanation',
+    apology: 'apology',
+    refund: 'refund',
+    replacement: 'replacement',
+    repair: 'repair',
+    reship: 'reship',
+    compensation: 'compensation',
+    gift: 'gift',
+    coupon: 'coupon',
+    approved: 'approved',
+    rejected: 'rejected',
+  },
+};
+
+/** The sentence a reply gains when it goes out before its approved remedy is carried out. */
+export const PENDING_REMEDY_TEXT: Record<Locale, string> = {
+  'zh-CN': '待执行：{remedies}（{amount}），将于 {due_at} 前完成。',
+  en: 'Still to be done: {remedies} ({amount}), by {due_at}.',
 };

@@ -4,14 +4,30 @@ import type { Locale } from '../../i18n/index.js';
 import { forbidden } from '../../lib/errors.js';
 import { localFormatter } from '../../lib/time.js';
 import type { schemas } from '../complaints/index.js';
-import { requirePermission, type ScannedComplaint, scanComplaints } from '../complaints/index.js';
+import {
+  type RemedySummary,
+  remedySummaries,
+  requirePermission,
+  type ScannedComplaint,
+  scanComplaints,
+} from '../complaints/index.js';
+import { REMEDY_NAMES } from '../notify/index.js';
 import { isSealed, maskPhone, open, piiKeys } from '../privacy/index.js';
 import {
   CHANNEL_LABELS,
+  CONFIRMATION_LABELS,
+  DEGREE_LABELS,
+  FULFILMENT_LABELS,
   GRADE_LABELS,
+  INVALID_REASON_LABELS,
+  LIABLE_PARTY_LABELS,
   labelOf,
   PRIORITY_LABELS,
+  PROOF_LABELS,
+  REMEDY_STATUS_LABELS,
   STATUS_LABELS,
+  VALID_KIND_LABELS,
+  VALIDITY_LABELS,
   YES_NO,
 } from './vocabulary.js';
 import { streamSheet } from './xlsx-stream.js';
@@ -39,6 +55,17 @@ const HEADERS = [
   '处理时限 due at',
   '重开次数 reopen count',
   '重复投诉 repeat',
+  '有效性 validity',
+  '责任方 liable party',
+  '责任单位/人 responsible',
+  '责任程度 degree',
+  '处理方案 remedy',
+  '方案金额(元) remedy amount',
+  '方案状态 remedy status',
+  '执行完成 fulfilled at',
+  '执行凭证 proof',
+  '客户确认 confirmation',
+  '满意度 satisfaction',
 ];
 
 export interface ComplaintExport {
@@ -68,8 +95,13 @@ export async function prepareComplaintExport(
       sheet.addRow(HEADERS);
       let rows = 0;
       for await (const batch of scan.batches(options.batchSize ?? BATCH)) {
+        // The remedies and surveys of the whole batch in two queries.
+        const summaries = await remedySummaries(
+          ctx.db,
+          batch.map((c) => c.id),
+        );
         for (const c of batch) {
-          const full = sheet.addRow(toRow(c));
+          const full = sheet.addRow(toRow(c, summaries.get(c.id)));
           // The output (a slow client, the disk) or the compression is behind: wait for it.
           if (full) await full;
         }
@@ -95,7 +127,29 @@ function rowBuilder(ctx: ActorContext, locale: Locale) {
       return '';
     }
   };
-  return (c: ScannedComplaint) => [
+  const label = (labels: Parameters<typeof labelOf>[0], code: string | null) =>
+    code === null ? '' : labelOf(labels, code, locale);
+  const joined = (...parts: string[]) => parts.filter(Boolean).join(' · ');
+  const remedyNames = REMEDY_NAMES[locale];
+  const remedyColumns = (r: RemedySummary['remedy']) =>
+    r === null
+      ? ['', '', '', '', '']
+      : [
+          r.kinds.map((k) => remedyNames[k] ?? k).join(en ? ', ' : '、'),
+          r.amount / 100,
+          joined(label(REMEDY_STATUS_LABELS, r.status), label(FULFILMENT_LABELS, r.fulfilmentStatus)),
+          r.fulfilledAt === null || r.fulfilmentStatus !== 'done' ? '' : local(r.fulfilledAt),
+          Object.entries(r.proof ?? {})
+            .filter(([key]) => key !== 'evidenceId')
+            .map(([key, value]) => `${label(PROOF_LABELS, key)} ${value}`)
+            .join('; '),
+        ];
+  const satisfaction = (s: RemedySummary['survey']) => {
+    if (s === null) return '';
+    const mean = (s.speed + s.effectiveness + s.attitude + s.transparency) / 4;
+    return `${mean.toFixed(1)}/5 · ${en ? 'recommend' : '推荐'} ${s.recommendation}/10`;
+  };
+  return (c: ScannedComplaint, summary: RemedySummary = { remedy: null, survey: null }) => [
     c.number,
     labelOf(STATUS_LABELS, c.status, locale),
     labelOf(CHANNEL_LABELS, c.channel, locale),
@@ -113,5 +167,19 @@ function rowBuilder(ctx: ActorContext, locale: Locale) {
     c.due_at === null ? '' : local(c.due_at),
     c.reopen_count,
     c.repeat_complaint ? yes : no,
+    joined(
+      label(VALIDITY_LABELS, c.validity),
+      label(VALID_KIND_LABELS, c.validity_kind),
+      label(INVALID_REASON_LABELS, c.invalid_reason),
+    ),
+    label(LIABLE_PARTY_LABELS, c.liable_party),
+    joined(
+      (en ? (c.responsible_unit_name_en ?? c.responsible_unit_name) : c.responsible_unit_name) ?? '',
+      c.responsible_person ?? '',
+    ),
+    label(DEGREE_LABELS, c.liability_degree),
+    ...remedyColumns(summary.remedy),
+    label(CONFIRMATION_LABELS, c.customer_confirmation),
+    satisfaction(summary.survey),
   ];
 }

@@ -1,4 +1,16 @@
-import type { CHANNELS, DEMANDS, GRADES, PRIORITIES, STATUSES } from '../../domain/complaint-model.js';
+import type {
+  CHANNELS,
+  CONFIRMATIONS,
+  DEMANDS,
+  GRADES,
+  INVALID_REASONS,
+  LIABILITY_DEGREES,
+  LIABLE_PARTIES,
+  PRIORITIES,
+  STATUSES,
+  VALID_KINDS,
+  VALIDITIES,
+} from '../../domain/complaint-model.js';
 import type { Locale } from '../../i18n/index.js';
 
 /**
@@ -60,6 +72,69 @@ export const STATUS_LABELS: Labels<(typeof STATUSES)[number]> = {
 export const GRADE_LABELS: Labels<(typeof GRADES)[number]> = {
   general: ['一般', 'general'],
   major: ['重大', 'major'],
+};
+
+export const VALIDITY_LABELS: Labels<(typeof VALIDITIES)[number]> = {
+  valid: ['有效', 'valid'],
+  invalid: ['无效', 'invalid'],
+};
+
+export const VALID_KIND_LABELS: Labels<(typeof VALID_KINDS)[number]> = {
+  major: ['重大', 'major'],
+  service_conduct: ['服务行为', 'service conduct'],
+  business_error: ['业务差错', 'business error'],
+  minor_slip: ['轻微服务瑕疵', 'minor slip'],
+};
+
+export const INVALID_REASON_LABELS: Labels<(typeof INVALID_REASONS)[number]> = {
+  unreasonable_demand: ['诉求不合理', 'unreasonable demand'],
+  harassment: ['骚扰', 'harassment'],
+  untrue_information: ['信息不实', 'untrue information'],
+  system_fault: ['系统故障', 'system fault'],
+  knowledge_base_error: ['知识库错误', 'knowledge base error'],
+  branch_error: ['网点差错', 'branch error'],
+  recording_unavailable: ['无录音', 'recording unavailable'],
+  other: ['其他', 'other'],
+};
+
+export const LIABLE_PARTY_LABELS: Labels<(typeof LIABLE_PARTIES)[number]> = {
+  company: ['本公司', 'company'],
+  customer: ['客户', 'customer'],
+  third_party: ['第三方', 'third party'],
+  none: ['无责', 'none'],
+};
+
+export const DEGREE_LABELS: Labels<(typeof LIABILITY_DEGREES)[number]> = {
+  full: ['全部责任', 'full'],
+  primary: ['主要责任', 'primary'],
+  secondary: ['次要责任', 'secondary'],
+  none: ['无责任', 'none'],
+};
+
+/** A remedy's decision, then its fulfilment. */
+export const REMEDY_STATUS_LABELS: Labels<string> = {
+  pending: ['待审批', 'awaiting approval'],
+  approved: ['已批准', 'approved'],
+  rejected: ['已驳回', 'rejected'],
+  executed: ['已执行', 'executed'],
+};
+export const FULFILMENT_LABELS: Labels<string> = {
+  pending: ['待执行', 'to be carried out'],
+  done: ['已执行', 'carried out'],
+  failed: ['执行失败', 'failed'],
+  cancelled: ['已取消', 'cancelled'],
+};
+export const PROOF_LABELS: Labels<string> = {
+  refundReference: ['退款流水号', 'refund ref.'],
+  waybillNo: ['补寄运单号', 'waybill'],
+  voucherCode: ['券码', 'voucher'],
+  paymentReference: ['赔付凭证号', 'payment ref.'],
+  note: ['说明', 'note'],
+};
+
+export const CONFIRMATION_LABELS: Labels<(typeof CONFIRMATIONS)[number]> = {
+  satisfied: ['满意', 'satisfied'],
+  unsatisfied: ['不满意', 'not satisfied'],
 };
 
 export const YES_NO: Record<Locale, [yes: string, no: string]> = { 'zh-CN': ['是', '否'], en: ['yes', 'no'] };

@@ -121,10 +121,12 @@ export async function streamSheet(
       xml += `<row r="${r}" spans="1:${cells.length}" x14ac:dyDescent="0.25">`;
       for (let i = 0; i < cells.length; i++) {
         const value = cells[i];
+        // An empty cell is left out: the sheet is sparse, each cell names its place.
+        if (value === '' || value === undefined) continue;
         xml +=
           typeof value === 'number'
             ? `<c r="${column(i)}${r}"><v>${value}</v></c>`
-            : `<c r="${column(i)}${r}" t="str"><v>${escapeXml(value ?? '')}</v></c>`;
+            : `<c r="${column(i)}${r}" t="str"><v>${escapeXml(value)}</v></c>`;
       }
       xml += '</row>';
       return xml.length >= CHUNK_CHARS ? flush() : undefined;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Dialect } from '../../../src/db/database.js';
 import { PASSWORD, startTestApp, type TestApp } from '../../support/test-app.js';
@@ -107,4 +107,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function chineseText(page: Page): Promise<string[]> {
   const text = await page.locator('body').innerText();
   return text.split('\n').filter((line) => /[\u4e00-\u9fff]/.test(line));
+}
+
+/** On the complaint page: click an action button, fill its form in the dialog, submit, wait for the dialog to close. */
+export async function act(
+  page: Page,
+  action: string,
+  fill?: (dialog: Locator) => Promise<void>,
+): Promise<void> {
+  await page
+    .getByTestId('complaint-actions')
+    .getByRole('button', { name: label(action) })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  if (fill) await fill(dialog);
+  await dialog.getByRole('button', { name: /提\s*交/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
 }

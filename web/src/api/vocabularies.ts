@@ -2,3 +2,4 @@
 
 export * from '../../../src/domain/complaint-model';
 export { PHONE_PATTERN } from '../../../src/lib/contact';
+export { COST_BEARERS, FULFILLED_KINDS, PROOF_FIELD } from '../../../src/modules/complaints/fulfilment';

@@ -41,7 +41,8 @@ export function Shell({ children }: { children: ReactNode }) {
             </Tooltip>
           ),
         },
-    ...(has('agent', 'supervisor', 'manager', 'executive')
+    // Handlers too: the page lists the remedies they carry out.
+    ...(has('agent', 'handler', 'supervisor', 'manager', 'executive')
       ? [{ key: '/approvals', icon: <AuditOutlined />, label: t('nav.approvals') }]
       : []),
     { key: '/cases', icon: <BookOutlined />, label: t('nav.cases') },

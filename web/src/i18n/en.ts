@@ -5,6 +5,7 @@ import * as common from './sections/common';
 import * as complaint from './sections/complaint';
 import * as dashboard from './sections/dashboard';
 import * as extensions from './sections/extensions';
+import * as fulfilment from './sections/fulfilment';
 import * as playbooks from './sections/playbooks';
 import * as portal from './sections/portal';
 import * as register from './sections/register';
@@ -26,6 +27,7 @@ export const en: Messages = {
   ...search.en,
   ...cases.en,
   ...webhooks.en,
+  ...fulfilment.en,
   ...security.en,
   ...audit.en,
   ...extensions.en,

@@ -5,6 +5,7 @@ import * as common from './sections/common';
 import * as complaint from './sections/complaint';
 import * as dashboard from './sections/dashboard';
 import * as extensions from './sections/extensions';
+import * as fulfilment from './sections/fulfilment';
 import * as playbooks from './sections/playbooks';
 import * as portal from './sections/portal';
 import * as register from './sections/register';
@@ -26,6 +27,7 @@ export const zh = {
   ...search.zh,
   ...cases.zh,
   ...webhooks.zh,
+  ...fulfilment.zh,
   ...security.zh,
   ...audit.zh,
   ...extensions.zh,

@@ -25,6 +25,7 @@ import { useSession } from '../../session';
 import { ReasonField } from './actions/fields';
 import { COMPLAINT_READS } from './contract';
 import { PendingExtensions } from './extensions/PendingExtensions';
+import { FulfilmentsTable } from './FulfilmentsTable';
 import { yuan } from './format';
 
 type Pending = CallOutput<EndpointAt<'GET', '/approvals'>>['items'][number];
@@ -41,7 +42,10 @@ function myLimit(limits: AuthorityLimits | undefined, roles: string[]): number |
   return Math.max(...(mine as number[]));
 }
 
-/** 待审批: remedies waiting for a decision (one list from the server), with approve and reject. */
+/**
+ * 待审批: remedies waiting for a decision (one list from the server), with approve and reject; below,
+ * the approved ones being carried out (方案执行).
+ */
 export default function ApprovalsPage() {
   const { t, term } = useI18n();
   const { user } = useSession();
@@ -187,16 +191,19 @@ export default function ApprovalsPage() {
       {problem && (
         <Alert type="error" showIcon closable={{ onClose: () => setProblem(null) }} title={problem} />
       )}
-      <Table<Pending>
-        rowKey="number"
-        columns={columns}
-        dataSource={rows}
-        loading={pending.isPending}
-        pagination={false}
-        scroll={{ x: 1000 }}
-        locale={{ emptyText: t('approvals.empty') }}
-      />
+      <div data-testid="pending-approvals">
+        <Table<Pending>
+          rowKey="number"
+          columns={columns}
+          dataSource={rows}
+          loading={pending.isPending}
+          pagination={false}
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: t('approvals.empty') }}
+        />
+      </div>
       <PendingExtensions />
+      <FulfilmentsTable />
       <Modal
         open={deciding !== null}
         title={

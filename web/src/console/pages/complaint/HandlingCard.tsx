@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../../../i18n';
 import type { ComplaintDetail } from './contract';
 import { formatTime, yuan } from './format';
+import { RemedyFulfilment } from './RemedyFulfilment';
 import { useTermOf } from './useTermOf';
 
 const ROW = { padding: '8px 0', borderBottom: '1px solid #f0f0f0' };
@@ -99,6 +100,7 @@ export function HandlingCard({ complaint: c }: { complaint: ComplaintDetail }) {
                   ` · ${t('cp.decidedBy', { name: r.decidedBy.name ?? '—' })} ${formatTime(r.decidedAt)}`}
                 {r.decisionComment && ` · ${r.decisionComment}`}
               </Typography.Text>
+              <RemedyFulfilment remedy={r} evidence={c.evidence} />
             </Flex>
           </div>
         ))}

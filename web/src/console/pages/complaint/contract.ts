@@ -27,5 +27,6 @@ export const COMPLAINT_READS = [
   '/complaints',
   '/complaints/mine',
   '/approvals',
+  '/fulfilments',
   '/dashboard',
 ] as const;

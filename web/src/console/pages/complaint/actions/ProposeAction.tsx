@@ -5,13 +5,8 @@ import { useI18n } from '../../../../i18n';
 import { yuan } from '../format';
 import { useTermOf } from '../useTermOf';
 import { complaintAction, type FieldsProps } from './ActionForm';
+import { CostSharesField, fenAsYuan } from './CostSharesField';
 import { chosen, options, required } from './fields';
-
-/** Yuan shown, fen kept: the field's value is the API's amount in fen. */
-const fenAsYuan = {
-  getValueProps: (fen: unknown) => ({ value: typeof fen === 'number' ? fen / 100 : fen }),
-  normalize: (value: unknown) => (typeof value === 'number' ? Math.round(value * 100) : value),
-};
 
 /** The approval limits, read-only. */
 function useAuthorityLimits() {
@@ -61,6 +56,7 @@ function ProposeFields({ complaint: c }: FieldsProps) {
       <Form.Item name="internalActions" label={t('cp.internalActions')}>
         <Checkbox.Group options={options(t, 'internal', INTERNAL_ACTIONS)} />
       </Form.Item>
+      <CostSharesField />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { AssignAction } from './AssignAction';
 import { ConfirmAction } from './ConfirmAction';
 import { ContactAction } from './ContactAction';
 import { EscalateAction } from './EscalateAction';
+import { FulfilAction } from './FulfilAction';
 import { InvalidateAction } from './InvalidateAction';
 import { JudgeAction } from './JudgeAction';
 import { LinkAction } from './LinkAction';
@@ -36,6 +37,7 @@ export const ACTION_FORMS = {
   propose: ProposeAction,
   approve: ApproveAction,
   reject: RejectAction,
+  fulfil: FulfilAction,
   reply: ReplyAction,
   confirm: ConfirmAction,
   archive: ArchiveAction,
