@@ -143,6 +143,28 @@ describe.each(DIALECTS)('remedy fulfilment on %s', (dialect) => {
     );
   });
 
+  it('reminds the person who carries the remedy out, not the handler of the complaint', async () => {
+    clock.set(shanghai('2026-03-23T10:00:00'));
+    const number = await judged();
+    await agent.ok('POST', url(number, '/remedies'), remedy(5000, { kinds: ['refund'] }));
+    const owner = t.org.userIds.get('supervisor');
+    await supervisor.ok('POST', url(number, '/approve'), {
+      fulfilment: { ownerId: owner, dueAt: isoAt('2026-03-24T18:00:00') },
+    });
+    clock.set(shanghai('2026-03-24T14:00:00'));
+    await sweepReminders(t.app);
+    const reminded = await t.app.db
+      .selectFrom('notifications')
+      .innerJoin('complaints', 'complaints.id', 'notifications.complaint_id')
+      .select(['notifications.user_id', 'notifications.body'])
+      .where('complaints.number', '=', number)
+      .where('notifications.event', '=', 'reminder')
+      .where('notifications.channel', '=', 'inbox')
+      .execute();
+    // The reply's clock reminds the handler; the fulfilment's, its owner.
+    expect(reminded.filter((n) => n.body.includes('方案执行')).map((n) => n.user_id)).toEqual([owner]);
+  });
+
   it('defaults to the assignee and two working days, asks each kind for its proof, and gives an apology none', async () => {
     // Friday 16:00: two working days of 09:00–18:00 end on Tuesday 16:00.
     clock.set(shanghai('2026-03-20T16:00:00'));
