@@ -130,7 +130,7 @@ describe('administration in Chromium', () => {
     await page.getByRole('button', { name: '新增策略' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('环节').click();
-    await page.locator('.ant-select-item-option', { hasText: /^调查$/ }).click();
+    await page.locator('.ant-select-item-option', { hasText: /^开始调查$/ }).click();
     await dialog.getByLabel('优先级').click();
     await page.locator('.ant-select-item-option', { hasText: 'P1 紧急' }).click();
     await dialog.getByLabel('时限（分钟）').fill('240');
@@ -292,6 +292,27 @@ describe('administration in Chromium', () => {
       .poll(async () => (await admin.request('GET', '/api/v1/settings/evidence')).body.maxBytes)
       .toBe(5 * 1024 * 1024);
     expect((await admin.request('GET', '/api/v1/settings/duplicates')).body.windowDays).toBe(30);
+    w.expectClean();
+    await w.context.close();
+  });
+
+  it('sets whether a reply may go out before the approved remedy is carried out', async () => {
+    const w = await openPage(browser, server.baseUrl);
+    const { page } = w;
+    await signIn(page, 'admin');
+    await page.goto('/admin/settings');
+    const days = page.getByLabel('默认执行期限（工作日）');
+    await expect.poll(() => days.inputValue(), { timeout: 8000 }).toBe('2');
+    const form = page.locator('form').filter({ has: days });
+    await form.getByLabel('方案未执行完毕时回复客户').click();
+    await page.getByTitle('不允许回复，须先登记执行').click();
+    await days.fill('3');
+    await form.getByRole('button', { name: SAVE }).click();
+    await page.getByText('设置已保存').first().waitFor();
+    const admin = await login(server.http, 'admin');
+    await expect
+      .poll(async () => (await admin.request('GET', '/api/v1/settings/fulfilment')).body)
+      .toEqual({ beforeReply: 'block', workingDays: 3 });
     w.expectClean();
     await w.context.close();
   });

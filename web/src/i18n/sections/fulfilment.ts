@@ -1,6 +1,11 @@
 /** UI text of a remedy's fulfilment (方案执行) and cost bearers (费用承担): zh-CN first; en has every key. */
 export const zh = {
   'cp.action.fulfil': '登记执行',
+  'ff.settings': '方案执行',
+  'ff.settings.beforeReply': '方案未执行完毕时回复客户',
+  'ff.settings.block': '不允许回复，须先登记执行',
+  'ff.settings.name': '允许回复，回复中写明待执行事项和期限',
+  'ff.settings.workingDays': '默认执行期限（工作日）',
   'ff.owner': '执行人',
   'ff.due': '执行期限',
   'ff.overdue': '已逾期',
@@ -44,6 +49,11 @@ export const zh = {
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
+  'ff.settings': 'Remedy fulfilment',
+  'ff.settings.beforeReply': 'Replying before the remedy is carried out',
+  'ff.settings.block': 'Refuse the reply until the fulfilment is recorded',
+  'ff.settings.name': 'Allow it; the reply names what will be done and by when',
+  'ff.settings.workingDays': 'Default time to carry it out (working days)',
   'cp.action.fulfil': 'Record fulfilment',
   'ff.owner': 'Owner',
   'ff.due': 'Due',

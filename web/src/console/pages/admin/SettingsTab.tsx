@@ -5,6 +5,7 @@ import type { FieldSpec } from './crud/FormFields';
 import { SettingsForm } from './crud/SettingsForm';
 import { useSetting } from './crud/setting';
 import { ExtensionSettings } from './ExtensionSettings';
+import { FulfilmentSettings } from './FulfilmentSettings';
 import { type Answer, ROLES, type Unit, unitOptions, unitTree } from './shared';
 
 const MB = 1024 * 1024;
@@ -88,6 +89,7 @@ export function SettingsTab({ units }: { units: Unit[] }) {
         fields={evidenceFields}
       />
       <ExtensionSettings />
+      <FulfilmentSettings />
     </Space>
   );
 }
