@@ -88,7 +88,14 @@ export async function prepareComplaintExport(
   if (ctx.actor.customerOf !== undefined) throw forbidden('forbidden', { action: 'export' });
   requirePermission(ctx.actor, 'read');
   const scan = await scanComplaints(ctx, input);
-  const toRow = rowBuilder(ctx, locale);
+  // The few units by id, read once: cheaper than a join on every one of a million rows.
+  const units = new Map(
+    (await ctx.db.selectFrom('units').select(['id', 'name', 'name_en']).execute()).map((u) => [
+      u.id,
+      locale === 'en' ? (u.name_en ?? u.name) : u.name,
+    ]),
+  );
+  const toRow = rowBuilder(ctx, locale, units);
   return {
     async writeTo(output) {
       const sheet = await streamSheet(output, locale === 'en' ? 'complaints' : '投诉');
@@ -113,7 +120,7 @@ export async function prepareComplaintExport(
   };
 }
 
-function rowBuilder(ctx: ActorContext, locale: Locale) {
+function rowBuilder(ctx: ActorContext, locale: Locale, units: Map<number, string>) {
   const keys = piiKeys(ctx.config.secret);
   const local = localFormatter(ctx.config.timeZone);
   const [yes, no] = YES_NO[locale];
@@ -174,7 +181,7 @@ function rowBuilder(ctx: ActorContext, locale: Locale) {
     ),
     label(LIABLE_PARTY_LABELS, c.liable_party),
     joined(
-      (en ? (c.responsible_unit_name_en ?? c.responsible_unit_name) : c.responsible_unit_name) ?? '',
+      c.responsible_unit_id === null ? '' : (units.get(c.responsible_unit_id) ?? ''),
       c.responsible_person ?? '',
     ),
     label(DEGREE_LABELS, c.liability_degree),
