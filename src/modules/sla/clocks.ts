@@ -28,6 +28,8 @@ export interface ClockChanges {
   paused?: Stage[];
   resumed?: Array<{ stage: Stage; dueAt: string }>;
   recomputed?: Array<{ stage: Stage; from: string; to: string }>;
+  /** Clocks an upgrade of the rules removed (upgrade-open-clocks.ts). */
+  dropped?: Stage[];
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -222,7 +224,7 @@ export function stepClocks(
 }
 
 /** Insert or replace deadline rows of a complaint in one statement. */
-async function writeClockRows(tx: Tx, complaintId: number, rows: ClockRow[]): Promise<void> {
+export async function writeClockRows(tx: Tx, complaintId: number, rows: ClockRow[]): Promise<void> {
   if (!rows.length) return;
   await tx
     .insertInto('complaint_deadlines')

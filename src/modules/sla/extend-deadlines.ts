@@ -6,7 +6,7 @@ import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
 import { COMPLAINT_STREAM, lockVisibleComplaint, requirePermission } from '../complaints/index.js';
 import { complaintVars, type Notice, nearestWithRole, queueNotice } from '../notify/index.js';
-import { refreshDueAt } from './clocks.js';
+import { refreshDueAt, writeClockRows } from './clocks.js';
 import type { ExtensionRequest } from './extension-schemas.js';
 import { extensionSettings } from './extension-settings.js';
 import { type Extended, extendDeadline, mayDecideExtension } from './extensions.js';
@@ -195,17 +195,14 @@ async function extendRunningDeadlines(tx: Tx, ctx: ActorContext, complaintId: nu
     .where('paused_at', 'is', null)
     .where('stage', 'not in', FIXED_STAGES)
     .execute();
-  const extended: Extended[] = [];
-  for (const d of running) {
-    const { set, moved } = extendDeadline(sla, d, days);
-    await tx
-      .updateTable('complaint_deadlines')
-      .set(set)
-      .where('complaint_id', '=', complaintId)
-      .where('stage', '=', d.stage)
-      .execute();
-    extended.push(moved);
-  }
+  // Every moved deadline in one statement, as the clocks write theirs.
+  const moves = running.map(({ complaint_id: _, ...d }) => ({ d, ...extendDeadline(sla, d, days) }));
+  await writeClockRows(
+    tx,
+    complaintId,
+    moves.map(({ d, set }) => ({ ...d, ...set })),
+  );
+  const extended: Extended[] = moves.map((m) => m.moved);
   await refreshDueAt(tx, [complaintId]);
   return extended;
 }

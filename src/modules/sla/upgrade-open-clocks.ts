@@ -122,10 +122,7 @@ function keepNotices(row: ClockRow, old: ClockRow | undefined): ClockRow {
 }
 
 /** What the upgrade changed in a complaint's clocks, for its history; null when nothing did. */
-function difference(
-  before: Map<string, ClockRow>,
-  after: ClockRow[],
-): (ClockChanges & { dropped?: Stage[] }) | null {
+function difference(before: Map<string, ClockRow>, after: ClockRow[]): ClockChanges | null {
   const started: NonNullable<ClockChanges['started']> = [];
   const recomputed: NonNullable<ClockChanges['recomputed']> = [];
   const met: Stage[] = [];
