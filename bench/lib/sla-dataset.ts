@@ -400,6 +400,10 @@ function emptyComplaint(id: number, fields: Omit<Complaint, 'id' | LaterColumns>
     liable_party: null,
     responsible_unit_id: null,
     responsible_person: null,
+    responsible_user_id: null,
+    responsible_party_id: null,
+    staff_complained_user_id: null,
+    staff_complained_party_id: null,
     liability_degree: null,
     judgement_basis: null,
     validity: null,
@@ -431,6 +435,10 @@ type LaterColumns =
   | 'liable_party'
   | 'responsible_unit_id'
   | 'responsible_person'
+  | 'responsible_user_id'
+  | 'responsible_party_id'
+  | 'staff_complained_user_id'
+  | 'staff_complained_party_id'
   | 'liability_degree'
   | 'judgement_basis'
   | 'validity'

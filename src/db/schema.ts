@@ -161,6 +161,11 @@ export interface ComplaintTable {
   referral_due_at: Millis | null;
   /** The same customer or waybill complained within the repeat window. */
   repeat_complaint: Generated<Flag>;
+  /** 责任人 / 被投诉员工 as links (issue 14): a user or an external party; the text columns hold a typed name. */
+  responsible_user_id: number | null;
+  responsible_party_id: number | null;
+  staff_complained_user_id: number | null;
+  staff_complained_party_id: number | null;
 }
 
 export interface RemedyProposalTable {
@@ -663,6 +668,42 @@ export interface ComplaintChecklistStepTable {
   done_by: number | null;
 }
 
+/** 外部责任方: a partner station, courier contractor or supplier a complaint can be judged against. */
+export interface ExternalPartyTable {
+  id: Generated<number>;
+  /** partner_station | courier_contractor | supplier | other */
+  kind: string;
+  code: string;
+  name: string;
+  unit_id: number | null;
+  active: Generated<Flag>;
+  created_at: Millis;
+}
+
+/** 质检: one complaint's handling scored against a checklist; read by the assessment, revised by appeals. */
+export interface QualityCheckTable {
+  id: Generated<number>;
+  complaint_id: number;
+  handler_id: number;
+  unit_id: number;
+  /** 'YYYY-MM' in the organisation's time zone */
+  period: string;
+  checker_id: number;
+  /** random | rule */
+  drawn_by: string;
+  checklist_id: number | null;
+  /** JSON: [{ key, labelZh, labelEn, weight, score (0..1 or null), note }] */
+  items: Generated<string>;
+  /** 0–100, null until scored */
+  score: number | null;
+  findings: string | null;
+  /** draft | final | overturned */
+  status: string;
+  revised_score: number | null;
+  created_at: Millis;
+  scored_at: Millis | null;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -721,6 +762,9 @@ export interface Database {
   playbooks: PlaybookTable;
   category_guidance: CategoryGuidanceTable;
   complaint_checklist_steps: ComplaintChecklistStepTable;
+  // accountability (issue 14) — shared by the assessment, appeals and quality checks
+  external_parties: ExternalPartyTable;
+  quality_checks: QualityCheckTable;
 }
 
 export type Job = Selectable<JobTable>;
