@@ -704,6 +704,28 @@ export interface QualityCheckTable {
   scored_at: Millis | null;
 }
 
+/** 质检清单: what a quality check scores; items JSON [{ key, labelZh, labelEn, weight, guidance }]. */
+export interface QualityChecklistTable {
+  id: Generated<number>;
+  name_zh: string;
+  name_en: string;
+  items: string;
+  active: Generated<Flag>;
+  updated_at: Millis;
+}
+
+/** 质检抽样: one sample drawn, with what was asked and the seed, so that it can be redrawn. */
+export interface QualityDrawTable {
+  id: Generated<number>;
+  period: string;
+  drawn_by: number;
+  drawn_at: Millis;
+  /** random | rule */
+  method: string;
+  params: string;
+  check_ids: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -765,6 +787,9 @@ export interface Database {
   // accountability (issue 14) — shared by the assessment, appeals and quality checks
   external_parties: ExternalPartyTable;
   quality_checks: QualityCheckTable;
+  // quality checks (issue 14 item 4)
+  quality_checklists: QualityChecklistTable;
+  quality_draws: QualityDrawTable;
 }
 
 export type Job = Selectable<JobTable>;
