@@ -61,7 +61,7 @@ const summary = (r: Row): CheckSummary => ({
 
 const page = (rows: Row[]): CheckPage => ({
   items: rows.slice(0, PAGE).map(summary),
-  nextCursor: rows.length > PAGE ? (rows[PAGE - 1]?.id ?? null) : null,
+  nextCursor: rows.length > PAGE ? String(rows[PAGE - 1]?.id) : null,
 });
 
 /** The checks in the caller's unit subtree, newest first, by cursor; the (unit, period) index drives it. */
@@ -73,7 +73,7 @@ export async function listChecks(ctx: ActorContext, input: ListInput): Promise<C
   if (input.period) query = query.where('q.period', '=', input.period);
   if (input.handlerId) query = query.where('q.handler_id', '=', input.handlerId);
   if (input.status) query = query.where('q.status', '=', input.status);
-  if (input.after) query = query.where('q.id', '<', input.after);
+  if (input.cursor) query = query.where('q.id', '<', Number(input.cursor));
   return page(
     await query
       .orderBy('q.id', 'desc')
@@ -83,11 +83,11 @@ export async function listChecks(ctx: ActorContext, input: ListInput): Promise<C
 }
 
 /** 我的质检: the handler's own checks once scored (drafts are the checker's work in progress). */
-export async function myChecks(ctx: ActorContext, after: number | undefined): Promise<CheckPage> {
+export async function myChecks(ctx: ActorContext, cursor: string | undefined): Promise<CheckPage> {
   let query = base(ctx.db)
     .where('q.handler_id', '=', ctx.actor.userId)
     .where('q.status', 'in', ['final', 'overturned']);
-  if (after) query = query.where('q.id', '<', after);
+  if (cursor) query = query.where('q.id', '<', Number(cursor));
   return page(
     await query
       .orderBy('q.id', 'desc')

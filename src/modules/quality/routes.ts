@@ -19,7 +19,7 @@ export function qualityRoutes(http: Http, app: AppContext): void {
   );
   route(http, qualityEndpoints.draw, async (req) => drawSample(actorContext(app, req), req.body));
   route(http, qualityEndpoints.listChecks, async (req) => listChecks(actorContext(app, req), req.query));
-  route(http, qualityEndpoints.myChecks, async (req) => myChecks(actorContext(app, req), req.query.after));
+  route(http, qualityEndpoints.myChecks, async (req) => myChecks(actorContext(app, req), req.query.cursor));
   route(http, qualityEndpoints.getCheck, async (req) => getCheck(actorContext(app, req), req.params.id));
   route(http, qualityEndpoints.scoreCheck, async (req) =>
     scoreCheck(actorContext(app, req), req.params.id, req.body),

@@ -137,22 +137,25 @@ export type CheckView = Static<typeof CheckSchema>;
 
 export const CheckPageSchema = Type.Object({
   items: Type.Array(CheckSummarySchema),
-  nextCursor: Nullable(Type.Integer({ description: 'pass as `after` for the next page' })),
+  nextCursor: Nullable(Type.String({ description: 'pass as `cursor` for the next page' })),
 });
 export type CheckPage = Static<typeof CheckPageSchema>;
+
+/** Keyset cursor: the id of the last check of the page before (lists run newest first). */
+const Cursor = Type.String({ pattern: '^[1-9][0-9]{0,15}$' });
 
 export const ListQuery = Type.Object(
   {
     period: Type.Optional(Period),
     handlerId: Type.Optional(Id()),
     status: Type.Optional(Status),
-    after: Type.Optional(Id()),
+    cursor: Type.Optional(Cursor),
   },
   { additionalProperties: false },
 );
 export type ListInput = Static<typeof ListQuery>;
 
-export const MineQuery = Type.Object({ after: Type.Optional(Id()) }, { additionalProperties: false });
+export const MineQuery = Type.Object({ cursor: Type.Optional(Cursor) }, { additionalProperties: false });
 
 export const ScoreBody = Type.Object(
   {

@@ -3,6 +3,7 @@ import {
   BellOutlined,
   BookOutlined,
   DashboardOutlined,
+  FileDoneOutlined,
   FormOutlined,
   InboxOutlined,
   LogoutOutlined,
@@ -46,6 +47,8 @@ export function Shell({ children }: { children: ReactNode }) {
       ? [{ key: '/approvals', icon: <AuditOutlined />, label: t('nav.approvals') }]
       : []),
     { key: '/cases', icon: <BookOutlined />, label: t('nav.cases') },
+    // Everyone: a handler reads their own checks there (我的质检); supervisors and above draw and score.
+    { key: '/quality', icon: <FileDoneOutlined />, label: t('nav.quality') },
     ...(has('auditor', 'admin')
       ? [{ key: '/audit', icon: <SafetyCertificateOutlined />, label: t('nav.audit') }]
       : []),

@@ -8,6 +8,7 @@ import * as extensions from './sections/extensions';
 import * as fulfilment from './sections/fulfilment';
 import * as playbooks from './sections/playbooks';
 import * as portal from './sections/portal';
+import * as quality from './sections/quality';
 import * as register from './sections/register';
 import * as search from './sections/search';
 import * as security from './sections/security';
@@ -32,5 +33,6 @@ export const en: Messages = {
   ...audit.en,
   ...extensions.en,
   ...playbooks.en,
+  ...quality.en,
   terms: terms.en,
 };

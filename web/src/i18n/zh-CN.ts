@@ -8,6 +8,7 @@ import * as extensions from './sections/extensions';
 import * as fulfilment from './sections/fulfilment';
 import * as playbooks from './sections/playbooks';
 import * as portal from './sections/portal';
+import * as quality from './sections/quality';
 import * as register from './sections/register';
 import * as search from './sections/search';
 import * as security from './sections/security';
@@ -32,6 +33,7 @@ export const zh = {
   ...audit.zh,
   ...extensions.zh,
   ...playbooks.zh,
+  ...quality.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };

@@ -15,6 +15,7 @@ import { DispatchTab } from './DispatchTab';
 import { JobsTab } from './JobsTab';
 import { MailIntakeTab } from './MailIntakeTab';
 import { PlaybooksTab } from './PlaybooksTab';
+import { QualityChecklistsTab } from './QualityChecklistsTab';
 import { SettingsTab } from './SettingsTab';
 import { SlaTab } from './SlaTab';
 import type { AdminUser, Unit } from './shared';
@@ -30,6 +31,7 @@ const TABS = [
   'categories',
   'dispatch',
   'playbooks',
+  'quality',
   'classification',
   'sla',
   'calendar',
@@ -44,7 +46,7 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number];
 
-/** 系统管理: organisation, users, approval authority, categories, dispatch rules, playbooks, time limits, calendar, notice templates, notification channels, mail intake, API tokens, webhooks, other settings, backups, background jobs; each tab is /admin/<tab>. */
+/** 系统管理: organisation, users, approval authority, categories, dispatch rules, playbooks, quality checklists, time limits, calendar, notice templates, notification channels, mail intake, API tokens, webhooks, other settings, backups, background jobs; each tab is /admin/<tab>. */
 export default function AdminPage() {
   const { t } = useI18n();
   const sub = (useParams()['*'] ?? '').split('/')[0] as Tab;
@@ -98,6 +100,7 @@ function AdminTabs({ tab, units, users }: { tab: Tab; units: Unit[]; users: Admi
         { key: 'categories', label: t('admin.tab.categories'), children: <CategoriesTab /> },
         { key: 'dispatch', label: t('admin.tab.dispatch'), children: <DispatchTab units={units} /> },
         { key: 'playbooks', label: t('admin.tab.playbooks'), children: <PlaybooksTab /> },
+        { key: 'quality', label: t('admin.tab.quality'), children: <QualityChecklistsTab /> },
         {
           key: 'classification',
           label: t('admin.tab.classification'),
