@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { ActorContext } from '../../context.js';
+import { insertRows } from '../../db/batches.js';
 import type { Tx } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { subtreeEnd } from '../../domain/actor.js';
@@ -187,26 +188,24 @@ export async function drawSample(ctx: ActorContext, input: DrawInput): Promise<D
       score: null,
       note: '',
     }));
-    const inserted = await tx
-      .insertInto('quality_checks')
-      .values(
-        chosen.map((c) => ({
-          complaint_id: c.id,
-          handler_id: c.assignee_id ?? 0,
-          unit_id: handlerById.get(c.assignee_id ?? 0)?.unitId ?? 0,
-          period: input.period,
-          checker_id: ctx.actor.userId,
-          drawn_by: input.method,
-          checklist_id: checklist.id,
-          items: JSON.stringify(items),
-          status: 'draft',
-          created_at: now,
-        })),
-      )
-      // Another draw of the same period that committed first keeps its check.
-      .onConflict((oc) => oc.columns(['complaint_id', 'period']).doNothing())
-      .returning(['id', 'complaint_id'])
-      .execute();
+    // Cut into statements the databases take; another draw of the period that committed first keeps its check.
+    const inserted = await insertRows<'quality_checks', { id: number; complaint_id: number }>(
+      tx,
+      'quality_checks',
+      chosen.map((c) => ({
+        complaint_id: c.id,
+        handler_id: c.assignee_id ?? 0,
+        unit_id: handlerById.get(c.assignee_id ?? 0)?.unitId ?? 0,
+        period: input.period,
+        checker_id: ctx.actor.userId,
+        drawn_by: input.method,
+        checklist_id: checklist.id,
+        items: JSON.stringify(items),
+        status: 'draft',
+        created_at: now,
+      })),
+      'on conflict ("complaint_id", "period") do nothing returning "id", "complaint_id"',
+    );
     const checkOf = new Map(inserted.map((r) => [r.complaint_id, r.id]));
     const kept = chosen.filter((c) => checkOf.has(c.id));
     const { period, handlerIds, method, perHandler, percent, rules, categoryId } = input;
