@@ -1,4 +1,5 @@
-import { Card, Select, Space, Tabs } from 'antd';
+import { Card, DatePicker, Select, Space, Tabs } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useApiPages } from '../../../api/hooks';
@@ -33,21 +34,30 @@ export default function QualityPage() {
 function Checks() {
   const { t } = useI18n();
   const [status, setStatus] = useState<CheckSummary['status'] | undefined>();
-  const list = useApiPages('/quality-checks', { query: { status } });
+  const [period, setPeriod] = useState<Dayjs | null>(null);
+  const list = useApiPages('/quality-checks', { query: { status, period: period?.format('YYYY-MM') } });
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <DrawForm />
-      <Select
-        allowClear
-        style={{ width: 160 }}
-        placeholder={t('quality.filter.status')}
-        value={status}
-        onChange={setStatus}
-        options={(['draft', 'final', 'overturned'] as const).map((s) => ({
-          value: s,
-          label: t(`quality.status.${s}`),
-        }))}
-      />
+      <Space>
+        <DatePicker
+          picker="month"
+          value={period}
+          onChange={setPeriod}
+          placeholder={t('quality.col.period')}
+        />
+        <Select
+          allowClear
+          style={{ width: 160 }}
+          placeholder={t('quality.filter.status')}
+          value={status}
+          onChange={setStatus}
+          options={(['draft', 'final', 'overturned'] as const).map((s) => ({
+            value: s,
+            label: t(`quality.status.${s}`),
+          }))}
+        />
+      </Space>
       {list.error && <QueryError error={list.error} retry={list.refetch} />}
       <ChecksTable
         rows={list.data?.pages.flatMap((p) => p.items) ?? []}
