@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatLocal } from '../../src/lib/time.js';
 import { login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
-import { consoleAndBrowser, label, openPage, screenshot, signIn } from './support/browser.js';
+import { chineseText, consoleAndBrowser, label, openPage, screenshot, signIn } from './support/browser.js';
 
 /** Kept in the repository: the evidence for issue 14 that a supervisor scores a sampled complaint. */
 const EVIDENCE = resolve(import.meta.dirname, '../../docs/evidence/issue-14');
@@ -40,7 +40,7 @@ describe('quality checks (质检) in the console', () => {
     await draw.getByRole('spinbutton').first().fill('2');
     await page.getByTestId('quality-draw-submit').click();
     await expect.poll(() => page.getByTestId('quality-draw-result').textContent()).toContain('抽取 2 件');
-    const rows = page.getByTestId('quality-checks').locator('tbody tr');
+    const rows = page.getByTestId('quality-checks').locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.first().textContent()).toContain('待评分');
     await screenshot(page, 'quality-checks-list');
@@ -54,7 +54,7 @@ describe('quality checks (质检) in the console', () => {
     await page.getByTestId('quality-item-record_complete').getByText('达标', { exact: true }).click();
     await page.getByTestId('quality-item-reply_complete').getByText('不达标').click();
     await page.getByTestId('quality-item-tone').getByText('部分达标').click();
-    await form.locator('tbody tr').nth(2).getByRole('textbox').fill('未见书面回复');
+    await form.locator('tbody tr.ant-table-row').nth(2).getByRole('textbox').fill('未见书面回复');
     await page.getByTestId('quality-findings').fill('回复缺失五要素；用语可更规范。');
     mkdirSync(EVIDENCE, { recursive: true });
     await page.screenshot({ path: join(EVIDENCE, 'quality-check.png'), fullPage: true });
@@ -71,7 +71,7 @@ describe('quality checks (质检) in the console', () => {
     const h = await openPage(env.browser, t.baseUrl);
     await signIn(h.page, 'handler');
     await h.page.goto('/quality');
-    const mine = h.page.getByTestId('my-quality-checks').locator('tbody tr');
+    const mine = h.page.getByTestId('my-quality-checks').locator('tbody tr.ant-table-row');
     await expect.poll(() => mine.count()).toBe(1);
     expect(await mine.first().textContent()).toContain(period);
     await mine.first().getByRole('link', { name: '查看' }).click();
@@ -81,6 +81,11 @@ describe('quality checks (质检) in the console', () => {
     expect(await h.page.getByTestId('quality-findings-items').textContent()).toContain('未见书面回复');
     await h.page.getByTestId('quality-appeal-slot').waitFor();
     await screenshot(h.page, 'quality-check-handler');
+    await h.page.getByTestId('language').click();
+    await expect.poll(() => h.page.getByTestId('quality-appeal-slot').textContent()).toContain('appeal');
+    // Names, titles, notes and findings are data.
+    const data = /刘处理|孙质检|派件延误三天|包裹外箱破损|快递员态度差|回复缺失五要素|未见书面回复|^中文$/;
+    expect((await chineseText(h.page)).filter((line) => !data.test(line))).toEqual([]);
     h.expectClean();
   });
 });
