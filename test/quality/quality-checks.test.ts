@@ -210,6 +210,12 @@ for (const dialect of DIALECTS) {
       });
       expect(sizeless.status).toBe(400);
       expect(sizeless.body.fields).toEqual([expect.objectContaining({ path: '/body/perHandler' })]);
+      const noCategory = await executive.request('POST', '/api/v1/quality-checks/draws', {
+        period: '2026-10',
+        method: 'rule',
+        rules: ['category'],
+      });
+      expect(noCategory.body.fields).toEqual([expect.objectContaining({ path: '/body/categoryId' })]);
     });
 
     it('scores a check by weight, with suggestions from the record, and finalises it once', async () => {

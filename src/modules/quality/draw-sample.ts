@@ -68,11 +68,10 @@ async function candidates(
   timeZone: string,
 ): Promise<Candidate[]> {
   const { from, to } = periodRange(input.period, timeZone);
+  const byCategory = input.method === 'rule' && input.rules?.includes('category');
   const categoryIds =
-    input.method === 'rule' && input.rules?.includes('category') && input.categoryId !== undefined
-      ? await categorySubtreeIds(tx, input.categoryId)
-      : [];
-  if (input.rules?.includes('category') && !categoryIds.length)
+    byCategory && input.categoryId !== undefined ? await categorySubtreeIds(tx, input.categoryId) : [];
+  if (byCategory && !categoryIds.length)
     throw badRequest('validation_failed', [{ path: '/categoryId', code: 'unknown_category' }]);
   const ruleFilter = (eb: ExpressionBuilder<Database, 'complaints'>) =>
     eb.or(
