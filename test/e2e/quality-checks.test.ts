@@ -88,4 +88,28 @@ describe('quality checks (质检) in the console', () => {
     expect((await chineseText(h.page)).filter((line) => !data.test(line))).toEqual([]);
     h.expectClean();
   });
+
+  it('lets the admin edit a checklist’s items', async () => {
+    const w = await openPage(env.browser, env.server.baseUrl);
+    await signIn(w.page, 'admin');
+    await w.page.goto('/admin/quality');
+    const row = w.page.getByRole('row', { name: /投诉处理质检标准/ });
+    expect(await row.textContent()).toContain('回复五要素齐全 25');
+    await row.getByRole('button', { name: label('编辑') }).click();
+    const dialog = w.page.getByRole('dialog');
+    await dialog.getByLabel('名称（中文）').fill('投诉处理质检标准（2027 版）');
+    await dialog.getByRole('button', { name: /添加质检项/ }).click();
+    const added = dialog.locator('.ant-card').last();
+    await added.getByLabel('标识').fill('follow_up');
+    await added.getByLabel('质检项（中文）').fill('回访跟进');
+    await added.getByLabel('质检项（英文）').fill('Follow-up');
+    await dialog.getByRole('button', { name: /保\s*存|确\s*定/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await w.page.getByRole('row', { name: /2027 版/ }).waitFor();
+    const admin = await login(env.server.http, 'admin');
+    const [checklist] = (await admin.ok('GET', '/api/v1/quality-checklists')).items;
+    expect(checklist.items.at(-1)).toMatchObject({ key: 'follow_up', labelZh: '回访跟进', weight: 10 });
+    await screenshot(w.page, 'quality-checklists-admin');
+    w.expectClean();
+  });
 });
