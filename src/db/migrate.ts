@@ -16,6 +16,7 @@ import * as playbooks from './migrations/2026-12-03-playbooks.js';
 import * as procedureClocks from './migrations/2026-12-03-procedure-clocks.js';
 import * as processLife from './migrations/2026-12-03-process-life.js';
 import * as registration from './migrations/2026-12-03-registration.js';
+import * as returnVisits from './migrations/2026-12-03-return-visits.js';
 import * as searchTerms from './migrations/2026-12-03-search-terms.js';
 import * as signIn from './migrations/2026-12-03-sign-in.js';
 import * as webhooks from './migrations/2026-12-03-webhooks.js';
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-playbooks': playbooks,
   '2026-12-03-fulfilment': fulfilment,
   '2026-12-03-accountability': accountability,
+  '2026-12-03-return-visits': returnVisits,
 };
 
 // Several migrations of one day are released together under names that do not sort in release order:
