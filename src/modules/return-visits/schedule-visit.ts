@@ -2,8 +2,7 @@ import type { ActorContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import type { Complaint } from '../../db/schema.js';
 import type { Grade } from '../../domain/complaint-model.js';
-import { dateKey } from '../../lib/time.js';
-import { addDays, visitDelay } from './selection.js';
+import { addDays, orgDay, visitDelay } from './selection.js';
 import { readReturnVisitSettings } from './settings.js';
 
 export interface ScheduledVisit {
@@ -33,10 +32,11 @@ export async function scheduleReturnVisit(
     id: c.id,
     grade: c.grade as Grade,
     categoryPath: category.path,
-    customerConfirmation: c.customer_confirmation,
+    status: c.status,
+    reopenCount: c.reopen_count,
   });
   if (days === null) return null;
-  const dueOn = addDays(dateKey(closedAt, ctx.config.timeZone), days);
+  const dueOn = addDays(orgDay(closedAt, ctx.config.timeZone), days);
   const inserted = await tx
     .insertInto('return_visits')
     .values({

@@ -1,4 +1,5 @@
 import type { Grade } from '../../domain/complaint-model.js';
+import { localFields } from '../../lib/time.js';
 import type { DelayRule, ReturnVisitSettings } from './schemas.js';
 
 export const DEFAULT_RETURN_VISIT_SETTINGS: ReturnVisitSettings = {
@@ -16,8 +17,14 @@ export interface ClosedComplaint {
   grade: Grade;
   /** The category's path of ids, `/3/17/42/`. */
   categoryPath: string;
-  customerConfirmation: string | null;
+  /** Status when it is archived: resolved, invalid (still answered), merged or withdrawn. */
+  status: string;
+  /** Times the customer was not satisfied (or came back) and it was reopened. */
+  reopenCount: number;
 }
+
+/** A merged complaint is visited through the one it was merged into; a withdrawn one not at all. */
+const NOT_VISITED = new Set(['merged', 'withdrawn']);
 
 /** The rule that applies: the deepest category (null counts as the root), then a named grade over either. */
 function ruleFor(rules: DelayRule[], c: ClosedComplaint): DelayRule | null {
@@ -39,13 +46,14 @@ const bucket = (id: number) => Number((BigInt(id) * 2654435761n) % 4294967296n) 
 
 /**
  * The days after closing a complaint's return visit falls due, or null for none. Major complaints and
- * customers who said they were not satisfied are always called back; of the rest a share is sampled.
+ * reopened ones (the customer was not satisfied) are always called back; of the rest a share is sampled.
  * A rule for the category (subtree) and grade sets the delay or says never.
  */
 export function visitDelay(settings: ReturnVisitSettings, c: ClosedComplaint): number | null {
+  if (NOT_VISITED.has(c.status)) return null;
   const rule = ruleFor(settings.rules, c);
   if (rule?.never) return null;
-  const always = c.grade === 'major' || c.customerConfirmation === 'unsatisfied';
+  const always = c.grade === 'major' || c.reopenCount > 0;
   if (!always && bucket(c.id) >= settings.sharePercent) return null;
   return rule ? rule.days : c.grade === 'major' ? settings.majorDays : settings.generalDays;
 }
@@ -55,4 +63,10 @@ export function addDays(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/** The organisation's calendar day of an instant, 'YYYY-MM-DD' (lib/time's dateKey is 'YYYYMMDD'). */
+export function orgDay(epochMs: number, timeZone: string): string {
+  const f = localFields(epochMs, timeZone);
+  return `${f.year}-${String(f.month).padStart(2, '0')}-${String(f.day).padStart(2, '0')}`;
 }
