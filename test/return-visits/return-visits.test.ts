@@ -17,7 +17,6 @@ interface Visit {
 }
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 /** 10:00 on 1 December 2026 in Shanghai (UTC+8). */
 const START = Date.parse('2026-12-01T02:00:00Z');
 /** Midnight at the start of `day` in Shanghai, in epoch ms. */

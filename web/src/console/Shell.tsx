@@ -6,6 +6,7 @@ import {
   FormOutlined,
   InboxOutlined,
   LogoutOutlined,
+  PhoneOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   SettingOutlined,
@@ -46,6 +47,9 @@ export function Shell({ children }: { children: ReactNode }) {
       ? [{ key: '/approvals', icon: <AuditOutlined />, label: t('nav.approvals') }]
       : []),
     { key: '/cases', icon: <BookOutlined />, label: t('nav.cases') },
+    ...(has('agent', 'supervisor', 'manager', 'executive', 'auditor', 'admin')
+      ? [{ key: '/return-visits', icon: <PhoneOutlined />, label: t('nav.returnVisits') }]
+      : []),
     ...(has('auditor', 'admin')
       ? [{ key: '/audit', icon: <SafetyCertificateOutlined />, label: t('nav.audit') }]
       : []),

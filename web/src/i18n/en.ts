@@ -9,6 +9,7 @@ import * as fulfilment from './sections/fulfilment';
 import * as playbooks from './sections/playbooks';
 import * as portal from './sections/portal';
 import * as register from './sections/register';
+import * as returnVisits from './sections/return-visits';
 import * as search from './sections/search';
 import * as security from './sections/security';
 import * as terms from './sections/terms';
@@ -32,5 +33,6 @@ export const en: Messages = {
   ...audit.en,
   ...extensions.en,
   ...playbooks.en,
+  ...returnVisits.en,
   terms: terms.en,
 };

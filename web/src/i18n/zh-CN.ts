@@ -9,6 +9,7 @@ import * as fulfilment from './sections/fulfilment';
 import * as playbooks from './sections/playbooks';
 import * as portal from './sections/portal';
 import * as register from './sections/register';
+import * as returnVisits from './sections/return-visits';
 import * as search from './sections/search';
 import * as security from './sections/security';
 import * as terms from './sections/terms';
@@ -32,6 +33,7 @@ export const zh = {
   ...audit.zh,
   ...extensions.zh,
   ...playbooks.zh,
+  ...returnVisits.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };

@@ -4,6 +4,7 @@ import { ApiError } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
+import { ReturnVisitSettings } from '../return-visits/ReturnVisitSettings';
 import { ApiTokensTab } from './ApiTokensTab';
 import { AuthorityTab } from './AuthorityTab';
 import { BackupTab } from './BackupTab';
@@ -30,6 +31,7 @@ const TABS = [
   'categories',
   'dispatch',
   'playbooks',
+  'return-visits',
   'classification',
   'sla',
   'calendar',
@@ -98,6 +100,7 @@ function AdminTabs({ tab, units, users }: { tab: Tab; units: Unit[]; users: Admi
         { key: 'categories', label: t('admin.tab.categories'), children: <CategoriesTab /> },
         { key: 'dispatch', label: t('admin.tab.dispatch'), children: <DispatchTab units={units} /> },
         { key: 'playbooks', label: t('admin.tab.playbooks'), children: <PlaybooksTab /> },
+        { key: 'return-visits', label: t('admin.tab.returnVisits'), children: <ReturnVisitSettings /> },
         {
           key: 'classification',
           label: t('admin.tab.classification'),

@@ -1,0 +1,34 @@
+import { Form, Input, InputNumber, Rate } from 'antd';
+import { useI18n } from '../../../i18n';
+
+const DIMENSIONS = ['speed', 'effectiveness', 'attitude', 'transparency'] as const;
+
+/** The satisfaction survey's questions (as on the portal), under `prefix` in the form. */
+export function SurveyFields({ prefix }: { prefix: string[] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {DIMENSIONS.map((d) => (
+        <Form.Item
+          key={d}
+          name={[...prefix, d]}
+          label={t(`cp.survey.${d}`)}
+          rules={[{ required: true, message: t('rv.required') }]}
+          style={{ marginBottom: 4 }}
+        >
+          <Rate />
+        </Form.Item>
+      ))}
+      <Form.Item
+        name={[...prefix, 'recommendation']}
+        label={t('cp.survey.recommendation')}
+        rules={[{ required: true, message: t('rv.required') }]}
+      >
+        <InputNumber min={0} max={10} precision={0} />
+      </Form.Item>
+      <Form.Item name={[...prefix, 'suggestions']} label={t('rv.suggestions')}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+    </>
+  );
+}
