@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, List, Modal, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { showFieldErrors } from '../../../api/form-errors';
@@ -42,34 +42,29 @@ export function ReturnVisitsCard({ complaint: c }: { complaint: ComplaintDetail 
         )
       }
     >
-      <List
-        size="small"
-        dataSource={items}
-        locale={{ emptyText: ' ' }}
-        renderItem={(v) => (
-          <List.Item>
-            <Space wrap>
-              <Tag color={STATUS_COLOURS[v.status]}>{t(`rv.status.${v.status}`)}</Tag>
-              <Typography.Text>{t('rv.card.due', { day: v.dueOn })}</Typography.Text>
+      <Flex vertical gap={8}>
+        {items.map((v) => (
+          <Space key={v.id} wrap data-testid={`return-visit-${v.id}`}>
+            <Tag color={STATUS_COLOURS[v.status]}>{t(`rv.status.${v.status}`)}</Tag>
+            <Typography.Text>{t('rv.card.due', { day: v.dueOn })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('rv.attempts')} {v.attempts}
+            </Typography.Text>
+            {v.lastCalledAt && (
               <Typography.Text type="secondary">
-                {t('rv.attempts')} {v.attempts}
+                {t('rv.card.by', { name: v.lastCalledBy ?? '', time: formatTime(v.lastCalledAt) })}
               </Typography.Text>
-              {v.lastCalledAt && (
-                <Typography.Text type="secondary">
-                  {t('rv.card.by', { name: v.lastCalledBy ?? '', time: formatTime(v.lastCalledAt) })}
-                </Typography.Text>
-              )}
-              {v.note && <Typography.Text>{v.note}</Typography.Text>}
-              {v.newComplaintNumber && (
-                <span>
-                  {t('rv.card.newComplaint')}:{' '}
-                  <Link to={`/complaints/${v.newComplaintNumber}`}>{v.newComplaintNumber}</Link>
-                </span>
-              )}
-            </Space>
-          </List.Item>
-        )}
-      />
+            )}
+            {v.note && <Typography.Text>{v.note}</Typography.Text>}
+            {v.newComplaintNumber && (
+              <span>
+                {t('rv.card.newComplaint')}:{' '}
+                <Link to={`/complaints/${v.newComplaintNumber}`}>{v.newComplaintNumber}</Link>
+              </span>
+            )}
+          </Space>
+        ))}
+      </Flex>
       {surveying && <PhoneSurveyDialog number={c.number} onClose={() => setSurveying(false)} />}
     </Card>
   );

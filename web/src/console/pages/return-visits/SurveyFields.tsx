@@ -1,4 +1,4 @@
-import { Form, Input, InputNumber, Rate } from 'antd';
+import { Col, Form, Input, InputNumber, Rate, Row } from 'antd';
 import { useI18n } from '../../../i18n';
 
 const DIMENSIONS = ['speed', 'effectiveness', 'attitude', 'transparency'] as const;
@@ -8,17 +8,20 @@ export function SurveyFields({ prefix }: { prefix: string[] }) {
   const { t } = useI18n();
   return (
     <>
-      {DIMENSIONS.map((d) => (
-        <Form.Item
-          key={d}
-          name={[...prefix, d]}
-          label={t(`cp.survey.${d}`)}
-          rules={[{ required: true, message: t('rv.required') }]}
-          style={{ marginBottom: 4 }}
-        >
-          <Rate />
-        </Form.Item>
-      ))}
+      <Row gutter={16}>
+        {DIMENSIONS.map((d) => (
+          <Col key={d} span={12}>
+            <Form.Item
+              name={[...prefix, d]}
+              label={t(`cp.survey.${d}`)}
+              rules={[{ required: true, message: t('rv.required') }]}
+              style={{ marginBottom: 4 }}
+            >
+              <Rate />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
       <Form.Item
         name={[...prefix, 'recommendation']}
         label={t('cp.survey.recommendation')}
