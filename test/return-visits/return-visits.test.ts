@@ -206,7 +206,7 @@ for (const dialect of DIALECTS) {
         newComplaint: result.newComplaintNumber,
         survey: { source: 'return_visit', speed: 5 },
       });
-      // The customer may still give their own survey on the portal; both are kept.
+      // The visit is finished: a second call is refused.
       const again = await agent.post(`/api/v1/return-visits/${visit?.id}/calls`, { reached: true });
       expect(again.status).toBe(409);
       expect((await verifyChain(t.app.db)).intact).toBe(true);

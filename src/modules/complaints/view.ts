@@ -252,9 +252,7 @@ export function toDetail(c: Complaint, rel: DetailRelations): ComplaintDetailVie
       by: person(m.user_id),
       createdAt: iso(m.created_at),
     })),
-    survey: rel.surveys.length
-      ? surveyView(rel.surveys[rel.surveys.length - 1] as DetailRelations['surveys'][number])
-      : null,
+    survey: rel.surveys.map(surveyView).at(-1) ?? null,
     surveys: rel.surveys.map(surveyView),
     customerConfirmation: c.customer_confirmation,
     confirmedAt: iso(c.confirmed_at),
