@@ -17,6 +17,7 @@ import * as procedureClocks from './migrations/2026-12-03-procedure-clocks.js';
 import * as processLife from './migrations/2026-12-03-process-life.js';
 import * as quality from './migrations/2026-12-03-quality.js';
 import * as registration from './migrations/2026-12-03-registration.js';
+import * as returnVisits from './migrations/2026-12-03-return-visits.js';
 import * as searchTerms from './migrations/2026-12-03-search-terms.js';
 import * as signIn from './migrations/2026-12-03-sign-in.js';
 import * as webhooks from './migrations/2026-12-03-webhooks.js';
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-fulfilment': fulfilment,
   '2026-12-03-accountability': accountability,
   '2026-12-03-quality': quality,
+  '2026-12-03-return-visits': returnVisits,
 };
 
 // Several migrations of one day are released together under names that do not sort in release order:

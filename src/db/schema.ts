@@ -449,8 +449,13 @@ export interface ComplaintMessageTable {
   created_at: Millis;
 }
 
+/** portal: the customer's own; phone: taken by staff; return_visit: taken on the return visit (回访). */
+export type SurveySource = 'portal' | 'phone' | 'return_visit';
+
 export interface SatisfactionSurveyTable {
+  id: Generated<number>;
   complaint_id: number;
+  source: Generated<SurveySource>;
   speed: number;
   effectiveness: number;
   attitude: number;
@@ -458,7 +463,29 @@ export interface SatisfactionSurveyTable {
   /** 0–10 */
   recommendation: number;
   suggestions: string | null;
+  recorded_by: number | null;
   submitted_at: Millis;
+}
+
+export type ReturnVisitStatus = 'scheduled' | 'done' | 'unreached' | 'cancelled';
+
+/** 回访: a call to the customer some time after the complaint closed. */
+export interface ReturnVisitTable {
+  id: Generated<number>;
+  complaint_id: number;
+  unit_id: number;
+  unit_path: string;
+  /** 'YYYY-MM-DD' in the organisation's time zone: the day the next call is due. */
+  due_on: string;
+  status: ReturnVisitStatus;
+  delay_days: number;
+  attempts: Generated<number>;
+  last_called_at: Millis | null;
+  last_called_by: number | null;
+  note: string | null;
+  new_complaint_id: number | null;
+  scheduled_at: Millis;
+  finished_at: Millis | null;
 }
 
 export interface TrackingCodeTable {
@@ -790,6 +817,7 @@ export interface Database {
   // quality checks (issue 14 item 4)
   quality_checklists: QualityChecklistTable;
   quality_draws: QualityDrawTable;
+  return_visits: ReturnVisitTable;
 }
 
 export type Job = Selectable<JobTable>;

@@ -122,7 +122,7 @@ export const INVALID_REASONS = [
 ] as const;
 
 /** How one complaint may be linked to another. */
-export const LINK_KINDS = ['duplicate_of', 'repeat_of', 'referral_of', 'related'] as const;
+export const LINK_KINDS = ['duplicate_of', 'repeat_of', 'referral_of', 'related', 'follow_up_of'] as const;
 
 export const REPLY_METHODS = ['portal', 'email', 'letter', 'phone', 'sms', 'wechat'] as const;
 export const CONFIRMATIONS = ['satisfied', 'unsatisfied'] as const;

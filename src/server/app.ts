@@ -34,6 +34,7 @@ import { portalRoutes } from '../modules/portal/routes.js';
 import { portalSettingsRoutes } from '../modules/portal/settings-routes.js';
 import { privacyRoutes } from '../modules/privacy/routes.js';
 import { qualityRoutes } from '../modules/quality/routes.js';
+import { returnVisitRoutes } from '../modules/return-visits/routes.js';
 import { searchRoutes } from '../modules/search/routes.js';
 import { extensionRoutes } from '../modules/sla/extension-routes.js';
 import { slaRoutes } from '../modules/sla/routes.js';
@@ -172,6 +173,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       auditRoutes(api as Http, app);
       playbookRoutes(api as Http, app);
       qualityRoutes(api as Http, app);
+      returnVisitRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },
   );

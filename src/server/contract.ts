@@ -30,6 +30,7 @@ import type { portalEndpoints } from '../modules/portal/endpoints.js';
 import type { portalSettingsEndpoints } from '../modules/portal/settings-endpoints.js';
 import type { privacyEndpoints } from '../modules/privacy/endpoints.js';
 import type { qualityEndpoints } from '../modules/quality/endpoints.js';
+import type { returnVisitEndpoints } from '../modules/return-visits/endpoints.js';
 import type { searchEndpoints } from '../modules/search/endpoints.js';
 import type { slaEndpoints } from '../modules/sla/endpoints.js';
 import type { extensionEndpoints } from '../modules/sla/extension-endpoints.js';
@@ -69,4 +70,5 @@ export type ApiEndpoint =
   | EndpointsOf<typeof backupEndpoints>
   | EndpointsOf<typeof auditEndpoints>
   | EndpointsOf<typeof playbookEndpoints>
-  | EndpointsOf<typeof qualityEndpoints>;
+  | EndpointsOf<typeof qualityEndpoints>
+  | EndpointsOf<typeof returnVisitEndpoints>;

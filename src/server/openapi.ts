@@ -32,6 +32,10 @@ export const API_TAGS = [
     description: '处置清单 checklists attached to complaints, and first-response guidance per category',
   },
   { name: 'quality', description: '质检 quality checks of handled complaints: checklists, samples, scores' },
+  {
+    name: 'return visits',
+    description: '回访 calls to the customer after closing, and satisfaction surveys taken by phone',
+  },
   { name: 'classification', description: '自动分类 the category classifier' },
   { name: 'privacy', description: '个人信息 personal data: access, correction, erasure' },
   { name: 'webhooks', description: 'Webhook 订阅 signed notices of complaint events to integrations' },

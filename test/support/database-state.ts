@@ -37,6 +37,7 @@ const COUNTED = [
   'playbooks',
   'category_guidance',
   'complaint_checklist_steps',
+  'return_visits',
 ] as const;
 
 /** The database as a refused request must leave it, in one query: row counts, revoked tokens, read notices, ticked steps. */

@@ -3,6 +3,7 @@ import type { ActorContext } from '../../context.js';
 import { OPEN_STATUSES, type Status } from '../../domain/complaint-model.js';
 import { badRequest } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
+import { scheduleReturnVisit } from '../return-visits/index.js';
 import { COMPLAINT_STREAM, runComplaintCommand } from './complaint-command.js';
 import { canSee, requireMajorCloser } from './permissions.js';
 import { insertReply } from './records.js';
@@ -81,17 +82,23 @@ export const invalidateComplaint = (
     };
   });
 
-/** 归档: the record becomes read-only. A major complaint is closed by the manager or the executive. */
+/**
+ * 归档: the record becomes read-only. A major complaint is closed by the manager or the executive.
+ * Its return visit (回访) is scheduled in the same transaction when the selection picks it.
+ */
 export const archiveComplaint = (
   ctx: ActorContext,
   number: string,
   input: Static<typeof OptionalCommentBody>,
 ) =>
-  runComplaintCommand(ctx, number, 'archive', async (_tx, c) => {
+  runComplaintCommand(ctx, number, 'archive', async (tx, c) => {
     if (c.grade === 'major') requireMajorCloser(ctx.actor);
+    const now = ctx.clock.now();
+    const returnVisit = await scheduleReturnVisit(tx, ctx, c, now);
     return {
       kind: 'archived',
-      set: { status: 'closed', closed_at: ctx.clock.now() },
+      set: { status: 'closed', closed_at: now },
+      ...(returnVisit ? { data: { returnVisit } } : {}),
       comment: input.comment ?? null,
     };
   });

@@ -81,7 +81,7 @@ export async function getComplaint(
     deadlines,
     evidence,
     messages,
-    survey,
+    surveys,
     caseView,
     classification,
     customer,
@@ -131,7 +131,13 @@ export async function getComplaint(
       .where('complaint_id', '=', c.id)
       .orderBy('id')
       .execute(),
-    ctx.db.selectFrom('satisfaction_surveys').selectAll().where('complaint_id', '=', c.id).executeTakeFirst(),
+    ctx.db
+      .selectFrom('satisfaction_surveys')
+      .selectAll()
+      .where('complaint_id', '=', c.id)
+      .orderBy('submitted_at')
+      .orderBy('id')
+      .execute(),
     findCase(ctx.db, c.id),
     findClassification(ctx.db, c.id),
     customerPanel(ctx, c),
@@ -179,7 +185,7 @@ export async function getComplaint(
     complainant: { ...complainant, mayReveal },
     evidence,
     messages,
-    survey: survey ?? null,
+    surveys,
     categoryPath: categoryIds
       .map((id) => categoryRows.find((r) => r.id === id))
       .filter((r) => r !== undefined),

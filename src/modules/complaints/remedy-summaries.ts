@@ -48,6 +48,9 @@ export async function remedySummaries(db: Db, complaintIds: number[]): Promise<M
       .selectFrom('satisfaction_surveys')
       .select(['complaint_id', 'speed', 'effectiveness', 'attitude', 'transparency', 'recommendation'])
       .where('complaint_id', 'in', complaintIds)
+      // The latest of a complaint's surveys (portal, phone, return visit) wins.
+      .orderBy('complaint_id')
+      .orderBy('submitted_at')
       .execute(),
   ]);
   // Ordered by id: the last one of a complaint wins.

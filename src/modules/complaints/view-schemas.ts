@@ -61,6 +61,7 @@ export const EvidenceItem = Type.Object({
 export const EvidenceList = Type.Object({ items: Type.Array(EvidenceItem) });
 
 export const Survey = Type.Object({
+  source: Type.String({ description: 'portal | phone | return_visit (回访)' }),
   speed: Type.Integer(),
   effectiveness: Type.Integer(),
   attitude: Type.Integer(),
@@ -207,7 +208,11 @@ const ComplaintRecord = Type.Object({
   replies: Type.Array(Reply),
   evidence: Type.Array(EvidenceItem),
   messages: Type.Array(Message),
+  /** The latest survey, of any source. */
   survey: Nullable(Survey),
+  surveys: Type.Array(Survey, {
+    description: 'every survey: the customer’s own (portal), by phone, on the return visit',
+  }),
   customerConfirmation: MaybeText,
   confirmedAt: MaybeDateTime,
   links: Type.Array(

@@ -71,7 +71,9 @@ export interface DetailRelations {
   complainant: { phone: string | null; email: string | null; mayReveal: boolean };
   evidence: Evidence[];
   messages: ComplaintMessage[];
-  survey: {
+  /** Every survey of the complaint (one per source), oldest first. */
+  surveys: Array<{
+    source: string;
     speed: number;
     effectiveness: number;
     attitude: number;
@@ -79,7 +81,7 @@ export interface DetailRelations {
     recommendation: number;
     suggestions: string | null;
     submitted_at: number;
-  } | null;
+  }>;
   categoryPath: Array<{ id: number; code: string; name_zh: string; name_en: string; level: number }>;
   units: Map<number, { id: number; name: string; name_en: string | null }>;
   users: Map<number, string>;
@@ -250,7 +252,8 @@ export function toDetail(c: Complaint, rel: DetailRelations): ComplaintDetailVie
       by: person(m.user_id),
       createdAt: iso(m.created_at),
     })),
-    survey: rel.survey && surveyView(rel.survey),
+    survey: rel.surveys.map(surveyView).at(-1) ?? null,
+    surveys: rel.surveys.map(surveyView),
     customerConfirmation: c.customer_confirmation,
     confirmedAt: iso(c.confirmed_at),
     links: rel.links,
@@ -280,7 +283,8 @@ export const evidenceView =
     createdAt: iso(e.created_at),
   });
 
-export const surveyView = (s: NonNullable<DetailRelations['survey']>) => ({
+export const surveyView = (s: DetailRelations['surveys'][number]) => ({
+  source: s.source,
   speed: s.speed,
   effectiveness: s.effectiveness,
   attitude: s.attitude,

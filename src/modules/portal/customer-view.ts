@@ -50,7 +50,13 @@ export async function getCustomerView(ctx: ActorContext, number: string) {
       .where('source', 'in', CUSTOMER_EVIDENCE_SOURCES)
       .orderBy('id')
       .execute(),
-    ctx.db.selectFrom('satisfaction_surveys').selectAll().where('complaint_id', '=', c.id).executeTakeFirst(),
+    // The customer's own survey: the ones staff took down by phone do not stand in for it.
+    ctx.db
+      .selectFrom('satisfaction_surveys')
+      .selectAll()
+      .where('complaint_id', '=', c.id)
+      .where('source', '=', 'portal')
+      .executeTakeFirst(),
     approvedExtensions(ctx.db, c.id),
   ]);
   const categoryIds = category.path.split('/').filter(Boolean).map(Number);

@@ -18,7 +18,10 @@ function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
-/** 满意度调查: speed, effectiveness, attitude, transparency (1–5), recommendation (0–10), once per complaint. */
+/**
+ * 满意度调查: speed, effectiveness, attitude, transparency (1–5), recommendation (0–10), once per
+ * complaint from the customer (staff may also take one down by phone or on the return visit).
+ */
 export async function submitSurvey(ctx: ActorContext, number: string, input: SurveyInput): Promise<void> {
   try {
     await ctx.db.transaction().execute(async (tx) => {
@@ -28,6 +31,7 @@ export async function submitSurvey(ctx: ActorContext, number: string, input: Sur
         .selectFrom('satisfaction_surveys')
         .select('complaint_id')
         .where('complaint_id', '=', c.id)
+        .where('source', '=', 'portal')
         .executeTakeFirst();
       if (earlier) throw conflict('survey_already_submitted', { number: c.number });
       if (!surveyOpen(c)) throw conflict('survey_not_open', { number: c.number });

@@ -7,6 +7,7 @@ import {
   FormOutlined,
   InboxOutlined,
   LogoutOutlined,
+  PhoneOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   SettingOutlined,
@@ -49,6 +50,9 @@ export function Shell({ children }: { children: ReactNode }) {
     { key: '/cases', icon: <BookOutlined />, label: t('nav.cases') },
     // Everyone: a handler reads their own checks there (我的质检); supervisors and above draw and score.
     { key: '/quality', icon: <FileDoneOutlined />, label: t('nav.quality') },
+    ...(has('agent', 'supervisor', 'manager', 'executive', 'auditor', 'admin')
+      ? [{ key: '/return-visits', icon: <PhoneOutlined />, label: t('nav.returnVisits') }]
+      : []),
     ...(has('auditor', 'admin')
       ? [{ key: '/audit', icon: <SafetyCertificateOutlined />, label: t('nav.audit') }]
       : []),

@@ -15,6 +15,7 @@ const pages = {
   cases: () => import('./pages/cases/CasesPage'),
   quality: () => import('./pages/quality/QualityPage'),
   qualityCheck: () => import('./pages/quality/CheckPage'),
+  'return-visits': () => import('./pages/return-visits/ReturnVisitsPage'),
   security: () => import('./pages/security/SecurityPage'),
   audit: () => import('./pages/audit/AuditPage'),
   login: () => import('./pages/LoginPage'),
@@ -28,6 +29,7 @@ const AdminPage = lazy(pages.admin);
 const CasesPage = lazy(pages.cases);
 const QualityPage = lazy(pages.quality);
 const QualityCheckPage = lazy(pages.qualityCheck);
+const ReturnVisitsPage = lazy(pages['return-visits']);
 const SecurityPage = lazy(pages.security);
 const AuditPage = lazy(pages.audit);
 const LoginPage = lazy(pages.login);
@@ -73,6 +75,7 @@ export function ConsoleRoutes() {
           <Route path="/cases" element={<CasesPage />} />
           <Route path="/quality" element={<QualityPage />} />
           <Route path="/quality/:id" element={<QualityCheckPage />} />
+          <Route path="/return-visits" element={<ReturnVisitsPage />} />
           <Route path="/security" element={<SecurityPage />} />
           <Route path="/admin/*" element={<AdminPage />} />
           <Route path="/audit" element={<AuditPage />} />

@@ -10,6 +10,7 @@ import * as playbooks from './sections/playbooks';
 import * as portal from './sections/portal';
 import * as quality from './sections/quality';
 import * as register from './sections/register';
+import * as returnVisits from './sections/return-visits';
 import * as search from './sections/search';
 import * as security from './sections/security';
 import * as terms from './sections/terms';
@@ -34,5 +35,6 @@ export const en: Messages = {
   ...extensions.en,
   ...playbooks.en,
   ...quality.en,
+  ...returnVisits.en,
   terms: terms.en,
 };

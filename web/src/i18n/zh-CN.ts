@@ -10,6 +10,7 @@ import * as playbooks from './sections/playbooks';
 import * as portal from './sections/portal';
 import * as quality from './sections/quality';
 import * as register from './sections/register';
+import * as returnVisits from './sections/return-visits';
 import * as search from './sections/search';
 import * as security from './sections/security';
 import * as terms from './sections/terms';
@@ -34,6 +35,7 @@ export const zh = {
   ...extensions.zh,
   ...playbooks.zh,
   ...quality.zh,
+  ...returnVisits.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };

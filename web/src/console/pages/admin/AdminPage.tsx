@@ -4,6 +4,7 @@ import { ApiError } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
+import { ReturnVisitSettings } from '../return-visits/ReturnVisitSettings';
 import { ApiTokensTab } from './ApiTokensTab';
 import { AuthorityTab } from './AuthorityTab';
 import { BackupTab } from './BackupTab';
@@ -32,6 +33,7 @@ const TABS = [
   'dispatch',
   'playbooks',
   'quality',
+  'return-visits',
   'classification',
   'sla',
   'calendar',
@@ -101,6 +103,7 @@ function AdminTabs({ tab, units, users }: { tab: Tab; units: Unit[]; users: Admi
         { key: 'dispatch', label: t('admin.tab.dispatch'), children: <DispatchTab units={units} /> },
         { key: 'playbooks', label: t('admin.tab.playbooks'), children: <PlaybooksTab /> },
         { key: 'quality', label: t('admin.tab.quality'), children: <QualityChecklistsTab /> },
+        { key: 'return-visits', label: t('admin.tab.returnVisits'), children: <ReturnVisitSettings /> },
         {
           key: 'classification',
           label: t('admin.tab.classification'),

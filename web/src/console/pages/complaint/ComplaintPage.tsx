@@ -7,6 +7,7 @@ import { ApiError } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
 import { type Translate, useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
+import { ReturnVisitsCard } from '../return-visits/ReturnVisitsCard';
 import type { ActionRequest } from './ActionPanel';
 import { CaseCard } from './CaseCard';
 import { ChecklistCard } from './ChecklistCard';
@@ -81,6 +82,7 @@ function ComplaintView({ complaint: c }: { complaint: ComplaintDetail }) {
             <RecordCard complaint={c} contact={contact} />
             <ChecklistCard complaint={c} />
             <HandlingCard complaint={c} />
+            <ReturnVisitsCard complaint={c} />
             <ExtensionsCard complaint={c} />
             <SimilarPanel
               number={c.number}

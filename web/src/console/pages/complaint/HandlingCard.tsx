@@ -132,17 +132,29 @@ export function HandlingCard({ complaint: c }: { complaint: ComplaintDetail }) {
           </Tag>
         </Space>
       )}
-      {c.survey && (
-        <Descriptions size="small" title={t('cp.survey')} column={{ xs: 2, md: 5 }} style={{ marginTop: 12 }}>
-          <Descriptions.Item label={t('cp.survey.speed')}>{c.survey.speed}</Descriptions.Item>
-          <Descriptions.Item label={t('cp.survey.effectiveness')}>{c.survey.effectiveness}</Descriptions.Item>
-          <Descriptions.Item label={t('cp.survey.attitude')}>{c.survey.attitude}</Descriptions.Item>
-          <Descriptions.Item label={t('cp.survey.transparency')}>{c.survey.transparency}</Descriptions.Item>
-          <Descriptions.Item label={t('cp.survey.recommendation')}>
-            {c.survey.recommendation}
-          </Descriptions.Item>
+      {/* Each survey with its source: the customer's own, by phone, on the return visit. */}
+      {c.surveys.map((s) => (
+        <Descriptions
+          key={s.source}
+          size="small"
+          title={
+            <Space>
+              {t('cp.survey')}
+              <Tag color="blue" data-testid={`survey-source-${s.source}`}>
+                {t(`survey.source.${s.source}` as 'survey.source.portal')}
+              </Tag>
+            </Space>
+          }
+          column={{ xs: 2, md: 5 }}
+          style={{ marginTop: 12 }}
+        >
+          <Descriptions.Item label={t('cp.survey.speed')}>{s.speed}</Descriptions.Item>
+          <Descriptions.Item label={t('cp.survey.effectiveness')}>{s.effectiveness}</Descriptions.Item>
+          <Descriptions.Item label={t('cp.survey.attitude')}>{s.attitude}</Descriptions.Item>
+          <Descriptions.Item label={t('cp.survey.transparency')}>{s.transparency}</Descriptions.Item>
+          <Descriptions.Item label={t('cp.survey.recommendation')}>{s.recommendation}</Descriptions.Item>
         </Descriptions>
-      )}
+      ))}
     </Card>
   );
 }

@@ -1,0 +1,1 @@
+export { type ScheduledVisit, scheduleReturnVisit } from './schedule-visit.js';
