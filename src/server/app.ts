@@ -15,6 +15,7 @@ import { suggestRoutes } from '../modules/classifier/suggest-routes.js';
 import { complaintQueueRoutes } from '../modules/complaints/queue-routes.js';
 import { complaintRoutes } from '../modules/complaints/routes.js';
 import { complaintSettingsRoutes } from '../modules/complaints/settings-routes.js';
+import { correctiveActionRoutes } from '../modules/corrective-actions/routes.js';
 import { customerRoutes } from '../modules/customers/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { dispatchRoutes } from '../modules/dispatch/routes.js';
@@ -170,6 +171,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       backupRoutes(api as Http, app);
       auditRoutes(api as Http, app);
       playbookRoutes(api as Http, app);
+      correctiveActionRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },
   );
