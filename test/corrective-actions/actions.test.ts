@@ -20,11 +20,16 @@ for (const dialect of DIALECTS) {
 
     beforeAll(async () => {
       t = await startTestApp(dialect, { clock });
-      [manager, supervisor, executive, handler, handler2, agent, auditor, admin] = await Promise.all(
-        ['manager', 'supervisor', 'executive', 'handler', 'handler2', 'agent', 'auditor', 'admin'].map((u) =>
-          tokenClient(t, u),
-        ),
-      );
+      [manager, supervisor, executive, handler, handler2, agent, auditor, admin] = await Promise.all([
+        tokenClient(t, 'manager'),
+        tokenClient(t, 'supervisor'),
+        tokenClient(t, 'executive'),
+        tokenClient(t, 'handler'),
+        tokenClient(t, 'handler2'),
+        tokenClient(t, 'agent'),
+        tokenClient(t, 'auditor'),
+        tokenClient(t, 'admin'),
+      ]);
     });
     afterAll(() => t?.close());
 

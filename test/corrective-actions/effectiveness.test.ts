@@ -32,9 +32,11 @@ for (const dialect of DIALECTS) {
 
     beforeAll(async () => {
       t = await startTestApp(dialect, { clock });
-      [manager, executive, handler] = await Promise.all(
-        ['manager', 'executive', 'handler'].map((u) => tokenClient(t, u)),
-      );
+      [manager, executive, handler] = await Promise.all([
+        tokenClient(t, 'manager'),
+        tokenClient(t, 'executive'),
+        tokenClient(t, 'handler'),
+      ]);
     });
     afterAll(() => t?.close());
 

@@ -23,13 +23,11 @@ for (const dialect of DIALECTS) {
     const entry = kesuJobs()
       .cronEntries()
       .find((e) => e.kind === ACTION_REMINDERS_JOB);
-    const registry = createJobRegistry()
-      .register(actionRemindersJob)
-      .registerCron({
-        name: 'corrective-action-reminders',
-        everyMs: ACTION_REMINDERS_EVERY_MS,
-        kind: ACTION_REMINDERS_JOB,
-      });
+    const registry = createJobRegistry().register(actionRemindersJob).registerCron({
+      name: 'corrective-action-reminders',
+      everyMs: ACTION_REMINDERS_EVERY_MS,
+      kind: ACTION_REMINDERS_JOB,
+    });
     const cronAt = async (ms: number) => {
       clock.set(ms);
       await scheduleDueCron(t.app.db, registry, ms);
@@ -42,9 +40,12 @@ for (const dialect of DIALECTS) {
 
     beforeAll(async () => {
       t = await startTestApp(dialect, { clock });
-      [manager, executive, handler, supervisor] = await Promise.all(
-        ['manager', 'executive', 'handler', 'supervisor'].map((u) => tokenClient(t, u)),
-      );
+      [manager, executive, handler, supervisor] = await Promise.all([
+        tokenClient(t, 'manager'),
+        tokenClient(t, 'executive'),
+        tokenClient(t, 'handler'),
+        tokenClient(t, 'supervisor'),
+      ]);
     });
     afterAll(() => t?.close());
 
