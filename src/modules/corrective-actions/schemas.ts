@@ -13,7 +13,7 @@ const Named = Type.Object({
 
 export const CreateActionBody = Type.Object(
   {
-    kind: Type.Union(ACTION_KINDS.map((k) => Type.Literal(k))),
+    kind: Type.Enum(ACTION_KINDS),
     title: Text(200),
     description: Text(4000),
     rootCause: Text(4000),
@@ -43,14 +43,14 @@ export type VerifyInput = Static<typeof VerifyBody>;
 export const DueBody = Type.Object({ dueAt: When, reason: Text(2000) }, { additionalProperties: false });
 export type DueInput = Static<typeof DueBody>;
 export const CloseBody = Type.Object(
-  { outcome: Type.Union(OUTCOMES.map((o) => Type.Literal(o))), comment: Text(2000) },
+  { outcome: Type.Enum(OUTCOMES), comment: Text(2000) },
   { additionalProperties: false },
 );
 export type CloseInput = Static<typeof CloseBody>;
 
 export const ActionListQuery = Type.Object(
   {
-    status: Type.Optional(Type.Union(ACTION_STATUSES.map((s) => Type.Literal(s)))),
+    status: Type.Optional(Type.Enum(ACTION_STATUSES)),
     unitId: Type.Optional(Type.Integer({ minimum: 1 })),
     ownerId: Type.Optional(Type.Integer({ minimum: 1 })),
     mine: Type.Optional(Type.Boolean()),

@@ -13,6 +13,7 @@ const pages = {
   approvals: () => import('./pages/complaint/ApprovalsPage'),
   admin: () => import('./pages/admin/AdminPage'),
   cases: () => import('./pages/cases/CasesPage'),
+  'corrective-actions': () => import('./pages/corrective-actions/CorrectiveActionsPage'),
   security: () => import('./pages/security/SecurityPage'),
   audit: () => import('./pages/audit/AuditPage'),
   login: () => import('./pages/LoginPage'),
@@ -24,6 +25,7 @@ const RegisterPage = lazy(pages.register);
 const ApprovalsPage = lazy(pages.approvals);
 const AdminPage = lazy(pages.admin);
 const CasesPage = lazy(pages.cases);
+const CorrectiveActionsPage = lazy(pages['corrective-actions']);
 const SecurityPage = lazy(pages.security);
 const AuditPage = lazy(pages.audit);
 const LoginPage = lazy(pages.login);
@@ -67,6 +69,8 @@ export function ConsoleRoutes() {
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/cases" element={<CasesPage />} />
+          <Route path="/corrective-actions" element={<CorrectiveActionsPage />} />
+          <Route path="/corrective-actions/:id" element={<CorrectiveActionsPage />} />
           <Route path="/security" element={<SecurityPage />} />
           <Route path="/admin/*" element={<AdminPage />} />
           <Route path="/audit" element={<AuditPage />} />

@@ -3,6 +3,7 @@ import * as audit from './sections/audit';
 import * as cases from './sections/cases';
 import * as common from './sections/common';
 import * as complaint from './sections/complaint';
+import * as correctiveActions from './sections/corrective-actions';
 import * as dashboard from './sections/dashboard';
 import * as extensions from './sections/extensions';
 import * as fulfilment from './sections/fulfilment';
@@ -32,5 +33,6 @@ export const en: Messages = {
   ...audit.en,
   ...extensions.en,
   ...playbooks.en,
+  ...correctiveActions.en,
   terms: terms.en,
 };
