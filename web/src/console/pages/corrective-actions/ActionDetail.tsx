@@ -38,7 +38,7 @@ function ActionCard({ action: a }: { action: ActionView }) {
         }
         extra={<ActionButtons action={a} />}
       >
-        <Descriptions size="small" column={{ xs: 1, md: 2 }} title={t('ca.section.5w1h')}>
+        <Descriptions size="small" column={2} title={t('ca.section.5w1h')}>
           <Descriptions.Item label={t('ca.field.title')}>{a.title}</Descriptions.Item>
           <Descriptions.Item label={t('ca.field.source')}>
             {t(`ca.source.${a.sourceKind}` as Key)}
@@ -139,14 +139,16 @@ function EffectCard({ action: a }: { action: ActionView }) {
           <Row gutter={16}>
             <Col span={8}>
               <Statistic
-                title={t('ca.effect.before', { from: day(e.before.from), to: day(e.before.to), count: '' })}
+                title={t('ca.effect.before', { from: day(e.before.from), to: day(e.before.to) })}
                 value={e.before.count}
+                suffix={t('ca.effect.unit')}
               />
             </Col>
             <Col span={8}>
               <Statistic
-                title={t('ca.effect.after', { from: day(e.after.from), to: day(e.after.to), count: '' })}
+                title={t('ca.effect.after', { from: day(e.after.from), to: day(e.after.to) })}
                 value={e.after.count}
+                suffix={t('ca.effect.unit')}
               />
             </Col>
             <Col span={8}>
@@ -158,7 +160,7 @@ function EffectCard({ action: a }: { action: ActionView }) {
                   value={e.changePct}
                   suffix="%"
                   prefix={e.changePct > 0 ? '+' : ''}
-                  valueStyle={{ color: e.changePct < 0 ? '#389e0d' : '#cf1322' }}
+                  styles={{ content: { color: e.changePct < 0 ? '#389e0d' : '#cf1322' } }}
                 />
               )}
             </Col>
