@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
@@ -99,6 +100,49 @@ describe('corrective actions (整改) in the console', () => {
     await w.page.goto('/corrective-actions');
     await expect.poll(() => w.page.getByTestId('ca-list').textContent()).toContain('浦东网点中转滞留整改');
     await screenshot(w.page, 'corrective-actions-list');
+    w.expectClean();
+  });
+
+  it('opens one action for complaints selected in the workbench', async () => {
+    const manager = await login(env.server.http, 'manager');
+    const numbers: string[] = [];
+    for (const title of ['首问未登记客户诉求', '首问答复不一致'])
+      numbers.push(
+        (
+          await manager.ok(
+            'POST',
+            '/api/v1/complaints',
+            buildComplaint(env.server.org, { unitId: env.server.org.unitIds.get('service'), title }),
+          )
+        ).number,
+      );
+    const rowOf = (page: Page, number: string) =>
+      page.getByRole('row').filter({ has: page.getByRole('link', { name: number }) });
+
+    const w = await openPage(env.browser, env.server.baseUrl);
+    await signIn(w.page, 'supervisor');
+    await w.page.goto('/workbench');
+    for (const n of numbers) await rowOf(w.page, n).getByRole('checkbox').check();
+    await w.page.getByTestId('bulk-corrective-action').click();
+    const dialog = w.page.getByRole('dialog');
+    await expect.poll(() => dialog.textContent()).toContain('为 2 件投诉发起整改');
+    await dialog.getByLabel('预防措施').check();
+    await dialog.getByLabel('做什么（整改事项）').fill('首问责任制培训');
+    await dialog.getByLabel('问题描述').fill('坐席首问登记不完整');
+    await dialog.getByLabel('为什么（根本原因）').fill('新坐席未经首问责任制培训');
+    await dialog.getByLabel('怎么做（整改方案）').fill('全员培训并抽查首问记录');
+    await dialog.getByTestId('ca-owner').click();
+    await w.page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '陈坐席' })
+      .first()
+      .click();
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+
+    await expect.poll(() => w.page.getByTestId('ca-detail').textContent()).toContain('首问责任制培训');
+    const linked = await w.page.getByTestId('ca-linked').textContent();
+    for (const n of numbers) expect(linked).toContain(n);
+    expect(await w.page.getByTestId('ca-detail').textContent()).toContain('预防措施');
     w.expectClean();
   });
 });
