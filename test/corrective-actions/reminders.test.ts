@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kesuJobs } from '../../src/jobs/registry.js';
 import { fixedClock } from '../../src/lib/clock.js';
+import { verifyChain } from '../../src/modules/audit/index.js';
 import {
   ACTION_REMINDERS_EVERY_MS,
   ACTION_REMINDERS_JOB,
@@ -87,6 +88,8 @@ for (const dialect of DIALECTS) {
       await cronAt(later + DAY);
       expect(await inbox(handler)).toHaveLength(2);
       expect(await inbox(supervisor)).toHaveLength(1);
+      // The action's stream and the complaint's, written by requests and by the job, are intact.
+      expect(await verifyChain(t.app.db)).toMatchObject({ intact: true });
     });
   });
 }
