@@ -17,7 +17,7 @@ async function linkedComplaints(tx: Tx, ctx: ActorContext, numbers: string[]) {
   const byNumber = new Map(rows.map((r) => [r.number, r]));
   return numbers.map((n, i) => {
     const c = byNumber.get(n);
-    if (!c || !canSee(ctx.actor, c)) throw field(`/complaintNumbers/${i}`, 'complaint_not_found');
+    if (!c || !canSee(ctx.actor, c)) throw field(`/complaintNumbers/${i}`, 'unknown_complaint');
     return c;
   });
 }
@@ -29,14 +29,14 @@ async function linkedComplaints(tx: Tx, ctx: ActorContext, numbers: string[]) {
 export async function createAction(ctx: ActorContext, input: CreateActionInput): Promise<number> {
   const now = ctx.clock.now();
   const dueAt = Date.parse(input.dueAt);
-  if (dueAt <= now) throw field('/dueAt', 'must_be_future');
+  if (dueAt <= now) throw field('/dueAt', 'not_in_future');
   return ctx.db.transaction().execute(async (tx) => {
     const unit = await tx
       .selectFrom('units')
       .select(['id', 'path'])
       .where('id', '=', input.unitId)
       .executeTakeFirst();
-    if (!unit) throw field('/unitId', 'unit_not_found');
+    if (!unit) throw field('/unitId', 'unknown_unit');
     if (!mayManage(ctx.actor, unit.path))
       throw forbidden('forbidden', { action: 'create_corrective_action' });
     const owner = await tx
@@ -45,14 +45,14 @@ export async function createAction(ctx: ActorContext, input: CreateActionInput):
       .where('id', '=', input.ownerId)
       .where('active', '=', 1)
       .executeTakeFirst();
-    if (!owner) throw field('/ownerId', 'user_not_found');
+    if (!owner) throw field('/ownerId', 'unknown_user');
     if (input.categoryId !== undefined) {
       const category = await tx
         .selectFrom('categories')
         .select('id')
         .where('id', '=', input.categoryId)
         .executeTakeFirst();
-      if (!category) throw field('/categoryId', 'category_not_found');
+      if (!category) throw field('/categoryId', 'unknown_category');
     }
     const complaints = await linkedComplaints(tx, ctx, input.complaintNumbers);
     const row = await tx

@@ -26,7 +26,7 @@ export const verifyAction = (ctx: ActorContext, id: number, input: VerifyInput) 
 export function extendDue(ctx: ActorContext, id: number, input: DueInput) {
   const dueAt = Date.parse(input.dueAt);
   if (dueAt <= ctx.clock.now())
-    throw badRequest('validation_failed', [{ path: '/dueAt', code: 'must_be_future' }]);
+    throw badRequest('validation_failed', [{ path: '/dueAt', code: 'not_in_future' }]);
   return changeAction(ctx, id, {
     who: 'manager',
     from: ['open', 'in_progress'],
