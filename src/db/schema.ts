@@ -753,6 +753,52 @@ export interface QualityDrawTable {
   check_ids: string;
 }
 
+/** 整改 / 纠正预防 (issue 14 item 6). */
+export interface CorrectiveActionTable {
+  id: Generated<number>;
+  /** corrective | preventive */
+  kind: string;
+  /** complaint | complaints | warning */
+  source_kind: string;
+  warning_id: number | null;
+  title: string;
+  description: string;
+  root_cause: string;
+  plan: string;
+  unit_id: number;
+  unit_path: string;
+  category_id: number | null;
+  region: string | null;
+  owner_id: number;
+  owner_unit_id: number;
+  due_at: Millis;
+  /** open | in_progress | done | verified | closed */
+  status: string;
+  progress_note: string | null;
+  completion_note: string | null;
+  done_at: Millis | null;
+  verified_by: number | null;
+  verified_at: Millis | null;
+  verify_comment: string | null;
+  effect_days: number;
+  /** effective | not_effective */
+  outcome: string | null;
+  /** JSON { before, after, changePct } */
+  outcome_figure: string | null;
+  closed_by: number | null;
+  closed_at: Millis | null;
+  reminded_at: Millis | null;
+  escalated_at: Millis | null;
+  created_by: number;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface CorrectiveActionComplaintTable {
+  action_id: number;
+  complaint_id: number;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -818,6 +864,8 @@ export interface Database {
   quality_checklists: QualityChecklistTable;
   quality_draws: QualityDrawTable;
   return_visits: ReturnVisitTable;
+  corrective_actions: CorrectiveActionTable;
+  corrective_action_complaints: CorrectiveActionComplaintTable;
 }
 
 export type Job = Selectable<JobTable>;

@@ -8,6 +8,11 @@ import {
 } from '../modules/backup/index.js';
 import { trainFromComplaintsJob } from '../modules/classifier/index.js';
 import { closeUnreachableJob } from '../modules/complaints/index.js';
+import {
+  ACTION_REMINDERS_EVERY_MS,
+  ACTION_REMINDERS_JOB,
+  actionRemindersJob,
+} from '../modules/corrective-actions/index.js';
 import { createJobRegistry, defineJob, type JobRegistry, pruneJobs } from '../modules/jobs/index.js';
 import { MAIL_POLL_JOB, MIN_POLL_SECONDS, pollMailbox } from '../modules/mail/index.js';
 import { sendNoticeJob } from '../modules/notify/index.js';
@@ -83,10 +88,16 @@ export function kesuJobs(): JobRegistry {
     .register(backupScheduleJob)
     .register(createBackupJob)
     .register(verifyHistoryJob)
+    .register(actionRemindersJob)
     .registerCron({ name: 'sla-sweep', everyMs: 30_000, kind: SLA_SWEEP_JOB })
     .registerCron({ name: 'mail-poll', everyMs: MIN_POLL_SECONDS * 1000, kind: MAIL_POLL_JOB })
     .registerCron({ name: 'prune-jobs', everyMs: 3600_000, kind: PRUNE_JOBS_JOB })
     .registerCron({ name: 'webhooks-dispatch', everyMs: DISPATCH_EVERY_MS, kind: DISPATCH_WEBHOOKS_JOB })
     .registerCron({ name: 'prune-sign-in', everyMs: 3600_000, kind: PRUNE_SIGN_IN_JOB })
-    .registerCron({ name: 'backup-schedule', everyMs: BACKUP_SCHEDULE_EVERY_MS, kind: BACKUP_SCHEDULE_JOB });
+    .registerCron({ name: 'backup-schedule', everyMs: BACKUP_SCHEDULE_EVERY_MS, kind: BACKUP_SCHEDULE_JOB })
+    .registerCron({
+      name: 'corrective-action-reminders',
+      everyMs: ACTION_REMINDERS_EVERY_MS,
+      kind: ACTION_REMINDERS_JOB,
+    });
 }

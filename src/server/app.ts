@@ -15,6 +15,7 @@ import { suggestRoutes } from '../modules/classifier/suggest-routes.js';
 import { complaintQueueRoutes } from '../modules/complaints/queue-routes.js';
 import { complaintRoutes } from '../modules/complaints/routes.js';
 import { complaintSettingsRoutes } from '../modules/complaints/settings-routes.js';
+import { correctiveActionRoutes } from '../modules/corrective-actions/routes.js';
 import { customerRoutes } from '../modules/customers/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { dispatchRoutes } from '../modules/dispatch/routes.js';
@@ -174,6 +175,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       playbookRoutes(api as Http, app);
       qualityRoutes(api as Http, app);
       returnVisitRoutes(api as Http, app);
+      correctiveActionRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },
   );

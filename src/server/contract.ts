@@ -12,6 +12,7 @@ import type { suggestEndpoints } from '../modules/classifier/suggest-endpoints.j
 import type { complaintEndpoints } from '../modules/complaints/endpoints.js';
 import type { queueEndpoints } from '../modules/complaints/queue-endpoints.js';
 import type { complaintSettingsEndpoints } from '../modules/complaints/settings-endpoints.js';
+import type { correctiveActionEndpoints } from '../modules/corrective-actions/endpoints.js';
 import type { customerEndpoints } from '../modules/customers/endpoints.js';
 import type { dashboardEndpoints } from '../modules/dashboard/endpoints.js';
 import type { dispatchEndpoints } from '../modules/dispatch/endpoints.js';
@@ -71,4 +72,5 @@ export type ApiEndpoint =
   | EndpointsOf<typeof auditEndpoints>
   | EndpointsOf<typeof playbookEndpoints>
   | EndpointsOf<typeof qualityEndpoints>
-  | EndpointsOf<typeof returnVisitEndpoints>;
+  | EndpointsOf<typeof returnVisitEndpoints>
+  | EndpointsOf<typeof correctiveActionEndpoints>;

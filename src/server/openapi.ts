@@ -36,6 +36,10 @@ export const API_TAGS = [
     name: 'return visits',
     description: '回访 calls to the customer after closing, and satisfaction surveys taken by phone',
   },
+  {
+    name: 'corrective-actions',
+    description: '整改 corrective and preventive actions, their verification and effectiveness',
+  },
   { name: 'classification', description: '自动分类 the category classifier' },
   { name: 'privacy', description: '个人信息 personal data: access, correction, erasure' },
   { name: 'webhooks', description: 'Webhook 订阅 signed notices of complaint events to integrations' },

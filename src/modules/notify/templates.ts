@@ -21,6 +21,8 @@ export const NOTICE_EVENTS = [
   'extension_refused',
   'extension_approved',
   'progress_update',
+  'action_due_soon',
+  'action_overdue',
 ] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 
@@ -231,6 +233,26 @@ const TEXTS: Texts = {
     en: {
       subject: 'A message about your complaint {number}',
       body: 'We wrote about your complaint {number}: {message} Read or answer at {track_url}',
+    },
+  },
+  action_due_soon: {
+    'zh-CN': {
+      subject: '提醒：整改 #{action_id} 将于 {due_at} 到期',
+      body: '您负责的整改措施 #{action_id}（{title}）将于 {due_at} 到期，请按计划完成并提交完成证据。',
+    },
+    en: {
+      subject: 'Reminder: action #{action_id} is due by {due_at}',
+      body: 'The corrective action #{action_id} ("{title}") you own is due by {due_at}. Please complete it and record the evidence.',
+    },
+  },
+  action_overdue: {
+    'zh-CN': {
+      subject: '整改 #{action_id} 已逾期',
+      body: '整改措施 #{action_id}（{title}）已于 {due_at} 到期仍未完成，责任人：{owner}。请督促落实。',
+    },
+    en: {
+      subject: 'Action #{action_id} is overdue',
+      body: 'The corrective action #{action_id} ("{title}") owned by {owner} was due by {due_at} and is not done. Please follow it up.',
     },
   },
 };

@@ -11,6 +11,7 @@ import {
   SafetyCertificateOutlined,
   SafetyOutlined,
   SettingOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -53,6 +54,7 @@ export function Shell({ children }: { children: ReactNode }) {
     ...(has('agent', 'supervisor', 'manager', 'executive', 'auditor', 'admin')
       ? [{ key: '/return-visits', icon: <PhoneOutlined />, label: t('nav.returnVisits') }]
       : []),
+    { key: '/corrective-actions', icon: <ToolOutlined />, label: t('nav.correctiveActions') },
     ...(has('auditor', 'admin')
       ? [{ key: '/audit', icon: <SafetyCertificateOutlined />, label: t('nav.audit') }]
       : []),

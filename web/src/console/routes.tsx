@@ -16,6 +16,7 @@ const pages = {
   quality: () => import('./pages/quality/QualityPage'),
   qualityCheck: () => import('./pages/quality/CheckPage'),
   'return-visits': () => import('./pages/return-visits/ReturnVisitsPage'),
+  'corrective-actions': () => import('./pages/corrective-actions/CorrectiveActionsPage'),
   security: () => import('./pages/security/SecurityPage'),
   audit: () => import('./pages/audit/AuditPage'),
   login: () => import('./pages/LoginPage'),
@@ -30,6 +31,7 @@ const CasesPage = lazy(pages.cases);
 const QualityPage = lazy(pages.quality);
 const QualityCheckPage = lazy(pages.qualityCheck);
 const ReturnVisitsPage = lazy(pages['return-visits']);
+const CorrectiveActionsPage = lazy(pages['corrective-actions']);
 const SecurityPage = lazy(pages.security);
 const AuditPage = lazy(pages.audit);
 const LoginPage = lazy(pages.login);
@@ -76,6 +78,8 @@ export function ConsoleRoutes() {
           <Route path="/quality" element={<QualityPage />} />
           <Route path="/quality/:id" element={<QualityCheckPage />} />
           <Route path="/return-visits" element={<ReturnVisitsPage />} />
+          <Route path="/corrective-actions" element={<CorrectiveActionsPage />} />
+          <Route path="/corrective-actions/:id" element={<CorrectiveActionsPage />} />
           <Route path="/security" element={<SecurityPage />} />
           <Route path="/admin/*" element={<AdminPage />} />
           <Route path="/audit" element={<AuditPage />} />

@@ -3,6 +3,7 @@ import * as audit from './sections/audit';
 import * as cases from './sections/cases';
 import * as common from './sections/common';
 import * as complaint from './sections/complaint';
+import * as correctiveActions from './sections/corrective-actions';
 import * as dashboard from './sections/dashboard';
 import * as extensions from './sections/extensions';
 import * as fulfilment from './sections/fulfilment';
@@ -36,5 +37,6 @@ export const en: Messages = {
   ...playbooks.en,
   ...quality.en,
   ...returnVisits.en,
+  ...correctiveActions.en,
   terms: terms.en,
 };

@@ -3,6 +3,7 @@ import * as audit from './sections/audit';
 import * as cases from './sections/cases';
 import * as common from './sections/common';
 import * as complaint from './sections/complaint';
+import * as correctiveActions from './sections/corrective-actions';
 import * as dashboard from './sections/dashboard';
 import * as extensions from './sections/extensions';
 import * as fulfilment from './sections/fulfilment';
@@ -36,6 +37,7 @@ export const zh = {
   ...playbooks.zh,
   ...quality.zh,
   ...returnVisits.zh,
+  ...correctiveActions.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };

@@ -13,6 +13,7 @@ import { CaseCard } from './CaseCard';
 import { ChecklistCard } from './ChecklistCard';
 import { ComplaintHeader } from './ComplaintHeader';
 import { ComplaintTimeline } from './ComplaintTimeline';
+import { CorrectiveActionsCard } from './CorrectiveActionsCard';
 import { CustomerPanel } from './CustomerPanel';
 import type { ComplaintDetail } from './contract';
 import { EvidenceList } from './EvidenceList';
@@ -110,6 +111,7 @@ function ComplaintView({ complaint: c }: { complaint: ComplaintDetail }) {
               onReveal={() => void revealing.reveal()}
             />
             <CaseCard complaint={c} />
+            <CorrectiveActionsCard complaint={c} />
             <Card title={t('cp.section.timeline')} size="small">
               <ComplaintTimeline number={c.number} />
             </Card>

@@ -6,10 +6,12 @@ import type { ComplaintRow } from './model';
 interface Props {
   selected: ComplaintRow[];
   onStart(kind: BulkKind): void;
+  /** 发起整改: one corrective action for the selected complaints. */
+  onCorrectiveAction(): void;
 }
 
 /** 批量受理 / 分派 / 转派 of the selected rows; assigning waits until every one is accepted, and says so. */
-export function BulkActions({ selected, onStart }: Props) {
+export function BulkActions({ selected, onStart, onCorrectiveAction }: Props) {
   const { t } = useI18n();
   const none = selected.length === 0;
   const unaccepted = selected.some((r) => r.status === 'received');
@@ -29,6 +31,9 @@ export function BulkActions({ selected, onStart }: Props) {
       </Tooltip>
       <Button disabled={none} onClick={() => onStart('transfer')}>
         {t('workbench.bulk.transfer')}
+      </Button>
+      <Button disabled={none} onClick={onCorrectiveAction} data-testid="bulk-corrective-action">
+        {t('ca.new')}
       </Button>
       {unaccepted && (
         <Typography.Text type="secondary" data-testid="bulk-hint">

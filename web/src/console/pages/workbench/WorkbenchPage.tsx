@@ -25,6 +25,10 @@ import { useComplaintList } from './useComplaintList';
 
 // The bulk dialog (and Ant Design's Form) is not part of the first page: fetched once rows are selected.
 const BulkModal = onDemand(() => import('./BulkModal').then((m) => ({ default: m.BulkModal })));
+// 发起整改 for the selected complaints, fetched when opened.
+const NewAction = onDemand(() =>
+  import('../corrective-actions/NewActionModal').then((m) => ({ default: m.NewActionModal })),
+);
 
 /** Is the key press meant for a text field (so the page's shortcuts stay out of the way)? */
 const typing = (target: EventTarget | null) =>
@@ -73,6 +77,7 @@ export default function WorkbenchPage() {
   const [bulk, setBulk] = useState<BulkKind | null>(null);
   // Mounted from the first bulk action on, so that closing animates.
   const [bulkOpened, setBulkOpened] = useState(false);
+  const [grouping, setGrouping] = useState(false);
   const units = useUnits();
   const [view, setView] = useState<string | undefined>();
   const [naming, setNaming] = useState(false);
@@ -172,6 +177,7 @@ export default function WorkbenchPage() {
               setBulkOpened(true);
               setBulk(kind);
             }}
+            onCorrectiveAction={() => setGrouping(true)}
           />
         ) : (
           <span />
@@ -234,6 +240,16 @@ export default function WorkbenchPage() {
           rows.length > 0 && <Typography.Text type="secondary">{t('workbench.noMore')}</Typography.Text>
         )}
       </Flex>
+      {grouping && (
+        <Suspense fallback={null}>
+          <NewAction.Component
+            numbers={selectedRows.map((r) => r.number)}
+            unitId={user?.unitId}
+            onClose={() => setGrouping(false)}
+            onCreated={(id: number) => navigate(`/corrective-actions/${id}`)}
+          />
+        </Suspense>
+      )}
       {bulkOpened && (
         <Suspense fallback={null}>
           <BulkModal.Component kind={bulk} rows={selectedRows} onClose={() => setBulk(null)} />

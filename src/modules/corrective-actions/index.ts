@@ -1,0 +1,2 @@
+export { ACTION_REMINDERS_EVERY_MS, ACTION_REMINDERS_JOB, actionRemindersJob } from './reminder-job.js';
+export { ACTION_STREAM } from './rules.js';
