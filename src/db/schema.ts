@@ -704,6 +704,34 @@ export interface QualityCheckTable {
   scored_at: Millis | null;
 }
 
+/** 业务量: a unit's parcels and orders in a month, the denominator of its valid-complaint rate. */
+export interface UnitVolumeTable {
+  unit_id: number;
+  /** 'YYYY-MM' in the organisation's time zone */
+  period: string;
+  parcels: number | null;
+  orders: number | null;
+  updated_by: number;
+  updated_at: Millis;
+}
+
+/** A closed (frozen) assessment period. */
+export interface AssessmentPeriodTable {
+  period: string;
+  closed_by: number;
+  closed_at: Millis;
+}
+
+/** A sheet as it was when its period was closed. */
+export interface AssessmentSnapshotTable {
+  period: string;
+  /** user | unit */
+  subject_kind: string;
+  subject_id: number;
+  /** JSON */
+  sheet: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -765,6 +793,10 @@ export interface Database {
   // accountability (issue 14) — shared by the assessment, appeals and quality checks
   external_parties: ExternalPartyTable;
   quality_checks: QualityCheckTable;
+  // assessment (issue 14) — tables of src/modules/assessment
+  unit_volumes: UnitVolumeTable;
+  assessment_periods: AssessmentPeriodTable;
+  assessment_snapshots: AssessmentSnapshotTable;
 }
 
 export type Job = Selectable<JobTable>;

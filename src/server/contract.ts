@@ -3,6 +3,7 @@
  * types from here (web/src/api/client.ts). A module's endpoints join by adding a line below.
  */
 
+import type { assessmentEndpoints } from '../modules/assessment/endpoints.js';
 import type { auditEndpoints } from '../modules/audit/endpoints.js';
 import type { backupEndpoints } from '../modules/backup/endpoints.js';
 import type { caseEndpoints } from '../modules/cases/endpoints.js';
@@ -67,4 +68,5 @@ export type ApiEndpoint =
   | EndpointsOf<typeof webhookEndpoints>
   | EndpointsOf<typeof backupEndpoints>
   | EndpointsOf<typeof auditEndpoints>
-  | EndpointsOf<typeof playbookEndpoints>;
+  | EndpointsOf<typeof playbookEndpoints>
+  | EndpointsOf<typeof assessmentEndpoints>;
