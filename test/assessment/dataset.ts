@@ -111,7 +111,11 @@ const ANCHOR: GeneratedComplaint = {
 };
 
 export const resolvedAt = (c: GeneratedComplaint) =>
-  c.resolution === null ? null : c.resolution === 'first_contact' ? c.receivedAt + c.registeredAfter : c.resolution;
+  c.resolution === null
+    ? null
+    : c.resolution === 'first_contact'
+      ? c.receivedAt + c.registeredAfter
+      : c.resolution;
 
 const metAt = (d: { dueIn: number; met: string }, start: number) =>
   d.met === 'never' ? null : start + d.dueIn + (d.met === 'early' ? -HOUR : d.met === 'at' ? 0 : HOUR);
@@ -126,7 +130,12 @@ export async function writeDataset(db: Db, org: DemoOrganisation, data: Dataset)
   };
   const category = [...org.categoryIds.values()][0] ?? 0;
   await db.transaction().execute(async (tx) => {
-    for (const table of ['satisfaction_surveys', 'complaint_deadlines', 'remedy_proposals', 'quality_checks'] as const)
+    for (const table of [
+      'satisfaction_surveys',
+      'complaint_deadlines',
+      'remedy_proposals',
+      'quality_checks',
+    ] as const)
       await tx.deleteFrom(table).execute();
     await tx.deleteFrom('complaints').execute();
     await tx.deleteFrom('unit_volumes').execute();

@@ -1,4 +1,4 @@
-import { type Dataset, type GeneratedComplaint, KINDS, PEOPLE, resolvedAt, STAGES } from './dataset.js';
+import { type Dataset, type GeneratedComplaint, KINDS, type PEOPLE, resolvedAt, STAGES } from './dataset.js';
 
 /** The figures counted straight from the generated data, the way a person would by hand. */
 
@@ -20,16 +20,22 @@ const nearestRank = (xs: number[], p: number) => {
 
 export function expectedFigures(data: Dataset, who: Who, w: Window) {
   const isPerson = 'person' in who;
-  const receivedBy = (c: GeneratedComplaint) => (isPerson ? c.staffComplained === who.person : who.units.includes(c.unit));
+  const receivedBy = (c: GeneratedComplaint) =>
+    isPerson ? c.staffComplained === who.person : who.units.includes(c.unit);
   const judgedAgainst = (c: GeneratedComplaint) =>
     c.judgement !== null &&
-    (isPerson ? c.judgement.person === who.person : c.judgement.unit !== null && who.units.includes(c.judgement.unit));
-  const handledBy = (c: GeneratedComplaint) => (isPerson ? c.assignee === who.person : who.units.includes(c.unit));
+    (isPerson
+      ? c.judgement.person === who.person
+      : c.judgement.unit !== null && who.units.includes(c.judgement.unit));
+  const handledBy = (c: GeneratedComplaint) =>
+    isPerson ? c.assignee === who.person : who.units.includes(c.unit);
 
   const received = data.complaints.filter((c) => receivedBy(c) && within(w, c.receivedAt)).length;
   const judged = data.complaints.filter((c) => judgedAgainst(c) && within(w, c.judgement?.at ?? null));
   const valid = judged.filter((c) => c.judgement?.valid);
-  const validByKind = Object.fromEntries(KINDS.map((k) => [k, valid.filter((c) => c.judgement?.kind === k).length]));
+  const validByKind = Object.fromEntries(
+    KINDS.map((k) => [k, valid.filter((c) => c.judgement?.kind === k).length]),
+  );
   const majorValid = valid.filter((c) => c.grade === 'major').length;
   const remediesPaid = judged
     .flatMap((c) => c.remedies)
@@ -78,7 +84,14 @@ export function expectedFigures(data: Dataset, who: Who, w: Window) {
   if (quality !== null) score += 0.3 * (quality - score);
 
   return {
-    responsible: { received, judged: judged.length, valid: valid.length, validByKind, majorValid, remediesPaid },
+    responsible: {
+      received,
+      judged: judged.length,
+      valid: valid.length,
+      validByKind,
+      majorValid,
+      remediesPaid,
+    },
     handler: {
       handled: handled.length,
       stages,

@@ -15,7 +15,8 @@ function same(actual: unknown, expected: unknown, path = ''): void {
   }
   if (expected !== null && typeof expected === 'object') {
     expect(actual, path).toBeTypeOf('object');
-    for (const [k, v] of Object.entries(expected)) same((actual as Record<string, unknown>)[k], v, `${path}/${k}`);
+    for (const [k, v] of Object.entries(expected))
+      same((actual as Record<string, unknown>)[k], v, `${path}/${k}`);
     if (Array.isArray(expected)) expect((actual as unknown[]).length, path).toBe(expected.length);
     return;
   }
@@ -66,7 +67,11 @@ for (const dialect of DIALECTS) {
           const volume = expectedVolume(data, units, w.months);
           same(sheet.volume, volume, `${key}/volume`);
           const valid = want.responsible.valid;
-          same(sheet.validPer10kParcels, volume.parcels ? (valid / volume.parcels) * 10_000 : null, `${key}/rate`);
+          same(
+            sheet.validPer10kParcels,
+            volume.parcels ? (valid / volume.parcels) * 10_000 : null,
+            `${key}/rate`,
+          );
           for (const person of PEOPLE) {
             const row = sheet.people.find((p) => p.id === t.org.userIds.get(person));
             if (!row) continue;
