@@ -40,10 +40,15 @@ for (const dialect of DIALECTS) {
   describe(`assessment API (考核) on ${dialect}`, () => {
     let t: TestApp;
     const as: Record<string, Client> = {};
+    const u = (username: string): Client => {
+      const client = as[username];
+      if (!client) throw new Error(`${username} is not signed in`);
+      return client;
+    };
     const id = (username: string) => t.org.userIds.get(username) ?? 0;
     const unit = (key: string) => t.org.unitIds.get(key) ?? 0;
     const sheetOf = (who: string, username: string, query = NOVEMBER) =>
-      as[who]?.get(`/api/v1/assessment/people/${id(username)}?${query}`);
+      u(who).get(`/api/v1/assessment/people/${id(username)}?${query}`);
 
     beforeAll(async () => {
       t = await startTestApp(dialect);
@@ -63,7 +68,7 @@ for (const dialect of DIALECTS) {
     afterAll(() => t?.close());
 
     it('shows each person their own sheet, with the lines of the score', async () => {
-      const me = await as.handler?.ok('GET', `/api/v1/assessment/me?${NOVEMBER}`);
+      const me = await u('handler').ok('GET', `/api/v1/assessment/me?${NOVEMBER}`);
       expect(me.person.name).toBe('刘处理');
       expect(me.responsible).toMatchObject({ received: 1, valid: 1, remediesPaid: 2000 });
       expect(me.responsible.validByKind.service_conduct).toBe(1);
@@ -87,7 +92,7 @@ for (const dialect of DIALECTS) {
       for (const who of ['executive', 'auditor', 'admin'])
         expect((await sheetOf(who, 'handler'))?.status).toBe(200);
       const units = (who: string, key: string) =>
-        as[who]?.get(`/api/v1/assessment/units/${unit(key)}?${NOVEMBER}`);
+        u(who).get(`/api/v1/assessment/units/${unit(key)}?${NOVEMBER}`);
       expect((await units('supervisor', 'service'))?.status).toBe(200);
       expect((await units('supervisor', 'east'))?.status).toBe(403);
       expect((await units('handler', 'pudong'))?.status).toBe(403);
@@ -100,24 +105,26 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses scoring rules that are out of range or out of order, and keeps the ones it accepts', async () => {
-      const rules = await as.admin?.ok('GET', '/api/v1/assessment/rules');
+      const rules = await u('admin').ok('GET', '/api/v1/assessment/rules');
       expect(rules.validPoints).toEqual({ major: 20, service_conduct: 10, business_error: 5, minor_slip: 2 });
-      const negative = await as.admin?.put('/api/v1/assessment/rules', { ...rules, qualityWeight: 1.5 });
+      const negative = await u('admin').put('/api/v1/assessment/rules', { ...rules, qualityWeight: 1.5 });
       expect(negative?.status).toBe(400);
       expect(negative?.body.fields.map((f: { path: string }) => f.path)).toContain('/body/qualityWeight');
-      const disordered = await as.admin?.put('/api/v1/assessment/rules', {
+      const disordered = await u('admin').put('/api/v1/assessment/rules', {
         ...rules,
         validPoints: { ...rules.validPoints, minor_slip: 8 },
       });
       expect(disordered?.status).toBe(400);
-      expect(disordered?.body.fields).toEqual([expect.objectContaining({ path: '/body/validPoints/minor_slip' })]);
-      expect((await as.manager?.put('/api/v1/assessment/rules', rules))?.status).toBe(403);
-      await as.admin?.ok('PUT', '/api/v1/assessment/rules', {
+      expect(disordered?.body.fields).toEqual([
+        expect.objectContaining({ path: '/body/validPoints/minor_slip' }),
+      ]);
+      expect((await u('manager').put('/api/v1/assessment/rules', rules))?.status).toBe(403);
+      await u('admin').ok('PUT', '/api/v1/assessment/rules', {
         ...rules,
         validPoints: { ...rules.validPoints, service_conduct: 15 },
       });
       expect((await sheetOf('handler', 'handler'))?.body.score.total).toBe(86);
-      await as.admin?.ok('PUT', '/api/v1/assessment/rules', rules);
+      await u('admin').ok('PUT', '/api/v1/assessment/rules', rules);
     });
 
     it('loads volumes from a spreadsheet only when every row is good, and reports each bad one', async () => {
@@ -144,22 +151,22 @@ for (const dialect of DIALECTS) {
         '/body/rows/4/parcels bad_count',
         '/body/rows/4/orders bad_count',
       ]);
-      expect((await as.admin?.ok('GET', '/api/v1/assessment/volumes')).items).toEqual([]);
+      expect((await u('admin').ok('GET', '/api/v1/assessment/volumes')).items).toEqual([]);
       const good = await upload([
         ['浦东网点', '2026-11', 20000, 15000],
         [String(unit('nanshan')), '2026-11', 5000, null],
       ]);
       expect(good).toEqual({ status: 200, body: { written: 2 } });
       // The form replaces what was loaded for that unit and month.
-      await as.admin?.ok('PUT', '/api/v1/assessment/volumes', {
+      await u('admin').ok('PUT', '/api/v1/assessment/volumes', {
         rows: [{ unitId: unit('pudong'), period: '2026-11', parcels: 10000, orders: null }],
       });
-      const form = await as.admin?.put('/api/v1/assessment/volumes', {
+      const form = await u('admin').put('/api/v1/assessment/volumes', {
         rows: [{ unitId: 999_999, period: '2026-11', parcels: 1, orders: null }],
       });
       expect(form?.status).toBe(400);
       expect(form?.body.fields[0].path).toBe('/body/rows/0/unitId');
-      const east = await as.executive?.ok('GET', `/api/v1/assessment/units/${unit('east')}?${NOVEMBER}`);
+      const east = await u('executive').ok('GET', `/api/v1/assessment/units/${unit('east')}?${NOVEMBER}`);
       expect(east.volume).toEqual({ parcels: 10000, orders: null });
       expect(east.validPer10kParcels).toBe(1);
     });
@@ -196,25 +203,25 @@ for (const dialect of DIALECTS) {
     });
 
     it('keeps a closed month as it was when a judgement changes later, until a manager reopens it', async () => {
-      expect((await as.supervisor?.post('/api/v1/assessment/periods/2026-11/close'))?.status).toBe(403);
-      expect((await as.manager?.post('/api/v1/assessment/periods/2099-01/close'))?.status).toBe(409);
-      const closed = await as.manager?.ok('POST', '/api/v1/assessment/periods/2026-11/close');
+      expect((await u('supervisor').post('/api/v1/assessment/periods/2026-11/close'))?.status).toBe(403);
+      expect((await u('manager').post('/api/v1/assessment/periods/2099-01/close'))?.status).toBe(409);
+      const closed = await u('manager').ok('POST', '/api/v1/assessment/periods/2026-11/close');
       expect(closed).toMatchObject({ period: '2026-11', closedBy: '李经理' });
-      expect((await as.manager?.post('/api/v1/assessment/periods/2026-11/close'))?.status).toBe(409);
+      expect((await u('manager').post('/api/v1/assessment/periods/2026-11/close'))?.status).toBe(409);
       // An appeal overturns the judgement afterwards.
       await t.app.db.updateTable('complaints').set({ validity: 'invalid', validity_kind: null }).execute();
       const frozen = (await sheetOf('handler', 'handler'))?.body;
       expect(frozen.frozen).toMatchObject({ closedBy: '李经理' });
       expect(frozen.responsible.valid).toBe(1);
-      const unitFrozen = await as.executive?.ok(
+      const unitFrozen = await u('executive').ok(
         'GET',
         `/api/v1/assessment/units/${unit('east')}?${NOVEMBER}`,
       );
       expect(unitFrozen.responsible.valid).toBe(1);
-      expect((await as.manager?.ok('GET', '/api/v1/assessment/periods')).items).toEqual([
+      expect((await u('manager').ok('GET', '/api/v1/assessment/periods')).items).toEqual([
         expect.objectContaining({ period: '2026-11' }),
       ]);
-      await as.manager?.ok('POST', '/api/v1/assessment/periods/2026-11/reopen');
+      await u('manager').ok('POST', '/api/v1/assessment/periods/2026-11/reopen');
       const live = (await sheetOf('handler', 'handler'))?.body;
       expect(live.frozen).toBeNull();
       expect(live.responsible.valid).toBe(0);
