@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BellOutlined,
   BookOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   FormOutlined,
   InboxOutlined,
@@ -9,6 +10,7 @@ import {
   SafetyCertificateOutlined,
   SafetyOutlined,
   SettingOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -46,6 +48,10 @@ export function Shell({ children }: { children: ReactNode }) {
       ? [{ key: '/approvals', icon: <AuditOutlined />, label: t('nav.approvals') }]
       : []),
     { key: '/cases', icon: <BookOutlined />, label: t('nav.cases') },
+    { key: '/assessment', icon: <TrophyOutlined />, label: t('nav.assessment') },
+    ...(has('supervisor', 'manager', 'executive', 'auditor', 'admin')
+      ? [{ key: '/assessment/units', icon: <ClusterOutlined />, label: t('nav.unitAssessment') }]
+      : []),
     ...(has('auditor', 'admin')
       ? [{ key: '/audit', icon: <SafetyCertificateOutlined />, label: t('nav.audit') }]
       : []),

@@ -13,6 +13,8 @@ const pages = {
   approvals: () => import('./pages/complaint/ApprovalsPage'),
   admin: () => import('./pages/admin/AdminPage'),
   cases: () => import('./pages/cases/CasesPage'),
+  assessment: () => import('./pages/assessment/AssessmentPage'),
+  unitAssessment: () => import('./pages/assessment/UnitAssessmentPage'),
   security: () => import('./pages/security/SecurityPage'),
   audit: () => import('./pages/audit/AuditPage'),
   login: () => import('./pages/LoginPage'),
@@ -24,6 +26,8 @@ const RegisterPage = lazy(pages.register);
 const ApprovalsPage = lazy(pages.approvals);
 const AdminPage = lazy(pages.admin);
 const CasesPage = lazy(pages.cases);
+const AssessmentPage = lazy(pages.assessment);
+const UnitAssessmentPage = lazy(pages.unitAssessment);
 const SecurityPage = lazy(pages.security);
 const AuditPage = lazy(pages.audit);
 const LoginPage = lazy(pages.login);
@@ -67,6 +71,8 @@ export function ConsoleRoutes() {
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/cases" element={<CasesPage />} />
+          <Route path="/assessment" element={<AssessmentPage />} />
+          <Route path="/assessment/units" element={<UnitAssessmentPage />} />
           <Route path="/security" element={<SecurityPage />} />
           <Route path="/admin/*" element={<AdminPage />} />
           <Route path="/audit" element={<AuditPage />} />

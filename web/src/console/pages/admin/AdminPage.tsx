@@ -5,6 +5,7 @@ import { useApi } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
 import { ApiTokensTab } from './ApiTokensTab';
+import { AssessmentRulesTab } from './AssessmentRulesTab';
 import { AuthorityTab } from './AuthorityTab';
 import { BackupTab } from './BackupTab';
 import { CalendarTab } from './CalendarTab';
@@ -21,6 +22,7 @@ import type { AdminUser, Unit } from './shared';
 import { TemplatesTab } from './TemplatesTab';
 import { UnitsTab } from './UnitsTab';
 import { UsersTab } from './UsersTab';
+import { VolumesTab } from './VolumesTab';
 import { WebhooksTab } from './WebhooksTab';
 
 const TABS = [
@@ -30,6 +32,8 @@ const TABS = [
   'categories',
   'dispatch',
   'playbooks',
+  'volumes',
+  'assessment-rules',
   'classification',
   'sla',
   'calendar',
@@ -98,6 +102,8 @@ function AdminTabs({ tab, units, users }: { tab: Tab; units: Unit[]; users: Admi
         { key: 'categories', label: t('admin.tab.categories'), children: <CategoriesTab /> },
         { key: 'dispatch', label: t('admin.tab.dispatch'), children: <DispatchTab units={units} /> },
         { key: 'playbooks', label: t('admin.tab.playbooks'), children: <PlaybooksTab /> },
+        { key: 'volumes', label: t('admin.tab.volumes'), children: <VolumesTab units={units} /> },
+        { key: 'assessment-rules', label: t('admin.tab.assessmentRules'), children: <AssessmentRulesTab /> },
         {
           key: 'classification',
           label: t('admin.tab.classification'),
