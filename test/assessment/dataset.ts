@@ -12,7 +12,7 @@ const HOUR = 3_600_000;
 
 export const PEOPLE = ['handler', 'handler2', 'agent', 'supervisor'] as const;
 export const UNITS = ['pudong', 'nanshan', 'service', 'shanghai'] as const;
-export const STAGES = ['accept', 'dispatch', 'reply', 'whole'] as const;
+export const STAGES = ['first_response', 'dispatch', 'reply', 'whole'] as const;
 export const KINDS = ['major', 'service_conduct', 'business_error', 'minor_slip'] as const;
 type Person = (typeof PEOPLE)[number];
 type UnitKey = (typeof UNITS)[number];
