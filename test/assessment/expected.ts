@@ -50,7 +50,9 @@ export function expectedFigures(data: Dataset, who: Who, w: Window) {
       .filter((d) => d !== undefined && (d.met !== 'never' || d.breached));
     const met = ended.filter((d) => d?.met === 'early' || d?.met === 'at').length;
     return { stage, total: ended.length, met };
-  }).filter((s) => s.total > 0);
+  })
+    .filter((s) => s.total > 0)
+    .sort((a, b) => a.stage.localeCompare(b.stage));
   const stageTotal = stages.reduce((a, s) => a + s.total, 0);
   const stageMet = stages.reduce((a, s) => a + s.met, 0);
   const surveys = handled.flatMap((c) => (c.survey ? [c.survey] : []));
