@@ -100,4 +100,19 @@ describe('assessment (考核) in the console', () => {
       .toContain('刘处理 的考核');
     executive.expectClean();
   });
+
+  it('shows the admin the loaded volumes and the scoring rules', async () => {
+    const admin = await openPage(env.browser, env.server.baseUrl);
+    await signIn(admin.page, 'admin');
+    await admin.page.goto('/admin/volumes');
+    const volumes = admin.page.getByTestId('volumes-tab');
+    await expect.poll(() => volumes.textContent()).toContain('浦东网点');
+    expect(await volumes.textContent()).toContain('12000');
+    await admin.page.goto('/admin/assessment-rules');
+    const rules = admin.page.getByTestId('rules-form');
+    await rules.waitFor();
+    expect(await rules.textContent()).toContain('每件有效投诉扣分');
+    expect(Number(await rules.getByLabel('服务类').inputValue())).toBe(10);
+    admin.expectClean();
+  });
 });

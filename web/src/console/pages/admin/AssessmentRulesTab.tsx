@@ -21,7 +21,7 @@ function RulesForm({ data, setting }: { data: Rules; setting: Setting<'/assessme
   const { t } = useI18n();
   const [form] = Form.useForm<Rules>();
   const points = (name: Array<string>, label: string, max = 1000, step = 0.5) => (
-    <Form.Item name={name} label={label} rules={[{ required: true }]}>
+    <Form.Item key={name.join('.')} name={name} label={label} rules={[{ required: true }]}>
       <InputNumber min={0} max={max} step={step} />
     </Form.Item>
   );
