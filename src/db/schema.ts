@@ -799,6 +799,34 @@ export interface CorrectiveActionComplaintTable {
   complaint_id: number;
 }
 
+/** 业务量: a unit's parcels and orders in a month, the denominator of its valid-complaint rate. */
+export interface UnitVolumeTable {
+  unit_id: number;
+  /** 'YYYY-MM' in the organisation's time zone */
+  period: string;
+  parcels: number | null;
+  orders: number | null;
+  updated_by: number;
+  updated_at: Millis;
+}
+
+/** A closed (frozen) assessment period. */
+export interface AssessmentPeriodTable {
+  period: string;
+  closed_by: number;
+  closed_at: Millis;
+}
+
+/** A sheet as it was when its period was closed. */
+export interface AssessmentSnapshotTable {
+  period: string;
+  /** user | unit */
+  subject_kind: string;
+  subject_id: number;
+  /** JSON */
+  sheet: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -866,6 +894,10 @@ export interface Database {
   return_visits: ReturnVisitTable;
   corrective_actions: CorrectiveActionTable;
   corrective_action_complaints: CorrectiveActionComplaintTable;
+  // assessment (issue 14) — tables of src/modules/assessment
+  unit_volumes: UnitVolumeTable;
+  assessment_periods: AssessmentPeriodTable;
+  assessment_snapshots: AssessmentSnapshotTable;
 }
 
 export type Job = Selectable<JobTable>;

@@ -110,6 +110,7 @@ export const LIABLE_PARTIES = ['company', 'customer', 'third_party', 'none'] as 
 export const LIABILITY_DEGREES = ['full', 'primary', 'secondary', 'none'] as const;
 export const VALIDITIES = ['valid', 'invalid'] as const;
 export const VALID_KINDS = ['major', 'service_conduct', 'business_error', 'minor_slip'] as const;
+export type ValidKind = (typeof VALID_KINDS)[number];
 export const INVALID_REASONS = [
   'unreasonable_demand',
   'harassment',

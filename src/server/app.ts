@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { LogController } from 'fastify';
 import type { AppContext } from '../context.js';
+import { assessmentRoutes } from '../modules/assessment/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { backupRoutes } from '../modules/backup/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
@@ -176,6 +177,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       qualityRoutes(api as Http, app);
       returnVisitRoutes(api as Http, app);
       correctiveActionRoutes(api as Http, app);
+      assessmentRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },
   );

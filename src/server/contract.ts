@@ -3,6 +3,7 @@
  * types from here (web/src/api/client.ts). A module's endpoints join by adding a line below.
  */
 
+import type { assessmentEndpoints } from '../modules/assessment/endpoints.js';
 import type { auditEndpoints } from '../modules/audit/endpoints.js';
 import type { backupEndpoints } from '../modules/backup/endpoints.js';
 import type { caseEndpoints } from '../modules/cases/endpoints.js';
@@ -73,4 +74,5 @@ export type ApiEndpoint =
   | EndpointsOf<typeof playbookEndpoints>
   | EndpointsOf<typeof qualityEndpoints>
   | EndpointsOf<typeof returnVisitEndpoints>
-  | EndpointsOf<typeof correctiveActionEndpoints>;
+  | EndpointsOf<typeof correctiveActionEndpoints>
+  | EndpointsOf<typeof assessmentEndpoints>;

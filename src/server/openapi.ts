@@ -40,6 +40,10 @@ export const API_TAGS = [
     name: 'corrective-actions',
     description: '整改 corrective and preventive actions, their verification and effectiveness',
   },
+  {
+    name: 'assessment',
+    description: '考核 staff and unit assessment sheets, closed periods, volumes and scoring rules',
+  },
   { name: 'classification', description: '自动分类 the category classifier' },
   { name: 'privacy', description: '个人信息 personal data: access, correction, erasure' },
   { name: 'webhooks', description: 'Webhook 订阅 signed notices of complaint events to integrations' },

@@ -1,3 +1,4 @@
+export { type CellValue, cellText } from './cells.js';
 export { type ExportOptions, runExportCommand, runImportCommand } from './cli.js';
 export { type ComplaintExport, type ExportInput, prepareComplaintExport } from './export-complaints.js';
 export {
@@ -8,4 +9,7 @@ export {
   type RowResult,
 } from './import-complaints.js';
 export { importErrorsCsv, importReportXlsx } from './import-report.js';
+export { detectFormat, readSheet } from './read-sheet.js';
 export { complaintTemplate } from './template.js';
+export { receiveUpload } from './upload.js';
+export { streamSheet } from './xlsx-stream.js';

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BellOutlined,
   BookOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   FileDoneOutlined,
   FormOutlined,
@@ -12,6 +13,7 @@ import {
   SafetyOutlined,
   SettingOutlined,
   ToolOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -55,6 +57,10 @@ export function Shell({ children }: { children: ReactNode }) {
       ? [{ key: '/return-visits', icon: <PhoneOutlined />, label: t('nav.returnVisits') }]
       : []),
     { key: '/corrective-actions', icon: <ToolOutlined />, label: t('nav.correctiveActions') },
+    { key: '/assessment', icon: <TrophyOutlined />, label: t('nav.assessment') },
+    ...(has('supervisor', 'manager', 'executive', 'auditor', 'admin')
+      ? [{ key: '/assessment/units', icon: <ClusterOutlined />, label: t('nav.unitAssessment') }]
+      : []),
     ...(has('auditor', 'admin')
       ? [{ key: '/audit', icon: <SafetyCertificateOutlined />, label: t('nav.audit') }]
       : []),

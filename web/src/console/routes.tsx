@@ -17,6 +17,8 @@ const pages = {
   qualityCheck: () => import('./pages/quality/CheckPage'),
   'return-visits': () => import('./pages/return-visits/ReturnVisitsPage'),
   'corrective-actions': () => import('./pages/corrective-actions/CorrectiveActionsPage'),
+  assessment: () => import('./pages/assessment/AssessmentPage'),
+  unitAssessment: () => import('./pages/assessment/UnitAssessmentPage'),
   security: () => import('./pages/security/SecurityPage'),
   audit: () => import('./pages/audit/AuditPage'),
   login: () => import('./pages/LoginPage'),
@@ -32,6 +34,8 @@ const QualityPage = lazy(pages.quality);
 const QualityCheckPage = lazy(pages.qualityCheck);
 const ReturnVisitsPage = lazy(pages['return-visits']);
 const CorrectiveActionsPage = lazy(pages['corrective-actions']);
+const AssessmentPage = lazy(pages.assessment);
+const UnitAssessmentPage = lazy(pages.unitAssessment);
 const SecurityPage = lazy(pages.security);
 const AuditPage = lazy(pages.audit);
 const LoginPage = lazy(pages.login);
@@ -80,6 +84,8 @@ export function ConsoleRoutes() {
           <Route path="/return-visits" element={<ReturnVisitsPage />} />
           <Route path="/corrective-actions" element={<CorrectiveActionsPage />} />
           <Route path="/corrective-actions/:id" element={<CorrectiveActionsPage />} />
+          <Route path="/assessment" element={<AssessmentPage />} />
+          <Route path="/assessment/units" element={<UnitAssessmentPage />} />
           <Route path="/security" element={<SecurityPage />} />
           <Route path="/admin/*" element={<AdminPage />} />
           <Route path="/audit" element={<AuditPage />} />

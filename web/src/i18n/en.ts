@@ -1,4 +1,5 @@
 import * as admin from './sections/admin';
+import * as assessment from './sections/assessment';
 import * as audit from './sections/audit';
 import * as cases from './sections/cases';
 import * as common from './sections/common';
@@ -38,5 +39,6 @@ export const en: Messages = {
   ...quality.en,
   ...returnVisits.en,
   ...correctiveActions.en,
+  ...assessment.en,
   terms: terms.en,
 };

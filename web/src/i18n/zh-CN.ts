@@ -1,4 +1,5 @@
 import * as admin from './sections/admin';
+import * as assessment from './sections/assessment';
 import * as audit from './sections/audit';
 import * as cases from './sections/cases';
 import * as common from './sections/common';
@@ -38,6 +39,7 @@ export const zh = {
   ...quality.zh,
   ...returnVisits.zh,
   ...correctiveActions.zh,
+  ...assessment.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };

@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
 import { ReturnVisitSettings } from '../return-visits/ReturnVisitSettings';
 import { ApiTokensTab } from './ApiTokensTab';
+import { AssessmentRulesTab } from './AssessmentRulesTab';
 import { AuthorityTab } from './AuthorityTab';
 import { BackupTab } from './BackupTab';
 import { CalendarTab } from './CalendarTab';
@@ -23,6 +24,7 @@ import type { AdminUser, Unit } from './shared';
 import { TemplatesTab } from './TemplatesTab';
 import { UnitsTab } from './UnitsTab';
 import { UsersTab } from './UsersTab';
+import { VolumesTab } from './VolumesTab';
 import { WebhooksTab } from './WebhooksTab';
 
 const TABS = [
@@ -34,6 +36,8 @@ const TABS = [
   'playbooks',
   'quality',
   'return-visits',
+  'volumes',
+  'assessment-rules',
   'classification',
   'sla',
   'calendar',
@@ -104,6 +108,8 @@ function AdminTabs({ tab, units, users }: { tab: Tab; units: Unit[]; users: Admi
         { key: 'playbooks', label: t('admin.tab.playbooks'), children: <PlaybooksTab /> },
         { key: 'quality', label: t('admin.tab.quality'), children: <QualityChecklistsTab /> },
         { key: 'return-visits', label: t('admin.tab.returnVisits'), children: <ReturnVisitSettings /> },
+        { key: 'volumes', label: t('admin.tab.volumes'), children: <VolumesTab units={units} /> },
+        { key: 'assessment-rules', label: t('admin.tab.assessmentRules'), children: <AssessmentRulesTab /> },
         {
           key: 'classification',
           label: t('admin.tab.classification'),

@@ -1,0 +1,118 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type Dataset, NOV, writeDataset } from '../assessment/dataset.js';
+import { consoleAndBrowser, openPage, signIn } from './support/browser.js';
+
+/** Kept in the repository: the evidence for issue 14 of the assessment sheets. */
+const EVIDENCE = resolve(import.meta.dirname, '../../docs/evidence/issue-14');
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const NOVEMBER = 'from=2026-11&to=2026-11';
+
+const complaint = (
+  n: number,
+  overrides: Partial<Dataset['complaints'][number]>,
+): Dataset['complaints'][number] => ({
+  unit: 'pudong',
+  receivedAt: NOV + n * DAY,
+  registeredAfter: 10 * 60_000,
+  grade: 'general',
+  staffComplained: null,
+  assignee: 'handler',
+  judgement: null,
+  resolution: NOV + n * DAY + (6 + n) * HOUR,
+  reopenCount: 0,
+  confirmation: 'satisfied',
+  deadlines: {
+    first_response: { dueIn: HOUR, met: 'early', breached: false },
+    reply: { dueIn: 4 * HOUR, met: 'early', breached: false },
+  },
+  survey: { speed: 4, effectiveness: 5, attitude: 5, transparency: 4, recommendation: 9 },
+  remedies: [],
+  ...overrides,
+});
+
+/** November at the Pudong station: the handler resolved five complaints; one valid service complaint is against them. */
+const november: Dataset = {
+  complaints: [
+    complaint(1, {
+      staffComplained: 'handler',
+      judgement: {
+        at: NOV + 2 * DAY,
+        person: 'handler',
+        unit: 'pudong',
+        valid: true,
+        kind: 'service_conduct',
+      },
+      remedies: [{ amount: 5000, status: 'approved', fulfilment: 'done' }],
+      deadlines: { first_response: { dueIn: HOUR, met: 'late', breached: true } },
+      survey: { speed: 2, effectiveness: 3, attitude: 2, transparency: 3, recommendation: 4 },
+    }),
+    complaint(2, { reopenCount: 1, confirmation: 'unsatisfied' }),
+    complaint(3, { resolution: 'first_contact' }),
+    complaint(4, {}),
+    complaint(5, { assignee: 'handler2', unit: 'nanshan' }),
+  ],
+  checks: [],
+  volumes: [{ unit: 'pudong', period: '2026-11', parcels: 12_000, orders: null }],
+};
+
+describe('assessment (考核) in the console', () => {
+  const env = consoleAndBrowser();
+
+  it('shows a handler their sheet with the lines of the score, and an executive the unit with its people', async () => {
+    await writeDataset(env.server.app.db, env.server.org, november);
+    mkdirSync(EVIDENCE, { recursive: true });
+
+    const handler = await openPage(env.browser, env.server.baseUrl);
+    await signIn(handler.page, 'handler');
+    await handler.page.goto(`/assessment?${NOVEMBER}`);
+    const sheet = handler.page.getByTestId('assessment-page');
+    await expect.poll(() => sheet.getByTestId('valid').textContent()).toContain('1');
+    const text = (await sheet.textContent()) ?? '';
+    for (const words of [
+      '我的考核',
+      '作为责任人',
+      '作为处理人',
+      '有效投诉：服务类',
+      '环节超时',
+      '重新处理',
+      '一次解决',
+      '得分明细',
+    ])
+      expect(text).toContain(words);
+    // 100 − 10 (service conduct) − 1 (one stage late) − 2 (reopened) − 2 (unsatisfied) + 0.5 (first contact) + 3 (high satisfaction)
+    expect(await sheet.getByTestId('score').textContent()).toContain('88.5');
+    await handler.page.screenshot({ path: join(EVIDENCE, 'assessment-sheet.png'), fullPage: true });
+    handler.expectClean();
+
+    const executive = await openPage(env.browser, env.server.baseUrl);
+    await signIn(executive.page, 'executive');
+    await executive.page.goto(`/assessment/units?unit=${env.server.org.unitIds.get('east')}&${NOVEMBER}`);
+    const unit = executive.page.getByTestId('unit-assessment-page');
+    await unit.getByRole('link', { name: '刘处理' }).waitFor();
+    expect(await unit.textContent()).toContain('每万件有效投诉');
+    await executive.page.screenshot({ path: join(EVIDENCE, 'unit-assessment.png'), fullPage: true });
+    await unit.getByRole('link', { name: '刘处理' }).click();
+    await expect
+      .poll(() => executive.page.getByTestId('assessment-page').textContent())
+      .toContain('刘处理 的考核');
+    executive.expectClean();
+  });
+
+  it('shows the admin the loaded volumes and the scoring rules', async () => {
+    const admin = await openPage(env.browser, env.server.baseUrl);
+    await signIn(admin.page, 'admin');
+    await admin.page.goto('/admin/volumes');
+    const volumes = admin.page.getByTestId('volumes-tab');
+    await expect.poll(() => volumes.textContent()).toContain('浦东网点');
+    expect(await volumes.textContent()).toContain('12000');
+    await admin.page.goto('/admin/assessment-rules');
+    const rules = admin.page.getByTestId('rules-form');
+    await rules.waitFor();
+    expect(await rules.textContent()).toContain('每件有效投诉扣分');
+    expect(Number(await rules.getByLabel('服务类').inputValue())).toBe(10);
+    admin.expectClean();
+  });
+});
