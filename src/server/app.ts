@@ -30,6 +30,7 @@ import { actorForApiToken, actorForSession } from '../modules/org/index.js';
 import { orgRoutes } from '../modules/org/routes.js';
 import { securityRoutes } from '../modules/org/security-routes.js';
 import { playbookRoutes } from '../modules/playbooks/routes.js';
+import { appealRoutes } from '../modules/appeals/routes.js';
 import { portalRoutes } from '../modules/portal/routes.js';
 import { portalSettingsRoutes } from '../modules/portal/settings-routes.js';
 import { privacyRoutes } from '../modules/privacy/routes.js';
@@ -170,6 +171,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       backupRoutes(api as Http, app);
       auditRoutes(api as Http, app);
       playbookRoutes(api as Http, app);
+      appealRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },
   );

@@ -26,6 +26,7 @@ import type { authEndpoints } from '../modules/org/auth-endpoints.js';
 import type { orgEndpoints } from '../modules/org/endpoints.js';
 import type { securityEndpoints } from '../modules/org/security-endpoints.js';
 import type { playbookEndpoints } from '../modules/playbooks/endpoints.js';
+import type { appealEndpoints } from '../modules/appeals/endpoints.js';
 import type { portalEndpoints } from '../modules/portal/endpoints.js';
 import type { portalSettingsEndpoints } from '../modules/portal/settings-endpoints.js';
 import type { privacyEndpoints } from '../modules/privacy/endpoints.js';
@@ -67,4 +68,5 @@ export type ApiEndpoint =
   | EndpointsOf<typeof webhookEndpoints>
   | EndpointsOf<typeof backupEndpoints>
   | EndpointsOf<typeof auditEndpoints>
-  | EndpointsOf<typeof playbookEndpoints>;
+  | EndpointsOf<typeof playbookEndpoints>
+  | EndpointsOf<typeof appealEndpoints>;
