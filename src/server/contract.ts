@@ -3,6 +3,7 @@
  * types from here (web/src/api/client.ts). A module's endpoints join by adding a line below.
  */
 
+import type { appealEndpoints } from '../modules/appeals/endpoints.js';
 import type { auditEndpoints } from '../modules/audit/endpoints.js';
 import type { backupEndpoints } from '../modules/backup/endpoints.js';
 import type { caseEndpoints } from '../modules/cases/endpoints.js';
@@ -26,7 +27,6 @@ import type { authEndpoints } from '../modules/org/auth-endpoints.js';
 import type { orgEndpoints } from '../modules/org/endpoints.js';
 import type { securityEndpoints } from '../modules/org/security-endpoints.js';
 import type { playbookEndpoints } from '../modules/playbooks/endpoints.js';
-import type { appealEndpoints } from '../modules/appeals/endpoints.js';
 import type { portalEndpoints } from '../modules/portal/endpoints.js';
 import type { portalSettingsEndpoints } from '../modules/portal/settings-endpoints.js';
 import type { privacyEndpoints } from '../modules/privacy/endpoints.js';

@@ -31,7 +31,10 @@ export const API_TAGS = [
     name: 'playbooks',
     description: '处置清单 checklists attached to complaints, and first-response guidance per category',
   },
-  { name: 'appeals', description: '申诉 appeals against judgements and quality checks, reviewed by supervisor then manager' },
+  {
+    name: 'appeals',
+    description: '申诉 appeals against judgements and quality checks, reviewed by supervisor then manager',
+  },
   { name: 'classification', description: '自动分类 the category classifier' },
   { name: 'privacy', description: '个人信息 personal data: access, correction, erasure' },
   { name: 'webhooks', description: 'Webhook 订阅 signed notices of complaint events to integrations' },

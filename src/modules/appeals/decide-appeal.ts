@@ -13,7 +13,12 @@ import type { DecideAppealInput, Revision } from './schemas.js';
 import { judgementOfAppeal, qualityCheckSubject } from './subject.js';
 
 const lockAppeal = async (tx: Tx, id: number) => {
-  const appeal = await tx.selectFrom('appeals').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  const appeal = await tx
+    .selectFrom('appeals')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!appeal) throw notFound('appeal_not_found', { id });
   return appeal;
 };
@@ -38,7 +43,8 @@ export async function decideAppeal(ctx: ActorContext, id: number, input: DecideA
         ? (input.revision ?? (appeal.revision ? (JSON.parse(appeal.revision) as Revision) : null))
         : null;
     if (input.outcome === 'partly') {
-      if (!given) throw badRequest('validation_failed', [{ path: '/revision', code: 'required_when_partly' }]);
+      if (!given)
+        throw badRequest('validation_failed', [{ path: '/revision', code: 'required_when_partly' }]);
       await checkRevision(tx, subject.kind, given);
     }
     const now = ctx.clock.now();
@@ -79,7 +85,12 @@ export async function decideAppeal(ctx: ActorContext, id: number, input: DecideA
       comment: input.comment,
     });
     if (final) await reviseSubject(tx, subject, appeal, input.outcome, given ?? {}, ctx.actor.userId, now);
-    const vars = { number: complaint.number, title: complaint.title, outcome: input.outcome, comment: input.comment };
+    const vars = {
+      number: complaint.number,
+      title: complaint.title,
+      outcome: input.outcome,
+      comment: input.comment,
+    };
     const targets = final
       ? [appeal.appellant_id]
       : (await nearestWithRole(tx, [appeal.unit_path, complaint.unit_path], 'manager')).filter(

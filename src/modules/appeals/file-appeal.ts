@@ -59,7 +59,12 @@ async function file(
       actorId: ctx.actor.userId,
       at: now,
       kind: 'appeal_filed',
-      data: { appealId: id, subject: subject.kind, qualityCheckId: subject.check?.id ?? null, evidence: input.evidence ?? null },
+      data: {
+        appealId: id,
+        subject: subject.kind,
+        qualityCheckId: subject.check?.id ?? null,
+        evidence: input.evidence ?? null,
+      },
       comment: input.reason,
     });
     const reviewers = await nearestWithRole(

@@ -1,5 +1,5 @@
-export { appealJudgement, appealQualityCheck } from './file-appeal.js';
 export { decideAppeal, withdrawAppeal } from './decide-appeal.js';
+export { appealJudgement, appealQualityCheck } from './file-appeal.js';
 export { complaintAppeals, getAppeal, listAppeals } from './queries.js';
 export { appealRoutes } from './routes.js';
 export { OUTCOMES, type Outcome, SUBJECT_KINDS } from './rules.js';

@@ -4,7 +4,15 @@ import { hasRole, seesAll } from '../../domain/actor.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { notFound } from '../../lib/errors.js';
 import { visibleComplaintId, visibleTo } from '../complaints/index.js';
-import { type AppealStatus, type Level, mayAppeal, OPEN_APPEAL_STATUSES, type Outcome, type SubjectKind, windowEnd } from './rules.js';
+import {
+  type AppealStatus,
+  type Level,
+  mayAppeal,
+  OPEN_APPEAL_STATUSES,
+  type Outcome,
+  type SubjectKind,
+  windowEnd,
+} from './rules.js';
 import type { AppealListInput, AppealView, Revision, SubjectAppeals } from './schemas.js';
 import { appealSettings } from './settings.js';
 
@@ -114,11 +122,18 @@ export async function listAppeals(ctx: ActorContext, input: AppealListInput) {
     if (!seesAll(ctx.actor)) q = q.where(visibleTo(ctx));
   }
   if (view === 'queue') {
-    q = q.where('a.status', 'in', levels.map((l) => `pending_${l}`));
+    q = q.where(
+      'a.status',
+      'in',
+      levels.map((l) => `pending_${l}`),
+    );
     if (input.cursor) {
       const [due, id] = decodeCursor(input.cursor, 'integer');
       q = q.where((eb) =>
-        eb.or([eb('a.due_at', '>', Number(due)), eb.and([eb('a.due_at', '=', Number(due)), eb('a.id', '>', id)])]),
+        eb.or([
+          eb('a.due_at', '>', Number(due)),
+          eb.and([eb('a.due_at', '=', Number(due)), eb('a.id', '>', id)]),
+        ]),
       );
     }
     q = q.orderBy('a.due_at').orderBy('a.id');
@@ -134,7 +149,8 @@ export async function listAppeals(ctx: ActorContext, input: AppealListInput) {
   const last = page.at(-1);
   return {
     items: page.map((r) => appealView(r, now)),
-    nextCursor: rows.length > PAGE && last ? encodeCursor([view === 'queue' ? last.due_at : last.id, last.id]) : null,
+    nextCursor:
+      rows.length > PAGE && last ? encodeCursor([view === 'queue' ? last.due_at : last.id, last.id]) : null,
   };
 }
 
@@ -175,7 +191,9 @@ export async function complaintAppeals(ctx: ActorContext, number: string): Promi
     c.validity === 'valid' &&
     (c.responsible_user_id !== null || c.responsible_unit_id !== null || c.responsible_party_id !== null);
   const end = appealable && c.judged_at !== null ? windowEnd(c.judged_at, windowDays) : null;
-  const open = rows.some((r) => r.subject_kind === 'judgement' && OPEN_APPEAL_STATUSES.includes(r.status as AppealStatus));
+  const open = rows.some(
+    (r) => r.subject_kind === 'judgement' && OPEN_APPEAL_STATUSES.includes(r.status as AppealStatus),
+  );
   return {
     mayAppeal:
       end !== null &&

@@ -17,7 +17,11 @@ const judgementChange = (outcome: Outcome, r: Revision): ComplaintUpdate => {
     return { validity: 'invalid', validity_kind: null, invalid_reason: 'appeal_overturned' };
   const set: ComplaintUpdate = {};
   if (r.validity === 'invalid')
-    Object.assign(set, { validity: 'invalid', validity_kind: null, invalid_reason: r.invalidReason ?? 'appeal_overturned' });
+    Object.assign(set, {
+      validity: 'invalid',
+      validity_kind: null,
+      invalid_reason: r.invalidReason ?? 'appeal_overturned',
+    });
   if (r.validity === 'valid' || (!r.validity && r.validityKind))
     Object.assign(set, { validity: 'valid', validity_kind: r.validityKind, invalid_reason: null });
   if (r.responsibleUnitId !== undefined) set.responsible_unit_id = r.responsibleUnitId;
@@ -41,7 +45,11 @@ export async function reviseSubject(
     const set = judgementChange(outcome, revision);
     const changes = changedFields(subject.complaint, set);
     await tx.updateTable('complaints').set(set).where('id', '=', subject.complaint.id).execute();
-    await appendEvent(tx, { ...base, kind: 'judgement_revised', data: { appealId: appeal.id, outcome, changes } });
+    await appendEvent(tx, {
+      ...base,
+      kind: 'judgement_revised',
+      data: { appealId: appeal.id, outcome, changes },
+    });
     return;
   }
   const check = subject.check;

@@ -21,11 +21,15 @@ export async function checkRevision(tx: Tx, kind: SubjectKind, r: Revision): Pro
   if (kind === 'quality_check') {
     if (r.revisedScore === undefined) problems.push({ path: '/revision/revisedScore', code: 'required' });
     for (const f of JUDGEMENT_FIELDS)
-      if (r[f] !== undefined) problems.push({ path: `/revision/${f}`, code: 'not_allowed_for_quality_check' });
+      if (r[f] !== undefined)
+        problems.push({ path: `/revision/${f}`, code: 'not_allowed_for_quality_check' });
   } else {
-    if (r.revisedScore !== undefined) problems.push({ path: '/revision/revisedScore', code: 'not_allowed_for_judgement' });
-    if (!JUDGEMENT_FIELDS.some((f) => r[f] !== undefined)) problems.push({ path: '/revision', code: 'required' });
-    if (r.validity === 'valid' && !r.validityKind) problems.push({ path: '/revision/validityKind', code: 'required_when_valid' });
+    if (r.revisedScore !== undefined)
+      problems.push({ path: '/revision/revisedScore', code: 'not_allowed_for_judgement' });
+    if (!JUDGEMENT_FIELDS.some((f) => r[f] !== undefined))
+      problems.push({ path: '/revision', code: 'required' });
+    if (r.validity === 'valid' && !r.validityKind)
+      problems.push({ path: '/revision/validityKind', code: 'required_when_valid' });
     const refs = [
       ['units', r.responsibleUnitId, '/revision/responsibleUnitId', 'unknown_unit'],
       ['users', r.responsibleUserId, '/revision/responsibleUserId', 'unknown_user'],

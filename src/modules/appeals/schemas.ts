@@ -31,7 +31,8 @@ export type Revision = Static<typeof RevisionSchema>;
 export const DecideAppealBody = Type.Object(
   {
     outcome: Type.Enum(OUTCOMES, {
-      description: 'overturned: the appeal succeeds; partly: changed in part (give `revision`); upheld: the judgement stands',
+      description:
+        'overturned: the appeal succeeds; partly: changed in part (give `revision`); upheld: the judgement stands',
     }),
     comment: Type.String({ minLength: 1, maxLength: 2000 }),
     revision: Type.Optional(RevisionSchema),
@@ -93,7 +94,8 @@ export const AppealListQuery = Type.Object(
   {
     view: Type.Optional(
       Type.Enum(APPEAL_VIEWS, {
-        description: 'queue: waiting for a level the actor reviews (oldest due first); mine: filed by the actor; all: every appeal the actor may review, newest first',
+        description:
+          'queue: waiting for a level the actor reviews (oldest due first); mine: filed by the actor; all: every appeal the actor may review, newest first',
       }),
     ),
     cursor: Type.Optional(Type.String({ maxLength: 64 })),

@@ -20,7 +20,8 @@ export interface Subject {
 const unitPath = async (tx: Tx, unitId: number | null) =>
   unitId === null
     ? null
-    : ((await tx.selectFrom('units').select('path').where('id', '=', unitId).executeTakeFirst())?.path ?? null);
+    : ((await tx.selectFrom('units').select('path').where('id', '=', unitId).executeTakeFirst())?.path ??
+      null);
 
 const lockComplaint = (tx: Tx) => tx.selectFrom('complaints').selectAll().forUpdate();
 
@@ -51,7 +52,12 @@ export const judgementOfAppeal = async (tx: Tx, complaintId: number) =>
 
 /** A quality check of a handler's handling, and its complaint. */
 export async function qualityCheckSubject(tx: Tx, id: number): Promise<Subject> {
-  const check = await tx.selectFrom('quality_checks').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  const check = await tx
+    .selectFrom('quality_checks')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!check) throw notFound('quality_check_not_found', { id });
   const complaint = await lockComplaint(tx).where('id', '=', check.complaint_id).executeTakeFirstOrThrow();
   return {

@@ -1,8 +1,8 @@
 import type { AppContext } from '../../context.js';
+import { formatLocal } from '../../lib/time.js';
 import { appendEvent } from '../audit/index.js';
 import { COMPLAINT_STREAM } from '../complaints/index.js';
 import { nearestWithRole, queueNotice } from '../notify/index.js';
-import { formatLocal } from '../../lib/time.js';
 import { levelOf, OPEN_APPEAL_STATUSES } from './rules.js';
 
 const BATCH = 200;
@@ -19,7 +19,16 @@ export async function sweepOverdueAppeals(ctx: AppContext): Promise<number> {
       let q = tx
         .selectFrom('appeals as a')
         .innerJoin('complaints as c', 'c.id', 'a.complaint_id')
-        .select(['a.id', 'a.status', 'a.due_at', 'a.unit_path', 'a.complaint_id', 'c.number', 'c.title', 'c.unit_path as complaint_unit_path'])
+        .select([
+          'a.id',
+          'a.status',
+          'a.due_at',
+          'a.unit_path',
+          'a.complaint_id',
+          'c.number',
+          'c.title',
+          'c.unit_path as complaint_unit_path',
+        ])
         .where('a.status', 'in', OPEN_APPEAL_STATUSES)
         .where('a.due_at', '<=', now)
         .where('a.overdue_notified_at', 'is', null)
@@ -44,7 +53,11 @@ export async function sweepOverdueAppeals(ctx: AppContext): Promise<number> {
           {
             event: 'appeal_overdue',
             complaintId: r.complaint_id,
-            vars: { number: r.number, title: r.title, due_at: formatLocal(r.due_at ?? now, ctx.config.timeZone) },
+            vars: {
+              number: r.number,
+              title: r.title,
+              due_at: formatLocal(r.due_at ?? now, ctx.config.timeZone),
+            },
             targets: reviewers.map((userId) => ({ userId })),
           },
           now,

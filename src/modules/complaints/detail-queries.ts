@@ -151,7 +151,9 @@ export async function getComplaint(
     ...evidence.map((e) => e.added_by),
     ...messages.map((m) => m.user_id),
   ]);
-  const partyIds = [c.responsible_party_id, c.staff_complained_party_id].filter((i): i is number => i !== null);
+  const partyIds = [c.responsible_party_id, c.staff_complained_party_id].filter(
+    (i): i is number => i !== null,
+  );
   const [categoryRows, unitRows, userRows, partyRows] = await Promise.all([
     ctx.db
       .selectFrom('categories')
@@ -163,7 +165,11 @@ export async function getComplaint(
       ? ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', people).execute()
       : [],
     partyIds.length
-      ? ctx.db.selectFrom('external_parties').select(['id', 'code', 'name']).where('id', 'in', partyIds).execute()
+      ? ctx.db
+          .selectFrom('external_parties')
+          .select(['id', 'code', 'name'])
+          .where('id', 'in', partyIds)
+          .execute()
       : [],
   ]);
   // The handler who must call the customer back may see their number (recorded like every reveal).

@@ -86,7 +86,9 @@ const references = {
   region: Type.Optional(text(200)),
   staffComplained: Type.Optional(text(200)),
   staffComplainedUserId: Type.Optional(
-    Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'the staff member complained about' }),
+    Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
+      description: 'the staff member complained about',
+    }),
   ),
   staffComplainedPartyId: Type.Optional(
     Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
@@ -236,7 +238,10 @@ export const JudgementBody = Type.Object(
     responsibleUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
     responsiblePerson: optionalText(200),
     responsibleUserId: Type.Optional(
-      Type.Integer({ minimum: 1, description: 'the responsible person, a user of the responsible unit or below' }),
+      Type.Integer({
+        minimum: 1,
+        description: 'the responsible person, a user of the responsible unit or below',
+      }),
     ),
     responsiblePartyId: Type.Optional(
       Type.Integer({ minimum: 1, description: 'the responsible external party, when no user fits' }),
