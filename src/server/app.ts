@@ -30,6 +30,7 @@ import { authRoutes } from '../modules/org/auth-routes.js';
 import { actorForApiToken, actorForSession } from '../modules/org/index.js';
 import { orgRoutes } from '../modules/org/routes.js';
 import { securityRoutes } from '../modules/org/security-routes.js';
+import { partyRoutes } from '../modules/parties/routes.js';
 import { playbookRoutes } from '../modules/playbooks/routes.js';
 import { portalRoutes } from '../modules/portal/routes.js';
 import { portalSettingsRoutes } from '../modules/portal/settings-routes.js';
@@ -172,6 +173,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       auditRoutes(api as Http, app);
       playbookRoutes(api as Http, app);
       appealRoutes(api as Http, app);
+      partyRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },
   );

@@ -26,6 +26,7 @@ import type { inboxEndpoints } from '../modules/notify/inbox-endpoints.js';
 import type { authEndpoints } from '../modules/org/auth-endpoints.js';
 import type { orgEndpoints } from '../modules/org/endpoints.js';
 import type { securityEndpoints } from '../modules/org/security-endpoints.js';
+import type { partyEndpoints } from '../modules/parties/endpoints.js';
 import type { playbookEndpoints } from '../modules/playbooks/endpoints.js';
 import type { portalEndpoints } from '../modules/portal/endpoints.js';
 import type { portalSettingsEndpoints } from '../modules/portal/settings-endpoints.js';
@@ -69,4 +70,5 @@ export type ApiEndpoint =
   | EndpointsOf<typeof backupEndpoints>
   | EndpointsOf<typeof auditEndpoints>
   | EndpointsOf<typeof playbookEndpoints>
-  | EndpointsOf<typeof appealEndpoints>;
+  | EndpointsOf<typeof appealEndpoints>
+  | EndpointsOf<typeof partyEndpoints>;
