@@ -3,6 +3,7 @@ import {
   BellOutlined,
   BookOutlined,
   DashboardOutlined,
+  FlagOutlined,
   FormOutlined,
   InboxOutlined,
   LogoutOutlined,
@@ -46,6 +47,9 @@ export function Shell({ children }: { children: ReactNode }) {
       ? [{ key: '/approvals', icon: <AuditOutlined />, label: t('nav.approvals') }]
       : []),
     { key: '/cases', icon: <BookOutlined />, label: t('nav.cases') },
+    ...(has('agent', 'handler', 'supervisor', 'manager', 'executive')
+      ? [{ key: '/appeals', icon: <FlagOutlined />, label: t('nav.appeals') }]
+      : []),
     ...(has('auditor', 'admin')
       ? [{ key: '/audit', icon: <SafetyCertificateOutlined />, label: t('nav.audit') }]
       : []),

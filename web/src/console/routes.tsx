@@ -13,6 +13,7 @@ const pages = {
   approvals: () => import('./pages/complaint/ApprovalsPage'),
   admin: () => import('./pages/admin/AdminPage'),
   cases: () => import('./pages/cases/CasesPage'),
+  appeals: () => import('./pages/appeals/AppealsPage'),
   security: () => import('./pages/security/SecurityPage'),
   audit: () => import('./pages/audit/AuditPage'),
   login: () => import('./pages/LoginPage'),
@@ -24,6 +25,7 @@ const RegisterPage = lazy(pages.register);
 const ApprovalsPage = lazy(pages.approvals);
 const AdminPage = lazy(pages.admin);
 const CasesPage = lazy(pages.cases);
+const AppealsPage = lazy(pages.appeals);
 const SecurityPage = lazy(pages.security);
 const AuditPage = lazy(pages.audit);
 const LoginPage = lazy(pages.login);
@@ -67,6 +69,7 @@ export function ConsoleRoutes() {
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/cases" element={<CasesPage />} />
+          <Route path="/appeals" element={<AppealsPage />} />
           <Route path="/security" element={<SecurityPage />} />
           <Route path="/admin/*" element={<AdminPage />} />
           <Route path="/audit" element={<AuditPage />} />

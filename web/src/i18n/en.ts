@@ -1,4 +1,5 @@
 import * as admin from './sections/admin';
+import * as appeals from './sections/appeals';
 import * as audit from './sections/audit';
 import * as cases from './sections/cases';
 import * as common from './sections/common';
@@ -32,5 +33,6 @@ export const en: Messages = {
   ...audit.en,
   ...extensions.en,
   ...playbooks.en,
+  ...appeals.en,
   terms: terms.en,
 };

@@ -1,4 +1,5 @@
 import * as admin from './sections/admin';
+import * as appeals from './sections/appeals';
 import * as audit from './sections/audit';
 import * as cases from './sections/cases';
 import * as common from './sections/common';
@@ -32,6 +33,7 @@ export const zh = {
   ...audit.zh,
   ...extensions.zh,
   ...playbooks.zh,
+  ...appeals.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };

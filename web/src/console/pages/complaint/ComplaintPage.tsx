@@ -7,6 +7,7 @@ import { ApiError } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
 import { type Translate, useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
+import { AppealsCard } from '../appeals/AppealsCard';
 import type { ActionRequest } from './ActionPanel';
 import { CaseCard } from './CaseCard';
 import { ChecklistCard } from './ChecklistCard';
@@ -82,6 +83,7 @@ function ComplaintView({ complaint: c }: { complaint: ComplaintDetail }) {
             <ChecklistCard complaint={c} />
             <HandlingCard complaint={c} />
             <ExtensionsCard complaint={c} />
+            <AppealsCard complaint={c} />
             <SimilarPanel
               number={c.number}
               onUseRemedy={
