@@ -50,7 +50,7 @@ export const zh = {
   'appeal.level.supervisor': '主管',
   'appeal.level.manager': '经理',
   'appeal.levelAnswer': '{level}：{outcome}（{name}）{comment}',
-  'cp.responsibleUser': '责任人（员工）',
+  'cp.responsibleUser': '责任员工',
   'cp.responsibleParty': '外部责任方',
   'cp.responsibleHelp':
     '先选责任单位，再选该单位的员工；外部网点、承包商或供应商选外部责任方；都不适用时填写姓名。',
