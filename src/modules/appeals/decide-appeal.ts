@@ -8,7 +8,7 @@ import { nearestWithRole, queueNotice } from '../notify/index.js';
 import { addWorkingDays, loadCalendar } from '../sla/index.js';
 import { reviseSubject } from './revise-subject.js';
 import { checkRevision } from './revision-check.js';
-import { levelOf, mayReview, nextStatus } from './rules.js';
+import { levelOf, mayReview, nextStatus, OUTCOME_WORDS } from './rules.js';
 import type { DecideAppealInput, Revision } from './schemas.js';
 import { judgementOfAppeal, qualityCheckSubject } from './subject.js';
 
@@ -88,7 +88,8 @@ export async function decideAppeal(ctx: ActorContext, id: number, input: DecideA
     const vars = {
       number: complaint.number,
       title: complaint.title,
-      outcome: input.outcome,
+      outcome_zh: OUTCOME_WORDS[input.outcome][0],
+      outcome_en: OUTCOME_WORDS[input.outcome][1],
       comment: input.comment,
     };
     const targets = final

@@ -7,6 +7,12 @@ export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 /** overturned: the appeal succeeds, the judgement is reversed; partly: changed in part; upheld: it stands. */
 export const OUTCOMES = ['overturned', 'partly', 'upheld'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+/** The outcome in the appellant's notice, zh-CN and en. */
+export const OUTCOME_WORDS: Record<Outcome, [string, string]> = {
+  overturned: ['申诉成立，原判定撤销', 'the appeal succeeds, the judgement is overturned'],
+  partly: ['申诉部分成立，原判定已修改', 'the appeal partly succeeds, the judgement is changed'],
+  upheld: ['维持原判定', 'the judgement stands'],
+};
 
 export const APPEAL_STATUSES = ['pending_supervisor', 'pending_manager', 'decided', 'withdrawn'] as const;
 export type AppealStatus = (typeof APPEAL_STATUSES)[number];

@@ -199,11 +199,11 @@ const TEXTS: Texts = {
   appeal_decided: {
     'zh-CN': {
       subject: '您对投诉 {number} 的申诉已有结果',
-      body: '您对投诉 {number}（{title}）的申诉复核结果：{outcome}。{comment}',
+      body: '您对投诉 {number}（{title}）的申诉复核结果：{outcome_zh}。{comment}',
     },
     en: {
       subject: 'Your appeal on complaint {number} is decided',
-      body: 'Your appeal on complaint {number} ("{title}") is decided: {outcome}. {comment}',
+      body: 'Your appeal on complaint {number} ("{title}") is decided: {outcome_en}. {comment}',
     },
   },
   extension_requested: {
