@@ -827,6 +827,43 @@ export interface AssessmentSnapshotTable {
   sheet: string;
 }
 
+/** 申诉: an appeal against a judgement or a quality check, reviewed by a supervisor, then a manager. */
+export interface AppealTable {
+  id: Generated<number>;
+  /** judgement | quality_check */
+  subject_kind: string;
+  complaint_id: number;
+  quality_check_id: number | null;
+  /** 'judgement:<complaint id>' | 'quality_check:<id>' while open (unique), else null */
+  open_key: string | null;
+  appellant_id: number;
+  unit_id: number | null;
+  unit_path: string;
+  reason: string;
+  evidence: string | null;
+  /** pending_supervisor | pending_manager | decided | withdrawn */
+  status: string;
+  filed_at: Millis;
+  subject_at: Millis;
+  due_at: Millis | null;
+  overdue_notified_at: Millis | null;
+  supervisor_outcome: string | null;
+  supervisor_id: number | null;
+  supervisor_comment: string | null;
+  supervisor_due_at: Millis;
+  supervisor_decided_at: Millis | null;
+  manager_outcome: string | null;
+  manager_id: number | null;
+  manager_comment: string | null;
+  manager_due_at: Millis | null;
+  manager_decided_at: Millis | null;
+  /** JSON of the change a 'partly' outcome asks for */
+  revision: string | null;
+  /** overturned | partly | upheld */
+  outcome: string | null;
+  decided_at: Millis | null;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -898,11 +935,15 @@ export interface Database {
   unit_volumes: UnitVolumeTable;
   assessment_periods: AssessmentPeriodTable;
   assessment_snapshots: AssessmentSnapshotTable;
+  // appeals (issue 14) — src/modules/appeals
+  appeals: AppealTable;
 }
 
 export type Job = Selectable<JobTable>;
 export type Playbook = Selectable<PlaybookTable>;
 
+export type Appeal = Selectable<AppealTable>;
+export type AppealUpdate = Updateable<AppealTable>;
 export type Complaint = Selectable<ComplaintTable>;
 export type NewComplaint = Insertable<ComplaintTable>;
 export type ComplaintUpdate = Updateable<ComplaintTable>;

@@ -120,6 +120,8 @@ export const INVALID_REASONS = [
   'branch_error',
   'recording_unavailable',
   'other',
+  /** Set by an appeal that overturned a valid-complaint judgement. */
+  'appeal_overturned',
 ] as const;
 
 /** How one complaint may be linked to another. */

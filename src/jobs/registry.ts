@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { sweepOverdueAppeals } from '../modules/appeals/index.js';
 import { verifyHistoryJob } from '../modules/audit/index.js';
 import {
   BACKUP_SCHEDULE_EVERY_MS,
@@ -41,6 +42,16 @@ export const slaSweepJob = defineJob({
     await sweepProgressNotices(ctx);
   },
   // A missed sweep is made up by the next slot; no point piling up retries.
+  maxAttempts: 2,
+});
+
+export const APPEALS_SWEEP_JOB = 'appeals.sweep';
+export const appealsSweepJob = defineJob({
+  kind: APPEALS_SWEEP_JOB,
+  payload: NO_PAYLOAD,
+  handler: async (ctx) => {
+    await sweepOverdueAppeals(ctx);
+  },
   maxAttempts: 2,
 });
 
@@ -89,8 +100,10 @@ export function kesuJobs(): JobRegistry {
     .register(createBackupJob)
     .register(verifyHistoryJob)
     .register(actionRemindersJob)
+    .register(appealsSweepJob)
     .registerCron({ name: 'sla-sweep', everyMs: 30_000, kind: SLA_SWEEP_JOB })
     .registerCron({ name: 'mail-poll', everyMs: MIN_POLL_SECONDS * 1000, kind: MAIL_POLL_JOB })
+    .registerCron({ name: 'appeals-sweep', everyMs: 300_000, kind: APPEALS_SWEEP_JOB })
     .registerCron({ name: 'prune-jobs', everyMs: 3600_000, kind: PRUNE_JOBS_JOB })
     .registerCron({ name: 'webhooks-dispatch', everyMs: DISPATCH_EVERY_MS, kind: DISPATCH_WEBHOOKS_JOB })
     .registerCron({ name: 'prune-sign-in', everyMs: 3600_000, kind: PRUNE_SIGN_IN_JOB })

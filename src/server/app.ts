@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { LogController } from 'fastify';
 import type { AppContext } from '../context.js';
+import { appealRoutes } from '../modules/appeals/routes.js';
 import { assessmentRoutes } from '../modules/assessment/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { backupRoutes } from '../modules/backup/routes.js';
@@ -31,6 +32,7 @@ import { authRoutes } from '../modules/org/auth-routes.js';
 import { actorForApiToken, actorForSession } from '../modules/org/index.js';
 import { orgRoutes } from '../modules/org/routes.js';
 import { securityRoutes } from '../modules/org/security-routes.js';
+import { partyRoutes } from '../modules/parties/routes.js';
 import { playbookRoutes } from '../modules/playbooks/routes.js';
 import { portalRoutes } from '../modules/portal/routes.js';
 import { portalSettingsRoutes } from '../modules/portal/settings-routes.js';
@@ -178,6 +180,8 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       returnVisitRoutes(api as Http, app);
       correctiveActionRoutes(api as Http, app);
       assessmentRoutes(api as Http, app);
+      appealRoutes(api as Http, app);
+      partyRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },
   );

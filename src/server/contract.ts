@@ -3,6 +3,7 @@
  * types from here (web/src/api/client.ts). A module's endpoints join by adding a line below.
  */
 
+import type { appealEndpoints } from '../modules/appeals/endpoints.js';
 import type { assessmentEndpoints } from '../modules/assessment/endpoints.js';
 import type { auditEndpoints } from '../modules/audit/endpoints.js';
 import type { backupEndpoints } from '../modules/backup/endpoints.js';
@@ -27,6 +28,7 @@ import type { inboxEndpoints } from '../modules/notify/inbox-endpoints.js';
 import type { authEndpoints } from '../modules/org/auth-endpoints.js';
 import type { orgEndpoints } from '../modules/org/endpoints.js';
 import type { securityEndpoints } from '../modules/org/security-endpoints.js';
+import type { partyEndpoints } from '../modules/parties/endpoints.js';
 import type { playbookEndpoints } from '../modules/playbooks/endpoints.js';
 import type { portalEndpoints } from '../modules/portal/endpoints.js';
 import type { portalSettingsEndpoints } from '../modules/portal/settings-endpoints.js';
@@ -75,4 +77,6 @@ export type ApiEndpoint =
   | EndpointsOf<typeof qualityEndpoints>
   | EndpointsOf<typeof returnVisitEndpoints>
   | EndpointsOf<typeof correctiveActionEndpoints>
-  | EndpointsOf<typeof assessmentEndpoints>;
+  | EndpointsOf<typeof assessmentEndpoints>
+  | EndpointsOf<typeof appealEndpoints>
+  | EndpointsOf<typeof partyEndpoints>;

@@ -44,6 +44,14 @@ export const API_TAGS = [
     name: 'assessment',
     description: '考核 staff and unit assessment sheets, closed periods, volumes and scoring rules',
   },
+  {
+    name: 'appeals',
+    description: '申诉 appeals against judgements and quality checks, reviewed by supervisor then manager',
+  },
+  {
+    name: 'parties',
+    description: '外部责任方 partner stations, contractors and suppliers a judgement can name',
+  },
   { name: 'classification', description: '自动分类 the category classifier' },
   { name: 'privacy', description: '个人信息 personal data: access, correction, erasure' },
   { name: 'webhooks', description: 'Webhook 订阅 signed notices of complaint events to integrations' },

@@ -149,13 +149,18 @@ export async function getComplaint(
     c.registered_by,
     c.assignee_id,
     c.judged_by,
+    c.responsible_user_id,
+    c.staff_complained_user_id,
     ...remedies.flatMap((r) => [r.proposed_by, r.decided_by, r.fulfilment_owner_id, r.fulfilled_by]),
     ...replies.map((r) => r.sent_by),
     ...watchers.map((w) => w.user_id),
     ...evidence.map((e) => e.added_by),
     ...messages.map((m) => m.user_id),
   ]);
-  const [categoryRows, unitRows, userRows] = await Promise.all([
+  const partyIds = [c.responsible_party_id, c.staff_complained_party_id].filter(
+    (i): i is number => i !== null,
+  );
+  const [categoryRows, unitRows, userRows, partyRows] = await Promise.all([
     ctx.db
       .selectFrom('categories')
       .select(['id', 'code', 'name_zh', 'name_en', 'level'])
@@ -164,6 +169,13 @@ export async function getComplaint(
     ctx.db.selectFrom('units').select(['id', 'name', 'name_en']).where('id', 'in', unitIds).execute(),
     people.length
       ? ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', people).execute()
+      : [],
+    partyIds.length
+      ? ctx.db
+          .selectFrom('external_parties')
+          .select(['id', 'code', 'name'])
+          .where('id', 'in', partyIds)
+          .execute()
       : [],
   ]);
   // The handler who must call the customer back may see their number (recorded like every reveal).
@@ -191,6 +203,7 @@ export async function getComplaint(
       .filter((r) => r !== undefined),
     units: new Map(unitRows.map((u) => [u.id, u])),
     users: new Map(userRows.map((u) => [u.id, u.display_name])),
+    parties: new Map(partyRows.map((p) => [p.id, p])),
     remedies,
     replies,
     links: links.map((l) => ({

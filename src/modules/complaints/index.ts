@@ -8,7 +8,7 @@ export {
   mergeComplaint,
   withdrawComplaint,
 } from './close-complaint.js';
-export { COMPLAINT_STREAM, lockVisibleComplaint } from './complaint-command.js';
+export { COMPLAINT_STREAM, changedFields, lockVisibleComplaint } from './complaint-command.js';
 export { closeUnreachableJob } from './contact-customer.js';
 export { approveRemedy, proposeRemedy, rejectRemedy } from './decide-remedy.js';
 export {

@@ -60,17 +60,28 @@ function validityProblems(v: {
 export const recordJudgement = (ctx: ActorContext, number: string, input: JudgementInput) =>
   runComplaintCommand(ctx, number, 'judge', async (tx) => {
     const check = new ReferenceCheck(tx);
-    await check.unit(input.responsibleUnitId, '/responsibleUnitId');
+    const unit = await check.unit(input.responsibleUnitId, '/responsibleUnitId');
+    const user = await check.person(input.responsibleUserId, unit?.path, '/responsibleUserId');
+    const party = await check.party(input.responsiblePartyId, '/responsiblePartyId');
+    if (input.responsibleUserId !== undefined && input.responsiblePartyId !== undefined)
+      check.add({ path: '/responsiblePartyId', code: 'one_of_user_party_name' });
     for (const p of validityProblems(input)) check.add(p);
     if (input.liableParty === 'company' && !input.degree)
       check.add({ path: '/degree', code: 'required_when_company_liable' });
     check.done();
     return {
       kind: 'judged',
+      // The names as they were, beside the ids the changes record: the history reads without joins.
+      data: {
+        ...(user ? { responsibleUser: { id: user.id, name: user.name } } : {}),
+        ...(party ? { responsibleParty: { id: party.id, code: party.code, name: party.name } } : {}),
+      },
       set: {
         liable_party: input.liableParty,
         responsible_unit_id: input.responsibleUnitId ?? null,
         responsible_person: input.responsiblePerson ?? null,
+        responsible_user_id: input.responsibleUserId ?? null,
+        responsible_party_id: input.responsiblePartyId ?? null,
         liability_degree: input.degree ?? (input.liableParty === 'company' ? null : 'none'),
         judgement_basis: input.basis,
         validity: input.validity ?? null,

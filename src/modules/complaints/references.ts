@@ -41,6 +41,33 @@ export class ReferenceCheck {
     return u;
   }
 
+  /** A person a complaint names (responsible, complained about): an active user, in the unit's subtree when one is given. */
+  async person(id: number | null | undefined, unitPath: string | undefined, path: string) {
+    if (id === undefined || id === null) return undefined;
+    const u = await this.tx
+      .selectFrom('users')
+      .innerJoin('units', 'units.id', 'users.unit_id')
+      .select(['users.id', 'users.active', 'users.display_name as name', 'units.path'])
+      .where('users.id', '=', id)
+      .executeTakeFirst();
+    if (!u?.active) this.problems.push({ path, code: 'unknown_user' });
+    else if (unitPath && !inSubtree(u.path, unitPath))
+      this.problems.push({ path, code: 'responsible_not_in_unit' });
+    return u;
+  }
+
+  /** An active external party (外部责任方). */
+  async party(id: number | null | undefined, path: string) {
+    if (id === undefined || id === null) return undefined;
+    const p = await this.tx
+      .selectFrom('external_parties')
+      .select(['id', 'active', 'code', 'name'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!p?.active) this.problems.push({ path, code: 'unknown_party' });
+    return p;
+  }
+
   add(problem: FieldProblem) {
     this.problems.push(problem);
   }

@@ -228,6 +228,8 @@ async function checkedFields(
       : null;
   const unit = dispatch?.unit ?? filedAt;
   await check.assignee(input.assigneeId, unit?.path, '/assigneeId');
+  await check.person(input.staffComplainedUserId, undefined, '/staffComplainedUserId');
+  await check.party(input.staffComplainedPartyId, '/staffComplainedPartyId');
   check.done();
   if (!unit) throw badRequest('validation_failed', [{ path: '/unitId', code: 'unknown_unit' }]);
 
@@ -267,6 +269,8 @@ async function checkedFields(
     batch_no: input.batchNo ?? null,
     region: input.region ?? null,
     staff_complained: input.staffComplained ?? null,
+    staff_complained_user_id: input.staffComplainedUserId ?? null,
+    staff_complained_party_id: input.staffComplainedPartyId ?? null,
     // Defined: check.done() refused a registration without a category.
     category_id: categoryId as number,
     category_confirmed: 0,

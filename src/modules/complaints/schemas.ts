@@ -85,6 +85,16 @@ const references = {
   batchNo: Type.Optional(text(64)),
   region: Type.Optional(text(200)),
   staffComplained: Type.Optional(text(200)),
+  staffComplainedUserId: Type.Optional(
+    Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
+      description: 'the staff member complained about',
+    }),
+  ),
+  staffComplainedPartyId: Type.Optional(
+    Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
+      description: 'the external party complained about (partner station, contractor, supplier)',
+    }),
+  ),
 };
 
 export const RegisterBody = Type.Object(
@@ -227,6 +237,15 @@ export const JudgementBody = Type.Object(
     liableParty: list(LIABLE_PARTIES),
     responsibleUnitId: Type.Optional(Type.Integer({ minimum: 1 })),
     responsiblePerson: optionalText(200),
+    responsibleUserId: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: 'the responsible person, a user of the responsible unit or below',
+      }),
+    ),
+    responsiblePartyId: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'the responsible external party, when no user fits' }),
+    ),
     degree: Type.Optional(list(LIABILITY_DEGREES)),
     basis: text(MAX_CONTENT),
     validity: Type.Optional(list(VALIDITIES)),

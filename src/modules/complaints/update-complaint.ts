@@ -18,6 +18,8 @@ export const updateComplaint = (ctx: ActorContext, number: string, input: Update
     if (input.title !== undefined && !hasVisibleText(input.title))
       check.add({ path: '/title', code: 'blank' });
     await check.category(input.categoryId, '/categoryId');
+    await check.person(input.staffComplainedUserId, undefined, '/staffComplainedUserId');
+    await check.party(input.staffComplainedPartyId, '/staffComplainedPartyId');
     check.done();
     // A category set or confirmed unlike the prediction is a lesson for the next training.
     const settled = input.categoryId ?? (input.categoryConfirmed ? c.category_id : undefined);
@@ -34,6 +36,8 @@ export const updateComplaint = (ctx: ActorContext, number: string, input: Update
       batch_no: input.batchNo,
       region: input.region,
       staff_complained: input.staffComplained,
+      staff_complained_user_id: input.staffComplainedUserId,
+      staff_complained_party_id: input.staffComplainedPartyId,
     };
     if (input.categoryConfirmed !== undefined) set.category_confirmed = input.categoryConfirmed ? 1 : 0;
     else if (input.categoryId !== undefined && input.categoryId !== c.category_id) set.category_confirmed = 0;

@@ -17,6 +17,8 @@ export const Person = Type.Object({ id: Type.Integer(), name: MaybeText });
 export type PersonView = Static<typeof Person>;
 const MaybePerson = Nullable(Person);
 const UnitRef = Nullable(Type.Object({ id: Type.Integer(), name: Type.String(), nameEn: MaybeText }));
+/** 外部责任方: a partner station, courier contractor or supplier. */
+const PartyRef = Nullable(Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }));
 
 /** What this user may do now: the lifecycle's actions and marking the complaint as a case. */
 export const ALLOWED_ACTIONS = [...ACTIONS, 'curate_case'] as const;
@@ -167,6 +169,8 @@ const ComplaintRecord = Type.Object({
     batchNo: MaybeText,
     region: MaybeText,
     staffComplained: MaybeText,
+    staffComplainedUser: MaybePerson,
+    staffComplainedParty: PartyRef,
   }),
   category: Type.Object({
     id: Type.Integer(),
@@ -196,7 +200,11 @@ const ComplaintRecord = Type.Object({
     Type.Object({
       liableParty: Type.String(),
       responsibleUnit: UnitRef,
-      responsiblePerson: MaybeText,
+      responsiblePerson: Type.Union([Type.String(), Type.Null()], {
+        description: 'a name typed when no user or party fits, or recorded before people were linked',
+      }),
+      responsibleUser: MaybePerson,
+      responsibleParty: PartyRef,
       degree: MaybeText,
       basis: MaybeText,
       judgedBy: MaybePerson,

@@ -85,6 +85,7 @@ export interface DetailRelations {
   categoryPath: Array<{ id: number; code: string; name_zh: string; name_en: string; level: number }>;
   units: Map<number, { id: number; name: string; name_en: string | null }>;
   users: Map<number, string>;
+  parties: Map<number, { id: number; code: string; name: string }>;
   remedies: RemedyProposal[];
   replies: Reply[];
   links: Array<{ kind: string; number: string; createdAt: string }>;
@@ -128,6 +129,7 @@ function deadlineViews(rows: ComplaintDeadlineTable[], now: number) {
 
 export function toDetail(c: Complaint, rel: DetailRelations): ComplaintDetailView {
   const person = (id: number | null) => (id === null ? null : { id, name: rel.users.get(id) ?? null });
+  const party = (id: number | null) => (id === null ? null : (rel.parties.get(id) ?? null));
   const unit = (id: number | null) => {
     const u = id === null ? undefined : rel.units.get(id);
     return u ? { id: u.id, name: u.name, nameEn: u.name_en } : null;
@@ -170,6 +172,8 @@ export function toDetail(c: Complaint, rel: DetailRelations): ComplaintDetailVie
       batchNo: c.batch_no,
       region: c.region,
       staffComplained: c.staff_complained,
+      staffComplainedUser: person(c.staff_complained_user_id),
+      staffComplainedParty: party(c.staff_complained_party_id),
     },
     category: {
       id: c.category_id,
@@ -200,6 +204,8 @@ export function toDetail(c: Complaint, rel: DetailRelations): ComplaintDetailVie
             liableParty: c.liable_party,
             responsibleUnit: unit(c.responsible_unit_id),
             responsiblePerson: c.responsible_person,
+            responsibleUser: person(c.responsible_user_id),
+            responsibleParty: party(c.responsible_party_id),
             degree: c.liability_degree,
             basis: c.judgement_basis,
             judgedBy: person(c.judged_by),

@@ -23,6 +23,9 @@ export const NOTICE_EVENTS = [
   'progress_update',
   'action_due_soon',
   'action_overdue',
+  'appeal_filed',
+  'appeal_overdue',
+  'appeal_decided',
 ] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 
@@ -173,6 +176,36 @@ const TEXTS: Texts = {
     en: {
       subject: 'Mail intake interrupted: the complaints mailbox cannot be read',
       body: 'The complaints mailbox {mailbox} failed {failures} times in a row ({error}). The mail stays in the mailbox and is taken in once it recovers; nothing is lost. Check the mail intake settings and the mail server.',
+    },
+  },
+  appeal_filed: {
+    'zh-CN': {
+      subject: '投诉 {number} 的判定有申诉待您复核',
+      body: '投诉 {number}（{title}）的判定收到申诉：{reason}。请在 1 个工作日内在申诉页复核。',
+    },
+    en: {
+      subject: 'An appeal against the judgement of complaint {number} awaits your review',
+      body: 'The judgement of complaint {number} ("{title}") is appealed: {reason}. Review it on the appeals page within 1 working day.',
+    },
+  },
+  appeal_overdue: {
+    'zh-CN': {
+      subject: '投诉 {number} 的申诉复核已超时',
+      body: '投诉 {number}（{title}）的申诉应于 {due_at} 前复核，现已超时。请尽快在申诉页处理。',
+    },
+    en: {
+      subject: 'The review of an appeal on complaint {number} is overdue',
+      body: 'The appeal on complaint {number} ("{title}") was due for review by {due_at} and is overdue. Review it on the appeals page.',
+    },
+  },
+  appeal_decided: {
+    'zh-CN': {
+      subject: '您对投诉 {number} 的申诉已有结果',
+      body: '您对投诉 {number}（{title}）的申诉复核结果：{outcome_zh}。{comment}',
+    },
+    en: {
+      subject: 'Your appeal on complaint {number} is decided',
+      body: 'Your appeal on complaint {number} ("{title}") is decided: {outcome_en}. {comment}',
     },
   },
   extension_requested: {

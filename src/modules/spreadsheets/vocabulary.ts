@@ -94,6 +94,7 @@ export const INVALID_REASON_LABELS: Labels<(typeof INVALID_REASONS)[number]> = {
   knowledge_base_error: ['知识库错误', 'knowledge base error'],
   branch_error: ['网点差错', 'branch error'],
   recording_unavailable: ['无录音', 'recording unavailable'],
+  appeal_overturned: ['申诉撤销', 'overturned on appeal'],
   other: ['其他', 'other'],
 };
 

@@ -5,6 +5,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   FileDoneOutlined,
+  FlagOutlined,
   FormOutlined,
   InboxOutlined,
   LogoutOutlined,
@@ -51,16 +52,19 @@ export function Shell({ children }: { children: ReactNode }) {
       ? [{ key: '/approvals', icon: <AuditOutlined />, label: t('nav.approvals') }]
       : []),
     { key: '/cases', icon: <BookOutlined />, label: t('nav.cases') },
+    { key: '/assessment', icon: <TrophyOutlined />, label: t('nav.assessment') },
+    ...(has('supervisor', 'manager', 'executive', 'auditor', 'admin')
+      ? [{ key: '/assessment/units', icon: <ClusterOutlined />, label: t('nav.unitAssessment') }]
+      : []),
+    ...(has('agent', 'handler', 'supervisor', 'manager', 'executive')
+      ? [{ key: '/appeals', icon: <FlagOutlined />, label: t('nav.appeals') }]
+      : []),
     // Everyone: a handler reads their own checks there (我的质检); supervisors and above draw and score.
     { key: '/quality', icon: <FileDoneOutlined />, label: t('nav.quality') },
     ...(has('agent', 'supervisor', 'manager', 'executive', 'auditor', 'admin')
       ? [{ key: '/return-visits', icon: <PhoneOutlined />, label: t('nav.returnVisits') }]
       : []),
     { key: '/corrective-actions', icon: <ToolOutlined />, label: t('nav.correctiveActions') },
-    { key: '/assessment', icon: <TrophyOutlined />, label: t('nav.assessment') },
-    ...(has('supervisor', 'manager', 'executive', 'auditor', 'admin')
-      ? [{ key: '/assessment/units', icon: <ClusterOutlined />, label: t('nav.unitAssessment') }]
-      : []),
     ...(has('auditor', 'admin')
       ? [{ key: '/audit', icon: <SafetyCertificateOutlined />, label: t('nav.audit') }]
       : []),

@@ -19,6 +19,7 @@ const pages = {
   'corrective-actions': () => import('./pages/corrective-actions/CorrectiveActionsPage'),
   assessment: () => import('./pages/assessment/AssessmentPage'),
   unitAssessment: () => import('./pages/assessment/UnitAssessmentPage'),
+  appeals: () => import('./pages/appeals/AppealsPage'),
   security: () => import('./pages/security/SecurityPage'),
   audit: () => import('./pages/audit/AuditPage'),
   login: () => import('./pages/LoginPage'),
@@ -36,6 +37,7 @@ const ReturnVisitsPage = lazy(pages['return-visits']);
 const CorrectiveActionsPage = lazy(pages['corrective-actions']);
 const AssessmentPage = lazy(pages.assessment);
 const UnitAssessmentPage = lazy(pages.unitAssessment);
+const AppealsPage = lazy(pages.appeals);
 const SecurityPage = lazy(pages.security);
 const AuditPage = lazy(pages.audit);
 const LoginPage = lazy(pages.login);
@@ -86,6 +88,7 @@ export function ConsoleRoutes() {
           <Route path="/corrective-actions/:id" element={<CorrectiveActionsPage />} />
           <Route path="/assessment" element={<AssessmentPage />} />
           <Route path="/assessment/units" element={<UnitAssessmentPage />} />
+          <Route path="/appeals" element={<AppealsPage />} />
           <Route path="/security" element={<SecurityPage />} />
           <Route path="/admin/*" element={<AdminPage />} />
           <Route path="/audit" element={<AuditPage />} />

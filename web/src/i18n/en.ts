@@ -1,4 +1,5 @@
 import * as admin from './sections/admin';
+import * as appeals from './sections/appeals';
 import * as assessment from './sections/assessment';
 import * as audit from './sections/audit';
 import * as cases from './sections/cases';
@@ -40,5 +41,6 @@ export const en: Messages = {
   ...returnVisits.en,
   ...correctiveActions.en,
   ...assessment.en,
+  ...appeals.en,
   terms: terms.en,
 };

@@ -1,4 +1,5 @@
 import * as admin from './sections/admin';
+import * as appeals from './sections/appeals';
 import * as assessment from './sections/assessment';
 import * as audit from './sections/audit';
 import * as cases from './sections/cases';
@@ -40,6 +41,7 @@ export const zh = {
   ...returnVisits.zh,
   ...correctiveActions.zh,
   ...assessment.zh,
+  ...appeals.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };

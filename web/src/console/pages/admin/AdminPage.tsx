@@ -16,6 +16,7 @@ import { ClassificationTab } from './ClassificationTab';
 import { DispatchTab } from './DispatchTab';
 import { JobsTab } from './JobsTab';
 import { MailIntakeTab } from './MailIntakeTab';
+import { PartiesTab } from './PartiesTab';
 import { PlaybooksTab } from './PlaybooksTab';
 import { QualityChecklistsTab } from './QualityChecklistsTab';
 import { SettingsTab } from './SettingsTab';
@@ -30,6 +31,7 @@ import { WebhooksTab } from './WebhooksTab';
 const TABS = [
   'units',
   'users',
+  'parties',
   'authority',
   'categories',
   'dispatch',
@@ -102,6 +104,7 @@ function AdminTabs({ tab, units, users }: { tab: Tab; units: Unit[]; users: Admi
           label: t('admin.tab.users'),
           children: <UsersTab units={units} />,
         },
+        { key: 'parties', label: t('party.tab'), children: <PartiesTab /> },
         { key: 'authority', label: t('admin.tab.authority'), children: <AuthorityTab /> },
         { key: 'categories', label: t('admin.tab.categories'), children: <CategoriesTab /> },
         { key: 'dispatch', label: t('admin.tab.dispatch'), children: <DispatchTab units={units} /> },

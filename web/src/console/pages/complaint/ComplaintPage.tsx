@@ -7,6 +7,7 @@ import { ApiError } from '../../../api/client';
 import { useApi } from '../../../api/hooks';
 import { type Translate, useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
+import { AppealsCard } from '../appeals/AppealsCard';
 import { ReturnVisitsCard } from '../return-visits/ReturnVisitsCard';
 import type { ActionRequest } from './ActionPanel';
 import { CaseCard } from './CaseCard';
@@ -85,6 +86,7 @@ function ComplaintView({ complaint: c }: { complaint: ComplaintDetail }) {
             <HandlingCard complaint={c} />
             <ReturnVisitsCard complaint={c} />
             <ExtensionsCard complaint={c} />
+            <AppealsCard complaint={c} />
             <SimilarPanel
               number={c.number}
               onUseRemedy={

@@ -48,7 +48,13 @@ export function HandlingCard({ complaint: c }: { complaint: ComplaintDetail }) {
               {j.responsibleUnit?.name ?? '—'}
             </Descriptions.Item>
             <Descriptions.Item label={t('cp.responsiblePerson')}>
-              {j.responsiblePerson ?? '—'}
+              {[
+                j.responsibleUser?.name,
+                j.responsibleParty && `${j.responsibleParty.name}（${j.responsibleParty.code}）`,
+                j.responsiblePerson,
+              ]
+                .filter(Boolean)
+                .join(' · ') || '—'}
             </Descriptions.Item>
             <Descriptions.Item label={t('cp.basis')} span="filled">
               {j.basis ?? '—'}

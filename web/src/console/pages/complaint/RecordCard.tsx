@@ -16,7 +16,12 @@ export interface ShownContact {
 export function RecordCard({ complaint: c, contact }: { complaint: ComplaintDetail; contact: ShownContact }) {
   const { t, locale } = useI18n();
   const termOf = useTermOf();
-  const refs = Object.entries(c.references).filter(([, v]) => v);
+  const { staffComplainedUser, staffComplainedParty, ...typed } = c.references;
+  // The staff or party complained about, linked, shown by name beside the references typed in.
+  const linked = staffComplainedUser?.name ?? staffComplainedParty?.name;
+  const refs = Object.entries({ ...typed, ...(linked ? { staffComplained: linked } : {}) }).filter(
+    ([, v]) => v,
+  );
   const categoryPath = c.category.path.map((p) => (locale === 'en' ? p.nameEn : p.nameZh)).join(' / ');
 
   return (

@@ -4,6 +4,7 @@ import { useI18n } from '../../../../i18n';
 import { complaintAction } from './ActionForm';
 import { options, required, ValidityFields } from './fields';
 import { UnitSelect } from './pickers';
+import { ResponsibleFields } from './ResponsibleFields';
 
 function JudgeFields() {
   const { t } = useI18n();
@@ -15,9 +16,7 @@ function JudgeFields() {
       <Form.Item name="responsibleUnitId" label={t('cp.responsibleUnit')}>
         <UnitSelect all allowClear />
       </Form.Item>
-      <Form.Item name="responsiblePerson" label={t('cp.responsiblePerson')}>
-        <Input maxLength={200} />
-      </Form.Item>
+      <ResponsibleFields />
       <Form.Item name="degree" label={t('cp.degree')}>
         <Radio.Group options={options(t, 'degree', LIABILITY_DEGREES)} />
       </Form.Item>
@@ -35,6 +34,8 @@ export const JudgeAction = complaintAction('judge', 'PUT', '/complaints/:number/
     liableParty: c.judgement?.liableParty,
     responsibleUnitId: c.judgement?.responsibleUnit?.id,
     responsiblePerson: c.judgement?.responsiblePerson ?? undefined,
+    responsibleUserId: c.judgement?.responsibleUser?.id,
+    responsiblePartyId: c.judgement?.responsibleParty?.id,
     degree: c.judgement?.degree ?? undefined,
     basis: c.judgement?.basis ?? undefined,
     validity: c.validity?.validity,

@@ -1,0 +1,9 @@
+import { COMPLAINT_READS } from '../complaint/contract';
+
+/** What filing or deciding an appeal changes on screen. */
+export const APPEAL_READS = [
+  ...COMPLAINT_READS,
+  '/complaints/:number/appeals',
+  '/appeals',
+  '/appeals/:id',
+] as const;
