@@ -72,10 +72,12 @@ describe.each(DIALECTS)('appeals (申诉) on %s', (dialect) => {
   const timeline = async (number: string): Promise<TimelineEvent[]> =>
     (await manager.ok('GET', `${url(number)}/timeline`)).items;
 
-  it('the must-show scenario: appeal on day 6 accepted, day 8 refused, overturned by the supervisor and confirmed by the manager on an archived complaint', async () => {
+  it('the must-show scenario: appeal on day 6 accepted, day 8 refused, overturned by the supervisor and confirmed by the manager on an archived complaint; the assessment sheet follows', async () => {
+    // A February judgement against the handler, whose appeal window has passed by March 6 (day 8).
+    clock.set(shanghai('2026-02-26T10:00:00'));
+    const second = await judgedAgainstHandler();
     clock.set(shanghai('2026-03-06T10:00:00'));
     const first = await judgedAgainstHandler();
-    const second = await judgedAgainstHandler();
     const judgedView = await manager.ok('GET', url(first));
     expect(judgedView.status).toBe('closed');
     expect(judgedView.judgement.responsibleUser).toEqual({
@@ -83,6 +85,18 @@ describe.each(DIALECTS)('appeals (申诉) on %s', (dialect) => {
       name: '刘处理',
     });
     expect(judgedView.validity).toMatchObject({ validity: 'valid', kind: 'service_conduct' });
+    // 考核: the handler's March sheet counts one valid complaint against them.
+    const sheet = () => handler.ok('GET', '/api/v1/assessment/me?from=2026-03');
+    expect((await sheet()).responsible).toMatchObject({ valid: 1 });
+
+    // Day 8 after the February judgement: the handler's appeal is too late.
+    const late = await handler.post(`${url(second)}/appeals`, { reason: '客户已签收，系误判。' });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({
+      code: 'appeal_window_closed',
+      params: { deadline: iso(shanghai('2026-03-05T10:00:00')), windowDays: 7 },
+    });
+    expect(late.body.detail ?? late.body.title).toContain('申诉');
 
     // Day 6 (Thursday): the handler appeals; the page offered it with the window's end.
     clock.set(shanghai('2026-03-12T10:00:00'));
@@ -103,16 +117,6 @@ describe.each(DIALECTS)('appeals (申诉) on %s', (dialect) => {
     expect(inbox.items.map((i: { title: string }) => i.title)).toContain(
       `投诉 ${first} 的判定有申诉待您复核`,
     );
-
-    // Day 8 (Saturday): the appeal against the second judgement, given at the same time, is too late.
-    clock.set(shanghai('2026-03-14T10:00:00'));
-    const late = await handler.post(`${url(second)}/appeals`, { reason: '同上' });
-    expect(late.status).toBe(409);
-    expect(late.body).toMatchObject({
-      code: 'appeal_window_closed',
-      params: { deadline: iso(shanghai('2026-03-13T10:00:00')), windowDays: 7 },
-    });
-    expect(late.body.detail ?? late.body.title).toContain('申诉');
 
     // The supervisor overturns on the next working day (Friday); it goes on to the manager.
     clock.set(shanghai('2026-03-13T09:30:00'));
@@ -181,6 +185,8 @@ describe.each(DIALECTS)('appeals (申诉) on %s', (dialect) => {
     // The appellant hears of it.
     const told = await handler.ok('GET', '/api/v1/inbox');
     expect(told.items.map((i: { title: string }) => i.title)).toContain(`您对投诉 ${first} 的申诉已有结果`);
+    // The assessment follows the revised judgement: no valid complaint against the handler in March.
+    expect((await sheet()).responsible).toMatchObject({ valid: 0 });
     expect(await verifyChain(t.app.db)).toMatchObject({ intact: true });
   });
 
@@ -329,7 +335,8 @@ describe.each(DIALECTS)('appeals (申诉) on %s', (dialect) => {
       .select('id')
       .where('number', '=', number)
       .executeTakeFirstOrThrow();
-    const check = async (status: string) =>
+    // One check per complaint and period: the three checks are of three months.
+    const check = async (status: string, period: string) =>
       (
         await t.app.db
           .insertInto('quality_checks')
@@ -337,7 +344,7 @@ describe.each(DIALECTS)('appeals (申诉) on %s', (dialect) => {
             complaint_id: complaintId,
             handler_id: t.org.userIds.get('handler') ?? 0,
             unit_id: t.org.unitIds.get('pudong') ?? 0,
-            period: '2026-03',
+            period,
             checker_id: t.org.userIds.get('supervisor') ?? 0,
             drawn_by: 'random',
             score: 60,
@@ -349,9 +356,9 @@ describe.each(DIALECTS)('appeals (申诉) on %s', (dialect) => {
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
-    const struck = await check('final');
-    const revised = await check('final');
-    const draft = await check('draft');
+    const struck = await check('final', '2026-01');
+    const revised = await check('final', '2026-02');
+    const draft = await check('draft', '2026-03');
 
     expect((await handler.post(`/api/v1/quality-checks/${draft}/appeals`, { reason: 'x' })).status).toBe(409);
     expect(

@@ -6,4 +6,6 @@ export const APPEAL_READS = [
   '/complaints/:number/appeals',
   '/appeals',
   '/appeals/:id',
+  '/quality-checks/:id',
+  '/quality-checks/mine',
 ] as const;

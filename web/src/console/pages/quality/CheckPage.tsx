@@ -18,6 +18,7 @@ import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
 import { useSession } from '../../session';
+import { AppealButton } from '../appeals/AppealButton';
 import { formatTime } from '../complaint/format';
 import { CHECK_QUERIES, type Check, STATUS_COLOR, shownScore } from './model';
 
@@ -230,10 +231,10 @@ function Findings({ check }: { check: Check }) {
         </Typography.Paragraph>
       )}
       {check.handler.id === user?.userId && check.status === 'final' && (
-        // MERGE(s14a): the appeal button goes here — POST /appeals { subjectKind: 'quality_check', subjectId: check.id, reason }.
-        <Typography.Text type="secondary" data-testid="quality-appeal-slot">
-          {t('quality.mine.appeal')}
-        </Typography.Text>
+        <Space data-testid="quality-appeal-slot">
+          <Typography.Text type="secondary">{t('quality.mine.appeal')}</Typography.Text>
+          <AppealButton qualityCheckId={check.id} />
+        </Space>
       )}
     </Card>
   );
