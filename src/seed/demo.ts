@@ -1,8 +1,12 @@
 import type { AppContext } from '../context.js';
+import { periodOf } from '../lib/periods.js';
+import { saveVolumes } from '../modules/assessment/index.js';
 import { loadPreset } from '../modules/categories/index.js';
 import * as complaints from '../modules/complaints/index.js';
 import type { RegisterInput } from '../modules/complaints/schemas.js';
+import { createAction } from '../modules/corrective-actions/index.js';
 import { insertUnit, insertUser, loadActor, type Role, type UnitKind } from '../modules/org/index.js';
+import { createParty } from '../modules/parties/index.js';
 import { DEFAULT_PORTAL_SETTINGS, savePortalSettings } from '../modules/portal/index.js';
 
 /** The demo password unless KESU_DEMO_PASSWORD says otherwise; printed at start, never for production. */
@@ -100,9 +104,23 @@ export async function seedDemo(app: AppContext): Promise<void> {
     ...DEFAULT_PORTAL_SETTINGS,
     intakeUnitId: unitIds.get('service') ?? null,
   });
+  const admin = await as('admin');
   const agent = await as('agent');
   const supervisor = await as('supervisor');
   const manager = await as('manager');
+  const executive = await as('executive');
+  // 外部责任方 and 业务量: what the judgements and the valid-complaint rate of the assessment use.
+  const partnerStation = await createParty(admin, {
+    kind: 'partner_station',
+    code: 'SH-PD-J01',
+    name: '浦东金桥加盟站',
+    unitId: unitIds.get('pudong') ?? null,
+  });
+  const month = periodOf(app.clock.now(), app.config.timeZone);
+  await saveVolumes(admin, [
+    { unitId: unitIds.get('pudong') ?? 0, period: month, parcels: 186_000, orders: null },
+    { unitId: unitIds.get('nanshan') ?? 0, period: month, parcels: 142_000, orders: null },
+  ]);
   const category = (code: string) => categoryIds.get(code) ?? 0;
   const register = (
     input: Partial<RegisterInput> & Pick<RegisterInput, 'title' | 'content' | 'categoryId'>,
@@ -164,6 +182,8 @@ export async function seedDemo(app: AppContext): Promise<void> {
   await complaints.recordJudgement(agent, pending.number, {
     liableParty: 'company',
     degree: 'full',
+    responsibleUnitId: unitIds.get('pudong'),
+    responsiblePartyId: partnerStation,
     basis: '《快递服务》国家标准：未经收件人同意不得将快件投放智能快件箱或驿站。',
     validity: 'valid',
     validityKind: 'service_conduct',
@@ -214,7 +234,7 @@ export async function seedDemo(app: AppContext): Promise<void> {
         liableParty: 'company',
         degree: 'full',
         responsibleUnitId: unitIds.get('pudong'),
-        responsiblePerson: '快递员 A',
+        responsibleUserId: userIds.get('handler'),
         basis: '通话录音证实快递员言语不当，违反《员工服务规范》第 3 条。',
         validity: 'valid',
         validityKind: 'service_conduct',
@@ -240,6 +260,19 @@ export async function seedDemo(app: AppContext): Promise<void> {
   ]) {
     await step();
   }
+  // 整改: every valid complaint leads to a corrective action.
+  await createAction(executive, {
+    kind: 'corrective',
+    title: '浦东网点派送员服务用语培训',
+    description: '派送员送件时言语不文明，引发有效投诉。',
+    rootCause: '新入职派送员未完成服务规范培训，网点缺少上岗考核。',
+    plan: '组织全体派送员服务规范培训并考核；每周抽查录音。',
+    unitId: unitIds.get('pudong') ?? 0,
+    categoryId: category('delivery.attitude'),
+    ownerId: userIds.get('handler') ?? 0,
+    dueAt: new Date(app.clock.now() + 14 * 24 * 3600_000).toISOString(),
+    complaintNumbers: [closed.number],
+  });
 
   const major = await register({
     channel: 'regulator',

@@ -139,10 +139,11 @@ export async function writeDataset(db: Db, org: DemoOrganisation, data: Dataset)
       await tx.deleteFrom(table).execute();
     await tx.deleteFrom('complaints').execute();
     await tx.deleteFrom('unit_volumes').execute();
-    // The quality checks need a complaint: the first, which lies years before any period asked about.
-    let anchor = 0;
+    // Each quality check needs a complaint of its own (one check per complaint and period): anchors
+    // that lie years before any period asked about.
+    const anchors: number[] = [];
     let i = 0;
-    for (const c of [ANCHOR, ...data.complaints]) {
+    for (const c of [...data.checks.map(() => ANCHOR), ...data.complaints]) {
       i++;
       const u = unit(c.unit);
       const registeredAt = c.receivedAt + c.registeredAfter;
@@ -187,7 +188,7 @@ export async function writeDataset(db: Db, org: DemoOrganisation, data: Dataset)
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      anchor ||= id;
+      if (anchors.length < data.checks.length) anchors.push(id);
       for (const [stage, d] of Object.entries(c.deadlines))
         await tx
           .insertInto('complaint_deadlines')
@@ -224,11 +225,11 @@ export async function writeDataset(db: Db, org: DemoOrganisation, data: Dataset)
           })
           .execute();
     }
-    for (const q of data.checks)
+    for (const [k, q] of data.checks.entries())
       await tx
         .insertInto('quality_checks')
         .values({
-          complaint_id: anchor,
+          complaint_id: anchors[k] ?? 0,
           handler_id: user(q.handler),
           unit_id: unit(q.unit).id,
           period: q.period,

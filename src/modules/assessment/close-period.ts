@@ -1,8 +1,8 @@
 import type { ActorContext } from '../../context.js';
 import { hasRole } from '../../domain/actor.js';
 import { conflict, forbidden } from '../../lib/errors.js';
+import { periodOf } from '../../lib/periods.js';
 import { appendEvent } from '../audit/index.js';
-import { periodOf } from './periods.js';
 import type { ClosedPeriod } from './schemas.js';
 import { readRules } from './settings.js';
 import { allUnits, computePeopleSheets, computeUnitSheet, rootUnits } from './sheets.js';

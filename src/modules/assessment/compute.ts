@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/database.js';
+import { monthsOf, type PeriodRange, periodBounds } from '../../lib/periods.js';
 import { type Figures, handlerFigures, responsibleFigures, withScore } from './figures.js';
-import { monthsOf, type PeriodRange, periodBounds } from './periods.js';
 import {
   handledRows,
   judgedCounts,

@@ -1,8 +1,8 @@
 /** Assessment (考核): sheets per person and unit, closed periods, volumes and scoring rules. */
 import { Type } from 'typebox';
 import { ROLES } from '../../domain/roles.js';
+import { PERIOD_PATTERN } from '../../lib/periods.js';
 import { answerIn, Binary, endpoint, Id, NoContent, problems } from '../../server/endpoint.js';
-import { PERIOD_PATTERN } from './periods.js';
 import {
   ClosedPeriodSchema,
   PeriodQuery,

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { PERIOD_PATTERN } from './periods.js';
+import { PERIOD_PATTERN } from '../../lib/periods.js';
 
 const Period = Type.String({
   pattern: PERIOD_PATTERN,

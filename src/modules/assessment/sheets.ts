@@ -1,10 +1,10 @@
 import type { ActorContext, AppContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
 import { notFound } from '../../lib/errors.js';
+import type { PeriodRange } from '../../lib/periods.js';
 import { assertSeesPerson, assertSeesUnit } from './access.js';
 import { computeFigures, type Window, windowOf } from './compute.js';
 import type { Figures } from './figures.js';
-import type { PeriodRange } from './periods.js';
 import { volumeSums } from './queries.js';
 import type { ScoringRules } from './rules.js';
 import type { PeriodInput, PersonRow, PersonSheet, UnitSheet } from './schemas.js';

@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../db/database.js';
-import type { PeriodRange } from './periods.js';
+import type { PeriodRange } from '../../lib/periods.js';
 
 /** The sheet stored when its month was closed; null when the range is not one closed month (then live). */
 export async function frozenSheet<T extends object>(

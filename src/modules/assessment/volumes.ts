@@ -1,9 +1,9 @@
 import type { ActorContext } from '../../context.js';
 import { badRequest, type FieldProblem } from '../../lib/errors.js';
+import { isPeriod } from '../../lib/periods.js';
 import { appendEvent } from '../audit/index.js';
 import { requireAdmin } from '../org/index.js';
 import { type CellValue, cellText, detectFormat, readSheet } from '../spreadsheets/index.js';
-import { isPeriod } from './periods.js';
 import type { VolumeRow, VolumeView } from './schemas.js';
 
 /**

@@ -1,2 +1,3 @@
+export { createAction } from './create-action.js';
 export { ACTION_REMINDERS_EVERY_MS, ACTION_REMINDERS_JOB, actionRemindersJob } from './reminder-job.js';
 export { ACTION_STREAM } from './rules.js';

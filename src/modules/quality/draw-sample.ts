@@ -5,10 +5,10 @@ import type { Tx } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { subtreeEnd } from '../../domain/actor.js';
 import { badRequest } from '../../lib/errors.js';
+import { periodBounds } from '../../lib/periods.js';
 import { appendEvents } from '../audit/index.js';
 import { categorySubtreeIds } from '../categories/index.js';
 import { checklistForDraw } from './checklists.js';
-import { periodRange } from './period.js';
 import { checkerRoot, requireChecker } from './policy.js';
 import { pickSample, sampleSize } from './sampling.js';
 import type { DrawInput, DrawResult } from './schemas.js';
@@ -67,7 +67,7 @@ async function candidates(
   handlerIds: number[],
   timeZone: string,
 ): Promise<Candidate[]> {
-  const { from, to } = periodRange(input.period, timeZone);
+  const { start: from, end: to } = periodBounds({ from: input.period, to: input.period }, timeZone);
   const byCategory = input.method === 'rule' && input.rules?.includes('category');
   const categoryIds =
     byCategory && input.categoryId !== undefined ? await categorySubtreeIds(tx, input.categoryId) : [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodRange } from './period.js';
+import { periodBounds } from '../../lib/periods.js';
 import { pickSample, sampleSize } from './sampling.js';
 import { weightedScore } from './scoring.js';
 
@@ -40,10 +40,8 @@ describe('quality sampling and scoring', () => {
   });
 
   it('takes a period as the month in the organisation’s time zone', () => {
-    expect(periodRange('2026-10', 'Asia/Shanghai')).toEqual({
-      from: Date.UTC(2026, 8, 30, 16),
-      to: Date.UTC(2026, 9, 31, 16),
-    });
-    expect(periodRange('2026-12', 'Asia/Shanghai').to).toBe(Date.UTC(2026, 11, 31, 16));
+    const month = (period: string) => periodBounds({ from: period, to: period }, 'Asia/Shanghai');
+    expect(month('2026-10')).toEqual({ start: Date.UTC(2026, 8, 30, 16), end: Date.UTC(2026, 9, 31, 16) });
+    expect(month('2026-12').end).toBe(Date.UTC(2026, 11, 31, 16));
   });
 });

@@ -1,4 +1,4 @@
-import { localFields, zoneOffset } from '../../lib/time.js';
+import { localFields, zoneOffset } from './time.js';
 
 /** An assessment period is a month 'YYYY-MM' in the organisation's time zone; a sheet covers one or a range. */
 export const PERIOD_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])$';
