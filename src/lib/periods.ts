@@ -1,7 +1,10 @@
 import { localFields, zoneOffset } from './time.js';
 
-/** An assessment period is a month 'YYYY-MM' in the organisation's time zone; a sheet covers one or a range. */
-export const PERIOD_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])$';
+/**
+ * An assessment period is a month 'YYYY-MM' in the organisation's time zone; a sheet covers one or a
+ * range. Years 2000–2099: complaints are dated, and far years only make date arithmetic fail.
+ */
+export const PERIOD_PATTERN = '^20\\d{2}-(0[1-9]|1[0-2])$';
 const PERIOD = new RegExp(PERIOD_PATTERN);
 
 export interface PeriodRange {
