@@ -73,8 +73,8 @@ export function textProblems(texts: PublicationTexts, values: PersonalValues): T
     const kind = personalHit(text, values);
     if (kind) problems.push({ field, code: 'personal_value', kind });
     else if (EMAIL.test(text)) problems.push({ field, code: 'email_like' });
-    else if (DIGIT_RUN.test(text)) problems.push({ field, code: 'phone_like' });
     else if (CODE.test(text)) problems.push({ field, code: 'number_like' });
+    else if (DIGIT_RUN.test(text)) problems.push({ field, code: 'phone_like' });
   }
   return problems;
 }
