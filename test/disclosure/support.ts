@@ -30,7 +30,12 @@ export type Person = (typeof PEOPLE)[number];
  * A complaint of this person, judged against the company, with an approved apology and compensation,
  * replied to and confirmed: resolved. Its number.
  */
-export async function resolvedComplaint(t: TestApp, manager: Client, p: Person): Promise<string> {
+export async function resolvedComplaint(
+  t: TestApp,
+  manager: Client,
+  p: Person,
+  receivedAt?: string,
+): Promise<string> {
   const { number } = await manager.ok(
     'POST',
     '/api/v1/complaints',
@@ -41,6 +46,7 @@ export async function resolvedComplaint(t: TestApp, manager: Client, p: Person):
       content: `我住在${p.address}，电话${p.phone}，运单${p.waybill}三天没有更新。`,
       waybillNo: p.waybill,
       orderNo: p.order,
+      ...(receivedAt ? { receivedAt } : {}),
     }),
   );
   const step = (path: string, body: unknown = {}, method: 'POST' | 'PUT' = 'POST') =>
