@@ -147,7 +147,8 @@ export function setPublished(ctx: ActorContext, period: string, publish: boolean
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (tx) => {
     const d = await lockDisclosure(tx, period);
-    if ((d.status === 'published') === publish) throw conflict('disclosure_status', { status: d.status });
+    if ((d.status === 'published') === publish)
+      throw conflict(publish ? 'disclosure_published' : 'disclosure_not_published', { period });
     if (publish) {
       const rows = await tx
         .selectFrom('disclosure_judgements as j')
