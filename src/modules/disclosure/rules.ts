@@ -37,6 +37,8 @@ export interface TextProblem {
 const squeeze = (s: string) => s.replace(/[\s\-－—_.·()（）]/g, '').toLowerCase();
 /** Seven or more digits, possibly split by spaces or dashes: a phone, ID, waybill or order number. */
 const DIGIT_RUN = /\d(?:[\s\-－]?\d){6,}/;
+/** Dates and times (2026-03-13, 2026/3/13 14:30) are no one's number: left out of the digit checks. */
+const DATE_TIME = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2})?/g;
 const EMAIL = /[^\s@＠]+[@＠][^\s@＠]+\.[^\s@＠]+/;
 /** A code of letters and digits with at least five digits (SF1234567, JD0012345678): a waybill or order. */
 const CODE = /\b(?=[A-Za-z0-9]*\d{5})[A-Za-z]{1,6}[A-Za-z0-9-]{5,}\b/;
@@ -74,7 +76,7 @@ export function textProblems(texts: PublicationTexts, values: PersonalValues): T
     if (kind) problems.push({ field, code: 'personal_value', kind });
     else if (EMAIL.test(text)) problems.push({ field, code: 'email_like' });
     else if (CODE.test(text)) problems.push({ field, code: 'number_like' });
-    else if (DIGIT_RUN.test(text)) problems.push({ field, code: 'phone_like' });
+    else if (DIGIT_RUN.test(text.replace(DATE_TIME, ' '))) problems.push({ field, code: 'phone_like' });
   }
   return problems;
 }
