@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/lib/clock.js';
 import { verifyChain } from '../../src/modules/audit/index.js';
+import { PUBLIC_REQUESTS_PER_MINUTE } from '../../src/modules/disclosure/routes.js';
 import { anonymous, type Client, tokenClient } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
@@ -162,6 +163,17 @@ for (const dialect of DIALECTS) {
       expect(events.map((e) => e.kind)).toEqual(['prepared', 'judgement_edited', 'published', 'unpublished']);
       const report = await verifyChain(t.app.db);
       expect(report.intact).toBe(true);
+    });
+
+    it('limits each address’s public requests per minute (429), the page as well as the API', async () => {
+      const from = (remoteAddress: string, url: string) =>
+        t.http.inject({ method: 'GET', url, remoteAddress });
+      for (let i = 0; i < PUBLIC_REQUESTS_PER_MINUTE; i++)
+        expect((await from('203.0.113.7', '/api/v1/public/disclosures')).statusCode).toBe(200);
+      expect((await from('203.0.113.7', '/api/v1/public/disclosures')).statusCode).toBe(429);
+      expect((await from('203.0.113.8', '/api/v1/public/disclosures')).statusCode).toBe(200);
+      for (let i = 0; i < PUBLIC_REQUESTS_PER_MINUTE; i++) await from('203.0.113.9', '/disclosure');
+      expect((await from('203.0.113.9', '/disclosure')).statusCode).toBe(429);
     });
   });
 }
