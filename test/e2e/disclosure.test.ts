@@ -53,6 +53,8 @@ describe('public disclosure (公示) in the browser', () => {
 
       await page.getByTestId('publish').click();
       await expect.poll(() => page.getByTestId('status').textContent()).toBe('已发布');
+      // The picture without the passing notices over the month row.
+      await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
       mkdirSync(EVIDENCE, { recursive: true });
       await page.screenshot({ path: join(EVIDENCE, 'disclosure-admin.png'), fullPage: true });
       // The only failed requests: the month not prepared yet (404) and the refused text (400).
