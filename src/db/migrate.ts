@@ -10,6 +10,7 @@ import * as accountability from './migrations/2026-12-03-accountability.js';
 import * as appeals from './migrations/2026-12-03-appeals.js';
 import * as assessment from './migrations/2026-12-03-assessment.js';
 import * as correctiveActions from './migrations/2026-12-03-corrective-actions.js';
+import * as disclosure from './migrations/2026-12-03-disclosure.js';
 import * as extensions from './migrations/2026-12-03-extensions.js';
 import * as fulfilment from './migrations/2026-12-03-fulfilment.js';
 import * as listShapes from './migrations/2026-12-03-list-shapes.js';
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-corrective-actions': correctiveActions,
   '2026-12-03-assessment': assessment,
   '2026-12-03-appeals': appeals,
+  '2026-12-03-disclosure': disclosure,
 };
 
 // Several migrations of one day are released together under names that do not sort in release order:

@@ -754,6 +754,36 @@ export interface QualityDrawTable {
 }
 
 /** 整改 / 纠正预防 (issue 14 item 6). */
+/** 公示: one month's public disclosure — the chosen figures, computed when prepared, and its status. */
+export interface DisclosureTable {
+  id: Generated<number>;
+  /** 'YYYY-MM' in the organisation's time zone. */
+  period: string;
+  /** draft | published */
+  status: string;
+  /** JSON: the names of the figures chosen for publication. */
+  chosen: string;
+  /** JSON: every figure as computed at preparation. */
+  figures: string;
+  prepared_by: number;
+  prepared_at: Millis;
+  published_at: Millis | null;
+  updated_at: Millis;
+}
+
+/** A judgement selected for publication: its texts, drafted without personal values and edited by the admin. */
+export interface DisclosureJudgementTable {
+  id: Generated<number>;
+  disclosure_id: number;
+  complaint_id: number;
+  position: number;
+  category: string;
+  cause: string;
+  result: string;
+  measures: string;
+  updated_at: Millis;
+}
+
 export interface CorrectiveActionTable {
   id: Generated<number>;
   /** corrective | preventive */
@@ -937,6 +967,9 @@ export interface Database {
   assessment_snapshots: AssessmentSnapshotTable;
   // appeals (issue 14) — src/modules/appeals
   appeals: AppealTable;
+  // public disclosure (issue 15 item 4) — src/modules/disclosure
+  disclosures: DisclosureTable;
+  disclosure_judgements: DisclosureJudgementTable;
 }
 
 export type Job = Selectable<JobTable>;

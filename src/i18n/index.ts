@@ -50,3 +50,10 @@ export function fieldMessage(locale: Locale, code: string, params: Record<string
   const fields: Record<string, string> = catalogs[locale].fields;
   return fill(locale, fields[code] ?? fields.invalid ?? code, params);
 }
+
+/** The words of the public disclosure page and of the drafts it starts from (src/modules/disclosure). */
+export const disclosureWords = (locale: Locale): Record<string, string> => catalogs[locale].disclosure;
+
+/** A catalog text with its `{placeholders}` filled as they are. */
+export const filled = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (whole, k: string) => (params[k] === undefined ? whole : String(params[k])));

@@ -20,6 +20,11 @@ import { complaintSettingsRoutes } from '../modules/complaints/settings-routes.j
 import { correctiveActionRoutes } from '../modules/corrective-actions/routes.js';
 import { customerRoutes } from '../modules/customers/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
+import {
+  disclosurePageRoutes,
+  disclosureRoutes,
+  publicDisclosureRoutes,
+} from '../modules/disclosure/routes.js';
 import { dispatchRoutes } from '../modules/dispatch/routes.js';
 import { evidenceRoutes } from '../modules/evidence/routes.js';
 import { evidenceSettingsRoutes } from '../modules/evidence/settings-routes.js';
@@ -182,11 +187,15 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       assessmentRoutes(api as Http, app);
       appealRoutes(api as Http, app);
       partyRoutes(api as Http, app);
+      disclosureRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },
   );
   // The public portal (URLs /api/v1/portal/…) in a context of its own: its routes carry their own rate limits.
   await http.register(async (portal) => portalRoutes(portal as Http, app), { prefix: '/api/v1' });
+  // The public disclosure (公示): its JSON under /api/v1/public and its page at /disclosure, rate-limited per address.
+  await http.register(async (open) => publicDisclosureRoutes(open as Http, app), { prefix: '/api/v1' });
+  await http.register(async (open) => disclosurePageRoutes(open as Http, app));
   await registerWeb(http);
   return http;
 }

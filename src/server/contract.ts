@@ -17,6 +17,7 @@ import type { complaintSettingsEndpoints } from '../modules/complaints/settings-
 import type { correctiveActionEndpoints } from '../modules/corrective-actions/endpoints.js';
 import type { customerEndpoints } from '../modules/customers/endpoints.js';
 import type { dashboardEndpoints } from '../modules/dashboard/endpoints.js';
+import type { disclosureEndpoints, publicDisclosureEndpoints } from '../modules/disclosure/endpoints.js';
 import type { dispatchEndpoints } from '../modules/dispatch/endpoints.js';
 import type { evidenceEndpoints } from '../modules/evidence/endpoints.js';
 import type { evidenceSettingsEndpoints } from '../modules/evidence/settings-endpoints.js';
@@ -79,4 +80,6 @@ export type ApiEndpoint =
   | EndpointsOf<typeof correctiveActionEndpoints>
   | EndpointsOf<typeof assessmentEndpoints>
   | EndpointsOf<typeof appealEndpoints>
-  | EndpointsOf<typeof partyEndpoints>;
+  | EndpointsOf<typeof partyEndpoints>
+  | EndpointsOf<typeof disclosureEndpoints>
+  | EndpointsOf<typeof publicDisclosureEndpoints>;

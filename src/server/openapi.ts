@@ -52,6 +52,11 @@ export const API_TAGS = [
     name: 'parties',
     description: '外部责任方 partner stations, contractors and suppliers a judgement can name',
   },
+  {
+    name: 'disclosure',
+    description:
+      '公示 the monthly public disclosure: chosen figures and anonymised judgements, and its public page',
+  },
   { name: 'classification', description: '自动分类 the category classifier' },
   { name: 'privacy', description: '个人信息 personal data: access, correction, erasure' },
   { name: 'webhooks', description: 'Webhook 订阅 signed notices of complaint events to integrations' },

@@ -9,6 +9,7 @@ import {
   FormOutlined,
   InboxOutlined,
   LogoutOutlined,
+  NotificationOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
@@ -52,6 +53,9 @@ export function Shell({ children }: { children: ReactNode }) {
       ? [{ key: '/approvals', icon: <AuditOutlined />, label: t('nav.approvals') }]
       : []),
     { key: '/cases', icon: <BookOutlined />, label: t('nav.cases') },
+    ...(has('admin')
+      ? [{ key: '/disclosures', icon: <NotificationOutlined />, label: t('nav.disclosure') }]
+      : []),
     { key: '/assessment', icon: <TrophyOutlined />, label: t('nav.assessment') },
     ...(has('supervisor', 'manager', 'executive', 'auditor', 'admin')
       ? [{ key: '/assessment/units', icon: <ClusterOutlined />, label: t('nav.unitAssessment') }]

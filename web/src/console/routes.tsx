@@ -13,6 +13,7 @@ const pages = {
   approvals: () => import('./pages/complaint/ApprovalsPage'),
   admin: () => import('./pages/admin/AdminPage'),
   cases: () => import('./pages/cases/CasesPage'),
+  disclosures: () => import('./pages/disclosure/DisclosurePage'),
   quality: () => import('./pages/quality/QualityPage'),
   qualityCheck: () => import('./pages/quality/CheckPage'),
   'return-visits': () => import('./pages/return-visits/ReturnVisitsPage'),
@@ -31,6 +32,7 @@ const RegisterPage = lazy(pages.register);
 const ApprovalsPage = lazy(pages.approvals);
 const AdminPage = lazy(pages.admin);
 const CasesPage = lazy(pages.cases);
+const DisclosurePage = lazy(pages.disclosures);
 const QualityPage = lazy(pages.quality);
 const QualityCheckPage = lazy(pages.qualityCheck);
 const ReturnVisitsPage = lazy(pages['return-visits']);
@@ -81,6 +83,7 @@ export function ConsoleRoutes() {
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/cases" element={<CasesPage />} />
+          <Route path="/disclosures" element={<DisclosurePage />} />
           <Route path="/quality" element={<QualityPage />} />
           <Route path="/quality/:id" element={<QualityCheckPage />} />
           <Route path="/return-visits" element={<ReturnVisitsPage />} />

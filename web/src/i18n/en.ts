@@ -7,6 +7,7 @@ import * as common from './sections/common';
 import * as complaint from './sections/complaint';
 import * as correctiveActions from './sections/corrective-actions';
 import * as dashboard from './sections/dashboard';
+import * as disclosure from './sections/disclosure';
 import * as extensions from './sections/extensions';
 import * as fulfilment from './sections/fulfilment';
 import * as playbooks from './sections/playbooks';
@@ -42,5 +43,6 @@ export const en: Messages = {
   ...correctiveActions.en,
   ...assessment.en,
   ...appeals.en,
+  ...disclosure.en,
   terms: terms.en,
 };

@@ -7,6 +7,7 @@ import * as common from './sections/common';
 import * as complaint from './sections/complaint';
 import * as correctiveActions from './sections/corrective-actions';
 import * as dashboard from './sections/dashboard';
+import * as disclosure from './sections/disclosure';
 import * as extensions from './sections/extensions';
 import * as fulfilment from './sections/fulfilment';
 import * as playbooks from './sections/playbooks';
@@ -42,6 +43,7 @@ export const zh = {
   ...correctiveActions.zh,
   ...assessment.zh,
   ...appeals.zh,
+  ...disclosure.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };

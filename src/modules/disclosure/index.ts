@@ -1,0 +1,1 @@
+export { DISCLOSURE_STREAM } from './rules.js';
