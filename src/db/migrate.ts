@@ -8,6 +8,7 @@ import * as classifier from './migrations/2026-11-27-classifier.js';
 import * as cases from './migrations/2026-11-28-cases.js';
 import * as accountability from './migrations/2026-12-03-accountability.js';
 import * as appeals from './migrations/2026-12-03-appeals.js';
+import * as stats from './migrations/2026-12-03-stats.js';
 import * as assessment from './migrations/2026-12-03-assessment.js';
 import * as correctiveActions from './migrations/2026-12-03-corrective-actions.js';
 import * as extensions from './migrations/2026-12-03-extensions.js';
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-corrective-actions': correctiveActions,
   '2026-12-03-assessment': assessment,
   '2026-12-03-appeals': appeals,
+  '2026-12-03-stats': stats,
 };
 
 // Several migrations of one day are released together under names that do not sort in release order:

@@ -1,0 +1,3 @@
+/** Statistics (统计): facts and rollups that follow the history, their rebuild, and the figures read from them. */
+export { FOLLOW_EVERY_MS, FOLLOW_HISTORY_JOB, followHistory, followHistoryJob } from './follow-history.js';
+export { type RebuildResult, rebuildStats } from './rebuild.js';
