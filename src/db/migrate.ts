@@ -8,7 +8,6 @@ import * as classifier from './migrations/2026-11-27-classifier.js';
 import * as cases from './migrations/2026-11-28-cases.js';
 import * as accountability from './migrations/2026-12-03-accountability.js';
 import * as appeals from './migrations/2026-12-03-appeals.js';
-import * as stats from './migrations/2026-12-03-stats.js';
 import * as assessment from './migrations/2026-12-03-assessment.js';
 import * as correctiveActions from './migrations/2026-12-03-corrective-actions.js';
 import * as extensions from './migrations/2026-12-03-extensions.js';
@@ -24,6 +23,7 @@ import * as registration from './migrations/2026-12-03-registration.js';
 import * as returnVisits from './migrations/2026-12-03-return-visits.js';
 import * as searchTerms from './migrations/2026-12-03-search-terms.js';
 import * as signIn from './migrations/2026-12-03-sign-in.js';
+import * as stats from './migrations/2026-12-03-stats.js';
 import * as webhooks from './migrations/2026-12-03-webhooks.js';
 import * as workerHeartbeats from './migrations/2026-12-03-worker-heartbeats.js';
 

@@ -230,7 +230,11 @@ export async function applyStep(
           .execute();
         return void (await event('remedy_decided', {}));
       case 'meet': {
-        await tx.deleteFrom('complaint_deadlines').where('complaint_id', '=', id).where('stage', '=', s.stage).execute();
+        await tx
+          .deleteFrom('complaint_deadlines')
+          .where('complaint_id', '=', id)
+          .where('stage', '=', s.stage)
+          .execute();
         await tx
           .insertInto('complaint_deadlines')
           .values({

@@ -7,7 +7,19 @@ import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 import { applyStep, type History, historyArb, MIDNIGHT, writeComplaints } from './history.js';
 
 const TABLES = {
-  stats_daily: ['day', 'category_id', 'unit_id', 'intake_unit_id', 'channel', 'priority', 'grade', 'validity', 'liable_party', 'region', 'repeat_flag'],
+  stats_daily: [
+    'day',
+    'category_id',
+    'unit_id',
+    'intake_unit_id',
+    'channel',
+    'priority',
+    'grade',
+    'validity',
+    'liable_party',
+    'region',
+    'repeat_flag',
+  ],
   stats_hours: ['day', 'unit_id', 'hour'],
   stats_stages: ['day', 'unit_id', 'category_id', 'stage', 'bucket'],
   stats_remedies: ['day', 'unit_id', 'kinds', 'level'],
@@ -29,9 +41,19 @@ for (const dialect of DIALECTS) {
     async function rollups() {
       const out: Record<string, unknown[]> = {};
       for (const [table, keys] of Object.entries(TABLES)) {
-        const rows = await t.app.db.selectFrom(table as keyof typeof TABLES).selectAll().execute();
+        const rows = await t.app.db
+          .selectFrom(table as keyof typeof TABLES)
+          .selectAll()
+          .execute();
         out[table] = rows
-          .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && !keys.includes(k as never) ? Number(v) : v])))
+          .map((r) =>
+            Object.fromEntries(
+              Object.entries(r).map(([k, v]) => [
+                k,
+                typeof v === 'string' && !keys.includes(k as never) ? Number(v) : v,
+              ]),
+            ),
+          )
           .sort((a, b) => {
             const ka = JSON.stringify(keys.map((k) => a[k]));
             const kb = JSON.stringify(keys.map((k) => b[k]));
@@ -44,9 +66,16 @@ for (const dialect of DIALECTS) {
     /** Figures counted straight from the complaints and their rows. */
     async function directCount() {
       const db = t.app.db;
-      const complaints = await db.selectFrom('complaints').selectAll().where('merged_into_id', 'is', null).execute();
+      const complaints = await db
+        .selectFrom('complaints')
+        .selectAll()
+        .where('merged_into_id', 'is', null)
+        .execute();
       const tz = t.app.config.timeZone;
-      const byDayUnit = new Map<string, { complaints: number; closed: number; valid: number; reopens: number }>();
+      const byDayUnit = new Map<
+        string,
+        { complaints: number; closed: number; valid: number; reopens: number }
+      >();
       for (const c of complaints) {
         const key = `${dateKey(c.received_at, tz)}:${c.unit_id}`;
         const s = byDayUnit.get(key) ?? { complaints: 0, closed: 0, valid: 0, reopens: 0 };
@@ -57,13 +86,15 @@ for (const dialect of DIALECTS) {
         byDayUnit.set(key, s);
       }
       const live = new Set(complaints.map((c) => c.id));
-      const surveys = (await db.selectFrom('satisfaction_surveys').select(['complaint_id', 'recommendation']).execute()).filter((s) => live.has(s.complaint_id));
-      const remedies = (await db.selectFrom('remedy_proposals').select(['complaint_id', 'amount', 'status']).execute()).filter(
-        (r) => live.has(r.complaint_id) && r.status === 'approved',
-      );
-      const stages = (await db.selectFrom('complaint_deadlines').select(['complaint_id', 'met_at', 'due_at']).execute()).filter(
-        (d) => live.has(d.complaint_id) && d.met_at !== null,
-      );
+      const surveys = (
+        await db.selectFrom('satisfaction_surveys').select(['complaint_id', 'recommendation']).execute()
+      ).filter((s) => live.has(s.complaint_id));
+      const remedies = (
+        await db.selectFrom('remedy_proposals').select(['complaint_id', 'amount', 'status']).execute()
+      ).filter((r) => live.has(r.complaint_id) && r.status === 'approved');
+      const stages = (
+        await db.selectFrom('complaint_deadlines').select(['complaint_id', 'met_at', 'due_at']).execute()
+      ).filter((d) => live.has(d.complaint_id) && d.met_at !== null);
       return {
         byDayUnit: Object.fromEntries([...byDayUnit].sort()),
         surveys: surveys.length,
@@ -77,7 +108,10 @@ for (const dialect of DIALECTS) {
 
     function countedFromRollups(r: Record<string, unknown[]>) {
       const daily = r.stats_daily as Array<Record<string, number>>;
-      const byDayUnit = new Map<string, { complaints: number; closed: number; valid: number; reopens: number }>();
+      const byDayUnit = new Map<
+        string,
+        { complaints: number; closed: number; valid: number; reopens: number }
+      >();
       for (const row of daily) {
         const key = `${row.day}:${row.unit_id}`;
         const s = byDayUnit.get(key) ?? { complaints: 0, closed: 0, valid: 0, reopens: 0 };
@@ -87,7 +121,8 @@ for (const dialect of DIALECTS) {
         s.reopens += row.reopens ?? 0;
         byDayUnit.set(key, s);
       }
-      const sum = (rows: unknown[], col: string) => (rows as Array<Record<string, number>>).reduce((a, x) => a + (x[col] ?? 0), 0);
+      const sum = (rows: unknown[], col: string) =>
+        (rows as Array<Record<string, number>>).reduce((a, x) => a + (x[col] ?? 0), 0);
       return {
         byDayUnit: Object.fromEntries([...byDayUnit].sort()),
         surveys: sum(daily, 'surveys'),
@@ -125,12 +160,32 @@ for (const dialect of DIALECTS) {
     it('counts a complaint on the local day of receipt: 23:59:59.999 and 00:00 fall on two days', async () => {
       await check({
         complaints: [
-          { receivedAt: MIDNIGHT - 1, unit: 'pudong', channel: 'phone', priority: 'P3', grade: 'general', region: null, firstContact: false, repeat: false },
-          { receivedAt: MIDNIGHT, unit: 'pudong', channel: 'phone', priority: 'P3', grade: 'general', region: null, firstContact: false, repeat: false },
+          {
+            receivedAt: MIDNIGHT - 1,
+            unit: 'pudong',
+            channel: 'phone',
+            priority: 'P3',
+            grade: 'general',
+            region: null,
+            firstContact: false,
+            repeat: false,
+          },
+          {
+            receivedAt: MIDNIGHT,
+            unit: 'pudong',
+            channel: 'phone',
+            priority: 'P3',
+            grade: 'general',
+            region: null,
+            firstContact: false,
+            repeat: false,
+          },
         ],
         steps: [],
       });
-      const days = (await t.app.db.selectFrom('stats_daily').select('day').orderBy('day').execute()).map((r) => Number(r.day));
+      const days = (await t.app.db.selectFrom('stats_daily').select('day').orderBy('day').execute()).map(
+        (r) => Number(r.day),
+      );
       expect(days).toEqual([20261130, 20261201]);
     });
   });

@@ -13,8 +13,7 @@ type Table = CreateTableBuilder<any, any>;
 export async function up(db: Db): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   const idType = pg ? 'bigint' : 'integer';
-  const int = (name: string) => (t: Table) =>
-    t.addColumn(name, 'bigint', (c) => c.notNull().defaultTo(0));
+  const int = (name: string) => (t: Table) => t.addColumn(name, 'bigint', (c) => c.notNull().defaultTo(0));
 
   // The dimensions a complaint is counted under, as of the last history event the job followed.
   const dims = (t: Table) =>
@@ -57,15 +56,12 @@ export async function up(db: Db): Promise<void> {
     'promoters',
     'detractors',
   ];
-  const measures = (t: Table) =>
-    MEASURES.reduce((acc, m) => int(m)(acc), t);
+  const measures = (t: Table) => MEASURES.reduce((acc, m) => int(m)(acc), t);
 
   await measures(
-    dims(db.schema.createTable('stats_facts').addColumn('complaint_id', idType, (c) => c.primaryKey())).addColumn(
-      'hour',
-      'integer',
-      (c) => c.notNull(),
-    ),
+    dims(
+      db.schema.createTable('stats_facts').addColumn('complaint_id', idType, (c) => c.primaryKey()),
+    ).addColumn('hour', 'integer', (c) => c.notNull()),
   ).execute();
   await db.schema
     .createTable('stats_fact_stages')

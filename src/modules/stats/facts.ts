@@ -1,6 +1,7 @@
 /** What one complaint contributes to the statistics: pure, from its rows as loaded (load-facts.ts). */
-import { OPEN_STATUSES, type Status } from '../../domain/complaint-model.js';
+
 import type { StatsDimensions, StatsMeasures } from '../../db/schema.js';
+import { OPEN_STATUSES, type Status } from '../../domain/complaint-model.js';
 import { dateKey, localFields } from '../../lib/time.js';
 import { bucketOf } from './buckets.js';
 

@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/database.js';
-import { complaintFacts, type ComplaintFacts, type Fact, type RemedyFact, type StageFact } from './facts.js';
+import { type ComplaintFacts, complaintFacts, type Fact, type RemedyFact, type StageFact } from './facts.js';
 
 const group = <T extends { complaint_id: number }>(rows: T[]) => {
   const by = new Map<number, T[]>();
@@ -12,7 +12,11 @@ const group = <T extends { complaint_id: number }>(rows: T[]) => {
 };
 
 /** The facts of these complaints as they are now, read in four statements (no query per complaint). */
-export async function currentFacts(tx: Tx, ids: readonly number[], timeZone: string): Promise<Map<number, ComplaintFacts>> {
+export async function currentFacts(
+  tx: Tx,
+  ids: readonly number[],
+  timeZone: string,
+): Promise<Map<number, ComplaintFacts>> {
   const out = new Map<number, ComplaintFacts>();
   if (ids.length === 0) return out;
   const complaints = await tx
@@ -64,7 +68,13 @@ export async function currentFacts(tx: Tx, ids: readonly number[], timeZone: str
   for (const c of complaints)
     out.set(
       c.id,
-      complaintFacts(c, deadlines.get(c.id) ?? [], surveys.get(c.id) ?? [], remedies.get(c.id) ?? [], timeZone),
+      complaintFacts(
+        c,
+        deadlines.get(c.id) ?? [],
+        surveys.get(c.id) ?? [],
+        remedies.get(c.id) ?? [],
+        timeZone,
+      ),
     );
   return out;
 }
@@ -73,20 +83,40 @@ export async function currentFacts(tx: Tx, ids: readonly number[], timeZone: str
 export async function storedFacts(tx: Tx, ids: readonly number[]): Promise<Map<number, ComplaintFacts>> {
   const out = new Map<number, ComplaintFacts>();
   if (ids.length === 0) return out;
-  const facts = (await tx.selectFrom('stats_facts').selectAll().where('complaint_id', 'in', ids).execute()) as Fact[];
+  const facts = (await tx
+    .selectFrom('stats_facts')
+    .selectAll()
+    .where('complaint_id', 'in', ids)
+    .execute()) as Fact[];
   const stages = group(
-    (await tx.selectFrom('stats_fact_stages').selectAll().where('complaint_id', 'in', ids).execute()) as StageFact[],
+    (await tx
+      .selectFrom('stats_fact_stages')
+      .selectAll()
+      .where('complaint_id', 'in', ids)
+      .execute()) as StageFact[],
   );
   const remedies = group(
-    (await tx.selectFrom('stats_fact_remedies').selectAll().where('complaint_id', 'in', ids).execute()) as RemedyFact[],
+    (await tx
+      .selectFrom('stats_fact_remedies')
+      .selectAll()
+      .where('complaint_id', 'in', ids)
+      .execute()) as RemedyFact[],
   );
   for (const f of facts)
-    out.set(f.complaint_id, { fact: f, stages: stages.get(f.complaint_id) ?? [], remedies: remedies.get(f.complaint_id) ?? [] });
+    out.set(f.complaint_id, {
+      fact: f,
+      stages: stages.get(f.complaint_id) ?? [],
+      remedies: remedies.get(f.complaint_id) ?? [],
+    });
   return out;
 }
 
 /** Replaces the stored facts of these complaints by the new ones. */
-export async function storeFacts(tx: Tx, ids: readonly number[], facts: Map<number, ComplaintFacts>): Promise<void> {
+export async function storeFacts(
+  tx: Tx,
+  ids: readonly number[],
+  facts: Map<number, ComplaintFacts>,
+): Promise<void> {
   if (ids.length === 0) return;
   for (const table of ['stats_facts', 'stats_fact_stages', 'stats_fact_remedies'] as const)
     await tx.deleteFrom(table).where('complaint_id', 'in', ids).execute();
@@ -99,9 +129,19 @@ export async function insertFacts(tx: Tx, all: readonly ComplaintFacts[]): Promi
   const stages = all.flatMap((f) => (f.fact ? f.stages : []));
   const remedies = all.flatMap((f) => (f.fact ? f.remedies : []));
   // ≤ 999 bound values per SQLite statement: 27 columns a fact.
-  for (let i = 0; i < rows.length; i += 30) await tx.insertInto('stats_facts').values(rows.slice(i, i + 30)).execute();
+  for (let i = 0; i < rows.length; i += 30)
+    await tx
+      .insertInto('stats_facts')
+      .values(rows.slice(i, i + 30))
+      .execute();
   for (let i = 0; i < stages.length; i += 200)
-    await tx.insertInto('stats_fact_stages').values(stages.slice(i, i + 200)).execute();
+    await tx
+      .insertInto('stats_fact_stages')
+      .values(stages.slice(i, i + 200))
+      .execute();
   for (let i = 0; i < remedies.length; i += 150)
-    await tx.insertInto('stats_fact_remedies').values(remedies.slice(i, i + 150)).execute();
+    await tx
+      .insertInto('stats_fact_remedies')
+      .values(remedies.slice(i, i + 150))
+      .execute();
 }

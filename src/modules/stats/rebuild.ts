@@ -46,7 +46,13 @@ export async function rebuildStats(app: AppContext): Promise<RebuildResult> {
     let facts = 0;
     for (;;) {
       const ids = (
-        await tx.selectFrom('complaints').select('id').where('id', '>', last).orderBy('id').limit(BATCH).execute()
+        await tx
+          .selectFrom('complaints')
+          .select('id')
+          .where('id', '>', last)
+          .orderBy('id')
+          .limit(BATCH)
+          .execute()
       ).map((r) => r.id);
       if (ids.length === 0) break;
       last = ids[ids.length - 1] ?? last;

@@ -41,7 +41,11 @@ export const ROLLUPS = {
     sums: ['complaints', 'on_time'],
     count: 'complaints',
   },
-  stats_remedies: { keys: ['day', 'unit_id', 'kinds', 'level'], sums: ['remedies', 'amount'], count: 'remedies' },
+  stats_remedies: {
+    keys: ['day', 'unit_id', 'kinds', 'level'],
+    sums: ['remedies', 'amount'],
+    count: 'remedies',
+  },
 } as const;
 export type RollupTable = keyof typeof ROLLUPS;
 type Row = Record<string, string | number>;
@@ -58,7 +62,15 @@ export class RollupDelta {
     for (const s of facts.stages)
       this.put(
         'stats_stages',
-        { day: f.day, unit_id: f.unit_id, category_id: f.category_id, stage: s.stage, bucket: s.bucket, complaints: 1, on_time: s.on_time },
+        {
+          day: f.day,
+          unit_id: f.unit_id,
+          category_id: f.category_id,
+          stage: s.stage,
+          bucket: s.bucket,
+          complaints: 1,
+          on_time: s.on_time,
+        },
         sign,
       );
     for (const r of facts.remedies)
@@ -72,9 +84,10 @@ export class RollupDelta {
   private put(table: RollupTable, row: Row, sign: 1 | -1): void {
     const { keys, sums } = ROLLUPS[table];
     const key = JSON.stringify(keys.map((k) => row[k]));
-    let rows = this.rows.get(table);
-    if (!rows) this.rows.set(table, (rows = new Map()));
-    const sum = rows.get(key) ?? Object.fromEntries([...keys.map((k) => [k, row[k]]), ...sums.map((s) => [s, 0])]);
+    const rows = this.rows.get(table) ?? new Map<string, Row>();
+    this.rows.set(table, rows);
+    const sum =
+      rows.get(key) ?? Object.fromEntries([...keys.map((k) => [k, row[k]]), ...sums.map((s) => [s, 0])]);
     for (const s of sums) sum[s] = Number(sum[s]) + sign * Number(row[s] ?? 0);
     rows.set(key, sum);
   }
@@ -85,7 +98,9 @@ export class RollupDelta {
       const { keys, sums, count } = ROLLUPS[table];
       const changed = [...rows.values()].filter((r) => sums.some((s) => r[s] !== 0));
       if (changed.length === 0) continue;
-      const updates = Object.fromEntries(sums.map((s) => [s, sql`${sql.ref(`${table}.${s}`)} + excluded.${sql.ref(s)}`]));
+      const updates = Object.fromEntries(
+        sums.map((s) => [s, sql`${sql.ref(`${table}.${s}`)} + excluded.${sql.ref(s)}`]),
+      );
       for (let i = 0; i < changed.length; i += 200) {
         await tx
           .insertInto(table)
@@ -94,11 +109,7 @@ export class RollupDelta {
           .execute();
       }
       const days = [...new Set(changed.map((r) => Number(r.day)))];
-      await tx
-        .deleteFrom(table)
-        .where('day', 'in', days)
-        .where(count, '<=', 0)
-        .execute();
+      await tx.deleteFrom(table).where('day', 'in', days).where(count, '<=', 0).execute();
     }
   }
 }
