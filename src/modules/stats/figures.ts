@@ -38,8 +38,8 @@ const COUNTED_STATUSES = STATUSES.filter((s) => s !== 'merged').join(',');
 function periodOf(input: StatsInput): DayRange {
   const r = { from: input.from, to: input.to ?? input.from };
   const errors = [
-    ...(isRealDay(r.from) ? [] : [{ path: '/from', source: 'querystring' as const, code: 'invalid_date' }]),
-    ...(isRealDay(r.to) ? [] : [{ path: '/to', source: 'querystring' as const, code: 'invalid_date' }]),
+    ...(isRealDay(r.from) ? [] : [{ path: '/from', source: 'querystring' as const, code: 'bad_day' }]),
+    ...(isRealDay(r.to) ? [] : [{ path: '/to', source: 'querystring' as const, code: 'bad_day' }]),
   ];
   if (!errors.length && r.to < r.from)
     errors.push({ path: '/to', source: 'querystring', code: 'before_from' });
