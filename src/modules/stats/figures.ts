@@ -17,8 +17,9 @@ import {
   wholeMonths,
 } from './days.js';
 import {
-  countsBy,
+  type Compared,
   type DailyColumn,
+  type DailySums,
   dailyBy,
   dayCounts,
   hourCounts,
@@ -141,25 +142,25 @@ export async function statsFigures(ctx: ActorContext, input: StatsInput): Promis
     ...(scope.unit ? { unitId: scope.unit.id } : {}),
   };
 
-  const total = (await dailyBy(db, now, null)).get('') ?? null;
-  const t = (k: keyof NonNullable<typeof total>) => total?.[k] ?? 0;
+  const windows: [Window, Window, Window] = [now, before, yearAgo];
+  const total = (await dailyBy(db, windows, null)).get('');
+  const t = (k: keyof DailySums) => total?.now[k] ?? 0;
   const complaints = t('complaints');
-  const prevTotal = (await countsBy(db, before, null)).get('') ?? 0;
-  const yearTotal = (await countsBy(db, yearAgo, null)).get('') ?? 0;
+  const prevTotal = total?.previous ?? 0;
+  const yearTotal = total?.lastYear ?? 0;
 
   const dims = await dimensions(ctx, scope, input.categoryLevel ?? 1);
   const breakdowns = {} as Record<Breakdown, Bucket[]>;
   for (const [name, d] of Object.entries(dims) as Array<[Breakdown, Dimension]>) {
     const sum = (a: number, b: number) => a + b;
-    const counts = fold(
-      new Map([...(await dailyBy(db, now, d.column))].map(([k, v]) => [k, v.complaints])),
-      d.fold,
-      sum,
-    );
-    const prev = fold(await countsBy(db, before, d.column), d.fold, sum);
-    const year = fold(await countsBy(db, yearAgo, d.column), d.fold, sum);
-    const keys = new Set([...counts.keys(), ...prev.keys(), ...year.keys()]);
-    breakdowns[name] = [...keys]
+    const rows = await dailyBy(db, windows, d.column);
+    const pick = (f: (c: Compared) => number) =>
+      fold(new Map([...rows].map(([k, v]) => [k, f(v)])), d.fold, sum);
+    const counts = pick((c) => c.now.complaints);
+    const prev = pick((c) => c.previous);
+    const year = pick((c) => c.lastYear);
+    breakdowns[name] = [...counts.keys()]
+      .filter((key) => (counts.get(key) ?? 0) + (prev.get(key) ?? 0) + (year.get(key) ?? 0) > 0)
       .map((key) => {
         const n = counts.get(key) ?? 0;
         const p = prev.get(key) ?? 0;

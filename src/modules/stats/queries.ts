@@ -22,27 +22,45 @@ export type DailyColumn =
   | 'repeat_flag';
 export type DailySums = Record<(typeof DAILY_SUMS)[number], number>;
 
-const inWindow = (w: Window) =>
-  sql`day >= ${w.fromDay} and day <= ${w.toDay}${w.unitIds ? sql` and unit_id in (${sql.join(w.unitIds.length ? w.unitIds : [0])})` : sql``}`;
-
-const sums = (names: readonly string[]) => sql.raw(names.map((n) => `sum(${n}) as ${n}`).join(', '));
+const inWindow = (w: Window) => sql`${between(w)}${units(w)}`;
 const numbers = <K extends string>(row: Record<string, unknown>, names: readonly K[]) =>
   Object.fromEntries(names.map((n) => [n, Number(row[n] ?? 0)])) as Record<K, number>;
 
-/** The daily sums by one dimension (or in total), keyed by the dimension's value as text. */
-export async function dailyBy(db: Db, w: Window, by: DailyColumn | null): Promise<Map<string, DailySums>> {
-  const key = by ? sql.raw(by) : sql`''`;
-  const { rows } = await sql<Record<string, unknown>>`select ${key} as k, ${sums(DAILY_SUMS)}
-    from stats_daily where ${inWindow(w)}${by ? sql` group by ${key}` : sql``}`.execute(db);
-  return new Map(rows.filter((r) => r.k !== null).map((r) => [String(r.k), numbers(r, DAILY_SUMS)]));
+export interface Compared {
+  now: DailySums;
+  previous: number;
+  lastYear: number;
 }
 
-/** Only the counts by one dimension (the comparison periods). */
-export async function countsBy(db: Db, w: Window, by: DailyColumn | null): Promise<Map<string, number>> {
+const between = (w: Window) => sql`day >= ${w.fromDay} and day <= ${w.toDay}`;
+const units = (w: Window) =>
+  w.unitIds ? sql` and unit_id in (${sql.join(w.unitIds.length ? w.unitIds : [0])})` : sql``;
+
+/**
+ * The period's sums by one dimension (or in total, key ''), with the counts of the previous period
+ * and of the same days last year: one statement over the three day ranges of the primary key.
+ */
+export async function dailyBy(
+  db: Db,
+  [now, previous, lastYear]: [Window, Window, Window],
+  by: DailyColumn | null,
+): Promise<Map<string, Compared>> {
   const key = by ? sql.raw(by) : sql`''`;
-  const { rows } = await sql<{ k: unknown; n: unknown }>`select ${key} as k, sum(complaints) as n
-    from stats_daily where ${inWindow(w)}${by ? sql` group by ${key}` : sql``}`.execute(db);
-  return new Map(rows.filter((r) => r.n !== null).map((r) => [String(r.k), Number(r.n)]));
+  const inNow = (col: string) =>
+    sql`sum(case when ${between(now)} then ${sql.raw(col)} else 0 end) as ${sql.raw(col)}`;
+  const { rows } = await sql<Record<string, unknown>>`select ${key} as k, ${sql.join(DAILY_SUMS.map(inNow))},
+      sum(case when ${between(previous)} then complaints else 0 end) as previous_n,
+      sum(case when ${between(lastYear)} then complaints else 0 end) as last_year_n
+    from stats_daily where (${between(now)} or ${between(previous)} or ${between(lastYear)})${units(now)}
+    ${by ? sql`group by ${key}` : sql``}`.execute(db);
+  return new Map(
+    rows
+      .filter((r) => r.previous_n !== null)
+      .map((r) => [
+        String(r.k),
+        { now: numbers(r, DAILY_SUMS), previous: Number(r.previous_n), lastYear: Number(r.last_year_n) },
+      ]),
+  );
 }
 
 export async function stageHistograms(db: Db, w: Window) {
