@@ -1,4 +1,4 @@
-import { type CreateTableBuilder, type Kysely, PostgresAdapter } from 'kysely';
+import { type CreateTableBuilder, type Kysely, PostgresAdapter, sql } from 'kysely';
 
 // Frozen once released: a migration never imports application code. Issue 15, statistics (统计):
 // one fact row per complaint (and its met stage clocks and approved remedies), the rollups summed
@@ -13,6 +13,8 @@ type Table = CreateTableBuilder<any, any>;
 export async function up(db: Db): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   const idType = pg ? 'bigint' : 'integer';
+  // On SQLite the rollups are stored in their primary key's order (a period is one contiguous range).
+  const clustered = (t: Table) => (pg ? t : t.modifyEnd(sql`without rowid`));
   const int = (name: string) => (t: Table) => t.addColumn(name, 'bigint', (c) => c.notNull().defaultTo(0));
 
   // The dimensions a complaint is counted under, as of the last history event the job followed.
@@ -83,38 +85,44 @@ export async function up(db: Db): Promise<void> {
 
   // Rollups: the sums of the facts by local day of receipt and dimensions. Every statement of the
   // statistics API reads a day range of these (the primary key starts with the day).
-  await int('complaints')(measures(dims(db.schema.createTable('stats_daily'))))
-    .addPrimaryKeyConstraint('stats_daily_pk', DIMS)
-    .execute();
-  await db.schema
-    .createTable('stats_hours')
-    .addColumn('day', 'integer', (c) => c.notNull())
-    .addColumn('unit_id', idType, (c) => c.notNull())
-    .addColumn('hour', 'integer', (c) => c.notNull())
-    .addColumn('complaints', 'bigint', (c) => c.notNull())
-    .addPrimaryKeyConstraint('stats_hours_pk', ['day', 'unit_id', 'hour'])
-    .execute();
-  await db.schema
-    .createTable('stats_stages')
-    .addColumn('day', 'integer', (c) => c.notNull())
-    .addColumn('unit_id', idType, (c) => c.notNull())
-    .addColumn('category_id', idType, (c) => c.notNull())
-    .addColumn('stage', 'text', (c) => c.notNull())
-    .addColumn('bucket', 'integer', (c) => c.notNull())
-    .addColumn('complaints', 'bigint', (c) => c.notNull())
-    .addColumn('on_time', 'bigint', (c) => c.notNull())
-    .addPrimaryKeyConstraint('stats_stages_pk', ['day', 'unit_id', 'category_id', 'stage', 'bucket'])
-    .execute();
-  await db.schema
-    .createTable('stats_remedies')
-    .addColumn('day', 'integer', (c) => c.notNull())
-    .addColumn('unit_id', idType, (c) => c.notNull())
-    .addColumn('kinds', 'text', (c) => c.notNull())
-    .addColumn('level', 'text', (c) => c.notNull())
-    .addColumn('remedies', 'bigint', (c) => c.notNull())
-    .addColumn('amount', 'bigint', (c) => c.notNull())
-    .addPrimaryKeyConstraint('stats_remedies_pk', ['day', 'unit_id', 'kinds', 'level'])
-    .execute();
+  await clustered(
+    int('complaints')(measures(dims(db.schema.createTable('stats_daily')))).addPrimaryKeyConstraint(
+      'stats_daily_pk',
+      DIMS,
+    ),
+  ).execute();
+  await clustered(
+    db.schema
+      .createTable('stats_hours')
+      .addColumn('day', 'integer', (c) => c.notNull())
+      .addColumn('unit_id', idType, (c) => c.notNull())
+      .addColumn('hour', 'integer', (c) => c.notNull())
+      .addColumn('complaints', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('stats_hours_pk', ['day', 'unit_id', 'hour']),
+  ).execute();
+  await clustered(
+    db.schema
+      .createTable('stats_stages')
+      .addColumn('day', 'integer', (c) => c.notNull())
+      .addColumn('unit_id', idType, (c) => c.notNull())
+      .addColumn('category_id', idType, (c) => c.notNull())
+      .addColumn('stage', 'text', (c) => c.notNull())
+      .addColumn('bucket', 'integer', (c) => c.notNull())
+      .addColumn('complaints', 'bigint', (c) => c.notNull())
+      .addColumn('on_time', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('stats_stages_pk', ['day', 'unit_id', 'category_id', 'stage', 'bucket']),
+  ).execute();
+  await clustered(
+    db.schema
+      .createTable('stats_remedies')
+      .addColumn('day', 'integer', (c) => c.notNull())
+      .addColumn('unit_id', idType, (c) => c.notNull())
+      .addColumn('kinds', 'text', (c) => c.notNull())
+      .addColumn('level', 'text', (c) => c.notNull())
+      .addColumn('remedies', 'bigint', (c) => c.notNull())
+      .addColumn('amount', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('stats_remedies_pk', ['day', 'unit_id', 'kinds', 'level']),
+  ).execute();
   await db.schema
     .createTable('stats_watermarks')
     .addColumn('name', 'text', (c) => c.primaryKey())
