@@ -5,10 +5,11 @@
  * Options (env): BENCH_DURATION seconds per measured run (default 10; below 10 is a trial run),
  * BENCH_WARMUP seconds (default 3), BENCH_CONNECTIONS (default 50), BENCH_DB (sqlite, postgres;
  * both when unset), BENCH_ONLY (modules, comma-separated: registration, mixed, sla-sweep, export,
- * console, search, list, classify), BENCH_PROFILE=1 (CPU-profile the Kesu child or worker; a trial run),
+ * console, search, list, classify, stats), BENCH_PROFILE=1 (CPU-profile the Kesu child or worker; a trial run),
  * BENCH_EXPORT_ROWS (complaints exported, default 1,000,000), BENCH_SEARCH_ROWS (default 1,000,000),
  * BENCH_MIXED_ROWS (complaints under the mixed workload, default 200,000), BENCH_LIST_ROWS
- * (complaints listed, default 1,000,000): another number is a trial run.
+ * (complaints listed, default 1,000,000), BENCH_STATS_ROWS (complaints counted, default 1,000,000):
+ * another number is a trial run.
  *
  * A new benchmark is a module exporting a `BenchModule` (see lib/context.ts), added to MODULES.
  */
@@ -30,6 +31,7 @@ import { mixedBench } from './mixed.js';
 import { registration } from './registration.js';
 import { DEFAULT_SEARCH_ROWS, searchBench, searchRows } from './search.js';
 import { slaSweep } from './sla-sweep.js';
+import { DEFAULT_STATS_ROWS, statsBench, statsRows } from './stats.js';
 
 const MODULES: BenchModule[] = [
   registration,
@@ -40,6 +42,7 @@ const MODULES: BenchModule[] = [
   searchBench,
   listBench,
   classifyBench,
+  statsBench,
 ];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,6 +101,7 @@ function readOptions(): BenchOptions {
       exportRows() !== DEFAULT_EXPORT_ROWS ||
       searchRows() !== DEFAULT_SEARCH_ROWS ||
       listRows() !== DEFAULT_LIST_ROWS ||
+      statsRows() !== DEFAULT_STATS_ROWS ||
       mixedRows() !== DEFAULT_MIXED_ROWS,
   };
 }
@@ -110,6 +114,7 @@ function trialReasons(options: BenchOptions): string[] {
     searchRows() !== DEFAULT_SEARCH_ROWS && `BENCH_SEARCH_ROWS=${searchRows()}`,
     mixedRows() !== DEFAULT_MIXED_ROWS && `BENCH_MIXED_ROWS=${mixedRows()}`,
     listRows() !== DEFAULT_LIST_ROWS && `BENCH_LIST_ROWS=${listRows()}`,
+    statsRows() !== DEFAULT_STATS_ROWS && `BENCH_STATS_ROWS=${statsRows()}`,
   ];
   return reasons.filter((r): r is string => typeof r === 'string');
 }

@@ -21,6 +21,7 @@ import { pollMailbox } from './modules/mail/index.js';
 import { insertUnit, insertUser, ROLES, type Role } from './modules/org/index.js';
 import { reindexAll } from './modules/search/index.js';
 import { type ExportOptions, runExportCommand, runImportCommand } from './modules/spreadsheets/index.js';
+import { runRebuildCommand } from './modules/stats/index.js';
 import { DEMO_USERS, demoPassword, isEmpty, seedDemo } from './seed/demo.js';
 import { buildApp } from './server/app.js';
 import { shutDownOnSignals } from './server/shutdown.js';
@@ -287,6 +288,17 @@ classify
   .argument('<file>', 'FILE.tsv with a header row, then text<TAB>label')
   .action(async (file: string, opts: { model: string }) => {
     for (const line of await withApp((app) => runEvalCommand(app, opts.model, file))) console.log(line);
+  });
+
+program
+  .command('stats')
+  .description('statistics (统计)')
+  .command('rebuild')
+  .description(
+    'recompute the facts and rollups of every complaint from scratch (the same as following the history)',
+  )
+  .action(async () => {
+    console.log(await withApp((app) => runRebuildCommand(app)));
   });
 
 const mail = program.command('mail').description('e-mail intake (IMAP)');

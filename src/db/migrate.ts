@@ -24,6 +24,7 @@ import * as registration from './migrations/2026-12-03-registration.js';
 import * as returnVisits from './migrations/2026-12-03-return-visits.js';
 import * as searchTerms from './migrations/2026-12-03-search-terms.js';
 import * as signIn from './migrations/2026-12-03-sign-in.js';
+import * as stats from './migrations/2026-12-03-stats.js';
 import * as webhooks from './migrations/2026-12-03-webhooks.js';
 import * as workerHeartbeats from './migrations/2026-12-03-worker-heartbeats.js';
 
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-assessment': assessment,
   '2026-12-03-appeals': appeals,
   '2026-12-03-disclosure': disclosure,
+  '2026-12-03-stats': stats,
 };
 
 // Several migrations of one day are released together under names that do not sort in release order:

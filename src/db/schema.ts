@@ -894,6 +894,99 @@ export interface AppealTable {
   decided_at: Millis | null;
 }
 
+/** The dimensions a complaint is counted under (statistics); '' and 0 stand for none. */
+export interface StatsDimensions {
+  /** Local day of receipt in the organisation's zone, yyyymmdd. */
+  day: number;
+  category_id: number;
+  unit_id: number;
+  intake_unit_id: number;
+  channel: string;
+  priority: string;
+  grade: string;
+  validity: string;
+  liable_party: string;
+  region: string;
+  repeat_flag: number;
+}
+
+/** What a complaint adds to the sums of its dimensions. */
+export interface StatsMeasures {
+  closed: number;
+  first_contact: number;
+  reopened: number;
+  reopens: number;
+  surveys: number;
+  speed: number;
+  effectiveness: number;
+  attitude: number;
+  transparency: number;
+  recommendation: number;
+  promoters: number;
+  detractors: number;
+}
+
+export interface StatsFactTable extends StatsDimensions, StatsMeasures {
+  complaint_id: number;
+  /** Local hour of receipt, 0–23. */
+  hour: number;
+}
+
+/** A met stage clock of a complaint: its duration bucket and whether it was met by its due time. */
+export interface StatsFactStageTable {
+  complaint_id: number;
+  stage: string;
+  bucket: number;
+  on_time: number;
+}
+
+/** An approved remedy of a complaint. */
+export interface StatsFactRemedyTable {
+  complaint_id: number;
+  proposal_id: number;
+  /** The remedy's kinds, sorted, comma-separated. */
+  kinds: string;
+  /** The role whose approval it needed ('' when within the proposer's own limit). */
+  level: string;
+  amount: number;
+}
+
+export interface StatsDailyTable extends StatsDimensions, StatsMeasures {
+  complaints: number;
+}
+
+export interface StatsHourTable {
+  day: number;
+  unit_id: number;
+  hour: number;
+  complaints: number;
+}
+
+export interface StatsStageTable {
+  day: number;
+  unit_id: number;
+  category_id: number;
+  stage: string;
+  bucket: number;
+  complaints: number;
+  on_time: number;
+}
+
+export interface StatsRemedyTable {
+  day: number;
+  unit_id: number;
+  kinds: string;
+  level: string;
+  remedies: number;
+  amount: number;
+}
+
+export interface StatsWatermarkTable {
+  name: string;
+  event_id: number;
+  updated_at: Millis;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -970,6 +1063,15 @@ export interface Database {
   // public disclosure (issue 15 item 4) — src/modules/disclosure
   disclosures: DisclosureTable;
   disclosure_judgements: DisclosureJudgementTable;
+  // statistics (issue 15) — src/modules/stats
+  stats_facts: StatsFactTable;
+  stats_fact_stages: StatsFactStageTable;
+  stats_fact_remedies: StatsFactRemedyTable;
+  stats_daily: StatsDailyTable;
+  stats_hours: StatsHourTable;
+  stats_stages: StatsStageTable;
+  stats_remedies: StatsRemedyTable;
+  stats_watermarks: StatsWatermarkTable;
 }
 
 export type Job = Selectable<JobTable>;

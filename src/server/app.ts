@@ -48,6 +48,7 @@ import { searchRoutes } from '../modules/search/routes.js';
 import { extensionRoutes } from '../modules/sla/extension-routes.js';
 import { slaRoutes } from '../modules/sla/routes.js';
 import { spreadsheetRoutes } from '../modules/spreadsheets/routes.js';
+import { statsRoutes } from '../modules/stats/routes.js';
 import { webhookRoutes } from '../modules/webhooks/routes.js';
 import { recordDeclaredRoutes } from './access.js';
 import { registerCsrfCheck } from './csrf.js';
@@ -188,6 +189,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       appealRoutes(api as Http, app);
       partyRoutes(api as Http, app);
       disclosureRoutes(api as Http, app);
+      statsRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },
   );

@@ -40,6 +40,7 @@ import type { searchEndpoints } from '../modules/search/endpoints.js';
 import type { slaEndpoints } from '../modules/sla/endpoints.js';
 import type { extensionEndpoints } from '../modules/sla/extension-endpoints.js';
 import type { spreadsheetEndpoints } from '../modules/spreadsheets/endpoints.js';
+import type { statsEndpoints } from '../modules/stats/endpoints.js';
 import type { webhookEndpoints } from '../modules/webhooks/endpoints.js';
 import type { EndpointsOf } from './endpoint.js';
 
@@ -82,4 +83,5 @@ export type ApiEndpoint =
   | EndpointsOf<typeof appealEndpoints>
   | EndpointsOf<typeof partyEndpoints>
   | EndpointsOf<typeof disclosureEndpoints>
-  | EndpointsOf<typeof publicDisclosureEndpoints>;
+  | EndpointsOf<typeof publicDisclosureEndpoints>
+  | EndpointsOf<typeof statsEndpoints>;

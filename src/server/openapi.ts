@@ -45,6 +45,11 @@ export const API_TAGS = [
     description: '考核 staff and unit assessment sheets, closed periods, volumes and scoring rules',
   },
   {
+    name: 'stats',
+    description:
+      '统计 figures of any period and scope from rollups, 环比/同比, drill-down filters, xlsx tables',
+  },
+  {
     name: 'appeals',
     description: '申诉 appeals against judgements and quality checks, reviewed by supervisor then manager',
   },
