@@ -1,9 +1,9 @@
 export { openBreachCounts } from './breach-stats.js';
 export {
   addTime,
-  CN_HOLIDAYS,
   addWorkingDays,
   type BusinessCalendar,
+  CN_HOLIDAYS,
   timeBetween,
   workingDaysAgo,
 } from './calendar/index.js';

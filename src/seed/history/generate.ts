@@ -5,7 +5,15 @@ import { dateKey } from '../../lib/time.js';
 import { blindIndex, type PiiKeys, seal } from '../../modules/privacy/index.js';
 import type { SlaContext } from '../../modules/sla/index.js';
 import { historyDays } from './days.js';
-import { type Cast, firstContactRecords, type Telling, tellFirstContact, tellMerged, tellWorkedComplaint, type UnitRef } from './paths.js';
+import {
+  type Cast,
+  firstContactRecords,
+  type Telling,
+  tellFirstContact,
+  tellMerged,
+  tellWorkedComplaint,
+  type UnitRef,
+} from './paths.js';
 import { type Random, seededRandom } from './random.js';
 import { type ComplaintRows, Story } from './story.js';
 import { type CorpusSample, contentOf, fakePerson, titleOf } from './texts.js';
@@ -44,13 +52,33 @@ export interface History {
 }
 
 const CHANNELS = [
-  ['phone', 40], ['app', 18], ['wechat', 14], ['web', 10], ['email', 4], ['sms', 3], ['social', 3],
-  ['onsite', 2], ['letter', 1], ['regulator', 1.2], ['consumer_association', 0.8], ['media', 0.4],
+  ['phone', 40],
+  ['app', 18],
+  ['wechat', 14],
+  ['web', 10],
+  ['email', 4],
+  ['sms', 3],
+  ['social', 3],
+  ['onsite', 2],
+  ['letter', 1],
+  ['regulator', 1.2],
+  ['consumer_association', 0.8],
+  ['media', 0.4],
 ] as const;
 /** Where in the day complaints arrive (local hour 0–23). */
 const HOURS = [1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 3, 6, 9, 10, 10, 8, 8, 9, 9, 8, 7, 6, 6, 5, 4, 3, 2];
 /** How common each category family is among complaints. */
-const FAMILY_WEIGHT: Record<string, number> = { delay: 3, delivery: 2.5, damage: 1.6, lost: 1, fees: 1.1, pickup: 1, info: 0.5, cod: 0.4, other: 0.3 };
+const FAMILY_WEIGHT: Record<string, number> = {
+  delay: 3,
+  delivery: 2.5,
+  damage: 1.6,
+  lost: 1,
+  fees: 1.1,
+  pickup: 1,
+  info: 0.5,
+  cod: 0.4,
+  other: 0.3,
+};
 const REFERRAL: Record<string, { reason: string; authority: string; prefix: string }> = {
   regulator: { reason: 'government_referral', authority: '上海市邮政管理局', prefix: 'SH-YZ' },
   consumer_association: { reason: 'association_referral', authority: '深圳市消费者委员会', prefix: 'SZ-XW' },
@@ -58,8 +86,13 @@ const REFERRAL: Record<string, { reason: string; authority: string; prefix: stri
 };
 const MAJOR_REASON: Record<string, string> = { lost: 'valuables_lost', damage: 'property_loss' };
 const DEMANDS: Record<string, string[]> = {
-  damage: ['compensation'], lost: ['compensation'], delivery: ['apology'], pickup: ['apology'],
-  fees: ['refund'], cod: ['refund'], info: ['apology', 'explanation'],
+  damage: ['compensation'],
+  lost: ['compensation'],
+  delivery: ['apology'],
+  pickup: ['apology'],
+  fees: ['refund'],
+  cod: ['refund'],
+  info: ['apology', 'explanation'],
 };
 
 const familyOf = (code: string) => code.split('.')[0] ?? 'other';
@@ -98,8 +131,14 @@ export function generateHistory(input: HistoryInput): History {
     const sample = random.weighted(weightedSamples);
     const family = familyOf(sample.label);
     // One in eleven writes again within the month (重复投诉); the rest are new customers.
-    const recent = customers.filter((c) => (c.stories.at(-1)?.row.received_at ?? 0) > receivedAt - 30 * DAY).slice(-200);
-    let customer = recent.length && random.chance(0.09) ? random.pick(recent) : null;
+    let customer: Customer | null = null;
+    if (random.chance(0.09)) {
+      // Among the newest customers (a scan of all of them per complaint would grow with the square).
+      const recent = customers
+        .slice(-300)
+        .filter((c) => (c.stories.at(-1)?.row.received_at ?? 0) > receivedAt - 30 * DAY);
+      if (recent.length) customer = random.pick(recent);
+    }
     if (!customer) {
       const person = fakePerson(nextCustomer, random);
       customer = { id: nextCustomer++, ...person, stories: [] };
@@ -107,19 +146,27 @@ export function generateHistory(input: HistoryInput): History {
     }
     const channel = random.weighted(CHANNELS);
     const referral = REFERRAL[channel];
-    const registeredAt = Math.min(input.now - MIN, receivedAt + (channel === 'phone' ? 0 : random.int(1, 20) * MIN));
+    const registeredAt = Math.min(
+      input.now - MIN,
+      receivedAt + (channel === 'phone' ? 0 : random.int(1, 20) * MIN),
+    );
     const day = dateKey(registeredAt, input.timeZone);
     const seq = (sequences.get(day) ?? 0) + 1;
     sequences.set(day, seq);
-    const major = sample.grade === 'major' || referral !== undefined || (family === 'lost' && random.chance(0.1));
+    const major =
+      sample.grade === 'major' || referral !== undefined || (family === 'lost' && random.chance(0.1));
     const majorReasons = major ? [referral?.reason ?? MAJOR_REASON[family] ?? 'property_loss'] : [];
     const requested = sample.priority ?? 'P3';
     const priority = major ? higher(requested, 'P2') : requested;
     const waybillNo = `KS9${String(id).padStart(11, '0')}`;
     const content = contentOf(sample.text, waybillNo, random);
     const demands = DEMANDS[family] ?? ['explanation'];
-    const earlier = customer.stories.filter((s) => s.row.received_at > receivedAt - 30 * DAY && s.row.status !== 'merged').reverse().slice(0, 10);
-    const firstContact = !major && random.chance(family === 'fees' || family === 'other' || family === 'info' ? 0.45 : 0.18);
+    const earlier = customer.stories
+      .filter((s) => s.row.received_at > receivedAt - 30 * DAY && s.row.status !== 'merged')
+      .reverse()
+      .slice(0, 10);
+    const firstContact =
+      !major && random.chance(family === 'fees' || family === 'other' || family === 'info' ? 0.45 : 0.18);
     const fields = {
       number: `KS${day}-${String(seq).padStart(6, '0')}`,
       status: firstContact ? 'resolved' : 'received',
@@ -164,7 +211,9 @@ export function generateHistory(input: HistoryInput): History {
       resolved_at: firstContact ? registeredAt : null,
       updated_at: registeredAt,
       external_ref: null,
-      referral_no: referral?.prefix ? `${referral.prefix}-${day.slice(0, 4)}-${String(id).padStart(5, '0')}` : null,
+      referral_no: referral?.prefix
+        ? `${referral.prefix}-${day.slice(0, 4)}-${String(id).padStart(5, '0')}`
+        : null,
       referral_authority: referral?.authority || null,
       referral_due_at: referral?.prefix ? registeredAt + 7 * DAY : null,
       customer_id: customer.id,
@@ -207,12 +256,19 @@ export function generateHistory(input: HistoryInput): History {
         fields: recorded,
         contentSha256: sha256(content),
         clocks,
-        ...(earlier.length ? { repeatOf: earlier.map((e) => ({ number: e.row.number, reasons: ['same_customer'] })) } : {}),
+        ...(earlier.length
+          ? { repeatOf: earlier.map((e) => ({ number: e.row.number, reasons: ['same_customer'] })) }
+          : {}),
       },
       input.cast.agentId,
     );
     for (const e of earlier)
-      story.rows.links.push({ complaint_id: id, kind: 'repeat_of', target_id: e.row.id, created_at: registeredAt });
+      story.rows.links.push({
+        complaint_id: id,
+        kind: 'repeat_of',
+        target_id: e.row.id,
+        created_at: registeredAt,
+      });
     if (firstContact) {
       const data = firstContactRecords(story, telling, input.cast.agentId);
       story.note('resolved_on_first_contact', input.cast.agentId, registeredAt, {
@@ -221,9 +277,20 @@ export function generateHistory(input: HistoryInput): History {
       });
       tellFirstContact(story, telling);
     } else {
-      const target = earlier.find((e) => e.row.received_at > receivedAt - 3 * DAY && e.row.status !== 'merged');
+      const target = earlier.find(
+        (e) => e.row.received_at > receivedAt - 3 * DAY && e.row.status !== 'merged',
+      );
       if (target && random.chance(0.5)) tellMerged(story, telling, target);
-      else tellWorkedComplaint(story, telling, random.weighted([['worked', 90], ['invalidated', 7], ['withdrawn', 3]] as const));
+      else
+        tellWorkedComplaint(
+          story,
+          telling,
+          random.weighted([
+            ['worked', 90],
+            ['invalidated', 7],
+            ['withdrawn', 3],
+          ] as const),
+        );
     }
     customer.stories.push(story);
     stories.push(story);
@@ -265,9 +332,21 @@ function customerRows(customers: Customer[], keys: PiiKeys): Pick<History, 'cust
       created_at: at,
       updated_at: at,
     });
-    contacts.push({ customer_id: c.id, kind: 'phone', value: seal(keys, c.phone), value_index: blindIndex(keys, 'phone', c.phone), created_at: at });
+    contacts.push({
+      customer_id: c.id,
+      kind: 'phone',
+      value: seal(keys, c.phone),
+      value_index: blindIndex(keys, 'phone', c.phone),
+      created_at: at,
+    });
     if (c.email)
-      contacts.push({ customer_id: c.id, kind: 'email', value: seal(keys, c.email), value_index: blindIndex(keys, 'email', c.email), created_at: at });
+      contacts.push({
+        customer_id: c.id,
+        kind: 'email',
+        value: seal(keys, c.email),
+        value_index: blindIndex(keys, 'email', c.email),
+        created_at: at,
+      });
   }
   return { customers: rows, contacts };
 }

@@ -31,7 +31,11 @@ const maxId = async (app: AppContext, table: 'complaints' | 'customers' | 'remed
 };
 
 /** Everything the generator reads from the database, then the pure generation (same seed, same rows). */
-export async function planDemoHistory(app: AppContext, org: HistoryOrg, options: HistoryOptions = {}): Promise<History> {
+export async function planDemoHistory(
+  app: AppContext,
+  org: HistoryOrg,
+  options: HistoryOptions = {},
+): Promise<History> {
   const need = <V>(m: Map<string, V>, key: string): V => {
     const v = m.get(key);
     if (v === undefined) throw new Error(`demo organisation has no ${key}`);
@@ -51,15 +55,26 @@ export async function planDemoHistory(app: AppContext, org: HistoryOrg, options:
   };
   const person = (username: string, unitKey: string, isAgent: boolean) => {
     const userId = need(org.userIds, username);
-    return { userId, name: users.find((u) => u.id === userId)?.display_name ?? username, unit: unit(unitKey), isAgent };
+    return {
+      userId,
+      name: users.find((u) => u.id === userId)?.display_name ?? username,
+      unit: unit(unitKey),
+      isAgent,
+    };
   };
   const party = parties.find((p) => p.id === org.partyId);
   const cast: Cast = {
     agentId: need(org.userIds, 'agent'),
     supervisorId: need(org.userIds, 'supervisor'),
     managerId: need(org.userIds, 'manager'),
-    assignees: [person('handler', 'pudong', false), person('handler2', 'nanshan', false), person('agent', 'service', true)],
-    party: party?.unit_id ? { id: party.id, code: party.code, name: party.name, unitId: party.unit_id } : null,
+    assignees: [
+      person('handler', 'pudong', false),
+      person('handler2', 'nanshan', false),
+      person('agent', 'service', true),
+    ],
+    party: party?.unit_id
+      ? { id: party.id, code: party.code, name: party.name, unitId: party.unit_id }
+      : null,
   };
   const parents = new Set(categories.map((c) => c.parent_id));
   const leaves = new Map(
@@ -93,7 +108,11 @@ export async function planDemoHistory(app: AppContext, org: HistoryOrg, options:
  * 演示历史: about 90 days of complaints before the demo's start, written in bulk (ADR 0034).
  * Returns how many complaints it wrote.
  */
-export async function generateDemoHistory(app: AppContext, org: HistoryOrg, options: HistoryOptions = {}): Promise<number> {
+export async function generateDemoHistory(
+  app: AppContext,
+  org: HistoryOrg,
+  options: HistoryOptions = {},
+): Promise<number> {
   const history = await planDemoHistory(app, org, options);
   await writeHistory(app, history);
   await afterDemoHistory(app);

@@ -44,7 +44,13 @@ function approverOf(amount: number, major: boolean): 'agent' | 'supervisor' | 'm
   return amount <= 2000 ? 'agent' : amount <= 10000 ? 'supervisor' : 'manager';
 }
 
-const METHOD: Record<string, string> = { web: 'portal', app: 'portal', email: 'email', wechat: 'wechat', letter: 'letter' };
+const METHOD: Record<string, string> = {
+  web: 'portal',
+  app: 'portal',
+  email: 'email',
+  wechat: 'wechat',
+  letter: 'letter',
+};
 const replyMethod = (channel: string) => METHOD[channel] ?? 'phone';
 
 /**
@@ -73,7 +79,17 @@ export function firstContactRecords(s: Story, t: Telling, agentId: number) {
   const coupon = t.random.chance(0.15);
   const remedyId = coupon ? t.ids.remedy++ : null;
   if (remedyId !== null)
-    s.rows.remedies.push(remedyRow(s, remedyId, { kinds: ['coupon'], internalActions: [], amount: 500, description: '赠送 5 元运费券。' }, agentId, at, null, true));
+    s.rows.remedies.push(
+      remedyRow(
+        s,
+        remedyId,
+        { kinds: ['coupon'], internalActions: [], amount: 500, description: '赠送 5 元运费券。' },
+        agentId,
+        at,
+        null,
+        true,
+      ),
+    );
   return { replyId, remedyId, amount: coupon ? 500 : null, method: 'phone' };
 }
 
@@ -118,13 +134,28 @@ function afterResolution(s: Story, t: Telling, { surveyed }: { surveyed: boolean
     const at = next(s, t, [2 * HOUR, 3 * DAY]);
     if (at === null) return;
     const late = s.row.reopen_count > 0 || random.chance(0.15);
-    const score = () => (late ? random.int(2, 4) : random.weighted([[5, 6], [4, 3], [3, 1]] as const));
+    const score = () =>
+      late
+        ? random.int(2, 4)
+        : random.weighted([
+            [5, 6],
+            [4, 3],
+            [3, 1],
+          ] as const);
     const scores = {
       speed: score(),
       effectiveness: score(),
       attitude: score(),
       transparency: score(),
-      recommendation: late ? random.int(3, 8) : random.weighted([[10, 5], [9, 4], [8, 2], [7, 1], [6, 1]] as const),
+      recommendation: late
+        ? random.int(3, 8)
+        : random.weighted([
+            [10, 5],
+            [9, 4],
+            [8, 2],
+            [7, 1],
+            [6, 1],
+          ] as const),
     };
     const phone = random.chance(0.3);
     s.rows.surveys.push({
@@ -135,13 +166,23 @@ function afterResolution(s: Story, t: Telling, { surveyed }: { surveyed: boolean
       recorded_by: phone ? cast.agentId : null,
       submitted_at: at,
     });
-    s.note('survey_submitted', phone ? cast.agentId : null, at, phone ? { source: 'phone', ...scores } : scores);
+    s.note(
+      'survey_submitted',
+      phone ? cast.agentId : null,
+      at,
+      phone ? { source: 'phone', ...scores } : scores,
+    );
     // Unhappy with the outcome, a few come back: 重新处理.
     if (s.row.status === 'resolved' && scores.effectiveness <= 2 && random.chance(0.5)) {
       const back = next(s, t, [4 * HOUR, 2 * DAY]);
       if (back === null) return;
       s.step('reopened', cast.agentId, back, {
-        set: { status: 'investigating', reopen_count: s.row.reopen_count + 1, resolved_at: null, customer_confirmation: null },
+        set: {
+          status: 'investigating',
+          reopen_count: s.row.reopen_count + 1,
+          resolved_at: null,
+          customer_confirmation: null,
+        },
         comment: '客户反映问题仍未解决，要求重新处理。',
       });
       if (!settle(s, t, assigneeOf(s, t), true)) return;
@@ -181,7 +222,8 @@ function settle(s: Story, t: Telling, who: Assignee, valid: boolean): boolean {
   if (!own) {
     at = next(s, t, role === 'manager' ? [2 * HOUR, 20 * HOUR] : [20 * MIN, 5 * HOUR]);
     if (at === null) return false;
-    const approver = role === 'agent' ? cast.agentId : role === 'supervisor' ? cast.supervisorId : cast.managerId;
+    const approver =
+      role === 'agent' ? cast.agentId : role === 'supervisor' ? cast.supervisorId : cast.managerId;
     Object.assign(remedy, { status: 'approved', decided_by: approver, decided_at: at });
     s.step('remedy_approved', approver, at, {
       set: { status: 'approved' },
@@ -192,7 +234,15 @@ function settle(s: Story, t: Telling, who: Assignee, valid: boolean): boolean {
   if (at === null) return false;
   const replyId = t.ids.reply++;
   const method = replyMethod(s.row.channel);
-  s.rows.replies.push({ id: replyId, complaint_id: s.row.id, kind: 'reply', method, ...replyText(t.family, valid), sent_by: who.userId, sent_at: at });
+  s.rows.replies.push({
+    id: replyId,
+    complaint_id: s.row.id,
+    kind: 'reply',
+    method,
+    ...replyText(t.family, valid),
+    sent_by: who.userId,
+    sent_at: at,
+  });
   s.step('replied', who.userId, at, { set: { status: 'replied' }, data: { replyId, method } });
   at = next(s, t, [1 * HOUR, 2 * DAY]);
   if (at === null) return false;
@@ -204,7 +254,12 @@ function settle(s: Story, t: Telling, who: Assignee, valid: boolean): boolean {
     return true;
   }
   s.step('confirmed_unsatisfied', cast.agentId, at, {
-    set: { status: 'investigating', customer_confirmation: 'unsatisfied', confirmed_at: at, reopen_count: s.row.reopen_count + 1 },
+    set: {
+      status: 'investigating',
+      customer_confirmation: 'unsatisfied',
+      confirmed_at: at,
+      reopen_count: s.row.reopen_count + 1,
+    },
   });
   return settle(s, t, who, valid);
 }
@@ -212,12 +267,20 @@ function settle(s: Story, t: Telling, who: Assignee, valid: boolean): boolean {
 /** The judgement: who is liable, valid or not, against which unit, person or partner. */
 function judge(s: Story, t: Telling, who: Assignee, at: number): boolean {
   const { random, cast } = t;
-  const liable = random.weighted([['company', 70], ['third_party', 8], ['customer', 12], ['none', 10]] as const);
+  const liable = random.weighted([
+    ['company', 70],
+    ['third_party', 8],
+    ['customer', 12],
+    ['none', 10],
+  ] as const);
   const valid = liable === 'company' || (liable === 'third_party' && random.chance(0.5));
   const station = who.isAgent ? random.pick(cast.assignees.filter((a) => !a.isAgent)) : who;
   const conduct = t.family === 'delivery' || t.family === 'pickup';
   const person = valid && conduct && random.chance(0.6);
-  const party = valid && !person && cast.party && station.unit.id === cast.party.unitId && random.chance(0.3) ? cast.party : null;
+  const party =
+    valid && !person && cast.party && station.unit.id === cast.party.unitId && random.chance(0.3)
+      ? cast.party
+      : null;
   s.step('judged', who.userId, at, {
     set: {
       liable_party: liable,
@@ -225,11 +288,31 @@ function judge(s: Story, t: Telling, who: Assignee, at: number): boolean {
       responsible_person: null,
       responsible_user_id: person ? station.userId : null,
       responsible_party_id: party ? party.id : null,
-      liability_degree: liable === 'company' ? random.weighted([['full', 6], ['primary', 3], ['secondary', 1]] as const) : 'none',
+      liability_degree:
+        liable === 'company'
+          ? random.weighted([
+              ['full', 6],
+              ['primary', 3],
+              ['secondary', 1],
+            ] as const)
+          : 'none',
       judgement_basis: BASIS[liable],
       validity: valid ? 'valid' : 'invalid',
-      validity_kind: valid ? (s.row.grade === 'major' ? 'major' : conduct ? 'service_conduct' : random.pick(['business_error', 'minor_slip'])) : null,
-      invalid_reason: valid ? null : random.weighted([['untrue_information', 3], ['unreasonable_demand', 3], ['other', 2], ['branch_error', 1]] as const),
+      validity_kind: valid
+        ? s.row.grade === 'major'
+          ? 'major'
+          : conduct
+            ? 'service_conduct'
+            : random.pick(['business_error', 'minor_slip'])
+        : null,
+      invalid_reason: valid
+        ? null
+        : random.weighted([
+            ['untrue_information', 3],
+            ['unreasonable_demand', 3],
+            ['other', 2],
+            ['branch_error', 1],
+          ] as const),
       judged_by: who.userId,
       judged_at: at,
     },
@@ -242,7 +325,11 @@ function judge(s: Story, t: Telling, who: Assignee, at: number): boolean {
 }
 
 /** The life of a complaint after registration, step by step until it is archived or `now` comes. */
-export function tellWorkedComplaint(s: Story, t: Telling, outcome: 'worked' | 'invalidated' | 'withdrawn'): void {
+export function tellWorkedComplaint(
+  s: Story,
+  t: Telling,
+  outcome: 'worked' | 'invalidated' | 'withdrawn',
+): void {
   const { random, cast } = t;
   // 受理: usually within the hour; a few wait longer and miss the registration limit.
   let at = next(s, t, random.chance(0.9) ? [2 * MIN, 50 * MIN] : [70 * MIN, 5 * HOUR]);
@@ -251,8 +338,12 @@ export function tellWorkedComplaint(s: Story, t: Telling, outcome: 'worked' | 'i
   if (outcome === 'withdrawn') {
     at = next(s, t, [1 * HOUR, 2 * DAY]);
     if (at === null) return;
-    s.step('withdrawn', cast.agentId, at, { set: { status: 'withdrawn', close_reason: '客户已收到快件，撤回投诉。' }, comment: '客户已收到快件，撤回投诉。' });
-    return afterResolution(s, t, { surveyed: false });
+    s.step('withdrawn', cast.agentId, at, {
+      set: { status: 'withdrawn', close_reason: '客户已收到快件，撤回投诉。' },
+      comment: '客户已收到快件，撤回投诉。',
+    });
+    afterResolution(s, t, { surveyed: false });
+    return;
   }
   const who = random.weighted(cast.assignees.map((a) => [a, a.isAgent ? 1 : 1.5] as const));
   at = next(s, t, random.chance(0.85) ? [5 * MIN, 100 * MIN] : [2 * HOUR, 8 * HOUR]);
@@ -262,26 +353,46 @@ export function tellWorkedComplaint(s: Story, t: Telling, outcome: 'worked' | 'i
   });
   at = next(s, t, random.chance(0.7) ? [10 * MIN, 50 * MIN] : [1 * HOUR, 30 * HOUR]);
   if (at === null) return;
-  s.step('investigation_started', who.userId, at, { set: { status: 'investigating', assignee_id: who.userId } });
+  s.step('investigation_started', who.userId, at, {
+    set: { status: 'investigating', assignee_id: who.userId },
+  });
   if (outcome === 'invalidated') {
     at = next(s, t, [1 * HOUR, 1 * DAY]);
     if (at === null) return;
     const replyId = t.ids.reply++;
     const method = replyMethod(s.row.channel);
     const explanation = '经核实快件已按约定妥投，投诉不成立。';
-    s.rows.replies.push({ id: replyId, complaint_id: s.row.id, kind: 'invalid_answer', method, ...INVALID_ANSWER, sent_by: who.userId, sent_at: at });
+    s.rows.replies.push({
+      id: replyId,
+      complaint_id: s.row.id,
+      kind: 'invalid_answer',
+      method,
+      ...INVALID_ANSWER,
+      sent_by: who.userId,
+      sent_at: at,
+    });
     s.step('invalidated', who.userId, at, {
-      set: { status: 'invalid', validity: 'invalid', invalid_reason: random.pick(['untrue_information', 'unreasonable_demand']), validity_kind: null, close_reason: explanation },
+      set: {
+        status: 'invalid',
+        validity: 'invalid',
+        invalid_reason: random.pick(['untrue_information', 'unreasonable_demand']),
+        validity_kind: null,
+        close_reason: explanation,
+      },
       data: { replyId, method },
       comment: explanation,
     });
-    return afterResolution(s, t, { surveyed: false });
+    afterResolution(s, t, { surveyed: false });
+    return;
   }
   if (random.chance(0.1)) {
     // 补充材料: the customer is asked for photos; the clocks wait.
     at = next(s, t, [30 * MIN, 6 * HOUR]);
     if (at === null) return;
-    s.step('information_requested', who.userId, at, { set: { status: 'waiting_customer' }, comment: '请提供快件外包装及内件照片。' });
+    s.step('information_requested', who.userId, at, {
+      set: { status: 'waiting_customer' },
+      comment: '请提供快件外包装及内件照片。',
+    });
     at = next(s, t, [2 * HOUR, 2 * DAY]);
     if (at === null) return;
     s.step('customer_responded', cast.agentId, at, { set: { status: 'investigating' } });
@@ -309,7 +420,12 @@ export function tellMerged(s: Story, t: Telling, target: Story): void {
     data: { into: target.row.number },
     comment: reason,
   });
-  s.rows.links.push({ complaint_id: s.row.id, kind: 'merged_into', target_id: target.row.id, created_at: at });
+  s.rows.links.push({
+    complaint_id: s.row.id,
+    kind: 'merged_into',
+    target_id: target.row.id,
+    created_at: at,
+  });
   target.note('merged_from', cast.agentId, at, { from: s.row.number });
   target.row.updated_at = Math.max(target.row.updated_at, at);
   afterResolution(s, t, { surveyed: false });

@@ -9,14 +9,49 @@ export interface RemedyPlan {
 }
 
 const REMEDIES: Record<string, RemedyPlan> = {
-  delay: { kinds: ['apology', 'coupon'], internalActions: [], amount: [500, 2000], description: '致歉并发放运费券，已督促网点优先派送。' },
-  damage: { kinds: ['compensation'], internalActions: ['process_change'], amount: [2000, 60000], description: '按保价规则赔偿破损物品，网点加强包装检查。' },
-  lost: { kinds: ['compensation'], internalActions: ['process_change'], amount: [5000, 200000], description: '按声明价值赔偿丢失物品。' },
+  delay: {
+    kinds: ['apology', 'coupon'],
+    internalActions: [],
+    amount: [500, 2000],
+    description: '致歉并发放运费券，已督促网点优先派送。',
+  },
+  damage: {
+    kinds: ['compensation'],
+    internalActions: ['process_change'],
+    amount: [2000, 60000],
+    description: '按保价规则赔偿破损物品，网点加强包装检查。',
+  },
+  lost: {
+    kinds: ['compensation'],
+    internalActions: ['process_change'],
+    amount: [5000, 200000],
+    description: '按声明价值赔偿丢失物品。',
+  },
   fees: { kinds: ['refund'], internalActions: [], amount: [300, 3000], description: '退还多收的费用。' },
-  cod: { kinds: ['refund'], internalActions: ['process_change'], amount: [1000, 20000], description: '补付代收货款差额。' },
-  delivery: { kinds: ['apology'], internalActions: ['training'], amount: [0, 0], description: '网点负责人致歉，对派送员进行服务规范培训。' },
-  pickup: { kinds: ['apology'], internalActions: ['training'], amount: [0, 0], description: '致歉并安排重新上门揽收。' },
-  info: { kinds: ['apology', 'gift'], internalActions: ['discipline'], amount: [0, 1000], description: '致歉并赠送小礼品，已处理相关人员。' },
+  cod: {
+    kinds: ['refund'],
+    internalActions: ['process_change'],
+    amount: [1000, 20000],
+    description: '补付代收货款差额。',
+  },
+  delivery: {
+    kinds: ['apology'],
+    internalActions: ['training'],
+    amount: [0, 0],
+    description: '网点负责人致歉，对派送员进行服务规范培训。',
+  },
+  pickup: {
+    kinds: ['apology'],
+    internalActions: ['training'],
+    amount: [0, 0],
+    description: '致歉并安排重新上门揽收。',
+  },
+  info: {
+    kinds: ['apology', 'gift'],
+    internalActions: ['discipline'],
+    amount: [0, 1000],
+    description: '致歉并赠送小礼品，已处理相关人员。',
+  },
 };
 const EXPLANATION: RemedyPlan = {
   kinds: ['explanation'],
@@ -39,7 +74,9 @@ export const BASIS = {
 export function replyText(family: string, valid: boolean) {
   return {
     summary: '您反映的快件问题我们已收到并核实。',
-    actions: valid ? `已核实情况并处理：${remedyFor(family, true).description}` : '已调取物流轨迹、签收记录和通话录音进行核实。',
+    actions: valid
+      ? `已核实情况并处理：${remedyFor(family, true).description}`
+      : '已调取物流轨迹、签收记录和通话录音进行核实。',
     result: valid ? '责任在我司，已按规定处理并整改。' : '经核实不属于我司责任，已向您说明依据。',
     basis: '《快递服务》国家标准及我司服务承诺。',
     follow_up: '如有疑问请拨打客服热线或在 App 内留言。',
@@ -54,4 +91,9 @@ export const INVALID_ANSWER = {
   follow_up: '如有新的情况请再联系我们。',
 };
 
-export const SUGGESTIONS = ['派送前请先电话联系。', '希望客服电话能更快接通。', '处理很及时，谢谢。', '赔偿流程太慢了。'];
+export const SUGGESTIONS = [
+  '派送前请先电话联系。',
+  '希望客服电话能更快接通。',
+  '处理很及时，谢谢。',
+  '赔偿流程太慢了。',
+];

@@ -117,7 +117,11 @@ export class Story {
     kind: string,
     actorId: number,
     at: number,
-    { set = {}, data = {}, comment = null }: { set?: Partial<Complaint>; data?: Record<string, unknown>; comment?: string | null } = {},
+    {
+      set = {},
+      data = {},
+      comment = null,
+    }: { set?: Partial<Complaint>; data?: Record<string, unknown>; comment?: string | null } = {},
   ): void {
     const changes = changedFields(this.row, set);
     Object.assign(this.row, set, { updated_at: at });

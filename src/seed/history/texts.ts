@@ -9,7 +9,16 @@ export interface CorpusSample {
 }
 
 const OPENINGS = ['', '', '', '你好，', '您好，', '客服你好，', '我要投诉：', '麻烦处理一下：'];
-const CLOSINGS = ['', '', '', '请尽快处理。', '希望尽快给我答复。', '请给个说法。', '谢谢。', '已经是第二次反映了。'];
+const CLOSINGS = [
+  '',
+  '',
+  '',
+  '请尽快处理。',
+  '希望尽快给我答复。',
+  '请给个说法。',
+  '谢谢。',
+  '已经是第二次反映了。',
+];
 /** Waybill-like numbers in the corpus (SF1234567890, YT9876543210 …): replaced by the complaint's own. */
 const WAYBILL = /\b[A-Z]{2}\d{8,13}\b/g;
 
@@ -28,7 +37,8 @@ export function contentOf(text: string, waybillNo: string, random: Random): stri
   return `${random.pick(OPENINGS)}${named}${end}${random.pick(CLOSINGS)}`;
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢';
 
 /** A clearly made-up complainant: 王女士, a 138 number, an example.com address. */
 export function fakePerson(n: number, random: Random): { name: string; phone: string; email: string | null } {

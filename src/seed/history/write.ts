@@ -24,13 +24,40 @@ export async function writeHistory(app: AppContext, history: History): Promise<v
   for (let start = 0; start < history.complaints.length; start += CHUNK) {
     const chunk = history.complaints.slice(start, start + CHUNK);
     await app.db.transaction().execute(async (tx) => {
-      await insertRows(tx, 'complaints', chunk.map((c) => c.complaint));
-      await insertRows(tx, 'complaint_deadlines', chunk.flatMap((c) => c.deadlines));
-      await insertRows(tx, 'remedy_proposals', chunk.flatMap((c) => c.remedies));
-      await insertRows(tx, 'replies', chunk.flatMap((c) => c.replies));
-      await insertRows(tx, 'satisfaction_surveys', chunk.flatMap((c) => c.surveys));
-      await insertRows(tx, 'complaint_links', chunk.flatMap((c) => c.links));
-      await appendEvents(tx, chunk.flatMap((c) => c.events));
+      await insertRows(
+        tx,
+        'complaints',
+        chunk.map((c) => c.complaint),
+      );
+      await insertRows(
+        tx,
+        'complaint_deadlines',
+        chunk.flatMap((c) => c.deadlines),
+      );
+      await insertRows(
+        tx,
+        'remedy_proposals',
+        chunk.flatMap((c) => c.remedies),
+      );
+      await insertRows(
+        tx,
+        'replies',
+        chunk.flatMap((c) => c.replies),
+      );
+      await insertRows(
+        tx,
+        'satisfaction_surveys',
+        chunk.flatMap((c) => c.surveys),
+      );
+      await insertRows(
+        tx,
+        'complaint_links',
+        chunk.flatMap((c) => c.links),
+      );
+      await appendEvents(
+        tx,
+        chunk.flatMap((c) => c.events),
+      );
       for (const c of chunk) await indexComplaint(tx, c.complaint.id);
     });
   }
