@@ -277,8 +277,12 @@ export function generateHistory(input: HistoryInput): History {
       });
       tellFirstContact(story, telling);
     } else {
+      // 合并 into a recent complaint of the same customer that is still open hours later.
       const target = earlier.find(
-        (e) => e.row.received_at > receivedAt - 3 * DAY && e.row.status !== 'merged',
+        (e) =>
+          e.row.received_at > receivedAt - 3 * DAY &&
+          e.row.status !== 'merged' &&
+          (e.row.closed_at === null || e.row.closed_at > receivedAt + DAY),
       );
       if (target && random.chance(0.5)) tellMerged(story, telling, target);
       else

@@ -188,8 +188,8 @@ function afterResolution(s: Story, t: Telling, { surveyed }: { surveyed: boolean
       if (!settle(s, t, assigneeOf(s, t), true)) return;
     }
   }
-  if (random.chance(0.08)) return; // not archived yet
-  const at = next(s, t, [6 * HOUR, 3 * DAY]);
+  // 归档 within a day or two; the latest ones are still waiting for it.
+  const at = next(s, t, [1 * HOUR, 2 * DAY]);
   if (at === null) return;
   s.step('archived', s.row.grade === 'major' ? cast.managerId : cast.supervisorId, at, {
     set: { status: 'closed', closed_at: at },
@@ -413,7 +413,8 @@ export function tellMerged(s: Story, t: Telling, target: Story): void {
   if (at === null) return;
   s.step('accepted', cast.agentId, at, { set: { status: 'accepted' } });
   at = next(s, t, [10 * MIN, 3 * HOUR]);
-  if (at === null || (target.row.closed_at !== null && target.row.closed_at <= at)) return;
+  // The target was chosen open for a day after this complaint arrived: the merge finds it open.
+  if (at === null) return;
   const reason = `与 ${target.row.number} 为同一问题。`;
   s.step('merged', cast.agentId, at, {
     set: { status: 'merged', merged_into_id: target.row.id, close_reason: reason },
@@ -428,5 +429,5 @@ export function tellMerged(s: Story, t: Telling, target: Story): void {
   });
   target.note('merged_from', cast.agentId, at, { from: s.row.number });
   target.row.updated_at = Math.max(target.row.updated_at, at);
-  afterResolution(s, t, { surveyed: false });
+  // Left merged: its target carries the work and is archived on its own.
 }
