@@ -5,6 +5,7 @@ import { dateKey } from '../../src/lib/time.js';
 import { verifyChain } from '../../src/modules/audit/index.js';
 import { generateDemoHistory, type HistoryOrg, planDemoHistory } from '../../src/seed/history/index.js';
 import { type Client, login } from '../support/client.js';
+import { buildComplaint } from '../support/factories.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 
 // A Thursday morning in Shanghai; the 90 days before it hold National Day (1–7 October) and 双十一.
@@ -131,5 +132,22 @@ describe.each(DIALECTS)('the demo history on %s', (dialect) => {
     expect(d.open).toBeGreaterThan(0);
     expect(d.byCategory.length).toBeGreaterThan(3);
     expect(d.daily.filter((p: { count: number }) => p.count > 0).length).toBeGreaterThan(25);
+  });
+
+  it('leaves the ids and the numbers of each day for registration to continue', async () => {
+    const last = await t.app.db
+      .selectFrom('number_sequences')
+      .select('last')
+      .where('day', '=', '20261203')
+      .executeTakeFirstOrThrow();
+    const agent = await login(t.http, 'agent');
+    const created = await agent.ok('POST', '/api/v1/complaints', buildComplaint(t.org));
+    expect(created.number).toBe(`KS20261203-${String(last.last + 1).padStart(6, '0')}`);
+    const row = await t.app.db
+      .selectFrom('complaints')
+      .select('id')
+      .where('number', '=', created.number)
+      .executeTakeFirstOrThrow();
+    expect(row.id).toBe(written + 1);
   });
 });
