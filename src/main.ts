@@ -23,6 +23,7 @@ import { reindexAll } from './modules/search/index.js';
 import { type ExportOptions, runExportCommand, runImportCommand } from './modules/spreadsheets/index.js';
 import { runRebuildCommand } from './modules/stats/index.js';
 import { DEMO_USERS, demoPassword, isEmpty, seedDemo } from './seed/demo.js';
+import { demoHistoryWanted } from './seed/history/index.js';
 import { buildApp } from './server/app.js';
 import { shutDownOnSignals } from './server/shutdown.js';
 
@@ -50,7 +51,7 @@ program
     const { app, handle } = await openApp(config);
     let seeded = false;
     if (opts.demo && (await isEmpty(app))) {
-      await seedDemo(app);
+      await seedDemo(app, { history: demoHistoryWanted() });
       seeded = true;
     }
     // The starter model is trained from its corpus at first use (≈1 s): here, not in a customer's request.
@@ -119,7 +120,7 @@ program
       if (opts.demo) {
         if (!(await isEmpty(app)))
           throw new Error('the database already has users; the demo goes only into an empty one');
-        await seedDemo(app);
+        await seedDemo(app, { history: demoHistoryWanted() });
         console.log(
           `demo organisation created; users ${DEMO_USERS.map((u) => u.username).join(', ')}, password ${demoPassword()}`,
         );

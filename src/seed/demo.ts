@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import { periodOf } from '../lib/periods.js';
+import { monthsOf, periodOf } from '../lib/periods.js';
 import { saveVolumes } from '../modules/assessment/index.js';
 import { loadPreset } from '../modules/categories/index.js';
 import * as complaints from '../modules/complaints/index.js';
@@ -8,6 +8,7 @@ import { createAction } from '../modules/corrective-actions/index.js';
 import { insertUnit, insertUser, loadActor, type Role, type UnitKind } from '../modules/org/index.js';
 import { createParty } from '../modules/parties/index.js';
 import { DEFAULT_PORTAL_SETTINGS, savePortalSettings } from '../modules/portal/index.js';
+import { generateDemoHistory } from './history/index.js';
 
 /** The demo password unless KESU_DEMO_PASSWORD says otherwise; printed at start, never for production. */
 export const demoPassword = () => process.env.KESU_DEMO_PASSWORD ?? 'kesu-demo-2026';
@@ -91,8 +92,13 @@ export async function seedDemoOrganisation(
   });
 }
 
-/** The demo organisation plus complaints in several states. */
-export async function seedDemo(app: AppContext): Promise<void> {
+export interface SeedDemoOptions {
+  /** Also about 90 days of generated complaints before today (`serve --demo`, `seed --demo`). */
+  history?: boolean;
+}
+
+/** The demo organisation plus complaints in several states (and, asked for, a generated history). */
+export async function seedDemo(app: AppContext, options: SeedDemoOptions = {}): Promise<void> {
   const { unitIds, userIds, categoryIds } = await seedDemoOrganisation(app);
   const as = async (username: string) => {
     const actor = await loadActor(app.db, userIds.get(username) ?? 0);
@@ -117,10 +123,19 @@ export async function seedDemo(app: AppContext): Promise<void> {
     unitId: unitIds.get('pudong') ?? null,
   });
   const month = periodOf(app.clock.now(), app.config.timeZone);
-  await saveVolumes(admin, [
-    { unitId: unitIds.get('pudong') ?? 0, period: month, parcels: 186_000, orders: null },
-    { unitId: unitIds.get('nanshan') ?? 0, period: month, parcels: 142_000, orders: null },
-  ]);
+  // With the history, the three months before this one have their volumes too.
+  const from = periodOf(app.clock.now() - (options.history ? 90 : 0) * 24 * 3600_000, app.config.timeZone);
+  await saveVolumes(
+    admin,
+    monthsOf({ from, to: month })
+      .reverse()
+      .flatMap((period, back) => [
+        { unitId: unitIds.get('pudong') ?? 0, period, parcels: 186_000 - back * 3_000, orders: null },
+        { unitId: unitIds.get('nanshan') ?? 0, period, parcels: 142_000 - back * 2_000, orders: null },
+      ]),
+  );
+  // The history comes before the hand-made complaints below: those stay the newest.
+  if (options.history) await generateDemoHistory(app, { unitIds, userIds, partyId: partnerStation });
   const category = (code: string) => categoryIds.get(code) ?? 0;
   const register = (
     input: Partial<RegisterInput> & Pick<RegisterInput, 'title' | 'content' | 'categoryId'>,

@@ -3,14 +3,17 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** The real `kesu` command, run from the TypeScript sources in a process of its own with `env`. */
+/**
+ * The real `kesu` command, run from the TypeScript sources in a process of its own with `env`
+ * (without the demo's generated history unless `env` asks for it).
+ */
 export async function runKesu(
   env: NodeJS.ProcessEnv,
   ...args: string[]
 ): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-      env,
+      env: { KESU_DEMO_HISTORY: '0', ...env },
     });
     return { stdout, stderr, code: 0 };
   } catch (error) {

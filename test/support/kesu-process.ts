@@ -24,8 +24,8 @@ export interface KesuProcess {
 const started: KesuProcess[] = [];
 
 /**
- * Start `kesu <args>` (or another `script`) with the test secret and a data dir of its own unless
- * `env` says otherwise.
+ * Start `kesu <args>` (or another `script`) with the test secret and a data dir of its own, and
+ * without the demo's generated history (seconds the tests do not need), unless `env` says otherwise.
  */
 export function spawnKesu(args: string[], env: Record<string, string>, script = 'src/main.ts'): KesuProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
@@ -36,6 +36,7 @@ export function spawnKesu(args: string[], env: Record<string, string>, script = 
       LOG_LEVEL: 'silent',
       KESU_SECRET: TEST_SECRET,
       KESU_DATA_DIR: mkdtempSync(join(tmpdir(), 'kesu-proc-')),
+      KESU_DEMO_HISTORY: '0',
       ...env,
     },
     // A pipe on stdin: scripts that watch it (test/jobs/worker-process.ts) exit with the test.

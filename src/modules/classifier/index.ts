@@ -1,6 +1,6 @@
 export { runEvalCommand, runTrainCommand, type TrainCommandOptions } from './cli.js';
 export { recordCorrection } from './corrections.js';
-export { expressModel } from './express-model.js';
+export { expressCorpus, expressModel } from './express-model.js';
 export {
   classificationEventData,
   classifyRegistration,

@@ -3,10 +3,11 @@ export {
   addTime,
   addWorkingDays,
   type BusinessCalendar,
+  CN_HOLIDAYS,
   timeBetween,
   workingDaysAgo,
 } from './calendar/index.js';
-export { type ClockChanges, meetClock } from './clocks.js';
+export { type ClockChanges, type ClockRow, meetClock, stepClocks } from './clocks.js';
 export { planFirstClocks, startDueClock, updateComplaintClocks } from './complaint-clocks.js';
 export { deletePolicy } from './delete-policy.js';
 export { approvedExtensions } from './extension-queries.js';
@@ -17,6 +18,7 @@ export {
   DEFAULT_SLA_SETTINGS,
   loadCalendar,
   loadSlaContext,
+  type SlaContext,
   type SlaSettings,
 } from './settings.js';
 export {

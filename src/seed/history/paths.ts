@@ -1,0 +1,433 @@
+import type { Random } from './random.js';
+import { BASIS, INVALID_ANSWER, remedyFor, replyText, SUGGESTIONS } from './records.js';
+import type { Story } from './story.js';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+export interface UnitRef {
+  id: number;
+  path: string;
+}
+
+/** Who may be given a complaint: the stations' handlers, and the service centre's agent. */
+export interface Assignee {
+  userId: number;
+  name: string;
+  unit: UnitRef;
+  /** The agent decides remedies within the agent's limit itself. */
+  isAgent: boolean;
+}
+
+/** The demo's people the history is told with. */
+export interface Cast {
+  agentId: number;
+  supervisorId: number;
+  managerId: number;
+  assignees: Assignee[];
+  party: { id: number; code: string; name: string; unitId: number } | null;
+}
+
+/** What the paths need beside the story: the cast, the random source, the ids of new records and `now`. */
+export interface Telling {
+  cast: Cast;
+  random: Random;
+  now: number;
+  ids: { remedy: number; reply: number };
+  family: string;
+}
+
+/** The default authority limits (DOMAIN "Remedies"): agent ≤ 20 元, supervisor ≤ 100 元, above: the manager. */
+function approverOf(amount: number, major: boolean): 'agent' | 'supervisor' | 'manager' {
+  if (major) return 'manager';
+  return amount <= 2000 ? 'agent' : amount <= 10000 ? 'supervisor' : 'manager';
+}
+
+const METHOD: Record<string, string> = {
+  web: 'portal',
+  app: 'portal',
+  email: 'email',
+  wechat: 'wechat',
+  letter: 'letter',
+};
+const replyMethod = (channel: string) => METHOD[channel] ?? 'phone';
+
+/**
+ * The time of the next step, `from` after the last plus a random wait, or null when it would lie
+ * after `now`: the story stops there, and the complaint stays in the status it reached.
+ */
+function next(s: Story, t: Telling, [from, to]: [number, number]): number | null {
+  const at = s.at + Math.round(from + t.random.next() * (to - from));
+  return at < t.now ? at : null;
+}
+
+/** 首问解决: registered and resolved in one call, with a reply and sometimes a small coupon. */
+export function firstContactRecords(s: Story, t: Telling, agentId: number) {
+  const at = s.row.registered_at;
+  const replyId = t.ids.reply++;
+  s.rows.replies.push({
+    id: replyId,
+    complaint_id: s.row.id,
+    kind: 'first_contact',
+    method: 'phone',
+    ...replyText(t.family, false),
+    result: '已当场向客户解释，客户表示理解。',
+    sent_by: agentId,
+    sent_at: at,
+  });
+  const coupon = t.random.chance(0.15);
+  const remedyId = coupon ? t.ids.remedy++ : null;
+  if (remedyId !== null)
+    s.rows.remedies.push(
+      remedyRow(
+        s,
+        remedyId,
+        { kinds: ['coupon'], internalActions: [], amount: 500, description: '赠送 5 元运费券。' },
+        agentId,
+        at,
+        null,
+        true,
+      ),
+    );
+  return { replyId, remedyId, amount: coupon ? 500 : null, method: 'phone' };
+}
+
+function remedyRow(
+  s: Story,
+  id: number,
+  plan: { kinds: string[]; internalActions: string[]; amount: number; description: string },
+  actorId: number,
+  at: number,
+  requiredRole: string | null,
+  approved: boolean,
+) {
+  return {
+    id,
+    complaint_id: s.row.id,
+    kinds: JSON.stringify(plan.kinds),
+    internal_actions: JSON.stringify(plan.internalActions),
+    amount: plan.amount,
+    description: plan.description,
+    status: approved ? 'approved' : 'pending',
+    required_role: requiredRole,
+    proposed_by: actorId,
+    proposed_at: at,
+    decided_by: approved ? actorId : null,
+    decided_at: approved ? at : null,
+    decision_comment: null,
+    cost_shares: '[]',
+    fulfilment_status: null,
+    fulfilment_owner_id: null,
+    fulfilment_due_at: null,
+    fulfilled_at: null,
+    fulfilled_by: null,
+    fulfilment_proof: null,
+    fulfilment_note: null,
+  };
+}
+
+/** After the complaint was resolved (or invalid, withdrawn, merged): surveys, a reopen, the archive. */
+function afterResolution(s: Story, t: Telling, { surveyed }: { surveyed: boolean }): void {
+  const { random, cast } = t;
+  if (surveyed && random.chance(0.65)) {
+    const at = next(s, t, [2 * HOUR, 3 * DAY]);
+    if (at === null) return;
+    const late = s.row.reopen_count > 0 || random.chance(0.15);
+    const score = () =>
+      late
+        ? random.int(2, 4)
+        : random.weighted([
+            [5, 6],
+            [4, 3],
+            [3, 1],
+          ] as const);
+    const scores = {
+      speed: score(),
+      effectiveness: score(),
+      attitude: score(),
+      transparency: score(),
+      recommendation: late
+        ? random.int(3, 8)
+        : random.weighted([
+            [10, 5],
+            [9, 4],
+            [8, 2],
+            [7, 1],
+            [6, 1],
+          ] as const),
+    };
+    const phone = random.chance(0.3);
+    s.rows.surveys.push({
+      complaint_id: s.row.id,
+      source: phone ? 'phone' : 'portal',
+      ...scores,
+      suggestions: random.chance(0.2) ? random.pick(SUGGESTIONS) : null,
+      recorded_by: phone ? cast.agentId : null,
+      submitted_at: at,
+    });
+    s.note(
+      'survey_submitted',
+      phone ? cast.agentId : null,
+      at,
+      phone ? { source: 'phone', ...scores } : scores,
+    );
+    // Unhappy with the outcome, a few come back: 重新处理.
+    if (s.row.status === 'resolved' && scores.effectiveness <= 2 && random.chance(0.5)) {
+      const back = next(s, t, [4 * HOUR, 2 * DAY]);
+      if (back === null) return;
+      s.step('reopened', cast.agentId, back, {
+        set: {
+          status: 'investigating',
+          reopen_count: s.row.reopen_count + 1,
+          resolved_at: null,
+          customer_confirmation: null,
+        },
+        comment: '客户反映问题仍未解决，要求重新处理。',
+      });
+      if (!settle(s, t, assigneeOf(s, t), true)) return;
+    }
+  }
+  // 归档 within a day or two; the latest ones are still waiting for it.
+  const at = next(s, t, [1 * HOUR, 2 * DAY]);
+  if (at === null) return;
+  s.step('archived', s.row.grade === 'major' ? cast.managerId : cast.supervisorId, at, {
+    set: { status: 'closed', closed_at: at },
+  });
+}
+
+function assigneeOf(s: Story, t: Telling): Assignee {
+  return t.cast.assignees.find((a) => a.userId === s.row.assignee_id) ?? t.random.pick(t.cast.assignees);
+}
+
+/** Propose a remedy, have it approved, reply and take the customer's confirmation; true when resolved. */
+function settle(s: Story, t: Telling, who: Assignee, valid: boolean): boolean {
+  const { random, cast } = t;
+  const plan = remedyFor(t.family, valid);
+  const [lo, hi] = plan.amount;
+  const amount = hi === 0 ? 0 : Math.round((lo + random.next() * (hi - lo)) / 100) * 100;
+  const major = s.row.grade === 'major';
+  const role = approverOf(amount, major);
+  const own = who.isAgent && role === 'agent';
+  let at = next(s, t, [30 * MIN, 4 * HOUR]);
+  if (at === null) return false;
+  const remedyId = t.ids.remedy++;
+  const remedy = remedyRow(s, remedyId, { ...plan, amount }, who.userId, at, own ? null : role, own);
+  s.rows.remedies.push(remedy);
+  s.step(own ? 'remedy_proposed_and_approved' : 'remedy_proposed', who.userId, at, {
+    set: { status: own ? 'approved' : 'proposed' },
+    data: { remedyId, kinds: plan.kinds, amount, requiredRole: own ? null : role },
+    comment: plan.description,
+  });
+  if (!own) {
+    at = next(s, t, role === 'manager' ? [2 * HOUR, 20 * HOUR] : [20 * MIN, 5 * HOUR]);
+    if (at === null) return false;
+    const approver =
+      role === 'agent' ? cast.agentId : role === 'supervisor' ? cast.supervisorId : cast.managerId;
+    Object.assign(remedy, { status: 'approved', decided_by: approver, decided_at: at });
+    s.step('remedy_approved', approver, at, {
+      set: { status: 'approved' },
+      data: { remedyId, kinds: plan.kinds, amount },
+    });
+  }
+  at = next(s, t, [20 * MIN, 6 * HOUR]);
+  if (at === null) return false;
+  const replyId = t.ids.reply++;
+  const method = replyMethod(s.row.channel);
+  s.rows.replies.push({
+    id: replyId,
+    complaint_id: s.row.id,
+    kind: 'reply',
+    method,
+    ...replyText(t.family, valid),
+    sent_by: who.userId,
+    sent_at: at,
+  });
+  s.step('replied', who.userId, at, { set: { status: 'replied' }, data: { replyId, method } });
+  at = next(s, t, [1 * HOUR, 2 * DAY]);
+  if (at === null) return false;
+  const satisfied = random.chance(valid ? 0.88 : 0.75) || s.row.reopen_count > 0;
+  if (satisfied) {
+    s.step('confirmed_satisfied', cast.agentId, at, {
+      set: { status: 'resolved', customer_confirmation: 'satisfied', confirmed_at: at, resolved_at: at },
+    });
+    return true;
+  }
+  s.step('confirmed_unsatisfied', cast.agentId, at, {
+    set: {
+      status: 'investigating',
+      customer_confirmation: 'unsatisfied',
+      confirmed_at: at,
+      reopen_count: s.row.reopen_count + 1,
+    },
+  });
+  return settle(s, t, who, valid);
+}
+
+/** The judgement: who is liable, valid or not, against which unit, person or partner. */
+function judge(s: Story, t: Telling, who: Assignee, at: number): boolean {
+  const { random, cast } = t;
+  const liable = random.weighted([
+    ['company', 70],
+    ['third_party', 8],
+    ['customer', 12],
+    ['none', 10],
+  ] as const);
+  const valid = liable === 'company' || (liable === 'third_party' && random.chance(0.5));
+  const station = who.isAgent ? random.pick(cast.assignees.filter((a) => !a.isAgent)) : who;
+  const conduct = t.family === 'delivery' || t.family === 'pickup';
+  const person = valid && conduct && random.chance(0.6);
+  const party =
+    valid && !person && cast.party && station.unit.id === cast.party.unitId && random.chance(0.3)
+      ? cast.party
+      : null;
+  s.step('judged', who.userId, at, {
+    set: {
+      liable_party: liable,
+      responsible_unit_id: liable === 'company' ? station.unit.id : null,
+      responsible_person: null,
+      responsible_user_id: person ? station.userId : null,
+      responsible_party_id: party ? party.id : null,
+      liability_degree:
+        liable === 'company'
+          ? random.weighted([
+              ['full', 6],
+              ['primary', 3],
+              ['secondary', 1],
+            ] as const)
+          : 'none',
+      judgement_basis: BASIS[liable],
+      validity: valid ? 'valid' : 'invalid',
+      validity_kind: valid
+        ? s.row.grade === 'major'
+          ? 'major'
+          : conduct
+            ? 'service_conduct'
+            : random.pick(['business_error', 'minor_slip'])
+        : null,
+      invalid_reason: valid
+        ? null
+        : random.weighted([
+            ['untrue_information', 3],
+            ['unreasonable_demand', 3],
+            ['other', 2],
+            ['branch_error', 1],
+          ] as const),
+      judged_by: who.userId,
+      judged_at: at,
+    },
+    data: {
+      ...(person ? { responsibleUser: { id: station.userId, name: station.name } } : {}),
+      ...(party ? { responsibleParty: { id: party.id, code: party.code, name: party.name } } : {}),
+    },
+  });
+  return valid;
+}
+
+/** The life of a complaint after registration, step by step until it is archived or `now` comes. */
+export function tellWorkedComplaint(
+  s: Story,
+  t: Telling,
+  outcome: 'worked' | 'invalidated' | 'withdrawn',
+): void {
+  const { random, cast } = t;
+  // 受理: usually within the hour; a few wait longer and miss the registration limit.
+  let at = next(s, t, random.chance(0.9) ? [2 * MIN, 50 * MIN] : [70 * MIN, 5 * HOUR]);
+  if (at === null) return;
+  s.step('accepted', cast.agentId, at, { set: { status: 'accepted' } });
+  if (outcome === 'withdrawn') {
+    at = next(s, t, [1 * HOUR, 2 * DAY]);
+    if (at === null) return;
+    s.step('withdrawn', cast.agentId, at, {
+      set: { status: 'withdrawn', close_reason: '客户已收到快件，撤回投诉。' },
+      comment: '客户已收到快件，撤回投诉。',
+    });
+    afterResolution(s, t, { surveyed: false });
+    return;
+  }
+  const who = random.weighted(cast.assignees.map((a) => [a, a.isAgent ? 1 : 1.5] as const));
+  at = next(s, t, random.chance(0.85) ? [5 * MIN, 100 * MIN] : [2 * HOUR, 8 * HOUR]);
+  if (at === null) return;
+  s.step('assigned', cast.agentId, at, {
+    set: { status: 'assigned', unit_id: who.unit.id, unit_path: who.unit.path, assignee_id: who.userId },
+  });
+  at = next(s, t, random.chance(0.7) ? [10 * MIN, 50 * MIN] : [1 * HOUR, 30 * HOUR]);
+  if (at === null) return;
+  s.step('investigation_started', who.userId, at, {
+    set: { status: 'investigating', assignee_id: who.userId },
+  });
+  if (outcome === 'invalidated') {
+    at = next(s, t, [1 * HOUR, 1 * DAY]);
+    if (at === null) return;
+    const replyId = t.ids.reply++;
+    const method = replyMethod(s.row.channel);
+    const explanation = '经核实快件已按约定妥投，投诉不成立。';
+    s.rows.replies.push({
+      id: replyId,
+      complaint_id: s.row.id,
+      kind: 'invalid_answer',
+      method,
+      ...INVALID_ANSWER,
+      sent_by: who.userId,
+      sent_at: at,
+    });
+    s.step('invalidated', who.userId, at, {
+      set: {
+        status: 'invalid',
+        validity: 'invalid',
+        invalid_reason: random.pick(['untrue_information', 'unreasonable_demand']),
+        validity_kind: null,
+        close_reason: explanation,
+      },
+      data: { replyId, method },
+      comment: explanation,
+    });
+    afterResolution(s, t, { surveyed: false });
+    return;
+  }
+  if (random.chance(0.1)) {
+    // 补充材料: the customer is asked for photos; the clocks wait.
+    at = next(s, t, [30 * MIN, 6 * HOUR]);
+    if (at === null) return;
+    s.step('information_requested', who.userId, at, {
+      set: { status: 'waiting_customer' },
+      comment: '请提供快件外包装及内件照片。',
+    });
+    at = next(s, t, [2 * HOUR, 2 * DAY]);
+    if (at === null) return;
+    s.step('customer_responded', cast.agentId, at, { set: { status: 'investigating' } });
+  }
+  at = next(s, t, [1 * HOUR, 20 * HOUR]);
+  if (at === null) return;
+  const valid = judge(s, t, who, at);
+  if (settle(s, t, who, valid)) afterResolution(s, t, { surveyed: true });
+}
+
+/** A complaint registered and resolved on the first call: surveys, and the archive. */
+export const tellFirstContact = (s: Story, t: Telling) => afterResolution(s, t, { surveyed: true });
+
+/** 合并: a repeat of an open complaint, merged into it by the agent. */
+export function tellMerged(s: Story, t: Telling, target: Story): void {
+  const { cast } = t;
+  let at = next(s, t, [2 * MIN, 40 * MIN]);
+  if (at === null) return;
+  s.step('accepted', cast.agentId, at, { set: { status: 'accepted' } });
+  at = next(s, t, [10 * MIN, 3 * HOUR]);
+  // The target was chosen open for a day after this complaint arrived: the merge finds it open.
+  if (at === null) return;
+  const reason = `与 ${target.row.number} 为同一问题。`;
+  s.step('merged', cast.agentId, at, {
+    set: { status: 'merged', merged_into_id: target.row.id, close_reason: reason },
+    data: { into: target.row.number },
+    comment: reason,
+  });
+  s.rows.links.push({
+    complaint_id: s.row.id,
+    kind: 'merged_into',
+    target_id: target.row.id,
+    created_at: at,
+  });
+  target.note('merged_from', cast.agentId, at, { from: s.row.number });
+  target.row.updated_at = Math.max(target.row.updated_at, at);
+  // Left merged: its target carries the work and is archived on its own.
+}

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATUSES } from '../../src/domain/complaint-model.js';
+import { fixedClock } from '../../src/lib/clock.js';
+import { dateKey } from '../../src/lib/time.js';
+import { verifyChain } from '../../src/modules/audit/index.js';
+import { generateDemoHistory, type HistoryOrg, planDemoHistory } from '../../src/seed/history/index.js';
+import { type Client, login } from '../support/client.js';
+import { buildComplaint } from '../support/factories.js';
+import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
+
+// A Thursday morning in Shanghai; the 90 days before it hold National Day (1–7 October) and 双十一.
+const NOW = Date.parse('2026-12-03T10:00:00+08:00');
+const DAY = 24 * 3600_000;
+const TZ = 'Asia/Shanghai';
+
+/** The rows without the sealed values (their nonce is random): what the seed alone decides. */
+const unsealed = (h: Awaited<ReturnType<typeof planDemoHistory>>) => ({
+  ...h,
+  complaints: h.complaints.map((c) => ({
+    ...c,
+    complaint: { ...c.complaint, complainant_phone: null, complainant_email: null },
+  })),
+  contacts: h.contacts.map((c) => ({ ...c, value: null })),
+});
+
+const weekdayOf = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+describe.each(DIALECTS)('the demo history on %s', (dialect) => {
+  let t: TestApp;
+  let org: HistoryOrg;
+  let written: number;
+  let manager: Client;
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect, { clock: fixedClock(NOW) });
+    org = { unitIds: t.org.unitIds, userIds: t.org.userIds, partyId: null };
+    written = await generateDemoHistory(t.app, org);
+    manager = await login(t.http, 'manager');
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('is the same on every start: the seed decides every row', async () => {
+    const [a, b] = [await planDemoHistory(t.app, org), await planDemoHistory(t.app, org)];
+    expect(unsealed(a)).toEqual(unsealed(b));
+    const titles = async (seed: number) =>
+      (await planDemoHistory(t.app, org, { seed, days: 7 })).complaints.map((c) => c.complaint.title);
+    expect(await titles(16)).not.toEqual(await titles(15));
+  });
+
+  it('spans about 90 days with fewer complaints on Sundays and holidays and more after 双十一', async () => {
+    expect(written).toBeGreaterThan(3000);
+    expect(written).toBeLessThan(5000);
+    const rows = await t.app.db.selectFrom('complaints').select(['received_at']).execute();
+    const perDay = new Map<string, number>();
+    for (const r of rows) {
+      expect(r.received_at).toBeGreaterThan(NOW - 90 * DAY);
+      expect(r.received_at).toBeLessThan(NOW);
+      const k = dateKey(r.received_at, TZ);
+      const date = `${k.slice(0, 4)}-${k.slice(4, 6)}-${k.slice(6)}`;
+      perDay.set(date, (perDay.get(date) ?? 0) + 1);
+    }
+    expect(perDay.size).toBeGreaterThanOrEqual(89);
+    const today = '2026-12-03';
+    const national = ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'];
+    const festival = ['2026-11-11', '2026-11-12', '2026-11-13'];
+    const days = [...perDay].filter(([d]) => d !== today && !national.includes(d) && !festival.includes(d));
+    const ordinary = mean(days.filter(([d]) => [2, 3, 4].includes(weekdayOf(d))).map(([, n]) => n));
+    const sundays = mean(days.filter(([d]) => weekdayOf(d) === 0).map(([, n]) => n));
+    expect(sundays).toBeLessThan(ordinary * 0.75);
+    expect(mean(national.map((d) => perDay.get(d) ?? 0))).toBeLessThan(ordinary * 0.8);
+    expect(mean(festival.map((d) => perDay.get(d) ?? 0))).toBeGreaterThan(ordinary * 1.5);
+  });
+
+  it('has complaints in every status, judgements, remedies at every approver level and surveys', async () => {
+    const statuses = await t.app.db.selectFrom('complaints').select('status').groupBy('status').execute();
+    expect(statuses.map((s) => s.status).sort()).toEqual([...STATUSES].sort());
+    const judged = await t.app.db
+      .selectFrom('complaints')
+      .select(['validity', 'responsible_user_id', 'liable_party'])
+      .where('judged_at', 'is not', null)
+      .execute();
+    expect(judged.some((j) => j.validity === 'valid')).toBe(true);
+    expect(judged.some((j) => j.validity === 'invalid')).toBe(true);
+    expect(judged.some((j) => j.responsible_user_id === t.org.userIds.get('handler'))).toBe(true);
+    const remedies = await t.app.db
+      .selectFrom('remedy_proposals')
+      .select(['required_role', 'amount'])
+      .execute();
+    expect(new Set(remedies.map((r) => r.required_role))).toEqual(
+      new Set([null, 'agent', 'supervisor', 'manager']),
+    );
+    expect(remedies.some((r) => r.amount > 10000)).toBe(true);
+    const surveys = await t.app.db.selectFrom('satisfaction_surveys').select('source').execute();
+    expect(new Set(surveys.map((s) => s.source))).toEqual(new Set(['portal', 'phone']));
+    const deadlines = await t.app.db
+      .selectFrom('complaint_deadlines')
+      .select(['met_at', 'breached_at'])
+      .execute();
+    expect(deadlines.some((d) => d.met_at !== null && d.breached_at === null)).toBe(true);
+    expect(deadlines.some((d) => d.met_at !== null && d.breached_at !== null)).toBe(true);
+    const firstContact = await t.app.db
+      .selectFrom('replies')
+      .select('id')
+      .where('kind', '=', 'first_contact')
+      .execute();
+    expect(firstContact.length).toBeGreaterThan(100);
+  });
+
+  it('keeps the history hash-chained and intact', async () => {
+    const report = await verifyChain(t.app.db);
+    expect(report).toMatchObject({ intact: true });
+    expect(report.events).toBeGreaterThan(written * 5);
+  });
+
+  it('shows the complaints in the list, the search and the dashboard', async () => {
+    const c = await t.app.db
+      .selectFrom('complaints')
+      .select(['number', 'waybill_no', 'complainant_phone'])
+      .where('status', '=', 'closed')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    expect(c.complainant_phone).not.toMatch(/^138/);
+    const found = await manager.ok('GET', `/api/v1/complaints?q=${encodeURIComponent(c.waybill_no ?? '')}`);
+    expect(found.items.map((i: { number: string }) => i.number)).toContain(c.number);
+    const byWord = await manager.ok('GET', `/api/v1/complaints?q=${encodeURIComponent('破损')}`);
+    expect(byWord.items.length).toBeGreaterThan(10);
+    const detail = await manager.ok('GET', `/api/v1/complaints/${c.number}`);
+    expect(detail.complainant.phone).toMatch(/^138\*{4}\d{4}$/);
+    const d = await manager.ok('GET', '/api/v1/dashboard');
+    expect(d.today).toBeGreaterThan(0);
+    expect(d.open).toBeGreaterThan(0);
+    expect(d.byCategory.length).toBeGreaterThan(3);
+    expect(d.daily.filter((p: { count: number }) => p.count > 0).length).toBeGreaterThan(25);
+  });
+
+  it('leaves the ids and the numbers of each day for registration to continue', async () => {
+    const last = await t.app.db
+      .selectFrom('number_sequences')
+      .select('last')
+      .where('day', '=', '20261203')
+      .executeTakeFirstOrThrow();
+    const agent = await login(t.http, 'agent');
+    const created = await agent.ok('POST', '/api/v1/complaints', buildComplaint(t.org));
+    expect(created.number).toBe(`KS20261203-${String(last.last + 1).padStart(6, '0')}`);
+    const row = await t.app.db
+      .selectFrom('complaints')
+      .select('id')
+      .where('number', '=', created.number)
+      .executeTakeFirstOrThrow();
+    expect(row.id).toBe(written + 1);
+  });
+});
