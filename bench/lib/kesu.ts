@@ -88,6 +88,8 @@ export function startKesu(ctx: BenchContext, options: StartKesuOptions): Promise
       DATABASE_URL: options.db.url,
       KESU_DATA_DIR: options.db.dataDir,
       KESU_DEMO_PASSWORD: DEMO_PASSWORD,
+      // The demo organisation only: its generated 90-day history is not what a benchmark measures.
+      KESU_DEMO_HISTORY: '0',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     },
     logFile: path.join(options.db.dataDir, `${options.name.replaceAll(' ', '-')}.log`),
