@@ -19,7 +19,8 @@ export interface KesuProcess {
 
 export function spawnKesu(args: string[], env: Record<string, string>): KesuProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-    env: { ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', ...env },
+    // The demo organisation without its generated history: these tests are about faults, not the demo.
+    env: { ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', KESU_DEMO_HISTORY: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
