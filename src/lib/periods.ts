@@ -1,4 +1,4 @@
-import { localFields, zoneOffset } from './time.js';
+import { localFields, localMidnight } from './time.js';
 
 /**
  * An assessment period is a month 'YYYY-MM' in the organisation's time zone; a sheet covers one or a
@@ -22,13 +22,7 @@ export function periodOf(epochMs: number, timeZone: string): string {
 
 const parts = (period: string): [number, number] => [Number(period.slice(0, 4)), Number(period.slice(5, 7))];
 
-/** Local midnight of the first day of a month, as epoch ms. */
-function monthStart(year: number, month: number, timeZone: string): number {
-  const wall = Date.UTC(year, month - 1, 1);
-  // The offset at the guess is right except within hours of a change; one more look settles it.
-  const guess = wall - zoneOffset(wall, timeZone);
-  return wall - zoneOffset(guess, timeZone);
-}
+const monthStart = (year: number, month: number, timeZone: string) => localMidnight(year, month, 1, timeZone);
 
 /** [start, end) of the months from..to in epoch ms. */
 export function periodBounds(range: PeriodRange, timeZone: string): { start: number; end: number } {

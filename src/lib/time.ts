@@ -52,6 +52,20 @@ export function localFields(epochMs: number, timeZone: string) {
   };
 }
 
+/** Calendar date 'YYYY-MM-DD' of an instant in a time zone (`dateKey` is the same without dashes). */
+export function localDate(epochMs: number, timeZone: string): string {
+  const f = localFields(epochMs, timeZone);
+  return `${f.year}-${pad(f.month)}-${pad(f.day)}`;
+}
+
+/** The instant of local midnight starting a calendar date (month 1–12) in a time zone. */
+export function localMidnight(year: number, month: number, day: number, timeZone: string): number {
+  const wall = Date.UTC(year, month - 1, day);
+  // The offset at the guess is right except within hours of a change; one more look settles it.
+  const guess = wall - zoneOffset(wall, timeZone);
+  return wall - zoneOffset(guess, timeZone);
+}
+
 /** Calendar date `yyyymmdd` of an instant in a time zone (e.g. Asia/Shanghai). */
 export function dateKey(epochMs: number, timeZone: string): string {
   const f = localFields(epochMs, timeZone);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { orgDay } from '../../src/modules/return-visits/selection.js';
+import { localDate } from '../../src/lib/time.js';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint, judgement, remedy, reply } from '../support/factories.js';
 import { consoleAndBrowser, label, openPage, signIn } from './support/browser.js';
@@ -38,7 +38,7 @@ describe('return visits (回访) in the console', () => {
     const number = await closedComplaint(manager, '包裹延误三天未送达');
     const later = await closedComplaint(manager, '快递柜取件码无效');
     // The console runs on the real clock: the first visit's day comes, as it would 45 days on.
-    const today = orgDay(Date.now(), t.app.config.timeZone);
+    const today = localDate(Date.now(), t.app.config.timeZone);
     await t.app.db
       .updateTable('return_visits')
       .set({ due_on: today })

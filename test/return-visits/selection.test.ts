@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { localDate } from '../../src/lib/time.js';
 import type { ReturnVisitSettings } from '../../src/modules/return-visits/schemas.js';
 import {
   addDays,
   type ClosedComplaint,
   DEFAULT_RETURN_VISIT_SETTINGS,
-  orgDay,
   visitDelay,
 } from '../../src/modules/return-visits/selection.js';
 
@@ -64,7 +64,7 @@ describe('which closed complaints get a return visit, and when', () => {
     expect(addDays('2026-12-31', 45)).toBe('2027-02-14');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     // 23:30 UTC on 31 December is already 1 January in Shanghai.
-    expect(orgDay(Date.parse('2026-12-31T23:30:00Z'), 'Asia/Shanghai')).toBe('2027-01-01');
-    expect(orgDay(Date.parse('2026-12-31T15:59:59Z'), 'Asia/Shanghai')).toBe('2026-12-31');
+    expect(localDate(Date.parse('2026-12-31T23:30:00Z'), 'Asia/Shanghai')).toBe('2027-01-01');
+    expect(localDate(Date.parse('2026-12-31T15:59:59Z'), 'Asia/Shanghai')).toBe('2026-12-31');
   });
 });

@@ -2,10 +2,10 @@ import type { ActorContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
 import { seesAll, subtreeEnd } from '../../domain/actor.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { localDate } from '../../lib/time.js';
 import { visibleComplaintId } from '../complaints/index.js';
 import { requireReader } from './access.js';
 import type { QueueInput, ReturnVisitView } from './schemas.js';
-import { orgDay } from './selection.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -66,7 +66,7 @@ export async function findVisit(db: Db | Tx, id: number): Promise<ReturnVisitVie
  */
 export async function returnVisitQueue(ctx: ActorContext, input: QueueInput) {
   requireReader(ctx.actor);
-  const today = orgDay(ctx.clock.now(), ctx.config.timeZone);
+  const today = localDate(ctx.clock.now(), ctx.config.timeZone);
   const limit = input.limit ?? 50;
   let q = visitRows(ctx.db)
     .where('v.status', '=', 'scheduled')

@@ -2,6 +2,7 @@ import type { ActorContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import type { CONTACT_CHANNELS } from '../../domain/complaint-model.js';
 import { badRequest, conflict, type FieldProblem } from '../../lib/errors.js';
+import { localDate } from '../../lib/time.js';
 import { appendEvent } from '../audit/index.js';
 import { COMPLAINT_STREAM, registerComplaint } from '../complaints/index.js';
 import type { RegisterInput } from '../complaints/schemas.js';
@@ -9,7 +10,7 @@ import { isSealed, open, piiKeys } from '../privacy/index.js';
 import { requireCaller, requireVisible } from './access.js';
 import { findVisit } from './queries.js';
 import type { CallInput, ReturnVisitView } from './schemas.js';
-import { addDays, orgDay } from './selection.js';
+import { addDays } from './selection.js';
 import { readReturnVisitSettings } from './settings.js';
 import { insertStaffSurvey } from './surveys.js';
 
@@ -87,7 +88,7 @@ export async function recordCall(
 ): Promise<{ visit: ReturnVisitView; newComplaintNumber: string | null }> {
   requireCaller(ctx.actor);
   const now = ctx.clock.now();
-  const today = orgDay(now, ctx.config.timeZone);
+  const today = localDate(now, ctx.config.timeZone);
   checkInput(input, today);
   const settings = await readReturnVisitSettings(ctx.db);
 

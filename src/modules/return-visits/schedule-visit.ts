@@ -2,7 +2,8 @@ import type { ActorContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import type { Complaint } from '../../db/schema.js';
 import type { Grade } from '../../domain/complaint-model.js';
-import { addDays, orgDay, visitDelay } from './selection.js';
+import { localDate } from '../../lib/time.js';
+import { addDays, visitDelay } from './selection.js';
 import { readReturnVisitSettings } from './settings.js';
 
 export interface ScheduledVisit {
@@ -36,7 +37,7 @@ export async function scheduleReturnVisit(
     reopenCount: c.reopen_count,
   });
   if (days === null) return null;
-  const dueOn = addDays(orgDay(closedAt, ctx.config.timeZone), days);
+  const dueOn = addDays(localDate(closedAt, ctx.config.timeZone), days);
   const inserted = await tx
     .insertInto('return_visits')
     .values({

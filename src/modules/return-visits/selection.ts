@@ -1,5 +1,4 @@
 import type { Grade } from '../../domain/complaint-model.js';
-import { localFields } from '../../lib/time.js';
 import type { DelayRule, ReturnVisitSettings } from './schemas.js';
 
 export const DEFAULT_RETURN_VISIT_SETTINGS: ReturnVisitSettings = {
@@ -63,10 +62,4 @@ export function addDays(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-/** The organisation's calendar day of an instant, 'YYYY-MM-DD' (lib/time's dateKey is 'YYYYMMDD'). */
-export function orgDay(epochMs: number, timeZone: string): string {
-  const f = localFields(epochMs, timeZone);
-  return `${f.year}-${String(f.month).padStart(2, '0')}-${String(f.day).padStart(2, '0')}`;
 }

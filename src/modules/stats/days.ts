@@ -1,5 +1,5 @@
 /** Calendar days 'YYYY-MM-DD' of the organisation's zone: ranges, the previous range, a year back. */
-import { zoneOffset } from '../../lib/time.js';
+import { localMidnight } from '../../lib/time.js';
 
 export interface DayRange {
   from: string;
@@ -43,11 +43,8 @@ export function daysOf(r: DayRange): string[] {
 }
 
 /** Local midnight starting the day, epoch ms. */
-export function dayStart(day: string, timeZone: string): number {
-  const wall = utc(day);
-  const guess = wall - zoneOffset(wall, timeZone);
-  return wall - zoneOffset(guess, timeZone);
-}
+export const dayStart = (day: string, timeZone: string) =>
+  localMidnight(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)), timeZone);
 
 /** [start, end) of the range in epoch ms. */
 export const rangeBounds = (r: DayRange, timeZone: string) => ({

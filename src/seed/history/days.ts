@@ -1,4 +1,4 @@
-import { localFields, zoneOffset } from '../../lib/time.js';
+import { localFields, localMidnight } from '../../lib/time.js';
 import { CN_HOLIDAYS } from '../../modules/sla/index.js';
 import type { Random } from './random.js';
 
@@ -37,8 +37,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** Local midnight of the day that contains `ms`. */
 function midnight(ms: number, timeZone: string): number {
   const f = localFields(ms, timeZone);
-  const utc = Date.UTC(f.year, f.month - 1, f.day);
-  return utc - zoneOffset(utc, timeZone);
+  return localMidnight(f.year, f.month, f.day, timeZone);
 }
 
 /** How busy a local date is compared with an ordinary weekday (without noise). */
