@@ -1,9 +1,20 @@
 export { openBreachCounts } from './breach-stats.js';
 export {
+  addDays,
   addTime,
   addWorkingDays,
   type BusinessCalendar,
   CN_HOLIDAYS,
+  chinaCalendar,
+  type DayFeatures,
+  type DayKind,
+  dateRange,
+  dayFeatures,
+  dayKind,
+  defaultFestivals,
+  type Festival,
+  type FestivalWindow,
+  festivalOn,
   timeBetween,
   workingDaysAgo,
 } from './calendar/index.js';

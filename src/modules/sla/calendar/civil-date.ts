@@ -61,3 +61,6 @@ export function dateRange(first: string, last: string): string[] {
   for (let day = parseLocalDate(first); day <= end; day++) out.push(formatEpochDay(day));
   return out;
 }
+
+/** The local date `n` days after `date` (n may be negative). */
+export const addDays = (date: string, n: number): string => formatEpochDay(parseLocalDate(date) + n);

@@ -17,6 +17,9 @@ export {
   type WorkingHours,
 } from './calendar.js';
 export { type ChinaCalendarOptions, chinaCalendar } from './china-calendar.js';
+export { addDays, dateRange } from './civil-date.js';
+export { type DayFeatures, type DayKind, dayFeatures, dayKind } from './day-features.js';
+export { defaultFestivals, type Festival, type FestivalWindow, festivalOn } from './festivals.js';
 export {
   CN_HOLIDAY_PERIODS,
   CN_HOLIDAYS,
