@@ -3,7 +3,7 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ASSETS = ['src/modules/classifier/corpus'];
+const ASSETS = ['src/modules/classifier/corpus', 'src/modules/reports/fonts'];
 
 const out = process.argv[2] ?? 'dist';
 for (const asset of ASSETS) cpSync(asset, join(out, asset), { recursive: true });

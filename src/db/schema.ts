@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Booleans are stored as 0/1 on both databases. */
 export type Flag = 0 | 1;
@@ -371,6 +371,8 @@ export interface NotificationTable {
   notice_key: string;
   /** When the last send began; `sending` after a crash means the outcome is unknown. */
   sending_at: Millis | null;
+  /** JSON [{ filename, mediaType, sha256 }]: files from the content store sent with an e-mail. */
+  attachments: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InboxItemTable {
@@ -987,6 +989,38 @@ export interface StatsWatermarkTable {
   updated_at: Millis;
 }
 
+/** 报表 (issue 15 item 3): a periodic or on-demand report and its stored files. */
+export interface ReportTable {
+  id: Generated<number>;
+  /** weekly | monthly | quarterly | on_demand */
+  kind: string;
+  period_from: string;
+  period_to: string;
+  unit_id: number;
+  unit_path: string;
+  locale: string;
+  /** queued | ready | failed */
+  status: string;
+  schedule_key: string | null;
+  requested_by: number | null;
+  created_at: Millis;
+  finished_at: Millis | null;
+  error: string | null;
+  summary: string | null;
+  pdf_sha256: string | null;
+  pdf_size: number | null;
+  xlsx_sha256: string | null;
+  xlsx_size: number | null;
+}
+
+export interface ReportRecipientTable {
+  id: Generated<number>;
+  unit_id: number;
+  user_id: number | null;
+  email: string | null;
+  locale: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -1072,6 +1106,9 @@ export interface Database {
   stats_stages: StatsStageTable;
   stats_remedies: StatsRemedyTable;
   stats_watermarks: StatsWatermarkTable;
+  // reports (issue 15 item 3) — src/modules/reports
+  reports: ReportTable;
+  report_recipients: ReportRecipientTable;
 }
 
 export type Job = Selectable<JobTable>;

@@ -18,6 +18,12 @@ import { createJobRegistry, defineJob, type JobRegistry, pruneJobs } from '../mo
 import { MAIL_POLL_JOB, MIN_POLL_SECONDS, pollMailbox } from '../modules/mail/index.js';
 import { sendNoticeJob } from '../modules/notify/index.js';
 import { pruneSignInThrottles } from '../modules/org/index.js';
+import {
+  generateReportJob,
+  REPORTS_SCHEDULE_EVERY_MS,
+  SCHEDULE_REPORTS_JOB,
+  scheduleReportsJob,
+} from '../modules/reports/index.js';
 import { sweepBreaches, sweepProgressNotices, sweepReminders } from '../modules/sla/index.js';
 import { FOLLOW_EVERY_MS, FOLLOW_HISTORY_JOB, followHistoryJob } from '../modules/stats/index.js';
 import {
@@ -103,12 +109,19 @@ export function kesuJobs(): JobRegistry {
     .register(actionRemindersJob)
     .register(appealsSweepJob)
     .register(followHistoryJob)
+    .register(scheduleReportsJob)
+    .register(generateReportJob)
     .registerCron({ name: 'sla-sweep', everyMs: 30_000, kind: SLA_SWEEP_JOB })
     .registerCron({ name: 'mail-poll', everyMs: MIN_POLL_SECONDS * 1000, kind: MAIL_POLL_JOB })
     .registerCron({ name: 'appeals-sweep', everyMs: 300_000, kind: APPEALS_SWEEP_JOB })
     .registerCron({ name: 'prune-jobs', everyMs: 3600_000, kind: PRUNE_JOBS_JOB })
     .registerCron({ name: 'webhooks-dispatch', everyMs: DISPATCH_EVERY_MS, kind: DISPATCH_WEBHOOKS_JOB })
     .registerCron({ name: 'stats-follow', everyMs: FOLLOW_EVERY_MS, kind: FOLLOW_HISTORY_JOB })
+    .registerCron({
+      name: 'reports-schedule',
+      everyMs: REPORTS_SCHEDULE_EVERY_MS,
+      kind: SCHEDULE_REPORTS_JOB,
+    })
     .registerCron({ name: 'prune-sign-in', everyMs: 3600_000, kind: PRUNE_SIGN_IN_JOB })
     .registerCron({ name: 'backup-schedule', everyMs: BACKUP_SCHEDULE_EVERY_MS, kind: BACKUP_SCHEDULE_JOB })
     .registerCron({

@@ -43,6 +43,7 @@ import { portalRoutes } from '../modules/portal/routes.js';
 import { portalSettingsRoutes } from '../modules/portal/settings-routes.js';
 import { privacyRoutes } from '../modules/privacy/routes.js';
 import { qualityRoutes } from '../modules/quality/routes.js';
+import { reportRoutes } from '../modules/reports/routes.js';
 import { returnVisitRoutes } from '../modules/return-visits/routes.js';
 import { searchRoutes } from '../modules/search/routes.js';
 import { extensionRoutes } from '../modules/sla/extension-routes.js';
@@ -190,6 +191,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       partyRoutes(api as Http, app);
       disclosureRoutes(api as Http, app);
       statsRoutes(api as Http, app);
+      reportRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },
   );

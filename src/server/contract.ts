@@ -35,6 +35,7 @@ import type { portalEndpoints } from '../modules/portal/endpoints.js';
 import type { portalSettingsEndpoints } from '../modules/portal/settings-endpoints.js';
 import type { privacyEndpoints } from '../modules/privacy/endpoints.js';
 import type { qualityEndpoints } from '../modules/quality/endpoints.js';
+import type { reportEndpoints } from '../modules/reports/endpoints.js';
 import type { returnVisitEndpoints } from '../modules/return-visits/endpoints.js';
 import type { searchEndpoints } from '../modules/search/endpoints.js';
 import type { slaEndpoints } from '../modules/sla/endpoints.js';
@@ -84,4 +85,5 @@ export type ApiEndpoint =
   | EndpointsOf<typeof partyEndpoints>
   | EndpointsOf<typeof disclosureEndpoints>
   | EndpointsOf<typeof publicDisclosureEndpoints>
-  | EndpointsOf<typeof statsEndpoints>;
+  | EndpointsOf<typeof statsEndpoints>
+  | EndpointsOf<typeof reportEndpoints>;

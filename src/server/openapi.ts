@@ -50,6 +50,11 @@ export const API_TAGS = [
       '统计 figures of any period and scope from rollups, 环比/同比, drill-down filters, xlsx tables',
   },
   {
+    name: 'reports',
+    description:
+      '报表 weekly, monthly, quarterly and on-demand reports as xlsx and PDF, mailed to recipients',
+  },
+  {
     name: 'appeals',
     description: '申诉 appeals against judgements and quality checks, reviewed by supervisor then manager',
   },

@@ -40,7 +40,7 @@ export function multipartUploads(req: FastifyRequest): AsyncIterable<UploadPart>
 }
 
 /** RFC 6266: a plain ASCII name for old clients and the exact UTF-8 name for the rest. */
-function attachment(filename: string): string {
+export function attachment(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]|["\\%]/g, '_');
   const encoded = encodeURIComponent(filename).replace(
     /['()*]/g,

@@ -5,7 +5,7 @@ export {
   insertEvidence,
   type UploadPart,
 } from './add-evidence.js';
-export { multipartUploads, sendEvidence } from './http-evidence.js';
+export { attachment, multipartUploads, sendEvidence } from './http-evidence.js';
 export { type EvidenceItem, listEvidence, openEvidence } from './queries.js';
 export {
   DEFAULT_EVIDENCE_SETTINGS,

@@ -1,7 +1,7 @@
 export type { ChannelSettings } from './channel-settings.js';
 export { complaintNotices, complaintVars, queueComplaintNotices } from './complaint-notices.js';
 export { nearestWithRole } from './people.js';
-export { type Notice, type NoticeTarget, queueNotice } from './queue-notice.js';
+export { type Notice, type NoticeAttachment, type NoticeTarget, queueNotice } from './queue-notice.js';
 export { queueNotices } from './queue-notices.js';
 export { render } from './render.js';
 export { SEND_NOTICE_JOB, sendNoticeJob } from './send-notice.js';

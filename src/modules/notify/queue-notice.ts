@@ -15,7 +15,16 @@ import { defaultTemplate, type Locale, type NoticeChannel, type NoticeEvent } fr
 export type NoticeTarget =
   | { customer: true; channel?: 'sms' | 'email' }
   | { userId: number }
-  | { robots: true };
+  | { robots: true }
+  /** An address that is no user's (a report's extra recipient): e-mail only. */
+  | { email: string };
+
+/** A file from the content store sent with the e-mail deliveries of a notice (other channels ignore it). */
+export interface NoticeAttachment {
+  filename: string;
+  mediaType: string;
+  sha256: string;
+}
 
 export interface Notice {
   event: NoticeEvent;
@@ -23,6 +32,7 @@ export interface Notice {
   vars: Record<string, string | number | null | undefined>;
   targets: NoticeTarget[];
   locale?: Locale;
+  attachments?: NoticeAttachment[];
 }
 
 interface Delivery {
@@ -55,6 +65,7 @@ async function deliveriesFor(
     if (c.complainant_phone) return [{ channel: 'sms', recipient: c.complainant_phone, userId: null }];
     return [];
   }
+  if ('email' in target) return [{ channel: 'email', recipient: target.email, userId: null }];
   if ('userId' in target) {
     const userId = target.userId;
     const u = await cachedOr(cache, `user:${userId}`, () =>
@@ -127,6 +138,8 @@ export function notificationRow(notice: Notice, d: PlannedDelivery, now: number)
     sent_at: inbox ? now : null,
     notice_key: randomUUID(),
     sending_at: null,
+    attachments:
+      d.channel === 'email' && notice.attachments?.length ? JSON.stringify(notice.attachments) : null,
   };
 }
 

@@ -2,11 +2,13 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { noticeSendFailuresTotal } from '../../lib/process-metrics.js';
 import { appendEvent } from '../audit/index.js';
+import { evidenceStore } from '../evidence/index.js';
 import { defineJob } from '../jobs/index.js';
 import { isSealed, maskEmail, maskPhone, open, piiKeys } from '../privacy/index.js';
 import { readSetting } from '../settings/index.js';
 import type { ChannelSettings } from './channel-settings.js';
 import { type ChannelConfig, ChannelError, createChannel } from './channels/index.js';
+import type { NoticeAttachment } from './queue-notice.js';
 
 function configFor(settings: ChannelSettings, channel: string): ChannelConfig | undefined {
   if (channel === 'email') return settings.email;
@@ -73,7 +75,14 @@ export async function sendNotice(
     .where('id', '=', n.id)
     .execute();
   try {
-    await create(config, { signal }).send({ id: n.notice_key, to, subject: n.subject, text: n.body });
+    const attachments = await readAttachments(app, n.attachments);
+    await create(config, { signal }).send({
+      id: n.notice_key,
+      to,
+      subject: n.subject,
+      text: n.body,
+      attachments,
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const retryable = !(error instanceof ChannelError && !error.retryable);
@@ -87,6 +96,19 @@ export async function sendNotice(
     throw error;
   }
   await finish('sent', null);
+}
+
+/** The files of an e-mail notice, read from the content store as it is sent. */
+async function readAttachments(app: AppContext, stored: string | null) {
+  if (!stored) return undefined;
+  const store = evidenceStore(app.config);
+  return Promise.all(
+    (JSON.parse(stored) as NoticeAttachment[]).map(async (a) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await store.get(a.sha256)) chunks.push(chunk as Buffer);
+      return { filename: a.filename, contentType: a.mediaType, content: Buffer.concat(chunks) };
+    }),
+  );
 }
 
 export const SEND_NOTICE_JOB = 'notify.send';

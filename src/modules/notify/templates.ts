@@ -26,6 +26,8 @@ export const NOTICE_EVENTS = [
   'appeal_filed',
   'appeal_overdue',
   'appeal_decided',
+  'report_ready',
+  'report_summary',
 ] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 
@@ -287,6 +289,20 @@ const TEXTS: Texts = {
       subject: 'Action #{action_id} is overdue',
       body: 'The corrective action #{action_id} ("{title}") owned by {owner} was due by {due_at} and is not done. Please follow it up.',
     },
+  },
+  report_ready: {
+    'zh-CN': {
+      subject: '【报表】{title}',
+      body: '{title}（{period}，{scope}）已生成，PDF 与 Excel 见附件。\n\n{summary}\n\n在控制台查看：{url}',
+    },
+    en: {
+      subject: 'Report: {title}',
+      body: '{title} ({period}, {scope}) is ready; the PDF and the workbook are attached.\n\n{summary}\n\nIn the console: {url}',
+    },
+  },
+  report_summary: {
+    'zh-CN': { subject: '{title}', body: '{title}（{period}）\n{summary}\n详情：{url}' },
+    en: { subject: '{title}', body: '{title} ({period})\n{summary}\nDetails: {url}' },
   },
 };
 

@@ -12,4 +12,12 @@ export { importErrorsCsv, importReportXlsx } from './import-report.js';
 export { detectFormat, readSheet } from './read-sheet.js';
 export { complaintTemplate } from './template.js';
 export { receiveUpload } from './upload.js';
+export {
+  CHANNEL_LABELS,
+  GRADE_LABELS,
+  type Labels,
+  LIABLE_PARTY_LABELS,
+  PRIORITY_LABELS,
+  VALIDITY_LABELS,
+} from './vocabulary.js';
 export { streamSheet } from './xlsx-stream.js';

@@ -1,5 +1,6 @@
 /** Statistics (统计): facts and rollups that follow the history, their rebuild, and the figures read from them. */
 
+export { statsCaughtUp } from './caught-up.js';
 export { runRebuildCommand } from './cli.js';
 export { statsFigures } from './figures.js';
 export { FOLLOW_EVERY_MS, FOLLOW_HISTORY_JOB, followHistory, followHistoryJob } from './follow-history.js';

@@ -16,6 +16,8 @@ export interface OutgoingMessage {
   to: string;
   subject: string;
   text: string;
+  /** files sent with an e-mail (other channels ignore them) */
+  attachments?: Array<{ filename: string; contentType: string; content: Buffer }>;
   /** optional vendor template for SMS providers that require one, with its parameters */
   template?: { code: string; params: Record<string, string> };
 }

@@ -34,6 +34,7 @@ export function createEmail(config: EmailConfig, deps?: ChannelDeps): ChannelAda
           to,
           subject: message.subject,
           text: message.text,
+          ...(message.attachments?.length ? { attachments: message.attachments } : {}),
           ...(message.id ? { messageId: messageIdFor(message.id, config.from) } : {}),
         });
         if (info.rejected.length > 0 && info.accepted.length === 0) {
