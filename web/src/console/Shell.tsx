@@ -5,6 +5,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   FileDoneOutlined,
+  FileTextOutlined,
   FlagOutlined,
   FormOutlined,
   InboxOutlined,
@@ -53,6 +54,7 @@ export function Shell({ children }: { children: ReactNode }) {
       ? [{ key: '/approvals', icon: <AuditOutlined />, label: t('nav.approvals') }]
       : []),
     { key: '/cases', icon: <BookOutlined />, label: t('nav.cases') },
+    { key: '/reports', icon: <FileTextOutlined />, label: t('nav.reports') },
     ...(has('admin')
       ? [{ key: '/disclosures', icon: <NotificationOutlined />, label: t('nav.disclosure') }]
       : []),

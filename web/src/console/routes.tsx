@@ -14,6 +14,7 @@ const pages = {
   admin: () => import('./pages/admin/AdminPage'),
   cases: () => import('./pages/cases/CasesPage'),
   disclosures: () => import('./pages/disclosure/DisclosurePage'),
+  reports: () => import('./pages/reports/ReportsPage'),
   quality: () => import('./pages/quality/QualityPage'),
   qualityCheck: () => import('./pages/quality/CheckPage'),
   'return-visits': () => import('./pages/return-visits/ReturnVisitsPage'),
@@ -33,6 +34,7 @@ const ApprovalsPage = lazy(pages.approvals);
 const AdminPage = lazy(pages.admin);
 const CasesPage = lazy(pages.cases);
 const DisclosurePage = lazy(pages.disclosures);
+const ReportsPage = lazy(pages.reports);
 const QualityPage = lazy(pages.quality);
 const QualityCheckPage = lazy(pages.qualityCheck);
 const ReturnVisitsPage = lazy(pages['return-visits']);
@@ -84,6 +86,7 @@ export function ConsoleRoutes() {
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/cases" element={<CasesPage />} />
           <Route path="/disclosures" element={<DisclosurePage />} />
+          <Route path="/reports" element={<ReportsPage />} />
           <Route path="/quality" element={<QualityPage />} />
           <Route path="/quality/:id" element={<QualityCheckPage />} />
           <Route path="/return-visits" element={<ReturnVisitsPage />} />

@@ -14,6 +14,7 @@ import * as playbooks from './sections/playbooks';
 import * as portal from './sections/portal';
 import * as quality from './sections/quality';
 import * as register from './sections/register';
+import * as reports from './sections/reports';
 import * as returnVisits from './sections/return-visits';
 import * as search from './sections/search';
 import * as security from './sections/security';
@@ -44,5 +45,6 @@ export const en: Messages = {
   ...assessment.en,
   ...appeals.en,
   ...disclosure.en,
+  ...reports.en,
   terms: terms.en,
 };

@@ -14,6 +14,7 @@ import * as playbooks from './sections/playbooks';
 import * as portal from './sections/portal';
 import * as quality from './sections/quality';
 import * as register from './sections/register';
+import * as reports from './sections/reports';
 import * as returnVisits from './sections/return-visits';
 import * as search from './sections/search';
 import * as security from './sections/security';
@@ -44,6 +45,7 @@ export const zh = {
   ...assessment.zh,
   ...appeals.zh,
   ...disclosure.zh,
+  ...reports.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };
