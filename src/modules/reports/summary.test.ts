@@ -82,10 +82,10 @@ describe('the summary written from the figures', () => {
   it('opens with the total against the previous period and the same period last year', () => {
     const [first] = writeSummary(content(), 'zh-CN');
     expect(first).toBe(
-      '本期共受理投诉 120 件，上期 100 件（环比 +20.0%），去年同期 0 件（同比 去年同期无投诉）。',
+      '本期共受理投诉 120 件，上期 100 件（环比 +20.0%），去年同期 0 件（同比 无可比）。',
     );
     expect(writeSummary(content(), 'en')[0]).toBe(
-      '120 complaints received this period; 100 in the previous period (+20.0%), 0 a year before (none a year before).',
+      '120 complaints received this period; 100 in the previous period (+20.0%), 0 a year before (no comparison).',
     );
   });
 
@@ -135,7 +135,7 @@ describe('the summary written from the figures', () => {
 
   it('gives the robots three lines: the total, the rates, what is open', () => {
     expect(shortSummary(content(), 'zh-CN')).toEqual([
-      '本期共受理投诉 120 件，上期 100 件（环比 +20.0%），去年同期 0 件（同比 去年同期无投诉）。',
+      '本期共受理投诉 120 件，上期 100 件（环比 +20.0%），去年同期 0 件（同比 无可比）。',
       '有效率 75.0%，按时率 80.0%，NPS 32.5',
       '超时未结 2 件，未结重大投诉 0 件',
     ]);

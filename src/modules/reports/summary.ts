@@ -45,8 +45,8 @@ const DIMENSION_NAMES: Record<Dimension, [string, string]> = {
 
 function totalsSentence(f: Figures, l: L): string {
   const t = f.totals;
-  const mom = t.change === null ? l('上期无投诉', 'none in the previous period') : signed(t.change);
-  const yoy = t.yearChange === null ? l('去年同期无投诉', 'none a year before') : signed(t.yearChange);
+  const mom = t.change === null ? l('无可比', 'no comparison') : signed(t.change);
+  const yoy = t.yearChange === null ? l('无可比', 'no comparison') : signed(t.yearChange);
   return l(
     `本期共受理投诉 ${t.complaints} 件，上期 ${t.previous} 件（环比 ${mom}），去年同期 ${t.lastYear} 件（同比 ${yoy}）。`,
     `${t.complaints} complaints received this period; ${t.previous} in the previous period (${mom}), ${t.lastYear} a year before (${yoy}).`,

@@ -86,7 +86,7 @@ export default function ReportsPage() {
         extra={
           <Space>
             {cursor && <Button onClick={() => setCursor(undefined)}>{t('rp.first')}</Button>}
-            <Button icon={<ReloadOutlined />} onClick={() => list.refetch()}>
+            <Button icon={<ReloadOutlined />} onClick={() => list.refetch()} data-testid="refresh-reports">
               {t('rp.refresh')}
             </Button>
           </Space>

@@ -18,9 +18,12 @@ export function RequestForm({ onQueued }: { onQueued(): void }) {
   const [form] = Form.useForm<Values>();
   const units = useApi('/units', {}, { staleTime: 5 * 60_000 });
   const request = useApiMutation('POST', '/reports', { invalidates: ['/reports'] });
-  const lastWeek = dayjs().subtract(1, 'week');
+  // Last week, Monday to Sunday, whatever the locale's first day of the week.
+  const monday = dayjs()
+    .startOf('day')
+    .subtract(((dayjs().day() + 6) % 7) + 7, 'day');
   const initial: Values = {
-    period: [lastWeek.startOf('week').add(1, 'day'), lastWeek.endOf('week').add(1, 'day')],
+    period: [monday, monday.add(6, 'day')],
     locale: locale === 'en' ? 'en' : 'zh-CN',
   };
   const submit = async (v: Values) => {
@@ -71,7 +74,7 @@ export function RequestForm({ onQueued }: { onQueued(): void }) {
             ]}
           />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={request.isPending}>
+        <Button type="primary" htmlType="submit" loading={request.isPending} data-testid="request-report">
           {t('rp.request.submit')}
         </Button>
       </Form>
