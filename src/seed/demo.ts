@@ -8,6 +8,7 @@ import { createAction } from '../modules/corrective-actions/index.js';
 import { insertUnit, insertUser, loadActor, type Role, type UnitKind } from '../modules/org/index.js';
 import { createParty } from '../modules/parties/index.js';
 import { DEFAULT_PORTAL_SETTINGS, savePortalSettings } from '../modules/portal/index.js';
+import { scheduleDueReports } from '../modules/reports/index.js';
 import { generateDemoHistory } from './history/index.js';
 
 /** The demo password unless KESU_DEMO_PASSWORD says otherwise; printed at start, never for production. */
@@ -135,7 +136,12 @@ export async function seedDemo(app: AppContext, options: SeedDemoOptions = {}): 
       ]),
   );
   // The history comes before the hand-made complaints below: those stay the newest.
-  if (options.history) await generateDemoHistory(app, { unitIds, userIds, partyId: partnerStation });
+  if (options.history) {
+    await generateDemoHistory(app, { unitIds, userIds, partyId: partnerStation });
+    // Last week's (and month's, and quarter's) reports: queued as jobs that the worker makes once
+    // the figures have followed the history, so a newcomer finds them ready on the 报表 page.
+    await scheduleDueReports(app, app.clock.now());
+  }
   const category = (code: string) => categoryIds.get(code) ?? 0;
   const register = (
     input: Partial<RegisterInput> & Pick<RegisterInput, 'title' | 'content' | 'categoryId'>,

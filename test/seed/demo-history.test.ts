@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUSES } from '../../src/domain/complaint-model.js';
+import { kesuJobs } from '../../src/jobs/registry.js';
 import { fixedClock } from '../../src/lib/clock.js';
 import { dateKey } from '../../src/lib/time.js';
 import { verifyChain } from '../../src/modules/audit/index.js';
+import { runDueJobs } from '../../src/modules/jobs/index.js';
+import { scheduleDueReports } from '../../src/modules/reports/index.js';
 import { generateDemoHistory, type HistoryOrg, planDemoHistory } from '../../src/seed/history/index.js';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
@@ -149,5 +152,22 @@ describe.each(DIALECTS)('the demo history on %s', (dialect) => {
       .where('number', '=', created.number)
       .executeTakeFirstOrThrow();
     expect(row.id).toBe(written + 1);
+  });
+
+  it('has last week’s report ready once the jobs the demo queues have run (报表 on first start)', async () => {
+    await scheduleDueReports(t.app, NOW);
+    await runDueJobs(t.app, kesuJobs());
+    const weekly = await t.app.db
+      .selectFrom('reports')
+      .selectAll()
+      .where('kind', '=', 'weekly')
+      .executeTakeFirstOrThrow();
+    expect([weekly.period_from, weekly.period_to, weekly.status]).toEqual([
+      '2026-11-23',
+      '2026-11-29',
+      'ready',
+    ]);
+    const [total] = JSON.parse(weekly.summary ?? '[]') as string[];
+    expect(Number(/本期共受理投诉 (\d+) 件/.exec(total ?? '')?.[1])).toBeGreaterThan(100);
   });
 });
