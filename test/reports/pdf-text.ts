@@ -31,7 +31,8 @@ export function pdfText(pdf: Buffer): string {
   for (const s of all.filter((x) => x.includes('beginbfrange') || x.includes('beginbfchar'))) {
     for (const m of s.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\[([^\]]*)\]/g)) {
       const from = Number.parseInt(m[1] ?? '0', 16);
-      [...(m[3] ?? '').matchAll(/<([0-9a-fA-F]+)>/g)].forEach((u, i) => map.set(from + i, hex(u[1] ?? '')));
+      let i = 0;
+      for (const u of (m[3] ?? '').matchAll(/<([0-9a-fA-F]+)>/g)) map.set(from + i++, hex(u[1] ?? ''));
     }
     for (const m of s.matchAll(/^<([0-9a-fA-F]{4})>\s*<([0-9a-fA-F]+)>$/gm))
       map.set(Number.parseInt(m[1] ?? '0', 16), hex(m[2] ?? ''));

@@ -38,7 +38,8 @@ export async function requestReport(ctx: ActorContext, input: ReportRequestInput
     },
     ctx.clock.now(),
   );
-  return { id: id ?? 0 };
+  if (id === null) throw new Error('an on-demand report has no schedule key to collide on');
+  return { id };
 }
 
 /** 报表接收人: replace the whole list. Each row names a user (who has an e-mail) or an address, not both. */

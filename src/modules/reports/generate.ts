@@ -104,7 +104,7 @@ export const generateReportJob = defineJob({
   timeoutMs: 15 * 60_000,
   handler: async (ctx, { reportId }, job) => {
     const r = await ctx.db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirst();
-    if (!r || r.status !== 'queued') return;
+    if (r?.status !== 'queued') return;
     try {
       const now = ctx.clock.now();
       // The figures follow the history by a job; wait (retry) until they have passed the period's end.

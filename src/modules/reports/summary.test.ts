@@ -81,9 +81,7 @@ const content = (over: Partial<ReportContent> = {}): ReportContent => ({
 describe('the summary written from the figures', () => {
   it('opens with the total against the previous period and the same period last year', () => {
     const [first] = writeSummary(content(), 'zh-CN');
-    expect(first).toBe(
-      '本期共受理投诉 120 件，上期 100 件（环比 +20.0%），去年同期 0 件（同比 无可比）。',
-    );
+    expect(first).toBe('本期共受理投诉 120 件，上期 100 件（环比 +20.0%），去年同期 0 件（同比 无可比）。');
     expect(writeSummary(content(), 'en')[0]).toBe(
       '120 complaints received this period; 100 in the previous period (+20.0%), 0 a year before (no comparison).',
     );
