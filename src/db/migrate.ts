@@ -28,6 +28,7 @@ import * as stats from './migrations/2026-12-03-stats.js';
 import * as webhooks from './migrations/2026-12-03-webhooks.js';
 import * as workerHeartbeats from './migrations/2026-12-03-worker-heartbeats.js';
 import * as reports from './migrations/2026-12-04-reports.js';
+import * as statsNarrowRollups from './migrations/2026-12-04-stats-narrow-rollups.js';
 
 /** Every migration, in order. Names are dated and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-appeals': appeals,
   '2026-12-03-disclosure': disclosure,
   '2026-12-03-stats': stats,
+  '2026-12-04-stats-narrow-rollups': statsNarrowRollups,
   '2026-12-04-reports': reports,
 };
 

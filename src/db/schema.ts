@@ -953,21 +953,32 @@ export interface StatsFactRemedyTable {
   amount: number;
 }
 
-export interface StatsDailyTable extends StatsDimensions, StatsMeasures {
+/** The rollups are keyed by handling unit (−1: the whole organisation) and then local day of receipt. */
+export interface StatsTotalTable extends StatsMeasures {
+  unit_id: number;
+  day: number;
+  complaints: number;
+}
+
+/** Complaints per unit, day and one dimension's value (dim: category_id, channel, region …). */
+export interface StatsCountTable {
+  dim: string;
+  unit_id: number;
+  day: number;
+  key: string;
   complaints: number;
 }
 
 export interface StatsHourTable {
-  day: number;
   unit_id: number;
+  day: number;
   hour: number;
   complaints: number;
 }
 
 export interface StatsStageTable {
-  day: number;
   unit_id: number;
-  category_id: number;
+  day: number;
   stage: string;
   bucket: number;
   complaints: number;
@@ -975,8 +986,8 @@ export interface StatsStageTable {
 }
 
 export interface StatsRemedyTable {
-  day: number;
   unit_id: number;
+  day: number;
   kinds: string;
   level: string;
   remedies: number;
@@ -1101,7 +1112,8 @@ export interface Database {
   stats_facts: StatsFactTable;
   stats_fact_stages: StatsFactStageTable;
   stats_fact_remedies: StatsFactRemedyTable;
-  stats_daily: StatsDailyTable;
+  stats_totals: StatsTotalTable;
+  stats_counts: StatsCountTable;
   stats_hours: StatsHourTable;
   stats_stages: StatsStageTable;
   stats_remedies: StatsRemedyTable;

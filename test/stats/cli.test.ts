@@ -23,7 +23,9 @@ describe('kesu stats rebuild', () => {
       const complaints = db
         .prepare('select count(*) as n from complaints where merged_into_id is null')
         .get() as { n: number };
-      const counted = db.prepare('select coalesce(sum(complaints), 0) as n from stats_daily').get() as {
+      const counted = db
+        .prepare('select coalesce(sum(complaints), 0) as n from stats_totals where unit_id = -1')
+        .get() as {
         n: number;
       };
       expect(complaints.n).toBeGreaterThan(0);

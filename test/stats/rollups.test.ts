@@ -2,28 +2,18 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_STATUSES, type Status } from '../../src/domain/complaint-model.js';
 import { dateKey } from '../../src/lib/time.js';
-import { followHistory, rebuildStats } from '../../src/modules/stats/index.js';
+import { followHistory, followHistoryJob, rebuildStats } from '../../src/modules/stats/index.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 import { applyStep, type History, historyArb, MIDNIGHT, writeComplaints } from './history.js';
 
 const TABLES = {
-  stats_daily: [
-    'day',
-    'category_id',
-    'unit_id',
-    'intake_unit_id',
-    'channel',
-    'priority',
-    'grade',
-    'validity',
-    'liable_party',
-    'region',
-    'repeat_flag',
-  ],
-  stats_hours: ['day', 'unit_id', 'hour'],
-  stats_stages: ['day', 'unit_id', 'category_id', 'stage', 'bucket'],
-  stats_remedies: ['day', 'unit_id', 'kinds', 'level'],
+  stats_totals: ['unit_id', 'day'],
+  stats_counts: ['dim', 'unit_id', 'day', 'key'],
+  stats_hours: ['unit_id', 'day', 'hour'],
+  stats_stages: ['unit_id', 'day', 'stage', 'bucket'],
+  stats_remedies: ['unit_id', 'day', 'kinds', 'level'],
 } as const;
+const ORG = -1;
 
 for (const dialect of DIALECTS) {
   describe(`statistics rollups (统计) on ${dialect}`, () => {
@@ -107,31 +97,59 @@ for (const dialect of DIALECTS) {
     }
 
     function countedFromRollups(r: Record<string, unknown[]>) {
-      const daily = r.stats_daily as Array<Record<string, number>>;
+      const rows = (table: keyof typeof TABLES, org = false) =>
+        (r[table] as Array<Record<string, number>>).filter((x) => (x.unit_id === ORG) === org);
       const byDayUnit = new Map<
         string,
         { complaints: number; closed: number; valid: number; reopens: number }
       >();
-      for (const row of daily) {
+      const at = (row: Record<string, number>) => {
         const key = `${row.day}:${row.unit_id}`;
         const s = byDayUnit.get(key) ?? { complaints: 0, closed: 0, valid: 0, reopens: 0 };
+        byDayUnit.set(key, s);
+        return s;
+      };
+      for (const row of rows('stats_totals')) {
+        const s = at(row);
         s.complaints += row.complaints ?? 0;
         s.closed += row.closed ?? 0;
-        s.valid += (row.validity as unknown) === 'valid' ? (row.complaints ?? 0) : 0;
         s.reopens += row.reopens ?? 0;
-        byDayUnit.set(key, s);
       }
-      const sum = (rows: unknown[], col: string) =>
-        (rows as Array<Record<string, number>>).reduce((a, x) => a + (x[col] ?? 0), 0);
+      for (const row of rows('stats_counts'))
+        if ((row.dim as unknown) === 'validity' && (row.key as unknown) === 'valid')
+          at(row).valid += row.complaints ?? 0;
+      const sum = (list: Array<Record<string, number>>, col: string) =>
+        list.reduce((a, x) => a + (x[col] ?? 0), 0);
       return {
         byDayUnit: Object.fromEntries([...byDayUnit].sort()),
-        surveys: sum(daily, 'surveys'),
-        recommendation: sum(daily, 'recommendation'),
-        remedies: sum(r.stats_remedies ?? [], 'remedies'),
-        amount: sum(r.stats_remedies ?? [], 'amount'),
-        stages: sum(r.stats_stages ?? [], 'complaints'),
-        onTime: sum(r.stats_stages ?? [], 'on_time'),
+        surveys: sum(rows('stats_totals'), 'surveys'),
+        recommendation: sum(rows('stats_totals'), 'recommendation'),
+        remedies: sum(rows('stats_remedies'), 'remedies'),
+        amount: sum(rows('stats_remedies'), 'amount'),
+        stages: sum(rows('stats_stages'), 'complaints'),
+        onTime: sum(rows('stats_stages'), 'on_time'),
       };
+    }
+
+    /** The whole organisation's rows are the sums of the units' rows, key by key. */
+    function orgRowsAreUnitSums(r: Record<string, unknown[]>) {
+      for (const [table, keys] of Object.entries(TABLES)) {
+        const summed = new Map<string, Record<string, unknown>>();
+        for (const row of r[table] as Array<Record<string, unknown>>) {
+          if (row.unit_id === ORG) continue;
+          const key = JSON.stringify(keys.map((k) => (k === 'unit_id' ? ORG : row[k])));
+          const had = summed.get(key);
+          if (!had) summed.set(key, { ...row, unit_id: ORG });
+          else
+            for (const [k, v] of Object.entries(row))
+              if (!keys.includes(k as never)) had[k] = Number(had[k]) + Number(v);
+        }
+        const org = (r[table] as Array<Record<string, unknown>>).filter((row) => row.unit_id === ORG);
+        const key = (row: Record<string, unknown>) => JSON.stringify(keys.map((k) => row[k]));
+        expect(new Map(org.map((row) => [key(row), row])), table).toEqual(
+          new Map([...summed.values()].map((row) => [key(row), row])),
+        );
+      }
     }
 
     async function check(h: History): Promise<void> {
@@ -146,6 +164,7 @@ for (const dialect of DIALECTS) {
       const incremental = await rollups();
       const direct = await directCount();
       expect(countedFromRollups(incremental)).toEqual(direct);
+      orgRowsAreUnitSums(incremental);
       await rebuildStats(t.app);
       expect(await rollups()).toEqual(incremental);
       // Following the history again after a rebuild changes nothing.
@@ -156,6 +175,35 @@ for (const dialect of DIALECTS) {
     it('incremental rollups equal the rebuild and a direct count for any history (property)', async () => {
       await fc.assert(fc.asyncProperty(historyArb, check), { numRuns: dialect === 'sqlite' ? 40 : 15 });
     }, 600_000);
+
+    it('rebuilds the rollups on its next run when a migration emptied them (no watermark left)', async () => {
+      const ids = await writeComplaints(t.app.db, t.org, {
+        complaints: [
+          {
+            receivedAt: MIDNIGHT + 3_600_000,
+            unit: 'pudong',
+            channel: 'web',
+            priority: 'P2',
+            grade: 'general',
+            region: null,
+            firstContact: true,
+            repeat: false,
+          },
+        ],
+        steps: [],
+      });
+      await follow();
+      const counted = await rollups();
+      for (const table of ['stats_facts', 'stats_watermarks', ...Object.keys(TABLES)] as const)
+        await t.app.db.deleteFrom(table as 'stats_facts').execute();
+      const run = (tx: (t: never) => Promise<unknown>) => t.app.db.transaction().execute(tx as never);
+      const ctx = { ...t.app, runInJobTransaction: run } as unknown as Parameters<
+        typeof followHistoryJob.handler
+      >[0];
+      await followHistoryJob.handler(ctx, {}, {} as never);
+      expect(ids).toHaveLength(1);
+      expect(await rollups()).toEqual(counted);
+    });
 
     it('counts a complaint on the local day of receipt: 23:59:59.999 and 00:00 fall on two days', async () => {
       await check({
@@ -183,9 +231,14 @@ for (const dialect of DIALECTS) {
         ],
         steps: [],
       });
-      const days = (await t.app.db.selectFrom('stats_daily').select('day').orderBy('day').execute()).map(
-        (r) => Number(r.day),
-      );
+      const days = (
+        await t.app.db
+          .selectFrom('stats_totals')
+          .select('day')
+          .where('unit_id', '=', ORG)
+          .orderBy('day')
+          .execute()
+      ).map((r) => Number(r.day));
       expect(days).toEqual([20261130, 20261201]);
     });
   });

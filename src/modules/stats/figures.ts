@@ -18,16 +18,17 @@ import {
 } from './days.js';
 import {
   type Compared,
-  type DailyColumn,
-  type DailySums,
-  dailyBy,
+  countsBy,
   dayCounts,
   hourCounts,
   remedySums,
   stageHistograms,
+  type TotalSums,
+  totals,
   volumeSums,
   type Window,
 } from './queries.js';
+import type { CountDim } from './rollups.js';
 import type { Breakdown, Bucket, Drill, Figures, StatsInput } from './schemas.js';
 import { type StatsScope, statsScope } from './scope.js';
 
@@ -51,7 +52,8 @@ function periodOf(input: StatsInput): DayRange {
 }
 
 interface Dimension {
-  column: DailyColumn;
+  /** A counted dimension, or the handling unit (read from the units' totals). */
+  column: CountDim | 'unit';
   /** The bucket a rollup key belongs to (several keys fold into one: category levels, child units). */
   fold(key: string): string;
   name(key: string): [string | null, string | null];
@@ -74,7 +76,7 @@ async function dimensions(
     const path = scope.units.get(unitId)?.path.split('/').filter(Boolean) ?? [];
     return Number(path[rootDepth] ?? unitId);
   };
-  const plain = (column: DailyColumn, drill: (key: string) => Partial<Drill> | null): Dimension => ({
+  const plain = (column: CountDim, drill: (key: string) => Partial<Drill> | null): Dimension => ({
     column,
     fold: (k) => k,
     name: () => [null, null],
@@ -91,7 +93,7 @@ async function dimensions(
       drill: (k) => ({ categoryId: Number(k) }),
     },
     unit: {
-      column: 'unit_id',
+      column: 'unit',
       fold: (k) => String(childOf(Number(k))),
       name: (k) => {
         const u = scope.units.get(Number(k));
@@ -143,20 +145,22 @@ export async function statsFigures(ctx: ActorContext, input: StatsInput): Promis
   };
 
   const windows: [Window, Window, Window] = [now, before, yearAgo];
-  const total = (await dailyBy(db, windows, null)).get('');
-  const t = (k: keyof DailySums) => total?.now[k] ?? 0;
+  const total = await totals(db, windows);
+  const t = (k: keyof TotalSums) => total.now[k];
   const complaints = t('complaints');
-  const prevTotal = total?.previous ?? 0;
-  const yearTotal = total?.lastYear ?? 0;
+  const prevTotal = total.previous.complaints;
+  const yearTotal = total.lastYear.complaints;
+  // The unit breakdown reads the totals of each unit in scope (and of complaints without one).
+  const unitIds = scope.unitIds ?? [0, ...scope.units.keys()];
 
   const dims = await dimensions(ctx, scope, input.categoryLevel ?? 1);
   const breakdowns = {} as Record<Breakdown, Bucket[]>;
   for (const [name, d] of Object.entries(dims) as Array<[Breakdown, Dimension]>) {
     const sum = (a: number, b: number) => a + b;
-    const rows = await dailyBy(db, windows, d.column);
-    const pick = (f: (c: Compared) => number) =>
+    const rows = await countsBy(db, windows, d.column === 'unit' ? { unit: unitIds } : d.column);
+    const pick = (f: (c: Compared<number>) => number) =>
       fold(new Map([...rows].map(([k, v]) => [k, f(v)])), d.fold, sum);
-    const counts = pick((c) => c.now.complaints);
+    const counts = pick((c) => c.now);
     const prev = pick((c) => c.previous);
     const year = pick((c) => c.lastYear);
     breakdowns[name] = [...counts.keys()]

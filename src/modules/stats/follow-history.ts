@@ -1,8 +1,6 @@
-import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/database.js';
+import type { Db, Tx } from '../../db/database.js';
 import { COMPLAINT_STREAM } from '../complaints/index.js';
-import { defineJob } from '../jobs/index.js';
 import { currentFacts, storedFacts, storeFacts } from './load-facts.js';
 import { RollupDelta } from './rollups.js';
 
@@ -21,6 +19,17 @@ export const GAP_GRACE_MS = 60_000;
 export async function readWatermark(tx: Tx, lock = false): Promise<number> {
   const q = tx.selectFrom('stats_watermarks').select('event_id').where('name', '=', WATERMARK);
   return (await (lock ? q.forUpdate() : q).executeTakeFirst())?.event_id ?? 0;
+}
+
+/** No watermark but complaints: the rollups were emptied (a migration changed them) and must be rebuilt. */
+export async function needsRebuild(db: Db): Promise<boolean> {
+  const mark = await db
+    .selectFrom('stats_watermarks')
+    .select('event_id')
+    .where('name', '=', WATERMARK)
+    .executeTakeFirst();
+  if (mark) return false;
+  return (await db.selectFrom('complaints').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
 export async function saveWatermark(tx: Tx, eventId: number, now: number): Promise<void> {
@@ -69,14 +78,3 @@ export async function recount(tx: Tx, ids: readonly number[], timeZone: string):
   await delta.apply(tx);
   await storeFacts(tx, ids, after);
 }
-
-/** The recurring catch-up: its effects and its completion commit together. */
-export const followHistoryJob = defineJob({
-  kind: FOLLOW_HISTORY_JOB,
-  payload: Type.Object({}),
-  handler: async (ctx) => {
-    await ctx.runInJobTransaction((tx) => followHistory(tx, ctx));
-  },
-  // A missed run is made up by the next one.
-  maxAttempts: 2,
-});

@@ -3,6 +3,7 @@
 export { statsCaughtUp } from './caught-up.js';
 export { runRebuildCommand } from './cli.js';
 export { statsFigures } from './figures.js';
-export { FOLLOW_EVERY_MS, FOLLOW_HISTORY_JOB, followHistory, followHistoryJob } from './follow-history.js';
+export { FOLLOW_EVERY_MS, FOLLOW_HISTORY_JOB, followHistory } from './follow-history.js';
+export { followHistoryJob } from './follow-history-job.js';
 export { type RebuildResult, rebuildStats } from './rebuild.js';
 export type { Bucket, Drill, Figures, StatsInput } from './schemas.js';

@@ -1,7 +1,7 @@
-/** Reads of the rollups for a day range and a set of units: every statement filters on the day first. */
-import { sql } from 'kysely';
+/** Reads of the rollups for a day range and a set of units: each statement seeks the units, then ranges over days. */
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { DAILY_SUMS } from './rollups.js';
+import { type CountDim, ORG_UNIT, TOTAL_SUMS } from './rollups.js';
 
 export interface Window {
   fromDay: number;
@@ -10,57 +10,69 @@ export interface Window {
   unitIds: number[] | null;
 }
 
-export type DailyColumn =
-  | 'category_id'
-  | 'unit_id'
-  | 'channel'
-  | 'priority'
-  | 'grade'
-  | 'validity'
-  | 'liable_party'
-  | 'region'
-  | 'repeat_flag';
-export type DailySums = Record<(typeof DAILY_SUMS)[number], number>;
+export type TotalSums = Record<(typeof TOTAL_SUMS)[number], number>;
 
-const inWindow = (w: Window) => sql`${between(w)}${units(w)}`;
 const numbers = <K extends string>(row: Record<string, unknown>, names: readonly K[]) =>
   Object.fromEntries(names.map((n) => [n, Number(row[n] ?? 0)])) as Record<K, number>;
 
-export interface Compared {
-  now: DailySums;
-  previous: number;
-  lastYear: number;
+export interface Compared<T> {
+  now: T;
+  previous: T;
+  lastYear: T;
 }
 
 const between = (w: Window) => sql`day >= ${w.fromDay} and day <= ${w.toDay}`;
+/** The whole organisation's rows, or the units'; the primary keys lead with the unit, then the day. */
 const units = (w: Window) =>
-  w.unitIds ? sql` and unit_id in (${sql.join(w.unitIds.length ? w.unitIds : [0])})` : sql``;
+  w.unitIds ? sql`unit_id in (${sql.join(w.unitIds.length ? w.unitIds : [0])})` : sql`unit_id = ${ORG_UNIT}`;
+const inWindow = (w: Window) => sql`${units(w)} and ${between(w)}`;
+
+/** One statement, three index ranges: the period, the one before and the same days last year. */
+function threePeriods(
+  windows: [Window, Window, Window],
+  select: (w: Window) => RawBuilder<unknown>,
+): RawBuilder<Record<string, unknown>> {
+  const [now, previous, lastYear] = windows;
+  return sql`select 'now' as p, q.* from (${select(now)}) q
+    union all select 'previous', q.* from (${select(previous)}) q
+    union all select 'lastYear', q.* from (${select(lastYear)}) q`;
+}
+
+/** The period's sums over the scope, with those of the previous period and of the same days last year. */
+export async function totals(db: Db, windows: [Window, Window, Window]): Promise<Compared<TotalSums>> {
+  const sums = sql.raw(TOTAL_SUMS.map((c) => `sum(${c}) as ${c}`).join(', '));
+  const { rows } = await threePeriods(
+    windows,
+    (w) => sql`select ${sums} from stats_totals where ${inWindow(w)}`,
+  ).execute(db);
+  const of = (p: string) => numbers(rows.find((r) => r.p === p) ?? {}, TOTAL_SUMS);
+  return { now: of('now'), previous: of('previous'), lastYear: of('lastYear') };
+}
 
 /**
- * The period's sums by one dimension (or in total, key ''), with the counts of the previous period
- * and of the same days last year: one statement over the three day ranges of the primary key.
+ * Complaints by one dimension's value — or by handling unit (`unit`, among `unitIds`) — in the period,
+ * the previous period and the same days last year.
  */
-export async function dailyBy(
+export async function countsBy(
   db: Db,
-  [now, previous, lastYear]: [Window, Window, Window],
-  by: DailyColumn | null,
-): Promise<Map<string, Compared>> {
-  const key = by ? sql.raw(by) : sql`''`;
-  const inNow = (col: string) =>
-    sql`sum(case when ${between(now)} then ${sql.raw(col)} else 0 end) as ${sql.raw(col)}`;
-  const { rows } = await sql<Record<string, unknown>>`select ${key} as k, ${sql.join(DAILY_SUMS.map(inNow))},
-      sum(case when ${between(previous)} then complaints else 0 end) as previous_n,
-      sum(case when ${between(lastYear)} then complaints else 0 end) as last_year_n
-    from stats_daily where (${between(now)} or ${between(previous)} or ${between(lastYear)})${units(now)}
-    ${by ? sql`group by ${key}` : sql``}`.execute(db);
-  return new Map(
-    rows
-      .filter((r) => r.previous_n !== null)
-      .map((r) => [
-        String(r.k),
-        { now: numbers(r, DAILY_SUMS), previous: Number(r.previous_n), lastYear: Number(r.last_year_n) },
-      ]),
-  );
+  windows: [Window, Window, Window],
+  by: CountDim | { unit: number[] },
+): Promise<Map<string, Compared<number>>> {
+  const { rows } = await threePeriods(windows, (w) =>
+    typeof by === 'string'
+      ? sql`select key as k, sum(complaints) as n from stats_counts
+          where dim = ${by} and ${inWindow(w)} group by key`
+      : sql`select unit_id as k, sum(complaints) as n from stats_totals
+          where ${inWindow({ ...w, unitIds: by.unit })} group by unit_id`,
+  ).execute(db);
+  const out = new Map<string, Compared<number>>();
+  for (const r of rows) {
+    const key = String(r.k);
+    const c = out.get(key) ?? { now: 0, previous: 0, lastYear: 0 };
+    c[r.p as keyof Compared<number>] = Number(r.n);
+    out.set(key, c);
+  }
+  return out;
 }
 
 export async function stageHistograms(db: Db, w: Window) {
@@ -97,7 +109,7 @@ export async function hourCounts(db: Db, w: Window) {
 
 export async function dayCounts(db: Db, w: Window) {
   const { rows } = await sql<Record<string, unknown>>`select day, sum(complaints) as n
-    from stats_hours where ${inWindow(w)} group by day`.execute(db);
+    from stats_totals where ${inWindow(w)} group by day`.execute(db);
   return new Map(rows.map((r) => [Number(r.day), Number(r.n)]));
 }
 

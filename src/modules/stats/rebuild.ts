@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import { GAP_GRACE_MS, saveWatermark } from './follow-history.js';
 import { currentFacts, insertFacts } from './load-facts.js';
-import { DAILY_KEYS, DAILY_SUMS } from './rollups.js';
+import { COUNT_DIMS, ORG_UNIT, TOTAL_SUMS } from './rollups.js';
 
 const BATCH = 2_000;
 
@@ -35,7 +35,8 @@ export async function rebuildStats(app: AppContext): Promise<RebuildResult> {
       'stats_facts',
       'stats_fact_stages',
       'stats_fact_remedies',
-      'stats_daily',
+      'stats_totals',
+      'stats_counts',
       'stats_hours',
       'stats_stages',
       'stats_remedies',
@@ -67,20 +68,39 @@ export async function rebuildStats(app: AppContext): Promise<RebuildResult> {
   return { ...result, seconds: (performance.now() - started) / 1000 };
 }
 
-/** The rollups as sums of the stored facts, each in one statement. */
+/**
+ * The rollups as sums of the stored facts, each table in one statement: a union of the per-unit rows
+ * and the whole organisation's (ORG_UNIT) rows.
+ */
 async function sumRollups(tx: Tx): Promise<void> {
-  const sums = DAILY_SUMS.filter((s) => s !== 'complaints');
-  await sql`insert into stats_daily (${cols(DAILY_KEYS)}, complaints, ${cols(sums)})
-    select ${cols(DAILY_KEYS)}, count(*), ${sql.raw(sums.map((s) => `sum(${s})`).join(', '))}
-    from stats_facts group by ${cols(DAILY_KEYS)}`.execute(tx);
-  await sql`insert into stats_hours (day, unit_id, hour, complaints)
-    select day, unit_id, hour, count(*) from stats_facts group by day, unit_id, hour`.execute(tx);
-  await sql`insert into stats_stages (day, unit_id, category_id, stage, bucket, complaints, on_time)
-    select f.day, f.unit_id, f.category_id, s.stage, s.bucket, count(*), sum(s.on_time)
-    from stats_fact_stages s join stats_facts f on f.complaint_id = s.complaint_id
-    group by f.day, f.unit_id, f.category_id, s.stage, s.bucket`.execute(tx);
-  await sql`insert into stats_remedies (day, unit_id, kinds, level, remedies, amount)
-    select f.day, f.unit_id, r.kinds, r.level, count(*), sum(r.amount)
-    from stats_fact_remedies r join stats_facts f on f.complaint_id = r.complaint_id
-    group by f.day, f.unit_id, r.kinds, r.level`.execute(tx);
+  const sums = TOTAL_SUMS.filter((s) => s !== 'complaints');
+  const both = (select: (unit: RawBuilder<unknown>, group: RawBuilder<unknown>) => RawBuilder<unknown>) =>
+    sql`${select(sql.raw('f.unit_id'), sql.raw('f.unit_id, '))} union all ${select(sql.lit(ORG_UNIT), sql``)}`;
+  await sql`insert into stats_totals (unit_id, day, complaints, ${cols(sums)})
+    ${both(
+      (u, g) => sql`select ${u}, f.day, count(*), ${sql.raw(sums.map((s) => `sum(f.${s})`).join(', '))}
+      from stats_facts f group by ${g}f.day`,
+    )}`.execute(tx);
+  for (const dim of COUNT_DIMS)
+    await sql`insert into stats_counts (dim, unit_id, day, key, complaints)
+      ${both(
+        (u, g) => sql`select ${sql.lit(dim)}, ${u}, f.day, cast(f.${sql.raw(dim)} as text), count(*)
+        from stats_facts f group by ${g}f.day, f.${sql.raw(dim)}`,
+      )}`.execute(tx);
+  await sql`insert into stats_hours (unit_id, day, hour, complaints)
+    ${both((u, g) => sql`select ${u}, f.day, f.hour, count(*) from stats_facts f group by ${g}f.day, f.hour`)}`.execute(
+    tx,
+  );
+  await sql`insert into stats_stages (unit_id, day, stage, bucket, complaints, on_time)
+    ${both(
+      (u, g) => sql`select ${u}, f.day, s.stage, s.bucket, count(*), sum(s.on_time)
+      from stats_fact_stages s join stats_facts f on f.complaint_id = s.complaint_id
+      group by ${g}f.day, s.stage, s.bucket`,
+    )}`.execute(tx);
+  await sql`insert into stats_remedies (unit_id, day, kinds, level, remedies, amount)
+    ${both(
+      (u, g) => sql`select ${u}, f.day, r.kinds, r.level, count(*), sum(r.amount)
+      from stats_fact_remedies r join stats_facts f on f.complaint_id = r.complaint_id
+      group by ${g}f.day, r.kinds, r.level`,
+    )}`.execute(tx);
 }

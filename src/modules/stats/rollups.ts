@@ -3,10 +3,12 @@ import { sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { ComplaintFacts } from './facts.js';
 
-export const DAILY_KEYS = [
-  'day',
+/** The unit id of the whole organisation's rows: every rollup row is kept per unit and once more for all. */
+export const ORG_UNIT = -1;
+
+/** The dimensions counted per unit and day in `stats_counts` (one row per value). */
+export const COUNT_DIMS = [
   'category_id',
-  'unit_id',
   'intake_unit_id',
   'channel',
   'priority',
@@ -16,7 +18,9 @@ export const DAILY_KEYS = [
   'region',
   'repeat_flag',
 ] as const;
-export const DAILY_SUMS = [
+export type CountDim = (typeof COUNT_DIMS)[number];
+
+export const TOTAL_SUMS = [
   'complaints',
   'closed',
   'first_contact',
@@ -32,17 +36,33 @@ export const DAILY_SUMS = [
   'detractors',
 ] as const;
 
-/** One rollup table: its key columns and the columns summed; `complaints`/`remedies` counts rows. */
+/**
+ * One rollup table: its key columns (the first ones, `lead`, are those a clean-up of emptied rows can
+ * seek on), the columns summed, and the one whose zero means the row counts nothing.
+ */
 export const ROLLUPS = {
-  stats_daily: { keys: DAILY_KEYS, sums: DAILY_SUMS, count: 'complaints' },
-  stats_hours: { keys: ['day', 'unit_id', 'hour'], sums: ['complaints'], count: 'complaints' },
+  stats_totals: { keys: ['unit_id', 'day'], lead: ['unit_id', 'day'], sums: TOTAL_SUMS, count: 'complaints' },
+  stats_counts: {
+    keys: ['dim', 'unit_id', 'day', 'key'],
+    lead: ['dim', 'unit_id', 'day'],
+    sums: ['complaints'],
+    count: 'complaints',
+  },
+  stats_hours: {
+    keys: ['unit_id', 'day', 'hour'],
+    lead: ['unit_id', 'day'],
+    sums: ['complaints'],
+    count: 'complaints',
+  },
   stats_stages: {
-    keys: ['day', 'unit_id', 'category_id', 'stage', 'bucket'],
+    keys: ['unit_id', 'day', 'stage', 'bucket'],
+    lead: ['unit_id', 'day'],
     sums: ['complaints', 'on_time'],
     count: 'complaints',
   },
   stats_remedies: {
-    keys: ['day', 'unit_id', 'kinds', 'level'],
+    keys: ['unit_id', 'day', 'kinds', 'level'],
+    lead: ['unit_id', 'day'],
     sums: ['remedies', 'amount'],
     count: 'remedies',
   },
@@ -57,28 +77,25 @@ export class RollupDelta {
   add(facts: ComplaintFacts, sign: 1 | -1): void {
     const f = facts.fact;
     if (!f) return;
-    this.put('stats_daily', { ...f, complaints: 1 }, sign);
-    this.put('stats_hours', { day: f.day, unit_id: f.unit_id, hour: f.hour, complaints: 1 }, sign);
-    for (const s of facts.stages)
-      this.put(
-        'stats_stages',
-        {
-          day: f.day,
-          unit_id: f.unit_id,
-          category_id: f.category_id,
-          stage: s.stage,
-          bucket: s.bucket,
-          complaints: 1,
-          on_time: s.on_time,
-        },
-        sign,
-      );
-    for (const r of facts.remedies)
-      this.put(
-        'stats_remedies',
-        { day: f.day, unit_id: f.unit_id, kinds: r.kinds, level: r.level, remedies: 1, amount: r.amount },
-        sign,
-      );
+    for (const unit_id of [f.unit_id, ORG_UNIT]) {
+      const at = { unit_id, day: f.day };
+      this.put('stats_totals', { ...f, ...at, complaints: 1 }, sign);
+      for (const dim of COUNT_DIMS)
+        this.put('stats_counts', { dim, ...at, key: String(f[dim]), complaints: 1 }, sign);
+      this.put('stats_hours', { ...at, hour: f.hour, complaints: 1 }, sign);
+      for (const s of facts.stages)
+        this.put(
+          'stats_stages',
+          { ...at, stage: s.stage, bucket: s.bucket, complaints: 1, on_time: s.on_time },
+          sign,
+        );
+      for (const r of facts.remedies)
+        this.put(
+          'stats_remedies',
+          { ...at, kinds: r.kinds, level: r.level, remedies: 1, amount: r.amount },
+          sign,
+        );
+    }
   }
 
   private put(table: RollupTable, row: Row, sign: 1 | -1): void {
@@ -95,7 +112,7 @@ export class RollupDelta {
   /** Adds the differences to the rollups and removes the rows left counting nothing. */
   async apply(tx: Tx): Promise<void> {
     for (const [table, rows] of this.rows) {
-      const { keys, sums, count } = ROLLUPS[table];
+      const { keys, lead, sums, count } = ROLLUPS[table];
       const changed = [...rows.values()].filter((r) => sums.some((s) => r[s] !== 0));
       if (changed.length === 0) continue;
       const updates = Object.fromEntries(
@@ -108,8 +125,10 @@ export class RollupDelta {
           .onConflict((oc) => oc.columns([...keys] as never).doUpdateSet(updates as never))
           .execute();
       }
-      const days = [...new Set(changed.map((r) => Number(r.day)))];
-      await tx.deleteFrom(table).where('day', 'in', days).where(count, '<=', 0).execute();
+      let clean = tx.deleteFrom(table).where(count, '<=', 0);
+      for (const column of lead)
+        clean = clean.where(column as never, 'in', [...new Set(changed.map((r) => r[column]))] as never);
+      await clean.execute();
     }
   }
 }
