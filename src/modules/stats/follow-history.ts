@@ -1,3 +1,4 @@
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
@@ -10,7 +11,17 @@ export const FOLLOW_HISTORY_JOB = 'stats.follow-history';
 /** How often the statistics catch up with the history. */
 export const FOLLOW_EVERY_MS = 5_000;
 export const WATERMARK = 'complaints';
-const BATCH = 2_000;
+/** The most events one transaction follows (the tests' loops and a quiet server take this many). */
+const MAX_BATCH = 2_000;
+/** The fewest: a busy server still gets on. */
+const MIN_BATCH = 50;
+/**
+ * How long one catch-up transaction should hold the database: on SQLite it holds the one
+ * connection, so registrations wait behind it (ADR 0037). The batch is sized to fit.
+ */
+const TX_BUDGET_MS = 25;
+/** How long one run keeps catching up before it leaves the rest to the next run. */
+const RUN_BUDGET_MS = FOLLOW_EVERY_MS / 2;
 /**
  * On PostgreSQL an event id is taken before its transaction commits, so a later id can be visible
  * before an earlier one: the watermark does not pass a missing id until the events after it are
@@ -36,7 +47,7 @@ export async function saveWatermark(tx: Tx, eventId: number, now: number): Promi
  * now replace the stored ones and the rollups get the difference (new − old), with the watermark
  * moved on, all in the caller's transaction. Returns how many events it read (0: caught up).
  */
-export async function followHistory(tx: Tx, app: AppContext): Promise<number> {
+export async function followHistory(tx: Tx, app: AppContext, batch = MAX_BATCH): Promise<number> {
   const now = app.clock.now();
   const from = await readWatermark(tx, true);
   const events = await tx
@@ -44,7 +55,7 @@ export async function followHistory(tx: Tx, app: AppContext): Promise<number> {
     .select(['id', 'stream_type', 'stream_id', 'at'])
     .where('id', '>', from)
     .orderBy('id')
-    .limit(BATCH)
+    .limit(batch)
     .execute();
   if (events.length === 0) return 0;
   const ids = [...new Set(events.filter((e) => e.stream_type === COMPLAINT_STREAM).map((e) => e.stream_id))];
@@ -70,12 +81,33 @@ export async function recount(tx: Tx, ids: readonly number[], timeZone: string):
   await storeFacts(tx, ids, after);
 }
 
-/** The recurring catch-up: its effects and its completion commit together. */
+/**
+ * The recurring catch-up, in short transactions: each follows as many events as fit in
+ * TX_BUDGET_MS (the batch halves when one took longer, doubles when it took under a third) and
+ * the requests that arrived meanwhile get their turn before the next. Every transaction moves the
+ * watermark with its effects, so a run cut short (time out, crash) loses nothing: the next run
+ * goes on from there.
+ */
 export const followHistoryJob = defineJob({
   kind: FOLLOW_HISTORY_JOB,
   payload: Type.Object({}),
   handler: async (ctx) => {
-    await ctx.runInJobTransaction((tx) => followHistory(tx, ctx));
+    const started = performance.now();
+    let batch = MIN_BATCH * 4;
+    while (!ctx.signal.aborted && performance.now() - started < RUN_BUDGET_MS) {
+      let took = 0;
+      const followed = await ctx.db.transaction().execute(async (tx) => {
+        // The time it holds the database (on SQLite the commit may wait for others' work).
+        const t0 = performance.now();
+        const n = await followHistory(tx, ctx, batch);
+        took = performance.now() - t0;
+        return n;
+      });
+      if (followed < batch) return;
+      if (took > TX_BUDGET_MS) batch = Math.max(MIN_BATCH, batch >> 1);
+      else if (took < TX_BUDGET_MS / 3) batch = Math.min(MAX_BATCH, batch * 2);
+      await yieldToRequests();
+    }
   },
   // A missed run is made up by the next one.
   maxAttempts: 2,
