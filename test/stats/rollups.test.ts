@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_STATUSES, type Status } from '../../src/domain/complaint-model.js';
 import { dateKey } from '../../src/lib/time.js';
+import { createJobRegistry, enqueue, runDueJobs } from '../../src/modules/jobs/index.js';
 import { followHistory, followHistoryJob, rebuildStats } from '../../src/modules/stats/index.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 import { applyStep, type History, historyArb, MIDNIGHT, writeComplaints } from './history.js';
@@ -23,8 +24,11 @@ for (const dialect of DIALECTS) {
     });
     afterAll(() => t?.close());
 
+    // Batches of one, a few and the most: any split of the history into transactions counts the same.
+    let follows = 0;
     const follow = async () => {
-      while (await t.app.db.transaction().execute((tx) => followHistory(tx, t.app)));
+      const batch = [1, 3, 2_000][follows++ % 3];
+      while (await t.app.db.transaction().execute((tx) => followHistory(tx, t.app, batch)));
     };
 
     /** Every rollup row, numbers as numbers, in key order. */
@@ -196,14 +200,63 @@ for (const dialect of DIALECTS) {
       const counted = await rollups();
       for (const table of ['stats_facts', 'stats_watermarks', ...Object.keys(TABLES)] as const)
         await t.app.db.deleteFrom(table as 'stats_facts').execute();
-      const run = (tx: (t: never) => Promise<unknown>) => t.app.db.transaction().execute(tx as never);
-      const ctx = { ...t.app, runInJobTransaction: run } as unknown as Parameters<
-        typeof followHistoryJob.handler
-      >[0];
-      await followHistoryJob.handler(ctx, {}, {} as never);
+      await enqueue(t.app.db, followHistoryJob, {}, { now: t.app.clock.now() });
+      expect(await runDueJobs(t.app, createJobRegistry().register(followHistoryJob))).toMatchObject({
+        done: 1,
+      });
       expect(ids).toHaveLength(1);
       expect(await rollups()).toEqual(counted);
     });
+
+    it('the recurring job catches up with a long history in short transactions, counting what a rebuild counts', async () => {
+      const h: History = {
+        complaints: Array.from({ length: 450 }, (_, i) => ({
+          receivedAt: MIDNIGHT + (i - 225) * 300_000,
+          unit: (['pudong', 'nanshan', 'service', 'shanghai'] as const)[i % 4] ?? 'pudong',
+          channel: i % 5 === 0 ? 'web' : 'phone',
+          priority: 'P3',
+          grade: i % 7 === 0 ? 'major' : 'general',
+          region: null,
+          firstContact: i % 3 === 0,
+          repeat: false,
+        })),
+        steps: [],
+      };
+      const ids = await writeComplaints(t.app.db, t.org, h);
+      let at = MIDNIGHT + 48 * 3_600_000;
+      for (let i = 0; i < ids.length; i += 9) {
+        at += 60_000;
+        await applyStep(t.app.db, t.org, ids, { op: 'close', i }, at);
+      }
+      // More events than one of the job's first transactions takes; a run that stops at its time
+      // budget leaves the rest to the next run, which goes on from its watermark.
+      const last = Number(
+        (
+          await t.app.db
+            .selectFrom('events')
+            .select((eb) => eb.fn.max('id').as('id'))
+            .executeTakeFirst()
+        )?.id,
+      );
+      const watermark = async () =>
+        (
+          await t.app.db
+            .selectFrom('stats_watermarks')
+            .select('event_id')
+            .where('name', '=', 'complaints')
+            .executeTakeFirst()
+        )?.event_id;
+      const registry = createJobRegistry().register(followHistoryJob);
+      for (let run = 0; run < 20 && (await watermark()) !== last; run++) {
+        await enqueue(t.app.db, followHistoryJob, {}, { now: t.app.clock.now() });
+        expect(await runDueJobs(t.app, registry)).toMatchObject({ done: 1, retried: 0, dead: 0 });
+      }
+      expect(await watermark()).toBe(last);
+      const incremental = await rollups();
+      expect(countedFromRollups(incremental)).toEqual(await directCount());
+      await rebuildStats(t.app);
+      expect(await rollups()).toEqual(incremental);
+    }, 120_000);
 
     it('counts a complaint on the local day of receipt: 23:59:59.999 and 00:00 fall on two days', async () => {
       await check({

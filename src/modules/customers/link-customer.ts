@@ -7,12 +7,12 @@ export interface Complainant {
   email?: string | null;
 }
 
-/** The customer whose phone (first) or e-mail matches, by blind index; null when none does. */
-export async function findCustomerByContact(
+/** The customer whose phone (first) or e-mail matches, by blind index, and which of them matched. */
+async function findByContact(
   tx: Tx,
   keys: PiiKeys,
   contacts: Array<{ kind: PiiKind; value: string }>,
-): Promise<number | null> {
+): Promise<{ customerId: number; kind: PiiKind } | null> {
   for (const { kind, value } of contacts) {
     const row = await tx
       .selectFrom('customer_contacts')
@@ -20,9 +20,18 @@ export async function findCustomerByContact(
       .where('kind', '=', kind)
       .where('value_index', '=', blindIndex(keys, kind, value))
       .executeTakeFirst();
-    if (row) return row.customer_id;
+    if (row) return { customerId: row.customer_id, kind };
   }
   return null;
+}
+
+/** The customer whose phone (first) or e-mail matches, by blind index; null when none does. */
+export async function findCustomerByContact(
+  tx: Tx,
+  keys: PiiKeys,
+  contacts: Array<{ kind: PiiKind; value: string }>,
+): Promise<number | null> {
+  return (await findByContact(tx, keys, contacts))?.customerId ?? null;
 }
 
 const contactsOf = (c: Complainant) => [
@@ -70,8 +79,9 @@ export async function linkCustomer(
   now: number,
 ): Promise<number> {
   const contacts = contactsOf(complainant);
-  let customerId = await findCustomerByContact(tx, keys, contacts);
-  if (customerId === null) {
+  const found = await findByContact(tx, keys, contacts);
+  let customerId = found?.customerId ?? null;
+  if (found === null) {
     const created = await tx
       .insertInto('customers')
       .values({
@@ -92,7 +102,9 @@ export async function linkCustomer(
       customerId = await findCustomerByContact(tx, keys, contacts);
     } else customerId = created.id;
   } else {
-    await addContacts(tx, keys, { customerId, contacts, now });
+    // The contact it was found by is the customer's already: no sealing, no statement for it.
+    const others = contacts.filter((c) => c.kind !== found.kind);
+    if (others.length) await addContacts(tx, keys, { customerId: found.customerId, contacts: others, now });
   }
   if (customerId === null) throw new Error('customer vanished while linking');
   return customerId;

@@ -8,7 +8,8 @@ export const FOLLOW_HISTORY_JOB = 'stats.follow-history';
 /** How often the statistics catch up with the history. */
 export const FOLLOW_EVERY_MS = 5_000;
 export const WATERMARK = 'complaints';
-const BATCH = 2_000;
+/** The most events one transaction follows (the tests' loops and a quiet server take this many). */
+export const MAX_BATCH = 2_000;
 /**
  * On PostgreSQL an event id is taken before its transaction commits, so a later id can be visible
  * before an earlier one: the watermark does not pass a missing id until the events after it are
@@ -45,7 +46,7 @@ export async function saveWatermark(tx: Tx, eventId: number, now: number): Promi
  * now replace the stored ones and the rollups get the difference (new − old), with the watermark
  * moved on, all in the caller's transaction. Returns how many events it read (0: caught up).
  */
-export async function followHistory(tx: Tx, app: AppContext): Promise<number> {
+export async function followHistory(tx: Tx, app: AppContext, batch = MAX_BATCH): Promise<number> {
   const now = app.clock.now();
   const from = await readWatermark(tx, true);
   const events = await tx
@@ -53,7 +54,7 @@ export async function followHistory(tx: Tx, app: AppContext): Promise<number> {
     .select(['id', 'stream_type', 'stream_id', 'at'])
     .where('id', '>', from)
     .orderBy('id')
-    .limit(BATCH)
+    .limit(batch)
     .execute();
   if (events.length === 0) return 0;
   const ids = [...new Set(events.filter((e) => e.stream_type === COMPLAINT_STREAM).map((e) => e.stream_id))];

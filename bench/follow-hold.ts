@@ -1,0 +1,113 @@
+/**
+ * Diagnostic (ADR 0037): how long the statistics' catch-up holds the database after a burst of
+ * registrations, as one transaction of up to 2,000 events (before) and as the job's short ones.
+ *
+ *   npx tsx bench/follow-hold.ts [registrations=1800]
+ *
+ * Registers that many complaints in-process (varied customers and waybills) on a fresh SQLite
+ * database and times `followHistory` over them in one transaction (the job before ADR 0037); then
+ * does the same burst on a second database and times every transaction of one run of the job (the
+ * worker's claim and completion included). Not part of `npm run bench`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { AppContext } from '../src/context.js';
+import { openDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { systemClock } from '../src/lib/clock.js';
+import { createJobRegistry, enqueue, runDueJobs } from '../src/modules/jobs/index.js';
+import { followHistory, followHistoryJob } from '../src/modules/stats/index.js';
+import { seedDemoOrganisation } from '../src/seed/demo.js';
+import { buildApp } from '../src/server/app.js';
+
+const n = Number(process.argv[2] ?? 1800);
+
+async function burst(dir: string, name: string): Promise<AppContext> {
+  const handle = openDatabase(`sqlite:${path.join(dir, `${name}.db`)}`);
+  await migrateToLatest(handle.db);
+  const app: AppContext = {
+    db: handle.db,
+    dialect: handle.dialect,
+    clock: systemClock,
+    config: {
+      timeZone: 'Asia/Shanghai',
+      secret: Buffer.alloc(32, 7),
+      publicUrl: 'http://127.0.0.1',
+      dataDir: dir,
+    },
+  };
+  const org = await seedDemoOrganisation(app, 'bench-password');
+  const http = await buildApp(app);
+  const login = await http.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'admin', password: 'bench-password' },
+  });
+  const cookie = login.cookies.find((c) => c.name === 'kesu_session')?.value ?? '';
+  const { token } = (
+    await http.inject({
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      cookies: { kesu_session: cookie },
+      payload: { name: 'follow-hold', userId: org.userIds.get('agent') },
+    })
+  ).json() as { token: string };
+  // What the demo seeded is counted first, so that only the burst is left to follow.
+  while (await app.db.transaction().execute((tx) => followHistory(tx, app)));
+  for (let i = 0; i < n; i++) {
+    const res = await http.inject({
+      method: 'POST',
+      url: '/api/v1/complaints',
+      headers: { authorization: `Bearer ${token}` },
+      payload: {
+        channel: 'phone',
+        complainant: { name: '王女士', phone: `139${String(i).padStart(8, '0')}` },
+        title: '包裹三天未更新物流',
+        content: '我的快递从上海发出后三天没有任何物流更新，请尽快处理。',
+        categoryId: org.categoryIds.get('delay.transit'),
+        waybillNo: `KS2${String(i).padStart(11, '0')}`,
+        demands: ['explanation'],
+      },
+    });
+    if (res.statusCode !== 201) throw new Error(`HTTP ${res.statusCode}: ${res.body}`);
+  }
+  return app;
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'kesu-follow-hold-'));
+try {
+  const one = await burst(dir, 'one');
+  let t0 = performance.now();
+  const events = await one.db.transaction().execute((tx) => followHistory(tx, one));
+  console.log(`one transaction: ${events} events, held ${(performance.now() - t0).toFixed(1)} ms`);
+
+  const job = await burst(dir, 'job');
+  const holds: number[] = [];
+  const begin = job.db.transaction.bind(job.db);
+  // Time each transaction the job runs (from its first statement to its end, commit included).
+  job.db.transaction = () => {
+    const builder = begin();
+    return {
+      ...builder,
+      execute: async <T>(fn: (tx: never) => Promise<T>) => {
+        const start = performance.now();
+        try {
+          return await builder.execute(fn as never);
+        } finally {
+          holds.push(performance.now() - start);
+        }
+      },
+    } as never;
+  };
+  t0 = performance.now();
+  await enqueue(job.db, followHistoryJob, {}, { now: Date.now() });
+  await runDueJobs(job, createJobRegistry().register(followHistoryJob));
+  const longest = Math.max(...holds);
+  console.log(
+    `job: ${holds.length} transactions in ${(performance.now() - t0).toFixed(1)} ms, longest ${longest.toFixed(1)} ms, median ${holds.sort((a, b) => a - b)[Math.floor(holds.length / 2)]?.toFixed(1)} ms`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
