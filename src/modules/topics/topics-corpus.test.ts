@@ -55,12 +55,12 @@ const INJECTED = [
 /** Injected groups spread through the background, as complaints arrive among others. */
 function topicsOf(background: string[]) {
   const docs = background.map((text) => ({ text, group: '' }));
-  INJECTED.forEach((g, gi) =>
+  INJECTED.forEach((g, gi) => {
     g.texts.forEach((text, i) => {
       const at = Math.floor(((i + 1) * docs.length) / (g.texts.length + 1)) + gi;
       docs.splice(at, 0, { text, group: g.name });
-    }),
-  );
+    });
+  });
   const { vectors, df } = tfidf(docs.map((d) => topicWords(d.text)));
   const groups = clusterDocuments(vectors, df);
   return { docs, groups };
