@@ -27,6 +27,7 @@ import * as signIn from './migrations/2026-12-03-sign-in.js';
 import * as stats from './migrations/2026-12-03-stats.js';
 import * as webhooks from './migrations/2026-12-03-webhooks.js';
 import * as workerHeartbeats from './migrations/2026-12-03-worker-heartbeats.js';
+import * as topicsForecasts from './migrations/2026-12-04-topics-forecasts.js';
 
 /** Every migration, in order. Names are dated and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-appeals': appeals,
   '2026-12-03-disclosure': disclosure,
   '2026-12-03-stats': stats,
+  '2026-12-04-topics-forecasts': topicsForecasts,
 };
 
 // Several migrations of one day are released together under names that do not sort in release order:

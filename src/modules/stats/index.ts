@@ -5,3 +5,4 @@ export { statsFigures } from './figures.js';
 export { FOLLOW_EVERY_MS, FOLLOW_HISTORY_JOB, followHistory, followHistoryJob } from './follow-history.js';
 export { type RebuildResult, rebuildStats } from './rebuild.js';
 export type { Bucket, Drill, Figures, StatsInput } from './schemas.js';
+export { type StatsScope, statsScope, type UnitRow } from './scope.js';
