@@ -5,6 +5,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   FileDoneOutlined,
+  FireOutlined,
   FlagOutlined,
   FormOutlined,
   InboxOutlined,
@@ -69,6 +70,7 @@ export function Shell({ children }: { children: ReactNode }) {
       ? [{ key: '/return-visits', icon: <PhoneOutlined />, label: t('nav.returnVisits') }]
       : []),
     { key: '/corrective-actions', icon: <ToolOutlined />, label: t('nav.correctiveActions') },
+    { key: '/topics', icon: <FireOutlined />, label: t('nav.topics') },
     ...(has('auditor', 'admin')
       ? [{ key: '/audit', icon: <SafetyCertificateOutlined />, label: t('nav.audit') }]
       : []),
