@@ -33,7 +33,7 @@ describe('hot topics (热点) and the forecast (预测) in Chromium', { timeout:
     await w.page.goto(`${server.baseUrl}/topics`);
     const fraud = w.page.locator('[data-testid^="topic-"]', { hasText: '冒充' });
     await fraud.first().waitFor();
-    const card = await fraud.first().innerText();
+    const card = await fraud.first().textContent();
     expect(card).toContain('理赔');
     expect(card).toContain('新话题');
     expect(card).toContain('示例投诉');
@@ -46,8 +46,8 @@ describe('hot topics (热点) and the forecast (预测) in Chromium', { timeout:
     await w.page.goto(`${server.baseUrl}/`);
     const forecast = w.page.getByTestId('forecast-card');
     await forecast.getByTestId('chart-forecast').locator('canvas').first().waitFor();
-    await expect.poll(() => forecast.innerText()).toContain('所需处理人员');
-    expect(await forecast.innerText()).toMatch(
+    await expect.poll(() => forecast.textContent()).toContain('所需处理人员');
+    expect(await forecast.textContent()).toMatch(
       /所需人数 = 预测件数 × 处理时长中位数 [\d.]+ 小时 ÷ 每人每日工时 8 小时/,
     );
     await forecast.scrollIntoViewIfNeeded();
