@@ -3,7 +3,7 @@
 export { type BacktestResult, backtest } from './backtest.js';
 export { type DayCount, type ForecastDay, forecastCounts } from './model.js';
 export { forecastFor, HOURS_PER_HANDLER } from './queries.js';
-export { refreshForecasts } from './refresh-forecasts.js';
+export { computeForecasts, storeForecasts } from './refresh-forecasts.js';
 export {
   REFRESH_FORECASTS_EVERY_MS,
   REFRESH_FORECASTS_JOB,

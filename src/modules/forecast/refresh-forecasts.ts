@@ -2,10 +2,13 @@
  * The daily refresh of the stored forecasts: for the organisation and every unit (its subtree), the
  * total and each level-1 category and region, the next 30 days from today, fitted on up to 53 weeks
  * of daily counts before today from the statistics rollup. Series too sparse to model are left out.
- * Everything is replaced in the caller's transaction.
+ * Reading and fitting happen before the transaction that replaces the stored set.
  */
+
+import type { Insertable } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
+import type { ForecastTable } from '../../db/schema.js';
 import { localDate } from '../../lib/time.js';
 import {
   addDays,
@@ -30,12 +33,15 @@ export interface ForecastRun {
   series: number;
 }
 
-export async function refreshForecasts(app: AppContext, tx: Tx): Promise<ForecastRun> {
+/** Today's forecasts of every scope and series, read and fitted outside any transaction (it takes seconds). */
+export async function computeForecasts(
+  app: AppContext,
+): Promise<{ day: string; rows: Insertable<ForecastTable>[] }> {
   const now = app.clock.now();
   const today = localDate(now, app.config.timeZone);
   const history = dateRange(addDays(today, -HISTORY_DAYS), addDays(today, -1));
   const ahead = dateRange(today, addDays(today, HORIZON_DAYS - 1));
-  const calendar = await loadCalendar(tx, app.config.timeZone);
+  const calendar = await loadCalendar(app.db, app.config.timeZone);
   const years = [...new Set([...history, ...ahead].map((d) => Number(d.slice(0, 4))))];
   const festivals = defaultFestivals(years);
   const memo = new Map<string, DayFeatures>();
@@ -46,8 +52,12 @@ export async function refreshForecasts(app: AppContext, tx: Tx): Promise<Forecas
     memo.set(date, f);
     return f;
   };
-  const counts = await readSeries(tx, dayNumber(history[0] as string), dayNumber(history.at(-1) as string));
-  const rows = [];
+  const counts = await readSeries(
+    app.db,
+    dayNumber(history[0] as string),
+    dayNumber(history.at(-1) as string),
+  );
+  const rows: Insertable<ForecastTable>[] = [];
   for (const [key, byDay] of counts) {
     let total = 0;
     for (const n of byDay.values()) total += n;
@@ -72,13 +82,21 @@ export async function refreshForecasts(app: AppContext, tx: Tx): Promise<Forecas
         made_at: now,
       });
   }
+  return { day: today, rows };
+}
+
+/** Replace the stored forecasts in the caller's transaction: the only part that writes. */
+export async function storeForecasts(
+  tx: Tx,
+  { day, rows }: { day: string; rows: Insertable<ForecastTable>[] },
+): Promise<ForecastRun> {
   await tx.deleteFrom('forecasts').execute();
   for (let i = 0; i < rows.length; i += INSERT_BATCH)
     await tx
       .insertInto('forecasts')
       .values(rows.slice(i, i + INSERT_BATCH))
       .execute();
-  return { day: today, series: rows.length / HORIZON_DAYS };
+  return { day, series: rows.length / HORIZON_DAYS };
 }
 
 /** Have today's forecasts been made (the daily job runs once a local day)? */

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { defineJob } from '../jobs/index.js';
-import { madeToday, refreshForecasts } from './refresh-forecasts.js';
+import { computeForecasts, madeToday, storeForecasts } from './refresh-forecasts.js';
 
 export const REFRESH_FORECASTS_JOB = 'forecast.refresh';
 /** The job looks every hour and refreshes once a local day. */
@@ -12,7 +12,8 @@ export const refreshForecastsJob = defineJob({
   payload: Type.Object({}),
   handler: async (ctx) => {
     if (await madeToday(ctx)) return;
-    await ctx.runInJobTransaction((tx) => refreshForecasts(ctx, tx));
+    const made = await computeForecasts(ctx);
+    await ctx.runInJobTransaction((tx) => storeForecasts(tx, made));
   },
   maxAttempts: 3,
   timeoutMs: 15 * 60_000,
@@ -20,6 +21,7 @@ export const refreshForecastsJob = defineJob({
 
 /** `kesu forecast run`: refresh the stored forecasts now; returns the line to print. */
 export async function runForecastCommand(app: AppContext): Promise<string> {
-  const run = await app.db.transaction().execute((tx) => refreshForecasts(app, tx));
+  const made = await computeForecasts(app);
+  const run = await app.db.transaction().execute((tx) => storeForecasts(tx, made));
   return `forecasts from ${run.day}: ${run.series} series, 30 days each`;
 }

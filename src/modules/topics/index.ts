@@ -7,6 +7,6 @@ export {
   refreshTopicsJob,
   runTopicsCommand,
 } from './refresh-job.js';
-export { refreshTopics, type TopicsRun } from './refresh-topics.js';
+export { type FoundTopics, findTopics, storeTopics, type TopicsRun } from './refresh-topics.js';
 export type { Topic, Topics } from './schemas.js';
 export { type TopicWarningCandidate, topicWarnings } from './warnings.js';

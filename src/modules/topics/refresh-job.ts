@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { defineJob } from '../jobs/index.js';
-import { ranToday, refreshTopics, type TopicsRun } from './refresh-topics.js';
+import { findTopics, ranToday, storeTopics, type TopicsRun } from './refresh-topics.js';
 
 export const REFRESH_TOPICS_JOB = 'topics.refresh';
 /** The job looks every hour and runs once a local day (the first tick after midnight, or after a stop). */
@@ -12,7 +12,8 @@ export const refreshTopicsJob = defineJob({
   payload: Type.Object({}),
   handler: async (ctx) => {
     if (await ranToday(ctx)) return;
-    await ctx.runInJobTransaction((tx) => refreshTopics(ctx, tx));
+    const found = await findTopics(ctx);
+    await ctx.runInJobTransaction((tx) => storeTopics(tx, found));
   },
   maxAttempts: 3,
   timeoutMs: 15 * 60_000,
@@ -20,7 +21,8 @@ export const refreshTopicsJob = defineJob({
 
 /** `kesu topics run`: today's topics now, whether or not the job has run; returns the lines to print. */
 export async function runTopicsCommand(app: AppContext): Promise<string[]> {
-  const run: TopicsRun = await app.db.transaction().execute((tx) => refreshTopics(app, tx));
+  const found = await findTopics(app);
+  const run: TopicsRun = await app.db.transaction().execute((tx) => storeTopics(tx, found));
   return [
     `hot topics of ${run.day}: ${run.topics} topics from ${run.complaints} complaints`,
     ...run.warnings.map(

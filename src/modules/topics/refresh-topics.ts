@@ -2,7 +2,8 @@
  * The day's hot topics: the complaints received in the last 14 local days (newest 20,000 at most,
  * merged ones left out) grouped by the words of their title and content, each group followed from
  * the topics of the days before, and stored with its figures and complaints in one transaction.
- * Title and content are plain columns (only contacts are sealed), so nothing is decrypted. Returns
+ * Title and content are plain columns (only contacts are sealed), so nothing is decrypted. The
+ * reading and clustering happen before the transaction that stores the result. Storing returns
  * the warning candidates for topics that are new and grow fast (the warnings module raises them).
  */
 
@@ -90,12 +91,18 @@ function figuresOf(group: Group, docs: readonly Doc[], days: RunDays, timeZone: 
   };
 }
 
-/** Find and store today's topics (replacing an earlier run of the same day). */
-export async function refreshTopics(app: AppContext, tx: Tx): Promise<TopicsRun> {
+/** Today's groups, computed from a read outside any transaction (segmenting and clustering take seconds). */
+export interface FoundTopics {
+  now: number;
+  days: RunDays;
+  complaints: number;
+  found: Found[];
+}
+
+export async function findTopics(app: AppContext): Promise<FoundTopics> {
   const now = app.clock.now();
   const days = runDays(now, app.config.timeZone);
-  const today = dayNumber(days.today);
-  const rows = await recentComplaints(tx, days, now);
+  const rows = await recentComplaints(app.db, days, now);
   const docs: Doc[] = rows.map((r) => ({
     id: r.id,
     unitId: r.unit_id,
@@ -106,7 +113,15 @@ export async function refreshTopics(app: AppContext, tx: Tx): Promise<TopicsRun>
   const found = clusterDocuments(vectors, df)
     .map((g) => figuresOf(g, docs, days, app.config.timeZone))
     .filter((f) => f.size >= DEFAULT_CLUSTERING.minSize);
+  return { now, days, complaints: docs.length, found };
+}
 
+/**
+ * Store today's topics (replacing an earlier run of the same day) in the caller's transaction: each
+ * group continues the topic it matches or starts one. Only this short part holds the write lock.
+ */
+export async function storeTopics(tx: Tx, { now, days, complaints, found }: FoundTopics): Promise<TopicsRun> {
+  const today = dayNumber(days.today);
   const earlier = await tx
     .selectFrom('topics')
     .select(['id', 'centroid', 'first_day'])
@@ -154,14 +169,12 @@ export async function refreshTopics(app: AppContext, tx: Tx): Promise<TopicsRun>
   );
   await tx
     .insertInto('topic_runs')
-    .values({ day: today, ran_at: now, complaints: docs.length, topics: figures.length })
-    .onConflict((oc) =>
-      oc.column('day').doUpdateSet({ ran_at: now, complaints: docs.length, topics: figures.length }),
-    )
+    .values({ day: today, ran_at: now, complaints, topics: figures.length })
+    .onConflict((oc) => oc.column('day').doUpdateSet({ ran_at: now, complaints, topics: figures.length }))
     .execute();
   return {
     day: days.today,
-    complaints: docs.length,
+    complaints,
     topics: figures.length,
     warnings: topicWarnings(figures),
   };
