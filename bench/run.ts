@@ -5,7 +5,7 @@
  * Options (env): BENCH_DURATION seconds per measured run (default 10; below 10 is a trial run),
  * BENCH_WARMUP seconds (default 3), BENCH_CONNECTIONS (default 50), BENCH_DB (sqlite, postgres;
  * both when unset), BENCH_ONLY (modules, comma-separated: registration, mixed, sla-sweep, export,
- * console, search, list, classify, stats), BENCH_PROFILE=1 (CPU-profile the Kesu child or worker; a trial run),
+ * console, search, list, classify, stats, forecast), BENCH_PROFILE=1 (CPU-profile the Kesu child or worker; a trial run),
  * BENCH_EXPORT_ROWS (complaints exported, default 1,000,000), BENCH_SEARCH_ROWS (default 1,000,000),
  * BENCH_MIXED_ROWS (complaints under the mixed workload, default 200,000), BENCH_LIST_ROWS
  * (complaints listed, default 1,000,000), BENCH_STATS_ROWS (complaints counted, default 1,000,000):
@@ -22,6 +22,7 @@ import { createDatabase, type PostgresServer, startPostgres } from '../test/supp
 import { classifyBench } from './classify.js';
 import { consoleBench } from './console.js';
 import { DEFAULT_EXPORT_ROWS, exportBench, exportRows } from './export.js';
+import { forecastBench } from './forecast.js';
 import type { BenchContext, BenchModule, BenchOptions, DbKind } from './lib/context.js';
 import { DEFAULT_MIXED_ROWS, mixedRows } from './lib/mixed-dataset.js';
 import { stopAll } from './lib/processes.js';
@@ -43,6 +44,7 @@ const MODULES: BenchModule[] = [
   listBench,
   classifyBench,
   statsBench,
+  forecastBench,
 ];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

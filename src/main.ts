@@ -16,12 +16,14 @@ import {
   runTrainCommand,
   type TrainCommandOptions,
 } from './modules/classifier/index.js';
+import { runForecastCommand } from './modules/forecast/index.js';
 import { defaultWorkerId, startWorker } from './modules/jobs/index.js';
 import { pollMailbox } from './modules/mail/index.js';
 import { insertUnit, insertUser, ROLES, type Role } from './modules/org/index.js';
 import { reindexAll } from './modules/search/index.js';
 import { type ExportOptions, runExportCommand, runImportCommand } from './modules/spreadsheets/index.js';
 import { runRebuildCommand } from './modules/stats/index.js';
+import { runTopicsCommand } from './modules/topics/index.js';
 import { DEMO_USERS, demoPassword, isEmpty, seedDemo } from './seed/demo.js';
 import { demoHistoryWanted } from './seed/history/index.js';
 import { buildApp } from './server/app.js';
@@ -300,6 +302,28 @@ program
   )
   .action(async () => {
     console.log(await withApp((app) => runRebuildCommand(app)));
+  });
+
+program
+  .command('topics')
+  .description('hot topics (热点)')
+  .command('run')
+  .description(
+    "group the last 14 days' complaints into today's topics now (the daily job does it once a day)",
+  )
+  .action(async () => {
+    for (const line of await withApp((app) => runTopicsCommand(app))) console.log(line);
+  });
+
+program
+  .command('forecast')
+  .description('forecasts (预测)')
+  .command('run')
+  .description(
+    'refresh the stored 30-day forecasts now from the statistics (the daily job does it once a day)',
+  )
+  .action(async () => {
+    console.log(await withApp((app) => runForecastCommand(app)));
   });
 
 const mail = program.command('mail').description('e-mail intake (IMAP)');

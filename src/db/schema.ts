@@ -1032,6 +1032,59 @@ export interface ReportRecipientTable {
   locale: string;
 }
 
+/** A hot topic (热点, issue 16): complaints grouped by their words; current when last_day is the latest run's. */
+export interface TopicTable {
+  id: Generated<number>;
+  /** JSON array of the key words, heaviest first. */
+  words: string;
+  /** JSON [word, weight][] of the centroid's heaviest words (to follow the topic to the next day). */
+  centroid: string;
+  /** Local days yyyymmdd. */
+  first_day: number;
+  last_day: number;
+  /** Complaints in the current period (7 days) and the 7 days before. */
+  size: number;
+  previous: number;
+  /** JSON number[]: complaints per local day over both periods, oldest first. */
+  trend: string;
+  /** JSON [unit id, complaints][]: handling units, most first. */
+  units: string;
+  computed_at: Millis;
+}
+
+/** A complaint of a topic as of the topic's last run. */
+export interface TopicComplaintTable {
+  topic_id: number;
+  complaint_id: number;
+  unit_path: string;
+  received_at: Millis;
+}
+
+export interface TopicRunTable {
+  /** Local day yyyymmdd. */
+  day: number;
+  ran_at: Millis;
+  complaints: number;
+  topics: number;
+}
+
+/** A stored daily forecast (预测, issue 16) of a scope (unit 0: the organisation) and series. */
+export interface ForecastTable {
+  unit_id: number;
+  /** total | category | region */
+  series: string;
+  /** '' for total, the level-1 category id, or the region. */
+  key: string;
+  /** Local day yyyymmdd. */
+  day: number;
+  expected: number;
+  lo80: number;
+  hi80: number;
+  lo95: number;
+  hi95: number;
+  made_at: Millis;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -1121,6 +1174,11 @@ export interface Database {
   // reports (issue 15 item 3) — src/modules/reports
   reports: ReportTable;
   report_recipients: ReportRecipientTable;
+  // hot topics and forecasts (issue 16) — src/modules/topics, src/modules/forecast
+  topics: TopicTable;
+  topic_complaints: TopicComplaintTable;
+  topic_runs: TopicRunTable;
+  forecasts: ForecastTable;
 }
 
 export type Job = Selectable<JobTable>;

@@ -14,6 +14,11 @@ import {
   ACTION_REMINDERS_JOB,
   actionRemindersJob,
 } from '../modules/corrective-actions/index.js';
+import {
+  REFRESH_FORECASTS_EVERY_MS,
+  REFRESH_FORECASTS_JOB,
+  refreshForecastsJob,
+} from '../modules/forecast/index.js';
 import { createJobRegistry, defineJob, type JobRegistry, pruneJobs } from '../modules/jobs/index.js';
 import { MAIL_POLL_JOB, MIN_POLL_SECONDS, pollMailbox } from '../modules/mail/index.js';
 import { sendNoticeJob } from '../modules/notify/index.js';
@@ -26,6 +31,7 @@ import {
 } from '../modules/reports/index.js';
 import { sweepBreaches, sweepProgressNotices, sweepReminders } from '../modules/sla/index.js';
 import { FOLLOW_EVERY_MS, FOLLOW_HISTORY_JOB, followHistoryJob } from '../modules/stats/index.js';
+import { REFRESH_TOPICS_EVERY_MS, REFRESH_TOPICS_JOB, refreshTopicsJob } from '../modules/topics/index.js';
 import {
   DISPATCH_EVERY_MS,
   DISPATCH_WEBHOOKS_JOB,
@@ -111,6 +117,8 @@ export function kesuJobs(): JobRegistry {
     .register(followHistoryJob)
     .register(scheduleReportsJob)
     .register(generateReportJob)
+    .register(refreshTopicsJob)
+    .register(refreshForecastsJob)
     .registerCron({ name: 'sla-sweep', everyMs: 30_000, kind: SLA_SWEEP_JOB })
     .registerCron({ name: 'mail-poll', everyMs: MIN_POLL_SECONDS * 1000, kind: MAIL_POLL_JOB })
     .registerCron({ name: 'appeals-sweep', everyMs: 300_000, kind: APPEALS_SWEEP_JOB })
@@ -121,6 +129,12 @@ export function kesuJobs(): JobRegistry {
       name: 'reports-schedule',
       everyMs: REPORTS_SCHEDULE_EVERY_MS,
       kind: SCHEDULE_REPORTS_JOB,
+    })
+    .registerCron({ name: 'topics-refresh', everyMs: REFRESH_TOPICS_EVERY_MS, kind: REFRESH_TOPICS_JOB })
+    .registerCron({
+      name: 'forecast-refresh',
+      everyMs: REFRESH_FORECASTS_EVERY_MS,
+      kind: REFRESH_FORECASTS_JOB,
     })
     .registerCron({ name: 'prune-sign-in', everyMs: 3600_000, kind: PRUNE_SIGN_IN_JOB })
     .registerCron({ name: 'backup-schedule', everyMs: BACKUP_SCHEDULE_EVERY_MS, kind: BACKUP_SCHEDULE_JOB })

@@ -28,6 +28,7 @@ import {
 import { dispatchRoutes } from '../modules/dispatch/routes.js';
 import { evidenceRoutes } from '../modules/evidence/routes.js';
 import { evidenceSettingsRoutes } from '../modules/evidence/settings-routes.js';
+import { forecastRoutes } from '../modules/forecast/routes.js';
 import { jobRoutes } from '../modules/jobs/routes.js';
 import { mailRoutes } from '../modules/mail/routes.js';
 import { messageRoutes } from '../modules/messages/routes.js';
@@ -50,6 +51,7 @@ import { extensionRoutes } from '../modules/sla/extension-routes.js';
 import { slaRoutes } from '../modules/sla/routes.js';
 import { spreadsheetRoutes } from '../modules/spreadsheets/routes.js';
 import { statsRoutes } from '../modules/stats/routes.js';
+import { topicsRoutes } from '../modules/topics/routes.js';
 import { webhookRoutes } from '../modules/webhooks/routes.js';
 import { recordDeclaredRoutes } from './access.js';
 import { registerCsrfCheck } from './csrf.js';
@@ -192,6 +194,8 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       disclosureRoutes(api as Http, app);
       statsRoutes(api as Http, app);
       reportRoutes(api as Http, app);
+      topicsRoutes(api as Http, app);
+      forecastRoutes(api as Http, app);
     },
     { prefix: '/api/v1' },
   );

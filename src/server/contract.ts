@@ -21,6 +21,7 @@ import type { disclosureEndpoints, publicDisclosureEndpoints } from '../modules/
 import type { dispatchEndpoints } from '../modules/dispatch/endpoints.js';
 import type { evidenceEndpoints } from '../modules/evidence/endpoints.js';
 import type { evidenceSettingsEndpoints } from '../modules/evidence/settings-endpoints.js';
+import type { forecastEndpoints } from '../modules/forecast/endpoints.js';
 import type { jobEndpoints } from '../modules/jobs/endpoints.js';
 import type { mailEndpoints } from '../modules/mail/endpoints.js';
 import type { messageEndpoints } from '../modules/messages/endpoints.js';
@@ -42,6 +43,7 @@ import type { slaEndpoints } from '../modules/sla/endpoints.js';
 import type { extensionEndpoints } from '../modules/sla/extension-endpoints.js';
 import type { spreadsheetEndpoints } from '../modules/spreadsheets/endpoints.js';
 import type { statsEndpoints } from '../modules/stats/endpoints.js';
+import type { topicsEndpoints } from '../modules/topics/endpoints.js';
 import type { webhookEndpoints } from '../modules/webhooks/endpoints.js';
 import type { EndpointsOf } from './endpoint.js';
 
@@ -86,4 +88,6 @@ export type ApiEndpoint =
   | EndpointsOf<typeof disclosureEndpoints>
   | EndpointsOf<typeof publicDisclosureEndpoints>
   | EndpointsOf<typeof statsEndpoints>
-  | EndpointsOf<typeof reportEndpoints>;
+  | EndpointsOf<typeof reportEndpoints>
+  | EndpointsOf<typeof topicsEndpoints>
+  | EndpointsOf<typeof forecastEndpoints>;

@@ -55,6 +55,16 @@ export const API_TAGS = [
       '报表 weekly, monthly, quarterly and on-demand reports as xlsx and PDF, mailed to recipients',
   },
   {
+    name: 'topics',
+    description:
+      '热点 hot topics: recent complaints grouped by their words every day, with growth and examples',
+  },
+  {
+    name: 'forecast',
+    description:
+      '预测 expected complaints per day with intervals, by category and region, and a staffing hint',
+  },
+  {
     name: 'appeals',
     description: '申诉 appeals against judgements and quality checks, reviewed by supervisor then manager',
   },

@@ -7,3 +7,4 @@ export { FOLLOW_EVERY_MS, FOLLOW_HISTORY_JOB, followHistory } from './follow-his
 export { followHistoryJob } from './follow-history-job.js';
 export { type RebuildResult, rebuildStats } from './rebuild.js';
 export type { Bucket, Drill, Figures, StatsInput } from './schemas.js';
+export { type StatsScope, statsScope, type UnitRow } from './scope.js';

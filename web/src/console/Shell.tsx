@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   FileDoneOutlined,
   FileTextOutlined,
+  FireOutlined,
   FlagOutlined,
   FormOutlined,
   InboxOutlined,
@@ -71,6 +72,7 @@ export function Shell({ children }: { children: ReactNode }) {
       ? [{ key: '/return-visits', icon: <PhoneOutlined />, label: t('nav.returnVisits') }]
       : []),
     { key: '/corrective-actions', icon: <ToolOutlined />, label: t('nav.correctiveActions') },
+    { key: '/topics', icon: <FireOutlined />, label: t('nav.topics') },
     ...(has('auditor', 'admin')
       ? [{ key: '/audit', icon: <SafetyCertificateOutlined />, label: t('nav.audit') }]
       : []),

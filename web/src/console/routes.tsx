@@ -24,6 +24,7 @@ const pages = {
   appeals: () => import('./pages/appeals/AppealsPage'),
   security: () => import('./pages/security/SecurityPage'),
   audit: () => import('./pages/audit/AuditPage'),
+  topics: () => import('./pages/topics/TopicsPage'),
   login: () => import('./pages/LoginPage'),
 };
 const DashboardPage = lazy(pages.dashboard);
@@ -44,6 +45,7 @@ const UnitAssessmentPage = lazy(pages.unitAssessment);
 const AppealsPage = lazy(pages.appeals);
 const SecurityPage = lazy(pages.security);
 const AuditPage = lazy(pages.audit);
+const TopicsPage = lazy(pages.topics);
 const LoginPage = lazy(pages.login);
 
 /**
@@ -98,6 +100,7 @@ export function ConsoleRoutes() {
           <Route path="/security" element={<SecurityPage />} />
           <Route path="/admin/*" element={<AdminPage />} />
           <Route path="/audit" element={<AuditPage />} />
+          <Route path="/topics" element={<TopicsPage />} />
           {/* Just signed in: back to the page that sent the user to sign in. */}
           <Route
             path="/login"

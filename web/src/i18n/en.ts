@@ -19,6 +19,7 @@ import * as returnVisits from './sections/return-visits';
 import * as search from './sections/search';
 import * as security from './sections/security';
 import * as terms from './sections/terms';
+import * as topics from './sections/topics';
 import * as webhooks from './sections/webhooks';
 import * as workbench from './sections/workbench';
 import type { Messages } from './zh-CN';
@@ -46,5 +47,6 @@ export const en: Messages = {
   ...appeals.en,
   ...disclosure.en,
   ...reports.en,
+  ...topics.en,
   terms: terms.en,
 };

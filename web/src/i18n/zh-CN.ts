@@ -19,6 +19,7 @@ import * as returnVisits from './sections/return-visits';
 import * as search from './sections/search';
 import * as security from './sections/security';
 import * as terms from './sections/terms';
+import * as topics from './sections/topics';
 import * as webhooks from './sections/webhooks';
 import * as workbench from './sections/workbench';
 
@@ -46,6 +47,7 @@ export const zh = {
   ...appeals.zh,
   ...disclosure.zh,
   ...reports.zh,
+  ...topics.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };

@@ -8,6 +8,7 @@ import { useApi } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { QueryError } from '../../components/QueryState';
 import { type ChartOption, type ChartProps, EChart } from './EChart';
+import { ForecastCard } from './ForecastCard';
 
 const RED = '#c4302b';
 /** Statuses in lifecycle order, each with its colour in the status chart. */
@@ -218,6 +219,9 @@ export default function DashboardPage() {
             height={280}
             data-testid="chart-trend"
           />
+        </Col>
+        <Col span={24}>
+          <ForecastCard />
         </Col>
       </Row>
     </Flex>

@@ -1,0 +1,13 @@
+/** Forecasts (预测): expected daily complaints from calendar features, stored daily, with a staffing hint. */
+
+export { type BacktestResult, backtest } from './backtest.js';
+export { type DayCount, type ForecastDay, forecastCounts } from './model.js';
+export { forecastFor, HOURS_PER_HANDLER } from './queries.js';
+export { computeForecasts, storeForecasts } from './refresh-forecasts.js';
+export {
+  REFRESH_FORECASTS_EVERY_MS,
+  REFRESH_FORECASTS_JOB,
+  refreshForecastsJob,
+  runForecastCommand,
+} from './refresh-job.js';
+export type { Forecast, ForecastDayView, ForecastInput } from './schemas.js';

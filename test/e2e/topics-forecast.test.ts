@@ -1,0 +1,57 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { localDate, localMidnight } from '../../src/lib/time.js';
+import { runForecastCommand } from '../../src/modules/forecast/index.js';
+import { rebuildStats } from '../../src/modules/stats/index.js';
+import { runTopicsCommand } from '../../src/modules/topics/index.js';
+import { history, writeRows } from '../topics/support.js';
+import { consoleAndBrowser, openPage, screenshot, signIn } from './support/browser.js';
+
+/** Kept in the repository: the evidence for issue 16. */
+const EVIDENCE = resolve(import.meta.dirname, '../../docs/evidence/issue-16');
+
+function keep(path: string, name: string) {
+  mkdirSync(EVIDENCE, { recursive: true });
+  copyFileSync(path, resolve(EVIDENCE, `${name}.png`));
+}
+
+describe('hot topics (热点) and the forecast (预测) in Chromium', { timeout: 120_000 }, () => {
+  const env = consoleAndBrowser();
+
+  it('shows the fraud calls as a new topic and the week ahead with its band and handlers on the dashboard', async () => {
+    const { server, browser } = env;
+    const today = localDate(Date.now(), 'Asia/Shanghai');
+    const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+    await writeRows(server.app.db, server.org, history(localMidnight(y, m, d, 'Asia/Shanghai')));
+    await rebuildStats(server.app);
+    await runTopicsCommand(server.app);
+    await runForecastCommand(server.app);
+
+    const w = await openPage(browser, server.baseUrl);
+    await signIn(w.page, 'executive');
+    await w.page.goto(`${server.baseUrl}/topics`);
+    const fraud = w.page.locator('[data-testid^="topic-"]', { hasText: '冒充' });
+    await fraud.first().waitFor();
+    const card = await fraud.first().textContent();
+    expect(card).toContain('理赔');
+    expect(card).toContain('新话题');
+    expect(card).toContain('示例投诉');
+    await fraud.first().locator('canvas').first().waitFor();
+    keep(await screenshot(w.page, 'topics'), 'topics');
+    // An example opens its complaint.
+    await fraud.first().getByRole('link').first().click();
+    await w.page.waitForURL(/\/complaints\/KS-T-/);
+
+    await w.page.goto(`${server.baseUrl}/`);
+    const forecast = w.page.getByTestId('forecast-card');
+    await forecast.getByTestId('chart-forecast').locator('canvas').first().waitFor();
+    await expect.poll(() => forecast.textContent()).toContain('所需处理人员');
+    expect(await forecast.textContent()).toMatch(
+      /所需人数 = 预测件数 × 处理时长中位数 [\d.]+ 小时 ÷ 每人每日工时 8 小时/,
+    );
+    await forecast.scrollIntoViewIfNeeded();
+    keep(await screenshot(w.page, 'dashboard-forecast'), 'dashboard-forecast');
+    w.expectClean();
+  });
+});
