@@ -23,6 +23,7 @@ const pages = {
   appeals: () => import('./pages/appeals/AppealsPage'),
   security: () => import('./pages/security/SecurityPage'),
   audit: () => import('./pages/audit/AuditPage'),
+  analysis: () => import('./pages/analysis/AnalysisPage'),
   login: () => import('./pages/LoginPage'),
 };
 const DashboardPage = lazy(pages.dashboard);
@@ -42,6 +43,7 @@ const UnitAssessmentPage = lazy(pages.unitAssessment);
 const AppealsPage = lazy(pages.appeals);
 const SecurityPage = lazy(pages.security);
 const AuditPage = lazy(pages.audit);
+const AnalysisPage = lazy(pages.analysis);
 const LoginPage = lazy(pages.login);
 
 /**
@@ -95,6 +97,7 @@ export function ConsoleRoutes() {
           <Route path="/security" element={<SecurityPage />} />
           <Route path="/admin/*" element={<AdminPage />} />
           <Route path="/audit" element={<AuditPage />} />
+          <Route path="/analysis" element={<AnalysisPage />} />
           {/* Just signed in: back to the page that sent the user to sign in. */}
           <Route
             path="/login"
