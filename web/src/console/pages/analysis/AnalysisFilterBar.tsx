@@ -17,13 +17,17 @@ function useVisibleUnits() {
   return useMemo(() => {
     const own = units.find((u) => u.id === user?.unitId);
     const visible = all ? units : own ? units.filter((u) => u.path.startsWith(own.path)) : [];
-    return visible.map((u) => ({
-      id: u.id,
-      // The top of what the user sees is a root of the tree.
-      pId: u.id === own?.id && !all ? null : u.parentId,
-      value: u.id,
-      title: u.label,
-    }));
+    return {
+      // Without a unit asked for, the figures are of everything (those who see it all) or of the own unit.
+      whole: all ? undefined : own?.label,
+      tree: visible.map((u) => ({
+        id: u.id,
+        // The top of what the user sees is a root of the tree.
+        pId: u.id === own?.id && !all ? null : u.parentId,
+        value: u.id,
+        title: u.label,
+      })),
+    };
   }, [units, user, all]);
 }
 
@@ -66,12 +70,12 @@ export function AnalysisFilterBar({
         aria-label={t('an.scope')}
         data-testid="analysis-scope"
         treeDataSimpleMode
-        treeData={units}
+        treeData={units.tree}
         treeDefaultExpandAll
         showSearch={{ treeNodeFilterProp: 'title' }}
         // Those who see everything may clear the scope: the whole organisation.
         allowClear={has('executive', 'auditor', 'admin')}
-        placeholder={t('an.scope.all')}
+        placeholder={units.whole ?? t('an.scope.all')}
         value={filters.unitId}
         onChange={(unitId?: number) => set({ unitId })}
         style={{ width: 220 }}

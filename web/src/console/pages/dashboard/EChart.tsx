@@ -67,6 +67,31 @@ function drawnLegend(c: ECharts, el: HTMLElement) {
   };
 }
 
+/**
+ * Where each bar, point and heat-map cell of the cartesian series is drawn (its centre, in the chart's
+ * pixels): a test clicks there as a person would, the canvas having no elements to find.
+ */
+function drawnItems(c: ECharts) {
+  const option = c.getOption() as {
+    series?: Array<{ type?: string; data?: unknown[] }>;
+    yAxis?: Array<{ type?: string }>;
+  };
+  const horizontal = option.yAxis?.[0]?.type === 'category';
+  return (option.series ?? []).flatMap((s, series) =>
+    (s.data ?? []).flatMap((d, index) => {
+      const v = d !== null && typeof d === 'object' && 'value' in d ? d.value : d;
+      let at: number[] | undefined;
+      if (s.type === 'heatmap' && Array.isArray(v)) at = [Number(v[0]), Number(v[1])];
+      else if ((s.type === 'bar' || s.type === 'line') && typeof v === 'number') {
+        const along = s.type === 'bar' ? v / 2 : v;
+        at = horizontal ? [along, index] : [index, along];
+      }
+      const p = at && c.convertToPixel({ seriesIndex: series }, at);
+      return Array.isArray(p) ? [{ series, index, x: Math.round(p[0] ?? 0), y: Math.round(p[1] ?? 0) }] : [];
+    }),
+  );
+}
+
 export interface ChartProps {
   option: ChartOption;
   height?: number;
@@ -92,6 +117,7 @@ export function EChart({ option, height = 300, onClick, ...rest }: ChartProps) {
     // Drawn and done animating: tests (and screenshots) wait for this rather than sleeping.
     c.on('finished', () => {
       el.dataset.legend = JSON.stringify(drawnLegend(c, el));
+      el.dataset.items = JSON.stringify(drawnItems(c));
       el.dataset.rendered = 'true';
     });
     const observer = new ResizeObserver(() => c.resize());
