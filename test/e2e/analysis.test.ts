@@ -4,8 +4,8 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { followHistory } from '../../src/modules/stats/index.js';
 import { readXlsx } from '../spreadsheets/support.js';
-import { type History, MIDNIGHT, writeComplaints } from '../stats/history.js';
-import { consoleAndBrowser, openPage, screenshot, signIn } from './support/browser.js';
+import { applyStep, type History, MIDNIGHT, type Step, writeComplaints } from '../stats/history.js';
+import { chineseText, consoleAndBrowser, openPage, screenshot, signIn } from './support/browser.js';
 
 /** Kept in the repository: the evidence for issue 15. */
 const EVIDENCE = resolve(import.meta.dirname, '../../docs/evidence/issue-15');
@@ -40,6 +40,24 @@ const PLAN: Planned[] = [
   one(at(6, 8), 'c', { unit: 'nanshan' }),
   ...[1, 2, 3, 4, 5, 6].map((d) => one(at(-d, 11), 'a')),
   ...[0, 2, 4].map((d) => one(at(d - 365, 15), 'b')),
+];
+/** Judgements (two valid, one invalid), stage clocks, two surveys and two remedies of the nine. */
+const STEPS: Array<Exclude<Step, { op: 'follow' }>> = [
+  { op: 'judge', i: 0, validity: 'valid', liable: 'company' },
+  { op: 'judge', i: 1, validity: 'invalid', liable: 'customer' },
+  { op: 'judge', i: 3, validity: 'valid', liable: 'company' },
+  ...[0, 1, 2, 3, 4, 5, 6].map((i) => ({
+    op: 'meet' as const,
+    i,
+    stage: 'first_response' as const,
+    minutes: 20 + i * 10,
+  })),
+  ...[0, 1, 2, 3].map((i) => ({ op: 'meet' as const, i, stage: 'dispatch' as const, minutes: 30 + i * 20 })),
+  ...[0, 3].map((i) => ({ op: 'meet' as const, i, stage: 'reply' as const, minutes: 50 + i * 30 })),
+  { op: 'survey', i: 0, score: 9 },
+  { op: 'survey', i: 3, score: 7 },
+  { op: 'remedy', i: 0, amount: 5_000, approved: true },
+  { op: 'remedy', i: 3, amount: 30_001, approved: true },
 ];
 const PERIOD = '/analysis?period=custom&from=2026-12-01&to=2026-12-07';
 
@@ -93,6 +111,7 @@ describe('the analysis pages (统计分析) in Chromium', { timeout: 180_000 }, 
         .set({ category_id: causes[PLAN[i]?.cause ?? 'a'].id })
         .where('id', '=', id)
         .execute();
+    for (const [k, step] of STEPS.entries()) await applyStep(db, server.org, ids, step, at(7, 0, k));
     while (await db.transaction().execute((tx) => followHistory(tx, server.app)));
   });
 
@@ -139,6 +158,15 @@ describe('the analysis pages (统计分析) in Chromium', { timeout: 180_000 }, 
     await w.page.goBack();
     await w.page.getByTestId('chart-pareto').waitFor();
     expect(new URL(w.page.url()).searchParams.get('from')).toBe('2026-12-01');
+
+    // In English, wholly (the user's own name aside).
+    await w.page.getByRole('tab', { name: '总览' }).click();
+    await w.page.getByTestId('language').click();
+    await expect.poll(() => w.page.getByTestId('change-total').innerText()).toContain('vs previous');
+    expect(await w.page.getByTestId('change-fcr').innerText()).toContain('+33.3 pp');
+    const chinese = (await chineseText(w.page)).filter((line) => line !== '中文' && !line.includes('王总'));
+    expect(chinese).toEqual([]);
+    await screenshot(w.page, 'analysis-overview-en');
     w.expectClean();
     await w.context.close();
   });
@@ -157,6 +185,19 @@ describe('the analysis pages (统计分析) in Chromium', { timeout: 180_000 }, 
     expect(url.searchParams.get('receivedFrom')).toBe(new Date(at(0, 9)).toISOString());
     expect(url.searchParams.get('receivedTo')).toBe(new Date(at(0, 10)).toISOString());
     await w.page.goBack();
+
+    // The other views draw (looked at in test-results/screenshots).
+    for (const [view, chart] of [
+      ['trend', 'chart-trend'],
+      ['stages', 'chart-stages'],
+      ['units', 'chart-unit'],
+      ['remedies', 'remedies-by-kind'],
+      ['satisfaction', 'chart-satisfaction'],
+    ] as const) {
+      await w.page.goto(`${PERIOD}&view=${view}`);
+      await w.page.getByTestId(chart).waitFor();
+      await screenshot(w.page, `analysis-${view}`);
+    }
 
     // 导出 Excel of the channels: the rows of the table.
     await w.page.getByRole('tab', { name: '维度构成' }).click();

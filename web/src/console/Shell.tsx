@@ -34,7 +34,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const { user, signOut, has } = useSession();
   const navigate = useNavigate();
   const path = useLocation().pathname;
-  const groups: Array<{ key: string; items: NavItem[] }> = [
+  const groups: Array<{ key: 'work' | 'manage' | 'analysis' | 'system'; items: NavItem[] }> = [
     {
       key: 'work',
       items: [
@@ -99,12 +99,6 @@ export function Shell({ children }: { children: ReactNode }) {
     },
   ];
   const visible = groups.filter((g) => g.items.length > 0);
-  const items = visible.map((g) => ({
-    type: 'group' as const,
-    key: g.key,
-    label: t(`nav.group.${g.key as 'work' | 'manage' | 'analysis' | 'system'}`),
-    children: g.items,
-  }));
   const selected = visible
     .flatMap((g) => g.items.map((i) => i.key))
     .filter((k) => (k === '/' ? path === '/' : path.startsWith(k)))
@@ -116,7 +110,24 @@ export function Shell({ children }: { children: ReactNode }) {
         <div style={{ padding: '16px 24px', fontWeight: 600, fontSize: 18, color: '#c4302b' }}>
           {t('app.title')}
         </div>
-        <Menu mode="inline" selectedKeys={selected} items={items} onClick={(e) => navigate(e.key)} />
+        {/* A menu per group under its heading: every entry stays one click away. */}
+        {visible.map((g) => (
+          <nav key={g.key} aria-label={t(`nav.group.${g.key}`)}>
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', padding: '8px 24px 0', fontSize: 12 }}
+            >
+              {t(`nav.group.${g.key}`)}
+            </Typography.Text>
+            <Menu
+              mode="inline"
+              selectedKeys={selected}
+              items={g.items}
+              onClick={(e) => navigate(e.key)}
+              style={{ borderInlineEnd: 'none' }}
+            />
+          </nav>
+        ))}
       </Layout.Sider>
       <Layout>
         <Layout.Header
