@@ -25,6 +25,7 @@ const pages = {
   security: () => import('./pages/security/SecurityPage'),
   audit: () => import('./pages/audit/AuditPage'),
   topics: () => import('./pages/topics/TopicsPage'),
+  analysis: () => import('./pages/analysis/AnalysisPage'),
   login: () => import('./pages/LoginPage'),
 };
 const DashboardPage = lazy(pages.dashboard);
@@ -46,6 +47,7 @@ const AppealsPage = lazy(pages.appeals);
 const SecurityPage = lazy(pages.security);
 const AuditPage = lazy(pages.audit);
 const TopicsPage = lazy(pages.topics);
+const AnalysisPage = lazy(pages.analysis);
 const LoginPage = lazy(pages.login);
 
 /**
@@ -101,6 +103,7 @@ export function ConsoleRoutes() {
           <Route path="/admin/*" element={<AdminPage />} />
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/topics" element={<TopicsPage />} />
+          <Route path="/analysis" element={<AnalysisPage />} />
           {/* Just signed in: back to the page that sent the user to sign in. */}
           <Route
             path="/login"

@@ -1,4 +1,5 @@
 import * as admin from './sections/admin';
+import * as analysis from './sections/analysis';
 import * as appeals from './sections/appeals';
 import * as assessment from './sections/assessment';
 import * as audit from './sections/audit';
@@ -48,5 +49,6 @@ export const en: Messages = {
   ...disclosure.en,
   ...reports.en,
   ...topics.en,
+  ...analysis.en,
   terms: terms.en,
 };

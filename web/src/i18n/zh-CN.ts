@@ -1,4 +1,5 @@
 import * as admin from './sections/admin';
+import * as analysis from './sections/analysis';
 import * as appeals from './sections/appeals';
 import * as assessment from './sections/assessment';
 import * as audit from './sections/audit';
@@ -48,6 +49,7 @@ export const zh = {
   ...disclosure.zh,
   ...reports.zh,
   ...topics.zh,
+  ...analysis.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };

@@ -1,3 +1,4 @@
+import type { FunnelSeriesOption, HeatmapSeriesOption } from 'echarts/charts';
 import {
   BarChart,
   type BarSeriesOption,
@@ -6,6 +7,7 @@ import {
   PieChart,
   type PieSeriesOption,
 } from 'echarts/charts';
+import type { MarkLineComponentOption, VisualMapComponentOption } from 'echarts/components';
 import {
   GridComponent,
   type GridComponentOption,
@@ -18,16 +20,21 @@ import { type ComposeOption, type ECharts, init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-// Only what the dashboard draws, so that the chunk stays small.
+// Only what the dashboard draws, so that the chunk stays small; the analysis pages register their
+// heat map, funnel, visual map and mark lines in their own chunk (analysis/chart-parts.ts).
 use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
   | PieSeriesOption
+  | HeatmapSeriesOption
+  | FunnelSeriesOption
   | GridComponentOption
   | LegendComponentOption
   | TooltipComponentOption
+  | VisualMapComponentOption
+  | MarkLineComponentOption
 >;
 
 /**
@@ -60,11 +67,36 @@ function drawnLegend(c: ECharts, el: HTMLElement) {
   };
 }
 
+/**
+ * Where each bar, point and heat-map cell of the cartesian series is drawn (its centre, in the chart's
+ * pixels): a test clicks there as a person would, the canvas having no elements to find.
+ */
+function drawnItems(c: ECharts) {
+  const option = c.getOption() as {
+    series?: Array<{ type?: string; data?: unknown[] }>;
+    yAxis?: Array<{ type?: string }>;
+  };
+  const horizontal = option.yAxis?.[0]?.type === 'category';
+  return (option.series ?? []).flatMap((s, series) =>
+    (s.data ?? []).flatMap((d, index) => {
+      const v = d !== null && typeof d === 'object' && 'value' in d ? d.value : d;
+      let at: number[] | undefined;
+      if (s.type === 'heatmap' && Array.isArray(v)) at = [Number(v[0]), Number(v[1])];
+      else if ((s.type === 'bar' || s.type === 'line') && typeof v === 'number') {
+        const along = s.type === 'bar' ? v / 2 : v;
+        at = horizontal ? [along, index] : [index, along];
+      }
+      const p = at && c.convertToPixel({ seriesIndex: series }, at);
+      return Array.isArray(p) ? [{ series, index, x: Math.round(p[0] ?? 0), y: Math.round(p[1] ?? 0) }] : [];
+    }),
+  );
+}
+
 export interface ChartProps {
   option: ChartOption;
   height?: number;
-  /** A click on a bar, slice or point: its index in the data. */
-  onClick?: (dataIndex: number) => void;
+  /** A click on a bar, slice, point or cell: its index in its series' data, and the series'. */
+  onClick?: (dataIndex: number, seriesIndex: number) => void;
   'data-testid'?: string;
   'aria-label'?: string;
 }
@@ -81,10 +113,11 @@ export function EChart({ option, height = 300, onClick, ...rest }: ChartProps) {
     if (!el) return;
     const c = init(el, undefined, { renderer: 'canvas' });
     chart.current = c;
-    c.on('click', (p) => click.current?.(p.dataIndex));
+    c.on('click', (p) => click.current?.(p.dataIndex, p.seriesIndex ?? 0));
     // Drawn and done animating: tests (and screenshots) wait for this rather than sleeping.
     c.on('finished', () => {
       el.dataset.legend = JSON.stringify(drawnLegend(c, el));
+      el.dataset.items = JSON.stringify(drawnItems(c));
       el.dataset.rendered = 'true';
     });
     const observer = new ResizeObserver(() => c.resize());

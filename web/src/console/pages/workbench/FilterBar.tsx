@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { type CSSProperties, type Ref, useMemo } from 'react';
 import { useI18n } from '../../../i18n';
 import { categoryTree, useCategories } from '../../components/categories';
+import { useUnits } from '../../components/units';
 import { CHANNELS, type Filters, GRADES, PRIORITIES, STATUSES, type Tab } from './model';
 
 interface Props {
@@ -21,6 +22,7 @@ export function FilterBar({ tab, filters, searchRef, onChange }: Props) {
   const { t, term, locale } = useI18n();
   const categories = useCategories();
   const tree = useMemo(() => categoryTree(categories, locale === 'en'), [categories, locale]);
+  const units = useUnits();
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   /** A filter on one of the list's vocabularies, several codes at once unless `multiple` is false. */
   const vocabulary = (group: Vocabulary, codes: readonly string[], style: CSSProperties, multiple = true) => (
@@ -78,6 +80,19 @@ export function FilterBar({ tab, filters, searchRef, onChange }: Props) {
         onChange={(categoryId) => set({ categoryId })}
         style={{ width: 200 }}
       />
+      {tab === 'all' && (
+        <TreeSelect
+          allowClear
+          treeDataSimpleMode
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          aria-label={t('workbench.filter.unit')}
+          placeholder={t('workbench.filter.unit')}
+          treeData={units.map((u) => ({ id: u.id, pId: u.parentId, value: u.id, title: u.label }))}
+          value={filters.unitId}
+          onChange={(unitId?: number) => set({ unitId })}
+          style={{ width: 180 }}
+        />
+      )}
       <DatePicker.RangePicker
         aria-label={t('workbench.filter.received')}
         placeholder={[t('workbench.filter.receivedFrom'), t('workbench.filter.receivedTo')]}

@@ -14,11 +14,13 @@ import {
   type ComplaintRow,
   DEFAULT_SORT,
   type Filters,
+  filtersFromUrl,
   loadState,
   type SavedView,
   type Sort,
   storeState,
   type Tab,
+  URL_FILTERS,
 } from './model';
 import { SavedViews } from './SavedViews';
 import { useComplaintList } from './useComplaintList';
@@ -42,14 +44,18 @@ export default function WorkbenchPage() {
   const userId = user?.userId ?? 0;
   const canBulk = has('supervisor', 'manager');
 
-  const [tab, setTab] = useState<Tab>(
-    () => loadState(userId).tab ?? (has('agent', 'handler') ? 'mine' : 'unit'),
-  );
-  // The text search lives in the URL (?q=…: a link to a search, back and forward); the other filters in the session.
+  // The text search lives in the URL (?q=…: a link to a search, back and forward); the other filters in
+  // the session, unless the address names them (a drill-down from the analysis, a dashboard figure):
+  // then exactly those, on the 全部 tab, until they are changed.
   const [params, setParams] = useSearchParams();
+  const [linked] = useState(() => filtersFromUrl(params));
+  const [tab, setTab] = useState<Tab>(() =>
+    linked ? 'all' : (loadState(userId).tab ?? (has('agent', 'handler') ? 'mine' : 'unit')),
+  );
   const q = params.get('q')?.trim() || undefined;
   const [stored] = useState(() => loadState(userId).filters ?? {});
   const [otherFilters, setOtherFilters] = useState<Filters>(() => {
+    if (linked) return linked;
     const { q: _q, ...rest } = stored;
     return rest;
   });
@@ -58,16 +64,22 @@ export default function WorkbenchPage() {
     ({ q: next, ...rest }: Filters) => {
       setOtherFilters(rest);
       const text = next?.trim() || undefined;
-      // A new search is a step in the history (Back returns to the one before).
-      if (text !== q)
-        setParams((prev) => {
-          const url = new URLSearchParams(prev);
-          if (text) url.set('q', text);
-          else url.delete('q');
-          return url;
-        });
+      const named = URL_FILTERS.some((k) => params.has(k));
+      // A new search is a step in the history (Back returns to the one before); changed filters only
+      // drop those the address named.
+      if (text !== q || named)
+        setParams(
+          (prev) => {
+            const url = new URLSearchParams(prev);
+            for (const k of URL_FILTERS) url.delete(k);
+            if (text) url.set('q', text);
+            else url.delete('q');
+            return url;
+          },
+          { replace: text === q },
+        );
     },
-    [setParams, q],
+    [setParams, q, params],
   );
   const [sort, setSort] = useState<Sort>(() => loadState(userId).sort ?? DEFAULT_SORT);
   const list = useComplaintList(tab, filters, user?.unitId ?? 0, sort);
@@ -87,7 +99,7 @@ export default function WorkbenchPage() {
   // Back on the workbench without a search in the URL (the menu): the session's search, like its filters.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival
   useEffect(() => {
-    if (stored.q && !params.has('q'))
+    if (stored.q && !params.has('q') && !linked)
       setParams({ ...Object.fromEntries(params), q: stored.q }, { replace: true });
   }, []);
 

@@ -1,6 +1,8 @@
 import type { CallInput, CallOutput, EndpointAt } from '../../../api/call';
 
-export { CHANNELS, GRADES, PRIORITIES, STATUSES } from '../../../api/vocabularies';
+import { CHANNELS, GRADES, PRIORITIES, STATUSES } from '../../../api/vocabularies';
+
+export { CHANNELS, GRADES, PRIORITIES, STATUSES };
 
 type ListEndpoint = EndpointAt<'GET', '/complaints'>;
 /** A page of GET /complaints (and /complaints/mine), as the contract answers it. */
@@ -23,6 +25,8 @@ export interface Filters {
   grade?: ListQuery['grade'];
   channel?: string[];
   categoryId?: number;
+  /** The responsible unit and its subtree (the 全部 tab; 本单位 is the user's own unit). */
+  unitId?: number;
   receivedFrom?: string;
   receivedTo?: string;
   overdue?: boolean;
@@ -47,15 +51,69 @@ export function listQuery(tab: Tab, f: Filters, unitId: number, sort: Sort): Lis
     grade: f.grade,
     channel: csv(f.channel),
     categoryId: f.categoryId,
-    unitId: tab === 'unit' ? unitId : undefined,
+    unitId: tab === 'unit' ? unitId : tab === 'all' ? f.unitId : undefined,
     receivedFrom: f.receivedFrom,
     receivedTo: f.receivedTo,
     overdue: f.overdue || undefined,
     dueWithin: f.dueWithin,
-    repeat: f.repeat || undefined,
+    // false (first complaints only) comes from a drill-down's address; the checkbox sets true or nothing.
+    repeat: f.repeat,
     q: f.q?.trim() || undefined,
     sort,
     limit: 50,
+  };
+}
+
+/** The list filters an address may carry besides the search (a drill-down from the analysis, a dashboard figure). */
+export const URL_FILTERS = [
+  'status',
+  'priority',
+  'grade',
+  'channel',
+  'categoryId',
+  'unitId',
+  'receivedFrom',
+  'receivedTo',
+  'overdue',
+  'dueWithin',
+  'repeat',
+] as const;
+
+/**
+ * The filters named by an address (`?status=a,b&unitId=3&receivedFrom=…`, as GET /complaints takes
+ * them), or null when it names none; what is not understood is left out.
+ */
+export function filtersFromUrl(params: URLSearchParams): Filters | null {
+  if (!URL_FILTERS.some((k) => params.has(k))) return null;
+  const list = (k: string, allowed: readonly string[]) => {
+    const v = params
+      .get(k)
+      ?.split(',')
+      .filter((x) => allowed.includes(x));
+    return v?.length ? v : undefined;
+  };
+  const id = (k: string) => {
+    const n = Number(params.get(k));
+    return Number.isInteger(n) && n > 0 ? n : undefined;
+  };
+  const instant = (k: string) => {
+    const v = params.get(k);
+    return v && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : undefined;
+  };
+  const grade = params.get('grade');
+  const dueWithin = id('dueWithin');
+  return {
+    status: list('status', STATUSES),
+    priority: list('priority', PRIORITIES),
+    grade: (GRADES as readonly string[]).includes(grade ?? '') ? (grade as Filters['grade']) : undefined,
+    channel: list('channel', CHANNELS),
+    categoryId: id('categoryId'),
+    unitId: id('unitId'),
+    receivedFrom: instant('receivedFrom'),
+    receivedTo: instant('receivedTo'),
+    overdue: params.get('overdue') === 'true' || undefined,
+    dueWithin: dueWithin && dueWithin <= 100000 ? dueWithin : undefined,
+    repeat: params.has('repeat') ? params.get('repeat') === 'true' : undefined,
   };
 }
 
