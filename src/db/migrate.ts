@@ -25,6 +25,7 @@ import * as returnVisits from './migrations/2026-12-03-return-visits.js';
 import * as searchTerms from './migrations/2026-12-03-search-terms.js';
 import * as signIn from './migrations/2026-12-03-sign-in.js';
 import * as stats from './migrations/2026-12-03-stats.js';
+import * as warnings from './migrations/2026-12-04-warnings.js';
 import * as webhooks from './migrations/2026-12-03-webhooks.js';
 import * as workerHeartbeats from './migrations/2026-12-03-worker-heartbeats.js';
 
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-appeals': appeals,
   '2026-12-03-disclosure': disclosure,
   '2026-12-03-stats': stats,
+  '2026-12-04-warnings': warnings,
 };
 
 // Several migrations of one day are released together under names that do not sort in release order:

@@ -26,6 +26,7 @@ export const NOTICE_EVENTS = [
   'appeal_filed',
   'appeal_overdue',
   'appeal_decided',
+  'warning_raised',
 ] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 
@@ -286,6 +287,16 @@ const TEXTS: Texts = {
     en: {
       subject: 'Action #{action_id} is overdue',
       body: 'The corrective action #{action_id} ("{title}") owned by {owner} was due by {due_at} and is not done. Please follow it up.',
+    },
+  },
+  warning_raised: {
+    'zh-CN': {
+      subject: '预警 #{warning_id}：{scope}',
+      body: '{unit} 出现预警 #{warning_id}（{kind}，{scope}）：{summary}。请在预警页查看并确认处理。',
+    },
+    en: {
+      subject: 'Warning #{warning_id}: {scope}',
+      body: 'Warning #{warning_id} ({kind}, {scope}) at {unit}: {summary}. Please look at it on the warnings page and acknowledge it.',
     },
   },
 };

@@ -1,6 +1,7 @@
 /** Statistics (统计): facts and rollups that follow the history, their rebuild, and the figures read from them. */
 
 export { runRebuildCommand } from './cli.js';
+export { type DailyCount, dailyCounts, SERIES_DIMENSIONS, type SeriesDimension } from './daily-series.js';
 export { statsFigures } from './figures.js';
 export { FOLLOW_EVERY_MS, FOLLOW_HISTORY_JOB, followHistory, followHistoryJob } from './follow-history.js';
 export { type RebuildResult, rebuildStats } from './rebuild.js';
