@@ -26,6 +26,17 @@ import {
   deliverWebhookJob,
   dispatchWebhooksJob,
 } from '../modules/webhooks/index.js';
+import {
+  FOLLOW_EVENTS_EVERY_MS,
+  FOLLOW_EVENTS_JOB,
+  followEventsJob,
+  NEAR_BREACH_EVERY_MS,
+  NEAR_BREACH_JOB,
+  nearBreachJob,
+  SPIKES_EVERY_MS,
+  SPIKES_JOB,
+  spikesJob,
+} from '../modules/warnings/index.js';
 
 export const SLA_SWEEP_JOB = 'sla.sweep';
 export const PRUNE_JOBS_JOB = 'jobs.prune';
@@ -103,6 +114,9 @@ export function kesuJobs(): JobRegistry {
     .register(actionRemindersJob)
     .register(appealsSweepJob)
     .register(followHistoryJob)
+    .register(spikesJob)
+    .register(followEventsJob)
+    .register(nearBreachJob)
     .registerCron({ name: 'sla-sweep', everyMs: 30_000, kind: SLA_SWEEP_JOB })
     .registerCron({ name: 'mail-poll', everyMs: MIN_POLL_SECONDS * 1000, kind: MAIL_POLL_JOB })
     .registerCron({ name: 'appeals-sweep', everyMs: 300_000, kind: APPEALS_SWEEP_JOB })
@@ -115,5 +129,8 @@ export function kesuJobs(): JobRegistry {
       name: 'corrective-action-reminders',
       everyMs: ACTION_REMINDERS_EVERY_MS,
       kind: ACTION_REMINDERS_JOB,
-    });
+    })
+    .registerCron({ name: 'warnings-spikes', everyMs: SPIKES_EVERY_MS, kind: SPIKES_JOB })
+    .registerCron({ name: 'warnings-follow', everyMs: FOLLOW_EVENTS_EVERY_MS, kind: FOLLOW_EVENTS_JOB })
+    .registerCron({ name: 'warnings-near-breach', everyMs: NEAR_BREACH_EVERY_MS, kind: NEAR_BREACH_JOB });
 }

@@ -10,7 +10,7 @@ import { upperTail } from './tail.js';
 export const SENSITIVITIES = ['low', 'normal', 'high'] as const;
 export type Sensitivity = (typeof SENSITIVITIES)[number];
 /** The tail probability a day must fall below, per sensitivity. */
-export const ALPHA: Record<Sensitivity, number> = { low: 1e-4, normal: 5e-3, high: 2e-2 };
+export const ALPHA: Record<Sensitivity, number> = { low: 1e-4, normal: 1e-2, high: 3e-2 };
 /** Too few complaints above the expected level is no warning, however unlikely. */
 export const MIN_EXCESS = 3;
 
