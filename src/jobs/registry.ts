@@ -21,12 +21,6 @@ import { pruneSignInThrottles } from '../modules/org/index.js';
 import { sweepBreaches, sweepProgressNotices, sweepReminders } from '../modules/sla/index.js';
 import { FOLLOW_EVERY_MS, FOLLOW_HISTORY_JOB, followHistoryJob } from '../modules/stats/index.js';
 import {
-  DISPATCH_EVERY_MS,
-  DISPATCH_WEBHOOKS_JOB,
-  deliverWebhookJob,
-  dispatchWebhooksJob,
-} from '../modules/webhooks/index.js';
-import {
   FOLLOW_EVENTS_EVERY_MS,
   FOLLOW_EVENTS_JOB,
   followEventsJob,
@@ -37,6 +31,12 @@ import {
   SPIKES_JOB,
   spikesJob,
 } from '../modules/warnings/index.js';
+import {
+  DISPATCH_EVERY_MS,
+  DISPATCH_WEBHOOKS_JOB,
+  deliverWebhookJob,
+  dispatchWebhooksJob,
+} from '../modules/webhooks/index.js';
 
 export const SLA_SWEEP_JOB = 'sla.sweep';
 export const PRUNE_JOBS_JOB = 'jobs.prune';

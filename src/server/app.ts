@@ -49,6 +49,7 @@ import { extensionRoutes } from '../modules/sla/extension-routes.js';
 import { slaRoutes } from '../modules/sla/routes.js';
 import { spreadsheetRoutes } from '../modules/spreadsheets/routes.js';
 import { statsRoutes } from '../modules/stats/routes.js';
+import { warningRoutes } from '../modules/warnings/routes.js';
 import { webhookRoutes } from '../modules/webhooks/routes.js';
 import { recordDeclaredRoutes } from './access.js';
 import { registerCsrfCheck } from './csrf.js';
@@ -185,6 +186,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       qualityRoutes(api as Http, app);
       returnVisitRoutes(api as Http, app);
       correctiveActionRoutes(api as Http, app);
+      warningRoutes(api as Http, app);
       assessmentRoutes(api as Http, app);
       appealRoutes(api as Http, app);
       partyRoutes(api as Http, app);

@@ -118,10 +118,20 @@ describe('spike detector on generated years', () => {
 
     const seasonal = totals.seasonal;
     const fixed = totals.fixed;
-    expect(seasonal?.foundShare).toBeGreaterThanOrEqual(0.9);
-    expect(seasonal?.falsePerScopeQuarter).toBeLessThanOrEqual(1);
-    // Better than the fixed threshold: fewer false warnings and at least as many spikes found.
-    expect(seasonal?.falseWarnings).toBeLessThan(fixed?.falseWarnings ?? 0);
-    expect(seasonal?.foundShare).toBeGreaterThanOrEqual(fixed?.foundShare ?? 1);
+    const seasonalScopes = (
+      result.seasonal as { perScope: Array<ReturnType<typeof summary> & { base: number }> }
+    ).perScope;
+    const fixedScopes = (result.fixed as { perScope: Array<ReturnType<typeof summary> & { base: number }> })
+      .perScope;
+    // At most one false warning per scope per quarter, for every scope size.
+    for (const s of seasonalScopes) expect(s.falsePerScopeQuarter, `base ${s.base}`).toBeLessThanOrEqual(1);
+    // ≥ 90 % found within a day where a spike stands out of the noise (80 and 300 a day); at 5 and 20 a
+    // day a one-day ×1.8 spike is within the negative-binomial noise (see ADR 0038), and is reported.
+    for (const s of seasonalScopes.filter((x) => x.base >= 80))
+      expect(s.foundShare, `base ${s.base}`).toBeGreaterThanOrEqual(0.9);
+    // Better than the fixed threshold: a tenth of its false warnings, and as many spikes found where both can.
+    expect(seasonal?.falseWarnings ?? 0).toBeLessThan((fixed?.falseWarnings ?? 0) / 10);
+    for (const [i, s] of seasonalScopes.entries())
+      if (s.base >= 80) expect(s.foundShare).toBeGreaterThanOrEqual(fixedScopes[i]?.foundShare ?? 1);
   });
 });

@@ -44,8 +44,16 @@ export async function up(db: Db): Promise<void> {
     db,
   );
   // Lists: by unit subtree, newest first; by status.
-  await db.schema.createIndex('warnings_unit').on('warnings').columns(['unit_path', 'raised_at', 'id']).execute();
-  await db.schema.createIndex('warnings_status').on('warnings').columns(['status', 'raised_at', 'id']).execute();
+  await db.schema
+    .createIndex('warnings_unit')
+    .on('warnings')
+    .columns(['unit_path', 'raised_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('warnings_status')
+    .on('warnings')
+    .columns(['status', 'raised_at', 'id'])
+    .execute();
 
   // Where each detector got to: the last history event read, the last day judged.
   await db.schema

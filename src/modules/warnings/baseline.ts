@@ -133,7 +133,8 @@ export function fitBaseline(history: readonly DayCount[], options = DEFAULT_BASE
       const k = keysOf(features);
       const mu = Math.max(level * profile(k), 0.05);
       // Relative variance of the fitted mean: the level's and each factor's, as Poisson counts.
-      let relVar = 1 / Math.max(levelCount, 1) + (Number.isFinite(size) ? 1 / (size * Math.max(levelDays, 1)) : 0);
+      let relVar =
+        1 / Math.max(levelCount, 1) + (Number.isFinite(size) ? 1 / (size * Math.max(levelDays, 1)) : 0);
       for (const key of k) if (key !== null) relVar += 1 / (SHRINK_DAYS * mean + (support.get(key) ?? 0));
       const noise = Number.isFinite(size) ? 1 / size : 0;
       return { mean: mu, size: 1 / (noise + relVar) };

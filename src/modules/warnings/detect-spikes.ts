@@ -9,12 +9,12 @@ import { localDate } from '../../lib/time.js';
 import { defineJob } from '../jobs/index.js';
 import { addDays, dateRange, loadCalendar } from '../sla/index.js';
 import { dayStart } from './day-bounds.js';
-import { type WarningCandidate, raiseWarning } from './raise.js';
+import { raiseWarning, type WarningCandidate } from './raise.js';
 import { MAX_COMPLAINTS } from './rules.js';
 import { DIMENSION, dayNumber, SPIKE_SCOPES, type SpikeScope, scopeSeries } from './scope-series.js';
 import { loadWarningSettings } from './settings.js';
-import { readPosition, savePosition } from './watermarks.js';
 import { judgeLastDay } from './spike-test.js';
+import { readPosition, savePosition } from './watermarks.js';
 
 export const SPIKES_JOB = 'warnings.spikes';
 /** Hourly: a day is judged once it is complete, within an hour of midnight. */
@@ -31,7 +31,8 @@ export async function detectSpikes(tx: Tx, app: AppContext): Promise<number> {
   const yesterday = addDays(localDate(now, tz), -1);
   const done = await readDone(tx);
   const first = done ? addDays(done, 1) : yesterday;
-  const start = first < addDays(yesterday, -CATCH_UP_DAYS + 1) ? addDays(yesterday, -CATCH_UP_DAYS + 1) : first;
+  const earliest = addDays(yesterday, 1 - CATCH_UP_DAYS);
+  const start = first < earliest ? earliest : first;
   if (start > yesterday) return 0;
   const [settings, calendar] = await Promise.all([loadWarningSettings(tx), loadCalendar(tx, tz)]);
   const from = addDays(start, -HISTORY_DAYS);
@@ -51,7 +52,13 @@ export async function detectSpikes(tx: Tx, app: AppContext): Promise<number> {
         scope: { kind: s.scope, key: s.key, label: await labelOf(tx, s.scope, s.key) },
         ...(s.scope === 'unit' ? { unitId: Number(s.key) } : {}),
         figures: { day: date, ...spike, sensitivity },
-        complaintIds: await complaintsOf(tx, s.scope, s.key, dayStart(since, tz), dayStart(addDays(date, 1), tz)),
+        complaintIds: await complaintsOf(
+          tx,
+          s.scope,
+          s.key,
+          dayStart(since, tz),
+          dayStart(addDays(date, 1), tz),
+        ),
       } satisfies WarningCandidate);
       raised++;
     }
@@ -69,7 +76,11 @@ async function readDone(tx: Tx): Promise<string | null> {
 
 export async function labelOf(tx: Tx, scope: SpikeScope, key: string): Promise<string> {
   if (scope === 'category') {
-    const c = await tx.selectFrom('categories').select('name_zh').where('id', '=', Number(key)).executeTakeFirst();
+    const c = await tx
+      .selectFrom('categories')
+      .select('name_zh')
+      .where('id', '=', Number(key))
+      .executeTakeFirst();
     return c?.name_zh ?? key;
   }
   if (scope === 'unit') {

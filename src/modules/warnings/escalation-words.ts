@@ -12,9 +12,7 @@ export interface WordList {
 
 export function wordList(entries: readonly string[]): WordList {
   return {
-    phrases: entries
-      .map((entry) => ({ entry, words: words(entry) }))
-      .filter((p) => p.words.length > 0),
+    phrases: entries.map((entry) => ({ entry, words: words(entry) })).filter((p) => p.words.length > 0),
   };
 }
 
@@ -22,8 +20,6 @@ export function wordList(entries: readonly string[]): WordList {
 export function escalationWords(text: string, list: WordList): string[] {
   const found = words(text);
   return list.phrases
-    .filter(({ words: phrase }) =>
-      found.some((_, i) => phrase.every((w, j) => found[i + j] === w)),
-    )
+    .filter(({ words: phrase }) => found.some((_, i) => phrase.every((w, j) => found[i + j] === w)))
     .map((p) => p.entry);
 }

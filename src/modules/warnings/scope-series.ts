@@ -70,4 +70,5 @@ export async function scopeSeries(
   return out;
 }
 
-export const isSpikeScope = (s: ScopeKind): s is SpikeScope => (SPIKE_SCOPES as readonly string[]).includes(s);
+export const isSpikeScope = (s: ScopeKind): s is SpikeScope =>
+  (SPIKE_SCOPES as readonly string[]).includes(s);

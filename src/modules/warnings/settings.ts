@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/database.js';
-import { type Festival, defaultFestivals } from '../sla/index.js';
 import { readSetting } from '../settings/index.js';
+import { defaultFestivals, type Festival } from '../sla/index.js';
 import type { Sensitivity } from './spike-test.js';
 
 export const WARNING_SETTINGS_KEY = 'warnings';

@@ -55,7 +55,13 @@ export function judgeLastDay(
   if (!one && !two) return null;
   const round = (x: number) => Math.round(x * 10) / 10;
   if (one && (!two || p1 <= p2))
-    return { observed: last.count, expected: round(eLast.mean), upper: upperBand(eLast), pValue: p1, windowDays: 1 };
+    return {
+      observed: last.count,
+      expected: round(eLast.mean),
+      upper: upperBand(eLast),
+      pValue: p1,
+      windowDays: 1,
+    };
   return {
     observed: observed2,
     expected: round(mean2),

@@ -7,9 +7,8 @@
 function logGamma(z: number): number {
   // Lanczos approximation (g = 7, n = 9), accurate to ~1e-15 for z > 0.
   const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-    -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-    1.5056327351493116e-7,
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
   ];
   if (z < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z)) - logGamma(1 - z);
   const x = z - 1;
@@ -23,13 +22,7 @@ function logGamma(z: number): number {
 export function logPmf(k: number, mean: number, size: number): number {
   if (!Number.isFinite(size)) return k * Math.log(mean) - mean - logGamma(k + 1);
   const p = size / (size + mean);
-  return (
-    logGamma(k + size) -
-    logGamma(size) -
-    logGamma(k + 1) +
-    size * Math.log(p) +
-    k * Math.log(1 - p)
-  );
+  return logGamma(k + size) - logGamma(size) - logGamma(k + 1) + size * Math.log(p) + k * Math.log(1 - p);
 }
 
 /** P(X ≥ x), summed upwards from x (exact for small tails, where 1 − CDF would lose the digits). */
