@@ -96,7 +96,8 @@ describe('spike detector on generated years', () => {
         spikesPerYear: SPIKES_PER_YEAR,
         history: 2024,
         judged: JUDGED_YEARS,
-        seasonal: 'calendar baseline + negative-binomial tail, sensitivity normal (α = 0.001)',
+        seasonal:
+          'calendar baseline + negative-binomial tail, sensitivity normal (α = 0.01, half to each of the one-day and two-day tests)',
         fixed: 'more than 1.5 × the mean of the last 28 days',
       },
     };

@@ -32,7 +32,7 @@ export async function detectSpikes(tx: Tx, app: AppContext): Promise<number> {
   const done = await readDone(tx);
   const first = done ? addDays(done, 1) : yesterday;
   const earliest = addDays(yesterday, 1 - CATCH_UP_DAYS);
-  const start = first < earliest ? earliest : first;
+  const start = [earliest, first].sort()[1] ?? first;
   if (start > yesterday) return 0;
   const [settings, calendar] = await Promise.all([loadWarningSettings(tx), loadCalendar(tx, tz)]);
   const from = addDays(start, -HISTORY_DAYS);

@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { Id } from '../../server/endpoint.js';
 import { SCOPE_KINDS, WARNING_KINDS, WARNING_STATUSES } from './rules.js';
-import { SENSITIVITIES } from './spike-test.js';
+import { SENSITIVITIES } from './sensitivity.js';
 
 const When = Type.String({ format: 'date-time' });
 const Note = Type.String({ maxLength: 2000 });

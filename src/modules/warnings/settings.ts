@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../../db/database.js';
 import { readSetting } from '../settings/index.js';
 import { defaultFestivals, type Festival } from '../sla/index.js';
-import type { Sensitivity } from './spike-test.js';
+import type { Sensitivity } from './sensitivity.js';
 
 export const WARNING_SETTINGS_KEY = 'warnings';
 

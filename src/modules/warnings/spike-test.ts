@@ -5,12 +5,9 @@
  * counts, against half the scope's threshold each (two tests a day).
  */
 import { type DayCount, DEFAULT_BASELINE, type Expectation, fitBaseline } from './baseline.js';
+import { ALPHA, type Sensitivity } from './sensitivity.js';
 import { upperTail } from './tail.js';
 
-export const SENSITIVITIES = ['low', 'normal', 'high'] as const;
-export type Sensitivity = (typeof SENSITIVITIES)[number];
-/** The tail probability a day must fall below, per sensitivity. */
-export const ALPHA: Record<Sensitivity, number> = { low: 1e-4, normal: 1e-2, high: 3e-2 };
 /** Too few complaints above the expected level is no warning, however unlikely. */
 export const MIN_EXCESS = 3;
 

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   AuditOutlined,
   BellOutlined,
   BookOutlined,
@@ -69,6 +70,7 @@ export function Shell({ children }: { children: ReactNode }) {
       ? [{ key: '/return-visits', icon: <PhoneOutlined />, label: t('nav.returnVisits') }]
       : []),
     { key: '/corrective-actions', icon: <ToolOutlined />, label: t('nav.correctiveActions') },
+    { key: '/warnings', icon: <AlertOutlined />, label: t('nav.warnings') },
     ...(has('auditor', 'admin')
       ? [{ key: '/audit', icon: <SafetyCertificateOutlined />, label: t('nav.audit') }]
       : []),

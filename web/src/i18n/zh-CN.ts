@@ -18,6 +18,7 @@ import * as returnVisits from './sections/return-visits';
 import * as search from './sections/search';
 import * as security from './sections/security';
 import * as terms from './sections/terms';
+import * as warnings from './sections/warnings';
 import * as webhooks from './sections/webhooks';
 import * as workbench from './sections/workbench';
 
@@ -41,6 +42,7 @@ export const zh = {
   ...quality.zh,
   ...returnVisits.zh,
   ...correctiveActions.zh,
+  ...warnings.zh,
   ...assessment.zh,
   ...appeals.zh,
   ...disclosure.zh,
