@@ -51,7 +51,7 @@ describe('early warnings (预警) in the console', () => {
     await expect.poll(() => list.textContent()).toContain('投诉突增');
     const text = (await list.textContent()) ?? '';
     expect(text).toContain('升级风险');
-    expect(text).toContain('出现升级风险词：记者、曝光、邮政管理局');
+    expect(text).toContain('出现升级风险词：曝光、记者、邮政管理局');
     expect(text).toContain('短少');
     mkdirSync(EVIDENCE, { recursive: true });
     await w.page.screenshot({ path: join(EVIDENCE, 'warnings.png'), fullPage: true });

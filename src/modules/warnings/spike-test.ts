@@ -6,7 +6,7 @@
  */
 import { type DayCount, DEFAULT_BASELINE, type Expectation, fitBaseline } from './baseline.js';
 import { ALPHA, type Sensitivity } from './sensitivity.js';
-import { upperTail } from './tail.js';
+import { upperQuantile, upperTail } from './tail.js';
 
 /** Too few complaints above the expected level is no warning, however unlikely. */
 export const MIN_EXCESS = 3;
@@ -22,11 +22,7 @@ export interface SpikeFigures {
 }
 
 /** The 99th percentile of the predictive distribution (for the band drawn with the series). */
-export function upperBand(e: Expectation, q = 0.01): number {
-  let lo = Math.floor(e.mean);
-  while (upperTail(lo + 1, e.mean, e.size) > q) lo++;
-  return lo;
-}
+export const upperBand = (e: Expectation, q = 0.01): number => upperQuantile(e.mean, e.size, q);
 
 /** Judge the last day of `series` (oldest first); null when there is too little history or no spike. */
 export function judgeLastDay(

@@ -4,6 +4,9 @@
  * (variance = mean + mean² / size); an infinite size is the Poisson.
  */
 
+/** Enough terms for any tail that matters here (a heavy tail is cut, not summed forever). */
+const MAX_TERMS = 20_000;
+
 function logGamma(z: number): number {
   // Lanczos approximation (g = 7, n = 9), accurate to ~1e-15 for z > 0.
   const c = [
@@ -28,13 +31,27 @@ export function logPmf(k: number, mean: number, size: number): number {
 /** P(X ≥ x), summed upwards from x (exact for small tails, where 1 − CDF would lose the digits). */
 export function upperTail(x: number, mean: number, size: number): number {
   if (x <= 0) return 1;
-  if (mean <= 0) return 0;
+  if (!(mean > 0)) return 0;
   let total = 0;
-  for (let k = x; ; k++) {
+  // Past the mode the terms fall; stop once they no longer count (or underflow), and after a bound.
+  for (let k = x; k < x + MAX_TERMS; k++) {
     const term = Math.exp(logPmf(k, mean, size));
     total += term;
-    if (k > mean && term < total * 1e-12) break;
-    if (k - x > 100_000) break;
+    if (k > mean && (term < total * 1e-12 || term < 1e-300)) break;
   }
   return Math.min(1, total);
+}
+
+/** The smallest count whose upper tail is at most q (by doubling, then bisection). */
+export function upperQuantile(mean: number, size: number, q: number): number {
+  let lo = Math.max(0, Math.floor(mean));
+  if (upperTail(lo + 1, mean, size) <= q) return lo;
+  let hi = Math.max(1, lo * 2);
+  while (upperTail(hi + 1, mean, size) > q && hi < 1e9) hi *= 2;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (upperTail(mid + 1, mean, size) > q) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
