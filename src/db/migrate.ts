@@ -25,9 +25,9 @@ import * as returnVisits from './migrations/2026-12-03-return-visits.js';
 import * as searchTerms from './migrations/2026-12-03-search-terms.js';
 import * as signIn from './migrations/2026-12-03-sign-in.js';
 import * as stats from './migrations/2026-12-03-stats.js';
-import * as warnings from './migrations/2026-12-04-warnings.js';
 import * as webhooks from './migrations/2026-12-03-webhooks.js';
 import * as workerHeartbeats from './migrations/2026-12-03-worker-heartbeats.js';
+import * as warnings from './migrations/2026-12-04-warnings.js';
 
 /** Every migration, in order. Names are dated and never change once released. */
 const migrations: Record<string, Migration> = {
