@@ -27,7 +27,7 @@ describe('early warnings (预警) in the console', () => {
     const lost = {
       unitId: org.unitIds.get('nanshan'),
       categoryId: org.categoryIds.get('lost.short'),
-      channel: 'wechat',
+      channel: 'wechat' as const,
     };
     // Six weeks of one or two short-delivery complaints a day at Nanshan, then eleven yesterday.
     for (let d = 42; d >= 2; d--)

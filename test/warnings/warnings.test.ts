@@ -31,7 +31,6 @@ for (const dialect of DIALECTS) {
     const register = (overrides: Parameters<typeof buildComplaint>[1] = {}) =>
       manager.ok('POST', '/api/v1/complaints', buildComplaint(t.org, overrides)) as Promise<{
         number: string;
-        id: number;
       }>;
     const follow = async () => {
       while (await t.app.db.transaction().execute((tx) => followEvents(tx, t.app)));
@@ -108,7 +107,7 @@ for (const dialect of DIALECTS) {
       });
       await follow();
       const found = (await list(executive, '?kind=escalation_risk')).filter((w) =>
-        [String(risky.id), String(straddle.id)].includes(w.scope.key),
+        [risky.number, straddle.number].includes(w.scope.label),
       );
       expect(found).toHaveLength(1);
       expect(found[0]).toMatchObject({ scope: { kind: 'complaint', label: risky.number } });

@@ -77,7 +77,8 @@ export function fitBaseline(history: readonly DayCount[], options = DEFAULT_BASE
       return sumE > 0 ? ((c[hi] ?? 0) - (c[lo] ?? 0)) / sumE : 0;
     });
   };
-  const mean = n ? days.reduce((s, d) => s + d.count, 0) / n : 0;
+  // The mean day (at least a tenth of a complaint, so that an empty history fits factors of 1).
+  const mean = Math.max(n ? days.reduce((s, d) => s + d.count, 0) / n : 0, 0.1);
 
   for (let round = 0; round < ROUNDS; round++) {
     levels = centredLevels();
