@@ -114,7 +114,7 @@ for (const dialect of DIALECTS) {
       expect(found[0].figures.words).toEqual(['曝光', '媒体', '12315']);
     });
 
-    it('raises repeat warnings for a waybill coming back and a very dissatisfied survey', async () => {
+    it('raises a repeat warning for a waybill coming back', async () => {
       const waybill = 'SF7700112233';
       await register({ waybillNo: waybill });
       await register({ waybillNo: waybill });
