@@ -73,7 +73,7 @@ describe('early warnings (预警) in the console', () => {
     await expect.poll(() => w.page.url()).toMatch(/\/corrective-actions\/\d+$/);
     const ca = w.page.getByTestId('ca-detail');
     await expect.poll(() => ca.textContent()).toContain('预警');
-    expect(await ca.textContent()).toContain('来自预警');
+    expect(await ca.textContent()).toContain('来源预警');
     w.expectClean();
   });
 });

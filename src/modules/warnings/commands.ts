@@ -116,7 +116,9 @@ export async function openActionFromWarning(ctx: ActorContext, id: number, input
     {
       kind: 'corrective',
       title: `预警 #${w.id}：${w.scope_label}`.slice(0, 200),
-      description: `预警（${w.kind}）${w.scope_label}：${JSON.stringify(figures)}`.slice(0, 4000),
+      description: `预警 #${w.id}（${w.kind}）${w.scope_label}：${Object.entries(figures)
+        .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join('、') : String(v)}`)
+        .join('；')}`.slice(0, 4000),
       rootCause: '待分析',
       plan: '待制定',
       unitId: w.unit_id,
