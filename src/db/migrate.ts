@@ -30,6 +30,7 @@ import * as workerHeartbeats from './migrations/2026-12-03-worker-heartbeats.js'
 import * as reports from './migrations/2026-12-04-reports.js';
 import * as statsNarrowRollups from './migrations/2026-12-04-stats-narrow-rollups.js';
 import * as topicsForecasts from './migrations/2026-12-04-topics-forecasts.js';
+import * as warnings from './migrations/2026-12-04-warnings.js';
 
 /** Every migration, in order. Names are dated and never change once released. */
 const migrations: Record<string, Migration> = {
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-stats-narrow-rollups': statsNarrowRollups,
   '2026-12-04-reports': reports,
   '2026-12-04-topics-forecasts': topicsForecasts,
+  '2026-12-04-warnings': warnings,
 };
 
 // Several migrations of one day are released together under names that do not sort in release order:

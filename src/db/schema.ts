@@ -994,6 +994,36 @@ export interface StatsRemedyTable {
   amount: number;
 }
 
+export interface WarningTable {
+  id: Generated<number>;
+  /** spike | repeat_customer | repeat_waybill | repeat_person | repeat_station | escalation_risk | dissatisfied | near_breach | topic */
+  kind: string;
+  /** category | unit | region | channel | customer | waybill | user | complaint | topic */
+  scope_kind: string;
+  scope_key: string;
+  scope_label: string;
+  unit_id: number;
+  unit_path: string;
+  /** open | acknowledged | resolved */
+  status: string;
+  owner_id: number | null;
+  /** JSON of the latest trigger's figures. */
+  figures: string;
+  /** JSON array of complaint ids. */
+  complaint_ids: string;
+  triggers: number;
+  action_id: number | null;
+  raised_at: Millis;
+  updated_at: Millis;
+  resolved_at: Millis | null;
+}
+
+export interface WarningWatermarkTable {
+  name: string;
+  position: number;
+  updated_at: Millis;
+}
+
 export interface StatsWatermarkTable {
   name: string;
   event_id: number;
@@ -1179,6 +1209,8 @@ export interface Database {
   topic_complaints: TopicComplaintTable;
   topic_runs: TopicRunTable;
   forecasts: ForecastTable;
+  warnings: WarningTable;
+  warning_watermarks: WarningWatermarkTable;
 }
 
 export type Job = Selectable<JobTable>;

@@ -33,6 +33,17 @@ import { sweepBreaches, sweepProgressNotices, sweepReminders } from '../modules/
 import { FOLLOW_EVERY_MS, FOLLOW_HISTORY_JOB, followHistoryJob } from '../modules/stats/index.js';
 import { REFRESH_TOPICS_EVERY_MS, REFRESH_TOPICS_JOB, refreshTopicsJob } from '../modules/topics/index.js';
 import {
+  FOLLOW_EVENTS_EVERY_MS,
+  FOLLOW_EVENTS_JOB,
+  followEventsJob,
+  NEAR_BREACH_EVERY_MS,
+  NEAR_BREACH_JOB,
+  nearBreachJob,
+  SPIKES_EVERY_MS,
+  SPIKES_JOB,
+  spikesJob,
+} from '../modules/warnings/index.js';
+import {
   DISPATCH_EVERY_MS,
   DISPATCH_WEBHOOKS_JOB,
   deliverWebhookJob,
@@ -119,6 +130,9 @@ export function kesuJobs(): JobRegistry {
     .register(generateReportJob)
     .register(refreshTopicsJob)
     .register(refreshForecastsJob)
+    .register(spikesJob)
+    .register(followEventsJob)
+    .register(nearBreachJob)
     .registerCron({ name: 'sla-sweep', everyMs: 30_000, kind: SLA_SWEEP_JOB })
     .registerCron({ name: 'mail-poll', everyMs: MIN_POLL_SECONDS * 1000, kind: MAIL_POLL_JOB })
     .registerCron({ name: 'appeals-sweep', everyMs: 300_000, kind: APPEALS_SWEEP_JOB })
@@ -142,5 +156,8 @@ export function kesuJobs(): JobRegistry {
       name: 'corrective-action-reminders',
       everyMs: ACTION_REMINDERS_EVERY_MS,
       kind: ACTION_REMINDERS_JOB,
-    });
+    })
+    .registerCron({ name: 'warnings-spikes', everyMs: SPIKES_EVERY_MS, kind: SPIKES_JOB })
+    .registerCron({ name: 'warnings-follow', everyMs: FOLLOW_EVENTS_EVERY_MS, kind: FOLLOW_EVENTS_JOB })
+    .registerCron({ name: 'warnings-near-breach', everyMs: NEAR_BREACH_EVERY_MS, kind: NEAR_BREACH_JOB });
 }

@@ -52,6 +52,7 @@ import { slaRoutes } from '../modules/sla/routes.js';
 import { spreadsheetRoutes } from '../modules/spreadsheets/routes.js';
 import { statsRoutes } from '../modules/stats/routes.js';
 import { topicsRoutes } from '../modules/topics/routes.js';
+import { warningRoutes } from '../modules/warnings/routes.js';
 import { webhookRoutes } from '../modules/webhooks/routes.js';
 import { recordDeclaredRoutes } from './access.js';
 import { registerCsrfCheck } from './csrf.js';
@@ -188,6 +189,7 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
       qualityRoutes(api as Http, app);
       returnVisitRoutes(api as Http, app);
       correctiveActionRoutes(api as Http, app);
+      warningRoutes(api as Http, app);
       assessmentRoutes(api as Http, app);
       appealRoutes(api as Http, app);
       partyRoutes(api as Http, app);

@@ -44,6 +44,7 @@ import type { extensionEndpoints } from '../modules/sla/extension-endpoints.js';
 import type { spreadsheetEndpoints } from '../modules/spreadsheets/endpoints.js';
 import type { statsEndpoints } from '../modules/stats/endpoints.js';
 import type { topicsEndpoints } from '../modules/topics/endpoints.js';
+import type { warningEndpoints } from '../modules/warnings/endpoints.js';
 import type { webhookEndpoints } from '../modules/webhooks/endpoints.js';
 import type { EndpointsOf } from './endpoint.js';
 
@@ -82,6 +83,7 @@ export type ApiEndpoint =
   | EndpointsOf<typeof qualityEndpoints>
   | EndpointsOf<typeof returnVisitEndpoints>
   | EndpointsOf<typeof correctiveActionEndpoints>
+  | EndpointsOf<typeof warningEndpoints>
   | EndpointsOf<typeof assessmentEndpoints>
   | EndpointsOf<typeof appealEndpoints>
   | EndpointsOf<typeof partyEndpoints>

@@ -41,6 +41,10 @@ export const API_TAGS = [
     description: '整改 corrective and preventive actions, their verification and effectiveness',
   },
   {
+    name: 'warnings',
+    description: '预警 early warnings raised by detector jobs: spikes, repeats, escalation risk, time',
+  },
+  {
     name: 'assessment',
     description: '考核 staff and unit assessment sheets, closed periods, volumes and scoring rules',
   },

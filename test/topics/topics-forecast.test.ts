@@ -55,6 +55,10 @@ for (const dialect of DIALECTS) {
       expect(fraud.size).toBeGreaterThanOrEqual(8);
       expect(fraud.isNew).toBe(true);
       expect(fraud.examples.length).toBe(5);
+      // The new, fast-growing topic raised an early warning (预警) with its words and complaints.
+      const warnings = await executive.ok('GET', '/api/v1/warnings?kind=topic');
+      const raised = warnings.items.find((w: { scope: { key: string } }) => w.scope.key === String(fraud.id));
+      expect(raised).toMatchObject({ kind: 'topic', status: 'open' });
     });
 
     it('shows a station the topics of its own complaints only, and refuses another station', async () => {

@@ -22,11 +22,21 @@ async function linkedComplaints(tx: Tx, ctx: ActorContext, numbers: string[]) {
   });
 }
 
+/** An action opened from a warning (预警): the warning records the link in the same transaction. */
+export interface FromWarning {
+  warningId: number;
+  link: (tx: Tx, actionId: number) => Promise<void>;
+}
+
 /**
  * Open an action (整改) for one complaint or a group: the action's stream starts with `opened`, and
  * each linked complaint's history gets `corrective_action_opened`, all in one transaction.
  */
-export async function createAction(ctx: ActorContext, input: CreateActionInput): Promise<number> {
+export async function createAction(
+  ctx: ActorContext,
+  input: CreateActionInput,
+  fromWarning?: FromWarning,
+): Promise<number> {
   const now = ctx.clock.now();
   const dueAt = Date.parse(input.dueAt);
   if (dueAt <= now) throw field('/dueAt', 'not_in_future');
@@ -59,8 +69,8 @@ export async function createAction(ctx: ActorContext, input: CreateActionInput):
       .insertInto('corrective_actions')
       .values({
         kind: input.kind,
-        source_kind: complaints.length === 1 ? 'complaint' : 'complaints',
-        warning_id: null,
+        source_kind: fromWarning ? 'warning' : complaints.length === 1 ? 'complaint' : 'complaints',
+        warning_id: fromWarning?.warningId ?? null,
         title: input.title,
         description: input.description,
         root_cause: input.rootCause,
@@ -97,9 +107,11 @@ export async function createAction(ctx: ActorContext, input: CreateActionInput):
         ownerId: owner.id,
         dueAt,
         complaints: complaints.map((c) => c.number),
+        ...(fromWarning ? { warningId: fromWarning.warningId } : {}),
       },
       newStream: true,
     });
+    await fromWarning?.link(tx, row.id);
     for (const c of complaints)
       await appendEvent(tx, {
         streamType: COMPLAINT_STREAM,

@@ -28,6 +28,7 @@ export const NOTICE_EVENTS = [
   'appeal_decided',
   'report_ready',
   'report_summary',
+  'warning_raised',
 ] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 
@@ -303,6 +304,16 @@ const TEXTS: Texts = {
   report_summary: {
     'zh-CN': { subject: '{title}', body: '{title}（{period}）\n{summary}\n详情：{url}' },
     en: { subject: '{title}', body: '{title} ({period})\n{summary}\nDetails: {url}' },
+  },
+  warning_raised: {
+    'zh-CN': {
+      subject: '预警 #{warning_id}：{scope}',
+      body: '{unit} 出现预警 #{warning_id}（{kind}，{scope}）：{summary}。请在预警页查看并确认处理。',
+    },
+    en: {
+      subject: 'Warning #{warning_id}: {scope}',
+      body: 'Warning #{warning_id} ({kind}, {scope}) at {unit}: {summary}. Please look at it on the warnings page and acknowledge it.',
+    },
   },
 };
 

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   AreaChartOutlined,
   AuditOutlined,
   BellOutlined,
@@ -86,6 +87,7 @@ export function Shell({ children }: { children: ReactNode }) {
       key: 'analysis',
       items: [
         { key: '/analysis', icon: <AreaChartOutlined />, label: t('nav.analysis') },
+        { key: '/warnings', icon: <AlertOutlined />, label: t('nav.warnings') },
         { key: '/reports', icon: <FileTextOutlined />, label: t('nav.reports') },
         { key: '/topics', icon: <FireOutlined />, label: t('nav.topics') },
       ],

@@ -19,6 +19,7 @@ const pages = {
   qualityCheck: () => import('./pages/quality/CheckPage'),
   'return-visits': () => import('./pages/return-visits/ReturnVisitsPage'),
   'corrective-actions': () => import('./pages/corrective-actions/CorrectiveActionsPage'),
+  warnings: () => import('./pages/warnings/WarningsPage'),
   assessment: () => import('./pages/assessment/AssessmentPage'),
   unitAssessment: () => import('./pages/assessment/UnitAssessmentPage'),
   appeals: () => import('./pages/appeals/AppealsPage'),
@@ -41,6 +42,7 @@ const QualityPage = lazy(pages.quality);
 const QualityCheckPage = lazy(pages.qualityCheck);
 const ReturnVisitsPage = lazy(pages['return-visits']);
 const CorrectiveActionsPage = lazy(pages['corrective-actions']);
+const WarningsPage = lazy(pages.warnings);
 const AssessmentPage = lazy(pages.assessment);
 const UnitAssessmentPage = lazy(pages.unitAssessment);
 const AppealsPage = lazy(pages.appeals);
@@ -96,6 +98,8 @@ export function ConsoleRoutes() {
           <Route path="/return-visits" element={<ReturnVisitsPage />} />
           <Route path="/corrective-actions" element={<CorrectiveActionsPage />} />
           <Route path="/corrective-actions/:id" element={<CorrectiveActionsPage />} />
+          <Route path="/warnings" element={<WarningsPage />} />
+          <Route path="/warnings/:id" element={<WarningsPage />} />
           <Route path="/assessment" element={<AssessmentPage />} />
           <Route path="/assessment/units" element={<UnitAssessmentPage />} />
           <Route path="/appeals" element={<AppealsPage />} />

@@ -21,6 +21,7 @@ import * as search from './sections/search';
 import * as security from './sections/security';
 import * as terms from './sections/terms';
 import * as topics from './sections/topics';
+import * as warnings from './sections/warnings';
 import * as webhooks from './sections/webhooks';
 import * as workbench from './sections/workbench';
 import type { Messages } from './zh-CN';
@@ -44,6 +45,7 @@ export const en: Messages = {
   ...quality.en,
   ...returnVisits.en,
   ...correctiveActions.en,
+  ...warnings.en,
   ...assessment.en,
   ...appeals.en,
   ...disclosure.en,

@@ -21,6 +21,7 @@ import * as search from './sections/search';
 import * as security from './sections/security';
 import * as terms from './sections/terms';
 import * as topics from './sections/topics';
+import * as warnings from './sections/warnings';
 import * as webhooks from './sections/webhooks';
 import * as workbench from './sections/workbench';
 
@@ -44,6 +45,7 @@ export const zh = {
   ...quality.zh,
   ...returnVisits.zh,
   ...correctiveActions.zh,
+  ...warnings.zh,
   ...assessment.zh,
   ...appeals.zh,
   ...disclosure.zh,

@@ -1,0 +1,132 @@
+import type { AppContext } from '../../context.js';
+import type { Tx } from '../../db/database.js';
+import { appendEvent } from '../audit/index.js';
+import { nearestWithRole, queueNotices } from '../notify/index.js';
+import { LIVE, MAX_COMPLAINTS, type ScopeKind, WARNING_STREAM, type WarningKind } from './rules.js';
+
+/** What a detector found: the warning it asks for. */
+export interface WarningCandidate {
+  kind: WarningKind;
+  scope: { kind: ScopeKind; key: string; label: string };
+  /** The unit that sees it and whose supervisor is told; the organisation's root when omitted. */
+  unitId?: number;
+  figures: Record<string, unknown>;
+  complaintIds: readonly number[];
+}
+
+export interface Raised {
+  id: number;
+  /** false: an open warning of this kind and scope got the new figures. */
+  created: boolean;
+}
+
+type Ctx = Pick<AppContext, 'clock' | 'config'>;
+
+async function unitOf(tx: Tx, unitId: number | undefined) {
+  const q = tx.selectFrom('units').select(['id', 'path', 'name']);
+  const unit = await (unitId === undefined
+    ? q.where('parent_id', 'is', null).orderBy('id')
+    : q.where('id', '=', unitId)
+  ).executeTakeFirstOrThrow();
+  return unit;
+}
+
+const merged = (old: readonly number[], add: readonly number[]) =>
+  [...new Set([...add, ...old])].sort((a, b) => b - a).slice(0, MAX_COMPLAINTS);
+
+/**
+ * 预警: raise a warning, or — when one of the same kind and scope is not yet resolved — give it the
+ * new figures and complaints (one live warning per kind and scope, kept by a partial unique index).
+ * A new warning is told to the scope unit's nearest supervisor and the configured robots through the
+ * outbox; every raise and update is on the warning's own history. In the caller's transaction.
+ */
+export async function raiseWarning(tx: Tx, ctx: Ctx, c: WarningCandidate): Promise<Raised> {
+  const now = ctx.clock.now();
+  const live = await tx
+    .selectFrom('warnings')
+    .select(['id', 'complaint_ids', 'triggers'])
+    .where('kind', '=', c.kind)
+    .where('scope_kind', '=', c.scope.kind)
+    .where('scope_key', '=', c.scope.key)
+    .where('status', 'in', LIVE)
+    .forUpdate()
+    .executeTakeFirst();
+  const figures = JSON.stringify(c.figures);
+  if (live) {
+    const ids = merged(JSON.parse(live.complaint_ids) as number[], c.complaintIds);
+    await tx
+      .updateTable('warnings')
+      .set({ figures, complaint_ids: JSON.stringify(ids), triggers: live.triggers + 1, updated_at: now })
+      .where('id', '=', live.id)
+      .execute();
+    await appendEvent(tx, {
+      streamType: WARNING_STREAM,
+      streamId: live.id,
+      actorId: null,
+      at: now,
+      kind: 'triggered_again',
+      data: { figures: c.figures, complaints: c.complaintIds.length },
+    });
+    return { id: live.id, created: false };
+  }
+  const unit = await unitOf(tx, c.unitId);
+  const row = await tx
+    .insertInto('warnings')
+    .values({
+      kind: c.kind,
+      scope_kind: c.scope.kind,
+      scope_key: c.scope.key,
+      scope_label: c.scope.label,
+      unit_id: unit.id,
+      unit_path: unit.path,
+      status: 'open',
+      owner_id: null,
+      figures,
+      complaint_ids: JSON.stringify(merged([], c.complaintIds)),
+      triggers: 1,
+      action_id: null,
+      raised_at: now,
+      updated_at: now,
+      resolved_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await appendEvent(tx, {
+    streamType: WARNING_STREAM,
+    streamId: row.id,
+    actorId: null,
+    at: now,
+    kind: 'raised',
+    data: { kind: c.kind, scope: c.scope, unitId: unit.id, figures: c.figures },
+    newStream: true,
+  });
+  const supervisors = await nearestWithRole(tx, unit.path, 'supervisor');
+  await queueNotices(
+    tx,
+    [
+      {
+        event: 'warning_raised',
+        complaintId: null,
+        vars: {
+          warning_id: row.id,
+          kind: c.kind,
+          scope: c.scope.label,
+          unit: unit.name,
+          summary: summaryOf(c.figures),
+        },
+        targets: [...supervisors.map((userId) => ({ userId })), { robots: true as const }],
+      },
+    ],
+    now,
+  );
+  return { id: row.id, created: true };
+}
+
+/** One line of the figures for a notice: "observed 42, expected 12.5". */
+function summaryOf(figures: Record<string, unknown>): string {
+  return Object.entries(figures)
+    .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
+    .slice(0, 4)
+    .map(([k, v]) => `${k} ${typeof v === 'number' && !Number.isInteger(v) ? Number(v).toPrecision(3) : v}`)
+    .join(', ');
+}

@@ -1,0 +1,206 @@
+/**
+ * 预警 end to end on both databases: the record and its de-duplication, each detector with real
+ * complaints (the spike detector reading the rollups the statistics job fills), the notice queued, who
+ * sees what, the one-click corrective action, acknowledge / assign / resolve with the history.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/lib/clock.js';
+import { followHistory } from '../../src/modules/stats/index.js';
+import { detectNearBreach } from '../../src/modules/warnings/detect-near-breach.js';
+import { detectSpikes } from '../../src/modules/warnings/detect-spikes.js';
+import { followEvents } from '../../src/modules/warnings/follow-events.js';
+import { raiseWarning } from '../../src/modules/warnings/index.js';
+import { type Client, login, tokenClient } from '../support/client.js';
+import { buildComplaint } from '../support/factories.js';
+import { DIALECTS, PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
+
+const DAY = 86_400_000;
+const shanghai = (local: string) => Date.parse(`${local}+08:00`);
+const base = '/api/v1/warnings';
+
+for (const dialect of DIALECTS) {
+  describe(`early warnings (预警) on ${dialect}`, () => {
+    let t: TestApp;
+    let admin: Client;
+    let executive: Client;
+    let manager: Client;
+    let pudongSupervisor: Client;
+    let handler: Client;
+    const clock = fixedClock(shanghai('2026-03-13T10:00:00'));
+
+    const register = (overrides: Parameters<typeof buildComplaint>[1] = {}) =>
+      manager.ok('POST', '/api/v1/complaints', buildComplaint(t.org, overrides)) as Promise<{
+        number: string;
+      }>;
+    const follow = async () => {
+      while (await t.app.db.transaction().execute((tx) => followEvents(tx, t.app)));
+    };
+    // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field
+    const list = async (as: Client, query = '') => (await as.ok('GET', `${base}${query}`)).items as any[];
+
+    beforeAll(async () => {
+      t = await startTestApp(dialect, { clock });
+      [admin, executive, manager, handler] = await Promise.all([
+        tokenClient(t, 'admin'),
+        tokenClient(t, 'executive'),
+        tokenClient(t, 'manager'),
+        tokenClient(t, 'handler'),
+      ]);
+      await admin.ok('POST', '/api/v1/users', {
+        username: 'pdsup',
+        displayName: '浦东主管',
+        password: PASSWORD,
+        unitId: t.org.unitIds.get('pudong'),
+        roles: ['supervisor'],
+      });
+      pudongSupervisor = await login(t.http, 'pdsup');
+    });
+    afterAll(() => t?.close());
+
+    it('keeps one live warning per kind and scope, tells the unit supervisor, starts anew once resolved', async () => {
+      const unitId = t.org.unitIds.get('pudong') ?? 0;
+      const candidate = {
+        kind: 'repeat_station' as const,
+        scope: { kind: 'unit' as const, key: String(unitId), label: '浦东网点' },
+        unitId,
+        figures: { complaints: 10, days: 7 },
+        complaintIds: [],
+      };
+      const first = await t.app.db.transaction().execute((tx) => raiseWarning(tx, t.app, candidate));
+      const again = await t.app.db
+        .transaction()
+        .execute((tx) => raiseWarning(tx, t.app, { ...candidate, figures: { complaints: 12, days: 7 } }));
+      expect(first.created).toBe(true);
+      expect(again).toEqual({ id: first.id, created: false });
+      const w = await executive.ok('GET', `${base}/${first.id}`);
+      expect(w).toMatchObject({
+        status: 'open',
+        triggers: 2,
+        figures: { complaints: 12 },
+        unit: { name: '浦东网点' },
+      });
+      expect(w.history.map((e: { kind: string }) => e.kind)).toEqual(['raised', 'triggered_again']);
+      const notices = await t.app.db
+        .selectFrom('notifications')
+        .select(['user_id', 'channel'])
+        .where('event', '=', 'warning_raised')
+        .execute();
+      const pdsup = await t.app.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'pdsup')
+        .executeTakeFirst();
+      expect(notices.map((n) => n.user_id)).toContain(pdsup?.id);
+
+      await pudongSupervisor.ok('POST', `${base}/${first.id}/resolve`, { note: '已加派人手' });
+      const third = await t.app.db.transaction().execute((tx) => raiseWarning(tx, t.app, candidate));
+      expect(third.created).toBe(true);
+      expect(third.id).not.toBe(first.id);
+    });
+
+    it('finds escalation words as jieba words, not as characters that straddle words', async () => {
+      const risky = await register({
+        content: '三天没有消息，再不处理我就去媒体曝光你们，还要去12315投诉。',
+      });
+      const straddle = await register({
+        content: '快递延误引起诉求不断，你们广告的曝光率那么高，服务却这么差。电话13912315678。',
+      });
+      await follow();
+      const found = (await list(executive, '?kind=escalation_risk')).filter((w) =>
+        [risky.number, straddle.number].includes(w.scope.label),
+      );
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ scope: { kind: 'complaint', label: risky.number } });
+      expect(found[0].figures.words).toEqual(['曝光', '媒体', '12315']);
+    });
+
+    it('raises a repeat warning for a waybill coming back', async () => {
+      const waybill = 'SF7700112233';
+      await register({ waybillNo: waybill });
+      await register({ waybillNo: waybill });
+      await follow();
+      const repeats = (await list(executive, '?kind=repeat_waybill')).filter((w) => w.scope.key === waybill);
+      expect(repeats).toHaveLength(1);
+      expect(repeats[0]).toMatchObject({ complaints: 2, figures: { complaints: 2, threshold: 2 } });
+    });
+
+    it('raises a spike from the daily rollup against the expected level, with the chart and its complaints', async () => {
+      const nanshan = t.org.unitIds.get('nanshan');
+      const category = t.org.categoryIds.get('lost.short');
+      const at = (daysAgo: number, hour: number) =>
+        new Date(shanghai('2026-03-13T00:00:00') - daysAgo * DAY + hour * 3_600_000).toISOString();
+      for (let d = 40; d >= 2; d--)
+        await register({ unitId: nanshan, categoryId: category, channel: 'wechat', receivedAt: at(d, 9) });
+      for (let i = 0; i < 9; i++)
+        await register({
+          unitId: nanshan,
+          categoryId: category,
+          channel: 'wechat',
+          receivedAt: at(1, 9 + i),
+        });
+      while (await t.app.db.transaction().execute((tx) => followHistory(tx, t.app)));
+      const raised = await t.app.db.transaction().execute((tx) => detectSpikes(tx, t.app));
+      expect(raised).toBeGreaterThan(0);
+      // Judged once: the day is not judged again.
+      expect(await t.app.db.transaction().execute((tx) => detectSpikes(tx, t.app))).toBe(0);
+      const spikes = await list(executive, '?kind=spike');
+      const byCategory = spikes.find((w) => w.scope.kind === 'category' && w.scope.key === String(category));
+      expect(byCategory).toMatchObject({
+        figures: { day: '2026-03-12', observed: 9, windowDays: 1 },
+        complaints: 9,
+      });
+      expect(byCategory.figures.expected).toBeLessThan(3);
+      expect(byCategory.figures.pValue).toBeLessThan(0.01);
+      expect(spikes.some((w) => w.scope.kind === 'unit' && w.scope.key === String(nanshan))).toBe(true);
+      const detail = await executive.ok('GET', `${base}/${byCategory.id}`);
+      expect(detail.series.at(-1)).toMatchObject({ date: '2026-03-12', count: 9 });
+      expect(detail.series.at(-1).upper).toBeLessThan(9);
+      expect(detail.linked).toHaveLength(9);
+    });
+
+    it('raises a time warning when a large share of a unit’s open complaints is due soon', async () => {
+      clock.set(shanghai('2026-03-13T10:00:00'));
+      const pudong = t.org.unitIds.get('pudong');
+      for (let i = 0; i < 5; i++) await register({ unitId: pudong, priority: 'P1' });
+      const raised = await t.app.db.transaction().execute((tx) => detectNearBreach(tx, t.app));
+      expect(raised).toBeGreaterThan(0);
+      const w = (await list(executive, '?kind=near_breach')).find((x) => x.scope.key === String(pudong));
+      expect(w?.figures.dueSoon).toBeGreaterThanOrEqual(5);
+    });
+
+    it('shows a station supervisor the warnings of their subtree only; a handler none', async () => {
+      const mine = await list(pudongSupervisor);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.every((w) => w.unit.name === '浦东网点')).toBe(true);
+      const all = await list(executive);
+      const elsewhere = all.find((w) => w.unit.name !== '浦东网点');
+      expect(elsewhere).toBeDefined();
+      expect((await pudongSupervisor.get(`${base}/${elsewhere.id}`)).status).toBe(403);
+      expect(await list(handler)).toEqual([]);
+      expect((await pudongSupervisor.post(`${base}/${elsewhere.id}/acknowledge`, {})).status).toBe(403);
+    });
+
+    it('acknowledges, assigns and opens a corrective action with one click, linked both ways', async () => {
+      const [w] = await list(executive, '?kind=spike&status=open');
+      await executive.ok('POST', `${base}/${w.id}/acknowledge`, { note: '已在查看' });
+      await executive.ok('PUT', `${base}/${w.id}/owner`, {
+        ownerId: t.org.userIds.get('manager'),
+        note: '请跟进',
+      });
+      const { id: actionId } = await executive.ok('POST', `${base}/${w.id}/corrective-action`, {});
+      const again = await executive.post(`${base}/${w.id}/corrective-action`, {});
+      expect(again.status).toBe(409);
+      const detail = await executive.ok('GET', `${base}/${w.id}`);
+      expect(detail).toMatchObject({ status: 'acknowledged', owner: { name: '李经理' }, actionId });
+      expect(detail.history.map((e: { kind: string }) => e.kind)).toEqual([
+        'raised',
+        'acknowledged',
+        'assigned',
+        'action_opened',
+      ]);
+      const action = await executive.ok('GET', `/api/v1/corrective-actions/${actionId}`);
+      expect(action).toMatchObject({ sourceKind: 'warning', warningId: w.id, owner: { name: '李经理' } });
+      expect(action.complaints).toBe(w.complaints);
+    });
+  });
+}

@@ -1,0 +1,92 @@
+import { Card, Col, Descriptions, Empty, Flex, Row, Tag, Timeline, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { useApi } from '../../../api/hooks';
+import { type Translate, useI18n } from '../../../i18n';
+import { QueryState } from '../../components/QueryState';
+import { formatTime } from '../complaint/format';
+import { figuresText } from './figures';
+import { SpikeChart } from './SpikeChart';
+import { KIND_COLOR, STATUS_COLOR, type WarningView } from './shared';
+import { WarningButtons } from './WarningButtons';
+
+type Key = Parameters<Translate>[0];
+
+/** 预警详情: what triggered it, the chart (spikes), the complaints behind it, its history. */
+export function WarningDetail({ id }: { id: number }) {
+  const warning = useApi('/warnings/:id', { params: { id } });
+  return <QueryState query={warning}>{(w) => <WarningCard warning={w} />}</QueryState>;
+}
+
+function WarningCard({ warning: w }: { warning: WarningView }) {
+  const { t } = useI18n();
+  return (
+    <Flex vertical gap={16} data-testid="warn-detail">
+      <Card
+        size="small"
+        title={
+          <Flex gap={8} align="center" wrap>
+            <Typography.Text strong>
+              #{w.id} {t(`warn.scope.${w.scope.kind}` as Key)}：{w.scope.label}
+            </Typography.Text>
+            <Tag color={KIND_COLOR[w.kind] ?? 'blue'}>{t(`warn.kind.${w.kind}` as Key)}</Tag>
+            <Tag color={STATUS_COLOR[w.status]}>{t(`warn.status.${w.status}` as Key)}</Tag>
+          </Flex>
+        }
+        extra={<WarningButtons warning={w} />}
+      >
+        <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+          <Descriptions.Item label={t('warn.col.figures')} span={2}>
+            {figuresText(w, t)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('warn.col.unit')}>{w.unit.name}</Descriptions.Item>
+          <Descriptions.Item label={t('warn.col.owner')}>{w.owner?.name ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('warn.col.raised')}>{formatTime(w.raisedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('warn.updated')}>
+            {formatTime(w.updatedAt)} · {t('warn.triggers', { count: w.triggers })}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      {w.series.length > 0 && (
+        <Card size="small" title={t('warn.chart')}>
+          <SpikeChart series={w.series} />
+        </Card>
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Card size="small" title={t('warn.linked', { count: w.complaints })}>
+            {w.linked.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            ) : (
+              <Flex vertical gap={4} data-testid="warn-linked">
+                {w.linked.map((c) => (
+                  <Typography.Text key={c.number}>
+                    <Link to={`/complaints/${c.number}`}>{c.number}</Link> {c.title}{' '}
+                    <Typography.Text type="secondary">{formatTime(c.receivedAt)}</Typography.Text>
+                  </Typography.Text>
+                ))}
+              </Flex>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card size="small" title={t('warn.history')}>
+            <Timeline
+              items={w.history.map((e) => ({
+                key: e.seq,
+                content: (
+                  <Flex vertical>
+                    <Typography.Text strong>{t(`warn.event.${e.kind}` as Key)}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatTime(e.at)} · {e.actor?.name ?? t('warn.system')}
+                    </Typography.Text>
+                    {e.comment && <Typography.Text>{e.comment}</Typography.Text>}
+                  </Flex>
+                ),
+              }))}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}
