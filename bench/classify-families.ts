@@ -44,9 +44,10 @@ function complementNb(xs: SparseVector[], y: number[], classes: number, dimensio
   const total = new Float64Array(dimension);
   const perClass = Array.from({ length: classes }, () => new Float64Array(dimension));
   xs.forEach((x, i) => {
+    const own = perClass[y[i] as number] as Float64Array;
     x.index.forEach((j, k) => {
-      (perClass[y[i] as number] as Float64Array)[j] += x.value[k] as number;
-      total[j] += x.value[k] as number;
+      own[j] = (own[j] as number) + (x.value[k] as number);
+      total[j] = (total[j] as number) + (x.value[k] as number);
     });
   });
   const weights = perClass.map((own) => {

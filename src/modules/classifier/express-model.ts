@@ -10,6 +10,7 @@ import {
   loadModel,
   type Sample,
   TRAIN_DEFAULTS,
+  type TrainOptions,
   trainModel,
 } from './model.js';
 import { parseTsv } from './tsv.js';
@@ -24,6 +25,9 @@ export const expressCorpus = (): Sample[] => parseTsv(readFileSync(CORPUS, 'utf8
 
 /** What the starter model learns from: the tidy corpus and the generated colloquial one (ADR 0040). */
 export const starterCorpus = (): Sample[] => [...expressCorpus(), ...generateExpressCorpus()];
+
+/** Confidences are calibrated on held-out hand-written rows only (those with a priority). */
+export const STARTER_OPTIONS: TrainOptions = { ...TRAIN_DEFAULTS, calibrateOn: (s) => !!s.priority };
 
 /**
  * Trained from the corpus, never stored in the repository (the corpus and its generator are the
@@ -46,7 +50,9 @@ function trainingCode(): string {
 function cachedOrTrained(): ClassifierModel {
   const samples = starterCorpus();
   const key = createHash('sha256')
-    .update(JSON.stringify({ samples, options: TRAIN_DEFAULTS }))
+    .update(
+      JSON.stringify({ samples, options: STARTER_OPTIONS, calibrateOn: String(STARTER_OPTIONS.calibrateOn) }),
+    )
     .update(trainingCode())
     .digest('hex')
     .slice(0, 24);
@@ -54,7 +60,7 @@ function cachedOrTrained(): ClassifierModel {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as ClassifierModel;
   } catch {
-    const model = trainModel(samples);
+    const model = trainModel(samples, STARTER_OPTIONS);
     try {
       mkdirSync(CACHE_DIR, { recursive: true });
       const partial = `${file}.${process.pid}`;
