@@ -177,7 +177,9 @@ describe.each(DIALECTS)('classification on %s', (dialect) => {
     expect(samples.map((s) => s.label).sort()).toEqual(['delay.lastmile', 'fees.freight']);
     expect(samples.find((s) => s.label === 'fees.freight')?.text).toContain('驿站取件要收2元');
     const trained = await trainFromComplaints(t.app, 'own');
-    expect(trained).toMatchObject({ model: 'own', rows: 2, labels: 2 });
+    // Its two complaints, joined by a share of the starter corpus (ADR 0040).
+    expect(trained.model).toBe('own');
+    expect(trained.rows).toBeGreaterThan(2);
     expect((await agent.post('/api/v1/classification/train', { model: 'own' })).status).toBe(403);
     const queued = await admin.post('/api/v1/classification/train', { model: 'own' });
     expect(queued.status).toBe(202);
