@@ -114,9 +114,24 @@ export const LEXICON: Readonly<Record<string, readonly string[]>> = {
   praise: ['好评', '很快', '神速', '给力', '满意', '点赞', '不错', '挺好', '喜欢', '推荐', '回购', '五星'],
 };
 
-const ENTRIES: ReadonlyArray<readonly [string, readonly string[]]> = Object.entries(LEXICON);
+/** Lexicon words by their first character: one pass over the text finds every class mentioned. */
+const BY_FIRST = new Map<string, Array<{ word: string; name: string }>>();
+for (const [name, words] of Object.entries(LEXICON))
+  for (const word of words) {
+    const first = word[0] as string;
+    const list = BY_FIRST.get(first);
+    if (list) list.push({ word, name });
+    else BY_FIRST.set(first, [{ word, name }]);
+  }
 
-/** The synonym classes `text` (already normalised) mentions. */
+/** The synonym classes `text` (already normalised) mentions, each once, in order of first mention. */
 export function lexiconClasses(text: string): string[] {
-  return ENTRIES.filter(([, words]) => words.some((w) => text.includes(w))).map(([name]) => name);
+  const found = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    const candidates = BY_FIRST.get(text[i] as string);
+    if (!candidates) continue;
+    for (const { word, name } of candidates)
+      if (!found.has(name) && text.startsWith(word, i)) found.add(name);
+  }
+  return [...found];
 }

@@ -19,13 +19,16 @@ export function ClassifierPerformance({ activeModel }: { activeModel: string }) 
     <Card size="small" title={t('classifier.performance')} data-testid="classifier-performance">
       <Flex vertical gap={12}>
         <Typography.Text type="secondary">{t('classifier.performance.help')}</Typography.Text>
-        <Input.Search
-          addonBefore={t('classifier.performance.model')}
-          defaultValue={activeModel}
-          maxLength={100}
-          style={{ maxWidth: 360 }}
-          onSearch={(v) => setModel(v.trim() || null)}
-        />
+        <Flex gap={8} align="center">
+          <Typography.Text>{t('classifier.performance.model')}</Typography.Text>
+          <Input.Search
+            aria-label={t('classifier.performance.model')}
+            defaultValue={activeModel}
+            maxLength={100}
+            style={{ maxWidth: 300 }}
+            onSearch={(v) => setModel(v.trim() || null)}
+          />
+        </Flex>
         <QueryState
           query={report}
           isEmpty={(d) => d.rows === 0}
