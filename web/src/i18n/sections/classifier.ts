@@ -11,7 +11,7 @@ export const zh = {
   'classifier.performance.correct': '分对',
   'classifier.performance.recall': '召回率',
   'classifier.performance.confusion': '混淆矩阵（行：确认的分类；列：模型给出的分类）',
-  'classifier.performance.none': '其他/无',
+  'classifier.performance.none': '上列以外/无',
   'classifier.performance.empty': '近 30 天没有已办结的投诉',
 };
 
@@ -27,6 +27,6 @@ export const en: Record<keyof typeof zh, string> = {
   'classifier.performance.correct': 'Right',
   'classifier.performance.recall': 'Recall',
   'classifier.performance.confusion': 'Confusion (rows: confirmed category; columns: the model’s category)',
-  'classifier.performance.none': 'Other / none',
+  'classifier.performance.none': 'Another category / none',
   'classifier.performance.empty': 'No complaint was closed in the last 30 days',
 };
