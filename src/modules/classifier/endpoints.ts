@@ -1,7 +1,16 @@
 import { Type } from 'typebox';
 import { ROLES } from '../../domain/roles.js';
 import { endpoint, NoContent, problems } from '../../server/endpoint.js';
-import { ClassificationSettingsBody, Rule, RuleBody, RuleParams, RulePatch, TrainBody } from './schemas.js';
+import {
+  ClassificationSettingsBody,
+  Performance,
+  PerformanceQuery,
+  Rule,
+  RuleBody,
+  RuleParams,
+  RulePatch,
+  TrainBody,
+} from './schemas.js';
 
 const tags = ['classification'];
 
@@ -61,5 +70,14 @@ export const classifierEndpoints = {
     summary: '训练 queue a training from closed complaints and corrections (admin)',
     body: TrainBody,
     response: { 202: Type.Object({ queued: Type.Boolean() }), ...problems(400, 401, 403) },
+  }),
+  classifierPerformance: endpoint('GET', '/classification/performance', {
+    operationId: 'classifierPerformance',
+    access: ['admin'],
+    tags,
+    summary:
+      "模型表现 how a model classifies the last month's confirmed categories, per level-1 category (admin)",
+    querystring: PerformanceQuery,
+    response: { 200: Performance, ...problems(400, 401, 403, 404) },
   }),
 };

@@ -1,4 +1,5 @@
 import { normalise, words } from '../../lib/segment.js';
+import { lexiconClasses } from './lexicon.js';
 
 /** Very long texts (a pasted mail thread) are cut: the start says what the complaint is about. */
 export const MAX_CHARS = 4000;
@@ -8,7 +9,7 @@ const RUNS = /[\p{L}\p{N}]+/gu;
 const digitsAsZero = (s: string) => s.replace(/\p{Nd}+/gu, (d) => (d.length > 3 ? '0000' : '0'));
 
 export interface TermCounts {
-  /** Word unigrams and bigrams ("w:" / "b:"). */
+  /** Word unigrams and bigrams ("w:" / "b:"), and the synonym classes mentioned ("l:", lexicon.ts). */
   words: Map<string, number>;
   /** Character 1–3-grams inside each run of letters and digits ("c:"). */
   chars: Map<string, number>;
@@ -25,8 +26,10 @@ export function termCounts(text: string): TermCounts {
     bump(wordTerms, `w:${ws[i]}`);
     if (i + 1 < ws.length) bump(wordTerms, `b:${ws[i]} ${ws[i + 1]}`);
   }
+  const normal = normalise(cut);
+  for (const name of lexiconClasses(normal)) bump(wordTerms, `l:${name}`);
   const charTerms = new Map<string, number>();
-  for (const run of digitsAsZero(normalise(cut)).match(RUNS) ?? []) {
+  for (const run of digitsAsZero(normal).match(RUNS) ?? []) {
     const chars = Array.from(run);
     for (let i = 0; i < chars.length; i++) {
       let gram = '';

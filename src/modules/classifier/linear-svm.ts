@@ -24,15 +24,17 @@ export function trainBinarySvm(
   positive: boolean[],
   dimension: number,
   options: SvmOptions = SVM_DEFAULTS,
+  weights?: number[],
 ): BinaryWeights {
   const w = new Float64Array(dimension + 1);
   const n = xs.length;
   const alpha = new Float64Array(n);
-  const diag = 1 / (2 * options.c);
-  const qd = xs.map((x) => {
+  // A row of weight k costs k times as much when misclassified: its own C (liblinear's instance weights).
+  const diags = Float64Array.from({ length: n }, (_, i) => 1 / (2 * options.c * (weights?.[i] ?? 1)));
+  const qd = xs.map((x, i) => {
     let s = 1; // the bias feature
     for (const v of x.value) s += v * v;
-    return s + diag;
+    return s + (diags[i] as number);
   });
   const order = Array.from({ length: n }, (_, i) => i);
   const random = seededRandom(options.seed);
@@ -44,7 +46,7 @@ export function trainBinarySvm(
       const x = xs[i] as SparseVector;
       const y = positive[i] ? 1 : -1;
       const a = alpha[i] as number;
-      const g = y * (dot(w, x) + (w[dimension] as number)) - 1 + a * diag;
+      const g = y * (dot(w, x) + (w[dimension] as number)) - 1 + a * (diags[i] as number);
       const pg = a === 0 ? Math.min(g, 0) : g;
       maxPg = Math.max(maxPg, pg);
       minPg = Math.min(minPg, pg);
@@ -69,11 +71,13 @@ export interface TrainingSet {
   labels: number[];
   classCount: number;
   dimension: number;
+  /** Per-row weights (absent: 1 each). */
+  weights?: number[];
 }
 
 /** One-vs-rest: one binary classifier per label. */
 export function trainOneVsRest(
-  { xs, labels, classCount, dimension }: TrainingSet,
+  { xs, labels, classCount, dimension, weights }: TrainingSet,
   options: SvmOptions = SVM_DEFAULTS,
 ): BinaryWeights[] {
   return Array.from({ length: classCount }, (_, k) =>
@@ -82,6 +86,7 @@ export function trainOneVsRest(
       labels.map((l) => l === k),
       dimension,
       { ...options, seed: options.seed + k },
+      weights,
     ),
   );
 }

@@ -97,3 +97,34 @@ export const TrainBody = Type.Object(
   { model: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_.-]+$' }) },
   { additionalProperties: false },
 );
+
+export const PerformanceQuery = Type.Object(
+  { model: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_.-]+$' }) },
+  { additionalProperties: false },
+);
+
+const PerformanceClass = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  /** Complaints confirmed in this level-1 category, and how many the model put there. */
+  rows: Type.Integer(),
+  correct: Type.Integer(),
+  recall: Type.Number(),
+});
+
+/** How a model does on the last month's confirmed categories, at level 1 of the tree. */
+export const Performance = Type.Object({
+  model: Type.String(),
+  from: Type.Integer(),
+  to: Type.Integer(),
+  rows: Type.Integer(),
+  /** True when more complaints were confirmed than are checked (the newest are). */
+  capped: Type.Boolean(),
+  accuracy: Type.Number(),
+  classes: Type.Array(PerformanceClass),
+  /** Rows: confirmed class (as `classes`); columns: predicted class, then one for "none of these". */
+  confusion: Type.Array(Type.Array(Type.Integer())),
+});
+export type PerformanceView = Static<typeof Performance>;

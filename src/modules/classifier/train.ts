@@ -5,10 +5,18 @@ import type { Db } from '../../db/database.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { defineJob, enqueue } from '../jobs/index.js';
 import { requireClassifierAdmin } from './access.js';
+import { CategoryIndex } from './categories.js';
 import { type Evaluation, evaluate } from './evaluate.js';
-import { EXPRESS_MODEL } from './express-model.js';
+import { EXPRESS_MODEL, starterCorpus } from './express-model.js';
 import { labelNames } from './label-names.js';
-import { predict, type Sample, trainModel } from './model.js';
+import {
+  predict,
+  type Sample,
+  stratifiedFolds,
+  TRAIN_DEFAULTS,
+  type TrainOptions,
+  trainModel,
+} from './model.js';
 import { findModel, saveModel } from './store.js';
 import { parseTsv } from './tsv.js';
 
@@ -34,12 +42,20 @@ async function trainAndSave(
     samples,
     trainedBy,
     now,
-  }: { name: string; kind: 'file' | 'complaints'; samples: Sample[]; trainedBy: number | null; now: number },
+    options = TRAIN_DEFAULTS,
+  }: {
+    name: string;
+    kind: 'file' | 'complaints';
+    samples: Sample[];
+    trainedBy: number | null;
+    now: number;
+    options?: TrainOptions;
+  },
 ): Promise<TrainSummary> {
   const labels = new Set(samples.map((s) => s.label)).size;
   if (labels < 2) throw badRequest('too_few_labels', [], { labels, rows: samples.length });
   const started = performance.now();
-  const model = trainModel(samples);
+  const model = trainModel(samples, options);
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   const heads = Object.keys(model.heads);
   await saveModel(db, {
@@ -87,6 +103,7 @@ export async function complaintSamples(db: Db): Promise<Sample[]> {
     .orderBy('cc.id')
     .execute();
   const byComplaint = new Map<number, Sample>();
+  const correctedIds = new Set(corrected.map((r) => r.id));
   // Later rows win: a correction outranks the category a complaint was closed with.
   for (const r of [...closed, ...corrected])
     byComplaint.set(r.id, {
@@ -94,9 +111,39 @@ export async function complaintSamples(db: Db): Promise<Sample[]> {
       label: r.code,
       priority: r.priority,
       grade: r.grade,
+      weight: correctedIds.has(r.id) ? CORRECTION_WEIGHT : ORGANISATION_WEIGHT,
     });
   return [...byComplaint.values()];
 }
+
+/** An organisation's row counts twice a starter row; a handler's correction (the model was wrong) four times. */
+export const ORGANISATION_WEIGHT = 2;
+export const CORRECTION_WEIGHT = 4;
+/** Starter rows joined to an organisation's own: this many, shrinking as its own rows grow (half at 1,000). */
+export const STARTER_ROWS = 3000;
+const STARTER_HALF_AT = 1000;
+
+/**
+ * The organisation's rows with part of the starter corpus (only rows of categories it has): the
+ * starter fills in while its own history is small and fades as that grows (ADR 0040).
+ */
+export function withStarter(
+  own: Sample[],
+  starter: Sample[],
+  hasLabel: (label: string) => boolean,
+): Sample[] {
+  const usable = starter.filter((s) => hasLabel(s.label));
+  const keep = Math.round((STARTER_ROWS * STARTER_HALF_AT) / (STARTER_HALF_AT + own.length));
+  if (usable.length === 0 || keep === 0) return own;
+  // A stratified, seeded pick: every category keeps its share.
+  const fold = stratifiedFolds(
+    usable.map((s) => s.label),
+    Math.max(1, Math.floor(usable.length / keep)),
+    STARTER_SEED,
+  );
+  return [...own, ...usable.filter((_, i) => fold[i] === 0)];
+}
+const STARTER_SEED = 17;
 
 export async function trainFromComplaints(
   app: AppContext,
@@ -104,10 +151,14 @@ export async function trainFromComplaints(
   trainedBy: number | null = null,
 ): Promise<TrainSummary> {
   checkName(name);
+  const categories = await CategoryIndex.load(app.db);
+  const own = await complaintSamples(app.db);
   return trainAndSave(app.db, {
     name,
     kind: 'complaints',
-    samples: await complaintSamples(app.db),
+    samples: withStarter(own, starterCorpus(), (label) => !!categories.resolve(label)),
+    // Confidences are calibrated on held-out rows written by people: the organisation's and the tidy starter rows.
+    options: { ...TRAIN_DEFAULTS, calibrateOn: (s) => s.weight !== undefined || !!s.priority },
     trainedBy,
     now: app.clock.now(),
   });

@@ -4,6 +4,7 @@ import * as appeals from './sections/appeals';
 import * as assessment from './sections/assessment';
 import * as audit from './sections/audit';
 import * as cases from './sections/cases';
+import * as classifier from './sections/classifier';
 import * as common from './sections/common';
 import * as complaint from './sections/complaint';
 import * as correctiveActions from './sections/corrective-actions';
@@ -52,5 +53,6 @@ export const en: Messages = {
   ...reports.en,
   ...topics.en,
   ...analysis.en,
+  ...classifier.en,
   terms: terms.en,
 };

@@ -4,6 +4,7 @@ import * as appeals from './sections/appeals';
 import * as assessment from './sections/assessment';
 import * as audit from './sections/audit';
 import * as cases from './sections/cases';
+import * as classifier from './sections/classifier';
 import * as common from './sections/common';
 import * as complaint from './sections/complaint';
 import * as correctiveActions from './sections/corrective-actions';
@@ -52,6 +53,7 @@ export const zh = {
   ...reports.zh,
   ...topics.zh,
   ...analysis.zh,
+  ...classifier.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };

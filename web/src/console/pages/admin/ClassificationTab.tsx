@@ -7,6 +7,7 @@ import { type Category, categoryTree } from '../../components/categories';
 import { type SuggestState, suggest } from '../register/classification';
 import { Suggestions } from '../register/Suggestions';
 import { ClassificationSettings } from './ClassificationSettings';
+import { ClassifierPerformance } from './ClassifierPerformance';
 import { ConfirmButton } from './crud/ConfirmButton';
 import { CrudTable } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
@@ -22,6 +23,7 @@ const invalidates = ['/classification/rules' as const];
 export function ClassificationTab() {
   const { t } = useI18n();
   const categories = useApi('/categories', {}).data?.items ?? [];
+  const activeModel = useApi('/settings/classification', {}).data?.model;
   return (
     <Flex vertical gap={16} data-testid="classification-tab">
       <ClassificationSettings />
@@ -29,6 +31,7 @@ export function ClassificationTab() {
         <RulesTable categories={categories} />
       </Card>
       <TryBox />
+      {activeModel && <ClassifierPerformance activeModel={activeModel} />}
     </Flex>
   );
 }
