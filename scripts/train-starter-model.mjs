@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 
 const out = process.argv[2] ?? 'dist';
 const started = performance.now();
-const { expressModel } = await import(pathToFileURL(resolve(join(out, 'src/modules/classifier/index.js'))).href);
+const { expressModel } = await import(
+  pathToFileURL(resolve(join(out, 'src/modules/classifier/index.js'))).href
+);
 expressModel();
 console.log(`starter classifier ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
