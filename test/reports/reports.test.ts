@@ -163,6 +163,24 @@ for (const dialect of DIALECTS) {
     });
 
     it('makes the due weekly report once, with the figures of the statistics, and mails it with both files', async () => {
+      // Today's forecast, made (the forecast job skips the day): the report shows the next 7 days (预测).
+      await t.app.db
+        .insertInto('forecasts')
+        .values(
+          Array.from({ length: 20 }, (_, i) => ({
+            unit_id: i < 10 ? 0 : unit('hq'),
+            series: 'total',
+            key: '',
+            day: 20261207 + (i % 10),
+            expected: 10,
+            lo80: 8,
+            hi80: 12,
+            lo95: 6,
+            hi95: 14,
+            made_at: clock.now(),
+          })),
+        )
+        .execute();
       await run();
       clock.advance(10 * 60_000);
       await run();
@@ -211,6 +229,7 @@ for (const dialect of DIALECTS) {
       expect(figures.totals.complaints).toBe(5);
       expect(zh.summary[0]).toContain(`本期共受理投诉 ${figures.totals.complaints} 件`);
       expect(zh.summary.join('')).toContain('未结重大投诉 1 件');
+      expect(zh.summary.join('')).toContain('预测未来 7 天受理约 70 件（80% 区间 56–84）');
       const cookie = await cookieOf(t.http, 'executive');
       const xlsx = await download(t.http, cookie, `/api/v1/reports/${zh.id}/xlsx`);
       expect(xlsx.status).toBe(200);
@@ -227,6 +246,19 @@ for (const dialect of DIALECTS) {
           b.key === 'phone' ? '电话' : b.key === 'wechat' ? '微信' : '网站表单',
           b.complaints,
         ]),
+      );
+
+      const forecast = await sheet(xlsx.body, '预测');
+      expect(forecast.slice(1).map((r) => [r[0], r[1]])).toEqual(
+        [
+          '2026-12-08',
+          '2026-12-09',
+          '2026-12-10',
+          '2026-12-11',
+          '2026-12-12',
+          '2026-12-13',
+          '2026-12-14',
+        ].map((d) => [d, 10]),
       );
 
       const pdf = await download(t.http, cookie, `/api/v1/reports/${zh.id}/pdf`);

@@ -2,7 +2,8 @@
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../domain/actor.js';
 import { OPEN_STATUSES } from '../../domain/complaint-model.js';
-import { localMidnight } from '../../lib/time.js';
+import { localDate, localMidnight } from '../../lib/time.js';
+import { forecastFor } from '../forecast/index.js';
 import { statsFigures } from '../stats/index.js';
 import type { Listed, ReportContent } from './summary.js';
 
@@ -101,6 +102,24 @@ async function repeatComplainants(app: AppContext, scope: Scope) {
   return rows.map((r) => ({ name: maskName(r.name), complaints: Number(r.n) }));
 }
 
+/** The next 7 days of the scope's stored forecast (refreshed daily by the forecast job), from the day after `now`. */
+async function nextWeek(ctx: Parameters<typeof forecastFor>[0], scope: Scope, now: number) {
+  const forecast = await forecastFor(ctx, { unitId: scope.unitId });
+  const today = localDate(now, ctx.config.timeZone);
+  const staffed = forecast.staffing.medianHandlingHours !== null;
+  const handlers = new Map(forecast.staffing.days.map((d) => [d.date, staffed ? d.handlers : null]));
+  return forecast.total
+    .filter((d) => d.date > today)
+    .slice(0, 7)
+    .map((d) => ({
+      date: d.date,
+      expected: d.expected,
+      lo80: d.lo80,
+      hi80: d.hi80,
+      handlers: handlers.get(d.date) ?? null,
+    }));
+}
+
 /** Read everything a report of the scope and period shows, as of `now`. */
 export async function readContent(app: AppContext, scope: Scope, now: number): Promise<ReportContent> {
   const ctx = { ...app, actor: reader(scope) };
@@ -121,5 +140,6 @@ export async function readContent(app: AppContext, scope: Scope, now: number): P
     openMajor: await openMajor(app, scope),
     repeatComplainants: await repeatComplainants(app, scope),
     unitOnTime,
+    forecast: await nextWeek(ctx, scope, now),
   };
 }

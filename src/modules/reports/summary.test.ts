@@ -75,6 +75,7 @@ const content = (over: Partial<ReportContent> = {}): ReportContent => ({
     { name: '南山网点', nameEn: 'Nanshan', met: 40, onTimeRate: 0.5 },
     { name: '浦东网点', nameEn: 'Pudong', met: 60, onTimeRate: 1 },
   ],
+  forecast: [],
   ...over,
 });
 
@@ -111,6 +112,25 @@ describe('the summary written from the figures', () => {
     expect(s).toContain('有效投诉率 75.0%，一次解决率 25.0%，重开率 5.0%，NPS 32.5（40 份调查）。');
     const many = writeSummary(content({ openMajor: { count: 1000, more: true, numbers: ['KS-9'] } }), 'en');
     expect(many).toContain('Open major complaints: 1000+ (KS-9).');
+  });
+
+  it('says what the forecast expects for the next days and the handlers needed at most', () => {
+    const day = (date: string, expected: number, handlers: number | null) => ({
+      date,
+      expected,
+      lo80: expected - 10,
+      hi80: expected + 10,
+      handlers,
+    });
+    const s = writeSummary(
+      content({ forecast: [day('2026-12-08', 100.4, 6.2), day('2026-12-09', 80, 4.9)] }),
+      'zh-CN',
+    );
+    expect(s).toContain(
+      '预测未来 2 天受理约 180 件（80% 区间 160–200），按当前处理时长每日最多约需 7 名处理人员。',
+    );
+    const en = writeSummary(content({ forecast: [day('2026-12-08', 50, null)] }), 'en');
+    expect(en).toContain('Expected in the next 1 days: about 50 complaints (80 % interval 40–60).');
   });
 
   it('says nothing of changes, rates or units when there is nothing to say', () => {

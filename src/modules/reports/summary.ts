@@ -16,6 +16,8 @@ export interface ReportContent {
   repeatComplainants: Array<{ name: string; complaints: number }>;
   /** On-time rate of every stage together, per child unit (the scope's direct children), worst first. */
   unitOnTime: Array<{ name: string; nameEn: string | null; met: number; onTimeRate: number }>;
+  /** The next 7 days' expected complaints (预测) with the 80 % interval and the handlers needed; none before the first forecast. */
+  forecast: Array<{ date: string; expected: number; lo80: number; hi80: number; handlers: number | null }>;
 }
 
 export interface Listed {
@@ -123,6 +125,18 @@ function worstUnitsSentence(c: ReportContent, l: L, locale: Locale): string | nu
   );
 }
 
+function forecastSentence(c: ReportContent, l: L): string | null {
+  if (!c.forecast.length) return null;
+  const sum = (k: 'expected' | 'lo80' | 'hi80') => Math.round(c.forecast.reduce((n, d) => n + d[k], 0));
+  const handlers = c.forecast.map((d) => d.handlers).filter((h): h is number => h !== null);
+  const most = handlers.length ? Math.ceil(Math.max(...handlers)) : null;
+  const days = c.forecast.length;
+  return l(
+    `预测未来 ${days} 天受理约 ${sum('expected')} 件（80% 区间 ${sum('lo80')}–${sum('hi80')}）${most === null ? '' : `，按当前处理时长每日最多约需 ${most} 名处理人员`}。`,
+    `Expected in the next ${days} days: about ${sum('expected')} complaints (80 % interval ${sum('lo80')}–${sum('hi80')})${most === null ? '' : `; at the current handling time up to ${most} handlers a day`}.`,
+  );
+}
+
 /** The summary's sentences, in the report's locale. */
 export function writeSummary(content: ReportContent, locale: Locale): string[] {
   const l: L = (zh, en) => (locale === 'en' ? en : zh);
@@ -135,6 +149,7 @@ export function writeSummary(content: ReportContent, locale: Locale): string[] {
     listedSentence(content.openMajor, l, ['未结重大投诉', 'Open major complaints']),
     repeatSentence(content, l),
     worstUnitsSentence(content, l, locale),
+    forecastSentence(content, l),
   ].filter((s): s is string => s !== null);
 }
 

@@ -146,5 +146,26 @@ export function reportTables(c: ReportContent, locale: Locale): Table[] {
       header: [l('日期', 'day'), l('投诉量', 'complaints')],
       rows: f.trend.map((d) => [d.day, d.complaints]),
     },
+    ...(c.forecast.length
+      ? [
+          {
+            title: l('预测', 'Forecast'),
+            header: [
+              l('日期', 'day'),
+              l('预计投诉量', 'expected'),
+              l('80% 区间下限', '80 % low'),
+              l('80% 区间上限', '80 % high'),
+              l('所需处理人员', 'handlers needed'),
+            ],
+            rows: c.forecast.map((d) => [
+              d.date,
+              Number(d.expected.toFixed(1)),
+              Number(d.lo80.toFixed(1)),
+              Number(d.hi80.toFixed(1)),
+              d.handlers === null ? '' : Number(d.handlers.toFixed(1)),
+            ]),
+          },
+        ]
+      : []),
   ];
 }
