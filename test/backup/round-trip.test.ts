@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,6 +32,8 @@ interface Registered {
   acknowledgedAt: number;
 }
 
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
 for (const dialect of DIALECTS)
   describe(`backup and restore (备份与恢复) on ${dialect}`, () => {
     let t: TestApp;
@@ -39,6 +41,7 @@ for (const dialect of DIALECTS)
     let target: Awaited<ReturnType<typeof freshInstallation>>;
     let restored: DatabaseHandle;
     const acknowledged: Registered[] = [];
+    const reportFiles: Array<[string, Buffer]> = [];
     beforeAll(async () => {
       t = await startTestApp(dialect);
       // `kesu` reads the key from the data directory: the test app's own key.
@@ -50,7 +53,7 @@ for (const dialect of DIALECTS)
       await t.close();
     });
 
-    it('backs up under load, restores elsewhere: every acknowledged complaint, evidence file and phone number identical', async () => {
+    it('backs up under load, restores elsewhere: every acknowledged complaint, evidence file, report file and phone number identical', async () => {
       const agent = await login(t.http, 'agent');
       const staff = await EvidenceClient.signIn(t.http, 'agent');
       const register = async (): Promise<Registered> => {
@@ -65,6 +68,33 @@ for (const dialect of DIALECTS)
         return { number, phone: body.complainant.phone ?? '', evidence, acknowledgedAt: Date.now() };
       };
       for (let i = 0; i < 6; i++) acknowledged.push(await register());
+      // A ready report's files live in the same content store: they go into the archive too.
+      const report = { pdf: pdf(`周报 ${randomBytes(8).toString('hex')}`), xlsx: randomBytes(64) };
+      const hashes = { pdf: sha256(report.pdf), xlsx: sha256(report.xlsx) };
+      const sourceStore = evidenceStore({ dataDir: t.app.config.dataDir });
+      for (const kind of ['pdf', 'xlsx'] as const) {
+        const staged = await sourceStore.stagingPath();
+        writeFileSync(staged, report[kind]);
+        await sourceStore.put(hashes[kind], staged);
+      }
+      await t.app.db
+        .insertInto('reports')
+        .values({
+          kind: 'on_demand',
+          period_from: '2026-11-30',
+          period_to: '2026-12-06',
+          unit_id: t.org.unitIds.get('hq') ?? 0,
+          unit_path: '/',
+          locale: 'zh-CN',
+          status: 'ready',
+          created_at: Date.now(),
+          pdf_sha256: hashes.pdf,
+          pdf_size: report.pdf.length,
+          xlsx_sha256: hashes.xlsx,
+          xlsx_size: report.xlsx.length,
+        })
+        .execute();
+      reportFiles.push([hashes.pdf, report.pdf], [hashes.xlsx, report.xlsx]);
 
       let stop = false;
       const during: Registered[] = [];
@@ -124,6 +154,8 @@ for (const dialect of DIALECTS)
       // Whatever else the archive caught (registrations during the backup) came with its files.
       for (const e of await restored.db.selectFrom('evidence').select('sha256').execute())
         expect(await store.has(e.sha256)).toBe(true);
+
+      for (const [hash, bytes] of reportFiles) expect(await buffer(await store.get(hash))).toEqual(bytes);
 
       // What `kesu audit verify` reports.
       expect(await verifyChain(restored.db)).toMatchObject({ intact: true });

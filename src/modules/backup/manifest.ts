@@ -64,7 +64,7 @@ export interface DatabaseSummary {
   migration: string | null;
   rows: Record<string, number>;
   chainHeads: Manifest['chainHeads'];
-  /** The content hashes of every evidence row. */
+  /** The content hashes of every file the database names in the content store: evidence and report files. */
   evidence: string[];
 }
 
@@ -89,11 +89,16 @@ export async function summariseDatabase(db: Db | Tx): Promise<DatabaseSummary> {
   // Migration names are dated: the greatest is the latest.
   const { rows: applied } = await sql<{ name: string }>`
     select name from kysely_migration order by name desc limit 1`.execute(db);
-  const evidence = await db.selectFrom('evidence').select('sha256').distinct().orderBy('sha256').execute();
+  const evidence = await db.selectFrom('evidence').select('sha256').distinct().execute();
+  const reports = await db.selectFrom('reports').select(['pdf_sha256', 'xlsx_sha256']).execute();
+  const stored = new Set([
+    ...evidence.map((e) => e.sha256),
+    ...reports.flatMap((r) => [r.pdf_sha256, r.xlsx_sha256]).filter((h): h is string => h !== null),
+  ]);
   return {
     migration: applied[0]?.name ?? null,
     rows,
     chainHeads: { streams: heads.length, digest: digest.digest('hex') },
-    evidence: evidence.map((e) => e.sha256),
+    evidence: [...stored].sort(),
   };
 }
