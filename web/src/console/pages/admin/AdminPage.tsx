@@ -26,6 +26,7 @@ import { TemplatesTab } from './TemplatesTab';
 import { UnitsTab } from './UnitsTab';
 import { UsersTab } from './UsersTab';
 import { VolumesTab } from './VolumesTab';
+import { WarningSettingsTab } from './WarningSettingsTab';
 import { WebhooksTab } from './WebhooksTab';
 
 const TABS = [
@@ -43,6 +44,7 @@ const TABS = [
   'classification',
   'sla',
   'calendar',
+  'warnings',
   'templates',
   'channels',
   'mail',
@@ -54,7 +56,7 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number];
 
-/** 系统管理: organisation, users, approval authority, categories, dispatch rules, playbooks, quality checklists, time limits, calendar, notice templates, notification channels, mail intake, API tokens, webhooks, other settings, backups, background jobs; each tab is /admin/<tab>. */
+/** 系统管理: organisation, users, approval authority, categories, dispatch rules, playbooks, quality checklists, time limits, calendar, early-warning settings, notice templates, notification channels, mail intake, API tokens, webhooks, other settings, backups, background jobs; each tab is /admin/<tab>. */
 export default function AdminPage() {
   const { t } = useI18n();
   const sub = (useParams()['*'] ?? '').split('/')[0] as Tab;
@@ -120,6 +122,7 @@ function AdminTabs({ tab, units, users }: { tab: Tab; units: Unit[]; users: Admi
         },
         { key: 'sla', label: t('admin.tab.sla'), children: <SlaTab /> },
         { key: 'calendar', label: t('admin.tab.calendar'), children: <CalendarTab /> },
+        { key: 'warnings', label: t('warn.settings.tab'), children: <WarningSettingsTab /> },
         { key: 'templates', label: t('admin.tab.templates'), children: <TemplatesTab /> },
         { key: 'channels', label: t('admin.tab.channels'), children: <ChannelsTab /> },
         { key: 'mail', label: t('admin.tab.mail'), children: <MailIntakeTab /> },
