@@ -45,9 +45,13 @@ export function WarningsList() {
           data-testid="warn-status-filter"
         />
         {has('supervisor', 'manager', 'executive', 'auditor', 'admin') && (
-          <div style={{ width: 220 }}>
-            <UnitSelect allowClear value={unitId} onChange={setUnitId} />
-          </div>
+          <UnitSelect
+            allowClear
+            placeholder={t('warn.filter.unit')}
+            style={{ width: 220 }}
+            value={unitId}
+            onChange={setUnitId}
+          />
         )}
       </Flex>
       {list.error && (

@@ -1,4 +1,5 @@
 import { Form, type FormInstance, Select } from 'antd';
+import type { CSSProperties } from 'react';
 import { PERMISSIONS } from '../../../../../../src/modules/complaints/permissions';
 import { useApi } from '../../../../api/hooks';
 import { useI18n } from '../../../../i18n';
@@ -17,6 +18,8 @@ export function UnitSelect({
 }: {
   all?: boolean;
   allowClear?: boolean;
+  placeholder?: string;
+  style?: CSSProperties;
   value?: number;
   onChange?: (v: number) => void;
 }) {
