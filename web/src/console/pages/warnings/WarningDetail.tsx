@@ -35,7 +35,7 @@ function WarningCard({ warning: w }: { warning: WarningView }) {
         extra={<WarningButtons warning={w} />}
       >
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-          <Descriptions.Item label={t('warn.col.figures')} span={2}>
+          <Descriptions.Item label={t('warn.col.figures')} span="filled">
             {figuresText(w, t)}
           </Descriptions.Item>
           <Descriptions.Item label={t('warn.col.unit')}>{w.unit.name}</Descriptions.Item>
