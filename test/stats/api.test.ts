@@ -84,6 +84,9 @@ for (const dialect of DIALECTS) {
       const bad = await u('executive').get('/api/v1/stats?from=2026-02-30');
       expect(bad.status).toBe(400);
       expect(bad.body.fields[0].path).toBe('/querystring/from');
+      // A year outside 2000–2099 is refused the same way (590 has no year before it worth comparing).
+      const ancient = await u('executive').get('/api/v1/stats?from=0590-10-28');
+      expect([ancient.status, ancient.body.fields[0].code]).toEqual([400, 'bad_day']);
     });
 
     it('gives each bucket the list filters that list exactly the complaints it counts', async () => {

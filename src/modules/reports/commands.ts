@@ -1,13 +1,11 @@
 import type { ActorContext } from '../../context.js';
 import { badRequest } from '../../lib/errors.js';
+import { dayCount, isRealDay } from '../stats/index.js';
 import { reportScope } from './access.js';
 import { queueReport } from './schedule.js';
 import type { RecipientsInput, ReportRequestInput } from './schemas.js';
 
-const DAY = 86_400_000;
 const MAX_DAYS = 366 * 3;
-const utc = (day: string) => Date.parse(`${day}T00:00:00Z`);
-const isRealDay = (day: string) => new Date(utc(day)).toISOString().slice(0, 10) === day;
 
 function checkPeriod(input: ReportRequestInput) {
   const errors = [
@@ -15,8 +13,7 @@ function checkPeriod(input: ReportRequestInput) {
     ...(isRealDay(input.to) ? [] : [{ path: '/to', code: 'bad_day' }]),
   ];
   if (!errors.length && input.to < input.from) errors.push({ path: '/to', code: 'before_from' });
-  if (!errors.length && (utc(input.to) - utc(input.from)) / DAY + 1 > MAX_DAYS)
-    errors.push({ path: '/to', code: 'range_too_long' });
+  if (!errors.length && dayCount(input) > MAX_DAYS) errors.push({ path: '/to', code: 'range_too_long' });
   if (errors.length) throw badRequest('validation_failed', errors);
 }
 

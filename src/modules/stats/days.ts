@@ -18,7 +18,8 @@ export const dayOfKey = (key: number) => {
   return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
 };
 
-export const isRealDay = (day: string) => iso(utc(day)) === day;
+/** A real calendar day written 'YYYY-MM-DD' in the years statistics cover (2000–2099, as assessment periods). */
+export const isRealDay = (day: string) => /^20\d\d-\d\d-\d\d$/.test(day) && iso(utc(day)) === day;
 export const dayCount = (r: DayRange) => Math.round((utc(r.to) - utc(r.from)) / DAY) + 1;
 
 /** 环比: as many days just before. */
@@ -31,7 +32,7 @@ export function previousRange(r: DayRange): DayRange {
 export function lastYearRange(r: DayRange): DayRange {
   const back = (day: string) => {
     const d = `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
-    return isRealDay(d) ? d : `${d.slice(0, 8)}28`;
+    return iso(utc(d)) === d ? d : `${d.slice(0, 8)}28`;
   };
   return { from: back(r.from), to: back(r.to) };
 }
