@@ -1,8 +1,8 @@
-import { Card, Col, Descriptions, Empty, Flex, Row, Statistic, Tag, Timeline, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Card, Col, Descriptions, Empty, Flex, Row, Statistic, Tag, Typography } from 'antd';
 import { useApi } from '../../../api/hooks';
 import { type Translate, useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
+import { HistoryTimeline, LinkedComplaints } from '../../components/RecordHistory';
 import { formatTime } from '../complaint/format';
 import { ActionButtons } from './ActionButtons';
 import { type ActionView, STATUS_COLOR } from './shared';
@@ -87,32 +87,16 @@ function ActionCard({ action: a }: { action: ActionView }) {
             </Card>
             <EffectCard action={a} />
             <Card size="small" title={t('ca.section.linked')}>
-              <Flex vertical gap={4} data-testid="ca-linked">
-                {a.linked.map((c) => (
-                  <Typography.Text key={c.number}>
-                    <Link to={`/complaints/${c.number}`}>{c.number}</Link> {c.title}{' '}
-                    <Typography.Text type="secondary">{formatTime(c.receivedAt)}</Typography.Text>
-                  </Typography.Text>
-                ))}
-              </Flex>
+              <LinkedComplaints items={a.linked} testId="ca-linked" />
             </Card>
           </Flex>
         </Col>
         <Col xs={24} xl={10}>
           <Card size="small" title={t('ca.section.history')}>
-            <Timeline
-              items={a.history.map((e) => ({
-                key: e.seq,
-                content: (
-                  <Flex vertical>
-                    <Typography.Text strong>{t(`ca.event.${e.kind}` as Key)}</Typography.Text>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {formatTime(e.at)} · {e.actor?.name ?? t('ca.system')}
-                    </Typography.Text>
-                    {e.comment && <Typography.Text>{e.comment}</Typography.Text>}
-                  </Flex>
-                ),
-              }))}
+            <HistoryTimeline
+              events={a.history}
+              label={(kind) => t(`ca.event.${kind}` as Key)}
+              system={t('ca.system')}
             />
           </Card>
         </Col>

@@ -1,8 +1,8 @@
-import { Card, Col, Descriptions, Empty, Flex, Row, Tag, Timeline, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Card, Col, Descriptions, Empty, Flex, Row, Tag, Typography } from 'antd';
 import { useApi } from '../../../api/hooks';
 import { type Translate, useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
+import { HistoryTimeline, LinkedComplaints } from '../../components/RecordHistory';
 import { formatTime } from '../complaint/format';
 import { figuresText } from './figures';
 import { SpikeChart } from './SpikeChart';
@@ -57,32 +57,16 @@ function WarningCard({ warning: w }: { warning: WarningView }) {
             {w.linked.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
             ) : (
-              <Flex vertical gap={4} data-testid="warn-linked">
-                {w.linked.map((c) => (
-                  <Typography.Text key={c.number}>
-                    <Link to={`/complaints/${c.number}`}>{c.number}</Link> {c.title}{' '}
-                    <Typography.Text type="secondary">{formatTime(c.receivedAt)}</Typography.Text>
-                  </Typography.Text>
-                ))}
-              </Flex>
+              <LinkedComplaints items={w.linked} testId="warn-linked" />
             )}
           </Card>
         </Col>
         <Col xs={24} xl={10}>
           <Card size="small" title={t('warn.history')}>
-            <Timeline
-              items={w.history.map((e) => ({
-                key: e.seq,
-                content: (
-                  <Flex vertical>
-                    <Typography.Text strong>{t(`warn.event.${e.kind}` as Key)}</Typography.Text>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {formatTime(e.at)} · {e.actor?.name ?? t('warn.system')}
-                    </Typography.Text>
-                    {e.comment && <Typography.Text>{e.comment}</Typography.Text>}
-                  </Flex>
-                ),
-              }))}
+            <HistoryTimeline
+              events={w.history}
+              label={(kind) => t(`warn.event.${kind}` as Key)}
+              system={t('warn.system')}
             />
           </Card>
         </Col>
