@@ -116,4 +116,24 @@ describe.each(DIALECTS)('the most urgent first on %s', (dialect) => {
     const mine = await pages(handler, '/api/v1/complaints/mine', 1);
     expect(mine.map((i) => i.number)).toEqual([numbers[7]]);
   });
+
+  it('pages the overdue and the soon due in urgency order, and never a complaint without a deadline', async () => {
+    // Last: it registers two more, whose deadlines are still ahead.
+    await register({ priority: 'P1', unitId: t.org.unitIds.get('pudong') });
+    await register({ priority: 'P4', unitId: t.org.unitIds.get('pudong') });
+    const all = await pages(agent, '/api/v1/complaints', 200);
+    const now = clock.now();
+    const overdue = all.filter((i) => i.dueAt !== null && Date.parse(i.dueAt) <= now);
+    expect(overdue.length).toBeGreaterThan(1);
+    expect((await pages(agent, '/api/v1/complaints?sort=dueAt&overdue=true', 1)).map((i) => i.number)).toEqual(
+      byUrgency(overdue, numbers).map((i) => i.number),
+    );
+    const soon = all.filter(
+      (i) => i.dueAt !== null && Date.parse(i.dueAt) > now && Date.parse(i.dueAt) <= now + 100_000 * MINUTE,
+    );
+    expect(soon.length).toBeGreaterThan(0);
+    expect(
+      (await pages(agent, '/api/v1/complaints?sort=dueAt&dueWithin=100000', 1)).map((i) => i.number),
+    ).toEqual(byUrgency(soon, numbers).map((i) => i.number));
+  });
 });

@@ -227,7 +227,10 @@ async function filteredComplaints(
     const hint = ctx.dialect === 'sqlite' && c !== drive && steerable.includes(c);
     q = q.where((eb) => c.where(eb, hint ? hinted : plain(eb)));
   }
-  return { query: q, column, desc, nullsLast: column === 'due_at', driven: drive !== undefined, search };
+  // Overdue and due-within hold due_at to a range: no complaint without one can pass, and looking for
+  // them would walk every complaint in id order.
+  const nullsLast = column === 'due_at' && !input.overdue && !input.dueWithin;
+  return { query: q, column, desc, nullsLast, driven: drive !== undefined, search };
 }
 
 /** The complaints whose sort column is (`is`) or is not (`is not`) null; kept off its index when a filter drives. */
