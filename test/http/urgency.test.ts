@@ -125,9 +125,9 @@ describe.each(DIALECTS)('the most urgent first on %s', (dialect) => {
     const now = clock.now();
     const overdue = all.filter((i) => i.dueAt !== null && Date.parse(i.dueAt) <= now);
     expect(overdue.length).toBeGreaterThan(1);
-    expect((await pages(agent, '/api/v1/complaints?sort=dueAt&overdue=true', 1)).map((i) => i.number)).toEqual(
-      byUrgency(overdue, numbers).map((i) => i.number),
-    );
+    expect(
+      (await pages(agent, '/api/v1/complaints?sort=dueAt&overdue=true', 1)).map((i) => i.number),
+    ).toEqual(byUrgency(overdue, numbers).map((i) => i.number));
     const soon = all.filter(
       (i) => i.dueAt !== null && Date.parse(i.dueAt) > now && Date.parse(i.dueAt) <= now + 100_000 * MINUTE,
     );
