@@ -12,6 +12,7 @@ import { describeLoad, type LoadSummary, runLoad, type VariedRequest } from './l
 import { mixedRows, writeMixedDataset } from './lib/mixed-dataset.js';
 import { KINDS, type Kind, loadPools, MIXED_SEED, mixedRequests, type User } from './lib/mixed-requests.js';
 import { mixRefs, registrationMix, settleCategories } from './lib/workload.js';
+import { profileDir, readProfile, settle } from './registration.js';
 import type { Org } from './search.js';
 
 const USERS: User[] = ['supervisor', 'agent', 'handler'];
@@ -49,7 +50,8 @@ async function sanity(url: string, make: Record<Kind, () => VariedRequest>) {
 async function measure(ctx: BenchContext, kind: DbKind, db: FreshDatabase, org: Org, result: Result) {
   const handle = openDatabase(db.url);
   const pools = await loadPools(handle.db, org).finally(() => handle.close());
-  const kesu = await startKesu(ctx, { name: `kesu-mixed-${kind}`, db });
+  const profiles = profileDir(ctx);
+  const kesu = await startKesu(ctx, { name: `kesu-mixed-${kind}`, db, cpuProfileDir: profiles });
   let answered = 0;
   try {
     const admin = await KesuClient.login(kesu.url, 'admin');
@@ -71,6 +73,7 @@ async function measure(ctx: BenchContext, kind: DbKind, db: FreshDatabase, org: 
     });
     await sanity(kesu.url, make);
     answered = 1;
+    await settle(ctx, kesu);
     const { connections, warmupSeconds, durationSeconds } = ctx.options;
     const spec = { url: kesu.url, method: 'GET' as const, connections, next };
     if (warmupSeconds > 0) {
@@ -100,6 +103,7 @@ async function measure(ctx: BenchContext, kind: DbKind, db: FreshDatabase, org: 
   } finally {
     await kesu.stop();
   }
+  if (profiles) readProfile(ctx, profiles, `kesu-mixed-${kind}`);
   const stored = (await countRows(db.url, 'complaints')) - result.rows;
   result.registrations = { answered, stored };
   if (stored < answered) result.problems.push(`${answered} registrations acknowledged but ${stored} stored`);

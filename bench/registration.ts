@@ -11,7 +11,7 @@ import { formatProfile, type ProfileSummary, summariseProfile } from './lib/cpu-
 import { countRows, type FreshDatabase, freshDatabase, KesuClient, startKesu } from './lib/kesu.js';
 import { describeLoad, type LoadSpec, type LoadSummary, runLoad } from './lib/load.js';
 import { formatWaits, samplePgWaits, type WaitSample } from './lib/pg-waits.js';
-import { type ServerChild, startServer } from './lib/processes.js';
+import { type ServerChild, startServer, waitUntilQuiet } from './lib/processes.js';
 import { MIX_BODIES, MIX_SEED, mixRefs, registrationMix, settleCategories } from './lib/workload.js';
 
 const CATEGORY_CODE = 'delay.transit';
@@ -75,6 +75,7 @@ async function loadServer(
   const text = await res.text();
   if (res.status !== 201) throw new Error(`${server.name}: sanity request got HTTP ${res.status}: ${text}`);
   let answered = 1;
+  await settle(ctx, server);
   const { connections, warmupSeconds, durationSeconds } = ctx.options;
   if (warmupSeconds > 0) {
     ctx.log(`${server.name}: warm-up ${warmupSeconds} s`);
@@ -107,7 +108,13 @@ function check(problems: string[], label: string, m: Measured): void {
     problems.push(`${label}: ${m.rowsAnswered} rows acknowledged but only ${m.rowsStored} stored`);
 }
 
-function profileDir(ctx: BenchContext): string | undefined {
+/** Waits for the server to finish its start-up work (see `waitUntilQuiet`), saying how long it took. */
+export async function settle(ctx: BenchContext, server: ServerChild): Promise<void> {
+  const { seconds, quiet } = await waitUntilQuiet(server);
+  ctx.log(`${server.name}: ${quiet ? 'quiet' : 'still busy'} after ${seconds} s`);
+}
+
+export function profileDir(ctx: BenchContext): string | undefined {
   if (!ctx.options.profile) return undefined;
   const dir = path.join(ctx.resultsDir, 'profiles');
   mkdirSync(dir, { recursive: true });
@@ -115,7 +122,7 @@ function profileDir(ctx: BenchContext): string | undefined {
 }
 
 /** The CPU profile a Kesu child wrote on exit, summarised and logged. */
-function readProfile(ctx: BenchContext, dir: string, name: string) {
+export function readProfile(ctx: BenchContext, dir: string, name: string) {
   const file = path.join(dir, `${name}.cpuprofile`);
   if (!existsSync(file)) {
     ctx.log(`${name}: no profile written at ${file}`);

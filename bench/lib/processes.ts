@@ -238,3 +238,38 @@ export async function runChild(
     killGroup(pid, 'SIGKILL');
   }
 }
+
+/**
+ * CPU seconds (user + system) a process's main thread has used so far, from /proc (Linux). Not the
+ * other threads: a CPU profiler's sampling thread would never let a profiled server look quiet.
+ */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Waits until a server has done the work its start set off (a job catching up on a database just
+ * written: statistics, clocks, reports, topics): until it has used under `share` of a core for
+ * `quietSeconds` seconds in a row, or `maxSeconds` have passed. The measured run then sees the server
+ * as it runs day to day, not its catch-up. Returns the seconds waited.
+ */
+export async function waitUntilQuiet(
+  child: ServerChild,
+  { share = 0.05, quietSeconds = 6, maxSeconds = 300 } = {},
+): Promise<{ seconds: number; quiet: boolean }> {
+  const started = performance.now();
+  let quietFor = 0;
+  let last = cpuSeconds(child.pid);
+  while (performance.now() - started < maxSeconds * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = cpuSeconds(child.pid);
+    quietFor = now - last < share ? quietFor + 1 : 0;
+    last = now;
+    if (quietFor >= quietSeconds)
+      return { seconds: Math.round((performance.now() - started) / 1000), quiet: true };
+  }
+  return { seconds: maxSeconds, quiet: false };
+}
