@@ -28,6 +28,7 @@ import * as stats from './migrations/2026-12-03-stats.js';
 import * as webhooks from './migrations/2026-12-03-webhooks.js';
 import * as workerHeartbeats from './migrations/2026-12-03-worker-heartbeats.js';
 import * as dueListIndex from './migrations/2026-12-04-due-list-index.js';
+import * as majorListIndex from './migrations/2026-12-04-major-list-index.js';
 import * as reports from './migrations/2026-12-04-reports.js';
 import * as statsNarrowRollups from './migrations/2026-12-04-stats-narrow-rollups.js';
 import * as topicsForecasts from './migrations/2026-12-04-topics-forecasts.js';
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-topics-forecasts': topicsForecasts,
   '2026-12-04-warnings': warnings,
   '2026-12-04-due-list-index': dueListIndex,
+  '2026-12-04-major-list-index': majorListIndex,
 };
 
 // Several migrations of one day are released together under names that do not sort in release order:

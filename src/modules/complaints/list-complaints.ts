@@ -92,7 +92,7 @@ interface Listing {
   query: ComplaintQuery;
   column: SortColumn;
   desc: boolean;
-  /** The sort column may be null (due_at: no clock runs); those complaints come last, in id order. */
+  /** The sort column may be null (due_at: no clock runs); those complaints come last, in order of receipt. */
   nullsLast: boolean;
   /** SQLite reads the list through a filter's index (list-plan.ts), not the sort column's. */
   driven: boolean;
@@ -148,7 +148,8 @@ async function filteredComplaints(
   if (priorities?.length) filter(true, (eb, col) => eb(col('priority'), 'in', priorities));
   if (channels?.length) filter(false, (eb, col) => eb(col('channel'), 'in', channels));
   const { grade, assigneeId, customerId, repeat } = input;
-  if (grade) filter(false, (eb, col) => eb(col('grade'), '=', grade));
+  // Major complaints are few and have an index of their own; the general ones are nearly all.
+  if (grade) filter(grade === 'major', (eb, col) => eb(col('grade'), '=', grade));
   if (assigneeId) filter(true, (eb, col) => eb(col('assignee_id'), '=', assigneeId));
   let byCategory: Condition | undefined;
   if (input.categoryId) {
@@ -170,12 +171,15 @@ async function filteredComplaints(
   const from = input.receivedFrom ? Date.parse(input.receivedFrom) : undefined;
   const to = input.receivedTo ? Date.parse(input.receivedTo) : undefined;
   if (from !== undefined || to !== undefined)
-    filter(true, (eb, col) =>
-      eb.and([
-        ...(from === undefined ? [] : [eb(col('received_at'), '>=', from)]),
-        ...(to === undefined ? [] : [eb(col('received_at'), '<', to)]),
-      ]),
-    );
+    conditions.push({
+      indexed: true,
+      bounds: 'received_at',
+      where: (eb, col) =>
+        eb.and([
+          ...(from === undefined ? [] : [eb(col('received_at'), '>=', from)]),
+          ...(to === undefined ? [] : [eb(col('received_at'), '<', to)]),
+        ]),
+    });
   if (customerId) filter(true, (eb, col) => eb(col('customer_id'), '=', customerId));
   if (repeat !== undefined) filter(false, (eb, col) => eb(col('repeat_complaint'), '=', repeat ? 1 : 0));
   let q = ctx.db.selectFrom('complaints');
@@ -224,7 +228,11 @@ async function filteredComplaints(
       : undefined;
   if (openWalk) q = q.where(openOnly);
   for (const c of conditions) {
-    const hint = ctx.dialect === 'sqlite' && c !== drive && steerable.includes(c);
+    const hint =
+      ctx.dialect === 'sqlite' &&
+      c !== drive &&
+      steerable.includes(c) &&
+      !(drive === undefined && c.bounds === column);
     q = q.where((eb) => c.where(eb, hint ? hinted : plain(eb)));
   }
   // Overdue and due-within hold due_at to a range: no complaint without one can pass, and looking for
@@ -237,9 +245,24 @@ async function filteredComplaints(
 const whereNull = (listing: Listing, query: ComplaintQuery, is: 'is' | 'is not') =>
   query.where((eb) => eb((listing.driven ? hinted : plain(eb))(listing.column), is, null));
 
-/** The complaints after `cursor` in the listing's order (keyset paging on (sort column, id)). */
-function after(listing: Listing, [value, id]: Cursor) {
-  if (value === null) return whereNull(listing, listing.query, 'is').where('complaints.id', '>', id);
+/**
+ * The complaints after `cursor` in the listing's order (keyset paging on (sort column, id)). Past the
+ * last complaint with a due time the cursor is (null, id): those without one come in order of receipt,
+ * so the page goes on from that complaint's receipt time.
+ */
+async function after(ctx: ActorContext, listing: Listing, [value, id]: Cursor) {
+  if (value === null) {
+    const nulls = whereNull(listing, listing.query, 'is');
+    const last = await ctx.db
+      .selectFrom('complaints')
+      .select('received_at')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!last) return nulls.where('complaints.id', '>', id);
+    return nulls.where((eb) =>
+      eb(eb.refTuple('complaints.received_at', 'complaints.id'), '>', eb.tuple(last.received_at, id)),
+    );
+  }
   const cmp = listing.desc ? '<' : '>';
   return listing.query.where((eb) =>
     eb(eb.refTuple(`complaints.${listing.column}`, 'complaints.id'), cmp, eb.tuple(value, id)),
@@ -250,26 +273,34 @@ function after(listing: Listing, [value, id]: Cursor) {
  * The ids of up to `limit` complaints after `cursor`, in order: read from the complaints alone (often
  * from an index alone), so that only a page's rows are joined and fetched. A column with nulls (due_at)
  * is read in two ranges: the rows with a value in its order, then, when the page is not full, those
- * without in id order — each an index range on (column, id) when the list walks that index, where an
- * `or` or `coalesce` would sort every visible row.
+ * without in order of receipt — each an index range (on due time and id, or on receipt time and id)
+ * when the list walks that index, where an `or` or `coalesce` would sort every visible row. Receipt
+ * order, not id order, so that a list of a time range (received last month, by due time) reads the
+ * range of the receipt index, not every complaint since the first.
  */
-async function idsAfter(listing: Listing, cursor: Cursor | null, limit: number): Promise<number[]> {
+async function idsAfter(
+  ctx: ActorContext,
+  listing: Listing,
+  cursor: Cursor | null,
+  limit: number,
+): Promise<number[]> {
   const direction = listing.desc ? 'desc' : 'asc';
-  const read = async (query: ComplaintQuery, n: number, byColumn = true) => {
-    const rows = await (byColumn ? query.orderBy(`complaints.${listing.column}`, direction) : query)
+  const read = async (query: ComplaintQuery, n: number, by: 'received_at' | SortColumn = listing.column) => {
+    const rows = await query
+      .orderBy(`complaints.${by}`, direction)
       .select('complaints.id')
       .orderBy('complaints.id', direction)
       .limit(n)
       .execute();
     return rows.map((r) => r.id);
   };
-  const start = cursor ? after(listing, cursor) : listing.query;
+  const start = cursor ? await after(ctx, listing, cursor) : listing.query;
   if (!listing.nullsLast) return read(start, limit);
   const inNulls = cursor !== null && cursor[0] === null;
   const ids = inNulls ? [] : await read(whereNull(listing, start, 'is not'), limit);
   if (ids.length >= limit) return ids;
   const nulls = inNulls ? start : whereNull(listing, listing.query, 'is');
-  return [...ids, ...(await read(nulls, limit - ids.length, !listing.driven))];
+  return [...ids, ...(await read(nulls, limit - ids.length, 'received_at'))];
 }
 
 /**
@@ -348,7 +379,7 @@ export async function listComplaints(
   const cursor = input.cursor
     ? decodeCursor(input.cursor, listing.column === 'priority' ? 'text' : 'integer')
     : null;
-  const found = await idsAfter(listing, cursor, limit + 1);
+  const found = await idsAfter(ctx, listing, cursor, limit + 1);
   const ids = found.slice(0, limit);
   const items = await inOrder(ids, () => page(ctx, ids).execute());
   const last = items.at(-1);
@@ -414,7 +445,7 @@ export async function scanComplaints(
     async *batches(size) {
       let cursor: Cursor | null = null;
       for (;;) {
-        const ids = await idsAfter(listing, cursor, size);
+        const ids = await idsAfter(ctx, listing, cursor, size);
         const rows: ScannedComplaint[] = await inOrder(ids, () => scanPage(ctx, ids).execute());
         if (rows.length) yield rows;
         const last = rows.at(-1);

@@ -30,6 +30,8 @@ export interface Condition {
   where(eb: Eb, col: Col): Expression<SqlBool>;
   /** An index of its own answers it, so it may drive the list. */
   indexed: boolean;
+  /** The column whose range it is: a list walking that column's index seeks to the range instead. */
+  bounds?: string;
 }
 
 /** The sort columns that have an index of the open complaints alone (migration 2026-12-03-list-shapes). */
