@@ -27,6 +27,7 @@ import * as signIn from './migrations/2026-12-03-sign-in.js';
 import * as stats from './migrations/2026-12-03-stats.js';
 import * as webhooks from './migrations/2026-12-03-webhooks.js';
 import * as workerHeartbeats from './migrations/2026-12-03-worker-heartbeats.js';
+import * as assigneeUnitIndex from './migrations/2026-12-04-assignee-unit-index.js';
 import * as dueListIndex from './migrations/2026-12-04-due-list-index.js';
 import * as majorListIndex from './migrations/2026-12-04-major-list-index.js';
 import * as reports from './migrations/2026-12-04-reports.js';
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-warnings': warnings,
   '2026-12-04-due-list-index': dueListIndex,
   '2026-12-04-major-list-index': majorListIndex,
+  '2026-12-04-assignee-unit-index': assigneeUnitIndex,
 };
 
 // Several migrations of one day are released together under names that do not sort in release order:

@@ -108,6 +108,22 @@ describe.each(DIALECTS)('lists, filters and queues on %s', (dialect) => {
     expect(await list(unit('service'))).toEqual([numbers[4], numbers[3], numbers[1], numbers[0]]);
   });
 
+  it('shows a handler moved to another station, under their old station, what is still assigned to them', async () => {
+    const unit = (key: string) => `unitId=${t.org.unitIds.get(key)}`;
+    const nanshan = t.org.unitIds.get('nanshan') as number;
+    const pudong = t.org.unitIds.get('pudong') as number;
+    const moveHandler = (unitId: number) =>
+      t.app.db.updateTable('users').set({ unit_id: unitId }).where('username', '=', 'handler').execute();
+    await moveHandler(nanshan);
+    try {
+      expect(await list(unit('pudong'), handler)).toEqual([numbers[2]]);
+      expect(await list(unit('nanshan'), handler)).toEqual([]);
+      expect(await list(unit('service'), handler)).toEqual([]);
+    } finally {
+      await moveHandler(pudong);
+    }
+  });
+
   it('finds by complaint number, waybill prefix and phone', async () => {
     expect(await list(`q=${numbers[3]}`)).toEqual([numbers[3]]);
     expect(await list(`q=${numbers[3]?.toLowerCase()}`)).toEqual([numbers[3]]);

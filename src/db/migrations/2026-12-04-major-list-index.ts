@@ -12,7 +12,15 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against whatever the schema was at that time
 type Db = Kysely<any>;
 
-const CARRIED = ['unit_path', 'intake_unit_path', 'assignee_id', 'status', 'due_at', 'priority', 'category_id'];
+const CARRIED = [
+  'unit_path',
+  'intake_unit_path',
+  'assignee_id',
+  'status',
+  'due_at',
+  'priority',
+  'category_id',
+];
 
 export async function up(db: Db): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;

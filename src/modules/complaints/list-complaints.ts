@@ -28,19 +28,27 @@ const PHONE_REGEX = new RegExp(PHONE_PATTERN);
 /**
  * Only the complaints this actor may see: their units' subtrees (responsible or intake) and their own.
  * `apart`: the list is filtered to a unit whose subtree does not meet the actor's, so the handling-unit
- * part can match nothing and is left out (it would steer the planner to walk every complaint).
+ * part can match nothing and is left out (it would steer the planner to walk every complaint), and the
+ * assignee part is asked within that unit: one range of the assignee-and-unit index, which PostgreSQL's
+ * statistics on those two columns (migration 2026-12-04-assignee-unit-index) estimate rightly. Only
+ * there: the same unit range in both parts would be taken out of them by PostgreSQL, which then
+ * expects the actor's every assigned complaint to match and walks the whole table.
  */
-function visibility(ctx: ActorContext, apart = false): Condition {
+function visibility(ctx: ActorContext, apart?: { path: string }): Condition {
   const a = ctx.actor;
   const end = subtreeEnd(a.unitPath);
   return {
     indexed: true,
-    where: (eb, col) =>
-      eb.or([
+    where: (eb, col) => {
+      const inUnit = apart
+        ? [eb(col('unit_path'), '>=', apart.path), eb(col('unit_path'), '<', subtreeEnd(apart.path))]
+        : [];
+      return eb.or([
         ...(apart ? [] : [eb.and([eb(col('unit_path'), '>=', a.unitPath), eb(col('unit_path'), '<', end)])]),
         eb.and([eb(col('intake_unit_path'), '>=', a.unitPath), eb(col('intake_unit_path'), '<', end)]),
-        eb(col('assignee_id'), '=', a.userId),
-      ]),
+        eb.and([eb(col('assignee_id'), '=', a.userId), ...inUnit]),
+      ]);
+    },
   };
 }
 
@@ -130,7 +138,7 @@ async function filteredComplaints(
   const visible =
     seesAll(ctx.actor) || (unit && inSubtree(unit.path, mine))
       ? undefined
-      : visibility(ctx, unit !== undefined && !inSubtree(mine, unit.path));
+      : visibility(ctx, unit && !inSubtree(mine, unit.path) ? unit : undefined);
   if (visible) conditions.push(visible);
   if (unit)
     filter(true, (eb, col) =>
