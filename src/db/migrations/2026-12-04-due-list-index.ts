@@ -7,7 +7,7 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 // them pass (closed, received last week, a leaf category). This index holds only the complaints that
 // have a due time and carries the columns the visibility and the usual filters read, so that walk
 // reads the index alone (SQLite: as key columns; PostgreSQL: included, for an index-only scan). The
-// complaints without a due time come after, in id order, read through the primary key.
+// complaints without a due time come after, in order of receipt, read through the receipt index.
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against whatever the schema was at that time
 type Db = Kysely<any>;

@@ -8,8 +8,9 @@
  * narrowest filter when that reads less; the other filters write their columns as `+column`, which
  * keeps them out of SQLite's index choice. PostgreSQL plans by its statistics and is left alone.
  */
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { CompiledQuery, type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { ActorContext } from '../../context.js';
+import { referenceCache } from '../../db/reference-cache.js';
 import type { ComplaintTable, Database } from '../../db/schema.js';
 import { OPEN_STATUSES } from '../../domain/complaint-model.js';
 
@@ -51,18 +52,19 @@ const COUNT_UP_TO = 20_000;
 const UNINDEXED_SHARE = 0.5;
 
 /**
- * Counts are estimates for choosing a plan, never for what a list shows: each is kept this long, so
- * the next pages, and the same list asked again, are planned without counting (a handler's
- * visibility alone took ~1.4 ms to count at 200k complaints, on every page).
+ * Counts are estimates for choosing a plan, never for what a list shows: each is kept for 30 s, so the
+ * next pages, and the same list asked again, are planned without counting (a handler's visibility
+ * alone took ~1.4 ms to count at 200k complaints, on every page). Keyed by the count's SQL and values.
  */
-const COUNT_TTL_MS = 30_000;
-/** Counts kept per database before that cache starts afresh (the keys carry filter values). */
-const MAX_COUNTS = 2_000;
-const countsByDatabase = new WeakMap<object, Map<string, { n: number; until: number }>>();
+const countCache = referenceCache(async (db, key: string) => {
+  const [text, parameters] = JSON.parse(key) as [string, unknown[]];
+  const { rows } = await db.executeQuery<{ n: number }>(CompiledQuery.raw(text, parameters));
+  return Number(rows[0]?.n ?? 0);
+}, 30_000);
 
 /** How many complaints `condition` matches alone, counted through its index up to `limit`. */
-async function countUpTo(ctx: ActorContext, condition: Condition, limit: number): Promise<number> {
-  const query = ctx.db
+function countUpTo(ctx: ActorContext, condition: Condition, limit: number): Promise<number> {
+  const { sql: text, parameters } = ctx.db
     .selectFrom((db) =>
       db
         .selectFrom('complaints')
@@ -71,22 +73,9 @@ async function countUpTo(ctx: ActorContext, condition: Condition, limit: number)
         .limit(limit)
         .as('matches'),
     )
-    .select((eb) => eb.fn.countAll<number>().as('n'));
-  const database = ctx.db.getExecutor().adapter;
-  let counts = countsByDatabase.get(database);
-  if (!counts) {
-    counts = new Map();
-    countsByDatabase.set(database, counts);
-  }
-  const compiled = query.compile();
-  const key = `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
-  const now = Date.now();
-  const kept = counts.get(key);
-  if (kept && kept.until > now) return kept.n;
-  const n = Number((await query.executeTakeFirstOrThrow()).n);
-  if (counts.size >= MAX_COUNTS) counts.clear();
-  counts.set(key, { n, until: now + COUNT_TTL_MS });
-  return n;
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .compile();
+  return countCache.get(ctx.db, JSON.stringify([text, parameters]));
 }
 
 /**
