@@ -175,9 +175,16 @@ describe('the registration form by keyboard', () => {
     const tiny = answer.alternatives.filter((a: { confidence: number }) => a.confidence < 0.005);
     expect(tiny.length).toBeGreaterThan(0);
 
+    // The card may still show the answer for part of the text: wait for the answer to all of it.
     const card = page.getByTestId('suggestions');
-    await expect.poll(() => card.innerText()).toContain('置信度');
+    const pct = (c: number) => `${Math.round(c * 100)}%`;
+    const settled = async () =>
+      (await card.getAttribute('aria-busy')) === 'false' &&
+      (await card.innerText()).includes(`置信度 ${pct(answer.category.confidence)}`);
+    await expect.poll(settled).toBe(true);
     const shown = await card.innerText();
+    for (const a of answer.alternatives.filter((a: { confidence: number }) => a.confidence >= 0.005))
+      expect(shown).toContain(`${a.path.at(-1).nameZh} ${pct(a.confidence)}`);
     expect(shown).not.toMatch(/(^|\D)0%/);
     for (const a of tiny) expect(shown).not.toContain(a.path.at(-1).nameZh);
   });

@@ -158,6 +158,7 @@ export function Suggestions({ state, fields, onAdoptCategory, onAdoptPriority }:
         </Flex>
       }
       data-testid="suggestions"
+      aria-busy={state.state === 'loading'}
       style={{ marginTop: 12 }}
       styles={{ title: { whiteSpace: 'normal', padding: '4px 0' } }}
     >
