@@ -142,8 +142,17 @@ for (const dialect of DIALECTS) {
     it('reads the rows in keyset batches without gaps or repeats, in the requested order', async () => {
       const actor = await loadActor(t.app.db, t.org.userIds.get('agent') ?? 0);
       if (!actor) throw new Error('no agent');
-      for (const sort of ['-receivedAt', 'priority'] as const) {
-        const exporting = await prepareComplaintExport({ ...t.app, actor }, { sort }, 'en', { batchSize: 3 });
+      // On a SQLite file the batches are read on a thread of their own (db/sqlite-reader.ts): both ways.
+      const contexts = [
+        { ...t.app, actor },
+        ...(dialect === 'sqlite'
+          ? [{ ...t.app, actor, config: { ...t.app.config, databaseUrl: t.url } }]
+          : []),
+      ];
+      for (const [ctx, sort] of contexts.flatMap((c) =>
+        (['-receivedAt', 'priority'] as const).map((s) => [c, s] as const),
+      )) {
+        const exporting = await prepareComplaintExport(ctx, { sort }, 'en', { batchSize: 3 });
         const out = new PassThrough();
         const chunks: Buffer[] = [];
         out.on('data', (c: Buffer) => chunks.push(c));

@@ -2,6 +2,7 @@ import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
+import { openThreadReader } from '../../db/sqlite-reader.js';
 import { inSubtree, seesAll, subtreeEnd } from '../../domain/actor.js';
 import { CHANNELS, OPEN_STATUSES, PRIORITIES, STATUSES } from '../../domain/complaint-model.js';
 import { PHONE_PATTERN } from '../../lib/contact.js';
@@ -441,24 +442,41 @@ function scanPage(ctx: ActorContext, ids: number[]) {
 /**
  * Every complaint of a list (the same filters, visibility and order, no page limit) in batches, each
  * one keyset query: for exports of any size in bounded memory. Filters are checked before the first
- * batch is read, so a bad filter is refused before anything is sent.
+ * batch is read, so a bad filter is refused before anything is sent. On a SQLite file the batches'
+ * rows are read on a thread of their own (db/sqlite-reader.ts), the next batch while the caller
+ * writes the last one.
  */
 export async function scanComplaints(
   ctx: ActorContext,
   input: Omit<ListInput, 'limit' | 'cursor'>,
 ): Promise<{ batches(size: number): AsyncGenerator<ScannedComplaint[]> }> {
-  // Planned for batches of an export's size (kesu export reads 2,000 at a time).
+  // Planned for batches of an export's size.
   const listing = await filteredComplaints(ctx, input, { pageSize: 2000 });
   return {
     async *batches(size) {
-      let cursor: Cursor | null = null;
-      for (;;) {
-        const ids = await idsAfter(ctx, listing, cursor, size);
-        const rows: ScannedComplaint[] = await inOrder(ids, () => scanPage(ctx, ids).execute());
-        if (rows.length) yield rows;
-        const last = rows.at(-1);
-        if (rows.length < size || !last) return;
-        cursor = [last[listing.column], last.id];
+      const reader = ctx.dialect === 'sqlite' ? openThreadReader(ctx.config.databaseUrl) : null;
+      const rowsOf = (ids: number[]): Promise<ScannedComplaint[]> => {
+        const query = scanPage(ctx, ids);
+        const read = inOrder(ids, () => (reader ? reader.all(query.compile()) : query.execute()));
+        // Not yet awaited when the caller stops early: its failure is then nobody's.
+        read.catch(() => undefined);
+        return read;
+      };
+      try {
+        let ids = await idsAfter(ctx, listing, null, size);
+        let pending = ids.length ? rowsOf(ids) : null;
+        while (pending) {
+          const rows = await pending;
+          pending = null;
+          const last = rows.at(-1);
+          if (ids.length === size && last) {
+            ids = await idsAfter(ctx, listing, [last[listing.column], last.id], size);
+            if (ids.length) pending = rowsOf(ids);
+          }
+          if (rows.length) yield rows;
+        }
+      } finally {
+        await reader?.close();
       }
     },
   };

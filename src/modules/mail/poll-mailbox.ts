@@ -1,5 +1,5 @@
-import { ImapFlow, type SearchObject } from 'imapflow';
-import { type ParsedMail, simpleParser } from 'mailparser';
+import type { ImapFlow, SearchObject } from 'imapflow';
+import type { ParsedMail } from 'mailparser';
 import type { AppContext } from '../../context.js';
 import { DomainError } from '../../lib/errors.js';
 import { messageKey } from './mail-rules.js';
@@ -105,6 +105,8 @@ async function readMailbox(
 ): Promise<{ summary: PollSummary; mark: MailIntakeStatus['mark'] }> {
   const summary: PollSummary = { complaints: 0, messages: 0, alreadyTaken: 0, failed: [] };
   const categoryId = await kesuSide(() => intakeCategory(app.db, settings));
+  // The IMAP client and the MIME parser are loaded when a mailbox is first read (tens of MiB).
+  const { ImapFlow } = await import('imapflow');
   const client = new ImapFlow({
     host: settings.host ?? '',
     port: settings.port,
@@ -203,6 +205,7 @@ async function takeIn(
   if (!source) return { failed: 'mail_vanished' };
   let parsed: ParsedMail;
   try {
+    const { simpleParser } = await import('mailparser');
     parsed = await simpleParser(source, { skipTextToHtml: true, skipTextLinks: true });
   } catch {
     return { failed: 'mail_unreadable' };

@@ -6,11 +6,9 @@ import type { AppContext } from '../../context.js';
 import type { Locale } from '../../i18n/index.js';
 import { formatLocal } from '../../lib/time.js';
 import { evidenceStore } from '../evidence/index.js';
-import { reportPdf } from './pdf.js';
 import type { ReportKind } from './periods.js';
 import { type ReportContent, writeSummary } from './summary.js';
 import { reportTables } from './tables.js';
-import { reportWorkbook } from './workbook.js';
 
 export const PDF = 'application/pdf';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -85,6 +83,12 @@ export async function makeFiles(
       ),
     ],
   };
+  // PDFKit, ECharts and ExcelJS are loaded when a report is first written: every `kesu` command
+  // and the server's start would otherwise carry them (about 100 MiB).
+  const [{ reportWorkbook }, { reportPdf }] = await Promise.all([
+    import('./workbook.js'),
+    import('./pdf.js'),
+  ]);
   const xlsx = await reportWorkbook(top, summary, tables, locale);
   const pdf = await reportPdf(top, summary, tables, content.figures.trend, locale);
   return { summary, pdf: await keep(app, pdf), xlsx: await keep(app, xlsx) };

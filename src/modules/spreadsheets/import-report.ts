@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Locale } from '../../i18n/index.js';
 import type { ImportReport, RowError, RowResult } from './import-complaints.js';
 
@@ -20,6 +19,7 @@ export function rowDetail(r: RowResult): string {
 
 /** The import report as a workbook: one line per row, failures first in the eye (status column). */
 export async function importReportXlsx(report: ImportReport, locale: Locale): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(locale === 'en' ? 'import report' : '导入结果');
   sheet.columns = [

@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import { badRequest, unsupportedMediaType } from '../../lib/errors.js';
 import { type CellValue, cellValue } from './cells.js';
 
@@ -50,6 +49,8 @@ export async function* readSheet(path: string, format: SheetFormat): AsyncGenera
 }
 
 async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
+  // Loaded on first use (an import is rare; ExcelJS is tens of MiB).
+  const { default: ExcelJS } = await import('exceljs');
   const input = createReadStream(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { AppContext } from '../../context.js';
 import { formatLocal } from '../../lib/time.js';
 import { type ColumnKey, headerOf, IMPORT_COLUMNS } from './columns.js';
@@ -33,6 +32,7 @@ export async function complaintTemplate(app: AppContext): Promise<Buffer> {
     categories.find((c) => c.code === PREFERRED_EXAMPLE_CATEGORY) ??
     categories.find((c) => !parents.has(c.id));
 
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'Kesu';
   const sheet = book.addWorksheet('投诉 complaints', { views: [{ state: 'frozen', ySplit: 1 }] });

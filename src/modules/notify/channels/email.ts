@@ -4,7 +4,7 @@
  * is used whenever the server offers it. The notice's id makes the Message-ID, so a notice sent
  * again after a crash is the same message to the recipient's mail system.
  */
-import nodemailer, { type NodemailerError } from 'nodemailer';
+import type { NodemailerError } from 'nodemailer';
 import { type ChannelAdapter, type ChannelDeps, ChannelError, type OutgoingMessage } from './channel.js';
 import { DEFAULT_TIMEOUT_MS } from './http.js';
 import type { EmailConfig } from './schemas.js';
@@ -14,22 +14,27 @@ const PERMANENT_CODES = new Set(['EAUTH', 'ENOAUTH', 'ECONFIG', 'EENVELOPE', 'ET
 
 export function createEmail(config: EmailConfig, deps?: ChannelDeps): ChannelAdapter {
   const timeout = deps?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const transport = nodemailer.createTransport({
-    host: config.host,
-    port: config.port,
-    secure: config.secure,
-    ...(config.user ? { auth: { user: config.user, pass: config.pass ?? '' } } : {}),
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout * 3,
-  });
+  // Nodemailer is loaded with the first message, not with every process that might send one.
+  const makeTransport = async () => {
+    const { default: nodemailer } = await import('nodemailer');
+    return nodemailer.createTransport({
+      host: config.host,
+      port: config.port,
+      secure: config.secure,
+      ...(config.user ? { auth: { user: config.user, pass: config.pass ?? '' } } : {}),
+      connectionTimeout: timeout,
+      greetingTimeout: timeout,
+      socketTimeout: timeout * 3,
+    });
+  };
+  let transport: ReturnType<typeof makeTransport> | null = null;
   return {
     channel: 'email',
     async send(message: OutgoingMessage) {
       const to = message.to.trim();
       if (to === '') throw new ChannelError('email: no address to send to', false);
       try {
-        const info = await transport.sendMail({
+        const info = await (await (transport ??= makeTransport())).sendMail({
           from: config.from,
           to,
           subject: message.subject,
