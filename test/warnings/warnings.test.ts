@@ -11,7 +11,7 @@ import { detectSpikes } from '../../src/modules/warnings/detect-spikes.js';
 import { followEvents } from '../../src/modules/warnings/follow-events.js';
 import { raiseWarning } from '../../src/modules/warnings/index.js';
 import { type Client, login, tokenClient } from '../support/client.js';
-import { buildComplaint } from '../support/factories.js';
+import { buildComplaint, judgement, remedy, reply } from '../support/factories.js';
 import { DIALECTS, PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
 
 const DAY = 86_400_000;
@@ -201,6 +201,112 @@ for (const dialect of DIALECTS) {
       const action = await executive.ok('GET', `/api/v1/corrective-actions/${actionId}`);
       expect(action).toMatchObject({ sourceKind: 'warning', warningId: w.id, owner: { name: '李经理' } });
       expect(action.complaints).toBe(w.complaints);
+    });
+
+    it('raises a repeat-customer warning on the third complaint of one caller within 30 days, not before', async () => {
+      const caller = { name: '钱女士', phone: '13766554433' };
+      const first = await register({ complainant: caller, waybillNo: 'YT1000000001' });
+      await register({ complainant: caller, waybillNo: 'YT1000000002' });
+      await follow();
+      const { complainant } = await manager.ok('GET', `/api/v1/complaints/${first.number}`);
+      const key = String(complainant.customerId);
+      const ofCaller = async () =>
+        (await list(executive, '?kind=repeat_customer')).filter((w) => w.scope.key === key);
+      expect(await ofCaller()).toEqual([]);
+      const third = await register({ complainant: caller, waybillNo: 'YT1000000003' });
+      await follow();
+      const [w] = await ofCaller();
+      expect(w).toMatchObject({ complaints: 3, figures: { complaints: 3, threshold: 3, days: 30 } });
+      const detail = await executive.ok('GET', `${base}/${w.id}`);
+      expect(detail.linked.map((c: { number: string }) => c.number)).toContain(third.number);
+    });
+
+    it('raises repeat warnings for a person and a station named responsible in valid complaints; an invalid one does not count', async () => {
+      const settings = await admin.ok('GET', '/api/v1/settings/warnings');
+      await admin.ok('PUT', '/api/v1/settings/warnings', {
+        ...settings,
+        repeatPerson: { count: 2, days: 30 },
+        repeatStation: { count: 3, days: 7 },
+      });
+      const nanshan = t.org.unitIds.get('nanshan');
+      const handler2 = t.org.userIds.get('handler2');
+      const judged = async (judgement: Record<string, unknown>) => {
+        const { number } = await register({ unitId: nanshan });
+        const step = (path: string, body: unknown = {}, method: 'POST' | 'PUT' = 'POST') =>
+          manager.ok(method, `/api/v1/complaints/${number}${path}`, body);
+        await step('/accept');
+        await step('/assign', { assigneeId: handler2 });
+        await step('/start');
+        await step('/judgement', { liableParty: 'company', basis: '网点核实属实。', ...judgement }, 'PUT');
+        return number;
+      };
+      const valid = {
+        degree: 'full',
+        validity: 'valid',
+        validityKind: 'service_conduct',
+        responsibleUnitId: nanshan,
+      };
+      await judged({ ...valid, responsibleUserId: handler2 });
+      await judged({
+        liableParty: 'none',
+        validity: 'invalid',
+        invalidReason: 'untrue_information',
+        responsibleUnitId: nanshan,
+        responsibleUserId: handler2,
+      });
+      await follow();
+      const person = async () =>
+        (await list(executive, '?kind=repeat_person')).filter((w) => w.scope.key === String(handler2));
+      const station = async () =>
+        (await list(executive, '?kind=repeat_station')).filter((w) => w.scope.key === String(nanshan));
+      expect(await person()).toEqual([]);
+      expect(await station()).toEqual([]);
+
+      await judged({ ...valid, responsibleUserId: handler2 });
+      await judged(valid);
+      await follow();
+      const [p] = await person();
+      expect(p).toMatchObject({ complaints: 2, figures: { complaints: 2, threshold: 2, days: 30 } });
+      const [st] = await station();
+      expect(st).toMatchObject({ complaints: 3, figures: { complaints: 3, threshold: 3, days: 7 } });
+      await admin.ok('PUT', '/api/v1/settings/warnings', settings);
+    });
+
+    it('raises a dissatisfied warning for a survey recommending 2 or less, not for a middling one', async () => {
+      const closed = async () => {
+        const { number } = await register({ unitId: t.org.unitIds.get('pudong') });
+        const step = (path: string, body: unknown = {}, method: 'POST' | 'PUT' = 'POST') =>
+          manager.ok(method, `/api/v1/complaints/${number}${path}`, body);
+        await step('/accept');
+        await step('/assign', { assigneeId: t.org.userIds.get('handler') });
+        await step('/start');
+        await step('/judgement', judgement, 'PUT');
+        await step('/remedies', remedy(500));
+        await step('/reply', reply());
+        await step('/confirmation', { outcome: 'satisfied' });
+        await step('/archive');
+        return number;
+      };
+      const scores = { speed: 2, effectiveness: 2, attitude: 3, transparency: 2 };
+      const unhappy = await closed();
+      const middling = await closed();
+      await manager.ok('POST', `/api/v1/complaints/${unhappy}/phone-survey`, {
+        ...scores,
+        recommendation: 1,
+      });
+      await manager.ok('POST', `/api/v1/complaints/${middling}/phone-survey`, {
+        ...scores,
+        recommendation: 5,
+      });
+      await follow();
+      const found = (await list(executive, '?kind=dissatisfied')).filter((w) =>
+        [unhappy, middling].includes(w.scope.label),
+      );
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({
+        scope: { kind: 'complaint', label: unhappy },
+        figures: { recommendation: 1, lowestScore: 2 },
+      });
     });
   });
 }
