@@ -20,6 +20,7 @@ interface ForecastBench {
   mape: number;
   naiveMape: number;
   covered80: number;
+  covered95: number;
   days: number;
   years: number;
 }
@@ -43,6 +44,7 @@ export function runForecastBacktest(): ForecastBench {
     mape: weighted((r) => r.mape),
     naiveMape: weighted((r) => r.naiveMape),
     covered80: weighted((r) => r.covered80),
+    covered95: weighted((r) => r.covered95),
     days,
     years: results.length,
   };
@@ -50,7 +52,7 @@ export function runForecastBacktest(): ForecastBench {
 
 const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
 export const summaryOf = (r: ForecastBench) =>
-  `forecast mape 7d: ${percent(r.mape)} (seasonal naive: ${percent(r.naiveMape)}; 80 % interval held ${percent(r.covered80)} of ${r.days} days in ${r.years} years)`;
+  `forecast mape 7d: ${percent(r.mape)} (seasonal naive: ${percent(r.naiveMape)}; 80 % interval held ${percent(r.covered80)}, 95 % ${percent(r.covered95)} of ${r.days} days in ${r.years} years)`;
 
 export const forecastBench: BenchModule = {
   name: 'forecast',

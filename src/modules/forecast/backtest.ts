@@ -15,6 +15,8 @@ export interface BacktestResult {
   days: number;
   /** Share of the scored days whose count fell inside the 80 % interval. */
   covered80: number;
+  /** The same for the 95 % interval. */
+  covered95: number;
 }
 
 export interface BacktestOptions {
@@ -36,6 +38,7 @@ export function backtest(
   let model = 0;
   let naive = 0;
   let covered = 0;
+  let covered95 = 0;
   let scored = 0;
   for (let origin = minHistory; origin + horizon <= series.length; origin += step) {
     const future = series.slice(origin, origin + horizon);
@@ -51,9 +54,16 @@ export function backtest(
       model += Math.abs(actual.count - f.expected) / actual.count;
       naive += Math.abs(actual.count - lastWeek.count) / actual.count;
       if (f.lo80 <= actual.count && actual.count <= f.hi80) covered++;
+      if (f.lo95 <= actual.count && actual.count <= f.hi95) covered95++;
       scored++;
     });
   }
   const per = (sum: number) => (scored ? sum / scored : 0);
-  return { mape: per(model), naiveMape: per(naive), days: scored, covered80: per(covered) };
+  return {
+    mape: per(model),
+    naiveMape: per(naive),
+    days: scored,
+    covered80: per(covered),
+    covered95: per(covered95),
+  };
 }

@@ -23,6 +23,23 @@ describe('forecast of daily complaints', () => {
     for (const r of results) expect(r.mape).toBeLessThan(r.naiveMape);
   });
 
+  it('has intervals that hold as often as they say: about 80 % and 95 % of the days forecast', () => {
+    const results = [
+      { seed: 2, base: 10 },
+      { seed: 4, base: 40 },
+      { seed: 6, base: 150 },
+      { seed: 8, base: 600 },
+    ].map((o) => backtest(asSeries(syntheticYear(o)), { step: 1 }));
+    const days = results.reduce((s, r) => s + r.days, 0);
+    const held = (pick: (r: (typeof results)[number]) => number) =>
+      results.reduce((s, r) => s + pick(r) * r.days, 0) / days;
+    // Without the coefficients' own uncertainty the 80 % interval held 75 % (a festival seen once).
+    expect(held((r) => r.covered80)).toBeGreaterThan(0.77);
+    expect(held((r) => r.covered80)).toBeLessThan(0.85);
+    expect(held((r) => r.covered95)).toBeGreaterThan(0.93);
+    expect(held((r) => r.covered95)).toBeLessThan(0.98);
+  });
+
   it('expects fewer complaints on the National Day holiday and more after it', () => {
     const cal = chinaCalendar();
     const festivals = defaultFestivals([2025]);

@@ -1,7 +1,7 @@
 /**
  * Prediction intervals of a negative-binomial count with mean μ and over-dispersion α: quantiles of
  * the distribution itself (summed from its probabilities), or of the normal with the same mean and
- * variance μ + α·μ² when μ is large. The coefficients' own uncertainty is not added.
+ * variance μ + α·μ² when μ is large. The caller adds the coefficients' own uncertainty to α (model.ts).
  */
 
 const NORMAL_ABOVE = 400;

@@ -2,12 +2,12 @@
  * The forecast of daily complaint counts: a negative-binomial regression on each day's calendar
  * features (weekday, holiday, make-up day, the backlog after a long holiday, festivals) and a linear
  * trend, fitted on up to the last 53 weeks of daily counts, then read off for the days ahead with an
- * 80 % and a 95 % interval. Pure: the caller gives the counts and what each day is.
+ * 80 % and a 95 % interval that count the coefficients' uncertainty too. Pure: the caller gives the counts and what each day is.
  */
 import type { DayFeatures } from '../sla/index.js';
 import { designRow } from './design.js';
 import { countInterval, type Interval } from './intervals.js';
-import { fitNegativeBinomial, predictMean } from './nb-regression.js';
+import { fitNegativeBinomial, logMeanVariance, predictMean } from './nb-regression.js';
 
 /** Days of history the model is fitted on, at most (a year and a week: last year's festivals are in it). */
 export const HISTORY_DAYS = 371;
@@ -49,7 +49,11 @@ export function forecastCounts(
     days.map((d) => d.count),
   );
   return ahead.map((date, h) => {
-    const expected = predictMean(row(date, origin + h), fit.beta);
-    return { date, expected, ...countInterval(expected, fit.alpha) };
+    const x = row(date, origin + h);
+    const expected = predictMean(x, fit.beta);
+    // The mean is itself uncertain (log-normal with the variance of x·β): a count then varies as a
+    // negative binomial whose over-dispersion is (1 + α)·e^v − 1 — wider for a festival not yet seen.
+    const spread = (1 + fit.alpha) * Math.exp(logMeanVariance(x, fit)) - 1;
+    return { date, expected, ...countInterval(expected, spread) };
   });
 }

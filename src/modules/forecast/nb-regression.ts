@@ -10,6 +10,11 @@ export interface NbFit {
   beta: number[];
   /** Over-dispersion α ≥ 0 (0: Poisson). */
   alpha: number;
+  /**
+   * X'WX + the ridge at the fit: its inverse is the covariance of β (the ridge read as a prior of
+   * variance 1 on each coefficient), so a feature the history has not shown stays uncertain.
+   */
+  information: number[][];
 }
 
 const RIDGE = 1;
@@ -24,9 +29,15 @@ const dot = (x: readonly number[], beta: readonly number[]) => {
 
 export const predictMean = (x: readonly number[], beta: readonly number[]) => Math.exp(dot(x, beta));
 
-function irls(rows: readonly number[][], y: readonly number[], alpha: number, start: number[]): number[] {
+function irls(
+  rows: readonly number[][],
+  y: readonly number[],
+  alpha: number,
+  start: number[],
+): { beta: number[]; information: number[][] } {
   const p = start.length;
   let beta = start;
+  let information: number[][] = [];
   for (let iter = 0; iter < ITERATIONS; iter++) {
     const a = Array.from({ length: p }, () => new Array<number>(p).fill(0));
     const b = new Array<number>(p).fill(0);
@@ -44,13 +55,14 @@ function irls(rows: readonly number[][], y: readonly number[], alpha: number, st
       }
     });
     for (let j = 1; j < p; j++) (a[j] as number[])[j] = ((a[j] as number[])[j] as number) + RIDGE;
+    information = a;
     const next = solveSpd(a, b);
-    if (!next) return beta;
+    if (!next) return { beta, information };
     const moved = Math.max(...next.map((v, j) => Math.abs(v - (beta[j] as number))));
     beta = next;
     if (moved < 1e-7) break;
   }
-  return beta;
+  return { beta, information };
 }
 
 /** α from the Pearson residuals: Σ((y − μ)² − μ) / Σμ², not below 0. */
@@ -71,9 +83,20 @@ export function fitNegativeBinomial(rows: readonly number[][], y: readonly numbe
   const mean = y.reduce((s, v) => s + v, 0) / Math.max(1, y.length);
   let beta = [Math.log(Math.max(mean, 1e-3)), ...new Array<number>(p - 1).fill(0)];
   let alpha = 0;
+  let information: number[][] = [];
   for (let round = 0; round < 3; round++) {
-    beta = irls(rows, y, alpha, beta);
+    ({ beta, information } = irls(rows, y, alpha, beta));
     alpha = dispersion(rows, y, beta);
   }
-  return { beta, alpha };
+  return { beta, alpha, information };
+}
+
+/** The variance of x·β (the log of the mean) that comes from β's own uncertainty: x'·(X'WX)⁻¹·x. */
+export function logMeanVariance(x: readonly number[], fit: NbFit): number {
+  const solved = solveSpd(fit.information, [...x]);
+  if (!solved) return 0;
+  return Math.max(
+    0,
+    solved.reduce((s, v, j) => s + v * (x[j] as number), 0),
+  );
 }
