@@ -34,7 +34,8 @@ export function createEmail(config: EmailConfig, deps?: ChannelDeps): ChannelAda
       const to = message.to.trim();
       if (to === '') throw new ChannelError('email: no address to send to', false);
       try {
-        const info = await (await (transport ??= makeTransport())).sendMail({
+        transport ??= makeTransport();
+        const info = await (await transport).sendMail({
           from: config.from,
           to,
           subject: message.subject,
