@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_STATUSES, type Status } from '../../src/domain/complaint-model.js';
 import { dateKey } from '../../src/lib/time.js';
 import { createJobRegistry, enqueue, runDueJobs } from '../../src/modules/jobs/index.js';
-import { followHistory, followHistoryJob, rebuildStats } from '../../src/modules/stats/index.js';
+import { loadActor } from '../../src/modules/org/index.js';
+import {
+  followHistory,
+  followHistoryJob,
+  onTimeByUnit,
+  rebuildStats,
+  statsFigures,
+} from '../../src/modules/stats/index.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 import { applyStep, type History, historyArb, MIDNIGHT, writeComplaints } from './history.js';
 
@@ -156,6 +163,23 @@ for (const dialect of DIALECTS) {
       }
     }
 
+    /** 各单位及时率 read for every unit at once equals each unit's own figures (what reports showed before). */
+    async function onTimeAgreesWithFigures(): Promise<void> {
+      const actor = await loadActor(t.app.db, t.org.userIds.get('executive') ?? 0);
+      if (!actor) throw new Error('no executive');
+      const ctx = { ...t.app, actor };
+      const period = { from: '2026-10-01', to: '2027-01-31' };
+      const unitIds = [...t.org.unitIds.values()];
+      const read = await onTimeByUnit(ctx, period, unitIds);
+      for (const unitId of unitIds) {
+        const stages = (await statsFigures(ctx, { ...period, unitId })).stages;
+        expect(read.get(unitId), `unit ${unitId}`).toEqual({
+          met: stages.reduce((n, st) => n + st.met, 0),
+          onTime: stages.reduce((n, st) => n + st.onTime, 0),
+        });
+      }
+    }
+
     async function check(h: History): Promise<void> {
       const ids = await writeComplaints(t.app.db, t.org, h);
       let at = MIDNIGHT + 48 * 3_600_000;
@@ -166,6 +190,7 @@ for (const dialect of DIALECTS) {
       }
       await follow();
       const incremental = await rollups();
+      await onTimeAgreesWithFigures();
       const direct = await directCount();
       expect(countedFromRollups(incremental)).toEqual(direct);
       orgRowsAreUnitSums(incremental);

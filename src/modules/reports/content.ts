@@ -4,13 +4,13 @@ import type { Actor } from '../../domain/actor.js';
 import { OPEN_STATUSES } from '../../domain/complaint-model.js';
 import { localDate, localMidnight } from '../../lib/time.js';
 import { forecastFor } from '../forecast/index.js';
-import { statsFigures } from '../stats/index.js';
+import { onTimeByUnit, statsFigures } from '../stats/index.js';
 import type { Listed, ReportContent } from './summary.js';
 
 /** How many numbers a list names, and how far a count goes before it says "more". */
 const LISTED = 10;
 const COUNTED = 1000;
-/** How many child units get their on-time rate (one figures read each). */
+/** How many child units get their on-time rate. */
 const MAX_UNITS = 30;
 const REPEAT_TOP = 5;
 
@@ -125,14 +125,20 @@ export async function readContent(app: AppContext, scope: Scope, now: number): P
   const ctx = { ...app, actor: reader(scope) };
   const period = { from: scope.from, to: scope.to };
   const figures = await statsFigures(ctx, { ...period, unitId: scope.unitId });
-  const unitOnTime: ReportContent['unitOnTime'] = [];
-  const children = figures.breakdowns.unit.filter((b) => b.key !== String(scope.unitId) && b.complaints > 0);
-  for (const b of children.slice(0, MAX_UNITS)) {
-    const stages = (await statsFigures(ctx, { ...period, unitId: Number(b.key) })).stages;
-    const met = stages.reduce((n, s) => n + s.met, 0);
-    const onTime = stages.reduce((n, s) => n + s.onTime, 0);
-    if (met) unitOnTime.push({ name: b.nameZh ?? b.key, nameEn: b.nameEn, met, onTimeRate: onTime / met });
-  }
+  const children = figures.breakdowns.unit
+    .filter((b) => b.key !== String(scope.unitId) && b.complaints > 0)
+    .slice(0, MAX_UNITS);
+  const onTime = await onTimeByUnit(
+    ctx,
+    { ...period, unitId: scope.unitId },
+    children.map((b) => Number(b.key)),
+  );
+  const unitOnTime: ReportContent['unitOnTime'] = children.flatMap((b) => {
+    const s = onTime.get(Number(b.key));
+    return s?.met
+      ? [{ name: b.nameZh ?? b.key, nameEn: b.nameEn, met: s.met, onTimeRate: s.onTime / s.met }]
+      : [];
+  });
   unitOnTime.sort((a, b) => a.onTimeRate - b.onTimeRate || b.met - a.met);
   return {
     figures,

@@ -4,7 +4,7 @@ export { statsCaughtUp } from './caught-up.js';
 export { runRebuildCommand } from './cli.js';
 export { type DailyCount, dailyCounts, SERIES_DIMENSIONS, type SeriesDimension } from './daily-series.js';
 export { dayCount, isRealDay } from './days.js';
-export { statsFigures } from './figures.js';
+export { onTimeByUnit, statsFigures } from './figures.js';
 export { FOLLOW_EVERY_MS, FOLLOW_HISTORY_JOB, followHistory } from './follow-history.js';
 export { followHistoryJob } from './follow-history-job.js';
 export { type RebuildResult, rebuildStats } from './rebuild.js';

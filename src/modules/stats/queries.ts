@@ -88,6 +88,18 @@ export async function stageHistograms(db: Db, w: Window) {
   }));
 }
 
+/** The stages met in the window and how many of them on time, per unit (each unit's own complaints). */
+export async function stageSumsByUnit(
+  db: Db,
+  w: Window,
+): Promise<Map<number, { met: number; onTime: number }>> {
+  const { rows } = await sql<
+    Record<string, unknown>
+  >`select unit_id, sum(complaints) as met, sum(on_time) as on_time
+    from stats_stages where ${inWindow(w)} group by unit_id`.execute(db);
+  return new Map(rows.map((r) => [Number(r.unit_id), { met: Number(r.met), onTime: Number(r.on_time) }]));
+}
+
 export async function remedySums(db: Db, w: Window) {
   const { rows } = await sql<
     Record<string, unknown>
