@@ -35,13 +35,16 @@ export async function readSeries(db: Db | Tx, from: number, to: number): Promise
       out.set(k, days);
     }
   };
-  // The units' rows (the organisation's own, unit −1, would count everything twice up the tree).
+  // The units' rows (the organisation's own, unit −1, would count everything twice up the tree), and
+  // those of complaints without a unit (0). Named one by one, so that each is a seek to its unit, then
+  // a range of days, where `unit_id >= 0` would read every day ever counted and keep the window's.
+  const unitIds = [0, ...units.map((u) => u.id)];
   const byDim = (dim: 'category_id' | 'region') =>
     db
       .selectFrom('stats_counts')
       .select(['day', 'unit_id', 'key', 'complaints'])
       .where('dim', '=', dim)
-      .where('unit_id', '>=', 0)
+      .where('unit_id', 'in', unitIds)
       .where('day', '>=', from)
       .where('day', '<=', to)
       .execute();
