@@ -142,12 +142,16 @@ for (const dialect of DIALECTS) {
     it('reads the rows in keyset batches without gaps or repeats, in the requested order', async () => {
       const actor = await loadActor(t.app.db, t.org.userIds.get('agent') ?? 0);
       if (!actor) throw new Error('no agent');
-      // On a SQLite file the batches are read on a thread of their own (db/sqlite-reader.ts): both ways.
+      // On a SQLite file the batches are read on a thread of their own (db/sqlite-reader.ts): both ways,
+      // and with a thread that cannot open its file (the main connection takes over).
+      const reading = (databaseUrl: string) => ({
+        ...t.app,
+        actor,
+        config: { ...t.app.config, databaseUrl },
+      });
       const contexts = [
         { ...t.app, actor },
-        ...(dialect === 'sqlite'
-          ? [{ ...t.app, actor, config: { ...t.app.config, databaseUrl: t.url } }]
-          : []),
+        ...(dialect === 'sqlite' ? [reading(t.url), reading('sqlite:/nonexistent/kesu.db')] : []),
       ];
       for (const [ctx, sort] of contexts.flatMap((c) =>
         (['-receivedAt', 'priority'] as const).map((s) => [c, s] as const),

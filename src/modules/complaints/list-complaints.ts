@@ -2,7 +2,7 @@ import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
-import { openThreadReader } from '../../db/sqlite-reader.js';
+import { openThreadReader, type ThreadReader } from '../../db/sqlite-reader.js';
 import { inSubtree, seesAll, subtreeEnd } from '../../domain/actor.js';
 import { CHANNELS, OPEN_STATUSES, PRIORITIES, STATUSES } from '../../domain/complaint-model.js';
 import { PHONE_PATTERN } from '../../lib/contact.js';
@@ -454,10 +454,22 @@ export async function scanComplaints(
   const listing = await filteredComplaints(ctx, input, { pageSize: 2000 });
   return {
     async *batches(size) {
-      const reader = ctx.dialect === 'sqlite' ? openThreadReader(ctx.config.databaseUrl) : null;
+      let reader = ctx.dialect === 'sqlite' ? openThreadReader(ctx.config.databaseUrl) : null;
+      // A thread that cannot read (the file unreadable to it, its heap exhausted) hands the rest of
+      // the scan back to the main connection: the export goes on, a little slower.
+      const onThread = (query: ReturnType<typeof scanPage>, thread: ThreadReader) =>
+        thread.all(query.compile()).catch((error: Error) => {
+          if (reader === thread) {
+            console.warn(`[export] reader thread failed, reading on the main connection: ${error.message}`);
+            reader = null;
+            void thread.close();
+          }
+          return query.execute();
+        });
       const rowsOf = (ids: number[]): Promise<ScannedComplaint[]> => {
         const query = scanPage(ctx, ids);
-        const read = inOrder(ids, () => (reader ? reader.all(query.compile()) : query.execute()));
+        const thread = reader;
+        const read = inOrder(ids, () => (thread ? onThread(query, thread) : query.execute()));
         // Not yet awaited when the caller stops early: its failure is then nobody's.
         read.catch(() => undefined);
         return read;
