@@ -2,7 +2,7 @@ import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
-import { openThreadReader, type ThreadReader } from '../../db/sqlite-reader.js';
+import { openThreadReader } from '../../db/sqlite-reader.js';
 import { inSubtree, seesAll, subtreeEnd } from '../../domain/actor.js';
 import { CHANNELS, OPEN_STATUSES, PRIORITIES, STATUSES } from '../../domain/complaint-model.js';
 import { PHONE_PATTERN } from '../../lib/contact.js';
@@ -455,24 +455,29 @@ export async function scanComplaints(
   return {
     async *batches(size) {
       let reader = ctx.dialect === 'sqlite' ? openThreadReader(ctx.config.databaseUrl) : null;
-      // A thread that cannot read (the file unreadable to it, its heap exhausted) hands the rest of
-      // the scan back to the main connection: the export goes on, a little slower.
-      const onThread = (query: ReturnType<typeof scanPage>, thread: ThreadReader) =>
-        thread.all(query.compile()).catch((error: Error) => {
+      const read = async (query: ReturnType<typeof scanPage>) => {
+        const thread = reader;
+        if (!thread) return query.execute();
+        try {
+          return await thread.all(query.compile());
+        } catch (error) {
+          // A thread that cannot read (the file unreadable to it, its heap exhausted) hands the rest
+          // of the scan back to the main connection: the export goes on, a little slower.
           if (reader === thread) {
-            console.warn(`[export] reader thread failed, reading on the main connection: ${error.message}`);
+            console.warn(
+              `[export] reader thread failed, reading on the main connection: ${(error as Error).message}`,
+            );
             reader = null;
             void thread.close();
           }
           return query.execute();
-        });
+        }
+      };
       const rowsOf = (ids: number[]): Promise<ScannedComplaint[]> => {
-        const query = scanPage(ctx, ids);
-        const thread = reader;
-        const read = inOrder(ids, () => (thread ? onThread(query, thread) : query.execute()));
+        const rows = inOrder(ids, () => read(scanPage(ctx, ids)));
         // Not yet awaited when the caller stops early: its failure is then nobody's.
-        read.catch(() => undefined);
-        return read;
+        rows.catch(() => undefined);
+        return rows;
       };
       try {
         let ids = await idsAfter(ctx, listing, null, size);

@@ -1,6 +1,5 @@
 /** The statistics of a period and scope, read from the rollups only (never from the complaints). */
 import type { ActorContext } from '../../context.js';
-import { inSubtree } from '../../domain/actor.js';
 import { STATUSES } from '../../domain/complaint-model.js';
 import { badRequest } from '../../lib/errors.js';
 import { categoriesById } from '../categories/index.js';
@@ -32,7 +31,7 @@ import {
 } from './queries.js';
 import type { CountDim } from './rollups.js';
 import type { Breakdown, Bucket, Drill, Figures, StatsInput } from './schemas.js';
-import { type StatsScope, statsScope } from './scope.js';
+import { type StatsScope, statsScope, subtreeIds } from './scope.js';
 
 const MAX_DAYS = 366 * 3;
 const share = (part: number, whole: number) => (whole ? part / whole : null);
@@ -317,14 +316,11 @@ export async function onTimeByUnit(
 ): Promise<Map<number, { met: number; onTime: number }>> {
   const period = periodOf(input);
   const scope = await statsScope(ctx, input.unitId);
-  const all = [...scope.units.values()];
   const targets = unitIds.flatMap((id) => {
     const unit = scope.units.get(id);
     return unit && (scope.unitIds === null || scope.unitIds.includes(id)) ? [unit] : [];
   });
-  const members = new Map(
-    targets.map((t) => [t.id, all.filter((u) => inSubtree(u.path, t.path)).map((u) => u.id)]),
-  );
+  const members = new Map(targets.map((t) => [t.id, subtreeIds(scope.units.values(), t)]));
   const sums = await stageSumsByUnit(ctx.db, {
     fromDay: dayKey(period.from),
     toDay: dayKey(period.to),

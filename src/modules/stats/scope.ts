@@ -36,5 +36,9 @@ export async function statsScope(ctx: ActorContext, unitId: number | undefined):
   if (!unit) throw notFound('unit_not_found');
   if (!(all || inSubtree(unit.path, ctx.actor.unitPath)))
     throw forbidden('forbidden', { action: 'read_statistics' });
-  return { unit, unitIds: rows.filter((u) => inSubtree(u.path, unit.path)).map((u) => u.id), units };
+  return { unit, unitIds: subtreeIds(rows, unit), units };
 }
+
+/** The ids of `unit` and every unit below it. */
+export const subtreeIds = (units: Iterable<UnitRow>, unit: UnitRow): number[] =>
+  [...units].filter((u) => inSubtree(u.path, unit.path)).map((u) => u.id);
