@@ -155,11 +155,11 @@ describe.each(DIALECTS)('lists, filters and queues on %s', (dialect) => {
         assigneeId: t.org.userIds.get('handler'),
       });
     }
-    const pages = async (query: string) => {
+    const pages = async (query: string, by = handler) => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const page = await handler.ok(
+        const page = await by.ok(
           'GET',
           `/api/v1/complaints?limit=1&${query}${cursor ? `&cursor=${cursor}` : ''}`,
         );
@@ -174,5 +174,24 @@ describe.each(DIALECTS)('lists, filters and queues on %s', (dialect) => {
     expect(await pages('status=assigned')).toEqual(visible);
     expect(await pages(`categoryId=${t.org.categoryIds.get('delay')}`)).toEqual([numbers[4], numbers[0]]);
     expect(await list('', agent)).toEqual([...numbers].reverse());
+
+    // A leaf category is walked in its own index, newest first: two more in it, not the handler's.
+    const leaf = t.org.categoryIds.get('delay.transit');
+    const more: string[] = [];
+    for (const waybillNo of ['SF1003', 'SF1004']) {
+      clock.advance(60_000);
+      const body = buildComplaint(t.org, {
+        categoryId: leaf,
+        waybillNo,
+        receivedAt: new Date(clock.now()).toISOString(),
+      });
+      more.push((await agent.ok('POST', '/api/v1/complaints', body)).number);
+    }
+    const inLeaf = [more[1], more[0], numbers[0]];
+    expect(await pages(`categoryId=${leaf}`, agent)).toEqual(inLeaf);
+    expect(await pages(`categoryId=${leaf}&sort=receivedAt`, agent)).toEqual([...inLeaf].reverse());
+    expect(await pages(`categoryId=${leaf}`)).toEqual([numbers[0]]);
+    const since = new Date(clock.now() - 30_000).toISOString();
+    expect(await pages(`categoryId=${leaf}&receivedFrom=${since}`, agent)).toEqual([more[1]]);
   });
 });

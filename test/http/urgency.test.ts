@@ -89,6 +89,17 @@ describe.each(DIALECTS)('the most urgent first on %s', (dialect) => {
       const seen = await pages(agent, '/api/v1/complaints?sort=dueAt', limit);
       expect(seen.map((i) => i.number)).toEqual(expected);
     }
+    // A receipt range: the ninth complaint on (the first withdrawn one is the only one without a deadline).
+    const from = new Date(Date.parse('2026-11-23T02:00:00Z') + 7 * MINUTE).toISOString();
+    const to = new Date(Date.parse('2026-11-23T02:00:00Z') + 70 * MINUTE).toISOString();
+    const ranged = await pages(
+      agent,
+      `/api/v1/complaints?sort=dueAt&receivedFrom=${from}&receivedTo=${to}`,
+      2,
+    );
+    const inRange = all.filter((i) => numbers.indexOf(i.number) >= 1 && numbers.indexOf(i.number) <= 9);
+    expect(ranged.map((i) => i.number)).toEqual(byUrgency(inRange, numbers).map((i) => i.number));
+    expect(ranged.filter((i) => i.dueAt === null)).toHaveLength(1);
     const open = await pages(agent, '/api/v1/complaints?sort=dueAt&status=received', 2);
     expect(open.map((i) => i.number)).toEqual(
       byUrgency(

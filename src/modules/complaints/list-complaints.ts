@@ -103,6 +103,8 @@ interface Listing {
   desc: boolean;
   /** The sort column may be null (due_at: no clock runs); those complaints come last, in order of receipt. */
   nullsLast: boolean;
+  /** `query` for the complaints without a sort value, which are read in order of receipt. */
+  nulls: ComplaintQuery;
   /** SQLite reads the list through a filter's index (list-plan.ts), not the sort column's. */
   driven: boolean;
   /** The full-text search of `q`, when it is one (its items get snippets). */
@@ -167,7 +169,12 @@ async function filteredComplaints(
       throw badRequest('validation_failed', [
         { path: '/categoryId', source: 'querystring', code: 'unknown_category' },
       ]);
-    byCategory = { indexed: true, where: (eb, col) => eb(col('category_id'), 'in', ids) };
+    byCategory = {
+      indexed: true,
+      where: (eb, col) => eb(col('category_id'), 'in', ids),
+      // One category (a leaf) is an equality on its index (category_id, received_at).
+      ...(ids.length === 1 ? { ordered: 'received_at' } : {}),
+    };
     conditions.push(byCategory);
   }
   const now = ctx.clock.now();
@@ -189,7 +196,12 @@ async function filteredComplaints(
           ...(to === undefined ? [] : [eb(col('received_at'), '<', to)]),
         ]),
     });
-  if (customerId) filter(true, (eb, col) => eb(col('customer_id'), '=', customerId));
+  if (customerId)
+    conditions.push({
+      indexed: true,
+      where: (eb, col) => eb(col('customer_id'), '=', customerId),
+      ordered: 'received_at',
+    });
   if (repeat !== undefined) filter(false, (eb, col) => eb(col('repeat_complaint'), '=', repeat ? 1 : 0));
   let q = ctx.db.selectFrom('complaints');
   let search: SearchQuery | undefined;
@@ -233,21 +245,29 @@ async function filteredComplaints(
   // Walking the open ones reads their index alone: gathering through a filter pays only when it matches very few.
   const drive =
     ctx.dialect === 'sqlite'
-      ? await driver(ctx, steerable, opts.pageSize, openWalk ? GATHER_BEFORE_OPEN_WALK : undefined)
+      ? await driver(ctx, steerable, {
+          limit: opts.pageSize,
+          // The open complaints' own index, carrying the filters' columns, beats walking a filter's.
+          ...(openWalk ? { gatherUpTo: GATHER_BEFORE_OPEN_WALK } : { sortColumn: column }),
+        })
       : undefined;
   if (openWalk) q = q.where(openOnly);
+  // Conditions off the index choice, except the one that drives and a range of the column walked.
+  const hint = (c: Condition, walked: string) =>
+    ctx.dialect === 'sqlite' &&
+    c !== drive &&
+    steerable.includes(c) &&
+    !(c.bounds === walked && (drive === undefined || drive.ordered === walked));
+  // The complaints without a due time are read in order of receipt: a receipt range seeks there.
+  let nulls = q;
   for (const c of conditions) {
-    const hint =
-      ctx.dialect === 'sqlite' &&
-      c !== drive &&
-      steerable.includes(c) &&
-      !(drive === undefined && c.bounds === column);
-    q = q.where((eb) => c.where(eb, hint ? hinted : plain(eb)));
+    q = q.where((eb) => c.where(eb, hint(c, column) ? hinted : plain(eb)));
+    nulls = nulls.where((eb) => c.where(eb, hint(c, 'received_at') ? hinted : plain(eb)));
   }
   // Overdue and due-within hold due_at to a range: no complaint without one can pass, and looking for
   // them would walk every complaint in id order.
   const nullsLast = column === 'due_at' && !input.overdue && !input.dueWithin;
-  return { query: q, column, desc, nullsLast, driven: drive !== undefined, search };
+  return { query: q, nulls, column, desc, nullsLast, driven: drive !== undefined, search };
 }
 
 /** The complaints whose sort column is (`is`) or is not (`is not`) null; kept off its index when a filter drives. */
@@ -261,7 +281,7 @@ const whereNull = (listing: Listing, query: ComplaintQuery, is: 'is' | 'is not')
  */
 async function after(ctx: ActorContext, listing: Listing, [value, id]: Cursor) {
   if (value === null) {
-    const nulls = whereNull(listing, listing.query, 'is');
+    const nulls = whereNull(listing, listing.nulls, 'is');
     const last = await ctx.db
       .selectFrom('complaints')
       .select('received_at')
@@ -308,7 +328,7 @@ async function idsAfter(
   const inNulls = cursor !== null && cursor[0] === null;
   const ids = inNulls ? [] : await read(whereNull(listing, start, 'is not'), limit);
   if (ids.length >= limit) return ids;
-  const nulls = inNulls ? start : whereNull(listing, listing.query, 'is');
+  const nulls = inNulls ? start : whereNull(listing, listing.nulls, 'is');
   return [...ids, ...(await read(nulls, limit - ids.length, 'received_at'))];
 }
 

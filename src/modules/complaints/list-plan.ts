@@ -33,6 +33,11 @@ export interface Condition {
   indexed: boolean;
   /** The column whose range it is: a list walking that column's index seeks to the range instead. */
   bounds?: string;
+  /**
+   * Its index holds the complaints it matches in this column's order (then id): a list sorted by that
+   * column may walk that index, reading only the matches, and stop when the page is full.
+   */
+  ordered?: string;
 }
 
 /** The sort columns that have an index of the open complaints alone (migration 2026-12-03-list-shapes). */
@@ -79,16 +84,20 @@ function countUpTo(ctx: ActorContext, condition: Condition, limit: number): Prom
 }
 
 /**
- * The indexed condition to gather the list's complaints through, or none: walk the sort index. The
- * walk reads about `limit` ÷ the share of complaints that pass every condition (taken as independent,
- * a capped count standing for at least its share); gathering reads the driver's matches, at most
- * `gatherUpTo` (counts stop there).
+ * The indexed condition to read the list's complaints through, or none: walk the sort index. The walk
+ * reads about `limit` ÷ the share of complaints that pass every condition (taken as independent, a
+ * capped count standing for at least its share); gathering reads the driver's matches, at most
+ * `gatherUpTo` (counts stop there); a condition `ordered` by the sort column is walked in its own
+ * index, reading about `limit` ÷ the share that passes the other conditions.
  */
 export async function driver(
   ctx: ActorContext,
   conditions: Condition[],
-  limit: number,
-  gatherUpTo = COUNT_UP_TO,
+  {
+    limit,
+    sortColumn,
+    gatherUpTo = COUNT_UP_TO,
+  }: { limit: number; sortColumn?: string; gatherUpTo?: number },
 ): Promise<Condition | undefined> {
   if (!conditions.some((c) => c.indexed)) return undefined;
   const newest = await ctx.db
@@ -99,16 +108,26 @@ export async function driver(
   let best: Condition | undefined;
   let fewest = Number.POSITIVE_INFINITY;
   let share = 1;
+  const shares = new Map<Condition, number>();
   for (const condition of conditions) {
     if (!condition.indexed) {
       share *= UNINDEXED_SHARE;
       continue;
     }
     const n = await countUpTo(ctx, condition, gatherUpTo);
+    shares.set(condition, Math.max(n, 1) / total);
     share *= Math.max(n, 1) / total;
-    // A count that reached the cap says only "at least": such a filter never drives.
+    // A count that reached the cap says only "at least": such a filter is never gathered.
     if (n < Math.min(fewest, gatherUpTo)) [best, fewest] = [condition, n];
   }
-  const walked = limit / Math.max(share, 1 / total);
-  return fewest < walked ? best : undefined;
+  const walk = (rest: number) => limit / Math.max(rest, 1 / total);
+  let cheapest = walk(share);
+  let choice: Condition | undefined;
+  if (fewest < cheapest) [choice, cheapest] = [best, fewest];
+  for (const [condition, own] of shares) {
+    if (!sortColumn || condition.ordered !== sortColumn) continue;
+    const read = walk(share / own);
+    if (read < cheapest) [choice, cheapest] = [condition, read];
+  }
+  return choice;
 }
