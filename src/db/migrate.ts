@@ -30,6 +30,7 @@ import * as workerHeartbeats from './migrations/2026-12-03-worker-heartbeats.js'
 import * as assigneeUnitIndex from './migrations/2026-12-04-assignee-unit-index.js';
 import * as dueListIndex from './migrations/2026-12-04-due-list-index.js';
 import * as majorListIndex from './migrations/2026-12-04-major-list-index.js';
+import * as openUndatedIndex from './migrations/2026-12-04-open-undated-index.js';
 import * as reports from './migrations/2026-12-04-reports.js';
 import * as statsNarrowRollups from './migrations/2026-12-04-stats-narrow-rollups.js';
 import * as topicsForecasts from './migrations/2026-12-04-topics-forecasts.js';
@@ -71,6 +72,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-due-list-index': dueListIndex,
   '2026-12-04-major-list-index': majorListIndex,
   '2026-12-04-assignee-unit-index': assigneeUnitIndex,
+  '2026-12-04-open-undated-index': openUndatedIndex,
 };
 
 // Several migrations of one day are released together under names that do not sort in release order:
