@@ -100,6 +100,12 @@ describe.each(DIALECTS)('the most urgent first on %s', (dialect) => {
     const inRange = all.filter((i) => numbers.indexOf(i.number) >= 1 && numbers.indexOf(i.number) <= 9);
     expect(ranged.map((i) => i.number)).toEqual(byUrgency(inRange, numbers).map((i) => i.number));
     expect(ranged.filter((i) => i.dueAt === null)).toHaveLength(1);
+    // Every one of them is in one leaf category: its list is the same, the ones without a deadline last.
+    const leaf = t.org.categoryIds.get('delay.transit');
+    const inLeaf = await pages(handler, `/api/v1/complaints?sort=dueAt&categoryId=${leaf}`, 1);
+    const handlers = await pages(handler, '/api/v1/complaints?sort=dueAt', 50);
+    expect(inLeaf.map((i) => i.number)).toEqual(handlers.map((i) => i.number));
+    expect(inLeaf.filter((i) => i.dueAt === null).length).toBeGreaterThan(0);
     const open = await pages(agent, '/api/v1/complaints?sort=dueAt&status=received', 2);
     expect(open.map((i) => i.number)).toEqual(
       byUrgency(

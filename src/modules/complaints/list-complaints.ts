@@ -107,6 +107,8 @@ interface Listing {
   nulls: ComplaintQuery;
   /** SQLite reads the list through a filter's index (list-plan.ts), not the sort column's. */
   driven: boolean;
+  /** The same for `nulls`. */
+  nullsDriven: boolean;
   /** The full-text search of `q`, when it is one (its items get snippets). */
   search?: SearchQuery;
 }
@@ -243,36 +245,50 @@ async function filteredComplaints(
   // A search keeps its own plan: only the actor's visibility may be steered (see list-plan.ts).
   const steerable = input.q ? conditions.filter((c) => c === visible) : conditions;
   // Walking the open ones reads their index alone: gathering through a filter pays only when it matches very few.
-  const drive =
+  const plan = async (sortColumn: string) =>
     ctx.dialect === 'sqlite'
       ? await driver(ctx, steerable, {
           limit: opts.pageSize,
           // The open complaints' own index, carrying the filters' columns, beats walking a filter's.
-          ...(openWalk ? { gatherUpTo: GATHER_BEFORE_OPEN_WALK } : { sortColumn: column }),
+          ...(openWalk ? { gatherUpTo: GATHER_BEFORE_OPEN_WALK } : { sortColumn }),
         })
       : undefined;
-  if (openWalk) q = q.where(openOnly);
-  // Conditions off the index choice, except the one that drives and a range of the column walked.
-  const hint = (c: Condition, walked: string) =>
-    ctx.dialect === 'sqlite' &&
-    c !== drive &&
-    steerable.includes(c) &&
-    !(c.bounds === walked && (drive === undefined || drive.ordered === walked));
-  // The complaints without a due time are read in order of receipt: a receipt range seeks there.
-  let nulls = q;
-  for (const c of conditions) {
-    q = q.where((eb) => c.where(eb, hint(c, column) ? hinted : plain(eb)));
-    nulls = nulls.where((eb) => c.where(eb, hint(c, 'received_at') ? hinted : plain(eb)));
-  }
+  const drive = await plan(column);
   // Overdue and due-within hold due_at to a range: no complaint without one can pass, and looking for
   // them would walk every complaint in id order.
   const nullsLast = column === 'due_at' && !input.overdue && !input.dueWithin;
-  return { query: q, nulls, column, desc, nullsLast, driven: drive !== undefined, search };
+  // The complaints without a due time are read in order of receipt: planned for that order (the
+  // counts are kept, so this costs no second count).
+  const nullsDrive = nullsLast && !openWalk ? await plan('received_at') : drive;
+  if (openWalk) q = q.where(openOnly);
+  // Conditions off the index choice, except the one that drives and a range of the column walked.
+  const hint = (c: Condition, walked: string, by: Condition | undefined) =>
+    ctx.dialect === 'sqlite' &&
+    c !== by &&
+    steerable.includes(c) &&
+    !(c.bounds === walked && (by === undefined || by.ordered === walked));
+  let nulls = q;
+  for (const c of conditions) {
+    q = q.where((eb) => c.where(eb, hint(c, column, drive) ? hinted : plain(eb)));
+    nulls = nulls.where((eb) => c.where(eb, hint(c, 'received_at', nullsDrive) ? hinted : plain(eb)));
+  }
+  return {
+    query: q,
+    nulls,
+    column,
+    desc,
+    nullsLast,
+    driven: drive !== undefined,
+    nullsDriven: nullsDrive !== undefined,
+    search,
+  };
 }
 
 /** The complaints whose sort column is (`is`) or is not (`is not`) null; kept off its index when a filter drives. */
 const whereNull = (listing: Listing, query: ComplaintQuery, is: 'is' | 'is not') =>
-  query.where((eb) => eb((listing.driven ? hinted : plain(eb))(listing.column), is, null));
+  query.where((eb) =>
+    eb(((is === 'is' ? listing.nullsDriven : listing.driven) ? hinted : plain(eb))(listing.column), is, null),
+  );
 
 /**
  * The complaints after `cursor` in the listing's order (keyset paging on (sort column, id)). Past the
