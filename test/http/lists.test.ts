@@ -175,7 +175,7 @@ describe.each(DIALECTS)('lists, filters and queues on %s', (dialect) => {
     expect(await pages(`categoryId=${t.org.categoryIds.get('delay')}`)).toEqual([numbers[4], numbers[0]]);
     expect(await list('', agent)).toEqual([...numbers].reverse());
 
-    // A leaf category is walked in its own index, newest first: two more in it, not the handler's.
+    // A leaf category (its own index may be walked, list-plan.ts): two more in it, not the handler's.
     const leaf = t.org.categoryIds.get('delay.transit');
     const more: string[] = [];
     for (const waybillNo of ['SF1003', 'SF1004']) {

@@ -89,7 +89,7 @@ describe.each(DIALECTS)('the most urgent first on %s', (dialect) => {
       const seen = await pages(agent, '/api/v1/complaints?sort=dueAt', limit);
       expect(seen.map((i) => i.number)).toEqual(expected);
     }
-    // A receipt range: the ninth complaint on (the first withdrawn one is the only one without a deadline).
+    // A receipt range: the second to the tenth complaint (the first withdrawn one is the only one without a deadline).
     const from = new Date(Date.parse('2026-11-23T02:00:00Z') + 7 * MINUTE).toISOString();
     const to = new Date(Date.parse('2026-11-23T02:00:00Z') + 70 * MINUTE).toISOString();
     const ranged = await pages(
@@ -104,6 +104,7 @@ describe.each(DIALECTS)('the most urgent first on %s', (dialect) => {
     const leaf = t.org.categoryIds.get('delay.transit');
     const inLeaf = await pages(handler, `/api/v1/complaints?sort=dueAt&categoryId=${leaf}`, 1);
     const handlers = await pages(handler, '/api/v1/complaints?sort=dueAt', 50);
+    expect(handlers.map((i) => i.number)).toEqual(byUrgency(handlers, numbers).map((i) => i.number));
     expect(inLeaf.map((i) => i.number)).toEqual(handlers.map((i) => i.number));
     expect(inLeaf.filter((i) => i.dueAt === null).length).toBeGreaterThan(0);
     const open = await pages(agent, '/api/v1/complaints?sort=dueAt&status=received', 2);

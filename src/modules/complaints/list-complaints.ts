@@ -103,7 +103,7 @@ interface Listing {
   desc: boolean;
   /** The sort column may be null (due_at: no clock runs); those complaints come last, in order of receipt. */
   nullsLast: boolean;
-  /** `query` for the complaints without a sort value, which are read in order of receipt. */
+  /** `query` for the complaints without a sort value, which are read in order of receipt (`query` itself without nullsLast). */
   nulls: ComplaintQuery;
   /** SQLite reads the list through a filter's index (list-plan.ts), not the sort column's. */
   driven: boolean;
@@ -267,14 +267,15 @@ async function filteredComplaints(
     c !== by &&
     steerable.includes(c) &&
     !(c.bounds === walked && (by === undefined || by.ordered === walked));
-  let nulls = q;
-  for (const c of conditions) {
-    q = q.where((eb) => c.where(eb, hint(c, column, drive) ? hinted : plain(eb)));
-    nulls = nulls.where((eb) => c.where(eb, hint(c, 'received_at', nullsDrive) ? hinted : plain(eb)));
-  }
+  const filtered = (walked: string, by: Condition | undefined) =>
+    conditions.reduce(
+      (query, c) => query.where((eb) => c.where(eb, hint(c, walked, by) ? hinted : plain(eb))),
+      q,
+    );
+  const query = filtered(column, drive);
   return {
-    query: q,
-    nulls,
+    query,
+    nulls: nullsLast ? filtered('received_at', nullsDrive) : query,
     column,
     desc,
     nullsLast,
