@@ -203,6 +203,35 @@ describe('classification suggestions in Chromium', () => {
   );
 
   it(
+    'asks again when the server fails for a moment, and fills in the category then',
+    async () => {
+      const w = await openPage(browser, server.baseUrl);
+      const { page } = w;
+      // The server is busy for every request about part of the text, and for the first two about all of it.
+      let refused = 0;
+      const busy = (whole: boolean) => !whole || refused++ < 2;
+      await page.route('**/api/v1/classification/suggest', (route) =>
+        busy(route.request().postDataJSON().content === DELAY.content)
+          ? route.fulfill({
+              status: 503,
+              contentType: 'application/problem+json',
+              body: JSON.stringify({ type: 'about:blank', title: 'busy', status: 503, code: 'unavailable' }),
+            })
+          : route.continue(),
+      );
+      await registerPage(page, '13900009012');
+      await describeComplaint(page, DELAY);
+      await page.getByTestId('suggestion-category-auto').waitFor();
+      await expect.poll(() => categoryShown(page)).toMatch(/^延误 \/ /);
+      expect(refused).toBe(3);
+      // Only the refused requests reached the browser's console.
+      expect(w.errors.filter((e) => !e.includes('503'))).toEqual([]);
+      await w.context.close();
+    },
+    SLOW,
+  );
+
+  it(
     'shows the administration tab in English completely, data aside',
     async () => {
       const w = await openPage(browser, server.baseUrl);

@@ -55,8 +55,17 @@ async function openForm(page: Page, phone: string) {
   await typeInto(page, '标题', DELAY.title);
   await page.keyboard.press('Tab');
   await page.keyboard.type(DELAY.content);
-  // The suggestion fills in the category.
-  await page.getByTestId('suggestion-category-auto').waitFor();
+  // The suggestion fills in the category; if it does not, the failure says what the page showed.
+  await page
+    .getByTestId('suggestion-category-auto')
+    .waitFor({ timeout: 40_000 })
+    .catch(async (e: Error) => {
+      const card = await page.getByTestId('suggestions').innerText();
+      const content = await page.locator('#content').inputValue();
+      throw new Error(
+        `${e.message}\nsuggestions: ${card}\ncontent: ${content}\nfocus: ${await focusedName(page)}`,
+      );
+    });
   await expect.poll(() => categoryShown(page)).toMatch(/^延误 \/ /);
 }
 

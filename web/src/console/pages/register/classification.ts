@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { type CallOutput, call, type EndpointAt } from '../../../api/call';
+import { ApiError } from '../../../api/client';
 
 /** The answer of POST /classification/suggest. */
 export type Suggestion = CallOutput<EndpointAt<'POST', '/classification/suggest'>>;
@@ -9,6 +10,8 @@ export type PathStep = CategoryGuess['path'][number];
 /** Suggestions start once this much text is typed. */
 export const MIN_TEXT = 4;
 const DEBOUNCE_MS = 400;
+const RETRIES = 2;
+const RETRY_MS = 1500;
 
 export type SuggestState =
   | { state: 'idle' }
@@ -36,13 +39,20 @@ export function useSuggestion(title: string | undefined, content: string | undef
       return;
     }
     let stale = false;
+    let timer: ReturnType<typeof setTimeout>;
     setState((s) => ({ state: 'loading', last: s.state === 'ready' ? s.suggestion : null }));
-    const timer = setTimeout(() => {
+    // A busy or restarting server is asked again before the card says the suggestion failed.
+    const ask = (triesLeft: number) =>
       suggest(t, c).then(
         (suggestion) => !stale && setState({ state: 'ready', suggestion }),
-        () => !stale && setState({ state: 'failed' }),
+        (e: unknown) => {
+          if (stale) return;
+          const passing = !(e instanceof ApiError) || e.status >= 500;
+          if (passing && triesLeft > 0) timer = setTimeout(() => ask(triesLeft - 1), RETRY_MS);
+          else setState({ state: 'failed' });
+        },
       );
-    }, DEBOUNCE_MS);
+    timer = setTimeout(() => ask(RETRIES), DEBOUNCE_MS);
     return () => {
       stale = true;
       clearTimeout(timer);
