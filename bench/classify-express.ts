@@ -7,8 +7,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluate, summaryLine } from '../src/modules/classifier/evaluate.js';
-import { expressCorpus } from '../src/modules/classifier/express-model.js';
 import { loadModel, predict, stratifiedFolds, trainModel } from '../src/modules/classifier/model.js';
+import { expressCorpus } from '../src/modules/classifier/starter-models.js';
 
 const levelOne = (code: string) => code.split('.')[0] as string;
 

@@ -1,16 +1,19 @@
 /**
- * Model families and feature sets for the express starter model (ADR 0040), at level 1 of the
- * express tree: each is trained on the generated colloquial corpus and scored on the tidy
- * hand-written corpus (express.tsv, written independently of the generator), so a family that
- * only memorises the generator's templates does not look good. `npx tsx bench/classify-families.ts`
+ * Model families and feature sets for a starter model (ADR 0040), at level 1 of its preset tree:
+ * each is trained on the generated colloquial corpus and scored on the tidy hand-written corpus
+ * (express.tsv or retail.tsv, written independently of the generator), so a family that only
+ * memorises the generator's templates does not look good. `npx tsx bench/classify-families.ts [retail]`
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateExpressCorpus } from '../src/modules/classifier/corpus/generate/index.js';
+import {
+  generateExpressCorpus,
+  generateRetailCorpus,
+} from '../src/modules/classifier/corpus/generate/index.js';
 import { evaluate, summaryLine } from '../src/modules/classifier/evaluate.js';
-import { expressCorpus } from '../src/modules/classifier/express-model.js';
 import { type TermCounts, termCounts } from '../src/modules/classifier/features.js';
 import { decisionValues, SVM_DEFAULTS, trainOneVsRest } from '../src/modules/classifier/linear-svm.js';
+import { type StarterName, tidyCorpus } from '../src/modules/classifier/starter-models.js';
 import {
   fitVocabulary,
   type SparseVector,
@@ -60,9 +63,12 @@ function complementNb(xs: SparseVector[], y: number[], classes: number, dimensio
   return weights;
 }
 
-export function runFamilies(print: (line: string) => void = console.log): void {
-  const train = generateExpressCorpus();
-  const test = expressCorpus();
+export function runFamilies(
+  print: (line: string) => void = console.log,
+  starter: StarterName = 'express',
+): void {
+  const train = starter === 'retail' ? generateRetailCorpus() : generateExpressCorpus();
+  const test = tidyCorpus(starter);
   print(`trained on ${train.length} generated rows, scored on ${test.length} hand-written rows (level 1)`);
   const trainDocs = train.map((s) => termCounts(s.text));
   const testDocs = test.map((s) => termCounts(s.text));
@@ -89,4 +95,5 @@ export function runFamilies(print: (line: string) => void = console.log): void {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) runFamilies();
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]))
+  runFamilies(console.log, process.argv[2] === 'retail' ? 'retail' : 'express');

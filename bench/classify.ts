@@ -6,8 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { words } from '../src/lib/segment.js';
-import { expressCorpus, expressModel } from '../src/modules/classifier/express-model.js';
 import { predict } from '../src/modules/classifier/model.js';
+import { expressCorpus, expressModel } from '../src/modules/classifier/starter-models.js';
 import { COCC_FILE, runCrossValidation } from './classify-cv.js';
 import type { BenchModule } from './lib/context.js';
 

@@ -11,10 +11,10 @@ import { describeReport, verifyChain } from './modules/audit/index.js';
 import { runBackupCommand, runRestoreCommand } from './modules/backup/index.js';
 import { loadPreset, presets } from './modules/categories/index.js';
 import {
-  expressModel,
   runEvalCommand,
   runTrainCommand,
   type TrainCommandOptions,
+  warmActiveModel,
 } from './modules/classifier/index.js';
 import { runForecastCommand } from './modules/forecast/index.js';
 import { defaultWorkerId, startWorker } from './modules/jobs/index.js';
@@ -56,8 +56,8 @@ program
       await seedDemo(app, { history: demoHistoryWanted() });
       seeded = true;
     }
-    // The starter model is trained from its corpus at first use (≈1 s): here, not in a customer's request.
-    expressModel();
+    // The active starter model is read from its cache (≈1 s) or trained from its corpus: here, not in a customer's request.
+    await warmActiveModel(app.db);
     const workerId = opts.worker ? defaultWorkerId() : undefined;
     const http = await buildApp(app, {
       logLevel: config.logLevel,
@@ -274,7 +274,9 @@ const classify = program
   .description('the complaint classifier (category, priority, grade)');
 classify
   .command('train')
-  .description('train a model and store it under NAME (`express` is the shipped starter model)')
+  .description(
+    'train a model and store it under NAME (`express` and `retail` are the shipped starter models)',
+  )
   .option(
     '--from-file <file>',
     'FILE.tsv: a header row, then text<TAB>label (optional priority, grade columns)',
@@ -287,7 +289,7 @@ classify
 classify
   .command('eval')
   .description('accuracy and macro-F1 of a model on a labelled FILE.tsv (a label may name an ancestor)')
-  .requiredOption('--model <name>', 'a trained model, or express')
+  .requiredOption('--model <name>', 'a trained model, or a starter model: express, retail')
   .argument('<file>', 'FILE.tsv with a header row, then text<TAB>label')
   .action(async (file: string, opts: { model: string }) => {
     for (const line of await withApp((app) => runEvalCommand(app, opts.model, file))) console.log(line);

@@ -17,7 +17,7 @@
  * - Priority given for one in eight (the corpus line's), unitId for one in ten, a regulator's
  *   referral for one in fifty.
  */
-import { expressCorpus } from '../../src/modules/classifier/express-model.js';
+import { expressCorpus } from '../../src/modules/classifier/starter-models.js';
 import { random } from '../search.js';
 import type { KesuClient } from './kesu.js';
 

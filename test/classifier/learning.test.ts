@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, matches, summaryLine } from '../../src/modules/classifier/evaluate.js';
-import { expressModel } from '../../src/modules/classifier/express-model.js';
 import { labelNames } from '../../src/modules/classifier/label-names.js';
 import { loadModel, predict, trainModel } from '../../src/modules/classifier/model.js';
+import { expressModel } from '../../src/modules/classifier/starter-models.js';
 import { parseTsv, TsvError } from '../../src/modules/classifier/tsv.js';
 
 const TOY = [
@@ -27,7 +27,7 @@ describe('evaluation', () => {
 
   it('names the express tree by code, Chinese and English names', async () => {
     // The express names come from the preset: no database needed.
-    const names = await labelNames(undefined as never, 'express');
+    const names = await labelNames(undefined as never, { name: 'express', kind: 'starter' });
     expect(matches('延误', 'delay.transit', names)).toBe(true);
     expect(matches('Delay', 'delay.transit', names)).toBe(true);
     expect(matches('中转延误', 'delay.transit', names)).toBe(true);

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateExpressCorpus } from '../../src/modules/classifier/corpus/generate/index.js';
-import { expressModel, starterCorpus } from '../../src/modules/classifier/express-model.js';
+import {
+  generateExpressCorpus,
+  generateRetailCorpus,
+} from '../../src/modules/classifier/corpus/generate/index.js';
 import {
   type LoadedModel,
   loadModel,
@@ -8,7 +11,9 @@ import {
   type Sample,
   trainModel,
 } from '../../src/modules/classifier/model.js';
+import { expressModel, starterCorpus, starterModel } from '../../src/modules/classifier/starter-models.js';
 import { CORRECTION_WEIGHT, ORGANISATION_WEIGHT, withStarter } from '../../src/modules/classifier/train.js';
+import { parseTsv } from '../../src/modules/classifier/tsv.js';
 
 const levelOne = (model: LoadedModel, text: string) => predict(model, text).category[0]?.label.split('.')[0];
 
@@ -65,6 +70,62 @@ describe('the express starter model on how customers write', () => {
   });
 });
 
+describe('the retail starter', () => {
+  it('is generated the same for a seed: thousands of distinct texts, every level-1 class of the retail tree', () => {
+    expect(generateRetailCorpus(5, 0.1)).toEqual(generateRetailCorpus(5, 0.1));
+    const full = generateRetailCorpus();
+    expect(new Set(full.map((s) => s.text)).size).toBe(full.length);
+    const perLevelOne = new Map<string, number>();
+    for (const s of full) {
+      const level1 = s.label.split('.')[0] as string;
+      perLevelOne.set(level1, (perLevelOne.get(level1) ?? 0) + 1);
+    }
+    expect([...perLevelOne.keys()].sort()).toEqual([
+      'aftersales',
+      'delivery',
+      'food',
+      'member',
+      'other',
+      'price',
+      'promo',
+      'quality',
+      'service',
+      'store',
+    ]);
+    for (const n of perLevelOne.values()) expect(n).toBeGreaterThanOrEqual(1000);
+    // Texts that are no complaint at all (praise, questions) and policies make the widest class.
+    expect(perLevelOne.get('other')).toBe(Math.max(...perLevelOne.values()));
+  });
+
+  it.each([
+    ['买的酸奶打开一股酸臭味，都胀袋了', 'food'],
+    ['面包里吃出头发😡', 'food'],
+    ['收银员翻白眼，态度太差', 'service'],
+    ['标价9.9结账收我15', 'price'],
+    ['会员积分一直没到账', 'member'],
+    ['退货半个月了钱还没退', 'aftersales'],
+    ['满199减30结账没减', 'promo'],
+    ['空调送来一周了还没装', 'delivery'],
+    ['买到假茅台', 'quality'],
+    ['请问你们几点关门', 'other'],
+    ['你们家水果挺新鲜的，好评', 'other'],
+  ])('puts the colloquial %s under %s', (text, level1) => {
+    expect(levelOne(starterModel('retail'), text)).toBe(level1);
+  });
+
+  it('classifies shoppers’ texts written independently of its corpus (240, level 1)', () => {
+    const rows = parseTsv(readFileSync(new URL('./fixtures/retail-colloquial.tsv', import.meta.url), 'utf8'));
+    const right = rows.filter((r) => levelOne(starterModel('retail'), r.text) === r.label).length;
+    const express = rows.filter((r) => levelOne(expressModel(), r.text) === r.label).length;
+    console.log(
+      `retail starter on ${rows.length} independent shopper texts: accuracy ${(right / rows.length).toFixed(4)} (express model: ${(express / rows.length).toFixed(4)})`,
+    );
+    expect(rows.length).toBe(240);
+    expect(right / rows.length).toBeGreaterThanOrEqual(0.85);
+    expect(right).toBeGreaterThan(express * 2);
+  });
+});
+
 /**
  * An organisation whose customers write about cold-chain trouble in their own words, and whose
  * handlers file "冷链" temperature complaints under spoiled food and "热线打不通" under attitude.
@@ -103,7 +164,7 @@ describe('learning from the organisation', () => {
       priority: 'P3',
       weight: corrected ? CORRECTION_WEIGHT : ORGANISATION_WEIGHT,
     }));
-    const combined = withStarter(own, starterCorpus(), () => true);
+    const combined = withStarter(own, starterCorpus('express'), () => true);
     // The starter fills in (a share of it, every category) while the organisation's rows are few.
     expect(combined.length).toBeGreaterThan(own.length + 1000);
     expect(new Set(combined.map((s) => s.label)).size).toBeGreaterThan(20);
@@ -117,7 +178,7 @@ describe('learning from the organisation', () => {
   });
 
   it('lets the starter fade as the organisation’s own rows grow', () => {
-    const starter = starterCorpus();
+    const starter = starterCorpus('express');
     const rows = (n: number) =>
       withStarter(
         Array.from({ length: n }, (_, i) => ({ text: `投诉${i}`, label: 'other.misc' })),

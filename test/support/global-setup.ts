@@ -27,7 +27,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // The starter classifier trains for seconds the first time (ADR 0040): once here, into its cache,
   // rather than in every test worker and every `kesu` process the tests start at the same moment.
-  (await import('../../src/modules/classifier/index.js')).expressModel();
+  const { STARTER_MODELS, starterModel } = await import('../../src/modules/classifier/index.js');
+  for (const name of STARTER_MODELS) starterModel(name);
   const existing = process.env.KESU_TEST_PG_URL;
   if (existing || !testDialects().includes('postgres')) {
     project.provide('pgUrl', existing ?? '');

@@ -11,3 +11,4 @@ export {
 export { categoriesById, categoryById } from './category-cache.js';
 export { expressPreset } from './presets/express.js';
 export { flattenPreset, presets } from './presets/index.js';
+export { retailPreset } from './presets/retail.js';

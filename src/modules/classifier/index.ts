@@ -1,6 +1,5 @@
 export { runEvalCommand, runTrainCommand, type TrainCommandOptions } from './cli.js';
 export { recordCorrection } from './corrections.js';
-export { expressCorpus, expressModel } from './express-model.js';
 export {
   classificationEventData,
   classifyRegistration,
@@ -8,4 +7,6 @@ export {
   type RegistrationClassification,
   storeClassification,
 } from './registration.js';
+export { warmActiveModel } from './settings.js';
+export { expressCorpus, STARTER_MODELS, starterModel } from './starter-models.js';
 export { TRAIN_FROM_COMPLAINTS_JOB, trainFromComplaints, trainFromComplaintsJob } from './train.js';

@@ -3,20 +3,23 @@ import type { Db, Tx } from '../../db/database.js';
 import { badRequest } from '../../lib/errors.js';
 import { readSetting, writeSetting } from '../settings/index.js';
 import { requireClassifierAdmin } from './access.js';
-import { EXPRESS_MODEL } from './express-model.js';
+import { CategoryIndex } from './categories.js';
 import type { ClassificationSettings } from './schemas.js';
+import { fittingStarter, isStarter, starterModel } from './starter-models.js';
 import { modelExists } from './store.js';
 
 const KEY = 'classification';
 
-export const DEFAULT_CLASSIFICATION: ClassificationSettings = {
-  enabled: true,
-  model: EXPRESS_MODEL,
-  autoApplyAt: 0.85,
-};
+const DEFAULTS = { enabled: true, autoApplyAt: 0.85 };
 
-export const readClassificationSettings = (db: Db | Tx) =>
-  readSetting<ClassificationSettings>(db, KEY, DEFAULT_CLASSIFICATION);
+/** Until an admin chooses, the starter model that fits the organisation's category tree suggests. */
+async function defaults(db: Db | Tx): Promise<ClassificationSettings> {
+  return { ...DEFAULTS, model: fittingStarter(await CategoryIndex.load(db)) };
+}
+
+export async function readClassificationSettings(db: Db | Tx): Promise<ClassificationSettings> {
+  return (await readSetting<ClassificationSettings | null>(db, KEY, null)) ?? defaults(db);
+}
 
 /** An unknown model would silently predict nothing, so it is refused. */
 export async function saveClassificationSettings(
@@ -26,5 +29,11 @@ export async function saveClassificationSettings(
   requireClassifierAdmin(ctx.actor);
   if (!(await modelExists(ctx.db, input.model)))
     throw badRequest('validation_failed', [{ path: '/model', code: 'unknown_model' }]);
-  return writeSetting(ctx, KEY, input, DEFAULT_CLASSIFICATION);
+  return writeSetting(ctx, KEY, input, await defaults(ctx.db));
+}
+
+/** Read (or train, the first time: 10–40 s) the active starter model now, not in a customer's request. */
+export async function warmActiveModel(db: Db): Promise<void> {
+  const { model } = await readClassificationSettings(db);
+  if (isStarter(model)) starterModel(model);
 }

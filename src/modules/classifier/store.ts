@@ -1,10 +1,10 @@
 import type { Db, Tx } from '../../db/database.js';
 import { appendEvent } from '../audit/index.js';
-import { EXPRESS_MODEL, expressModel } from './express-model.js';
 import { type ClassifierModel, type LoadedModel, loadModel } from './model.js';
+import { isStarter, starterModel } from './starter-models.js';
 
-/** `file`: labels as written in the file; `complaints` and the express model: category codes. */
-export type ModelKind = 'file' | 'complaints' | 'express';
+/** `file`: labels as written in the file; `complaints` and the starter models: category codes. */
+export type ModelKind = 'file' | 'complaints' | 'starter';
 
 export interface NamedModel {
   name: string;
@@ -16,7 +16,7 @@ export interface NamedModel {
 const cache = new Map<string, { trainedAt: number; model: NamedModel }>();
 
 export async function modelExists(db: Db | Tx, name: string): Promise<boolean> {
-  if (name === EXPRESS_MODEL) return true;
+  if (isStarter(name)) return true;
   return !!(await db
     .selectFrom('classifier_models')
     .select('id')
@@ -24,9 +24,9 @@ export async function modelExists(db: Db | Tx, name: string): Promise<boolean> {
     .executeTakeFirst());
 }
 
-/** The named model, or null when there is none. `express` is the shipped starter model. */
+/** The named model, or null when there is none. `express` and `retail` are the shipped starter models. */
 export async function findModel(db: Db | Tx, name: string): Promise<NamedModel | null> {
-  if (name === EXPRESS_MODEL) return { name, kind: 'express', loaded: expressModel() };
+  if (isStarter(name)) return { name, kind: 'starter', loaded: starterModel(name) };
   const head = await db
     .selectFrom('classifier_models')
     .select(['trained_at', 'kind'])
@@ -51,7 +51,7 @@ export async function findModel(db: Db | Tx, name: string): Promise<NamedModel |
 
 export interface StoredModel {
   name: string;
-  kind: Exclude<ModelKind, 'express'>;
+  kind: Exclude<ModelKind, 'starter'>;
   model: ClassifierModel;
   sampleCount: number;
   metrics: Record<string, unknown>;

@@ -7,7 +7,6 @@ import { defineJob, enqueue } from '../jobs/index.js';
 import { requireClassifierAdmin } from './access.js';
 import { CategoryIndex } from './categories.js';
 import { type Evaluation, evaluate } from './evaluate.js';
-import { EXPRESS_MODEL, starterCorpus } from './express-model.js';
 import { labelNames } from './label-names.js';
 import {
   predict,
@@ -17,6 +16,7 @@ import {
   type TrainOptions,
   trainModel,
 } from './model.js';
+import { fittingStarter, isStarter, starterCorpus } from './starter-models.js';
 import { findModel, saveModel } from './store.js';
 import { parseTsv } from './tsv.js';
 
@@ -31,7 +31,7 @@ export interface TrainSummary {
 const TRAINED_FROM_COMPLAINTS = ['closed', 'archived'];
 
 function checkName(name: string): void {
-  if (name === EXPRESS_MODEL) throw badRequest('model_name_reserved', [], { model: name });
+  if (isStarter(name)) throw badRequest('model_name_reserved', [], { model: name });
 }
 
 async function trainAndSave(
@@ -156,7 +156,11 @@ export async function trainFromComplaints(
   return trainAndSave(app.db, {
     name,
     kind: 'complaints',
-    samples: withStarter(own, starterCorpus(), (label) => !!categories.resolve(label)),
+    samples: withStarter(
+      own,
+      starterCorpus(fittingStarter(categories)),
+      (label) => !!categories.resolve(label),
+    ),
     // Confidences are calibrated on held-out rows written by people: the organisation's and the tidy starter rows.
     options: { ...TRAIN_DEFAULTS, calibrateOn: (s) => s.weight !== undefined || !!s.priority },
     trainedBy,
@@ -169,7 +173,7 @@ export async function evaluateFile(app: AppContext, name: string, file: string):
   const model = await findModel(app.db, name);
   if (!model) throw notFound('classifier_model_not_found', { model: name });
   const samples = parseTsv(readFileSync(file, 'utf8'));
-  const names = await labelNames(app.db, model.kind);
+  const names = await labelNames(app.db, model);
   return evaluate(
     samples.map((s) => s.label),
     samples.map((s) => predict(model.loaded, s.text).category[0]?.label ?? ''),

@@ -4,7 +4,9 @@ import { pick } from './template.js';
  * How real texts differ from tidy ones: homophones and typos of pinyin input (快递→快第, 派送→派件),
  * pinyin abbreviations, net slang, emoji and sloppy punctuation. Written by us (Apache-2.0).
  */
-const SWAPS: ReadonlyArray<readonly [string, readonly string[]]> = [
+export type Swaps = ReadonlyArray<readonly [string, readonly string[]]>;
+
+const SWAPS: Swaps = [
   ['快递', ['快第', '快滴', 'kd', '快地', '快递']],
   ['派送', ['派件', '配送', '派送', '派宋']],
   ['物流', ['物留', 'wl', '无流', '物流']],
@@ -31,10 +33,10 @@ const JOINERS = ['，', '。', ' ', '！', '', '~', ',', '...', '；'];
 
 export const joiner = (random: () => number) => pick(JOINERS, random);
 
-/** Each known word is swapped for a variant with probability `rate`. */
-export function misspell(text: string, random: () => number, rate = 0.18): string {
+/** Each known word (of the shared ones and `extra`) is swapped for a variant with probability `rate`. */
+export function misspell(text: string, random: () => number, extra: Swaps = [], rate = 0.18): string {
   let out = text;
-  for (const [word, variants] of SWAPS) {
+  for (const [word, variants] of extra.length ? [...SWAPS, ...extra] : SWAPS) {
     if (!out.includes(word)) continue;
     out = out
       .split(word)
