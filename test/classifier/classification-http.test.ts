@@ -186,12 +186,27 @@ describe.each(DIALECTS)('classification on %s', (dialect) => {
     expect(queued.status).toBe(202);
     expect(queued.body).toEqual({ queued: true });
     expect((await admin.post('/api/v1/classification/train', { model: 'express' })).status).toBe(400);
+    expect((await admin.post('/api/v1/classification/train', { model: 'retail' })).status).toBe(400);
+    // The admin sees it among the models to choose from, beside the starters, with how it was trained.
+    expect((await agent.get('/api/v1/classification/models')).status).toBe(403);
+    const listed = (await admin.ok('GET', '/api/v1/classification/models')).items;
+    expect(listed.map((m: { name: string; kind: string }) => [m.name, m.kind])).toEqual([
+      ['express', 'starter'],
+      ['retail', 'starter'],
+      ['own', 'complaints'],
+    ]);
+    expect(listed.find((m: { active: boolean }) => m.active).name).toBe('express');
+    expect(listed[2]).toMatchObject({ sampleCount: trained.rows, trainedAt: expect.any(String) });
     // The stored model can be chosen for registration.
     await admin.ok('PUT', '/api/v1/settings/classification', {
       enabled: true,
       model: 'own',
       autoApplyAt: 0.85,
     });
+    const chosen = (await admin.ok('GET', '/api/v1/classification/models')).items;
+    expect(chosen.filter((m: { active: boolean }) => m.active).map((m: { name: string }) => m.name)).toEqual([
+      'own',
+    ]);
     expect(
       (await agent.ok('POST', '/api/v1/classification/suggest', { title: '', content: '驿站取件收费' }))
         .model,

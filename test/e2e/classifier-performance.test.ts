@@ -27,6 +27,13 @@ describe('模型表现 in the administration, in Chromium', () => {
       expect(text).toContain('延误');
       expect(text).toContain('召回率');
       expect(text).toContain('混淆矩阵');
+      // Another model from the list of those an admin can choose: the built-in retail one.
+      await card.getByLabel('模型').click();
+      const retail = page.locator('.ant-select-item-option').filter({ hasText: /^retail/ });
+      expect(await retail.innerText()).toContain('内置');
+      await retail.click();
+      // It knows none of the express tree's categories: none of the three is right.
+      await expect.poll(() => card.innerText()).toContain('准确率 0.0%');
       await card.scrollIntoViewIfNeeded();
       const shot = await screenshot(page, 'classifier-performance');
       mkdirSync(EVIDENCE, { recursive: true });

@@ -3,6 +3,7 @@ import { ROLES } from '../../domain/roles.js';
 import { endpoint, NoContent, problems } from '../../server/endpoint.js';
 import {
   ClassificationSettingsBody,
+  ModelList,
   Performance,
   PerformanceQuery,
   Rule,
@@ -70,6 +71,13 @@ export const classifierEndpoints = {
     summary: '训练 queue a training from closed complaints and corrections (admin)',
     body: TrainBody,
     response: { 202: Type.Object({ queued: Type.Boolean() }), ...problems(400, 401, 403) },
+  }),
+  listClassifierModels: endpoint('GET', '/classification/models', {
+    operationId: 'listClassifierModels',
+    access: ['admin'],
+    tags,
+    summary: '模型 the starter models and those trained here, the active one marked (admin)',
+    response: { 200: ModelList, ...problems(401, 403) },
   }),
   classifierPerformance: endpoint('GET', '/classification/performance', {
     operationId: 'classifierPerformance',

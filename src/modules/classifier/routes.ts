@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { actorContext, type Http, route } from '../../server/http.js';
 import { classifierEndpoints } from './endpoints.js';
+import { listModels } from './models.js';
 import { modelPerformance } from './performance.js';
 import { createRule, deleteRule, listRules, updateRule } from './rules.js';
 import { readClassificationSettings, saveClassificationSettings } from './settings.js';
@@ -31,6 +32,7 @@ export function classificationRoutes(http: Http, app: AppContext): void {
   route(http, classifierEndpoints.trainClassifier, async (req, reply) =>
     reply.code(202).send(await queueTraining(actorContext(app, req), req.body.model)),
   );
+  route(http, classifierEndpoints.listClassifierModels, async (req) => listModels(actorContext(app, req)));
   route(http, classifierEndpoints.classifierPerformance, async (req) =>
     modelPerformance(actorContext(app, req), req.query.model),
   );

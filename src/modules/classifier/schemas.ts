@@ -128,3 +128,16 @@ export const Performance = Type.Object({
   confusion: Type.Array(Type.Array(Type.Integer())),
 });
 export type PerformanceView = Static<typeof Performance>;
+
+/** A model an admin can choose: the shipped starters, and those trained here. */
+const ModelSummary = Type.Object({
+  name: Type.String(),
+  kind: Type.Union([Type.Literal('starter'), Type.Literal('file'), Type.Literal('complaints')]),
+  /** Null for a starter (trained from the shipped corpus when first used). */
+  trainedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  sampleCount: Type.Union([Type.Integer(), Type.Null()]),
+  /** The model the classification settings name. */
+  active: Type.Boolean(),
+});
+export const ModelList = Type.Object({ items: Type.Array(ModelSummary) });
+export type ModelListView = Static<typeof ModelList>;

@@ -13,6 +13,11 @@ export const zh = {
   'classifier.performance.confusion': '混淆矩阵（行：确认的分类；列：模型给出的分类）',
   'classifier.performance.none': '上列以外/无',
   'classifier.performance.empty': '近 30 天没有已办结的投诉',
+  'classifier.model.starter': '内置',
+  'classifier.model.file': '文件训练',
+  'classifier.model.complaints': '投诉训练',
+  'classifier.model.trained': '{time} 训练，{rows} 条',
+  'classifier.model.active': '使用中',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -29,4 +34,9 @@ export const en: Record<keyof typeof zh, string> = {
   'classifier.performance.confusion': 'Confusion (rows: confirmed category; columns: the model’s category)',
   'classifier.performance.none': 'Another category / none',
   'classifier.performance.empty': 'No complaint was closed in the last 30 days',
+  'classifier.model.starter': 'built in',
+  'classifier.model.file': 'trained from a file',
+  'classifier.model.complaints': 'trained from complaints',
+  'classifier.model.trained': 'trained {time}, {rows} rows',
+  'classifier.model.active': 'in use',
 };

@@ -29,7 +29,7 @@ export const zh = {
   'classify.settings.enabled': '启用智能分类',
   'classify.settings.model': '模型名称',
   'classify.settings.modelHelp':
-    '内置模型 express 适用于快递分类树，retail 适用于零售连锁分类树（未设置时按已加载的分类树自动选择）；也可填写用 kesu classify train 训练的模型名',
+    '内置模型 express 适用于快递分类树，retail 适用于零售连锁分类树（未设置时按已加载的分类树自动选择）；用 kesu classify train 训练的模型也在列表中',
   'classify.settings.autoApplyAt': '自动应用阈值',
   'classify.settings.autoApplyAtHelp': '置信度达到该值时，登记时自动填入建议；低于该值只作提示',
   'classify.rules': '关键词规则',
@@ -92,7 +92,7 @@ export const en: Record<keyof typeof zh, string> = {
   'classify.settings.enabled': 'Smart classification on',
   'classify.settings.model': 'Model name',
   'classify.settings.modelHelp':
-    'The built-in model express fits the courier category tree, retail the retail chain tree (until set, the one that fits the loaded tree is used); or the name of a model trained with kesu classify train',
+    'The built-in model express fits the courier category tree, retail the retail chain tree (until set, the one that fits the loaded tree is used); models trained with kesu classify train are listed too',
   'classify.settings.autoApplyAt': 'Auto-apply threshold',
   'classify.settings.autoApplyAtHelp':
     'From this confidence a suggestion is filled in at registration; below it, it is only offered',

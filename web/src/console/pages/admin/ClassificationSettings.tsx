@@ -1,7 +1,8 @@
-import { Input, InputNumber } from 'antd';
+import { InputNumber } from 'antd';
 import { useI18n } from '../../../i18n';
 import { SettingsForm } from './crud/SettingsForm';
 import { useSetting } from './crud/setting';
+import { ModelSelect } from './ModelSelect';
 import type { Answer } from './shared';
 
 type Settings = Answer<'/settings/classification'>;
@@ -38,7 +39,7 @@ export function ClassificationSettings() {
           label: t('classify.settings.model'),
           extra: t('classify.settings.modelHelp'),
           required: 'text',
-          input: <Input maxLength={100} style={{ maxWidth: 300 }} />,
+          input: <ModelSelect aria-label={t('classify.settings.model')} />,
         },
         {
           name: 'percent',

@@ -1,8 +1,9 @@
-import { Card, Flex, Input, Table, Typography } from 'antd';
+import { Card, Flex, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useApi } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
+import { ModelSelect } from './ModelSelect';
 import type { Answer } from './shared';
 
 type Performance = Answer<'/classification/performance'>;
@@ -21,12 +22,11 @@ export function ClassifierPerformance({ activeModel }: { activeModel: string }) 
         <Typography.Text type="secondary">{t('classifier.performance.help')}</Typography.Text>
         <Flex gap={8} align="center">
           <Typography.Text>{t('classifier.performance.model')}</Typography.Text>
-          <Input.Search
+          <ModelSelect
             aria-label={t('classifier.performance.model')}
-            defaultValue={activeModel}
-            maxLength={100}
-            style={{ maxWidth: 300 }}
-            onSearch={(v) => setModel(v.trim() || null)}
+            value={chosen}
+            onChange={setModel}
+            style={{ minWidth: 260, maxWidth: 420 }}
           />
         </Flex>
         <QueryState

@@ -1,0 +1,39 @@
+import { Select, type SelectProps, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useApi } from '../../../api/hooks';
+import { useI18n } from '../../../i18n';
+
+/**
+ * A classifier model by name: the built-in starters and the models trained here, each with how it
+ * was trained, the one in use marked. Used by the settings and by 模型表现.
+ */
+export function ModelSelect(props: Omit<SelectProps<string>, 'options'>) {
+  const { t } = useI18n();
+  const models = useApi('/classification/models', {}).data?.items ?? [];
+  return (
+    <Select<string>
+      showSearch
+      optionFilterProp="value"
+      style={{ maxWidth: 420 }}
+      loading={!models.length}
+      {...props}
+      options={models.map((m) => ({
+        value: m.name,
+        label: (
+          <span>
+            {m.name} <Tag>{t(`classifier.model.${m.kind}`)}</Tag>
+            {m.trainedAt && (
+              <Typography.Text type="secondary">
+                {t('classifier.model.trained', {
+                  time: dayjs(m.trainedAt).format('YYYY-MM-DD HH:mm'),
+                  rows: m.sampleCount ?? 0,
+                })}
+              </Typography.Text>
+            )}
+            {m.active && <Tag color="blue">{t('classifier.model.active')}</Tag>}
+          </span>
+        ),
+      }))}
+    />
+  );
+}
