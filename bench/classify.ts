@@ -1,21 +1,21 @@
 /**
  * `classify`: microseconds to classify one complaint with the express starter model (features,
  * three heads), over a few thousand texts after a warm-up, against the ceiling of jieba segmentation
- * alone on the same texts (the classifier segments every text once); and the 5-fold cross-validation
- * on the COCC corpus when it is present.
+ * alone on the same texts (the classifier segments every text once); the same for the retail starter
+ * on retail texts; and the 5-fold cross-validation on the COCC corpus when it is present.
  */
 import { existsSync } from 'node:fs';
 import { words } from '../src/lib/segment.js';
 import { predict } from '../src/modules/classifier/model.js';
-import { expressCorpus, expressModel } from '../src/modules/classifier/starter-models.js';
+import { type StarterName, starterModel, tidyCorpus } from '../src/modules/classifier/starter-models.js';
 import { COCC_FILE, runCrossValidation } from './classify-cv.js';
 import type { BenchModule } from './lib/context.js';
 
 const TEXTS = 3000;
 
 /** Corpus texts, each made distinct with a waybill number and an amount, as real complaints are. */
-function benchTexts(): string[] {
-  const corpus = expressCorpus().map((s) => s.text);
+function benchTexts(starter: StarterName): string[] {
+  const corpus = tidyCorpus(starter).map((s) => s.text);
   return Array.from(
     { length: TEXTS },
     (_, i) =>
@@ -33,13 +33,16 @@ function microsecondsPer(texts: string[], fn: (text: string) => unknown): number
 export const classifyBench: BenchModule = {
   name: 'classify',
   async run(ctx) {
-    const texts = benchTexts();
-    const model = expressModel();
+    const texts = benchTexts('express');
+    const model = starterModel('express');
     const ceiling = microsecondsPer(texts, words);
     const perComplaint = microsecondsPer(texts, (text) => predict(model, text));
+    const retail = starterModel('retail');
+    const retailPerComplaint = microsecondsPer(benchTexts('retail'), (text) => predict(retail, text));
     const summary = [
       `classify: ${perComplaint.toFixed(0)} µs`,
       `classify/ceiling: ${(perComplaint / ceiling).toFixed(2)} (express model over ${TEXTS} texts; segmentation alone ${ceiling.toFixed(0)} µs)`,
+      `classify retail: ${retailPerComplaint.toFixed(0)} µs`,
     ];
     let cv: string | null = null;
     if (existsSync(COCC_FILE)) {
@@ -50,7 +53,13 @@ export const classifyBench: BenchModule = {
     return {
       ok: true,
       summary,
-      section: { texts: TEXTS, microsecondsPerComplaint: perComplaint, ceilingMicroseconds: ceiling, cv },
+      section: {
+        texts: TEXTS,
+        microsecondsPerComplaint: perComplaint,
+        retailMicrosecondsPerComplaint: retailPerComplaint,
+        ceilingMicroseconds: ceiling,
+        cv,
+      },
     };
   },
 };
