@@ -133,6 +133,8 @@ program
           .transaction()
           .execute((tx) => loadPreset(tx, preset, null, app.clock.now()));
         console.log(`category preset ${preset}: ${added} categories added`);
+        // The starter model that now fits the tree is trained here, not in the server's first request.
+        await warmActiveModel(app.db);
       }
     });
   });

@@ -29,7 +29,10 @@ export async function saveClassificationSettings(
   requireClassifierAdmin(ctx.actor);
   if (!(await modelExists(ctx.db, input.model)))
     throw badRequest('validation_failed', [{ path: '/model', code: 'unknown_model' }]);
-  return writeSetting(ctx, KEY, input, await defaults(ctx.db));
+  const saved = await writeSetting(ctx, KEY, input, await defaults(ctx.db));
+  // A starter chosen for the first time trains here (once per installation), not in a registration.
+  if (isStarter(saved.model)) starterModel(saved.model);
+  return saved;
 }
 
 /** Read (or train, the first time: 10–40 s) the active starter model now, not in a customer's request. */
