@@ -45,6 +45,13 @@ describe('kesu classify (the compiled command)', () => {
     });
     await run(process.execPath, ['scripts/copy-server-assets.mjs', BUILD], { cwd: ROOT });
   }, 120_000);
+
+  it('has the starter models ready after the build step that trains them (npm run build)', async () => {
+    const { stdout } = await run(process.execPath, ['scripts/train-starter-model.mjs', BUILD], { cwd: ROOT });
+    expect(stdout).toMatch(
+      /starter classifier express ready in [\d.]+ s\nstarter classifier retail ready in [\d.]+ s/,
+    );
+  }, 300_000);
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
     rmSync(BUILD, { recursive: true, force: true });
