@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expressPreset, flattenPreset, retailPreset } from '../categories/index.js';
+import { flattenPreset, presets } from '../categories/index.js';
 import type { CategoryIndex } from './categories.js';
 import { generateExpressCorpus, generateRetailCorpus } from './corpus/generate/index.js';
 import {
@@ -25,10 +25,11 @@ export const EXPRESS_MODEL: StarterName = 'express';
 export const isStarter = (name: string): name is StarterName =>
   (STARTER_MODELS as readonly string[]).includes(name);
 
-const STARTERS = {
-  express: { preset: expressPreset, generated: () => generateExpressCorpus() },
-  retail: { preset: retailPreset, generated: () => generateRetailCorpus() },
-} as const;
+/** Each starter is named after the category preset it classifies into. */
+const GENERATED: Record<StarterName, () => Sample[]> = {
+  express: () => generateExpressCorpus(),
+  retail: () => generateRetailCorpus(),
+};
 
 /** The tidy hand-written corpus of a starter (express's is also the demo history's complaint texts). */
 export const tidyCorpus = (name: StarterName): Sample[] =>
@@ -38,7 +39,7 @@ export const expressCorpus = () => tidyCorpus('express');
 /** What a starter model learns from: the tidy corpus and the generated colloquial one (ADR 0040). */
 export const starterCorpus = (name: StarterName): Sample[] => [
   ...tidyCorpus(name),
-  ...STARTERS[name].generated(),
+  ...GENERATED[name](),
 ];
 
 /** Confidences are calibrated on held-out hand-written rows only (those with a priority). */
@@ -99,8 +100,11 @@ export function starterModel(name: StarterName): LoadedModel {
 }
 export const expressModel = () => starterModel('express');
 
-/** The codes of a starter's preset tree. */
-const presetCodes = (name: StarterName) => flattenPreset(STARTERS[name].preset).map((n) => n.code);
+/** The codes of a starter's preset tree (read when asked: the category module may still be loading when this one is). */
+const presetCodes = (name: StarterName) => {
+  const preset = presets[name];
+  return preset ? flattenPreset(preset).map((n) => n.code) : [];
+};
 const fitting = new WeakMap<CategoryIndex, StarterName>();
 
 /**
