@@ -37,10 +37,7 @@ export const tidyCorpus = (name: StarterName): Sample[] =>
 export const expressCorpus = () => tidyCorpus('express');
 
 /** What a starter model learns from: the tidy corpus and the generated colloquial one (ADR 0040). */
-export const starterCorpus = (name: StarterName): Sample[] => [
-  ...tidyCorpus(name),
-  ...GENERATED[name](),
-];
+export const starterCorpus = (name: StarterName): Sample[] => [...tidyCorpus(name), ...GENERATED[name]()];
 
 /** Confidences are calibrated on held-out hand-written rows only (those with a priority). */
 export const STARTER_OPTIONS: TrainOptions = { ...TRAIN_DEFAULTS, calibrateOn: (s) => !!s.priority };
