@@ -6,14 +6,10 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  generateExpressCorpus,
-  generateRetailCorpus,
-} from '../src/modules/classifier/corpus/generate/index.js';
 import { evaluate, summaryLine } from '../src/modules/classifier/evaluate.js';
 import { type TermCounts, termCounts } from '../src/modules/classifier/features.js';
 import { decisionValues, SVM_DEFAULTS, trainOneVsRest } from '../src/modules/classifier/linear-svm.js';
-import { type StarterName, tidyCorpus } from '../src/modules/classifier/starter-models.js';
+import { generatedCorpus, type StarterName, tidyCorpus } from '../src/modules/classifier/starter-models.js';
 import {
   fitVocabulary,
   type SparseVector,
@@ -67,7 +63,7 @@ export function runFamilies(
   print: (line: string) => void = console.log,
   starter: StarterName = 'express',
 ): void {
-  const train = starter === 'retail' ? generateRetailCorpus() : generateExpressCorpus();
+  const train = generatedCorpus(starter);
   const test = tidyCorpus(starter);
   print(`trained on ${train.length} generated rows, scored on ${test.length} hand-written rows (level 1)`);
   const trainDocs = train.map((s) => termCounts(s.text));

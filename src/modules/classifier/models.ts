@@ -3,6 +3,7 @@ import { requireClassifierAdmin } from './access.js';
 import type { ModelListView } from './schemas.js';
 import { readClassificationSettings } from './settings.js';
 import { STARTER_MODELS } from './starter-models.js';
+import type { ModelKind } from './store.js';
 
 /** GET /classification/models: the starters first, then the trained models by name. */
 export async function listModels(ctx: ActorContext): Promise<ModelListView> {
@@ -26,7 +27,7 @@ export async function listModels(ctx: ActorContext): Promise<ModelListView> {
       })),
       ...trained.map((m) => ({
         name: m.name,
-        kind: m.kind === 'file' ? ('file' as const) : ('complaints' as const),
+        kind: m.kind as Exclude<ModelKind, 'starter'>,
         trainedAt: new Date(Number(m.trained_at)).toISOString(),
         sampleCount: Number(m.sample_count),
         active: m.name === active,

@@ -25,11 +25,9 @@ export const EXPRESS_MODEL: StarterName = 'express';
 export const isStarter = (name: string): name is StarterName =>
   (STARTER_MODELS as readonly string[]).includes(name);
 
-/** Each starter is named after the category preset it classifies into. */
-const GENERATED: Record<StarterName, () => Sample[]> = {
-  express: () => generateExpressCorpus(),
-  retail: () => generateRetailCorpus(),
-};
+/** The generated colloquial corpus of a starter (each is named after the category preset it classifies into). */
+export const generatedCorpus = (name: StarterName): Sample[] =>
+  name === 'retail' ? generateRetailCorpus() : generateExpressCorpus();
 
 /** The tidy hand-written corpus of a starter (express's is also the demo history's complaint texts). */
 export const tidyCorpus = (name: StarterName): Sample[] =>
@@ -37,7 +35,7 @@ export const tidyCorpus = (name: StarterName): Sample[] =>
 export const expressCorpus = () => tidyCorpus('express');
 
 /** What a starter model learns from: the tidy corpus and the generated colloquial one (ADR 0040). */
-export const starterCorpus = (name: StarterName): Sample[] => [...tidyCorpus(name), ...GENERATED[name]()];
+export const starterCorpus = (name: StarterName): Sample[] => [...tidyCorpus(name), ...generatedCorpus(name)];
 
 /** Confidences are calibrated on held-out hand-written rows only (those with a priority). */
 export const STARTER_OPTIONS: TrainOptions = { ...TRAIN_DEFAULTS, calibrateOn: (s) => !!s.priority };

@@ -9,13 +9,16 @@ import { useI18n } from '../../../i18n';
  */
 export function ModelSelect(props: Omit<SelectProps<string>, 'options'>) {
   const { t } = useI18n();
-  const models = useApi('/classification/models', {}).data?.items ?? [];
+  const list = useApi('/classification/models', {});
+  // In use: read from the settings, so that the mark follows a save without reloading the list.
+  const active = useApi('/settings/classification', {}).data?.model;
+  const models = list.data?.items ?? [];
   return (
     <Select<string>
       showSearch
       optionFilterProp="value"
       style={{ maxWidth: 420 }}
-      loading={!models.length}
+      loading={list.isLoading}
       {...props}
       options={models.map((m) => ({
         value: m.name,
@@ -30,7 +33,7 @@ export function ModelSelect(props: Omit<SelectProps<string>, 'options'>) {
                 })}
               </Typography.Text>
             )}
-            {m.active && <Tag color="blue">{t('classifier.model.active')}</Tag>}
+            {m.name === active && <Tag color="blue">{t('classifier.model.active')}</Tag>}
           </span>
         ),
       }))}
