@@ -22,6 +22,7 @@ describe('streamed xlsx sheet', () => {
       ['KS20261123-000001', '<b>"A&B"</b> it\'s 包裹', 3],
       ['tab\there', 'bell\u0007 gone\u007f', 0],
       ['', '第一行\n第二行', 12.5],
+      ['nul\u0000 vt\u000b ff\u000c us\u001f', 'space ~ 中文 >', 1],
     ]);
     expect(await sheetNames(file)).toEqual(['投诉']);
     expect(await readXlsx(file)).toEqual([
@@ -29,6 +30,7 @@ describe('streamed xlsx sheet', () => {
       ['KS20261123-000001', '<b>"A&B"</b> it\'s 包裹', '3'],
       ['tab\there', 'bell gone', '0'],
       ['', '第一行\n第二行', '12.5'],
+      ['nul vt ff us', 'space ~ 中文 >', '1'],
     ]);
   });
 

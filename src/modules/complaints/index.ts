@@ -30,7 +30,7 @@ export {
   visibleTo,
 } from './queries.js';
 export { type Registered, registerComplaint } from './register-complaint.js';
-export { type RemedySummary, remedySummaries } from './remedy-summaries.js';
+export type { RemedySummary } from './remedy-summaries.js';
 export { acceptComplaint, assignComplaint, escalateComplaint, transferComplaint } from './route-complaint.js';
 export * as schemas from './schemas.js';
 export { linkComplaint, updateComplaint, watchComplaint } from './update-complaint.js';

@@ -2,7 +2,7 @@ import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
 import type { Database } from '../../db/schema.js';
-import { openThreadReader } from '../../db/sqlite-reader.js';
+import { onConnection, type RunQuery } from '../../db/sqlite-reader.js';
 import { inSubtree, seesAll, subtreeEnd } from '../../domain/actor.js';
 import { CHANNELS, OPEN_STATUSES, PRIORITIES, STATUSES } from '../../domain/complaint-model.js';
 import { PHONE_PATTERN } from '../../lib/contact.js';
@@ -97,7 +97,7 @@ export type ListResult = Static<typeof ComplaintPage>;
 type ComplaintQuery = SelectQueryBuilder<Database, 'complaints', {}>;
 
 /** The complaints a list asks for and the actor may see, before paging; and how they are ordered. */
-interface Listing {
+export interface Listing {
   query: ComplaintQuery;
   column: SortColumn;
   desc: boolean;
@@ -121,7 +121,7 @@ async function filterUnit(ctx: ActorContext, unitId: number) {
 }
 
 /** Every filter of the list, the actor's visibility and the sort order; each filter narrows on an indexed column. */
-async function filteredComplaints(
+export async function filteredComplaints(
   ctx: ActorContext,
   input: Omit<ListInput, 'limit' | 'cursor'>,
   opts: { mine?: boolean; pageSize: number },
@@ -324,20 +324,22 @@ async function after(ctx: ActorContext, listing: Listing, [value, id]: Cursor) {
  * order, not id order, so that a list of a time range (received last month, by due time) reads the
  * range of the receipt index, not every complaint since the first.
  */
-async function idsAfter(
+export async function idsAfter(
   ctx: ActorContext,
   listing: Listing,
   cursor: Cursor | null,
   limit: number,
+  run: RunQuery = onConnection,
 ): Promise<number[]> {
   const direction = listing.desc ? 'desc' : 'asc';
   const read = async (query: ComplaintQuery, n: number, by: 'received_at' | SortColumn = listing.column) => {
-    const rows = await query
-      .orderBy(`complaints.${by}`, direction)
-      .select('complaints.id')
-      .orderBy('complaints.id', direction)
-      .limit(n)
-      .execute();
+    const rows = await run(
+      query
+        .orderBy(`complaints.${by}`, direction)
+        .select('complaints.id')
+        .orderBy('complaints.id', direction)
+        .limit(n),
+    );
     return rows.map((r) => r.id);
   };
   const start = cursor ? await after(ctx, listing, cursor) : listing.query;
@@ -370,7 +372,7 @@ function myWork(ctx: ActorContext): Condition {
 }
 
 /** The complaints `ids` joined with the names a list shows (category, unit, assignee). */
-function joined(ctx: ActorContext, ids: number[]) {
+export function joined(ctx: ActorContext, ids: number[]) {
   return ctx.db
     .selectFrom('complaints')
     .where('complaints.id', 'in', ids)
@@ -380,7 +382,10 @@ function joined(ctx: ActorContext, ids: number[]) {
 }
 
 /** The rows of `ids`, read by `read`, in the order of `ids`. */
-async function inOrder<R extends { id: number }>(ids: number[], read: () => Promise<R[]>): Promise<R[]> {
+export async function inOrder<R extends { id: number }>(
+  ids: number[],
+  read: () => Promise<R[]>,
+): Promise<R[]> {
   if (!ids.length) return [];
   const byId = new Map((await read()).map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -435,103 +440,5 @@ export async function listComplaints(
       snippets ? { ...toSummary(r), snippet: snippets.get(r.id) ?? null } : toSummary(r),
     ),
     nextCursor: found.length > limit && last ? encodeCursor([last[listing.column], last.id]) : null,
-  };
-}
-
-/** A row of `scanComplaints`: the list's columns and what an export adds. */
-export type ScannedComplaint = Awaited<ReturnType<ReturnType<typeof scanPage>['execute']>>[number];
-
-/** A batch of an export: what its columns show, and the sort columns for the next keyset. */
-function scanPage(ctx: ActorContext, ids: number[]) {
-  return joined(ctx, ids).select([
-    'complaints.id',
-    'complaints.number',
-    'complaints.status',
-    'complaints.channel',
-    'complaints.received_at',
-    'complaints.updated_at',
-    'complaints.title',
-    'complaints.priority',
-    'complaints.grade',
-    'complaints.complainant_name',
-    'complaints.complainant_phone',
-    'complaints.waybill_no',
-    'complaints.order_no',
-    'complaints.due_at',
-    'complaints.reopen_count',
-    'complaints.repeat_complaint',
-    'categories.name_zh as category_zh',
-    'categories.name_en as category_en',
-    'units.name as unit_name',
-    'units.name_en as unit_name_en',
-    'assignee.display_name as assignee_name',
-    'complaints.validity',
-    'complaints.validity_kind',
-    'complaints.invalid_reason',
-    'complaints.liable_party',
-    'complaints.liability_degree',
-    'complaints.responsible_unit_id',
-    'complaints.responsible_person',
-    'complaints.customer_confirmation',
-  ]);
-}
-
-/**
- * Every complaint of a list (the same filters, visibility and order, no page limit) in batches, each
- * one keyset query: for exports of any size in bounded memory. Filters are checked before the first
- * batch is read, so a bad filter is refused before anything is sent. On a SQLite file the batches'
- * rows are read on a thread of their own (db/sqlite-reader.ts), the next batch while the caller
- * writes the last one.
- */
-export async function scanComplaints(
-  ctx: ActorContext,
-  input: Omit<ListInput, 'limit' | 'cursor'>,
-): Promise<{ batches(size: number): AsyncGenerator<ScannedComplaint[]> }> {
-  // Planned for batches of an export's size.
-  const listing = await filteredComplaints(ctx, input, { pageSize: 2000 });
-  return {
-    async *batches(size) {
-      let reader = ctx.dialect === 'sqlite' ? openThreadReader(ctx.config.databaseUrl) : null;
-      const read = async (query: ReturnType<typeof scanPage>) => {
-        const thread = reader;
-        if (!thread) return query.execute();
-        try {
-          return await thread.all(query.compile());
-        } catch (error) {
-          // A thread that cannot read (the file unreadable to it, its heap exhausted) hands the rest
-          // of the scan back to the main connection: the export goes on, a little slower.
-          if (reader === thread) {
-            console.warn(
-              `[export] reader thread failed, reading on the main connection: ${(error as Error).message}`,
-            );
-            reader = null;
-            void thread.close();
-          }
-          return query.execute();
-        }
-      };
-      const rowsOf = (ids: number[]): Promise<ScannedComplaint[]> => {
-        const rows = inOrder(ids, () => read(scanPage(ctx, ids)));
-        // Not yet awaited when the caller stops early: its failure is then nobody's.
-        rows.catch(() => undefined);
-        return rows;
-      };
-      try {
-        let ids = await idsAfter(ctx, listing, null, size);
-        let pending = ids.length ? rowsOf(ids) : null;
-        while (pending) {
-          const rows = await pending;
-          pending = null;
-          const last = rows.at(-1);
-          if (ids.length === size && last) {
-            ids = await idsAfter(ctx, listing, [last[listing.column], last.id], size);
-            if (ids.length) pending = rowsOf(ids);
-          }
-          if (rows.length) yield rows;
-        }
-      } finally {
-        await reader?.close();
-      }
-    },
   };
 }

@@ -1,2 +1,3 @@
 export { getComplaint, getTimeline, visibleComplaintId } from './detail-queries.js';
-export { listComplaints, type ScannedComplaint, scanComplaints, visibleTo } from './list-complaints.js';
+export { listComplaints, visibleTo } from './list-complaints.js';
+export { type ScannedComplaint, scanComplaints } from './scan-complaints.js';

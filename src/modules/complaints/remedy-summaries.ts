@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { onConnection, type RunQuery } from '../../db/sqlite-reader.js';
 import type { ProofInput } from './fulfilment-schemas.js';
 
 /** The latest remedy of a complaint and its survey, as a spreadsheet row shows them. */
@@ -24,34 +25,41 @@ export interface RemedySummary {
  * The latest remedy and the satisfaction survey of each complaint of a batch: two queries a batch,
  * whatever its size (an export reads its complaints in batches).
  */
-export async function remedySummaries(db: Db, complaintIds: number[]): Promise<Map<number, RemedySummary>> {
+export async function remedySummaries(
+  db: Db,
+  complaintIds: number[],
+  /** Runs a query: on the connection by default, or where the caller reads (an export's reader thread). */
+  read: RunQuery = onConnection,
+): Promise<Map<number, RemedySummary>> {
   const out = new Map<number, RemedySummary>(complaintIds.map((id) => [id, { remedy: null, survey: null }]));
   if (!complaintIds.length) return out;
   const [remedies, surveys] = await Promise.all([
-    db
-      .selectFrom('remedy_proposals')
-      .select([
-        'complaint_id',
-        'kinds',
-        'amount',
-        'status',
-        'fulfilment_status',
-        'fulfilled_at',
-        'fulfilment_proof',
-      ])
-      .where('complaint_id', 'in', complaintIds)
-      // In the order of the complaint's index, not the table's: no walk of every remedy.
-      .orderBy('complaint_id')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('satisfaction_surveys')
-      .select(['complaint_id', 'speed', 'effectiveness', 'attitude', 'transparency', 'recommendation'])
-      .where('complaint_id', 'in', complaintIds)
-      // The latest of a complaint's surveys (portal, phone, return visit) wins.
-      .orderBy('complaint_id')
-      .orderBy('submitted_at')
-      .execute(),
+    read(
+      db
+        .selectFrom('remedy_proposals')
+        .select([
+          'complaint_id',
+          'kinds',
+          'amount',
+          'status',
+          'fulfilment_status',
+          'fulfilled_at',
+          'fulfilment_proof',
+        ])
+        .where('complaint_id', 'in', complaintIds)
+        // In the order of the complaint's index, not the table's: no walk of every remedy.
+        .orderBy('complaint_id')
+        .orderBy('id'),
+    ),
+    read(
+      db
+        .selectFrom('satisfaction_surveys')
+        .select(['complaint_id', 'speed', 'effectiveness', 'attitude', 'transparency', 'recommendation'])
+        .where('complaint_id', 'in', complaintIds)
+        // The latest of a complaint's surveys (portal, phone, return visit) wins.
+        .orderBy('complaint_id')
+        .orderBy('submitted_at'),
+    ),
   ]);
   // Ordered by id: the last one of a complaint wins.
   for (const r of remedies) {

@@ -9,6 +9,7 @@ export interface PiiKeys {
   index: Buffer;
 }
 
+const CIPHER = 'aes-256-gcm';
 const SEALED_PREFIX = 'v1:';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -27,7 +28,7 @@ export function piiKeys(secret: Buffer): PiiKeys {
 /** `v1:` + base64(iv ‖ ciphertext ‖ tag). */
 export function seal(keys: PiiKeys, value: string): string {
   const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', keys.encryption, iv);
+  const cipher = createCipheriv(CIPHER, keys.encryption, iv);
   const body = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
   return SEALED_PREFIX + Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64');
 }
@@ -40,13 +41,25 @@ export function open(keys: PiiKeys, sealed: string): string {
   const raw = Buffer.from(sealed.slice(SEALED_PREFIX.length), 'base64');
   const iv = raw.subarray(0, IV_BYTES);
   const tag = raw.subarray(raw.length - TAG_BYTES);
-  const decipher = createDecipheriv('aes-256-gcm', keys.encryption, iv);
+  const decipher = createDecipheriv(CIPHER, keys.encryption, iv);
   decipher.setAuthTag(tag);
   return Buffer.concat([
     decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)),
     decipher.final(),
   ]).toString('utf8');
 }
+
+/**
+ * How a value is sealed, with the key: for code that opens sealed values away from this module (an
+ * export's reader thread, db/sqlite-reader.ts, opens the phones of the rows it reads).
+ */
+export const sealedValues = (keys: PiiKeys) => ({
+  cipher: CIPHER,
+  key: keys.encryption,
+  prefix: SEALED_PREFIX,
+  ivBytes: IV_BYTES,
+  tagBytes: TAG_BYTES,
+});
 
 export const sealOrNull = (keys: PiiKeys, value: string | null | undefined) =>
   value ? seal(keys, value) : null;

@@ -6,13 +6,12 @@ import { localFormatter } from '../../lib/time.js';
 import type { schemas } from '../complaints/index.js';
 import {
   type RemedySummary,
-  remedySummaries,
   requirePermission,
   type ScannedComplaint,
   scanComplaints,
 } from '../complaints/index.js';
 import { REMEDY_NAMES } from '../notify/index.js';
-import { isSealed, maskPhone, open, piiKeys } from '../privacy/index.js';
+import { maskPhone } from '../privacy/index.js';
 import {
   CHANNEL_LABELS,
   CONFIRMATION_LABELS,
@@ -102,13 +101,8 @@ export async function prepareComplaintExport(
       sheet.addRow(HEADERS);
       let rows = 0;
       for await (const batch of scan.batches(options.batchSize ?? BATCH)) {
-        // The remedies and surveys of the whole batch in two queries.
-        const summaries = await remedySummaries(
-          ctx.db,
-          batch.map((c) => c.id),
-        );
         for (const c of batch) {
-          const full = sheet.addRow(toRow(c, summaries.get(c.id)));
+          const full = sheet.addRow(toRow(c));
           // The output (a slow client, the disk) or the compression is behind: wait for it.
           if (full) await full;
         }
@@ -121,19 +115,9 @@ export async function prepareComplaintExport(
 }
 
 function rowBuilder(ctx: ActorContext, locale: Locale, units: Map<number, string>) {
-  const keys = piiKeys(ctx.config.secret);
   const local = localFormatter(ctx.config.timeZone);
   const [yes, no] = YES_NO[locale];
   const en = locale === 'en';
-  // A phone that cannot be opened (sealed under another secret) is shown as nothing rather than failing the export.
-  const phone = (sealed: string | null) => {
-    if (!sealed) return '';
-    try {
-      return maskPhone(isSealed(sealed) ? open(keys, sealed) : sealed);
-    } catch {
-      return '';
-    }
-  };
   const label = (labels: Parameters<typeof labelOf>[0], code: string | null) =>
     code === null ? '' : labelOf(labels, code, locale);
   const joined = (...parts: string[]) => parts.filter(Boolean).join(' · ');
@@ -156,7 +140,7 @@ function rowBuilder(ctx: ActorContext, locale: Locale, units: Map<number, string
     const mean = (s.speed + s.effectiveness + s.attitude + s.transparency) / 4;
     return `${mean.toFixed(1)}/5 · ${en ? 'recommend' : '推荐'} ${s.recommendation}/10`;
   };
-  return (c: ScannedComplaint, summary: RemedySummary = { remedy: null, survey: null }) => [
+  return (c: ScannedComplaint) => [
     c.number,
     labelOf(STATUS_LABELS, c.status, locale),
     labelOf(CHANNEL_LABELS, c.channel, locale),
@@ -168,7 +152,8 @@ function rowBuilder(ctx: ActorContext, locale: Locale, units: Map<number, string
     (en ? (c.unit_name_en ?? c.unit_name) : c.unit_name) ?? '',
     c.assignee_name ?? '',
     c.complainant_name,
-    phone(c.complainant_phone),
+    // A phone that cannot be opened (sealed under another secret) is shown as nothing rather than failing the export.
+    c.complainant_phone ? maskPhone(c.complainant_phone) : '',
     c.waybill_no ?? '',
     c.order_no ?? '',
     c.due_at === null ? '' : local(c.due_at),
@@ -185,8 +170,8 @@ function rowBuilder(ctx: ActorContext, locale: Locale, units: Map<number, string
       c.responsible_person ?? '',
     ),
     label(DEGREE_LABELS, c.liability_degree),
-    ...remedyColumns(summary.remedy),
+    ...remedyColumns(c.summary.remedy),
     label(CONFIRMATION_LABELS, c.customer_confirmation),
-    satisfaction(summary.survey),
+    satisfaction(c.summary.survey),
   ];
 }

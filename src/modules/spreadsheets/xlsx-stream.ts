@@ -26,7 +26,12 @@ const BUFFER_BYTES = 4 * CHUNK_CHARS;
 const ESCAPES: Record<number, string> = { 34: '&quot;', 38: '&amp;', 39: '&apos;', 60: '&lt;', 62: '&gt;' };
 
 /** What XML allows in a cell's text: markup characters escaped, control characters (but tab and newlines) dropped. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters XML cannot hold are what it looks for
+const NEEDS_ESCAPE = /[\x00-\x08\x0b\x0c\x0e-\x1f"&'<>\x7f]/;
+
 function escapeXml(text: string): string {
+  // Most cells have nothing to escape: one native scan instead of a loop over every character.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
