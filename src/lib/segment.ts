@@ -15,9 +15,12 @@ const WORD = /[\p{L}\p{N}]/u;
 export const normalise = (text: string) => text.normalize('NFKC').toLowerCase();
 
 /** Words of `text` (jieba precise mode with HMM for unknown words), normalised, punctuation dropped. */
-export function words(text: string): string[] {
+export const words = (text: string): string[] => wordsOfNormalised(normalise(text));
+
+/** `words` of a text already normalised. */
+export function wordsOfNormalised(normal: string): string[] {
   return segmenter()
-    .cut(normalise(text), true)
+    .cut(normal, true)
     .map((w) => w.trim())
     .filter((w) => WORD.test(w));
 }

@@ -1,4 +1,4 @@
-import { normalise, words } from '../../lib/segment.js';
+import { normalise, wordsOfNormalised } from '../../lib/segment.js';
 import { lexiconClasses } from './lexicon.js';
 
 /** Very long texts (a pasted mail thread) are cut: the start says what the complaint is about. */
@@ -6,7 +6,11 @@ export const MAX_CHARS = 4000;
 
 /** Runs of letters and digits; digits become 0 so waybill numbers and amounts share features. */
 const RUNS = /[\p{L}\p{N}]+/gu;
-const digitsAsZero = (s: string) => s.replace(/\p{Nd}+/gu, (d) => (d.length > 3 ? '0000' : '0'));
+const DIGIT = /\p{Nd}/u;
+const digitsAsZero = (s: string) =>
+  DIGIT.test(s) ? s.replace(/\p{Nd}+/gu, (d) => (d.length > 3 ? '0000' : '0')) : s;
+/** A character outside the basic plane: the run is then split by code point, not by UTF-16 unit. */
+const ASTRAL = /[\uD800-\uDFFF]/;
 
 export interface TermCounts {
   /** Word unigrams and bigrams ("w:" / "b:"), and the synonym classes mentioned ("l:", lexicon.ts). */
@@ -15,29 +19,35 @@ export interface TermCounts {
   chars: Map<string, number>;
 }
 
-const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+/** The group of a term: words (and their classes) or characters, each weighed apart (vectorizer.ts). */
+export const WORDS = 0;
+export const CHARS = 1;
+export type TermGroup = typeof WORDS | typeof CHARS;
 
-/** The raw terms of a text: what TF-IDF weighs. */
-export function termCounts(text: string): TermCounts {
-  const cut = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  const ws = words(cut).map(digitsAsZero);
-  const wordTerms = new Map<string, number>();
+/** Every term of a text as it occurs, with its group: what TF-IDF counts. */
+export function eachTerm(text: string, visit: (group: TermGroup, term: string) => void): void {
+  const normal = normalise(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
+  const ws = wordsOfNormalised(normal).map(digitsAsZero);
   for (let i = 0; i < ws.length; i++) {
-    bump(wordTerms, `w:${ws[i]}`);
-    if (i + 1 < ws.length) bump(wordTerms, `b:${ws[i]} ${ws[i + 1]}`);
+    visit(WORDS, `w:${ws[i]}`);
+    if (i + 1 < ws.length) visit(WORDS, `b:${ws[i]} ${ws[i + 1]}`);
   }
-  const normal = normalise(cut);
-  for (const name of lexiconClasses(normal)) bump(wordTerms, `l:${name}`);
-  const charTerms = new Map<string, number>();
+  for (const name of lexiconClasses(normal)) visit(WORDS, `l:${name}`);
   for (const run of digitsAsZero(normal).match(RUNS) ?? []) {
-    const chars = Array.from(run);
-    for (let i = 0; i < chars.length; i++) {
-      let gram = '';
-      for (let n = 0; n < 3 && i + n < chars.length; n++) {
-        gram += chars[i + n];
-        bump(charTerms, `c:${gram}`);
-      }
+    const chars = ASTRAL.test(run) ? Array.from(run) : null;
+    const length = chars ? chars.length : run.length;
+    for (let i = 0; i < length; i++) {
+      for (let n = 1; n <= 3 && i + n <= length; n++)
+        visit(CHARS, `c:${chars ? chars.slice(i, i + n).join('') : run.slice(i, i + n)}`);
     }
   }
-  return { words: wordTerms, chars: charTerms };
+}
+
+export const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+
+/** The raw terms of a text, counted. */
+export function termCounts(text: string): TermCounts {
+  const doc: TermCounts = { words: new Map(), chars: new Map() };
+  eachTerm(text, (group, term) => bump(group === WORDS ? doc.words : doc.chars, term));
+  return doc;
 }

@@ -1,5 +1,5 @@
 import { DEFAULT_SCALE, fitGate, fitScale, type Gate, gateFactor, NO_GATE, softmax } from './calibrate.js';
-import { type TermCounts, termCounts } from './features.js';
+import { termCounts } from './features.js';
 import {
   decisionValues,
   SVM_DEFAULTS,
@@ -13,6 +13,7 @@ import {
   type SparseVector,
   type TermIndex,
   termIndex,
+  textVector,
   type Vocabulary,
   vectorize,
 } from './vectorizer.js';
@@ -197,12 +198,12 @@ export interface Prediction {
  */
 interface PackedHead {
   head: Head;
-  byFeature: Float64Array;
+  byFeature: Float32Array;
 }
 
 function pack(head: Head, dimension: number): PackedHead {
   const labels = head.labels.length;
-  const byFeature = new Float64Array((dimension + 1) * labels);
+  const byFeature = new Float32Array((dimension + 1) * labels);
   head.weights.forEach((row, l) => {
     for (let j = 0; j <= dimension; j++) byFeature[j * labels + l] = row[j] ?? 0;
   });
@@ -244,15 +245,18 @@ function scoresOf({ head, byFeature }: PackedHead, x: SparseVector, dimension: n
 
 /** Confidences: the softmax of the decision values, times the gate and the evidence. */
 function rank(packed: PackedHead, x: SparseVector, dimension: number, evidence: number): Ranking {
-  const { head } = packed;
+  const { labels, gate, scale } = packed.head;
   const scores = scoresOf(packed, x, dimension);
-  const factor = gateFactor(head.gate ?? NO_GATE, Math.max(...scores)) * evidence;
-  const p = softmax(scores, head.scale);
+  const factor = gateFactor(gate ?? NO_GATE, Math.max(...scores)) * evidence;
+  const p = softmax(scores, scale);
   // Ordered by the softmax: with no evidence at all the order still follows the scores.
-  return head.labels
-    .map((label, i) => ({ label, p: p[i] as number }))
-    .sort((a, b) => b.p - a.p || (a.label < b.label ? -1 : 1))
-    .map(({ label, p }) => ({ label, confidence: p * factor }));
+  return labels
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        (p[b] as number) - (p[a] as number) || ((labels[a] as string) < (labels[b] as string) ? -1 : 1),
+    )
+    .map((i) => ({ label: labels[i] as string, confidence: (p[i] as number) * factor }));
 }
 
 /**
@@ -261,18 +265,11 @@ function rank(packed: PackedHead, x: SparseVector, dimension: number, evidence: 
  */
 const MIN_KNOWN_WORDS = 3;
 
-function evidence(doc: TermCounts, index: TermIndex): number {
-  let known = 0;
-  for (const term of doc.words.keys()) if (term.startsWith('w:') && index.has(term)) known++;
-  return Math.min(1, known / MIN_KNOWN_WORDS);
-}
-
 export function predict(loaded: LoadedModel, text: string): Prediction {
   const { model } = loaded;
-  const doc = termCounts(text);
-  const x = vectorize(doc, model, loaded.index);
+  const { x, knownWords } = textVector(text, model, loaded.index);
   const dimension = model.terms.length;
-  const factor = evidence(doc, loaded.index);
+  const factor = Math.min(1, knownWords / MIN_KNOWN_WORDS);
   const { category, priority, grade } = loaded.heads;
   return {
     category: rank(category, x, dimension, factor),

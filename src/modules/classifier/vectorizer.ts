@@ -1,4 +1,4 @@
-import type { TermCounts } from './features.js';
+import { bump, CHARS, eachTerm, type TermCounts, WORDS } from './features.js';
 
 /** A sparse vector: feature indices ascending, with their values. */
 export interface SparseVector {
@@ -47,36 +47,109 @@ function unseenIdf(vocabulary: Vocabulary): number {
   return idf;
 }
 
+/** Per vocabulary, a term's count by feature index while one text is weighed (zero between texts). */
+const scratches = new WeakMap<Vocabulary, { counts: Float64Array; values: Float64Array }>();
+
+function scratchOf(vocabulary: Vocabulary) {
+  let scratch = scratches.get(vocabulary);
+  if (!scratch) {
+    const n = vocabulary.terms.length;
+    scratch = { counts: new Float64Array(n), values: new Float64Array(n) };
+    scratches.set(vocabulary, scratch);
+  }
+  return scratch;
+}
+
+/** One group of a text's terms: the known ones by feature index (counts in the scratch), the unknown ones' counts. */
+interface Group {
+  known: number[];
+  unknownCounts: Iterable<number>;
+}
+
 /**
  * Sublinear TF-IDF, each group (words, characters) L2-normalised on its own and weighted equally,
  * so a long text's many character n-grams do not drown its words. Unknown terms count in the norm
  * as the rarest known ones: a text mostly made of them yields a short vector, i.e. little evidence,
- * instead of a few known terms blown up to full length.
+ * instead of a few known terms blown up to full length. Resets the scratch counts it reads.
  */
-export function vectorize(doc: TermCounts, vocabulary: Vocabulary, index: TermIndex): SparseVector {
-  const entries: Array<[number, number]> = [];
+function weigh(vocabulary: Vocabulary, groups: Group[]): SparseVector {
   const unseen = unseenIdf(vocabulary);
-  for (const group of [doc.words, doc.chars]) {
-    const part: Array<[number, number]> = [];
+  const { idf } = vocabulary;
+  const { counts, values } = scratchOf(vocabulary);
+  let size = 0;
+  for (const { known, unknownCounts } of groups) {
     let norm = 0;
-    for (const [term, count] of group) {
-      const i = index.get(term);
-      if (i === undefined) {
-        norm += ((1 + Math.log(count)) * unseen) ** 2;
-        continue;
-      }
-      const v = (1 + Math.log(count)) * (vocabulary.idf[i] ?? 1);
-      part.push([i, v]);
+    for (const count of unknownCounts) norm += ((1 + Math.log(count)) * unseen) ** 2;
+    for (const i of known) {
+      const v = (1 + Math.log(counts[i] as number)) * (idf[i] ?? 1);
+      values[i] = v;
       norm += v * v;
+      counts[i] = 0;
     }
     const scale = norm > 0 ? Math.SQRT1_2 / Math.sqrt(norm) : 0;
-    for (const [i, v] of part) entries.push([i, v * scale]);
+    for (const i of known) values[i] = (values[i] as number) * scale;
+    size += known.length;
   }
-  entries.sort((a, b) => a[0] - b[0]);
-  return {
-    index: Int32Array.from(entries, (e) => e[0]),
-    value: Float64Array.from(entries, (e) => e[1]),
-  };
+  // Feature indices are distinct: a numeric sort of them gives the ascending order.
+  const index = new Int32Array(size);
+  let k = 0;
+  for (const { known } of groups) for (const i of known) index[k++] = i;
+  index.sort();
+  const value = new Float64Array(size);
+  for (let j = 0; j < size; j++) value[j] = values[index[j] as number] as number;
+  return { index, value };
+}
+
+/** The vector of counted terms (training counts every text once, then weighs it with the vocabulary). */
+export function vectorize(doc: TermCounts, vocabulary: Vocabulary, index: TermIndex): SparseVector {
+  const { counts } = scratchOf(vocabulary);
+  const groups = [doc.words, doc.chars].map((terms): Group => {
+    const known: number[] = [];
+    const unknownCounts: number[] = [];
+    for (const [term, count] of terms) {
+      const i = index.get(term);
+      if (i === undefined) unknownCounts.push(count);
+      else {
+        counts[i] = count;
+        known.push(i);
+      }
+    }
+    return { known, unknownCounts };
+  });
+  return weigh(vocabulary, groups);
+}
+
+/**
+ * The vector of a text, as `vectorize(termCounts(text))` gives it, in one pass: a known term is
+ * counted by its feature index, only unknown ones by their text. Also the number of distinct known
+ * words ("w:" terms), which tells how much the text says (model.ts).
+ */
+export function textVector(
+  text: string,
+  vocabulary: Vocabulary,
+  index: TermIndex,
+): { x: SparseVector; knownWords: number } {
+  const { counts } = scratchOf(vocabulary);
+  const known: [number[], number[]] = [[], []];
+  const unknown: [Map<string, number>, Map<string, number>] = [new Map(), new Map()];
+  let knownWords = 0;
+  eachTerm(text, (group, term) => {
+    const i = index.get(term);
+    if (i === undefined) {
+      bump(unknown[group], term);
+      return;
+    }
+    if (counts[i] === 0) {
+      known[group].push(i);
+      if (group === WORDS && term.startsWith('w:')) knownWords++;
+    }
+    counts[i] = (counts[i] as number) + 1;
+  });
+  const x = weigh(vocabulary, [
+    { known: known[WORDS], unknownCounts: unknown[WORDS].values() },
+    { known: known[CHARS], unknownCounts: unknown[CHARS].values() },
+  ]);
+  return { x, knownWords };
 }
 
 export function dot(w: ArrayLike<number>, x: SparseVector): number {
