@@ -24,7 +24,9 @@ describe('the vector a suggestion is made from', () => {
       const trained = vectorize(doc, model, index);
       const { x, knownWords } = textVector(text, model, index);
       expect([...x.index]).toEqual([...trained.index]);
-      x.value.forEach((v, k) => expect(v).toBeCloseTo(trained.value[k] as number, 12));
+      x.value.forEach((v, k) => {
+        expect(v).toBeCloseTo(trained.value[k] as number, 12);
+      });
       expect(knownWords).toBe([...doc.words.keys()].filter((t) => t.startsWith('w:') && index.has(t)).length);
       known += x.index.length;
     }
