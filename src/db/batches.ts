@@ -29,12 +29,38 @@ function placeholders(rows: number, columns: number, numbered: boolean): string 
 }
 
 /**
- * A multi-row INSERT of `rows` into `table`, cut into statements that fit the bound-parameter limit,
- * its SQL written here rather than by the query builder, whose cost grows with every value (a node
- * per value, parsed, frozen and compiled): for the sweeps' thousands of rows a batch, a tenth of their
- * time. Every row gives the same columns (those of the first; built by one function). `tail` follows
- * the VALUES (`on conflict …`, `returning …`, written for both databases); what it returns, of every
- * statement, is returned.
+ * From this many rows PostgreSQL gets the rows as one array per column (`unnest`) instead of a
+ * VALUES list: its parser and planner then see a few parameters, not one per value, and take about a
+ * third less time for a sweep's 500 notices (bench/README.md, "SLA sweep"). Fewer rows, as VALUES.
+ */
+const UNNEST_FROM = 16;
+
+/** Each column's type as PostgreSQL writes it (`integer`, `text`, …), per table: the arrays' casts. */
+const columnTypes = new Map<string, Map<string, string>>();
+
+async function typesOf(tx: Tx | Db, table: string): Promise<Map<string, string>> {
+  let types = columnTypes.get(table);
+  if (!types) {
+    const { rows } = await tx.executeQuery<{ name: string; type: string }>(
+      CompiledQuery.raw(
+        'select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped',
+        [`"${table}"`],
+      ),
+    );
+    types = new Map(rows.map((r) => [r.name, r.type]));
+    columnTypes.set(table, types);
+  }
+  return types;
+}
+
+/**
+ * A multi-row INSERT of `rows` into `table`, its SQL written here rather than by the query builder,
+ * whose cost grows with every value (a node per value, parsed, frozen and compiled): for the sweeps'
+ * thousands of rows a batch, a tenth of their time. On SQLite, and for a few rows on PostgreSQL,
+ * VALUES lists cut into statements that fit the bound-parameter limit; for many rows on PostgreSQL,
+ * one array per column, inserted in the rows' order. Every row gives the same columns (those of the
+ * first; built by one function). `tail` follows the rows (`on conflict …`, `returning …`, written for
+ * both databases); what it returns, of every statement, is returned in the rows' order.
  */
 export async function insertRows<T extends keyof Database & string, R = never>(
   tx: Tx | Db,
@@ -44,17 +70,29 @@ export async function insertRows<T extends keyof Database & string, R = never>(
 ): Promise<R[]> {
   const first = rows[0];
   if (!first) return [];
-  const columns = Object.keys(first) as Array<keyof typeof first>;
-  const numbered = tx.getExecutor().adapter instanceof PostgresAdapter;
-  const head = `insert into "${table}" (${columns.map((c) => `"${String(c)}"`).join(', ')}) values `;
+  const columns = Object.keys(first) as Array<keyof typeof first & string>;
+  for (const row of rows)
+    if (Object.keys(row).length !== columns.length) throw new Error(`rows of ${table} with other columns`);
+  const names = columns.map((c) => `"${c}"`).join(', ');
+  const end = tail ? ` ${tail}` : '';
+  const postgres = tx.getExecutor().adapter instanceof PostgresAdapter;
+  if (postgres && rows.length >= UNNEST_FROM) {
+    const types = await typesOf(tx, table);
+    const arrays = columns.map((c, i) => {
+      const type = types.get(c);
+      if (!type) throw new Error(`${table} has no column ${c}`);
+      return `$${i + 1}::${type}[]`;
+    });
+    const text = `insert into "${table}" (${names}) select ${names} from unnest(${arrays.join(', ')}) with ordinality as u (${names}, "#") order by "#"${end}`;
+    const values = columns.map((c) => rows.map((row) => row[c]));
+    return (await tx.executeQuery<R>(CompiledQuery.raw(text, values))).rows;
+  }
+  const head = `insert into "${table}" (${names}) values `;
   const returned: R[] = [];
   for (const chunk of statementChunks(rows, columns.length)) {
     const values: unknown[] = [];
-    for (const row of chunk) {
-      if (Object.keys(row).length !== columns.length) throw new Error(`rows of ${table} with other columns`);
-      for (const c of columns) values.push(row[c]);
-    }
-    const text = `${head}${placeholders(chunk.length, columns.length, numbered)}${tail ? ` ${tail}` : ''}`;
+    for (const row of chunk) for (const c of columns) values.push(row[c]);
+    const text = `${head}${placeholders(chunk.length, columns.length, postgres)}${end}`;
     const result = await tx.executeQuery<R>(CompiledQuery.raw(text, values));
     returned.push(...result.rows);
   }
