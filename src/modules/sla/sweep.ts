@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import { escalateBreaches } from './escalate-breaches.js';
@@ -20,7 +21,8 @@ async function sweep(
   done: 'reminded_at' | 'breached_at',
   handle: (tx: Tx, due: Due[], now: number) => Promise<void>,
 ): Promise<number> {
-  const lane = async () => {
+  const lanes = app.dialect === 'postgres' ? PG_LANES : 1;
+  const lane = async (_: unknown, laneNumber: number) => {
     let total = 0;
     for (;;) {
       const now = app.clock.now();
@@ -34,6 +36,9 @@ async function sweep(
           .where('paused_at', 'is', null)
           .where(done, 'is', null)
           .where(when, '<=', now)
+          // Each lane its share of the complaints: lanes that took the same oldest rows would find them
+          // all locked by the first and stop, and the sweep would run in one lane after all.
+          .$if(lanes > 1, (q) => q.where(sql<number>`complaint_id % ${lanes}`, '=', laneNumber))
           .orderBy(when)
           .limit(BATCH);
         // PostgreSQL: the complaints locked in ascending ids, as user actions lock them (the complaint,
@@ -75,7 +80,6 @@ async function sweep(
       total += count;
     }
   };
-  const lanes = app.dialect === 'postgres' ? PG_LANES : 1;
   return (await Promise.all(Array.from({ length: lanes }, lane))).reduce((a, b) => a + b, 0);
 }
 
