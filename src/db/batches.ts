@@ -38,9 +38,10 @@ const UNNEST_FROM = 16;
 /** Each column's type as PostgreSQL writes it (`integer`, `text`, …), per table: the arrays' casts. */
 const columnTypes = new Map<string, Map<string, string>>();
 
-async function typesOf(tx: Tx | Db, table: string): Promise<Map<string, string>> {
+/** The types of `columns`, read once per table, again when a column is new to what was read (a later migration). */
+async function typesOf(tx: Tx | Db, table: string, columns: string[]): Promise<Map<string, string>> {
   let types = columnTypes.get(table);
-  if (!types) {
+  if (!types || columns.some((c) => !types?.has(c))) {
     const { rows } = await tx.executeQuery<{ name: string; type: string }>(
       CompiledQuery.raw(
         'select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped',
@@ -77,7 +78,7 @@ export async function insertRows<T extends keyof Database & string, R = never>(
   const end = tail ? ` ${tail}` : '';
   const postgres = tx.getExecutor().adapter instanceof PostgresAdapter;
   if (postgres && rows.length >= UNNEST_FROM) {
-    const types = await typesOf(tx, table);
+    const types = await typesOf(tx, table, columns);
     const arrays = columns.map((c, i) => {
       const type = types.get(c);
       if (!type) throw new Error(`${table} has no column ${c}`);

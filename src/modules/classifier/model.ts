@@ -198,12 +198,12 @@ export interface Prediction {
  */
 interface PackedHead {
   head: Head;
-  byFeature: Float32Array;
+  byFeature: Float64Array;
 }
 
 function pack(head: Head, dimension: number): PackedHead {
   const labels = head.labels.length;
-  const byFeature = new Float32Array((dimension + 1) * labels);
+  const byFeature = new Float64Array((dimension + 1) * labels);
   head.weights.forEach((row, l) => {
     for (let j = 0; j <= dimension; j++) byFeature[j * labels + l] = row[j] ?? 0;
   });

@@ -133,18 +133,24 @@ export function textVector(
   const known: [number[], number[]] = [[], []];
   const unknown: [Map<string, number>, Map<string, number>] = [new Map(), new Map()];
   let knownWords = 0;
-  eachTerm(text, (group, term) => {
-    const i = index.get(term);
-    if (i === undefined) {
-      bump(unknown[group], term);
-      return;
-    }
-    if (counts[i] === 0) {
-      known[group].push(i);
-      if (group === WORDS && term.startsWith('w:')) knownWords++;
-    }
-    counts[i] = (counts[i] as number) + 1;
-  });
+  try {
+    eachTerm(text, (group, term) => {
+      const i = index.get(term);
+      if (i === undefined) {
+        bump(unknown[group], term);
+        return;
+      }
+      if (counts[i] === 0) {
+        known[group].push(i);
+        if (term.startsWith('w:')) knownWords++;
+      }
+      counts[i] = (counts[i] as number) + 1;
+    });
+  } catch (error) {
+    // The scratch is shared by every text of this vocabulary: leave it zeroed.
+    for (const i of [...known[WORDS], ...known[CHARS]]) counts[i] = 0;
+    throw error;
+  }
   const x = weigh(vocabulary, [
     { known: known[WORDS], unknownCounts: unknown[WORDS].values() },
     { known: known[CHARS], unknownCounts: unknown[CHARS].values() },

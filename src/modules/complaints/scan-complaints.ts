@@ -1,5 +1,6 @@
+import type { CompiledQuery } from 'kysely';
 import type { ActorContext } from '../../context.js';
-import { openThreadReader, type RunQuery, type ThreadReader } from '../../db/sqlite-reader.js';
+import { openThreadReader, type ThreadReader } from '../../db/sqlite-reader.js';
 import { isSealed, open, piiKeys, sealedValues } from '../privacy/index.js';
 import { filteredComplaints, idsAfter, inOrder, joined } from './list-complaints.js';
 import type { ListInput } from './list-schemas.js';
@@ -86,31 +87,28 @@ export async function scanComplaints(
         void reader?.close();
         reader = null;
       };
-      const rowsOf = async (ids: number[]) => {
+      // On the thread while it reads, else on the main connection; the sealed values of `open`
+      // come back in clear either way.
+      const read = async <R>(
+        query: { compile(): CompiledQuery<R>; execute(): Promise<R[]> },
+        open: readonly string[] = [],
+      ): Promise<R[]> => {
         const thread = reader;
         if (thread) {
           try {
-            return await thread.all(scanPage(ctx, ids).compile(), SEALED_COLUMNS);
+            return await thread.all(query.compile(), open);
           } catch (error) {
             if (reader === thread) onMainConnection(error);
           }
         }
-        const rows = await scanPage(ctx, ids).execute();
-        for (const r of rows) r.complainant_phone = opened(r.complainant_phone);
+        const rows = await query.execute();
+        for (const row of rows as Array<Record<string, unknown>>)
+          for (const column of open) row[column] = opened(row[column] as string | null);
         return rows;
-      };
-      const read: RunQuery = (query) => {
-        const thread = reader;
-        return thread
-          ? thread.all(query.compile()).catch((error) => {
-              if (reader === thread) onMainConnection(error);
-              return query.execute();
-            })
-          : query.execute();
       };
       const batchOf = async (ids: number[]): Promise<ScannedComplaint[]> => {
         const [rows, summaries] = await Promise.all([
-          inOrder(ids, () => rowsOf(ids)),
+          inOrder(ids, () => read(scanPage(ctx, ids), SEALED_COLUMNS)),
           remedySummaries(ctx.db, ids, read),
         ]);
         return rows.map((r) =>
