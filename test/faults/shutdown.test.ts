@@ -61,9 +61,11 @@ describe.each(DIALECTS)('SIGTERM on %s', (dialect) => {
     await waitFor(() => gateway.received.length > 0, 'the notice to reach the gateway');
 
     const inFlight = slowPost(`${kesu.url}/api/v1/complaints`, cookie, JSON.stringify(buildComplaint(t.org)));
-    // The server must have read the request's head before the signal, or it is a new request (503);
-    // a busy machine (the start-up jobs, other test files) takes more than a moment to get to it.
-    await new Promise((r) => setTimeout(r, 1_500));
+    // The server must have read the request's head before the signal, or it is a new request (503).
+    // A request on a second connection, answered, shows the server has read what came before it; a
+    // busy machine (the start-up jobs, other test files) is then given a moment more.
+    expect((await fetch(`${kesu.url}/health`)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1_000));
     kesu.child.kill('SIGTERM');
     await waitFor(() => /shutting down/.test(kesu.stderr()), 'the shutdown to begin');
     // New connections are refused while the process is still finishing.
