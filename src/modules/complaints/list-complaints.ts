@@ -157,9 +157,20 @@ export async function filteredComplaints(
     OPEN_ORDERS.includes(column) &&
     (statuses?.length ?? 0) > 0 &&
     statuses?.every((s) => OPEN_STATUSES.includes(s));
-  if (statuses?.length) filter(!openWalk, (eb, col) => eb(col('status'), 'in', statuses));
-  if (priorities?.length) filter(true, (eb, col) => eb(col('priority'), 'in', priorities));
-  if (channels?.length) filter(false, (eb, col) => eb(col('channel'), 'in', channels));
+  // Filters of several values: none of them can be read in the list's order.
+  const severalValued: Condition[] = [];
+  const oneOf = (
+    column: 'status' | 'priority' | 'channel',
+    values: string[] | undefined,
+    indexed: boolean,
+  ) => {
+    if (!values?.length) return;
+    filter(indexed, (eb, col) => eb(col(column), 'in', values));
+    if (values.length > 1) severalValued.push(conditions.at(-1) as Condition);
+  };
+  oneOf('status', statuses, !openWalk);
+  oneOf('priority', priorities, true);
+  oneOf('channel', channels, false);
   const { grade, assigneeId, customerId, repeat } = input;
   // Major complaints are few and have an index of their own; the general ones are nearly all.
   if (grade) filter(grade === 'major', (eb, col) => eb(col('grade'), '=', grade));
@@ -207,6 +218,8 @@ export async function filteredComplaints(
   if (repeat !== undefined) filter(false, (eb, col) => eb(col('repeat_complaint'), '=', repeat ? 1 : 0));
   let q = ctx.db.selectFrom('complaints');
   let search: SearchQuery | undefined;
+  /** Filters written off the index whatever drives the list (SQLite). */
+  const offIndex: Condition[] = [];
   if (input.q) {
     const term = input.q.trim();
     const keys = piiKeys(ctx.config.secret);
@@ -230,14 +243,14 @@ export async function filteredComplaints(
         search,
         await rangesWithMatches(ctx.db, ranges),
         {
-          inSortOrder:
-            [statuses, priorities, channels].every((values) => (values?.length ?? 0) <= 1) &&
-            !input.overdue &&
-            !input.dueWithin,
+          inSortOrder: !severalValued.length && !input.overdue && !input.dueWithin,
+          severalValues: severalValued.length > 0 && !input.overdue && !input.dueWithin,
           categoryId: input.categoryId,
         },
       );
       q = q.where(plan.condition);
+      if (plan.walks) offIndex.push(...severalValued);
+      if (plan.fewMatches) offIndex.push(...conditions.filter((c) => c !== visible));
       // The search keeps to the category subtree itself, through the index.
       if (plan.holdsCategory) conditions.splice(conditions.indexOf(byCategory as Condition), 1);
     }
@@ -265,8 +278,8 @@ export async function filteredComplaints(
   const hint = (c: Condition, walked: string, by: Condition | undefined) =>
     ctx.dialect === 'sqlite' &&
     c !== by &&
-    steerable.includes(c) &&
-    !(c.bounds === walked && (by === undefined || by.ordered === walked));
+    (offIndex.includes(c) ||
+      (steerable.includes(c) && !(c.bounds === walked && (by === undefined || by.ordered === walked))));
   const filtered = (walked: string, by: Condition | undefined) =>
     conditions.reduce(
       (query, c) => query.where((eb) => c.where(eb, hint(c, walked, by) ? hinted : plain(eb))),

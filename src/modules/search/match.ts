@@ -54,18 +54,24 @@ export async function rangesWithMatches(db: Db, ranges: ColumnRange[]): Promise<
 
 /**
  * `complaints.id` is one the search matches or one in a range. One list of ids, so that the database
- * starts from it (primary-key lookups) rather than from another filter's index.
+ * starts from it (primary-key lookups) rather than from another filter's index. `asArray`
+ * (PostgreSQL): the ids are read first, into an array the complaints are then looked up by, so the
+ * planner cannot choose to walk the list's order looking for them.
  */
 export function matchesSearch(
   dialect: Dialect,
   query: SearchQuery,
   ranges: ColumnRange[] = [],
+  { asArray = false }: { asArray?: boolean } = {},
 ): RawBuilder<boolean> {
   const inRange = ranges.map(
     (r) =>
       sql`select id from complaints where ${sql.ref(r.column)} >= ${r.from} and ${sql.ref(r.column)} < ${r.to}`,
   );
-  return sql<boolean>`complaints.id in (${sql.join([searchedIds(dialect, query), ...inRange], sql` union all `)})`;
+  const ids = sql.join([searchedIds(dialect, query), ...inRange], sql` union all `);
+  return asArray && dialect === 'postgres'
+    ? sql<boolean>`complaints.id = any(array(${ids}))`
+    : sql<boolean>`complaints.id in (${ids})`;
 }
 
 /** Snippets of the page's complaints, one query for the page. */

@@ -14,6 +14,14 @@ import { categoryTerm } from './terms.js';
 const PROBE_COST = 4;
 /** A page and the row that tells whether there is a next one. */
 const PAGE = 51;
+/**
+ * SQLite: between the break-even and this many times it, the walk is long enough (a page ÷ the share
+ * that matches, more with the list's other filters) that running the search once into a set and
+ * trying each row against the set beats seeking every row in the index: ~0.2 µs a match to build
+ * the set against ~4 µs a row to seek (1M complaints, a word in a category: 15k matches 57 → 10 ms;
+ * 43k: 14.5 → 11 ms; 57k: 11 → 13 ms, so about three times the break-even).
+ */
+const SET_BAND = 3;
 
 /** How many complaints are indexed: the highest id, close enough and one index probe. */
 async function indexedRows(db: Db): Promise<number> {
@@ -24,11 +32,21 @@ async function indexedRows(db: Db): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** How many complaints the index matches, counted up to `cap` (reading no more than that): SQLite. */
-async function matchesUpTo(db: Db, query: SearchQuery, cap: number): Promise<number> {
-  const row = await sql<{ n: number }>`select count(*) as n from (select rowid from complaint_search_fts
-    where complaint_search_fts match ${ftsQuery(query)} limit ${cap}) hits`.execute(db);
-  return Number(row.rows[0]?.n ?? 0);
+/**
+ * How many complaints the index matches, SQLite: counted up to `cap` (reading no more than that),
+ * and beyond it extrapolated from how far into the ids the first `cap` matches reach (the index
+ * yields them in id order, so `cap` matches among the first ids up to `last` are about
+ * `cap × rows ÷ last` in all).
+ */
+async function matchesUpTo(db: Db, query: SearchQuery, cap: number, rows: number): Promise<number> {
+  const row = await sql<{ n: number; last: number | null }>`select count(*) as n, max(rowid) as last
+    from (select rowid from complaint_search_fts where complaint_search_fts match ${ftsQuery(query)} limit ${cap}) hits`.execute(
+    db,
+  );
+  const { n = 0, last = null } = row.rows[0] ?? {};
+  return Number(n) < cap || !last
+    ? Number(n)
+    : Math.round((cap * Math.max(rows, Number(last))) / Number(last));
 }
 
 /** How many of the newest complaints PostgreSQL tries the search on to estimate its share. */
@@ -57,7 +75,11 @@ async function sampledMatches(db: Db, query: SearchQuery, rows: number): Promise
  * list's own order and stops when the page is full. PostgreSQL's `ts_match_vq` is `@@` without its
  * GIN index; SQLite's FTS5 seeks the one rowid.
  */
-export function probedOnEachRow(dialect: Dialect, query: SearchQuery): RawBuilder<boolean> {
+export function probedOnEachRow(
+  dialect: Dialect,
+  query: SearchQuery,
+  { inSet = false }: { inSet?: boolean } = {},
+): RawBuilder<boolean> {
   const checks = phraseChecks(dialect, query);
   if (dialect === 'postgres') {
     const where = [
@@ -67,12 +89,13 @@ export function probedOnEachRow(dialect: Dialect, query: SearchQuery): RawBuilde
     ];
     return sql<boolean>`exists (select 1 from complaint_search s where ${sql.join(where, sql` and `)})`;
   }
-  // A prefix term (破*, 了* of 多收了包装费) is expanded by FTS5 each time it runs: hundreds of
-  // doclists merged per row. Such a search runs once, into a set (`+` keeps SQLite from looking its
-  // ids up), which the walk then tries each row against.
-  const fts = [...query.include, ...query.exclude.flat()].some((t) => t.prefix)
-    ? sql<boolean>`+complaints.id in (select rowid from complaint_search_fts where complaint_search_fts match ${ftsQuery(query)})`
-    : sql<boolean>`exists (select 1 from complaint_search_fts where complaint_search_fts match ${ftsQuery(query)} and rowid = complaints.id)`;
+  // The search runs once, into a set (`+` keeps SQLite from looking its ids up), which the walk then
+  // tries each row against: when the walk is long for how many match (see `searchCondition`), and for
+  // a prefix term (破*), which FTS5 would expand again on every row (hundreds of doclists merged).
+  const fts =
+    inSet || [...query.include, ...query.exclude.flat()].some((t) => t.prefix)
+      ? sql<boolean>`+complaints.id in (select rowid from complaint_search_fts where complaint_search_fts match ${ftsQuery(query)})`
+      : sql<boolean>`exists (select 1 from complaint_search_fts where complaint_search_fts match ${ftsQuery(query)} and rowid = complaints.id)`;
   if (!checks.length) return fts;
   return sql<boolean>`${fts} and exists (select 1 from complaint_search s where s.complaint_id = complaints.id and ${sql.join(checks, sql` and `)})`;
 }
@@ -86,39 +109,75 @@ export interface SearchPlan {
    * it too, so that the database may still start from the category's index.
    */
   holdsCategory: boolean;
+  /** The search walks the list's order: filters of several values must be written off the index. */
+  walks: boolean;
+  /**
+   * SQLite: the matches were counted and are fewer than a walk would read. The list is read through
+   * them, its filters written off the index: SQLite, which cannot tell how many an FTS5 search
+   * yields, would otherwise read a status's or category's index (half a million rows at 1M) and try
+   * each row against the matches.
+   */
+  fewMatches: boolean;
 }
 
 /**
  * The list's search condition, with the plan chosen by how many complaints match. A walk in list
  * order reads about a page ÷ the matching share of the rows, each probed; gathering reads every
  * match and sorts them. So a word in many complaints (破损, 投诉: a tenth or more) is probed row by
- * row, a rare one (a phrase, a number fragment, a narrow pair of words) gathered from the index.
- * Counting the matches stops at the break-even point, so it costs at most what the gathering would.
+ * row, a rare one (a phrase, a number fragment, a narrow pair of words) gathered from the index, and
+ * on SQLite one in between (up to `SET_BAND` times the break-even) is run once into a set that the
+ * walk tries each row against. Counting the matches stops at the break-even point, so it costs at
+ * most what the gathering would.
  * A category subtree is searched as one more term (`categoryTerm`), so word and category are counted
  * and gathered together, however much or little they overlap.
  * `inSortOrder`: the list's other filters (but the category) let the database read it in its sort
  * order; when one of them is read through its own index instead (several statuses, a deadline
- * range), every row it yields would be probed, so the matches are gathered.
+ * range), every row it yields would be probed, so the matches are gathered. `severalValues`: what
+ * keeps it out of sort order is filters of several values (statuses, priorities, channels), which
+ * SQLite can pass while walking when they are written off the index (`walks`).
  */
 export async function searchCondition(
   db: Db,
   dialect: Dialect,
   search: SearchQuery,
   ranges: ColumnRange[],
-  listing: { inSortOrder: boolean; categoryId?: number },
+  listing: { inSortOrder: boolean; severalValues?: boolean; categoryId?: number },
 ): Promise<SearchPlan> {
   const { categoryId } = listing;
+  // SQLite walks past a filter of several values when the list writes it off the index (`+column`).
+  const pastValues = dialect === 'sqlite' && listing.severalValues === true;
   const withCategory = categoryId !== undefined && !ranges.length && (await indexHoldsCategories(db));
   const query = withCategory
     ? { ...search, include: [...search.include, { text: categoryTerm(categoryId), prefix: false }] }
     : search;
-  const gathered = { condition: matchesSearch(dialect, query, ranges), holdsCategory: false };
-  const inSortOrder = listing.inSortOrder && (categoryId === undefined || withCategory);
+  const gathered = {
+    condition: matchesSearch(dialect, query, ranges),
+    holdsCategory: false,
+    walks: false,
+    fewMatches: false,
+  };
+  const inSortOrder = (listing.inSortOrder || pastValues) && (categoryId === undefined || withCategory);
   if (ranges.length || !inSortOrder) return gathered;
   const rows = await indexedRows(db);
   const breakEven = Math.ceil(Math.sqrt(PAGE * PROBE_COST * rows));
   const matches =
-    dialect === 'postgres' ? await sampledMatches(db, query, rows) : await matchesUpTo(db, query, breakEven);
-  if (matches < breakEven) return gathered;
-  return { condition: probedOnEachRow(dialect, query), holdsCategory: withCategory };
+    dialect === 'postgres'
+      ? await sampledMatches(db, query, rows)
+      : await matchesUpTo(db, query, breakEven, rows);
+  if (matches < breakEven) {
+    if (dialect === 'sqlite') return { ...gathered, fewMatches: true };
+    // None among the newest: a few thousand at most. The planner, which multiplies the shares of
+    // the terms (a word and a category: each common), would expect many and walk the list's order
+    // looking for them (0.6 s for none at 1M): they are read first, as an array.
+    if (matches === 0)
+      return { ...gathered, condition: matchesSearch(dialect, query, ranges, { asArray: true }) };
+    return gathered;
+  }
+  const inSet = dialect === 'sqlite' && matches < SET_BAND * breakEven;
+  return {
+    condition: probedOnEachRow(dialect, query, { inSet }),
+    holdsCategory: withCategory,
+    walks: true,
+    fewMatches: false,
+  };
 }

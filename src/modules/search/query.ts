@@ -29,12 +29,16 @@ const TOKEN = /(-?)(?:"([^"]*)"?|(\S+))/g;
 /**
  * Terms of one word: its segmented words. Letters/digits of ≥ 4 characters match as prefixes (the
  * index holds the suffixes of long numbers, so a fragment matches anywhere in one); so does a single
- * Chinese character (破 finds 破损), which the segmenter rarely leaves alone in a document.
+ * Chinese character typed alone (破 finds 破损), which the segmenter rarely leaves alone in a
+ * document. A character the segmenter split off a longer word (不 of 不一致, 了 of 多收了包装费) is
+ * matched as itself: the same text in a document is split the same way, and as a prefix it would
+ * expand to every word starting with it (不要, 不是 …), slower and wider.
  */
 function termsOf(word: string): Term[] {
-  return words(word).map((text) => ({
+  const parts = words(word);
+  return parts.map((text) => ({
     text,
-    prefix: FRAGMENT.test(text) ? text.length >= MIN_FRAGMENT : [...text].length === 1,
+    prefix: FRAGMENT.test(text) ? text.length >= MIN_FRAGMENT : parts.length === 1 && [...text].length === 1,
   }));
 }
 
