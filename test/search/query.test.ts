@@ -19,6 +19,16 @@ describe('search query', () => {
     expect(q.notPhrases).toEqual(['已赔付']);
   });
 
+  it('matches a character typed alone as a prefix, one split off a longer word as itself', () => {
+    expect(parseSearch('破').include).toEqual([{ text: '破', prefix: true }]);
+    const split = parseSearch('红酒碎了');
+    expect(split.include).toContainEqual({ text: '碎', prefix: false });
+    expect(split.include).toContainEqual({ text: '了', prefix: false });
+    // The document's words hold the split characters too, so the exact terms find it.
+    const terms = indexTerms('里面的红酒碎了，要求赔偿。');
+    for (const t of split.include) expect(terms).toContain(t.text);
+  });
+
   it('quotes every term, so what is typed is never query syntax', () => {
     const q = parseSearch(`破损 O'Neil NEAR -破碎`);
     expect(ftsQuery(q)).toBe('("破损" AND "o" AND "neil"* AND "near"*) NOT ("破碎")');
