@@ -1,4 +1,4 @@
-import { CompiledQuery, type Insertable, PostgresAdapter } from 'kysely';
+import { CompiledQuery, type Insertable, PostgresAdapter, type Updateable } from 'kysely';
 import type { Db, Tx } from './database.js';
 import type { Database } from './schema.js';
 
@@ -98,4 +98,53 @@ export async function insertRows<T extends keyof Database & string, R = never>(
     returned.push(...result.rows);
   }
   return returned;
+}
+
+/**
+ * One UPDATE of many rows of `table`, each to its own values: the rows are found by the `keys`
+ * columns and every other column of a row is set (every row gives the same columns, those of the
+ * first). PostgreSQL gets one array per column (`unnest`), SQLite a VALUES list cut to fit the
+ * bound-parameter limit: a statement for a batch instead of one per row.
+ */
+export async function updateRows<T extends keyof Database & string>(
+  tx: Tx | Db,
+  table: T,
+  keys: ReadonlyArray<keyof Updateable<Database[T]> & string>,
+  rows: ReadonlyArray<Updateable<Database[T]>>,
+): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.keys(first) as Array<keyof typeof first & string>;
+  for (const row of rows)
+    if (Object.keys(row).length !== columns.length) throw new Error(`rows of ${table} with other columns`);
+  const set = columns
+    .filter((c) => !keys.includes(c))
+    .map((c) => `"${c}" = v."${c}"`)
+    .join(', ');
+  const where = keys.map((k) => `"${table}"."${k}" = v."${k}"`).join(' and ');
+  const names = columns.map((c) => `"${c}"`).join(', ');
+  if (tx.getExecutor().adapter instanceof PostgresAdapter) {
+    const types = await typesOf(tx, table, columns);
+    const arrays = columns.map((c, i) => {
+      const type = types.get(c);
+      if (!type) throw new Error(`${table} has no column ${c}`);
+      return `$${i + 1}::${type}[]`;
+    });
+    const text = `update "${table}" set ${set} from unnest(${arrays.join(', ')}) as v (${names}) where ${where}`;
+    await tx.executeQuery(
+      CompiledQuery.raw(
+        text,
+        columns.map((c) => rows.map((row) => row[c])),
+      ),
+    );
+    return;
+  }
+  // SQLite names a VALUES list's columns column1, column2, …
+  const named = columns.map((c, i) => `column${i + 1} as "${c}"`).join(', ');
+  for (const chunk of statementChunks(rows, columns.length)) {
+    const values: unknown[] = [];
+    for (const row of chunk) for (const c of columns) values.push(row[c]);
+    const text = `update "${table}" set ${set} from (select ${named} from (values ${placeholders(chunk.length, columns.length, false)})) as v where ${where}`;
+    await tx.executeQuery(CompiledQuery.raw(text, values));
+  }
 }

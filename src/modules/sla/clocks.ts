@@ -381,6 +381,17 @@ const openDeadlines = (tx: Tx, complaintId: number) =>
     .where('met_at', 'is', null)
     .execute();
 
+/** The earliest due time of a complaint's running deadlines (`refreshDueAt` of rows at hand). */
+export function earliestDue(
+  rows: ReadonlyArray<Pick<ComplaintDeadlineTable, 'due_at' | 'met_at' | 'paused_at'>>,
+) {
+  let earliest: number | null = null;
+  for (const r of rows)
+    if (r.met_at === null && r.paused_at === null && (earliest === null || r.due_at < earliest))
+      earliest = r.due_at;
+  return earliest;
+}
+
 /** Set `complaints.due_at` of the complaints to their earliest running deadline. */
 export async function refreshDueAt(tx: Tx, complaintIds: number[]): Promise<void> {
   if (!complaintIds.length) return;

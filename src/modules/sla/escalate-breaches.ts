@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { AppContext } from '../../context.js';
+import { updateRows } from '../../db/batches.js';
 import type { Tx } from '../../db/database.js';
 import type { Complaint, ComplaintDeadlineTable } from '../../db/schema.js';
 import { OPEN_STATUSES, type Priority, raisePriority, type Status } from '../../domain/complaint-model.js';
@@ -9,11 +10,10 @@ import { appendEvents, type NewEvent } from '../audit/index.js';
 import { complaintNotices, type Notice, queueNotices, STAGE_NAMES } from '../notify/index.js';
 import {
   type ClockChanges,
+  earliestDue,
   type Recomputed,
   recomputation,
   recomputedChanges,
-  refreshDueAt,
-  writeRecomputed,
 } from './clocks.js';
 import { clockSubject } from './complaint-clocks.js';
 import { loadSlaContext, type SlaContext } from './settings.js';
@@ -91,25 +91,25 @@ export async function escalateBreaches(
     });
   if (!escalations.length) return;
 
-  // One UPDATE per new (level, priority): a batch has a handful.
-  const groups = new Map<string, { set: Partial<Complaint>; ids: number[] }>();
-  for (const { after } of escalations) {
-    const key = `${after.escalation_level}:${after.priority}`;
-    const group = groups.get(key) ?? {
-      set: { escalation_level: after.escalation_level, priority: after.priority, updated_at: now },
-      ids: [],
-    };
-    group.ids.push(after.id);
-    groups.set(key, group);
-  }
-  for (const { set, ids } of groups.values())
-    await tx.updateTable('complaints').set(set).where('id', 'in', ids).execute();
-
   const deadlines = await deadlinesOf(
     tx,
     escalations.map((e) => e.after.id),
   );
   await recomputeClocks(tx, sla, escalations, deadlines);
+  // One UPDATE for the batch, each complaint to its level, priority and earliest due time: a complaint
+  // written twice (level, then due time) would be a second row version, every index entered again.
+  await updateRows(
+    tx,
+    'complaints',
+    ['id'],
+    escalations.map(({ after }) => ({
+      id: after.id,
+      escalation_level: after.escalation_level,
+      priority: after.priority,
+      due_at: after.due_at,
+      updated_at: now,
+    })),
+  );
 
   const notices: Notice[][] = [];
   const escalated: NewEvent[] = [];
@@ -175,7 +175,8 @@ async function deadlinesOf(tx: Tx, ids: number[]): Promise<Map<number, Deadline[
 
 /**
  * A raised priority may change the limits of running deadlines (`escalated` itself starts or stops no
- * clock): recompute them, keep `deadlines` and `complaints.due_at` current, and note it on the escalation.
+ * clock): recompute them, written in one statement, keep `deadlines` current, give each escalation its
+ * complaint's new earliest due time (written with the complaint), and note it on the escalation.
  */
 async function recomputeClocks(
   tx: Tx,
@@ -183,7 +184,7 @@ async function recomputeClocks(
   escalations: Escalation[],
   deadlines: Map<number, Deadline[]>,
 ): Promise<void> {
-  const moved = new Map<number, Escalation>();
+  const written: Array<Recomputed['set'] & { complaint_id: number; stage: string }> = [];
   for (const e of escalations) {
     if (e.after.priority === e.before.priority) continue;
     const rows = deadlines.get(e.after.id) ?? [];
@@ -193,20 +194,12 @@ async function recomputeClocks(
       rows.filter((d) => d.met_at === null),
     );
     if (!changes.length) continue;
-    await writeRecomputed(tx, e.after.id, changes);
-    for (const m of changes) Object.assign(rows.find((d) => d.stage === m.stage) ?? {}, m.set);
+    for (const m of changes) {
+      written.push({ complaint_id: e.after.id, stage: m.stage, ...m.set });
+      Object.assign(rows.find((d) => d.stage === m.stage) ?? {}, m.set);
+    }
     e.clocks = recomputedChanges(changes);
-    moved.set(e.after.id, e);
+    e.after = { ...e.after, due_at: earliestDue(rows) };
   }
-  if (!moved.size) return;
-  await refreshDueAt(tx, [...moved.keys()]);
-  const fresh = await tx
-    .selectFrom('complaints')
-    .select(['id', 'due_at'])
-    .where('id', 'in', [...moved.keys()])
-    .execute();
-  for (const r of fresh) {
-    const e = moved.get(r.id);
-    if (e) e.after = { ...e.after, due_at: r.due_at };
-  }
+  await updateRows(tx, 'complaint_deadlines', ['complaint_id', 'stage'], written);
 }
