@@ -54,6 +54,35 @@ async function typesOf(tx: Tx | Db, table: string, columns: string[]): Promise<M
   return types;
 }
 
+/** The columns of `rows` (those of the first), refused when a row gives others. */
+function columnsOf<R extends object>(table: string, rows: readonly R[]): Array<keyof R & string> {
+  const columns = Object.keys(rows[0] ?? {}) as Array<keyof R & string>;
+  for (const row of rows)
+    if (Object.keys(row).length !== columns.length) throw new Error(`rows of ${table} with other columns`);
+  return columns;
+}
+
+/** `$1::integer[], $2::text[], …`: one typed array parameter per column (PostgreSQL). */
+async function arrayParameters(tx: Tx | Db, table: string, columns: string[]): Promise<string> {
+  const types = await typesOf(tx, table, columns);
+  return columns
+    .map((c, i) => {
+      const type = types.get(c);
+      if (!type) throw new Error(`${table} has no column ${c}`);
+      return `$${i + 1}::${type}[]`;
+    })
+    .join(', ');
+}
+
+/** The values of `rows`, column by column (one array each) or row after row (a VALUES list). */
+const byColumn = <R>(rows: readonly R[], columns: Array<keyof R>) =>
+  columns.map((c) => rows.map((row) => row[c]));
+function byRow<R>(rows: readonly R[], columns: Array<keyof R>): unknown[] {
+  const values: unknown[] = [];
+  for (const row of rows) for (const c of columns) values.push(row[c]);
+  return values;
+}
+
 /**
  * A multi-row INSERT of `rows` into `table`, its SQL written here rather than by the query builder,
  * whose cost grows with every value (a node per value, parsed, frozen and compiled): for the sweeps'
@@ -69,32 +98,21 @@ export async function insertRows<T extends keyof Database & string, R = never>(
   rows: ReadonlyArray<Insertable<Database[T]>>,
   tail = '',
 ): Promise<R[]> {
-  const first = rows[0];
-  if (!first) return [];
-  const columns = Object.keys(first) as Array<keyof typeof first & string>;
-  for (const row of rows)
-    if (Object.keys(row).length !== columns.length) throw new Error(`rows of ${table} with other columns`);
+  if (!rows.length) return [];
+  const columns = columnsOf(table, rows);
   const names = columns.map((c) => `"${c}"`).join(', ');
   const end = tail ? ` ${tail}` : '';
   const postgres = tx.getExecutor().adapter instanceof PostgresAdapter;
   if (postgres && rows.length >= UNNEST_FROM) {
-    const types = await typesOf(tx, table, columns);
-    const arrays = columns.map((c, i) => {
-      const type = types.get(c);
-      if (!type) throw new Error(`${table} has no column ${c}`);
-      return `$${i + 1}::${type}[]`;
-    });
-    const text = `insert into "${table}" (${names}) select ${names} from unnest(${arrays.join(', ')}) with ordinality as u (${names}, "#") order by "#"${end}`;
-    const values = columns.map((c) => rows.map((row) => row[c]));
-    return (await tx.executeQuery<R>(CompiledQuery.raw(text, values))).rows;
+    const arrays = await arrayParameters(tx, table, columns);
+    const text = `insert into "${table}" (${names}) select ${names} from unnest(${arrays}) with ordinality as u (${names}, "#") order by "#"${end}`;
+    return (await tx.executeQuery<R>(CompiledQuery.raw(text, byColumn(rows, columns)))).rows;
   }
   const head = `insert into "${table}" (${names}) values `;
   const returned: R[] = [];
   for (const chunk of statementChunks(rows, columns.length)) {
-    const values: unknown[] = [];
-    for (const row of chunk) for (const c of columns) values.push(row[c]);
     const text = `${head}${placeholders(chunk.length, columns.length, postgres)}${end}`;
-    const result = await tx.executeQuery<R>(CompiledQuery.raw(text, values));
+    const result = await tx.executeQuery<R>(CompiledQuery.raw(text, byRow(chunk, columns)));
     returned.push(...result.rows);
   }
   return returned;
@@ -112,39 +130,25 @@ export async function updateRows<T extends keyof Database & string>(
   keys: ReadonlyArray<keyof Updateable<Database[T]> & string>,
   rows: ReadonlyArray<Updateable<Database[T]>>,
 ): Promise<void> {
-  const first = rows[0];
-  if (!first) return;
-  const columns = Object.keys(first) as Array<keyof typeof first & string>;
-  for (const row of rows)
-    if (Object.keys(row).length !== columns.length) throw new Error(`rows of ${table} with other columns`);
+  if (!rows.length) return;
+  const columns = columnsOf(table, rows);
   const set = columns
     .filter((c) => !keys.includes(c))
     .map((c) => `"${c}" = v."${c}"`)
     .join(', ');
   const where = keys.map((k) => `"${table}"."${k}" = v."${k}"`).join(' and ');
-  const names = columns.map((c) => `"${c}"`).join(', ');
   if (tx.getExecutor().adapter instanceof PostgresAdapter) {
-    const types = await typesOf(tx, table, columns);
-    const arrays = columns.map((c, i) => {
-      const type = types.get(c);
-      if (!type) throw new Error(`${table} has no column ${c}`);
-      return `$${i + 1}::${type}[]`;
-    });
-    const text = `update "${table}" set ${set} from unnest(${arrays.join(', ')}) as v (${names}) where ${where}`;
-    await tx.executeQuery(
-      CompiledQuery.raw(
-        text,
-        columns.map((c) => rows.map((row) => row[c])),
-      ),
-    );
+    const names = columns.map((c) => `"${c}"`).join(', ');
+    const arrays = await arrayParameters(tx, table, columns);
+    const text = `update "${table}" set ${set} from unnest(${arrays}) as v (${names}) where ${where}`;
+    await tx.executeQuery(CompiledQuery.raw(text, byColumn(rows, columns)));
     return;
   }
   // SQLite names a VALUES list's columns column1, column2, …
   const named = columns.map((c, i) => `column${i + 1} as "${c}"`).join(', ');
   for (const chunk of statementChunks(rows, columns.length)) {
-    const values: unknown[] = [];
-    for (const row of chunk) for (const c of columns) values.push(row[c]);
-    const text = `update "${table}" set ${set} from (select ${named} from (values ${placeholders(chunk.length, columns.length, false)})) as v where ${where}`;
-    await tx.executeQuery(CompiledQuery.raw(text, values));
+    const list = placeholders(chunk.length, columns.length, false);
+    const text = `update "${table}" set ${set} from (select ${named} from (values ${list})) as v where ${where}`;
+    await tx.executeQuery(CompiledQuery.raw(text, byRow(chunk, columns)));
   }
 }
