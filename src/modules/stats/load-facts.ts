@@ -1,3 +1,4 @@
+import { insertRows } from '../../db/batches.js';
 import type { Tx } from '../../db/database.js';
 import { type ComplaintFacts, complaintFacts, type Fact, type RemedyFact, type StageFact } from './facts.js';
 
@@ -123,25 +124,21 @@ export async function storeFacts(
   await insertFacts(tx, [...facts.values()]);
 }
 
-/** Inserts facts in chunks (rebuild and the job). */
+/** Inserts facts (rebuild and the job): each table's rows as one statement's worth (`insertRows`). */
 export async function insertFacts(tx: Tx, all: readonly ComplaintFacts[]): Promise<void> {
-  const rows = all.flatMap((f) => (f.fact ? [f.fact] : []));
-  const stages = all.flatMap((f) => (f.fact ? f.stages : []));
-  const remedies = all.flatMap((f) => (f.fact ? f.remedies : []));
-  // ≤ 999 bound values per SQLite statement: 27 columns a fact.
-  for (let i = 0; i < rows.length; i += 30)
-    await tx
-      .insertInto('stats_facts')
-      .values(rows.slice(i, i + 30))
-      .execute();
-  for (let i = 0; i < stages.length; i += 200)
-    await tx
-      .insertInto('stats_fact_stages')
-      .values(stages.slice(i, i + 200))
-      .execute();
-  for (let i = 0; i < remedies.length; i += 150)
-    await tx
-      .insertInto('stats_fact_remedies')
-      .values(remedies.slice(i, i + 150))
-      .execute();
+  await insertRows(
+    tx,
+    'stats_facts',
+    all.flatMap((f) => (f.fact ? [f.fact] : [])),
+  );
+  await insertRows(
+    tx,
+    'stats_fact_stages',
+    all.flatMap((f) => (f.fact ? f.stages : [])),
+  );
+  await insertRows(
+    tx,
+    'stats_fact_remedies',
+    all.flatMap((f) => (f.fact ? f.remedies : [])),
+  );
 }
