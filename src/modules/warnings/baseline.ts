@@ -35,7 +35,11 @@ const OUTLIER_P = 1e-3;
 const SHRINK_DAYS = 2;
 const HALF_WINDOW = 28;
 const ROUNDS = 6;
-/** The fit before this round marks the outliers: the calendar factors are in place by then. */
+/**
+ * From this round on, each round marks the outliers again: the calendar factors are in place by
+ * then, and the noise measured without the spikes marked before uncovers those they hid (a past spike
+ * left in widens the noise, which in turn keeps it from being marked).
+ */
 const OUTLIER_ROUND = 2;
 
 /** A day's factor keys, one per slot: day type, holiday or the backlog after one, festival. */
@@ -82,7 +86,7 @@ export function fitBaseline(history: readonly DayCount[], options = DEFAULT_BASE
 
   for (let round = 0; round < ROUNDS; round++) {
     levels = centredLevels();
-    if (round === OUTLIER_ROUND) {
+    if (round >= OUTLIER_ROUND) {
       const size = dispersion(days, keys, levels, profile, kept);
       for (let i = 0; i < n; i++) {
         const mu = (levels[i] ?? 0) * profile(keys[i] ?? []);
