@@ -27,11 +27,14 @@ export interface SyntheticYearOptions {
   year?: number;
   /** Mean complaints on an ordinary Wednesday. */
   base: number;
-  /** Negative-binomial shape: smaller is noisier; Infinity gives Poisson. Default 30. */
+  /** Negative-binomial shape: smaller is noisier; Infinity gives Poisson. Default DISPERSION. */
   dispersion?: number;
   /** Number of spikes to inject (each 1–3 days, ×1.8–3 of the expected level). Default 0. */
   spikes?: number;
 }
+
+/** The default negative-binomial shape of the noise (variance = mean + mean² / 30). */
+export const DISPERSION = 30;
 
 const WEEKDAY = [0.72, 1.25, 1.12, 1.0, 0.98, 0.94, 0.78];
 const KIND = { workday: 1, makeup: 1.05, weekend: 1, holiday: 0.45 } as const;
@@ -84,7 +87,7 @@ export function syntheticYear(options: SyntheticYearOptions): SyntheticDay[] {
   const rng = seededRandom(options.seed);
   const cal = chinaCalendar();
   const festivals = defaultFestivals([year]);
-  const dispersion = options.dispersion ?? 30;
+  const dispersion = options.dispersion ?? DISPERSION;
   const days = dateRange(`${year}-01-01`, `${year}-12-31`).map((date) => {
     const f = dayFeatures(cal, festivals, date);
     return { ...f, expected: expectedLevel(options.base, f), count: 0, spike: 1 };

@@ -31,25 +31,36 @@ export function judgeLastDay(
   minHistory = 28,
 ): SpikeFigures | null {
   if (series.length < minHistory + 2) return null;
-  const alpha = ALPHA[sensitivity] / 2;
   const baseline = fitBaseline(series.slice(0, -2), DEFAULT_BASELINE);
   const [prev, last] = series.slice(-2) as [DayCount, DayCount];
-  const ePrev = baseline.expect(prev.features);
-  const eLast = baseline.expect(last.features);
-  const p1 = last.count - eLast.mean >= MIN_EXCESS ? upperTail(last.count, eLast.mean, eLast.size) : 1;
+  return testLastTwo(
+    [prev.count, last.count],
+    [baseline.expect(prev.features), baseline.expect(last.features)],
+    sensitivity,
+  );
+}
+
+/** The tests of judgeLastDay on the counts of the last two days and what was expected of each. */
+export function testLastTwo(
+  [prevCount, lastCount]: readonly [number, number],
+  [ePrev, eLast]: readonly [Expectation, Expectation],
+  sensitivity: Sensitivity,
+): SpikeFigures | null {
+  const alpha = ALPHA[sensitivity] / 2;
+  const p1 = lastCount - eLast.mean >= MIN_EXCESS ? upperTail(lastCount, eLast.mean, eLast.size) : 1;
   const mean2 = ePrev.mean + eLast.mean;
   const var2 = ePrev.mean + ePrev.mean ** 2 / ePrev.size + eLast.mean + eLast.mean ** 2 / eLast.size;
   const size2 = var2 > mean2 ? mean2 ** 2 / (var2 - mean2) : Number.POSITIVE_INFINITY;
-  const observed2 = prev.count + last.count;
+  const observed2 = prevCount + lastCount;
   const p2 =
-    observed2 - mean2 >= MIN_EXCESS && last.count > eLast.mean ? upperTail(observed2, mean2, size2) : 1;
+    observed2 - mean2 >= MIN_EXCESS && lastCount > eLast.mean ? upperTail(observed2, mean2, size2) : 1;
   const one = p1 < alpha;
   const two = p2 < alpha;
   if (!one && !two) return null;
   const round = (x: number) => Math.round(x * 10) / 10;
   if (one && (!two || p1 <= p2))
     return {
-      observed: last.count,
+      observed: lastCount,
       expected: round(eLast.mean),
       upper: upperBand(eLast),
       pValue: p1,
