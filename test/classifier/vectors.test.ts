@@ -15,6 +15,9 @@ describe('the vector a suggestion is made from', () => {
         .map((s) => s.text),
       '快递😡丢了！！单号ＳＦ１２３４５６７８９０，赔我３００元',
       '𠀀𠀁 包裹 𠀀 破损 𠀀𠀁',
+      // Characters outside the basic plane inside a run of others, and a lone surrogate.
+      '包裹𠀀破损了𠀁快递员送到𠀀𠀁门口',
+      '快递\ud800丢了',
       'qwxz plmk 无法识别的词 zzzz',
       '',
     ];
