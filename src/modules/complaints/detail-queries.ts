@@ -21,6 +21,14 @@ import type { CustomerPanelView } from './view-schemas.js';
 /** How many of the customer's other complaints the complaint page lists. */
 const OTHER_COMPLAINTS = 10;
 
+/** A link as the complaint page lists it: its kind, which end this complaint is, the other's number. */
+const LINK_COLUMNS = [
+  'complaint_links.kind',
+  'complaint_links.complaint_id',
+  'other.number',
+  'complaint_links.created_at',
+] as const;
+
 /** The customer behind the complaint: level, tags, and their latest other complaints this actor may see. */
 async function customerPanel(ctx: ActorContext, c: Complaint): Promise<CustomerPanelView | null> {
   if (c.customer_id === null) return null;
@@ -94,28 +102,21 @@ export async function getComplaint(
       .orderBy('id')
       .execute(),
     ctx.db.selectFrom('replies').selectAll().where('complaint_id', '=', c.id).orderBy('id').execute(),
+    // Links from this complaint, then links to it from others: each half reads its own index (one join
+    // on "either end is this complaint" is an OR that PostgreSQL answered by scanning the complaints).
     ctx.db
       .selectFrom('complaint_links')
-      .innerJoin('complaints as other', (j) =>
-        j.on((eb) =>
-          eb.or([
-            eb.and([
-              eb('complaint_links.complaint_id', '=', c.id),
-              eb('other.id', '=', eb.ref('complaint_links.target_id')),
-            ]),
-            eb.and([
-              eb('complaint_links.target_id', '=', c.id),
-              eb('other.id', '=', eb.ref('complaint_links.complaint_id')),
-            ]),
-          ]),
-        ),
+      .innerJoin('complaints as other', 'other.id', 'complaint_links.target_id')
+      .where('complaint_links.complaint_id', '=', c.id)
+      .select(LINK_COLUMNS)
+      .unionAll(
+        ctx.db
+          .selectFrom('complaint_links')
+          .innerJoin('complaints as other', 'other.id', 'complaint_links.complaint_id')
+          .where('complaint_links.target_id', '=', c.id)
+          .where('complaint_links.complaint_id', '!=', c.id)
+          .select(LINK_COLUMNS),
       )
-      .select([
-        'complaint_links.kind',
-        'complaint_links.complaint_id',
-        'other.number',
-        'complaint_links.created_at',
-      ])
       .execute(),
     ctx.db.selectFrom('complaint_watchers').select('user_id').where('complaint_id', '=', c.id).execute(),
     ctx.db
@@ -206,11 +207,13 @@ export async function getComplaint(
     parties: new Map(partyRows.map((p) => [p.id, p])),
     remedies,
     replies,
-    links: links.map((l) => ({
-      kind: l.complaint_id === c.id ? l.kind : `${l.kind}:incoming`,
-      number: l.number,
-      createdAt: new Date(l.created_at).toISOString(),
-    })),
+    links: links
+      .sort((a, b) => a.created_at - b.created_at || a.number.localeCompare(b.number))
+      .map((l) => ({
+        kind: l.complaint_id === c.id ? l.kind : `${l.kind}:incoming`,
+        number: l.number,
+        createdAt: new Date(l.created_at).toISOString(),
+      })),
     watchers: watchers.map((w) => w.user_id),
     visible,
     actions: visible
