@@ -19,7 +19,8 @@ type Rule = (series: readonly (DayCount & { features: SyntheticDay })[]) => bool
 const detector: Rule = (s) => judgeLastDay(s, 'normal') !== null;
 /**
  * The same tests at the same sensitivity against the level the generator drew around and its true
- * noise: what no baseline fitted on history can beat. The share it finds is the limit of the data.
+ * noise, which a baseline fitted on history can only estimate: the share it finds is what these tests
+ * can find in this data.
  */
 const oracle: Rule = (s) => {
   const [prev, last] = s.slice(-2);
