@@ -2,12 +2,15 @@
  * `classify`: microseconds to classify one complaint with the express starter model (features,
  * three heads), over a few thousand texts after a warm-up, against the ceiling of jieba segmentation
  * alone on the same texts (the classifier segments every text once); the same for the retail starter
- * on retail texts; and the 5-fold cross-validation on the COCC corpus when it is present.
+ * on retail texts; each starter's accuracy on its real-text development set (test/classifier/devset);
+ * and the 5-fold cross-validation on the COCC corpus when it is present.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { words } from '../src/lib/segment.js';
+import { evaluate, summaryLine } from '../src/modules/classifier/evaluate.js';
 import { predict } from '../src/modules/classifier/model.js';
 import { type StarterName, starterModel, tidyCorpus } from '../src/modules/classifier/starter-models.js';
+import { parseTsv } from '../src/modules/classifier/tsv.js';
 import { COCC_FILE, runCrossValidation } from './classify-cv.js';
 import type { BenchModule } from './lib/context.js';
 
@@ -30,6 +33,20 @@ function microsecondsPer(texts: string[], fn: (text: string) => unknown): number
   return Number(process.hrtime.bigint() - started) / 1000 / texts.length;
 }
 
+/** A starter model on its development set: `accuracy: … macro-f1: … n: …` (a label matches its ancestors). */
+function devsetLine(starter: StarterName): string {
+  const file = `test/classifier/devset/${starter}-jd21.tsv`;
+  const rows = parseTsv(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'));
+  const model = starterModel(starter);
+  const predicted = rows.map((r) => predict(model, r.text).category[0]?.label ?? '');
+  return `classify dev ${starter} (${file}): ${summaryLine(
+    evaluate(
+      rows.map((r) => r.label),
+      predicted,
+    ),
+  )}`;
+}
+
 export const classifyBench: BenchModule = {
   name: 'classify',
   async run(ctx) {
@@ -43,6 +60,8 @@ export const classifyBench: BenchModule = {
       `classify: ${perComplaint.toFixed(0)} µs`,
       `classify/ceiling: ${(perComplaint / ceiling).toFixed(2)} (express model over ${TEXTS} texts; segmentation alone ${ceiling.toFixed(0)} µs)`,
       `classify retail: ${retailPerComplaint.toFixed(0)} µs`,
+      devsetLine('express'),
+      devsetLine('retail'),
     ];
     let cv: string | null = null;
     if (existsSync(COCC_FILE)) {

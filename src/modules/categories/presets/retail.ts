@@ -45,6 +45,11 @@ export const retailPreset: CategoryPreset = {
         { code: 'price.overcharge', zh: '收银多收/错收', en: 'Overcharged or wrongly charged at checkout' },
         { code: 'price.tag', zh: '价签缺失/不清', en: 'Price tag missing or unclear' },
         { code: 'price.receipt', zh: '小票/发票问题', en: 'Receipt or invoice problem' },
+        {
+          code: 'price.protection',
+          zh: '买后降价/价保',
+          en: 'Price dropped after purchase (price protection)',
+        },
       ],
     },
     {
