@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { words } from '../src/lib/segment.js';
-import { evaluate, summaryLine } from '../src/modules/classifier/evaluate.js';
+import { evaluateModel, summaryLine } from '../src/modules/classifier/evaluate.js';
 import { predict } from '../src/modules/classifier/model.js';
 import { type StarterName, starterModel, tidyCorpus } from '../src/modules/classifier/starter-models.js';
 import { parseTsv } from '../src/modules/classifier/tsv.js';
@@ -37,14 +37,7 @@ function microsecondsPer(texts: string[], fn: (text: string) => unknown): number
 function devsetLine(starter: StarterName): string {
   const file = `test/classifier/devset/${starter}-jd21.tsv`;
   const rows = parseTsv(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'));
-  const model = starterModel(starter);
-  const predicted = rows.map((r) => predict(model, r.text).category[0]?.label ?? '');
-  return `classify dev ${starter} (${file}): ${summaryLine(
-    evaluate(
-      rows.map((r) => r.label),
-      predicted,
-    ),
-  )}`;
+  return `classify dev ${starter} (${file}): ${summaryLine(evaluateModel(starterModel(starter), rows))}`;
 }
 
 export const classifyBench: BenchModule = {

@@ -1,13 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { flattenPreset, presets } from '../../src/modules/categories/index.js';
-import {
-  type LoadedModel,
-  loadModel,
-  predict,
-  type Sample,
-  trainModel,
-} from '../../src/modules/classifier/model.js';
+import { loadModel, trainModel } from '../../src/modules/classifier/model.js';
 import {
   STARTER_OPTIONS,
   type StarterName,
@@ -16,6 +10,7 @@ import {
   tidyCorpus,
 } from '../../src/modules/classifier/starter-models.js';
 import { parseTsv } from '../../src/modules/classifier/tsv.js';
+import { accuracyOn } from './level-one.js';
 
 /**
  * The real-text development sets (test/classifier/devset/README.md): shop reviews from JD21, labelled
@@ -28,18 +23,10 @@ const DEVSETS: Array<[StarterName, string]> = [
 
 const devset = (file: string) => {
   const content = readFileSync(new URL(`./devset/${file}`, import.meta.url), 'utf8');
-  return {
-    rows: parseTsv(content),
-    sources: content
-      .split('\n')
-      .slice(1)
-      .filter(Boolean)
-      .map((l) => l.split('\t')[2]),
-  };
+  const [header = '', ...lines] = content.split('\n').filter(Boolean);
+  const source = header.split('\t').indexOf('source');
+  return { rows: parseTsv(content), sources: lines.map((l) => l.split('\t')[source]) };
 };
-const levelOne = (model: LoadedModel, text: string) => predict(model, text).category[0]?.label.split('.')[0];
-const accuracyOn = (rows: Sample[], model: LoadedModel) =>
-  rows.filter((r) => levelOne(model, r.text) === r.label).length / rows.length;
 
 describe.each(DEVSETS)('the %s development set (%s)', (name, file) => {
   const { rows, sources } = devset(file);

@@ -4,13 +4,7 @@ import {
   generateExpressCorpus,
   generateRetailCorpus,
 } from '../../src/modules/classifier/corpus/generate/index.js';
-import {
-  type LoadedModel,
-  loadModel,
-  predict,
-  type Sample,
-  trainModel,
-} from '../../src/modules/classifier/model.js';
+import { type LoadedModel, loadModel, type Sample, trainModel } from '../../src/modules/classifier/model.js';
 import {
   expressCorpus,
   expressModel,
@@ -20,8 +14,7 @@ import {
 } from '../../src/modules/classifier/starter-models.js';
 import { CORRECTION_WEIGHT, ORGANISATION_WEIGHT, withStarter } from '../../src/modules/classifier/train.js';
 import { parseTsv } from '../../src/modules/classifier/tsv.js';
-
-const levelOne = (model: LoadedModel, text: string) => predict(model, text).category[0]?.label.split('.')[0];
+import { accuracyOn, levelOne } from './level-one.js';
 
 /** Generated texts per level-1 class. */
 function perLevelOne(samples: Sample[]): Map<string, number> {
@@ -36,8 +29,6 @@ function perLevelOne(samples: Sample[]): Map<string, number> {
 /** A fixture of texts written independently of the corpora (text, level-1 label), and a model's accuracy on it. */
 const fixture = (name: string) =>
   parseTsv(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
-const accuracyOn = (rows: Sample[], model: LoadedModel) =>
-  rows.filter((r) => levelOne(model, r.text) === r.label).length / rows.length;
 
 describe('the generated starter corpus', () => {
   it('is the same for a seed, thousands of distinct texts, every level-1 class of the express tree', () => {

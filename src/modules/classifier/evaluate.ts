@@ -2,6 +2,7 @@
  * Scoring predictions against gold labels. A gold label matches when it names the predicted label
  * or one of its ancestors, so a file labelled at level 1 can evaluate a model that predicts leaves.
  */
+import { type LoadedModel, predict, type Sample } from './model.js';
 
 /** How a predicted label is named: itself and every ancestor, each by all its names. */
 export type Names = (predicted: string) => string[][];
@@ -64,3 +65,12 @@ export function evaluate(gold: string[], predicted: string[], names: Names = pat
 
 export const summaryLine = (e: Evaluation) =>
   `accuracy: ${e.accuracy.toFixed(4)} macro-f1: ${e.macroF1.toFixed(4)} n: ${e.n}`;
+
+/** A model on labelled samples: each text's top category scored against the sample's label. */
+export function evaluateModel(loaded: LoadedModel, samples: Sample[], names: Names = pathNames): Evaluation {
+  return evaluate(
+    samples.map((s) => s.label),
+    samples.map((s) => predict(loaded, s.text).category[0]?.label ?? ''),
+    names,
+  );
+}

@@ -6,16 +6,9 @@ import { badRequest, notFound } from '../../lib/errors.js';
 import { defineJob, enqueue } from '../jobs/index.js';
 import { requireClassifierAdmin } from './access.js';
 import { CategoryIndex } from './categories.js';
-import { type Evaluation, evaluate } from './evaluate.js';
+import { type Evaluation, evaluateModel } from './evaluate.js';
 import { labelNames } from './label-names.js';
-import {
-  predict,
-  type Sample,
-  stratifiedFolds,
-  TRAIN_DEFAULTS,
-  type TrainOptions,
-  trainModel,
-} from './model.js';
+import { type Sample, stratifiedFolds, TRAIN_DEFAULTS, type TrainOptions, trainModel } from './model.js';
 import { fittingStarter, isStarter, starterCorpus } from './starter-models.js';
 import { findModel, saveModel } from './store.js';
 import { parseTsv } from './tsv.js';
@@ -173,12 +166,7 @@ export async function evaluateFile(app: AppContext, name: string, file: string):
   const model = await findModel(app.db, name);
   if (!model) throw notFound('classifier_model_not_found', { model: name });
   const samples = parseTsv(readFileSync(file, 'utf8'));
-  const names = await labelNames(app.db, model);
-  return evaluate(
-    samples.map((s) => s.label),
-    samples.map((s) => predict(model.loaded, s.text).category[0]?.label ?? ''),
-    names,
-  );
+  return evaluateModel(model.loaded, samples, await labelNames(app.db, model));
 }
 
 export const TRAIN_FROM_COMPLAINTS_JOB = 'classifier.train';
