@@ -1,4 +1,16 @@
-import { bump, CHARS, eachTerm, type TermCounts, WORDS } from './features.js';
+import { charGramTable, gramIndex, gramKey } from './char-grams.js';
+import {
+  ASTRAL,
+  bump,
+  CHARS,
+  charRuns,
+  eachCharGram,
+  eachWordTerm,
+  featureText,
+  type TermCounts,
+  type TermGroup,
+  WORDS,
+} from './features.js';
 
 /** A sparse vector: feature indices ascending, with their values. */
 export interface SparseVector {
@@ -121,8 +133,9 @@ export function vectorize(doc: TermCounts, vocabulary: Vocabulary, index: TermIn
 
 /**
  * The vector of a text, as `vectorize(termCounts(text))` gives it, in one pass: a known term is
- * counted by its feature index, only unknown ones by their text. Also the number of distinct known
- * words ("w:" terms), which tells how much the text says (model.ts).
+ * counted by its feature index, only unknown ones by their text (character n-grams by their code
+ * units, char-grams.ts). Also the number of distinct known words ("w:" terms), which tells how much
+ * the text says (model.ts).
  */
 export function textVector(
   text: string,
@@ -130,30 +143,56 @@ export function textVector(
   index: TermIndex,
 ): { x: SparseVector; knownWords: number } {
   const { counts } = scratchOf(vocabulary);
+  const grams = charGramTable(vocabulary);
   const known: [number[], number[]] = [[], []];
-  const unknown: [Map<string, number>, Map<string, number>] = [new Map(), new Map()];
+  const unknownWords = new Map<string, number>();
+  const unknownChars = new Map<string | number, number>();
   let knownWords = 0;
+  const count = (group: TermGroup, i: number) => {
+    if (counts[i] === 0) known[group].push(i);
+    counts[i] = (counts[i] as number) + 1;
+  };
+  const gram = (c1: number, c2: number, c3: number) => {
+    const i = gramIndex(grams, c1, c2, c3);
+    if (i < 0) bump(unknownChars, gramKey(c1, c2, c3));
+    else count(CHARS, i);
+  };
   try {
-    eachTerm(text, (group, term) => {
+    const normal = featureText(text);
+    eachWordTerm(normal, (term) => {
       const i = index.get(term);
-      if (i === undefined) {
-        bump(unknown[group], term);
-        return;
+      if (i === undefined) bump(unknownWords, term);
+      else {
+        if (counts[i] === 0 && term.startsWith('w:')) knownWords++;
+        count(WORDS, i);
       }
-      if (counts[i] === 0) {
-        known[group].push(i);
-        if (term.startsWith('w:')) knownWords++;
-      }
-      counts[i] = (counts[i] as number) + 1;
     });
+    for (const run of charRuns(normal)) {
+      if (ASTRAL.test(run)) {
+        eachCharGram(run, (term) => {
+          const i = index.get(term);
+          if (i === undefined) bump(unknownChars, term);
+          else count(CHARS, i);
+        });
+        continue;
+      }
+      for (let k = 0; k < run.length; k++) {
+        const c1 = run.charCodeAt(k);
+        const c2 = k + 1 < run.length ? run.charCodeAt(k + 1) : 0;
+        gram(c1, 0, 0);
+        if (c2 === 0) continue;
+        gram(c1, c2, 0);
+        if (k + 2 < run.length) gram(c1, c2, run.charCodeAt(k + 2));
+      }
+    }
   } catch (error) {
     // The scratch is shared by every text of this vocabulary: leave it zeroed.
     for (const i of [...known[WORDS], ...known[CHARS]]) counts[i] = 0;
     throw error;
   }
   const x = weigh(vocabulary, [
-    { known: known[WORDS], unknownCounts: unknown[WORDS].values() },
-    { known: known[CHARS], unknownCounts: unknown[CHARS].values() },
+    { known: known[WORDS], unknownCounts: unknownWords.values() },
+    { known: known[CHARS], unknownCounts: unknownChars.values() },
   ]);
   return { x, knownWords };
 }

@@ -1,0 +1,64 @@
+import { ASTRAL } from './features.js';
+import type { Vocabulary } from './vectorizer.js';
+
+/**
+ * The vocabulary's character n-grams looked up by their UTF-16 units, without building a string
+ * per n-gram: a text has a few hundred of them, and making and hashing those strings was the largest
+ * part of classifying one. A gram of the basic plane is the number c1·2³² + c2·2¹⁶ + c3 (0 for a
+ * missing unit; letters and digits are never 0), kept in an open-addressing table. Grams with
+ * characters outside the basic plane are not in it: texts with such characters take the string path.
+ */
+export interface CharGramTable {
+  keys: Float64Array;
+  indices: Int32Array;
+  mask: number;
+}
+
+export const gramKey = (c1: number, c2: number, c3: number) => c1 * 4294967296 + c2 * 65536 + c3;
+
+function slotOf(c1: number, c2: number, c3: number, mask: number): number {
+  let h = Math.imul(c1, 0x9e3779b1) ^ Math.imul(c2 + 0x7f4a7c15, 0x85ebca77) ^ Math.imul(c3, 0xc2b2ae3d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 12)) & mask;
+}
+
+function build(vocabulary: Vocabulary): CharGramTable {
+  const grams: Array<[string, number]> = [];
+  vocabulary.terms.forEach((term, i) => {
+    if (term.startsWith('c:') && term.length <= 5 && !ASTRAL.test(term)) grams.push([term.slice(2), i]);
+  });
+  let size = 16;
+  while (size < grams.length * 2) size *= 2;
+  const table = { keys: new Float64Array(size), indices: new Int32Array(size), mask: size - 1 };
+  for (const [gram, i] of grams) {
+    const c1 = gram.charCodeAt(0);
+    const c2 = gram.length > 1 ? gram.charCodeAt(1) : 0;
+    const c3 = gram.length > 2 ? gram.charCodeAt(2) : 0;
+    let slot = slotOf(c1, c2, c3, table.mask);
+    while (table.keys[slot] !== 0) slot = (slot + 1) & table.mask;
+    table.keys[slot] = gramKey(c1, c2, c3);
+    table.indices[slot] = i;
+  }
+  return table;
+}
+
+const tables = new WeakMap<Vocabulary, CharGramTable>();
+
+export function charGramTable(vocabulary: Vocabulary): CharGramTable {
+  let table = tables.get(vocabulary);
+  if (!table) {
+    table = build(vocabulary);
+    tables.set(vocabulary, table);
+  }
+  return table;
+}
+
+/** The feature index of the gram c1 c2 c3 (0 for a missing unit), or -1. */
+export function gramIndex(table: CharGramTable, c1: number, c2: number, c3: number): number {
+  const key = gramKey(c1, c2, c3);
+  const { keys, indices, mask } = table;
+  for (let slot = slotOf(c1, c2, c3, mask); keys[slot] !== 0; slot = (slot + 1) & mask)
+    if (keys[slot] === key) return indices[slot] as number;
+  return -1;
+}
