@@ -7,6 +7,7 @@
  * the API uses.
  */
 import { sql } from 'kysely';
+import { DEFAULT_SQLITE_CACHE_MIB } from '../src/config.js';
 import type { AppContext } from '../src/context.js';
 import { openDatabase } from '../src/db/database.js';
 import { fixedClock } from '../src/lib/clock.js';
@@ -129,7 +130,8 @@ async function run(ctx: BenchContext): Promise<ModuleOutcome> {
     const org = await writeListDataset(dbs, rows, now, ctx.log);
     const setupSeconds = Math.round((performance.now() - started) / 100) / 10;
     for (const { kind, db } of dbs) {
-      const handle = openDatabase(db.url);
+      // As `kesu serve` opens it (its page cache on SQLite).
+      const handle = openDatabase(db.url, { pageCacheMiB: DEFAULT_SQLITE_CACHE_MIB });
       try {
         const app = { ...appContext(handle, kind, db), clock: fixedClock(now) };
         // As autovacuum leaves a table that is mostly read: its pages marked all-visible, so that an

@@ -9,6 +9,7 @@
  */
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { DEFAULT_SQLITE_CACHE_MIB } from '../src/config.js';
 import type { AppContext } from '../src/context.js';
 import { type DatabaseHandle, openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -624,7 +625,8 @@ export async function runQueries(
   { kind, db, org, rows }: { kind: DbKind; db: FreshDatabase; org: Org; rows: number },
   result: Result,
 ) {
-  const handle = openDatabase(db.url);
+  // As `kesu serve` opens it (its page cache on SQLite).
+  const handle = openDatabase(db.url, { pageCacheMiB: DEFAULT_SQLITE_CACHE_MIB });
   try {
     const app = appContext(handle, kind, db);
     const users = ['supervisor', 'handler'];

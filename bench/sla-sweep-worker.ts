@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
+import { DEFAULT_SQLITE_CACHE_MIB } from '../src/config.js';
 import type { AppContext } from '../src/context.js';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -175,7 +176,8 @@ async function measure(
   const file = url.slice('sqlite:'.length);
   const restored = cacheDir ? restoreDataset(cacheDir, spec, file) : undefined;
   // As `kesu serve` and `kesu worker` open it (WAL checkpoints in a thread of their own).
-  const handle = openDatabase(url, { backgroundCheckpoints: true });
+  // As `kesu worker` opens it.
+  const handle = openDatabase(url, { backgroundCheckpoints: true, pageCacheMiB: DEFAULT_SQLITE_CACHE_MIB });
   const problems: string[] = [];
   try {
     const app: AppContext = {

@@ -8,9 +8,18 @@ import { checkSecretKey, sealLegacyPersonalData } from './modules/privacy/index.
 import { backfillSearchIndex } from './modules/search/index.js';
 import { upgradeOpenClocks } from './modules/sla/index.js';
 
-/** Open the configured database, bring its schema up to date and build the module context. */
-export async function openApp(config: Config): Promise<{ app: AppContext; handle: DatabaseHandle }> {
-  const handle = openDatabase(config.databaseUrl, { backgroundCheckpoints: true });
+/**
+ * Open the configured database, bring its schema up to date and build the module context.
+ * `server`: a long-running process (`kesu serve`, `kesu worker`), which keeps a page cache.
+ */
+export async function openApp(
+  config: Config,
+  { server = false }: { server?: boolean } = {},
+): Promise<{ app: AppContext; handle: DatabaseHandle }> {
+  const handle = openDatabase(config.databaseUrl, {
+    backgroundCheckpoints: true,
+    ...(server ? { pageCacheMiB: config.sqliteCacheMiB } : {}),
+  });
   try {
     await waitForDatabase(handle.db, { seconds: config.dbWaitSeconds });
     await migrateToLatest(handle.db);

@@ -50,7 +50,7 @@ program
   .option('--no-worker', 'do not run jobs in this process (run `kesu worker` separately)')
   .action(async (opts: { demo?: boolean; worker: boolean }) => {
     const config = loadConfig();
-    const { app, handle } = await openApp(config);
+    const { app, handle } = await openApp(config, { server: true });
     let seeded = false;
     if (opts.demo && (await isEmpty(app))) {
       await seedDemo(app, { history: demoHistoryWanted() });
@@ -93,7 +93,7 @@ program
   .option('--concurrency <n>', 'jobs at the same time', (v) => Number(v), 4)
   .action(async (opts: { concurrency: number }) => {
     const config = loadConfig();
-    const { app, handle } = await openApp(config);
+    const { app, handle } = await openApp(config, { server: true });
     const worker = startWorker(app, kesuJobs(), { concurrency: opts.concurrency });
     console.log(`kesu worker ${worker.workerId} running (database: ${handle.dialect})`);
     shutDownOnSignals({ worker, closeDatabase: () => handle.close() }, config.shutdownSeconds);
