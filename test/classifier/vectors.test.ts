@@ -18,6 +18,8 @@ describe('the vector a suggestion is made from', () => {
       // Characters outside the basic plane inside a run of others, and a lone surrogate.
       '包裹𠀀破损了𠀁快递员送到𠀀𠀁门口',
       '快递\ud800丢了',
+      // The same unknown grams in a run with such a character and in one without.
+      'qzxv𠀀 qzxv 快递qzxv',
       'qwxz plmk 无法识别的词 zzzz',
       '',
     ];

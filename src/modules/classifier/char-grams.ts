@@ -16,6 +16,11 @@ export interface CharGramTable {
 
 export const gramKey = (c1: number, c2: number, c3: number) => c1 * 4294967296 + c2 * 65536 + c3;
 
+/** The three units of a gram of the basic plane given as text (0 for a missing one). */
+const unitsOf = (gram: string) => [0, 1, 2].map((k) => gram.charCodeAt(k) || 0) as [number, number, number];
+
+export const keyOfGram = (gram: string) => gramKey(...unitsOf(gram));
+
 function slotOf(c1: number, c2: number, c3: number, mask: number): number {
   let h = Math.imul(c1, 0x9e3779b1) ^ Math.imul(c2 + 0x7f4a7c15, 0x85ebca77) ^ Math.imul(c3, 0xc2b2ae3d);
   h ^= h >>> 15;
@@ -32,9 +37,7 @@ function build(vocabulary: Vocabulary): CharGramTable {
   while (size < grams.length * 2) size *= 2;
   const table = { keys: new Float64Array(size), indices: new Int32Array(size), mask: size - 1 };
   for (const [gram, i] of grams) {
-    const c1 = gram.charCodeAt(0);
-    const c2 = gram.length > 1 ? gram.charCodeAt(1) : 0;
-    const c3 = gram.length > 2 ? gram.charCodeAt(2) : 0;
+    const [c1, c2, c3] = unitsOf(gram);
     let slot = slotOf(c1, c2, c3, table.mask);
     while (table.keys[slot] !== 0) slot = (slot + 1) & table.mask;
     table.keys[slot] = gramKey(c1, c2, c3);

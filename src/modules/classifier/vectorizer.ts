@@ -1,4 +1,4 @@
-import { charGramTable, gramIndex, gramKey } from './char-grams.js';
+import { charGramTable, gramIndex, gramKey, keyOfGram } from './char-grams.js';
 import {
   ASTRAL,
   bump,
@@ -171,7 +171,8 @@ export function textVector(
       if (ASTRAL.test(run)) {
         eachCharGram(run, (term) => {
           const i = index.get(term);
-          if (i === undefined) bump(unknownChars, term);
+          // An unknown gram of the basic plane counts under its key, as in the other runs.
+          if (i === undefined) bump(unknownChars, ASTRAL.test(term) ? term : keyOfGram(term.slice(2)));
           else count(CHARS, i);
         });
         continue;
