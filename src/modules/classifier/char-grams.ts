@@ -57,6 +57,21 @@ export function charGramTable(vocabulary: Vocabulary): CharGramTable {
   return table;
 }
 
+/**
+ * Each 1–3-gram of a run of the basic plane by its units (0 for a missing one): the grams
+ * `eachCharGram` (features.ts) yields as text for the same run.
+ */
+export function eachUnitGram(run: string, visit: (c1: number, c2: number, c3: number) => void): void {
+  for (let k = 0; k < run.length; k++) {
+    const c1 = run.charCodeAt(k);
+    visit(c1, 0, 0);
+    if (k + 1 === run.length) continue;
+    const c2 = run.charCodeAt(k + 1);
+    visit(c1, c2, 0);
+    if (k + 2 < run.length) visit(c1, c2, run.charCodeAt(k + 2));
+  }
+}
+
 /** The feature index of the gram c1 c2 c3 (0 for a missing unit), or -1. */
 export function gramIndex(table: CharGramTable, c1: number, c2: number, c3: number): number {
   const key = gramKey(c1, c2, c3);

@@ -1,4 +1,4 @@
-import { charGramTable, gramIndex, gramKey, keyOfGram } from './char-grams.js';
+import { charGramTable, eachUnitGram, gramIndex, gramKey, keyOfGram } from './char-grams.js';
 import {
   ASTRAL,
   bump,
@@ -168,23 +168,14 @@ export function textVector(
       }
     });
     for (const run of charRuns(normal)) {
-      if (ASTRAL.test(run)) {
+      if (!ASTRAL.test(run)) eachUnitGram(run, gram);
+      else
         eachCharGram(run, (term) => {
           const i = index.get(term);
           // An unknown gram of the basic plane counts under its key, as in the other runs.
           if (i === undefined) bump(unknownChars, ASTRAL.test(term) ? term : keyOfGram(term.slice(2)));
           else count(CHARS, i);
         });
-        continue;
-      }
-      for (let k = 0; k < run.length; k++) {
-        const c1 = run.charCodeAt(k);
-        const c2 = k + 1 < run.length ? run.charCodeAt(k + 1) : 0;
-        gram(c1, 0, 0);
-        if (c2 === 0) continue;
-        gram(c1, c2, 0);
-        if (k + 2 < run.length) gram(c1, c2, run.charCodeAt(k + 2));
-      }
     }
   } catch (error) {
     // The scratch is shared by every text of this vocabulary: leave it zeroed.
