@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchCondition } from '../../src/modules/search/index.js';
+import type { WalkFilter } from '../../src/modules/search/plan.js';
 import { parseSearch } from '../../src/modules/search/query.js';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
@@ -46,11 +47,12 @@ for (const dialect of DIALECTS)
       return rows.filter((r) => !filter.wine || r.title.endsWith('0')).map((r) => r.number);
     };
 
-    const plan = (q: string, severalValues: boolean, categoryId?: number) =>
+    const plan = (q: string, severalValues: boolean, categoryId?: number, filter?: WalkFilter) =>
       searchCondition(t.app.db, dialect, parseSearch(q), [], {
         inSortOrder: !severalValues,
         severalValues,
         categoryId,
+        filter,
       });
 
     beforeAll(async () => {
@@ -66,6 +68,8 @@ for (const dialect of DIALECTS)
             title: `包裹破损 ${i}`,
             content: i % 10 === 0 ? '外箱破损，里面的红酒碎了。' : '外箱破损，里面的杯子有裂纹。',
             categoryId: i % 2 ? delay : damage,
+            // One in fifty is handled at the Pudong station, whose handler sees no other.
+            ...(i % 50 === 0 ? { unitId: t.org.unitIds.get('pudong') } : {}),
           }),
         );
       // Statuses spread over the complaints (set directly: only the list's reading is under test).
@@ -107,5 +111,24 @@ for (const dialect of DIALECTS)
       expect(
         await allPages({ q: '红酒 碎了', categoryId: String(damage), status: 'closed,investigating' }),
       ).toEqual(await expected({ statuses: ['closed', 'investigating'], category: damage, wine: true }));
+    });
+
+    it('passes over what a station handler may not see: PostgreSQL gathers a word every complaint holds', async () => {
+      const pudong = t.org.unitIds.get('pudong') as number;
+      // A walk for the handler would read fifty complaints for each they see; gathering reads 300 matches.
+      const theirs: WalkFilter = (eb) => eb('complaints.unit_id', '=', pudong);
+      expect((await plan('破损', false, undefined, theirs)).walks).toBe(dialect === 'sqlite');
+      expect((await plan('破损', false)).walks).toBe(true);
+      const handler = await login(t.http, 'handler');
+      const pages = async (params: Record<string, string>) => {
+        const res = await handler.get(
+          `/api/v1/complaints?${new URLSearchParams({ ...params, limit: '50' })}`,
+        );
+        expect(res.status).toBe(200);
+        return (res.body.items as Array<{ number: string }>).map((i) => i.number);
+      };
+      const seen = await pages({});
+      expect(seen.length).toBeGreaterThanOrEqual(COMPLAINTS / 50);
+      expect(await pages({ q: '破损' })).toEqual(seen);
     });
   });

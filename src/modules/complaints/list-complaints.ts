@@ -237,6 +237,8 @@ export async function filteredComplaints(
         { column: 'waybill_no', from: term, to: prefixEnd(term) },
         { column: 'order_no', from: term, to: prefixEnd(term) },
       ];
+      // What a walk in list order passes over: the filters that neither bound nor order it.
+      const passedOver = conditions.filter((c) => c !== byCategory && !c.bounds && !c.ordered);
       const plan = await searchCondition(
         ctx.db,
         ctx.dialect,
@@ -246,6 +248,9 @@ export async function filteredComplaints(
           inSortOrder: !severalValued.length && !input.overdue && !input.dueWithin,
           severalValues: severalValued.length > 0 && !input.overdue && !input.dueWithin,
           categoryId: input.categoryId,
+          ...(passedOver.length
+            ? { filter: (eb: Eb) => eb.and(passedOver.map((c) => c.where(eb, plain(eb)))) }
+            : {}),
         },
       );
       q = q.where(plan.condition);

@@ -1,12 +1,13 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
 import { indexHoldsCategories } from './backfill.js';
 import { type ColumnRange, matchesSearch, phraseChecks } from './match.js';
 import { ftsQuery, type SearchQuery, tsQuery } from './query.js';
 import { categoryTerm } from './terms.js';
 
 /**
- * What one row costs when a list walks its order and tries the search on each row, against what one
+ * SQLite: what one row costs when a list walks its order and tries the search on each row, against what one
  * match costs when the index's matches are gathered, looked up and sorted: about four times (SQLite
  * at 200k rows: ~25 µs a probe, 5–10 µs a gathered match, on a loaded machine). A rough figure: the
  * break-even moves with its square root.
@@ -51,23 +52,63 @@ async function matchesUpTo(db: Db, query: SearchQuery, cap: number, rows: number
 
 /** How many of the newest complaints PostgreSQL tries the search on to estimate its share. */
 const SAMPLE = 1_000;
+/**
+ * PostgreSQL: what one row read by a walk in list order costs against one gathered match. The walk
+ * reads the complaints and their search rows in order, a page serving many rows; every gathered
+ * match is a random page of the search table and one of the complaints. At 1M: 1–2.3 µs a row walked
+ * (11k rows in 15–25 ms, 20k as a station handler in 22 ms), 9–14 µs a match gathered (4,634 in
+ * 42–66 ms, 8,181 in 75–95 ms).
+ */
+const ROW_COST_PG = 0.2;
+
+/** The list's filters a walk in its order tests each row against (the actor's visibility first). */
+export type WalkFilter = (eb: ExpressionBuilder<Database, 'complaints'>) => Expression<SqlBool>;
 
 /**
- * PostgreSQL: how many complaints match, from the share of the newest `SAMPLE` that do — the rows a
- * walk in list order would read first. Counting through the GIN index would read a heap page per
- * match, and ANALYZE's most common lexemes know each word alone, not a word within a category (two
- * common terms can match together all or nothing).
+ * PostgreSQL, from the newest complaints (the rows a walk in list order reads first): how
+ * many complaints the search matches in all, and how many rows a walk reads to fill a page, counting
+ * those the list's `filter` (the actor's visibility) passes over, taken as independent of the search.
+ * Counting through the GIN index would read a heap page per match, and ANALYZE's most common
+ * lexemes know each word alone, not a word within a category (two common terms can match together
+ * all or nothing).
  */
-async function sampledMatches(db: Db, query: SearchQuery, rows: number): Promise<number> {
+async function sampled(
+  db: Db,
+  query: SearchQuery,
+  rows: number,
+  filter: WalkFilter | undefined,
+): Promise<{ matches: number; walkRows: number }> {
   const where = [sql`ts_match_vq(s.terms, ${tsQuery(query)}::tsquery)`, ...phraseChecks('postgres', query)];
-  const row = await sql<{
-    n: number;
-    of: number;
-  }>`select count(*) filter (where ${sql.join(where, sql` and `)}) as n,
-      count(*) as of
-    from (select terms, body from complaint_search order by complaint_id desc limit ${SAMPLE}) s`.execute(db);
-  const { n = 0, of = 0 } = row.rows[0] ?? {};
-  return Math.round((Number(n) / Math.max(1, Number(of))) * rows);
+  const share = (r: { n: number | string; of: number | string } | undefined) =>
+    Number(r?.n ?? 0) / Math.max(1, Number(r?.of ?? 0));
+  const [hits, passed] = await Promise.all([
+    sql<{ n: number; of: number }>`select count(*) filter (where ${sql.join(where, sql` and `)}) as n,
+        count(*) as of
+      from (select terms, body from complaint_search order by complaint_id desc limit ${SAMPLE}) s`.execute(
+      db,
+    ),
+    filter
+      ? db
+          .selectFrom(
+            db.selectFrom('complaints').selectAll().orderBy('id', 'desc').limit(SAMPLE).as('complaints'),
+          )
+          .select((eb) => [
+            eb.fn.countAll<number>().as('of'),
+            // The filter is the list's, written for the complaints table: the sample holds its columns.
+            eb.fn
+              .countAll<number>()
+              .filterWhere(filter(eb as unknown as ExpressionBuilder<Database, 'complaints'>))
+              .as('n'),
+          ])
+          .executeTakeFirst()
+      : undefined,
+  ]);
+  const matching = share(hits.rows[0]);
+  const walked = matching * (filter ? share(passed) : 1);
+  return {
+    matches: Math.round(matching * rows),
+    walkRows: walked > 0 ? PAGE / walked : Number.POSITIVE_INFINITY,
+  };
 }
 
 /**
@@ -127,7 +168,9 @@ export interface SearchPlan {
  * row, a rare one (a phrase, a number fragment, a narrow pair of words) gathered from the index, and
  * on SQLite one in between (up to `SET_BAND` times the break-even) is run once into a set that the
  * walk tries each row against. Counting the matches stops at the break-even point, so it costs at
- * most what the gathering would.
+ * most what the gathering would. PostgreSQL estimates both costs from a sample of the newest
+ * complaints instead: the matches, and the rows a walk reads past the list's `filter` (the actor's
+ * visibility: a station handler's walk passes over the complaints they may not see).
  * A category subtree is searched as one more term (`categoryTerm`), so word and category are counted
  * and gathered together, however much or little they overlap.
  * `inSortOrder`: the list's other filters (but the category) let the database read it in its sort
@@ -141,7 +184,7 @@ export async function searchCondition(
   dialect: Dialect,
   search: SearchQuery,
   ranges: ColumnRange[],
-  listing: { inSortOrder: boolean; severalValues?: boolean; categoryId?: number },
+  listing: { inSortOrder: boolean; severalValues?: boolean; categoryId?: number; filter?: WalkFilter },
 ): Promise<SearchPlan> {
   const { categoryId } = listing;
   // SQLite walks past a filter of several values when the list writes it off the index (`+column`).
@@ -159,25 +202,23 @@ export async function searchCondition(
   const inSortOrder = (listing.inSortOrder || pastValues) && (categoryId === undefined || withCategory);
   if (ranges.length || !inSortOrder) return gathered;
   const rows = await indexedRows(db);
-  const breakEven = Math.ceil(Math.sqrt(PAGE * PROBE_COST * rows));
-  const matches =
-    dialect === 'postgres'
-      ? await sampledMatches(db, query, rows)
-      : await matchesUpTo(db, query, breakEven, rows);
-  if (matches < breakEven) {
-    if (dialect === 'sqlite') return { ...gathered, fewMatches: true };
+  const walk = (inSet = false): SearchPlan => ({
+    condition: probedOnEachRow(dialect, query, { inSet }),
+    holdsCategory: withCategory,
+    walks: true,
+    fewMatches: false,
+  });
+  if (dialect === 'postgres') {
+    const { matches, walkRows } = await sampled(db, query, rows, listing.filter);
     // None among the newest: a few thousand at most. The planner, which multiplies the shares of
     // the terms (a word and a category: each common), would expect many and walk the list's order
     // looking for them (0.6 s for none at 1M): they are read first, as an array.
     if (matches === 0)
       return { ...gathered, condition: matchesSearch(dialect, query, ranges, { asArray: true }) };
-    return gathered;
+    return walkRows * ROW_COST_PG < matches ? walk() : gathered;
   }
-  const inSet = dialect === 'sqlite' && matches < SET_BAND * breakEven;
-  return {
-    condition: probedOnEachRow(dialect, query, { inSet }),
-    holdsCategory: withCategory,
-    walks: true,
-    fewMatches: false,
-  };
+  const breakEven = Math.ceil(Math.sqrt(PAGE * PROBE_COST * rows));
+  const matches = await matchesUpTo(db, query, breakEven, rows);
+  if (matches < breakEven) return { ...gathered, fewMatches: true };
+  return walk(matches < SET_BAND * breakEven);
 }
