@@ -1,9 +1,29 @@
 import type { Tx } from '../../db/database.js';
+import { insertRow, prepared } from '../../db/prepared.js';
 import { currentContext } from '../../lib/request-context.js';
 import type { TxCache } from '../../lib/tx-cache.js';
 import { type ChainHead, chainedEvent, type NewEvent } from './chain.js';
 
 export type { NewEvent } from './chain.js';
+
+type Stream = { type: string; id: number };
+
+const headOf = prepared((db, { type, id }: Stream) =>
+  db
+    .selectFrom('event_heads')
+    .select(['seq', 'hash'])
+    .where('stream_type', '=', type)
+    .where('stream_id', '=', id)
+    .forUpdate(),
+);
+
+const moveHead = prepared((db, { type, id, seq, hash }: Stream & ChainHead) =>
+  db
+    .updateTable('event_heads')
+    .set({ seq, hash })
+    .where('stream_type', '=', type)
+    .where('stream_id', '=', id),
+);
 
 /**
  * Append one event to its stream's hash chain. Call inside the transaction of the change it
@@ -16,31 +36,21 @@ export async function appendEvent(
   cache?: TxCache,
 ): Promise<{ id: number; seq: number }> {
   const headKey = `head:${e.streamType}:${e.streamId}`;
-  const readHead = (): Promise<ChainHead | undefined> =>
-    tx
-      .selectFrom('event_heads')
-      .select(['seq', 'hash'])
-      .where('stream_type', '=', e.streamType)
-      .where('stream_id', '=', e.streamId)
-      .forUpdate()
-      .executeTakeFirst();
+  const stream = { type: e.streamType, id: e.streamId };
+  const readHead = async (): Promise<ChainHead | undefined> => (await headOf(tx, stream))[0];
   // Locked by the first read in this transaction; later appends to the stream know it from the cache.
   const head = e.newStream ? undefined : cache ? await cache.get(headKey, readHead) : await readHead();
   const row = chainedEvent(e, head, currentContext());
-  const inserted = await tx.insertInto('events').values(row).returning('id').executeTakeFirstOrThrow();
-  if (head) {
-    await tx
-      .updateTable('event_heads')
-      .set({ seq: row.seq, hash: row.hash })
-      .where('stream_type', '=', e.streamType)
-      .where('stream_id', '=', e.streamId)
-      .execute();
-  } else {
-    await tx
-      .insertInto('event_heads')
-      .values({ stream_type: e.streamType, stream_id: e.streamId, seq: row.seq, hash: row.hash })
-      .execute();
-  }
+  const inserted = await insertRow<'events', { id: number }>(tx, 'events', row, 'returning "id"');
+  if (!inserted) throw new Error('the event was not written');
+  if (head) await moveHead(tx, { ...stream, seq: row.seq, hash: row.hash });
+  else
+    await insertRow(tx, 'event_heads', {
+      stream_type: e.streamType,
+      stream_id: e.streamId,
+      seq: row.seq,
+      hash: row.hash,
+    });
   cache?.set(headKey, { seq: row.seq, hash: row.hash });
   return { id: inserted.id, seq: row.seq };
 }

@@ -1,5 +1,6 @@
 import type { ActorContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
+import { insertRow } from '../../db/prepared.js';
 import type { FieldProblem } from '../../lib/errors.js';
 import { CategoryIndex } from './categories.js';
 import type { AppliedFields, RegistrationClassificationView, StoredClassificationView } from './schemas.js';
@@ -61,22 +62,19 @@ export async function storeClassification(
   now: number,
 ): Promise<void> {
   const v = c.view;
-  await tx
-    .insertInto('complaint_classifications')
-    .values({
-      complaint_id: complaintId,
-      model: v.model,
-      category_id: v.category?.id ?? null,
-      category_confidence: v.category?.confidence ?? null,
-      priority: v.priority?.value ?? null,
-      priority_confidence: v.priority?.confidence ?? null,
-      grade: v.grade?.value ?? null,
-      grade_confidence: v.grade?.confidence ?? null,
-      rule_id: v.rule?.id ?? null,
-      applied: JSON.stringify(v.applied),
-      created_at: now,
-    })
-    .execute();
+  await insertRow(tx, 'complaint_classifications', {
+    complaint_id: complaintId,
+    model: v.model,
+    category_id: v.category?.id ?? null,
+    category_confidence: v.category?.confidence ?? null,
+    priority: v.priority?.value ?? null,
+    priority_confidence: v.priority?.confidence ?? null,
+    grade: v.grade?.value ?? null,
+    grade_confidence: v.grade?.confidence ?? null,
+    rule_id: v.rule?.id ?? null,
+    applied: JSON.stringify(v.applied),
+    created_at: now,
+  });
 }
 
 /** What the `registered` event records of the classification (no text, no personal data). */

@@ -1,5 +1,8 @@
+import type { Kysely } from 'kysely';
+import { insertRows } from '../../db/batches.js';
 import type { Db, Tx } from '../../db/database.js';
-import type { NewComplaint } from '../../db/schema.js';
+import { prepared } from '../../db/prepared.js';
+import type { Database, NewComplaint } from '../../db/schema.js';
 import { OPEN_STATUSES } from '../../domain/complaint-model.js';
 import { readSetting } from '../settings/index.js';
 
@@ -26,6 +29,24 @@ const MAX_MATCHES = 10;
 
 type Subject = Pick<NewComplaint, 'customer_id' | 'waybill_no' | 'received_at'>;
 
+type EarlierRow = { id: number; number: string; status: string; received_at: number };
+
+/** Complaints since `since`, merged ones left out: the newest first. */
+const earlierSince = (db: Kysely<Database>, since: number) =>
+  db
+    .selectFrom('complaints')
+    .select(['id', 'number', 'status', 'received_at'])
+    .where('received_at', '>=', since)
+    .where('status', '!=', 'merged')
+    .orderBy('received_at', 'desc')
+    .limit(MAX_MATCHES);
+const bySameCustomer = prepared((db, { value, since }: { value: number; since: number }) =>
+  earlierSince(db, since).where('customer_id', '=', value),
+);
+const bySameWaybill = prepared((db, { value, since }: { value: string; since: number }) =>
+  earlierSince(db, since).where('waybill_no', '=', value),
+);
+
 /**
  * Earlier complaints within the window by the same customer (the profile registration linked by
  * the blind index of the phone or e-mail) or about the same waybill; merged ones are left out
@@ -34,21 +55,13 @@ type Subject = Pick<NewComplaint, 'customer_id' | 'waybill_no' | 'received_at'>;
 export async function findEarlierComplaints(db: Db | Tx, c: Subject): Promise<EarlierComplaint[]> {
   const settings = await readSetting(db, DUPLICATE_SETTING, DEFAULT_DUPLICATE_SETTINGS);
   const since = c.received_at - settings.windowDays * 24 * 3600_000;
-  const criteria: Array<[MatchReason, 'customer_id' | 'waybill_no', string | number]> = [];
-  if (c.customer_id) criteria.push(['same_customer', 'customer_id', c.customer_id]);
-  if (c.waybill_no) criteria.push(['same_waybill', 'waybill_no', c.waybill_no]);
+  const { customer_id: customerId, waybill_no: waybill } = c;
+  const criteria: Array<[MatchReason, () => Promise<EarlierRow[]>]> = [];
+  if (customerId) criteria.push(['same_customer', () => bySameCustomer(db, { value: customerId, since })]);
+  if (waybill) criteria.push(['same_waybill', () => bySameWaybill(db, { value: waybill, since })]);
   const found = new Map<number, EarlierComplaint>();
-  for (const [reason, column, value] of criteria) {
-    const rows = await db
-      .selectFrom('complaints')
-      .select(['id', 'number', 'status', 'received_at'])
-      .where(column, '=', value)
-      .where('received_at', '>=', since)
-      .where('status', '!=', 'merged')
-      .orderBy('received_at', 'desc')
-      .limit(MAX_MATCHES)
-      .execute();
-    for (const r of rows) {
+  for (const [reason, earlier] of criteria) {
+    for (const r of await earlier()) {
       const known = found.get(r.id);
       if (known) {
         if (!known.reasons.includes(reason)) known.reasons.push(reason);
@@ -75,24 +88,20 @@ export async function recordRepeats(
   now: number,
 ): Promise<void> {
   if (!earlier.length) return;
-  await tx
-    .insertInto('complaint_links')
-    .values(
-      earlier.map((e) => ({
-        complaint_id: complaint.id,
-        kind: 'repeat_of',
-        target_id: e.id,
-        created_at: now,
-      })),
-    )
-    .execute();
-  if (complaint.customer_id !== null && earlier.some((e) => e.reasons.includes('same_customer'))) {
-    // Only the first repeat writes: a frequent complainant's row is not locked by each new complaint.
-    await tx
-      .updateTable('customers')
-      .set({ repeat_complainant: 1 })
-      .where('id', '=', complaint.customer_id)
-      .where('repeat_complainant', '=', 0)
-      .execute();
-  }
+  await insertRows(
+    tx,
+    'complaint_links',
+    earlier.map((e) => ({ complaint_id: complaint.id, kind: 'repeat_of', target_id: e.id, created_at: now })),
+  );
+  if (complaint.customer_id !== null && earlier.some((e) => e.reasons.includes('same_customer')))
+    await flagRepeatComplainant(tx, { customerId: complaint.customer_id });
 }
+
+/** Only the first repeat writes: a frequent complainant's row is not locked by each new complaint. */
+const flagRepeatComplainant = prepared((db, { customerId }: { customerId: number }) =>
+  db
+    .updateTable('customers')
+    .set({ repeat_complainant: 1 })
+    .where('id', '=', customerId)
+    .where('repeat_complainant', '=', 0),
+);

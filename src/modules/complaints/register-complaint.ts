@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
+import { insertRow } from '../../db/prepared.js';
 import type { NewComplaint } from '../../db/schema.js';
 import {
   type Grade,
@@ -316,7 +317,9 @@ async function insertComplaint(
   fields.repeat_complaint = earlier.length ? 1 : 0;
   const clocks = await planFirstClocks(tx, ctx, fields, { eventKind: 'registered', now });
   fields.due_at = clocks.dueAt;
-  const { id } = await tx.insertInto('complaints').values(fields).returning('id').executeTakeFirstOrThrow();
+  const inserted = await insertRow<'complaints', { id: number }>(tx, 'complaints', fields, 'returning "id"');
+  if (!inserted) throw new Error('the complaint was not written');
+  const { id } = inserted;
   await clocks.write(tx, id);
   await recordRepeats(tx, { id, customer_id: fields.customer_id }, earlier, now);
   if (classified) await storeClassification(tx, id, classified, now);

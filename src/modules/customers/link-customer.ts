@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/database.js';
+import { insertRow, prepared } from '../../db/prepared.js';
 import { blindIndex, type PiiKeys, type PiiKind, seal } from '../privacy/index.js';
 
 export interface Complainant {
@@ -14,16 +15,19 @@ async function findByContact(
   contacts: Array<{ kind: PiiKind; value: string }>,
 ): Promise<{ customerId: number; kind: PiiKind } | null> {
   for (const { kind, value } of contacts) {
-    const row = await tx
-      .selectFrom('customer_contacts')
-      .select('customer_id')
-      .where('kind', '=', kind)
-      .where('value_index', '=', blindIndex(keys, kind, value))
-      .executeTakeFirst();
+    const [row] = await customerOfContact(tx, { kind, index: blindIndex(keys, kind, value) });
     if (row) return { customerId: row.customer_id, kind };
   }
   return null;
 }
+
+const customerOfContact = prepared((db, { kind, index }: { kind: PiiKind; index: string }) =>
+  db
+    .selectFrom('customer_contacts')
+    .select('customer_id')
+    .where('kind', '=', kind)
+    .where('value_index', '=', index),
+);
 
 /** The customer whose phone (first) or e-mail matches, by blind index; null when none does. */
 export async function findCustomerByContact(
@@ -51,18 +55,18 @@ export async function addContacts(
 ): Promise<number> {
   let added = 0;
   for (const { kind, value } of contacts) {
-    const result = await tx
-      .insertInto('customer_contacts')
-      .values({
+    const result = await insertRow(
+      tx,
+      'customer_contacts',
+      {
         customer_id: customerId,
         kind,
         value: seal(keys, value),
         value_index: blindIndex(keys, kind, value),
         created_at: now,
-      })
-      .onConflict((oc) => oc.columns(['kind', 'value_index']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
+      },
+      'on conflict ("kind", "value_index") do nothing returning "id"',
+    );
     if (result) added += 1;
   }
   return added;
@@ -82,9 +86,10 @@ export async function linkCustomer(
   const found = await findByContact(tx, keys, contacts);
   let customerId = found?.customerId ?? null;
   if (found === null) {
-    const created = await tx
-      .insertInto('customers')
-      .values({
+    const created = await insertRow<'customers', { id: number }>(
+      tx,
+      'customers',
+      {
         name: complainant.name,
         level: 'regular',
         tags: '[]',
@@ -93,9 +98,10 @@ export async function linkCustomer(
         repeat_complainant: 0,
         created_at: now,
         updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      },
+      'returning "id"',
+    );
+    if (!created) throw new Error('the customer was not written');
     if ((await addContacts(tx, keys, { customerId: created.id, contacts, now })) === 0 && contacts.length) {
       // A concurrent registration created this customer first: use theirs.
       await tx.deleteFrom('customers').where('id', '=', created.id).execute();

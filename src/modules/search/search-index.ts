@@ -1,5 +1,6 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
+import { insertRow } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
 import { categoryById } from '../categories/index.js';
 import { complaintTerms, foldWidth } from './terms.js';
@@ -79,11 +80,12 @@ export async function writeSearchRow(
       set body = excluded.body, updated_at = excluded.updated_at, terms = excluded.terms`.execute(db);
     return;
   }
-  await db
-    .insertInto('complaint_search')
-    .values({ complaint_id: complaintId, body, updated_at: updatedAt })
-    .onConflict((oc) => oc.column('complaint_id').doUpdateSet({ body, updated_at: updatedAt }))
-    .execute();
+  await insertRow(
+    db,
+    'complaint_search',
+    { complaint_id: complaintId, body, updated_at: updatedAt },
+    'on conflict ("complaint_id") do update set "body" = excluded."body", "updated_at" = excluded."updated_at"',
+  );
   if (!fresh) await sql`delete from complaint_search_fts where rowid = ${complaintId}`.execute(db);
   await sql`insert into complaint_search_fts (rowid, terms) values (${complaintId}, ${terms.join(' ')})`.execute(
     db,

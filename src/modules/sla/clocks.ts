@@ -1,4 +1,5 @@
 import { type Selectable, sql } from 'kysely';
+import { insertRows } from '../../db/batches.js';
 import type { Tx } from '../../db/database.js';
 import type { ComplaintDeadlineTable } from '../../db/schema.js';
 import type { Priority } from '../../domain/complaint-model.js';
@@ -117,11 +118,12 @@ export function firstClocks(
     dueAt: rows.length ? Math.min(...rows.map((r) => r.due_at)) : null,
     changes,
     write: async (tx, complaintId) => {
-      if (rows.length)
-        await tx
-          .insertInto('complaint_deadlines')
-          .values(rows.map((r) => ({ complaint_id: complaintId, ...r })))
-          .execute();
+      // Registration's path: written without the query builder (ADR 0014, 2026-12-05 amendment).
+      await insertRows(
+        tx,
+        'complaint_deadlines',
+        rows.map((r) => ({ complaint_id: complaintId, ...r })),
+      );
     },
   };
 }

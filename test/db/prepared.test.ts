@@ -1,0 +1,84 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertRow, prepared } from '../../src/db/prepared.js';
+import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
+
+// The registration's statements are compiled once and run again with other values: each run must
+// answer for its own values, with the constants the statement was written with still in place.
+const settingOf = prepared((db, { key, since }: { key: string; since: number }) =>
+  db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .where('key', '=', key)
+    .where('updated_at', '>=', since)
+    .where('value', '!=', 'hidden'),
+);
+const bump = prepared((db, { key, value }: { key: string; value: string }) =>
+  db.updateTable('settings').set({ value, updated_at: sql<number>`updated_at + 1` }).where('key', '=', key),
+);
+
+for (const dialect of DIALECTS)
+  describe(`statements prepared once on ${dialect}`, () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp(dialect);
+      for (const [key, value, at] of [
+        ['test.a', '"a"', 100],
+        ['test.b', '"b"', 200],
+        ['test.hidden', 'hidden', 300],
+      ] as const)
+        await insertRow(t.app.db, 'settings', { key, value, updated_at: at });
+    });
+    afterAll(() => t.close());
+
+    it('answers each run with its own values, the written constants kept', async () => {
+      expect(await settingOf(t.app.db, { key: 'test.a', since: 0 })).toEqual([
+        { key: 'test.a', value: '"a"' },
+      ]);
+      expect(await settingOf(t.app.db, { key: 'test.b', since: 150 })).toEqual([
+        { key: 'test.b', value: '"b"' },
+      ]);
+      expect(await settingOf(t.app.db, { key: 'test.a', since: 150 })).toEqual([]);
+      // 'hidden' is the statement's own constant, not a value of the first run.
+      expect(await settingOf(t.app.db, { key: 'test.hidden', since: 0 })).toEqual([]);
+      await t.app.db.transaction().execute(async (tx) => {
+        await bump(tx, { key: 'test.b', value: '"b2"' });
+        await bump(tx, { key: 'test.a', value: '"a2"' });
+      });
+      const rows = await t.app.db
+        .selectFrom('settings')
+        .select(['key', 'value', 'updated_at'])
+        .where('key', 'in', ['test.a', 'test.b'])
+        .orderBy('key')
+        .execute();
+      expect(rows).toEqual([
+        { key: 'test.a', value: '"a2"', updated_at: 101 },
+        { key: 'test.b', value: '"b2"', updated_at: 201 },
+      ]);
+    });
+
+    it('inserts a row with the columns it defines, returning what is asked', async () => {
+      const written = await insertRow<'customers', { id: number; level: string }>(
+        t.app.db,
+        'customers',
+        {
+          name: '王女士',
+          level: 'regular',
+          tags: '[]',
+          addresses: undefined,
+          note: null,
+          repeat_complainant: 0,
+          created_at: 1,
+          updated_at: 1,
+        },
+        'returning "id", "level"',
+      );
+      expect(written?.level).toBe('regular');
+      const stored = await t.app.db
+        .selectFrom('customers')
+        .select(['name', 'addresses', 'note'])
+        .where('id', '=', written?.id ?? 0)
+        .executeTakeFirst();
+      expect(stored).toEqual({ name: '王女士', addresses: null, note: null });
+    });
+  });
