@@ -1,5 +1,4 @@
-import { type Compilable, CompiledQuery, type Insertable, type Kysely } from 'kysely';
-import { insertRows } from './batches.js';
+import { type Compilable, CompiledQuery, type Insertable, type Kysely, PostgresAdapter } from 'kysely';
 import type { Db, Tx } from './database.js';
 import type { Database } from './schema.js';
 
@@ -34,9 +33,13 @@ export function prepared<V extends object, R>(
   };
 }
 
+/** The SQL of `insertRow`, by dialect, table, columns and tail. */
+const insertTexts = new Map<string, string>();
+
 /**
- * One row into `table`, its SQL written without the query builder (`insertRows`); the columns are
- * the row's defined ones, as the builder would take them. `tail` as for `insertRows`.
+ * One row into `table`, its SQL written without the query builder and kept for the next row with the
+ * same columns; the columns are the row's defined ones, as the builder would take them. `tail`
+ * follows the values (`on conflict …`, `returning …`), written for both databases.
  */
 export async function insertRow<T extends keyof Database & string, R = never>(
   db: Db | Tx,
@@ -44,7 +47,21 @@ export async function insertRow<T extends keyof Database & string, R = never>(
   row: Insertable<Database[T]>,
   tail = '',
 ): Promise<R | undefined> {
-  const defined = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined));
-  const [first] = await insertRows<T, R>(db, table, [defined as Insertable<Database[T]>], tail);
-  return first;
+  const columns: string[] = [];
+  const values: unknown[] = [];
+  for (const [column, value] of Object.entries(row))
+    if (value !== undefined) {
+      columns.push(column);
+      values.push(value);
+    }
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const key = `${postgres}\u0000${table}\u0000${columns.join(',')}\u0000${tail}`;
+  let text = insertTexts.get(key);
+  if (text === undefined) {
+    const names = columns.map((c) => `"${c}"`).join(', ');
+    const places = columns.map((_, i) => (postgres ? `$${i + 1}` : '?')).join(', ');
+    text = `insert into "${table}" (${names}) values (${places})${tail ? ` ${tail}` : ''}`;
+    insertTexts.set(key, text);
+  }
+  return (await db.executeQuery<R>(CompiledQuery.raw(text, values))).rows[0];
 }
