@@ -74,6 +74,9 @@ async function arrayParameters(tx: Tx | Db, table: string, columns: string[]): P
     .join(', ');
 }
 
+/** `"a", "b"`: the column names of a statement. */
+const columnList = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');
+
 /** The values of `rows`, column by column (one array each) or row after row (a VALUES list). */
 const byColumn = <R>(rows: readonly R[], columns: Array<keyof R>) =>
   columns.map((c) => rows.map((row) => row[c]));
@@ -100,7 +103,7 @@ export async function insertRows<T extends keyof Database & string, R = never>(
 ): Promise<R[]> {
   if (!rows.length) return [];
   const columns = columnsOf(table, rows);
-  const names = columns.map((c) => `"${c}"`).join(', ');
+  const names = columnList(columns);
   const end = tail ? ` ${tail}` : '';
   const postgres = tx.getExecutor().adapter instanceof PostgresAdapter;
   if (postgres && rows.length >= UNNEST_FROM) {
@@ -116,6 +119,48 @@ export async function insertRows<T extends keyof Database & string, R = never>(
     returned.push(...result.rows);
   }
   return returned;
+}
+
+/** The SQL of `insertRow`, by dialect, table, columns and tail. */
+const insertTexts = new Map<string, string>();
+
+/**
+ * One row into `table` on a hot path (registration): the statement `insertRows` would write, kept
+ * for the next row with the same columns. The columns are the row's defined ones, as the query
+ * builder would take them; `tail` as for `insertRows`. What the tail returns, if anything.
+ */
+export async function insertRow<T extends keyof Database & string, R = never>(
+  tx: Tx | Db,
+  table: T,
+  row: Insertable<Database[T]>,
+  tail = '',
+): Promise<R | undefined> {
+  const columns: string[] = [];
+  const values: unknown[] = [];
+  for (const [column, value] of Object.entries(row))
+    if (value !== undefined) {
+      columns.push(column);
+      values.push(value);
+    }
+  const postgres = tx.getExecutor().adapter instanceof PostgresAdapter;
+  const key = `${postgres}\u0000${table}\u0000${columns.join(',')}\u0000${tail}`;
+  let text = insertTexts.get(key);
+  if (text === undefined) {
+    text = `insert into "${table}" (${columnList(columns)}) values ${placeholders(1, columns.length, postgres)}${tail ? ` ${tail}` : ''}`;
+    insertTexts.set(key, text);
+  }
+  return (await tx.executeQuery<R>(CompiledQuery.raw(text, values))).rows[0];
+}
+
+/** `insertRow` of a table with a generated id: the new row's id. */
+export async function insertId<T extends keyof Database & string>(
+  tx: Tx | Db,
+  table: T,
+  row: Insertable<Database[T]>,
+): Promise<number> {
+  const inserted = await insertRow<T, { id: number }>(tx, table, row, 'returning "id"');
+  if (!inserted) throw new Error(`no row was written to ${table}`);
+  return inserted.id;
 }
 
 /**
@@ -138,7 +183,7 @@ export async function updateRows<T extends keyof Database & string>(
     .join(', ');
   const where = keys.map((k) => `"${table}"."${k}" = v."${k}"`).join(' and ');
   if (tx.getExecutor().adapter instanceof PostgresAdapter) {
-    const names = columns.map((c) => `"${c}"`).join(', ');
+    const names = columnList(columns);
     const arrays = await arrayParameters(tx, table, columns);
     const text = `update "${table}" set ${set} from unnest(${arrays}) as v (${names}) where ${where}`;
     await tx.executeQuery(CompiledQuery.raw(text, byColumn(rows, columns)));

@@ -1,4 +1,4 @@
-import { type Compilable, CompiledQuery, type Insertable, type Kysely, PostgresAdapter } from 'kysely';
+import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
 import type { Db, Tx } from './database.js';
 import type { Database } from './schema.js';
 
@@ -31,37 +31,4 @@ export function prepared<V extends object, R>(
     const parameters = statement.parameters.map((p) => (p instanceof Slot ? named[p.name] : p));
     return (await db.executeQuery<R>(CompiledQuery.raw(statement.sql, parameters))).rows;
   };
-}
-
-/** The SQL of `insertRow`, by dialect, table, columns and tail. */
-const insertTexts = new Map<string, string>();
-
-/**
- * One row into `table`, its SQL written without the query builder and kept for the next row with the
- * same columns; the columns are the row's defined ones, as the builder would take them. `tail`
- * follows the values (`on conflict …`, `returning …`), written for both databases.
- */
-export async function insertRow<T extends keyof Database & string, R = never>(
-  db: Db | Tx,
-  table: T,
-  row: Insertable<Database[T]>,
-  tail = '',
-): Promise<R | undefined> {
-  const columns: string[] = [];
-  const values: unknown[] = [];
-  for (const [column, value] of Object.entries(row))
-    if (value !== undefined) {
-      columns.push(column);
-      values.push(value);
-    }
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const key = `${postgres}\u0000${table}\u0000${columns.join(',')}\u0000${tail}`;
-  let text = insertTexts.get(key);
-  if (text === undefined) {
-    const names = columns.map((c) => `"${c}"`).join(', ');
-    const places = columns.map((_, i) => (postgres ? `$${i + 1}` : '?')).join(', ');
-    text = `insert into "${table}" (${names}) values (${places})${tail ? ` ${tail}` : ''}`;
-    insertTexts.set(key, text);
-  }
-  return (await db.executeQuery<R>(CompiledQuery.raw(text, values))).rows[0];
 }

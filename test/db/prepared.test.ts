@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertRow, prepared } from '../../src/db/prepared.js';
+import { insertRow } from '../../src/db/batches.js';
+import { prepared } from '../../src/db/prepared.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 
 // The registration's statements are compiled once and run again with other values: each run must

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchCondition } from '../../src/modules/search/index.js';
-import type { WalkFilter } from '../../src/modules/search/plan.js';
+import { searchCondition, type WalkFilter } from '../../src/modules/search/index.js';
 import { parseSearch } from '../../src/modules/search/query.js';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';

@@ -1,5 +1,6 @@
+import { insertId, insertRow } from '../../db/batches.js';
 import type { Tx } from '../../db/database.js';
-import { insertRow, prepared } from '../../db/prepared.js';
+import { prepared } from '../../db/prepared.js';
 import { currentContext } from '../../lib/request-context.js';
 import type { TxCache } from '../../lib/tx-cache.js';
 import { type ChainHead, chainedEvent, type NewEvent } from './chain.js';
@@ -41,8 +42,7 @@ export async function appendEvent(
   // Locked by the first read in this transaction; later appends to the stream know it from the cache.
   const head = e.newStream ? undefined : cache ? await cache.get(headKey, readHead) : await readHead();
   const row = chainedEvent(e, head, currentContext());
-  const inserted = await insertRow<'events', { id: number }>(tx, 'events', row, 'returning "id"');
-  if (!inserted) throw new Error('the event was not written');
+  const id = await insertId(tx, 'events', row);
   if (head) await moveHead(tx, { ...stream, seq: row.seq, hash: row.hash });
   else
     await insertRow(tx, 'event_heads', {
@@ -52,5 +52,5 @@ export async function appendEvent(
       hash: row.hash,
     });
   cache?.set(headKey, { seq: row.seq, hash: row.hash });
-  return { id: inserted.id, seq: row.seq };
+  return { id, seq: row.seq };
 }

@@ -1,6 +1,6 @@
 import type { ActorContext } from '../../context.js';
+import { insertRow } from '../../db/batches.js';
 import type { Db, Tx } from '../../db/database.js';
-import { insertRow } from '../../db/prepared.js';
 import type { FieldProblem } from '../../lib/errors.js';
 import { CategoryIndex } from './categories.js';
 import type { AppliedFields, RegistrationClassificationView, StoredClassificationView } from './schemas.js';

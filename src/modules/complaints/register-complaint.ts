@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
+import { insertId } from '../../db/batches.js';
 import type { Db, Tx } from '../../db/database.js';
-import { insertRow } from '../../db/prepared.js';
 import type { NewComplaint } from '../../db/schema.js';
 import {
   type Grade,
@@ -317,9 +317,7 @@ async function insertComplaint(
   fields.repeat_complaint = earlier.length ? 1 : 0;
   const clocks = await planFirstClocks(tx, ctx, fields, { eventKind: 'registered', now });
   fields.due_at = clocks.dueAt;
-  const inserted = await insertRow<'complaints', { id: number }>(tx, 'complaints', fields, 'returning "id"');
-  if (!inserted) throw new Error('the complaint was not written');
-  const { id } = inserted;
+  const id = await insertId(tx, 'complaints', fields);
   await clocks.write(tx, id);
   await recordRepeats(tx, { id, customer_id: fields.customer_id }, earlier, now);
   if (classified) await storeClassification(tx, id, classified, now);

@@ -1,5 +1,6 @@
+import { insertId, insertRow } from '../../db/batches.js';
 import type { Tx } from '../../db/database.js';
-import { insertRow, prepared } from '../../db/prepared.js';
+import { prepared } from '../../db/prepared.js';
 import { blindIndex, type PiiKeys, type PiiKind, seal } from '../privacy/index.js';
 
 export interface Complainant {
@@ -86,27 +87,21 @@ export async function linkCustomer(
   const found = await findByContact(tx, keys, contacts);
   let customerId = found?.customerId ?? null;
   if (found === null) {
-    const created = await insertRow<'customers', { id: number }>(
-      tx,
-      'customers',
-      {
-        name: complainant.name,
-        level: 'regular',
-        tags: '[]',
-        addresses: null,
-        note: null,
-        repeat_complainant: 0,
-        created_at: now,
-        updated_at: now,
-      },
-      'returning "id"',
-    );
-    if (!created) throw new Error('the customer was not written');
-    if ((await addContacts(tx, keys, { customerId: created.id, contacts, now })) === 0 && contacts.length) {
+    const created = await insertId(tx, 'customers', {
+      name: complainant.name,
+      level: 'regular',
+      tags: '[]',
+      addresses: null,
+      note: null,
+      repeat_complainant: 0,
+      created_at: now,
+      updated_at: now,
+    });
+    if ((await addContacts(tx, keys, { customerId: created, contacts, now })) === 0 && contacts.length) {
       // A concurrent registration created this customer first: use theirs.
-      await tx.deleteFrom('customers').where('id', '=', created.id).execute();
+      await tx.deleteFrom('customers').where('id', '=', created).execute();
       customerId = await findCustomerByContact(tx, keys, contacts);
-    } else customerId = created.id;
+    } else customerId = created;
   } else {
     // The contact it was found by is the customer's already: no sealing, no statement for it.
     const others = contacts.filter((c) => c.kind !== found.kind);

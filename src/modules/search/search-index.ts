@@ -1,6 +1,6 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { insertRow } from '../../db/batches.js';
 import type { Tx } from '../../db/database.js';
-import { insertRow } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
 import { categoryById } from '../categories/index.js';
 import { complaintTerms, foldWidth } from './terms.js';
