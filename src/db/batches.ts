@@ -1,5 +1,6 @@
 import { CompiledQuery, type Insertable, PostgresAdapter, type Updateable } from 'kysely';
 import type { Db, Tx } from './database.js';
+import { nameStatement } from './named-statements.js';
 import type { Database } from './schema.js';
 
 /** Bound parameters per statement: below SQLite's 32,766 and PostgreSQL's 65,535. */
@@ -148,6 +149,7 @@ export async function insertRow<T extends keyof Database & string, R = never>(
   if (text === undefined) {
     text = `insert into "${table}" (${columnList(columns)}) values ${placeholders(1, columns.length, postgres)}${tail ? ` ${tail}` : ''}`;
     insertTexts.set(key, text);
+    if (postgres) nameStatement(text);
   }
   return (await tx.executeQuery<R>(CompiledQuery.raw(text, values))).rows[0];
 }

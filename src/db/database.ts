@@ -11,6 +11,7 @@ import {
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
+import { NamingClient } from './named-statements.js';
 import type { Database } from './schema.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
@@ -95,6 +96,7 @@ export function openDatabase(
     };
   }
   const pool = new pg.Pool({
+    Client: NamingClient,
     connectionString: url,
     max: options.poolSize ?? 20,
     // An unreachable server fails a request quickly (answered 503) instead of holding it.

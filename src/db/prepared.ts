@@ -1,5 +1,6 @@
-import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
+import { type Compilable, CompiledQuery, type Kysely, PostgresAdapter } from 'kysely';
 import type { Db, Tx } from './database.js';
+import { nameStatement } from './named-statements.js';
 import type { Database } from './schema.js';
 
 /** Where a named value goes in a prepared statement's parameters. */
@@ -19,13 +20,14 @@ export function prepared<V extends object, R>(
 ): (db: Db | Tx, values: V) => Promise<R[]> {
   const byDialect = new Map<unknown, { sql: string; parameters: readonly unknown[] }>();
   return async (db, values) => {
-    const adapter = db.getExecutor().adapter.constructor;
-    let statement = byDialect.get(adapter);
+    const adapter = db.getExecutor().adapter;
+    let statement = byDialect.get(adapter.constructor);
     if (!statement) {
       const slots = Object.fromEntries(Object.keys(values).map((k) => [k, new Slot(k)])) as V;
       const { sql, parameters } = build(db, slots).compile();
       statement = { sql, parameters };
-      byDialect.set(adapter, statement);
+      byDialect.set(adapter.constructor, statement);
+      if (adapter instanceof PostgresAdapter) nameStatement(sql);
     }
     const named = values as Record<string, unknown>;
     const parameters = statement.parameters.map((p) => (p instanceof Slot ? named[p.name] : p));

@@ -82,4 +82,14 @@ for (const dialect of DIALECTS)
         .executeTakeFirst();
       expect(stored).toEqual({ name: '王女士', addresses: null, note: null });
     });
+
+    if (dialect === 'postgres')
+      it('is parsed and planned once per connection, then run by name', async () => {
+        const onConnection = await t.app.db.transaction().execute(async (tx) => {
+          for (const since of [0, 50, 150]) await settingOf(tx, { key: 'test.a', since });
+          return sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(tx);
+        });
+        const settings = onConnection.rows.filter((r) => r.statement.includes('from "settings"'));
+        expect(settings).toHaveLength(1);
+      });
   });

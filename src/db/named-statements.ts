@@ -1,0 +1,28 @@
+import pg from 'pg';
+
+/** The hot path's statements by SQL text, each with the name it is prepared under on a connection. */
+const names = new Map<string, string>();
+
+/**
+ * Marks `text` as a statement of fixed shape run again and again (registration's, see prepared.ts
+ * and insertRow): on PostgreSQL each connection then parses and plans it once and runs it by name,
+ * instead of parsing and planning it at every run (ADR 0014, amendment of 2026-12-06).
+ */
+export function nameStatement(text: string): void {
+  if (!names.has(text)) names.set(text, `kesu_${names.size + 1}`);
+}
+
+/**
+ * The pool's client: a query whose text was marked by `nameStatement` goes as a named statement
+ * (node-postgres prepares it on the connection the first time it sees the name); any other as it was.
+ */
+export class NamingClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads; this passes every call through but one.
+  override query(...args: any[]): any {
+    const [text, values] = args;
+    const name = typeof text === 'string' && Array.isArray(values) ? names.get(text) : undefined;
+    if (name && args.length === 2) return super.query({ name, text, values });
+    // biome-ignore lint/suspicious/noExplicitAny: as above.
+    return (super.query as (...a: any[]) => any)(...args);
+  }
+}
