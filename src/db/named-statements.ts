@@ -2,6 +2,11 @@ import pg from 'pg';
 
 /** The hot path's statements by SQL text, each with the name it is prepared under on a connection. */
 const names = new Map<string, string>();
+/**
+ * A connection keeps every statement prepared on it: were a caller to mark statements of many shapes
+ * by mistake, those past this many run unnamed, as before, rather than fill the server's memory.
+ */
+const MOST_NAMES = 500;
 
 /**
  * Marks `text` as a statement of fixed shape run again and again (registration's, see prepared.ts
@@ -9,7 +14,7 @@ const names = new Map<string, string>();
  * instead of parsing and planning it at every run (ADR 0014, amendment of 2026-12-06).
  */
 export function nameStatement(text: string): void {
-  if (!names.has(text)) names.set(text, `kesu_${names.size + 1}`);
+  if (names.size < MOST_NAMES && !names.has(text)) names.set(text, `kesu_${names.size + 1}`);
 }
 
 /**

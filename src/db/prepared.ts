@@ -20,17 +20,39 @@ export function prepared<V extends object, R>(
 ): (db: Db | Tx, values: V) => Promise<R[]> {
   const byDialect = new Map<unknown, { sql: string; parameters: readonly unknown[] }>();
   return async (db, values) => {
-    const adapter = db.getExecutor().adapter;
-    let statement = byDialect.get(adapter.constructor);
+    const adapter = db.getExecutor().adapter.constructor;
+    let statement = byDialect.get(adapter);
     if (!statement) {
       const slots = Object.fromEntries(Object.keys(values).map((k) => [k, new Slot(k)])) as V;
       const { sql, parameters } = build(db, slots).compile();
       statement = { sql, parameters };
-      byDialect.set(adapter.constructor, statement);
-      if (adapter instanceof PostgresAdapter) nameStatement(sql);
+      byDialect.set(adapter, statement);
+      if (onPostgres(db)) nameStatement(sql);
     }
     const named = values as Record<string, unknown>;
     const parameters = statement.parameters.map((p) => (p instanceof Slot ? named[p.name] : p));
     return (await db.executeQuery<R>(CompiledQuery.raw(statement.sql, parameters))).rows;
   };
 }
+
+/**
+ * Runs `query`, a statement run often whose SQL is the same whatever its values (no `in` list, no
+ * branch on them): on PostgreSQL it is named, so each connection parses and plans it once (see
+ * named-statements.ts). Built and compiled at every call, unlike `prepared`: for the reads of the
+ * complaint page and the list's page, which take longer to plan than to run. The statement's plan must
+ * not depend on its values (key look-ups), since PostgreSQL may keep one generic plan for all.
+ */
+export async function runFixed<R>(db: Db | Tx, query: Compilable<R>): Promise<R[]> {
+  const compiled = query.compile();
+  if (onPostgres(db)) nameStatement(compiled.sql);
+  return (await db.executeQuery<R>(compiled)).rows;
+}
+
+/** `column in (…ids)`, on PostgreSQL `column = any($1)`: one statement whatever the number of ids (`runFixed`). */
+export const inIds =
+  (db: Db | Tx, column: string, ids: readonly number[]) =>
+  // biome-ignore lint/suspicious/noExplicitAny: a column of whichever table the caller reads; its name is checked by the tests that run it.
+  (eb: any) =>
+    onPostgres(db) ? eb(column, '=', eb.fn.any(eb.val(ids))) : eb(column, 'in', ids);
+
+const onPostgres = (db: Db | Tx) => db.getExecutor().adapter instanceof PostgresAdapter;

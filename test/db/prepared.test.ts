@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRow } from '../../src/db/batches.js';
-import { prepared } from '../../src/db/prepared.js';
+import { inIds, prepared, runFixed } from '../../src/db/prepared.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 
 // The registration's statements are compiled once and run again with other values: each run must
@@ -92,4 +92,31 @@ for (const dialect of DIALECTS)
         const settings = onConnection.rows.filter((r) => r.statement.includes('from "settings"'));
         expect(settings).toHaveLength(1);
       });
+
+    it('reads the rows of any number of ids with one statement', async () => {
+      const all = await t.app.db.selectFrom('categories').select(['id', 'code']).orderBy('id').execute();
+      expect(all.length).toBeGreaterThan(3);
+      const some = [all[2], all[0], all.at(-1)].map((c) => c?.id ?? 0);
+      const texts = await t.app.db.transaction().execute(async (tx) => {
+        const read = (ids: number[]) =>
+          runFixed(
+            tx,
+            tx
+              .selectFrom('categories')
+              .select(['id', 'code'])
+              .where(inIds(tx, 'id', ids))
+              .orderBy('id'),
+          );
+        expect(await read([all[1]?.id ?? 0])).toEqual([all[1]]);
+        expect(await read(some)).toEqual(all.filter((c) => some.includes(c.id)));
+        expect(await read([])).toEqual([]);
+        if (dialect === 'sqlite') return [];
+        const { rows } = await sql<{
+          statement: string;
+        }>`select statement from pg_prepared_statements`.execute(tx);
+        return rows.map((r) => r.statement).filter((s) => s.includes('from "categories"'));
+      });
+      // PostgreSQL: one statement for every list, prepared on the connection.
+      if (dialect === 'postgres') expect(texts).toHaveLength(1);
+    });
   });

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../db/database.js';
+import { runFixed } from '../../db/prepared.js';
 import type { Script } from './schemas.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -37,20 +38,22 @@ export function toCaseView(r: {
 
 /** The complaint's case, or null when it is not one (the detail's `case`). */
 export async function findCase(db: Db | Tx, complaintId: number): Promise<CaseView | null> {
-  const row = await db
-    .selectFrom('complaint_cases')
-    .leftJoin('users', 'users.id', 'complaint_cases.marked_by')
-    .select([
-      'complaint_cases.title',
-      'complaint_cases.summary',
-      'complaint_cases.lessons',
-      'complaint_cases.scripts',
-      'complaint_cases.tags',
-      'complaint_cases.marked_by',
-      'complaint_cases.marked_at',
-      'users.display_name as marked_by_name',
-    ])
-    .where('complaint_cases.complaint_id', '=', complaintId)
-    .executeTakeFirst();
+  const [row] = await runFixed(
+    db,
+    db
+      .selectFrom('complaint_cases')
+      .leftJoin('users', 'users.id', 'complaint_cases.marked_by')
+      .select([
+        'complaint_cases.title',
+        'complaint_cases.summary',
+        'complaint_cases.lessons',
+        'complaint_cases.scripts',
+        'complaint_cases.tags',
+        'complaint_cases.marked_by',
+        'complaint_cases.marked_at',
+        'users.display_name as marked_by_name',
+      ])
+      .where('complaint_cases.complaint_id', '=', complaintId),
+  );
   return row ? toCaseView(row) : null;
 }

@@ -1,6 +1,7 @@
 import type { ActorContext } from '../../context.js';
 import { insertRow } from '../../db/batches.js';
 import type { Db, Tx } from '../../db/database.js';
+import { runFixed } from '../../db/prepared.js';
 import type { FieldProblem } from '../../lib/errors.js';
 import { CategoryIndex } from './categories.js';
 import type { AppliedFields, RegistrationClassificationView, StoredClassificationView } from './schemas.js';
@@ -91,13 +92,15 @@ export async function findClassification(
   db: Db | Tx,
   complaintId: number,
 ): Promise<StoredClassificationView | null> {
-  const row = await db
-    .selectFrom('complaint_classifications')
-    .leftJoin('classification_rules', 'classification_rules.id', 'complaint_classifications.rule_id')
-    .selectAll('complaint_classifications')
-    .select('classification_rules.name as rule_name')
-    .where('complaint_id', '=', complaintId)
-    .executeTakeFirst();
+  const [row] = await runFixed(
+    db,
+    db
+      .selectFrom('complaint_classifications')
+      .leftJoin('classification_rules', 'classification_rules.id', 'complaint_classifications.rule_id')
+      .selectAll('complaint_classifications')
+      .select('classification_rules.name as rule_name')
+      .where('complaint_id', '=', complaintId),
+  );
   if (!row) return null;
   const categories = row.category_id === null ? null : await CategoryIndex.loadPathOf(db, row.category_id);
   const category = row.category_id === null ? undefined : categories?.get(row.category_id);

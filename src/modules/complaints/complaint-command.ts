@@ -1,5 +1,6 @@
 import type { ActorContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
+import { runFixed } from '../../db/prepared.js';
 import type { Complaint, ComplaintUpdate } from '../../db/schema.js';
 import type { Status } from '../../domain/complaint-model.js';
 import { notFound } from '../../lib/errors.js';
@@ -25,12 +26,10 @@ export interface CommandOutcome<T> {
 
 /** Load a complaint the actor may see, locked for the rest of the transaction; 404 otherwise. */
 export async function lockVisibleComplaint(tx: Tx, ctx: ActorContext, number: string): Promise<Complaint> {
-  const c = await tx
-    .selectFrom('complaints')
-    .selectAll()
-    .where('number', '=', number)
-    .forUpdate()
-    .executeTakeFirst();
+  const [c] = await runFixed(
+    tx,
+    tx.selectFrom('complaints').selectAll().where('number', '=', number).forUpdate(),
+  );
   if (!c || !canSee(ctx.actor, c)) throw notFound('complaint_not_found', { number });
   return c;
 }

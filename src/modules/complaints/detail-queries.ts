@@ -1,4 +1,5 @@
 import type { ActorContext } from '../../context.js';
+import { inIds, runFixed } from '../../db/prepared.js';
 import type { Complaint } from '../../db/schema.js';
 import { seesAll } from '../../domain/actor.js';
 import type { Status } from '../../domain/complaint-model.js';
@@ -76,7 +77,10 @@ export async function getComplaint(
     afterOwnAction?: boolean;
   } = {},
 ) {
-  const c = await ctx.db.selectFrom('complaints').selectAll().where('number', '=', number).executeTakeFirst();
+  const [c] = await runFixed(
+    ctx.db,
+    ctx.db.selectFrom('complaints').selectAll().where('number', '=', number),
+  );
   const visible = c !== undefined && canSee(ctx.actor, c);
   if (!c || (!visible && !options.afterOwnAction)) throw notFound('complaint_not_found', { number });
   const userIds = (ids: Array<number | null>) => [...new Set(ids.filter((i): i is number => i !== null))];
@@ -85,7 +89,7 @@ export async function getComplaint(
     replies,
     links,
     watchers,
-    category,
+    [category],
     deadlines,
     evidence,
     messages,
@@ -95,56 +99,59 @@ export async function getComplaint(
     customer,
     limits,
   ] = await Promise.all([
-    ctx.db
-      .selectFrom('remedy_proposals')
-      .selectAll()
-      .where('complaint_id', '=', c.id)
-      .orderBy('id')
-      .execute(),
-    ctx.db.selectFrom('replies').selectAll().where('complaint_id', '=', c.id).orderBy('id').execute(),
+    runFixed(
+      ctx.db,
+      ctx.db.selectFrom('remedy_proposals').selectAll().where('complaint_id', '=', c.id).orderBy('id'),
+    ),
+    runFixed(ctx.db, ctx.db.selectFrom('replies').selectAll().where('complaint_id', '=', c.id).orderBy('id')),
     // Links from this complaint, then links to it from others, each half through its own index. One join
     // on "either end is this complaint" (an OR inside the join) ran as fast, but PostgreSQL took 5–6 ms
     // to plan it on every call at 200k complaints; the halves plan in 0.5 ms.
-    ctx.db
-      .selectFrom('complaint_links')
-      .innerJoin('complaints as other', 'other.id', 'complaint_links.target_id')
-      .where('complaint_links.complaint_id', '=', c.id)
-      .select(LINK_COLUMNS)
-      .unionAll(
-        ctx.db
-          .selectFrom('complaint_links')
-          .innerJoin('complaints as other', 'other.id', 'complaint_links.complaint_id')
-          .where('complaint_links.target_id', '=', c.id)
-          .where('complaint_links.complaint_id', '!=', c.id)
-          .select(LINK_COLUMNS),
-      )
-      .execute(),
-    ctx.db.selectFrom('complaint_watchers').select('user_id').where('complaint_id', '=', c.id).execute(),
-    ctx.db
-      .selectFrom('categories')
-      .select(['path'])
-      .where('id', '=', c.category_id)
-      .executeTakeFirstOrThrow(),
-    ctx.db.selectFrom('complaint_deadlines').selectAll().where('complaint_id', '=', c.id).execute(),
-    ctx.db.selectFrom('evidence').selectAll().where('complaint_id', '=', c.id).orderBy('id').execute(),
-    ctx.db
-      .selectFrom('complaint_messages')
-      .selectAll()
-      .where('complaint_id', '=', c.id)
-      .orderBy('id')
-      .execute(),
-    ctx.db
-      .selectFrom('satisfaction_surveys')
-      .selectAll()
-      .where('complaint_id', '=', c.id)
-      .orderBy('submitted_at')
-      .orderBy('id')
-      .execute(),
+    runFixed(
+      ctx.db,
+      ctx.db
+        .selectFrom('complaint_links')
+        .innerJoin('complaints as other', 'other.id', 'complaint_links.target_id')
+        .where('complaint_links.complaint_id', '=', c.id)
+        .select(LINK_COLUMNS)
+        .unionAll(
+          ctx.db
+            .selectFrom('complaint_links')
+            .innerJoin('complaints as other', 'other.id', 'complaint_links.complaint_id')
+            .where('complaint_links.target_id', '=', c.id)
+            .where('complaint_links.complaint_id', '!=', c.id)
+            .select(LINK_COLUMNS),
+        ),
+    ),
+    runFixed(
+      ctx.db,
+      ctx.db.selectFrom('complaint_watchers').select('user_id').where('complaint_id', '=', c.id),
+    ),
+    runFixed(ctx.db, ctx.db.selectFrom('categories').select(['path']).where('id', '=', c.category_id)),
+    runFixed(ctx.db, ctx.db.selectFrom('complaint_deadlines').selectAll().where('complaint_id', '=', c.id)),
+    runFixed(
+      ctx.db,
+      ctx.db.selectFrom('evidence').selectAll().where('complaint_id', '=', c.id).orderBy('id'),
+    ),
+    runFixed(
+      ctx.db,
+      ctx.db.selectFrom('complaint_messages').selectAll().where('complaint_id', '=', c.id).orderBy('id'),
+    ),
+    runFixed(
+      ctx.db,
+      ctx.db
+        .selectFrom('satisfaction_surveys')
+        .selectAll()
+        .where('complaint_id', '=', c.id)
+        .orderBy('submitted_at')
+        .orderBy('id'),
+    ),
     findCase(ctx.db, c.id),
     findClassification(ctx.db, c.id),
     customerPanel(ctx, c),
     c.status === 'proposed' ? authorityLimits(ctx.db) : null,
   ]);
+  if (!category) throw new Error(`complaint ${c.number} has no category ${c.category_id}`);
   const categoryIds = category.path.split('/').filter(Boolean).map(Number);
   const unitIds = [c.unit_id, c.intake_unit_id, c.responsible_unit_id].filter((i): i is number => i !== null);
   const people = userIds([
@@ -163,21 +170,37 @@ export async function getComplaint(
     (i): i is number => i !== null,
   );
   const [categoryRows, unitRows, userRows, partyRows] = await Promise.all([
-    ctx.db
-      .selectFrom('categories')
-      .select(['id', 'code', 'name_zh', 'name_en', 'level'])
-      .where('id', 'in', categoryIds)
-      .execute(),
-    ctx.db.selectFrom('units').select(['id', 'name', 'name_en']).where('id', 'in', unitIds).execute(),
+    runFixed(
+      ctx.db,
+      ctx.db
+        .selectFrom('categories')
+        .select(['id', 'code', 'name_zh', 'name_en', 'level'])
+        .where(inIds(ctx.db, 'id', categoryIds)),
+    ),
+    runFixed(
+      ctx.db,
+      ctx.db
+        .selectFrom('units')
+        .select(['id', 'name', 'name_en'])
+        .where(inIds(ctx.db, 'id', unitIds)),
+    ),
     people.length
-      ? ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', people).execute()
+      ? runFixed(
+          ctx.db,
+          ctx.db
+            .selectFrom('users')
+            .select(['id', 'display_name'])
+            .where(inIds(ctx.db, 'id', people)),
+        )
       : [],
     partyIds.length
-      ? ctx.db
-          .selectFrom('external_parties')
-          .select(['id', 'code', 'name'])
-          .where('id', 'in', partyIds)
-          .execute()
+      ? runFixed(
+          ctx.db,
+          ctx.db
+            .selectFrom('external_parties')
+            .select(['id', 'code', 'name'])
+            .where(inIds(ctx.db, 'id', partyIds)),
+        )
       : [],
   ]);
   // The handler who must call the customer back may see their number (recorded like every reveal).

@@ -1,6 +1,7 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Static } from 'typebox';
 import type { ActorContext } from '../../context.js';
+import { inIds, runFixed } from '../../db/prepared.js';
 import type { Database } from '../../db/schema.js';
 import { onConnection, type RunQuery } from '../../db/sqlite-reader.js';
 import { inSubtree, seesAll, subtreeEnd } from '../../domain/actor.js';
@@ -393,7 +394,7 @@ function myWork(ctx: ActorContext): Condition {
 export function joined(ctx: ActorContext, ids: number[]) {
   return ctx.db
     .selectFrom('complaints')
-    .where('complaints.id', 'in', ids)
+    .where(inIds(ctx.db, 'complaints.id', ids))
     .leftJoin('categories', 'categories.id', 'complaints.category_id')
     .leftJoin('units', 'units.id', 'complaints.unit_id')
     .leftJoin('users as assignee', 'assignee.id', 'complaints.assignee_id');
@@ -450,7 +451,7 @@ export async function listComplaints(
     : null;
   const found = await idsAfter(ctx, listing, cursor, limit + 1);
   const ids = found.slice(0, limit);
-  const items = await inOrder(ids, () => page(ctx, ids).execute());
+  const items = await inOrder(ids, () => runFixed(ctx.db, page(ctx, ids)));
   const last = items.at(-1);
   const snippets = listing.search ? await searchSnippets(ctx.db, ids, listing.search) : null;
   return {

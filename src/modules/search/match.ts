@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database.js';
+import { inIds, runFixed } from '../../db/prepared.js';
 import { containsPattern, ftsQuery, type SearchQuery, tsQuery } from './query.js';
 import { type Snippet, snippet } from './snippet.js';
 
@@ -39,15 +40,14 @@ export interface ColumnRange {
  */
 export async function rangesWithMatches(db: Db, ranges: ColumnRange[]): Promise<ColumnRange[]> {
   const hits = await Promise.all(
-    ranges.map((r) =>
-      db
+    ranges.map(async (r) => {
+      const query = db
         .selectFrom('complaints')
         .select('id')
         .where(r.column, '>=', r.from)
-        .where(r.column, '<', r.to)
-        .limit(1)
-        .executeTakeFirst(),
-    ),
+        .where(r.column, '<', r.to);
+      return (await runFixed(db, query.limit(1)))[0];
+    }),
   );
   return ranges.filter((_, k) => hits[k] !== undefined);
 }
@@ -81,11 +81,13 @@ export async function searchSnippets(
   query: SearchQuery,
 ): Promise<Map<number, Snippet | null>> {
   if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom('complaint_search')
-    .select(['complaint_id', 'body'])
-    .where('complaint_id', 'in', ids)
-    .execute();
+  const rows = await runFixed(
+    db,
+    db
+      .selectFrom('complaint_search')
+      .select(['complaint_id', 'body'])
+      .where(inIds(db, 'complaint_id', ids)),
+  );
   const bodies = new Map(rows.map((r) => [r.complaint_id, r.body]));
   return new Map(ids.map((id) => [id, snippet(bodies.get(id) ?? '', query.highlights)]));
 }
