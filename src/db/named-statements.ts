@@ -11,7 +11,7 @@ const MOST_NAMES = 500;
 /**
  * Marks `text` as a statement of fixed shape run again and again (registration's, see prepared.ts
  * and insertRow): on PostgreSQL each connection then parses and plans it once and runs it by name,
- * instead of parsing and planning it at every run (ADR 0014, amendment of 2026-12-06).
+ * instead of parsing and planning it at every run (ADR 0014, amendment of 2026-12-05, late night).
  */
 export function nameStatement(text: string): void {
   if (names.size < MOST_NAMES && !names.has(text)) names.set(text, `kesu_${names.size + 1}`);

@@ -7,8 +7,6 @@ import { createRule, deleteRule, listRules, updateRule } from './rules.js';
 import { readClassificationSettings, saveClassificationSettings } from './settings.js';
 import { queueTraining } from './train.js';
 
-const tags = ['classification'];
-
 /** Suggestions for staff; keyword rules, settings and training for the admin. */
 export function classificationRoutes(http: Http, app: AppContext): void {
   route(http, classifierEndpoints.listClassificationRules, async (req) => listRules(actorContext(app, req)));

@@ -1,10 +1,6 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { badRequest, unsupportedMediaType } from '../../lib/errors.js';
 import { actorContext, type Http, route } from '../../server/http.js';
-import { requireAdmin } from '../org/index.js';
-import { addEvidenceUploads, type UploadPart } from './add-evidence.js';
+import { addEvidenceUploads } from './add-evidence.js';
 import { evidenceEndpoints } from './endpoints.js';
 import { multipartUploads, sendEvidence } from './http-evidence.js';
 import { listEvidence, openEvidence } from './queries.js';

@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { AppContext } from '../../context.js';
 import { badRequest, type FieldProblem } from '../../lib/errors.js';
