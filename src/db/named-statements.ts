@@ -9,9 +9,10 @@ const names = new Map<string, string>();
 const MOST_NAMES = 500;
 
 /**
- * Marks `text` as a statement of fixed shape run again and again (registration's, see prepared.ts
- * and insertRow): on PostgreSQL each connection then parses and plans it once and runs it by name,
- * instead of parsing and planning it at every run (ADR 0014, amendment of 2026-12-05, late night).
+ * Marks `text` as a statement of fixed shape run again and again (`prepared`, `runFixed`, `insertRow`):
+ * on PostgreSQL each connection then parses it once and runs it by name, and once a generic plan
+ * proves as cheap as planning with the values (after five runs) plans it no more (ADR 0014, amendment
+ * of 2026-12-05, late night). A statement whose best plan depends on its values keeps being planned.
  */
 export function nameStatement(text: string): void {
   if (names.size < MOST_NAMES && !names.has(text)) names.set(text, `kesu_${names.size + 1}`);

@@ -40,14 +40,15 @@ export interface ColumnRange {
  */
 export async function rangesWithMatches(db: Db, ranges: ColumnRange[]): Promise<ColumnRange[]> {
   const hits = await Promise.all(
-    ranges.map(async (r) => {
-      const query = db
+    ranges.map((r) =>
+      db
         .selectFrom('complaints')
         .select('id')
         .where(r.column, '>=', r.from)
-        .where(r.column, '<', r.to);
-      return (await runFixed(db, query.limit(1)))[0];
-    }),
+        .where(r.column, '<', r.to)
+        .limit(1)
+        .executeTakeFirst(),
+    ),
   );
   return ranges.filter((_, k) => hits[k] !== undefined);
 }
