@@ -36,6 +36,18 @@ export function toCaseView(r: {
   };
 }
 
+/** What a case view is made of (`toCaseView`), from the cases joined with the user who marked them. */
+export const CASE_COLUMNS = [
+  'complaint_cases.title',
+  'complaint_cases.summary',
+  'complaint_cases.lessons',
+  'complaint_cases.scripts',
+  'complaint_cases.tags',
+  'complaint_cases.marked_by',
+  'complaint_cases.marked_at',
+  'users.display_name as marked_by_name',
+] as const;
+
 /** The complaint's case, or null when it is not one (the detail's `case`). */
 export async function findCase(db: Db | Tx, complaintId: number): Promise<CaseView | null> {
   const [row] = await runFixed(
@@ -43,16 +55,7 @@ export async function findCase(db: Db | Tx, complaintId: number): Promise<CaseVi
     db
       .selectFrom('complaint_cases')
       .leftJoin('users', 'users.id', 'complaint_cases.marked_by')
-      .select([
-        'complaint_cases.title',
-        'complaint_cases.summary',
-        'complaint_cases.lessons',
-        'complaint_cases.scripts',
-        'complaint_cases.tags',
-        'complaint_cases.marked_by',
-        'complaint_cases.marked_at',
-        'users.display_name as marked_by_name',
-      ])
+      .select(CASE_COLUMNS)
       .where('complaint_cases.complaint_id', '=', complaintId),
   );
   return row ? toCaseView(row) : null;

@@ -2,7 +2,7 @@ import type { ActorContext } from '../../context.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { badRequest } from '../../lib/errors.js';
 import { categorySubtreeIds } from '../categories/index.js';
-import { toCaseView } from './case-view.js';
+import { CASE_COLUMNS, toCaseView } from './case-view.js';
 import { requireLibraryReader } from './library-access.js';
 import type { CasesInput } from './schemas.js';
 import { contains, queryWords } from './terms.js';
@@ -40,14 +40,7 @@ export async function listCases(ctx: ActorContext, input: CasesInput) {
   const rows = await q
     .select([
       'complaint_cases.complaint_id',
-      'complaint_cases.title',
-      'complaint_cases.summary',
-      'complaint_cases.lessons',
-      'complaint_cases.scripts',
-      'complaint_cases.tags',
-      'complaint_cases.marked_by',
-      'complaint_cases.marked_at',
-      'users.display_name as marked_by_name',
+      ...CASE_COLUMNS,
       'complaints.number',
       'categories.id as category_id',
       'categories.code as category_code',
