@@ -23,12 +23,31 @@ export function nameStatement(text: string): void {
  * (node-postgres prepares it on the connection the first time it sees the name); any other as it was.
  */
 export class NamingClient extends pg.Client {
+  /** Statements this connection prepares again under a new name, after a change of their tables. */
+  private readonly renamed = new Map<string, string>();
+
   // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads; this passes every call through but one.
   override query(...args: any[]): any {
     const [text, values] = args;
-    const name = typeof text === 'string' && Array.isArray(values) ? names.get(text) : undefined;
-    if (name && args.length === 2) return super.query({ name, text, values });
+    const marked = typeof text === 'string' && Array.isArray(values) ? names.get(text) : undefined;
+    if (marked && args.length === 2) {
+      const name = this.renamed.get(text) ?? marked;
+      return super.query({ name, text, values }).catch((error: unknown) => {
+        if (changedResult(error)) this.renamed.set(text, `${marked}_${this.renamed.size + 1}`);
+        throw error;
+      });
+    }
     // biome-ignore lint/suspicious/noExplicitAny: as above.
     return (super.query as (...a: any[]) => any)(...args);
   }
 }
+
+/**
+ * A migration run while the server runs (a column added to a table read with `select *`) makes
+ * PostgreSQL refuse a statement prepared before it, on every run. The request that meets it fails
+ * (inside a transaction nothing can be retried); the connection prepares the statement afresh under
+ * another name for the next one.
+ */
+const changedResult = (error: unknown) =>
+  (error as { code?: string }).code === '0A000' &&
+  /cached plan must not change result type/.test((error as Error).message);

@@ -119,4 +119,26 @@ for (const dialect of DIALECTS)
       // PostgreSQL: one statement for every list, prepared on the connection.
       if (dialect === 'postgres') expect(texts).toHaveLength(1);
     });
+
+    if (dialect === 'postgres')
+      it('prepares a statement again after a migration changes its table under the running server', async () => {
+        await sql`create table named_shape (id integer primary key)`.execute(t.app.db);
+        await sql`insert into named_shape values (1)`.execute(t.app.db);
+        // biome-ignore lint/suspicious/noExplicitAny: a table the schema does not know.
+        const db = t.app.db as any;
+        const read = (conn: typeof t.app.db) =>
+          runFixed<Record<string, unknown>>(
+            conn,
+            db.selectFrom('named_shape').selectAll().where('id', '=', 1),
+          );
+        await t.app.db.connection().execute(async (conn) => {
+          expect(await read(conn)).toEqual([{ id: 1 }]);
+          await sql`alter table named_shape add column note text default 'new'`.execute(conn);
+          // PostgreSQL refuses the statement prepared before the change once…
+          await expect(read(conn)).rejects.toThrow(/cached plan must not change result type/);
+          // …and the next request on the same connection gets the new columns.
+          expect(await read(conn)).toEqual([{ id: 1, note: 'new' }]);
+          expect(await read(conn)).toEqual([{ id: 1, note: 'new' }]);
+        });
+      });
   });
