@@ -11,6 +11,7 @@ import { countRows, type FreshDatabase, freshDatabase, KesuClient, startKesu } f
 import { describeLoad, type LoadSummary, runLoad, type VariedRequest } from './lib/load.js';
 import { mixedRows, writeMixedDataset } from './lib/mixed-dataset.js';
 import { KINDS, type Kind, loadPools, MIXED_SEED, mixedRequests, type User } from './lib/mixed-requests.js';
+import { formatStatements, resetStatementStats, topStatements } from './lib/pg-statements.js';
 import { formatWaits, samplePgWaits } from './lib/pg-waits.js';
 import { mixRefs, registrationMix, settleCategories } from './lib/workload.js';
 import { profileDir, readProfile, settle } from './registration.js';
@@ -89,11 +90,16 @@ async function measure(ctx: BenchContext, kind: DbKind, db: FreshDatabase, org: 
     }
     ctx.log(`kesu-mixed-${kind}: measuring ${durationSeconds} s with ${connections} connections`);
     // Profiling on PostgreSQL: what its backends do during the measured run, beside Kesu's CPU profile.
-    const waits = profiles && kind === 'postgres' ? await samplePgWaits(db.url) : undefined;
+    const pgProfile = profiles !== undefined && kind === 'postgres';
+    if (pgProfile) await resetStatementStats(db.url);
+    const waits = pgProfile ? await samplePgWaits(db.url) : undefined;
     const load = await runLoad({ ...spec, durationSeconds });
     if (waits)
       for (const line of formatWaits((await waits.stop()).top))
         ctx.log(`kesu-mixed-${kind} pg waits: ${line}`);
+    if (pgProfile)
+      for (const line of formatStatements(await topStatements(db.url)))
+        ctx.log(`kesu-mixed-${kind} pg statements: ${line}`);
     answered += okCount(load, 'register');
     result.load = load;
     ctx.log(`kesu-mixed-${kind}: ${describeLoad(load)}`);

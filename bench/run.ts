@@ -25,6 +25,7 @@ import { DEFAULT_EXPORT_ROWS, exportBench, exportRows } from './export.js';
 import { forecastBench } from './forecast.js';
 import type { BenchContext, BenchModule, BenchOptions, DbKind } from './lib/context.js';
 import { DEFAULT_MIXED_ROWS, mixedRows } from './lib/mixed-dataset.js';
+import { STATEMENT_STATS_SETTINGS } from './lib/pg-statements.js';
 import { stopAll } from './lib/processes.js';
 import { writeResults } from './lib/results.js';
 import { DEFAULT_LIST_ROWS, listBench, listRows } from './list.js';
@@ -188,7 +189,8 @@ async function main(): Promise<number> {
     async postgresDatabase(name) {
       if (!postgres) {
         log('starting a throwaway PostgreSQL');
-        postgres = startPostgres();
+        // Profiling: the server also counts what each statement costs (lib/pg-statements.ts).
+        postgres = startPostgres(options.profile ? STATEMENT_STATS_SETTINGS : {});
       }
       return createDatabase((await postgres).url, name);
     },

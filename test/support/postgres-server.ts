@@ -207,8 +207,8 @@ export function serverSettings(port: number, socketDir: string): Record<string, 
   };
 }
 
-/** Starts a private PostgreSQL server. See the module comment. */
-export async function startPostgres(): Promise<PostgresServer> {
+/** Starts a private PostgreSQL server (with `extraSettings` beside the usual ones). See the module comment. */
+export async function startPostgres(extraSettings: Record<string, string> = {}): Promise<PostgresServer> {
   const binDir = findPgBinDir();
   const runAs = await resolveRunAs();
 
@@ -245,7 +245,10 @@ export async function startPostgres(): Promise<PostgresServer> {
       [
         '-D',
         dataDir,
-        ...Object.entries(serverSettings(port, baseDir)).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+        ...Object.entries({ ...serverSettings(port, baseDir), ...extraSettings }).flatMap(([k, v]) => [
+          '-c',
+          `${k}=${v}`,
+        ]),
       ],
       { ...spawnOptions(runAs, baseDir), stdio: ['ignore', logFd, logFd] },
     );
