@@ -1,5 +1,5 @@
-import { CompiledQuery, type Insertable, PostgresAdapter, type Updateable } from 'kysely';
-import type { Db, Tx } from './database.js';
+import { CompiledQuery, type Insertable, type Updateable } from 'kysely';
+import { type Db, isPostgres, type Tx } from './database.js';
 import { nameStatement } from './named-statements.js';
 import type { Database } from './schema.js';
 
@@ -105,8 +105,8 @@ export async function insertRows<T extends keyof Database & string, R = never>(
   if (!rows.length) return [];
   const columns = columnsOf(table, rows);
   const names = columnList(columns);
-  const end = tail ? ` ${tail}` : '';
-  const postgres = tx.getExecutor().adapter instanceof PostgresAdapter;
+  const end = tailOf(tail);
+  const postgres = isPostgres(tx);
   if (postgres && rows.length >= UNNEST_FROM) {
     const arrays = await arrayParameters(tx, table, columns);
     const text = `insert into "${table}" (${names}) select ${names} from unnest(${arrays}) with ordinality as u (${names}, "#") order by "#"${end}`;
@@ -121,6 +121,9 @@ export async function insertRows<T extends keyof Database & string, R = never>(
   }
   return returned;
 }
+
+/** What follows an INSERT's values (`on conflict …`, `returning …`), if anything. */
+const tailOf = (tail: string) => (tail ? ` ${tail}` : '');
 
 /** The SQL of `insertRow`, by dialect, table, columns and tail. */
 const insertTexts = new Map<string, string>();
@@ -143,11 +146,11 @@ export async function insertRow<T extends keyof Database & string, R = never>(
       columns.push(column);
       values.push(value);
     }
-  const postgres = tx.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(tx);
   const key = `${postgres}\u0000${table}\u0000${columns.join(',')}\u0000${tail}`;
   let text = insertTexts.get(key);
   if (text === undefined) {
-    text = `insert into "${table}" (${columnList(columns)}) values ${placeholders(1, columns.length, postgres)}${tail ? ` ${tail}` : ''}`;
+    text = `insert into "${table}" (${columnList(columns)}) values ${placeholders(1, columns.length, postgres)}${tailOf(tail)}`;
     insertTexts.set(key, text);
     if (postgres) nameStatement(text);
   }
@@ -184,7 +187,7 @@ export async function updateRows<T extends keyof Database & string>(
     .map((c) => `"${c}" = v."${c}"`)
     .join(', ');
   const where = keys.map((k) => `"${table}"."${k}" = v."${k}"`).join(' and ');
-  if (tx.getExecutor().adapter instanceof PostgresAdapter) {
+  if (isPostgres(tx)) {
     const names = columnList(columns);
     const arrays = await arrayParameters(tx, table, columns);
     const text = `update "${table}" set ${set} from unnest(${arrays}) as v (${names}) where ${where}`;

@@ -5,6 +5,7 @@ import {
   Kysely,
   type KyselyPlugin,
   OperationNodeTransformer,
+  PostgresAdapter,
   PostgresDialect,
   type RootOperationNode,
   type SelectQueryNode,
@@ -19,6 +20,9 @@ import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
+
+/** Whether `db` (a database or a transaction) is PostgreSQL's. */
+export const isPostgres = (db: Db | Tx) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export interface DatabaseHandle {
   db: Db;

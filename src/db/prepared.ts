@@ -1,5 +1,5 @@
-import { type Compilable, CompiledQuery, type Kysely, PostgresAdapter } from 'kysely';
-import type { Db, Tx } from './database.js';
+import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
+import { type Db, isPostgres, type Tx } from './database.js';
 import { nameStatement } from './named-statements.js';
 import type { Database } from './schema.js';
 
@@ -27,7 +27,7 @@ export function prepared<V extends object, R>(
       const { sql, parameters } = build(db, slots).compile();
       statement = { sql, parameters };
       byDialect.set(adapter, statement);
-      if (onPostgres(db)) nameStatement(sql);
+      if (isPostgres(db)) nameStatement(sql);
     }
     const named = values as Record<string, unknown>;
     const parameters = statement.parameters.map((p) => (p instanceof Slot ? named[p.name] : p));
@@ -44,7 +44,7 @@ export function prepared<V extends object, R>(
  */
 export async function runFixed<R>(db: Db | Tx, query: Compilable<R>): Promise<R[]> {
   const compiled = query.compile();
-  if (onPostgres(db)) nameStatement(compiled.sql);
+  if (isPostgres(db)) nameStatement(compiled.sql);
   return (await db.executeQuery<R>(compiled)).rows;
 }
 
@@ -53,6 +53,4 @@ export const inIds =
   (db: Db | Tx, column: string, ids: readonly number[]) =>
   // biome-ignore lint/suspicious/noExplicitAny: a column of whichever table the caller reads; its name is checked by the tests that run it.
   (eb: any) =>
-    onPostgres(db) ? eb(column, '=', eb.fn.any(eb.val(ids))) : eb(column, 'in', ids);
-
-const onPostgres = (db: Db | Tx) => db.getExecutor().adapter instanceof PostgresAdapter;
+    isPostgres(db) ? eb(column, '=', eb.fn.any(eb.val(ids))) : eb(column, 'in', ids);

@@ -87,7 +87,7 @@ export async function linkCustomer(
   const found = await findByContact(tx, keys, contacts);
   let customerId = found?.customerId ?? null;
   if (found === null) {
-    const created = await insertId(tx, 'customers', {
+    const createdId = await insertId(tx, 'customers', {
       name: complainant.name,
       level: 'regular',
       tags: '[]',
@@ -97,11 +97,11 @@ export async function linkCustomer(
       created_at: now,
       updated_at: now,
     });
-    if ((await addContacts(tx, keys, { customerId: created, contacts, now })) === 0 && contacts.length) {
+    if ((await addContacts(tx, keys, { customerId: createdId, contacts, now })) === 0 && contacts.length) {
       // A concurrent registration created this customer first: use theirs.
-      await tx.deleteFrom('customers').where('id', '=', created).execute();
+      await tx.deleteFrom('customers').where('id', '=', createdId).execute();
       customerId = await findCustomerByContact(tx, keys, contacts);
-    } else customerId = created;
+    } else customerId = createdId;
   } else {
     // The contact it was found by is the customer's already: no sealing, no statement for it.
     const others = contacts.filter((c) => c.kind !== found.kind);

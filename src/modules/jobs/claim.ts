@@ -1,5 +1,4 @@
-import { PostgresAdapter } from 'kysely';
-import type { Db, Tx } from '../../db/database.js';
+import { type Db, isPostgres, type Tx } from '../../db/database.js';
 import type { Job } from '../../db/schema.js';
 import { type BackoffOptions, backoffDelay } from './backoff.js';
 
@@ -28,8 +27,6 @@ export class PermanentJobError extends Error {
     this.name = 'PermanentJobError';
   }
 }
-
-const isPostgres = (db: Db | Tx) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export interface ClaimOptions {
   workerId: string;

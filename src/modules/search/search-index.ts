@@ -1,13 +1,11 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { insertRow } from '../../db/batches.js';
-import type { Tx } from '../../db/database.js';
+import { isPostgres, type Tx } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { categoryById } from '../categories/index.js';
 import { complaintTerms, foldWidth } from './terms.js';
 
 type Writer = Kysely<Database> | Tx;
-
-const isPostgres = (db: Writer) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** The complaint's columns in its search document (with its replies and messages). */
 const TEXT_COLUMNS = ['title', 'content', 'waybill_no', 'order_no'] as const;
