@@ -112,14 +112,45 @@ export async function insertRows<T extends keyof Database & string, R = never>(
     const text = `insert into "${table}" (${names}) select ${names} from unnest(${arrays}) with ordinality as u (${names}, "#") order by "#"${end}`;
     return (await tx.executeQuery<R>(CompiledQuery.raw(text, byColumn(rows, columns)))).rows;
   }
-  const head = `insert into "${table}" (${names}) values `;
+  return runAll<R>(tx, valuesInserts(postgres, table, rows, columns, tail));
+}
+
+/** The statements of a multi-row INSERT as VALUES lists, cut to fit the bound-parameter limit. */
+function valuesInserts<R extends object>(
+  postgres: boolean,
+  table: string,
+  rows: readonly R[],
+  columns: Array<keyof R & string>,
+  tail: string,
+): CompiledQuery[] {
+  const head = `insert into "${table}" (${columnList(columns)}) values `;
+  return statementChunks(rows, columns.length).map((chunk) =>
+    CompiledQuery.raw(
+      `${head}${placeholders(chunk.length, columns.length, postgres)}${tailOf(tail)}`,
+      byRow(chunk, columns),
+    ),
+  );
+}
+
+/** Runs `statements` one after another: what they return, in their order. */
+async function runAll<R>(tx: Tx | Db, statements: CompiledQuery[]): Promise<R[]> {
   const returned: R[] = [];
-  for (const chunk of statementChunks(rows, columns.length)) {
-    const text = `${head}${placeholders(chunk.length, columns.length, postgres)}${end}`;
-    const result = await tx.executeQuery<R>(CompiledQuery.raw(text, byRow(chunk, columns)));
-    returned.push(...result.rows);
-  }
+  for (const statement of statements) returned.push(...(await tx.executeQuery<R>(statement)).rows);
   return returned;
+}
+
+/**
+ * `insertRows`' statements for a few rows, to run later (a `WriteBatch`): VALUES lists, never the
+ * arrays of many rows on PostgreSQL, whose types would have to be read first.
+ */
+export function rowsInserts<T extends keyof Database & string>(
+  db: Tx | Db,
+  table: T,
+  rows: ReadonlyArray<Insertable<Database[T]>>,
+  tail = '',
+): CompiledQuery[] {
+  if (!rows.length) return [];
+  return valuesInserts(isPostgres(db), table, rows, columnsOf(table, rows), tail);
 }
 
 /** What follows an INSERT's values (`on conflict …`, `returning …`), if anything. */
@@ -139,6 +170,16 @@ export async function insertRow<T extends keyof Database & string, R = never>(
   row: Insertable<Database[T]>,
   tail = '',
 ): Promise<R | undefined> {
+  return (await tx.executeQuery<R>(rowInsert(tx, table, row, tail))).rows[0];
+}
+
+/** `insertRow`'s statement, to run now or later (a `WriteBatch`). */
+export function rowInsert<T extends keyof Database & string>(
+  db: Tx | Db,
+  table: T,
+  row: Insertable<Database[T]>,
+  tail = '',
+): CompiledQuery {
   const columns: string[] = [];
   const values: unknown[] = [];
   for (const [column, value] of Object.entries(row))
@@ -146,7 +187,7 @@ export async function insertRow<T extends keyof Database & string, R = never>(
       columns.push(column);
       values.push(value);
     }
-  const postgres = isPostgres(tx);
+  const postgres = isPostgres(db);
   const key = `${postgres}\u0000${table}\u0000${columns.join(',')}\u0000${tail}`;
   let text = insertTexts.get(key);
   if (text === undefined) {
@@ -154,7 +195,7 @@ export async function insertRow<T extends keyof Database & string, R = never>(
     insertTexts.set(key, text);
     if (postgres) nameStatement(text);
   }
-  return (await tx.executeQuery<R>(CompiledQuery.raw(text, values))).rows[0];
+  return CompiledQuery.raw(text, values);
 }
 
 /** `insertRow` of a table with a generated id: the new row's id. */

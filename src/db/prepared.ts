@@ -17,22 +17,30 @@ class Slot {
  */
 export function prepared<V extends object, R>(
   build: (db: Kysely<Database>, values: V) => Compilable<R>,
-): (db: Db | Tx, values: V) => Promise<R[]> {
+): Prepared<V, R> {
   const byDialect = new Map<unknown, { sql: string; parameters: readonly unknown[] }>();
-  return async (db, values) => {
+  const statement = (db: Db | Tx, values: V): CompiledQuery<R> => {
     const adapter = db.getExecutor().adapter.constructor;
-    let statement = byDialect.get(adapter);
-    if (!statement) {
+    let compiled = byDialect.get(adapter);
+    if (!compiled) {
       const slots = Object.fromEntries(Object.keys(values).map((k) => [k, new Slot(k)])) as V;
       const { sql, parameters } = build(db, slots).compile();
-      statement = { sql, parameters };
-      byDialect.set(adapter, statement);
+      compiled = { sql, parameters };
+      byDialect.set(adapter, compiled);
       if (isPostgres(db)) nameStatement(sql);
     }
     const named = values as Record<string, unknown>;
-    const parameters = statement.parameters.map((p) => (p instanceof Slot ? named[p.name] : p));
-    return (await db.executeQuery<R>(CompiledQuery.raw(statement.sql, parameters))).rows;
+    const parameters = compiled.parameters.map((p) => (p instanceof Slot ? named[p.name] : p));
+    return CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<R>;
   };
+  const run = async (db: Db | Tx, values: V) => (await db.executeQuery(statement(db, values))).rows;
+  return Object.assign(run, { statement });
+}
+
+/** A `prepared` statement: run it now, or take its SQL and values to run later (a `WriteBatch`). */
+export interface Prepared<V, R> {
+  (db: Db | Tx, values: V): Promise<R[]>;
+  statement(db: Db | Tx, values: V): CompiledQuery<R>;
 }
 
 /**

@@ -153,6 +153,18 @@ for (const dialect of DIALECTS) {
         buildComplaint(t.org, { complainant: { name: '钱女士', phone: customer.phone } }),
       );
       expect(fourth.possibleDuplicates.map((d: { number: string }) => d.number)).toEqual([first.number]);
+
+      // The same person again about the first parcel: one match for both reasons, the newest first.
+      const fifth = await agent.ok(
+        'POST',
+        '/api/v1/complaints',
+        buildComplaint(t.org, { complainant: customer, waybillNo }),
+      );
+      expect(fifth.possibleDuplicates).toEqual([
+        expect.objectContaining({ number: fourth.number, reasons: ['same_customer'] }),
+        expect.objectContaining({ number: third.number, reasons: ['same_waybill'] }),
+        expect.objectContaining({ number: first.number, reasons: ['same_customer', 'same_waybill'] }),
+      ]);
     });
 
     it('does not count complaints older than the configured window', async () => {

@@ -1,6 +1,7 @@
 import { insertId, insertRow } from '../../db/batches.js';
 import type { Tx } from '../../db/database.js';
 import { prepared } from '../../db/prepared.js';
+import type { WriteBatch } from '../../db/write-batch.js';
 import { currentContext } from '../../lib/request-context.js';
 import type { TxCache } from '../../lib/tx-cache.js';
 import { type ChainHead, chainedEvent, type NewEvent } from './chain.js';
@@ -53,4 +54,19 @@ export async function appendEvent(
     });
   cache?.set(headKey, { seq: row.seq, hash: row.hash });
   return { id, seq: row.seq };
+}
+
+/**
+ * The first event of a stream created in this transaction (a new complaint), with `batch`: there is
+ * no head to read or lock, and nothing reads the event back before the batch is flushed.
+ */
+export function startStream(batch: WriteBatch, e: Omit<NewEvent, 'newStream'>): void {
+  const row = chainedEvent(e, undefined, currentContext());
+  batch.insertRow('events', row);
+  batch.insertRow('event_heads', {
+    stream_type: e.streamType,
+    stream_id: e.streamId,
+    seq: row.seq,
+    hash: row.hash,
+  });
 }

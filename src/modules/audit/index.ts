@@ -1,4 +1,4 @@
-export { appendEvent, type NewEvent } from './append-event.js';
+export { appendEvent, type NewEvent, startStream } from './append-event.js';
 export { appendEvents } from './append-events.js';
 export { readStream } from './read-stream.js';
 export {

@@ -1,7 +1,7 @@
 import type { ActorContext } from '../../context.js';
-import { insertRow } from '../../db/batches.js';
 import type { Db, Tx } from '../../db/database.js';
 import { runFixed } from '../../db/prepared.js';
+import type { WriteBatch } from '../../db/write-batch.js';
 import type { FieldProblem } from '../../lib/errors.js';
 import { CategoryIndex } from './categories.js';
 import type { AppliedFields, RegistrationClassificationView, StoredClassificationView } from './schemas.js';
@@ -56,14 +56,14 @@ export async function classifyRegistration(
 }
 
 /** The prediction row, written in the registration's transaction. */
-export async function storeClassification(
-  tx: Tx,
+export function storeClassification(
+  batch: WriteBatch,
   complaintId: number,
   c: RegistrationClassification,
   now: number,
-): Promise<void> {
+): void {
   const v = c.view;
-  await insertRow(tx, 'complaint_classifications', {
+  batch.insertRow('complaint_classifications', {
     complaint_id: complaintId,
     model: v.model,
     category_id: v.category?.id ?? null,

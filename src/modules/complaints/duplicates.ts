@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
-import { insertRows } from '../../db/batches.js';
+import { type Kysely, sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.js';
 import { prepared } from '../../db/prepared.js';
 import type { Database, NewComplaint } from '../../db/schema.js';
+import type { WriteBatch } from '../../db/write-batch.js';
 import { OPEN_STATUSES } from '../../domain/complaint-model.js';
 import { readSetting } from '../settings/index.js';
 
@@ -29,22 +29,30 @@ const MAX_MATCHES = 10;
 
 type Subject = Pick<NewComplaint, 'customer_id' | 'waybill_no' | 'received_at'>;
 
-type EarlierRow = { id: number; number: string; status: string; received_at: number };
+type EarlierRow = { id: number; number: string; status: string; received_at: number; reason: MatchReason };
 
-/** Complaints since `since`, merged ones left out: the newest first. */
-const earlierSince = (db: Kysely<Database>, since: number) =>
+/** Complaints since `since`, merged ones left out, the newest first, with the reason they match for. */
+const earlierSince = (db: Kysely<Database>, since: number, reason: MatchReason) =>
   db
     .selectFrom('complaints')
-    .select(['id', 'number', 'status', 'received_at'])
+    .select(['id', 'number', 'status', 'received_at', sql<MatchReason>`${sql.lit(reason)}`.as('reason')])
     .where('received_at', '>=', since)
     .where('status', '!=', 'merged')
     .orderBy('received_at', 'desc')
     .limit(MAX_MATCHES);
-const bySameCustomer = prepared((db, { value, since }: { value: number; since: number }) =>
-  earlierSince(db, since).where('customer_id', '=', value),
-);
-const bySameWaybill = prepared((db, { value, since }: { value: string; since: number }) =>
-  earlierSince(db, since).where('waybill_no', '=', value),
+type Criteria = { customerId: number; waybill: string; since: number };
+const bySameCustomer = (db: Kysely<Database>, { customerId, since }: Omit<Criteria, 'waybill'>) =>
+  earlierSince(db, since, 'same_customer').where('customer_id', '=', customerId);
+const bySameWaybill = (db: Kysely<Database>, { waybill, since }: Omit<Criteria, 'customerId'>) =>
+  earlierSince(db, since, 'same_waybill').where('waybill_no', '=', waybill);
+const sameCustomer = prepared(bySameCustomer);
+const sameWaybill = prepared(bySameWaybill);
+/** Both look-ups, each on its own index, in one statement (one round trip on PostgreSQL). */
+const sameCustomerOrWaybill = prepared((db, values: Criteria) =>
+  db
+    .selectFrom(bySameCustomer(db, values).as('c'))
+    .selectAll()
+    .unionAll(db.selectFrom(bySameWaybill(db, values).as('w')).selectAll()),
 );
 
 /**
@@ -56,45 +64,48 @@ export async function findEarlierComplaints(db: Db | Tx, c: Subject): Promise<Ea
   const settings = await readSetting(db, DUPLICATE_SETTING, DEFAULT_DUPLICATE_SETTINGS);
   const since = c.received_at - settings.windowDays * 24 * 3600_000;
   const { customer_id: customerId, waybill_no: waybill } = c;
-  const criteria: Array<[MatchReason, () => Promise<EarlierRow[]>]> = [];
-  if (customerId) criteria.push(['same_customer', () => bySameCustomer(db, { value: customerId, since })]);
-  if (waybill) criteria.push(['same_waybill', () => bySameWaybill(db, { value: waybill, since })]);
+  const rows: EarlierRow[] =
+    customerId && waybill
+      ? await sameCustomerOrWaybill(db, { customerId, waybill, since })
+      : customerId
+        ? await sameCustomer(db, { customerId, since })
+        : waybill
+          ? await sameWaybill(db, { waybill, since })
+          : [];
   const found = new Map<number, EarlierComplaint>();
-  for (const [reason, earlier] of criteria) {
-    for (const r of await earlier()) {
-      const known = found.get(r.id);
-      if (known) {
-        if (!known.reasons.includes(reason)) known.reasons.push(reason);
-      } else {
-        found.set(r.id, {
-          id: r.id,
-          number: r.number,
-          status: r.status,
-          receivedAt: r.received_at,
-          reasons: [reason],
-          open: (OPEN_STATUSES as readonly string[]).includes(r.status),
-        });
-      }
+  for (const r of rows) {
+    const known = found.get(r.id);
+    if (known) {
+      if (!known.reasons.includes(r.reason)) known.reasons.push(r.reason);
+      known.reasons.sort();
+    } else {
+      found.set(r.id, {
+        id: r.id,
+        number: r.number,
+        status: r.status,
+        receivedAt: r.received_at,
+        reasons: [r.reason],
+        open: (OPEN_STATUSES as readonly string[]).includes(r.status),
+      });
     }
   }
   return [...found.values()].sort((a, b) => b.receivedAt - a.receivedAt).slice(0, MAX_MATCHES);
 }
 
 /** Link the new (already flagged) complaint to each earlier one (`repeat_of`) and flag its customer. */
-export async function recordRepeats(
-  tx: Tx,
+export function recordRepeats(
+  batch: WriteBatch,
   complaint: { id: number; customer_id: number | null },
   earlier: EarlierComplaint[],
   now: number,
-): Promise<void> {
+): void {
   if (!earlier.length) return;
-  await insertRows(
-    tx,
+  batch.insertRows(
     'complaint_links',
     earlier.map((e) => ({ complaint_id: complaint.id, kind: 'repeat_of', target_id: e.id, created_at: now })),
   );
   if (complaint.customer_id !== null && earlier.some((e) => e.reasons.includes('same_customer')))
-    await flagRepeatComplainant(tx, { customerId: complaint.customer_id });
+    batch.add(flagRepeatComplainant.statement(batch.tx, { customerId: complaint.customer_id }));
 }
 
 /** Only the first repeat writes: a frequent complainant's row is not locked by each new complaint. */

@@ -4,6 +4,7 @@ import type { ActorContext } from '../../context.js';
 import { insertId } from '../../db/batches.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { NewComplaint } from '../../db/schema.js';
+import { WriteBatch } from '../../db/write-batch.js';
 import {
   type Grade,
   higherPriority,
@@ -15,7 +16,7 @@ import {
 import { badRequest, conflict, forbidden } from '../../lib/errors.js';
 import { dateKey } from '../../lib/time.js';
 import { hasVisibleText } from '../../lib/visible-text.js';
-import { appendEvent } from '../audit/index.js';
+import { appendEvent, startStream } from '../audit/index.js';
 import {
   classificationEventData,
   classifyRegistration,
@@ -318,15 +319,17 @@ async function insertComplaint(
   const clocks = await planFirstClocks(tx, ctx, fields, { eventKind: 'registered', now });
   fields.due_at = clocks.dueAt;
   const id = await insertId(tx, 'complaints', fields);
-  await clocks.write(tx, id);
-  await recordRepeats(tx, { id, customer_id: fields.customer_id }, earlier, now);
-  if (classified) await storeClassification(tx, id, classified, now);
+  // The rows that follow the complaint's and that nothing reads back here: one round trip (write-batch.ts).
+  const later = new WriteBatch(tx);
+  clocks.write(later, id);
+  recordRepeats(later, { id, customer_id: fields.customer_id }, earlier, now);
+  if (classified) storeClassification(later, id, classified, now);
   const playbooks = await attachPlaybooks(tx, { ...fields, id }, now, { registering: true });
   // Resolving on first contact is a reply: not while a playbook's required step waits.
   if (input.firstContact && playbooks.length) await assertRequiredStepsDone(tx, id);
   // The history keeps the blind indexes, not the sealed contacts: it is read by more people.
   const { content, complainant_phone, complainant_email, due_at, ...recorded } = fields;
-  await appendEvent(tx, {
+  startStream(later, {
     streamType: COMPLAINT_STREAM,
     streamId: id,
     actorId: ctx.actor.userId,
@@ -350,8 +353,19 @@ async function insertComplaint(
           }
         : {}),
     },
-    newStream: true,
   });
+  // A new complaint's search row; on first contact it is written with the reply, below.
+  if (!input.firstContact)
+    await indexNewComplaint(later, id, {
+      title: fields.title,
+      content: fields.content,
+      waybill_no: fields.waybill_no ?? null,
+      order_no: fields.order_no ?? null,
+      category_id: fields.category_id,
+      updated_at: fields.updated_at,
+    });
+  await later.flush();
+  // After the batch: a notice delivered in the console appends to the complaint's history.
   await queueComplaintNotices(
     tx,
     ctx,
@@ -392,17 +406,8 @@ async function insertComplaint(
         clocks: firstContactClocks,
       },
     });
+    await indexComplaint(tx, id);
   }
-  if (input.firstContact) await indexComplaint(tx, id);
-  else
-    await indexNewComplaint(tx, id, {
-      title: fields.title,
-      content: fields.content,
-      waybill_no: fields.waybill_no ?? null,
-      order_no: fields.order_no ?? null,
-      category_id: fields.category_id,
-      updated_at: fields.updated_at,
-    });
   return { id, earlier };
 }
 

@@ -1,7 +1,9 @@
-import { type Kysely, sql } from 'kysely';
-import { insertRow } from '../../db/batches.js';
+import { CompiledQuery, type Kysely } from 'kysely';
+import { rowInsert } from '../../db/batches.js';
 import { isPostgres, type Tx } from '../../db/database.js';
+import { nameStatement } from '../../db/named-statements.js';
 import type { Database } from '../../db/schema.js';
+import type { WriteBatch } from '../../db/write-batch.js';
 import { categoryById } from '../categories/index.js';
 import { complaintTerms, foldWidth } from './terms.js';
 
@@ -63,31 +65,37 @@ function documentBody(
 }
 
 /** Store a search document and its terms (replacing the complaint's previous ones). */
-export async function writeSearchRow(
+export async function writeSearchRow(db: Writer, complaintId: number, doc: SearchDocument): Promise<void> {
+  for (const write of await searchRowWrites(db, complaintId, doc, false)) await db.executeQuery(write);
+}
+
+const PG_SEARCH_ROW = `insert into complaint_search (complaint_id, body, updated_at, terms)
+  values ($1, $2, $3, array_to_tsvector($4::text[]))
+  on conflict (complaint_id) do update set body = excluded.body, updated_at = excluded.updated_at, terms = excluded.terms`;
+nameStatement(PG_SEARCH_ROW);
+
+/** The statements that store a search row; `fresh`: the complaint has none yet (it is being registered). */
+async function searchRowWrites(
   db: Writer,
   complaintId: number,
   { body, categoryId, updatedAt }: SearchDocument,
-  /** The complaint has no search row yet (it is being registered). */
-  fresh = false,
-): Promise<void> {
+  fresh: boolean,
+): Promise<CompiledQuery[]> {
   const terms = complaintTerms(body, (await categoryById(db, categoryId))?.path);
-  if (isPostgres(db)) {
-    await sql`insert into complaint_search (complaint_id, body, updated_at, terms)
-      values (${complaintId}, ${body}, ${updatedAt}, array_to_tsvector(${terms}::text[]))
-      on conflict (complaint_id) do update
-      set body = excluded.body, updated_at = excluded.updated_at, terms = excluded.terms`.execute(db);
-    return;
-  }
-  await insertRow(
-    db,
-    'complaint_search',
-    { complaint_id: complaintId, body, updated_at: updatedAt },
-    'on conflict ("complaint_id") do update set "body" = excluded."body", "updated_at" = excluded."updated_at"',
-  );
-  if (!fresh) await sql`delete from complaint_search_fts where rowid = ${complaintId}`.execute(db);
-  await sql`insert into complaint_search_fts (rowid, terms) values (${complaintId}, ${terms.join(' ')})`.execute(
-    db,
-  );
+  if (isPostgres(db)) return [CompiledQuery.raw(PG_SEARCH_ROW, [complaintId, body, updatedAt, terms])];
+  return [
+    rowInsert(
+      db,
+      'complaint_search',
+      { complaint_id: complaintId, body, updated_at: updatedAt },
+      'on conflict ("complaint_id") do update set "body" = excluded."body", "updated_at" = excluded."updated_at"',
+    ),
+    ...(fresh ? [] : [CompiledQuery.raw('delete from complaint_search_fts where rowid = ?', [complaintId])]),
+    CompiledQuery.raw('insert into complaint_search_fts (rowid, terms) values (?, ?)', [
+      complaintId,
+      terms.join(' '),
+    ]),
+  ];
 }
 
 /**
@@ -101,10 +109,10 @@ export async function indexComplaint(db: Writer, complaintId: number): Promise<v
 
 /** A complaint being registered, from the row registration writes (no replies or messages yet). */
 export async function indexNewComplaint(
-  db: Writer,
+  batch: WriteBatch,
   complaintId: number,
   c: Searched & { category_id: number; updated_at: number },
-) {
+): Promise<void> {
   const doc = { body: documentBody(c, [], []), categoryId: c.category_id, updatedAt: c.updated_at };
-  await writeSearchRow(db, complaintId, doc, true);
+  batch.add(...(await searchRowWrites(batch.tx, complaintId, doc, true)));
 }

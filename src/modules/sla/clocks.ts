@@ -1,7 +1,7 @@
 import { type Selectable, sql } from 'kysely';
-import { insertRows } from '../../db/batches.js';
 import type { Tx } from '../../db/database.js';
 import type { ComplaintDeadlineTable } from '../../db/schema.js';
+import type { WriteBatch } from '../../db/write-batch.js';
 import type { Priority } from '../../domain/complaint-model.js';
 import { addTime, timeBetween } from './calendar/index.js';
 import type { SlaContext } from './settings.js';
@@ -107,7 +107,7 @@ export function firstClocks(
     receivedAt = now,
     externalDueAt = null,
   }: { eventKind: string; now: number; receivedAt?: number; externalDueAt?: number | null },
-): { dueAt: number | null; changes: ClockChanges; write: (tx: Tx, complaintId: number) => Promise<void> } {
+): { dueAt: number | null; changes: ClockChanges; write: (batch: WriteBatch, complaintId: number) => void } {
   const { changed: rows, changes } = stepClocks(sla, c, new Map(), { eventKind, now, receivedAt });
   if (externalDueAt !== null) {
     const external = fixedClock(sla, 'external', now, externalDueAt);
@@ -117,10 +117,9 @@ export function firstClocks(
   return {
     dueAt: rows.length ? Math.min(...rows.map((r) => r.due_at)) : null,
     changes,
-    write: async (tx, complaintId) => {
+    write: (batch, complaintId) => {
       // Registration's path: written without the query builder (ADR 0014, 2026-12-05 amendment).
-      await insertRows(
-        tx,
+      batch.insertRows(
         'complaint_deadlines',
         rows.map((r) => ({ complaint_id: complaintId, ...r })),
       );

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
+import type { WriteBatch } from '../../db/write-batch.js';
 import type { Priority } from '../../domain/complaint-model.js';
 import type { TxCache } from '../../lib/tx-cache.js';
 import { categoryById } from '../categories/index.js';
@@ -63,7 +64,7 @@ export async function planFirstClocks(
 ): Promise<{
   dueAt: number | null;
   changes: ClockChanges | null;
-  write: (tx: Tx, complaintId: number) => Promise<void>;
+  write: (batch: WriteBatch, complaintId: number) => void;
 }> {
   const sla = await loadSlaContext(app, tx);
   const planned = firstClocks(sla, await clockSubject(tx, { id: 0, ...c }), {
