@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.js';
+import { nameStatement } from '../../db/named-statements.js';
 import { prepared } from '../../db/prepared.js';
 
 /** `KS20261123-000123`: the day in the business time zone and a per-day counter. */
@@ -16,6 +17,26 @@ export async function nextNumber(db: Db | Tx, day: string): Promise<string> {
   if (!row) throw new Error(`no number taken for ${day}`);
   return formatNumber(day, row.last);
 }
+
+/**
+ * PostgreSQL: the next number of `day` and the new complaint's id, taken together before its
+ * transaction (a sequence's value is never given twice, committed or not). With its id known, the
+ * complaint's own row can go to the server with the rows that follow it (register-complaint.ts).
+ */
+export async function nextNumberAndId(db: Db, day: string): Promise<{ number: string; id: number }> {
+  const { rows } = await db.executeQuery<{ last: number; id: string }>(
+    CompiledQuery.raw(TAKE_NUMBER_AND_ID, [day]),
+  );
+  const [row] = rows;
+  if (!row) throw new Error(`no number taken for ${day}`);
+  return { number: formatNumber(day, row.last), id: Number(row.id) };
+}
+
+const TAKE_NUMBER_AND_ID = `with taken as (
+  insert into number_sequences (day, last) values ($1, 1)
+  on conflict (day) do update set last = number_sequences.last + 1 returning last)
+select last, nextval(pg_get_serial_sequence('complaints', 'id')) as id from taken`;
+nameStatement(TAKE_NUMBER_AND_ID);
 
 const takeNumber = prepared((db, { day }: { day: string }) =>
   db

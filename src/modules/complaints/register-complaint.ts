@@ -34,7 +34,7 @@ import { planFirstClocks, updateComplaintClocks } from '../sla/index.js';
 import { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS, mayDecide } from './authority.js';
 import { COMPLAINT_STREAM } from './complaint-command.js';
 import { type EarlierComplaint, findEarlierComplaints, recordRepeats } from './duplicates.js';
-import { nextNumber } from './numbering.js';
+import { nextNumber, nextNumberAndId } from './numbering.js';
 import { requirePermission } from './permissions.js';
 import { insertRemedy, insertReply } from './records.js';
 import { ReferenceCheck } from './references.js';
@@ -126,15 +126,16 @@ export async function registerComplaint(
   const { fields, dispatch, classified } = await checkedFields(ctx, input, options.categoryGivesWay);
   const day = dateKey(fields.registered_at, ctx.config.timeZone);
   // On SQLite the one connection is the lock and a statement outside the transaction would end the
-  // group commit (ADR 0014): the number is taken inside it.
-  if (ctx.dialect === 'postgres') fields.number = await nextNumber(ctx.db, day);
+  // group commit (ADR 0014): the number is taken inside it, and the id given by the insert.
+  let id: number | undefined;
+  if (ctx.dialect === 'postgres') ({ number: fields.number, id } = await nextNumberAndId(ctx.db, day));
   try {
     return await ctx.db.transaction().execute(async (tx) => {
       if (!fields.number) fields.number = await nextNumber(tx, day);
       if (dispatch && fields.assignee_id === null) fields.assignee_id = await pickAssignee(tx, dispatch);
       if (options.trackingTokenHash) fields.tracking_token_hash = options.trackingTokenHash;
-      const { id, earlier } = await insertComplaint(tx, ctx, input, { fields, dispatch, classified });
-      await options.within?.(tx, { id, number: fields.number });
+      const inserted = await insertComplaint(tx, ctx, input, { fields, dispatch, classified, id });
+      await options.within?.(tx, { id: inserted.id, number: fields.number });
       if (key) {
         await tx
           .insertInto('idempotency_keys')
@@ -142,14 +143,14 @@ export async function registerComplaint(
             actor_id: ctx.actor.userId,
             key,
             request_hash: hash,
-            complaint_id: id,
+            complaint_id: inserted.id,
             created_at: fields.registered_at,
           })
           .execute();
       }
       return {
         ...registered(fields, false),
-        ...repeatView(earlier),
+        ...repeatView(inserted.earlier),
         ...(classified ? { classification: classified.view } : {}),
       };
     });
@@ -306,10 +307,13 @@ async function insertComplaint(
     fields,
     dispatch,
     classified,
+    id: takenId,
   }: {
     fields: NewComplaint;
     dispatch: DispatchDecision | null;
     classified: RegistrationClassification | null;
+    /** Taken with the number (PostgreSQL): the row goes with the batch. */
+    id?: number;
   },
 ): Promise<{ id: number; earlier: EarlierComplaint[] }> {
   const now = fields.registered_at;
@@ -318,15 +322,19 @@ async function insertComplaint(
   fields.repeat_complaint = earlier.length ? 1 : 0;
   const clocks = await planFirstClocks(tx, ctx, fields, { eventKind: 'registered', now });
   fields.due_at = clocks.dueAt;
-  const id = await insertId(tx, 'complaints', fields);
-  // The rows that follow the complaint's and that nothing reads back here: one round trip (write-batch.ts).
+  // The complaint's rows that nothing reads back before the flush: one round trip (write-batch.ts).
   const later = new WriteBatch(tx);
+  if (takenId !== undefined) later.insertRow('complaints', { id: takenId, ...fields });
+  const id = takenId ?? (await insertId(tx, 'complaints', fields));
   clocks.write(later, id);
   recordRepeats(later, { id, customer_id: fields.customer_id }, earlier, now);
   if (classified) storeClassification(later, id, classified, now);
-  const playbooks = await attachPlaybooks(tx, { ...fields, id }, now, { registering: true });
+  const playbooks = await attachPlaybooks(tx, { ...fields, id }, now, { registering: later });
   // Resolving on first contact is a reply: not while a playbook's required step waits.
-  if (input.firstContact && playbooks.length) await assertRequiredStepsDone(tx, id);
+  if (input.firstContact && playbooks.length) {
+    await later.flush();
+    await assertRequiredStepsDone(tx, id);
+  }
   // The history keeps the blind indexes, not the sealed contacts: it is read by more people.
   const { content, complainant_phone, complainant_email, due_at, ...recorded } = fields;
   startStream(later, {
