@@ -4,7 +4,7 @@ import { prepared } from '../../db/prepared.js';
 import type { WriteBatch } from '../../db/write-batch.js';
 import { currentContext } from '../../lib/request-context.js';
 import type { TxCache } from '../../lib/tx-cache.js';
-import { type ChainHead, chainedEvent, type NewEvent } from './chain.js';
+import { type ChainHead, chainedEvent, headRow, type NewEvent } from './chain.js';
 
 export type { NewEvent } from './chain.js';
 
@@ -45,13 +45,7 @@ export async function appendEvent(
   const row = chainedEvent(e, head, currentContext());
   const id = await insertId(tx, 'events', row);
   if (head) await moveHead(tx, { ...stream, seq: row.seq, hash: row.hash });
-  else
-    await insertRow(tx, 'event_heads', {
-      stream_type: e.streamType,
-      stream_id: e.streamId,
-      seq: row.seq,
-      hash: row.hash,
-    });
+  else await insertRow(tx, 'event_heads', headRow(row));
   cache?.set(headKey, { seq: row.seq, hash: row.hash });
   return { id, seq: row.seq };
 }
@@ -63,10 +57,5 @@ export async function appendEvent(
 export function startStream(batch: WriteBatch, e: Omit<NewEvent, 'newStream'>): void {
   const row = chainedEvent(e, undefined, currentContext());
   batch.insertRow('events', row);
-  batch.insertRow('event_heads', {
-    stream_type: e.streamType,
-    stream_id: e.streamId,
-    seq: row.seq,
-    hash: row.hash,
-  });
+  batch.insertRow('event_heads', headRow(row));
 }

@@ -2,7 +2,7 @@ import { insertRows, statementChunks } from '../../db/batches.js';
 import type { Tx } from '../../db/database.js';
 import { currentContext } from '../../lib/request-context.js';
 import type { TxCache } from '../../lib/tx-cache.js';
-import { type ChainedEvent, type ChainHead, chainedEvent, type NewEvent } from './chain.js';
+import { type ChainedEvent, type ChainHead, chainedEvent, headRow, type NewEvent } from './chain.js';
 
 const headKey = (streamType: string, streamId: number) => `head:${streamType}:${streamId}`;
 
@@ -29,12 +29,7 @@ export async function appendEvents(tx: Tx, events: readonly NewEvent[], cache?: 
   await insertRows(
     tx,
     'event_heads',
-    [...written.values()].map(({ stream_type, stream_id, seq, hash }) => ({
-      stream_type,
-      stream_id,
-      seq,
-      hash,
-    })),
+    [...written.values()].map(headRow),
     'on conflict ("stream_type", "stream_id") do update set "seq" = excluded."seq", "hash" = excluded."hash"',
   );
   for (const [key, { seq, hash }] of written) cache?.set(key, { seq, hash });

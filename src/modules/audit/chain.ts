@@ -69,3 +69,11 @@ export function chainedEvent(e: NewEvent, head: ChainHead | undefined, context: 
   const prev = head?.hash ?? GENESIS;
   return { ...row, prev_hash: prev, hash: eventHash(prev, row) };
 }
+
+/** The head row of a stream whose last event is `row`. */
+export const headRow = ({ stream_type, stream_id, seq, hash }: ChainedEvent) => ({
+  stream_type,
+  stream_id,
+  seq,
+  hash,
+});

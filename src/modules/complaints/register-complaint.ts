@@ -92,8 +92,8 @@ async function findReplay(
 /**
  * 投诉登记: register a complaint, or register and resolve it on first contact.
  *
- * Checks run first and write nothing; then, on PostgreSQL, the number is taken in its own short
- * statement (so concurrent registrations do not queue on the day's counter for a whole
+ * Checks run first and write nothing; then, on PostgreSQL, the number and the id are taken in their
+ * own short statement (so concurrent registrations do not queue on the day's counter for a whole
  * transaction; a registration that fails after that leaves a gap in the day's numbers); then one transaction
  * writes the complaint, its history and, on first contact, the remedy and the reply.
  */
