@@ -1,7 +1,7 @@
-import { CompiledQuery, sql } from 'kysely';
+import { type QueryCreator, sql } from 'kysely';
 import type { Db, Tx } from '../../db/database.js';
-import { nameStatement } from '../../db/named-statements.js';
 import { prepared } from '../../db/prepared.js';
+import type { Database } from '../../db/schema.js';
 
 /** `KS20261123-000123`: the day in the business time zone and a per-day counter. */
 export const formatNumber = (day: string, n: number) => `KS${day}-${String(n).padStart(6, '0')}`;
@@ -24,24 +24,23 @@ export async function nextNumber(db: Db | Tx, day: string): Promise<string> {
  * complaint's own row can go to the server with the rows that follow it (register-complaint.ts).
  */
 export async function nextNumberAndId(db: Db, day: string): Promise<{ number: string; id: number }> {
-  const { rows } = await db.executeQuery<{ last: number; id: string }>(
-    CompiledQuery.raw(TAKE_NUMBER_AND_ID, [day]),
-  );
-  const [row] = rows;
+  const [row] = await takeNumberAndId(db, { day });
   if (!row) throw new Error(`no number taken for ${day}`);
   return { number: formatNumber(day, row.last), id: Number(row.id) };
 }
 
-const TAKE_NUMBER_AND_ID = `with taken as (
-  insert into number_sequences (day, last) values ($1, 1)
-  on conflict (day) do update set last = number_sequences.last + 1 returning last)
-select last, nextval(pg_get_serial_sequence('complaints', 'id')) as id from taken`;
-nameStatement(TAKE_NUMBER_AND_ID);
-
-const takeNumber = prepared((db, { day }: { day: string }) =>
+const numberTaken = (db: QueryCreator<Database>, day: string) =>
   db
     .insertInto('number_sequences')
     .values({ day, last: 1 })
     .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql`number_sequences.last + 1` }))
-    .returning('last'),
+    .returning('last');
+
+const takeNumber = prepared((db, { day }: { day: string }) => numberTaken(db, day));
+
+const takeNumberAndId = prepared((db, { day }: { day: string }) =>
+  db
+    .with('taken', (db) => numberTaken(db, day))
+    .selectFrom('taken')
+    .select(['last', sql<string>`nextval(pg_get_serial_sequence('complaints', 'id'))`.as('id')]),
 );
