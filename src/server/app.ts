@@ -66,7 +66,7 @@ import { SnapshotRateLimitStore } from './rate-limit-store.js';
 import { registerRequestContext, requestIdOf } from './request-id.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerWeb } from './static-web.js';
-import { DEFAULT_REQUEST_TIMEOUT_MS, registerTransferWindows, serverTimeouts } from './timeouts.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, registerHandlerTimeouts, serverTimeouts } from './timeouts.js';
 import { registerUnreadBodyDrain } from './unread-body.js';
 
 /** The largest file any upload route accepts; routes set lower limits of their own. */
@@ -127,9 +127,9 @@ export async function buildApp(app: AppContext, options: AppOptions = {}): Promi
     sendProblem(Object.assign(new Error('route'), { statusCode: 404 }), req, reply),
   );
 
-  registerTransferWindows(http, requestMs);
+  registerHandlerTimeouts(http, requestMs);
   registerUnreadBodyDrain(http, { maxBytes: MAX_UPLOAD_BYTES, windowMs: requestMs });
-  await registerSecurityHeaders(http, app.config.publicUrl);
+  registerSecurityHeaders(http, app.config.publicUrl);
   registerCsrfCheck(http, { publicUrl: app.config.publicUrl, allowedOrigins: options.allowedOrigins ?? [] });
   await http.register(fastifyCookie);
   // Uploads (evidence, spreadsheets) are streamed; each route applies its own size and type limits.

@@ -68,12 +68,13 @@ function fieldsFromSchema(part: string, issues: SchemaIssue[]): RequestFieldProb
   return out;
 }
 
-const FASTIFY_CODES: Record<string, [number, string]> = {
+/** The HTTP layer's own errors: Fastify's body parsing, and the handler timeout (timeouts.ts). */
+const HTTP_LAYER_CODES: Record<string, [number, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'validation_failed'],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'validation_failed'],
-  FST_ERR_HANDLER_TIMEOUT: [503, 'timeout'],
+  KESU_HANDLER_TIMEOUT: [503, 'timeout'],
 };
 
 /** Every error leaves as application/problem+json with a stable code and a message in the request's language. */
@@ -93,8 +94,8 @@ export function sendProblem(cause: FastifyError | Error, req: FastifyRequest, re
     status = 400;
     code = 'validation_failed';
     fields = fieldsFromSchema(fe.validationContext ?? 'body', fe.validation);
-  } else if (fe.code && FASTIFY_CODES[fe.code]) {
-    [status, code] = FASTIFY_CODES[fe.code] as [number, string];
+  } else if (fe.code && HTTP_LAYER_CODES[fe.code]) {
+    [status, code] = HTTP_LAYER_CODES[fe.code] as [number, string];
     if (code === 'validation_failed') fields = [{ path: '/body', code: 'invalid' }];
   } else if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     status = fe.statusCode;

@@ -66,13 +66,12 @@ describe.each(DIALECTS)('slow and refused clients on %s', (dialect) => {
   beforeAll(async () => {
     t = await startTestApp(dialect, { appOptions: { requestTimeoutMs: REQUEST_TIMEOUT_MS } });
     // A handler that outlives the request timeout, its transaction still running (the test's own route).
-    t.http.post('/api/v1/test/slow-work', async () => {
+    // With a JSON body `{ "key": … }`, the setting it writes is named by it.
+    t.http.post('/api/v1/test/slow-work', async (req) => {
+      const key = (req.body as { key?: string } | undefined)?.key ?? 'slow_work';
       await t.app.db.transaction().execute(async (tx) => {
         await sleep(3 * REQUEST_TIMEOUT_MS);
-        await tx
-          .insertInto('settings')
-          .values({ key: 'slow_work', value: '"done"', updated_at: 0 })
-          .execute();
+        await tx.insertInto('settings').values({ key, value: '"done"', updated_at: 0 }).execute();
       });
       return { done: true };
     });
@@ -141,6 +140,31 @@ describe.each(DIALECTS)('slow and refused clients on %s', (dialect) => {
               .selectFrom('settings')
               .select('value')
               .where('key', '=', 'slow_work')
+              .executeTakeFirst()
+          )?.value,
+      )
+      .toBe('"done"');
+  });
+
+  it('answers 503 timeout for a handler still running after it has read a JSON body', async () => {
+    const started = Date.now();
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/test/slow-work`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key: 'slow_work_with_body' }),
+    });
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: 503, code: 'timeout' });
+    // At the request timeout, not when the handler is done (three of them).
+    expect(Date.now() - started).toBeLessThan(3 * REQUEST_TIMEOUT_MS);
+    await expect
+      .poll(
+        async () =>
+          (
+            await t.app.db
+              .selectFrom('settings')
+              .select('value')
+              .where('key', '=', 'slow_work_with_body')
               .executeTakeFirst()
           )?.value,
       )
