@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomFillSync } from 'node:crypto';
 
 /**
  * Personal data at rest: AES-256-GCM for the value, HMAC-SHA256 blind index for exact lookup.
@@ -25,9 +25,21 @@ export function piiKeys(secret: Buffer): PiiKeys {
   return keys;
 }
 
+/** Random IVs, drawn from OpenSSL 4 KiB at a time rather than 12 bytes a call; none is handed out twice. */
+const ivPool = Buffer.alloc(IV_BYTES * 341);
+let ivTaken = ivPool.length;
+function freshIv(): Buffer {
+  if (ivTaken === ivPool.length) {
+    randomFillSync(ivPool);
+    ivTaken = 0;
+  }
+  ivTaken += IV_BYTES;
+  return ivPool.subarray(ivTaken - IV_BYTES, ivTaken);
+}
+
 /** `v1:` + base64(iv ‖ ciphertext ‖ tag). */
 export function seal(keys: PiiKeys, value: string): string {
-  const iv = randomBytes(IV_BYTES);
+  const iv = freshIv();
   const cipher = createCipheriv(CIPHER, keys.encryption, iv);
   const body = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
   return SEALED_PREFIX + Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64');
