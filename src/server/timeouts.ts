@@ -35,7 +35,7 @@ declare module 'fastify' {
 }
 
 /** The error a handler still running at its time limit is answered with: 503 `timeout` (problem.ts). */
-export class HandlerTimeoutError extends Error {
+class HandlerTimeoutError extends Error {
   readonly code = 'KESU_HANDLER_TIMEOUT';
   constructor(readonly ms: number) {
     super(`the handler was still running after ${ms} ms`);
