@@ -81,6 +81,10 @@ describe.each(DIALECTS)('slow and refused clients on %s', (dialect) => {
   });
   afterAll(() => t.close());
 
+  /** What the slow handler's transaction wrote under `key`, once it has committed. */
+  const settingWritten = async (key: string) =>
+    (await t.app.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
+
   const head = (method: string, path: string, headers: Record<string, string | number>) =>
     `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\n${Object.entries(headers)
       .map(([k, v]) => `${k}: ${v}`)
@@ -132,22 +136,11 @@ describe.each(DIALECTS)('slow and refused clients on %s', (dialect) => {
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(await res.json()).toMatchObject({ status: 503, code: 'timeout' });
-    await expect
-      .poll(
-        async () =>
-          (
-            await t.app.db
-              .selectFrom('settings')
-              .select('value')
-              .where('key', '=', 'slow_work')
-              .executeTakeFirst()
-          )?.value,
-      )
-      .toBe('"done"');
+    await expect.poll(() => settingWritten('slow_work')).toBe('"done"');
   });
 
   it('answers 503 timeout for a handler still running after it has read a JSON body', async () => {
-    const started = Date.now();
+    // The handler answers 200 when done: a 503 is the timeout's.
     const res = await fetch(`http://127.0.0.1:${port}/api/v1/test/slow-work`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -155,20 +148,7 @@ describe.each(DIALECTS)('slow and refused clients on %s', (dialect) => {
     });
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ status: 503, code: 'timeout' });
-    // At the request timeout, not when the handler is done (three of them).
-    expect(Date.now() - started).toBeLessThan(3 * REQUEST_TIMEOUT_MS);
-    await expect
-      .poll(
-        async () =>
-          (
-            await t.app.db
-              .selectFrom('settings')
-              .select('value')
-              .where('key', '=', 'slow_work_with_body')
-              .executeTakeFirst()
-          )?.value,
-      )
-      .toBe('"done"');
+    await expect.poll(() => settingWritten('slow_work_with_body')).toBe('"done"');
   });
 
   it('gives an upload longer than the request timeout the time it needs', async () => {
