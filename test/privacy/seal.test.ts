@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { open, piiKeys, seal } from '../../src/modules/privacy/pii.js';
+import { open, piiKeys, seal, sealedValues } from '../../src/modules/privacy/pii.js';
 
 const keys = piiKeys(Buffer.alloc(32, 1));
-const ivOf = (sealed: string) =>
-  Buffer.from(sealed.slice('v1:'.length), 'base64').subarray(0, 12).toString('hex');
+const { prefix, ivBytes } = sealedValues(keys);
+const rawOf = (sealed: string) => Buffer.from(sealed.slice(prefix.length), 'base64');
+const ivOf = (sealed: string) => rawOf(sealed).subarray(0, ivBytes).toString('hex');
 
 describe('sealing personal data', () => {
   it('gives the same phone number a new random IV every time, across many draws of random bytes', () => {
@@ -14,9 +15,10 @@ describe('sealing personal data', () => {
 
   it('refuses a value changed at rest or sealed under another secret', () => {
     const sealed = seal(keys, '王女士');
-    const raw = Buffer.from(sealed.slice(3), 'base64');
-    raw[14] = (raw[14] ?? 0) ^ 1;
-    expect(() => open(keys, `v1:${raw.toString('base64')}`)).toThrow();
+    const raw = rawOf(sealed);
+    // A bit of the ciphertext, just after the IV.
+    raw[ivBytes] = (raw[ivBytes] ?? 0) ^ 1;
+    expect(() => open(keys, `${prefix}${raw.toString('base64')}`)).toThrow();
     expect(() => open(piiKeys(Buffer.alloc(32, 2)), sealed)).toThrow();
     expect(open(keys, sealed)).toBe('王女士');
   });
