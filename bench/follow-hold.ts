@@ -1,13 +1,15 @@
 /**
- * Diagnostic (ADR 0037): how long the statistics' catch-up holds the database after a burst of
- * registrations, as one transaction of up to 2,000 events (before) and as the job's short ones.
+ * Diagnostic (ADR 0037, 0044): how long a catch-up that follows the history holds the database after
+ * a burst of registrations, as one transaction of a full batch (before) and as the job's short ones.
  *
- *   npx tsx bench/follow-hold.ts [registrations=1800]
+ *   npx tsx bench/follow-hold.ts [registrations=1800] [stats|warnings] [varied|same]
  *
- * Registers that many complaints in-process (varied customers and waybills) on a fresh SQLite
- * database and times `followHistory` over them in one transaction (the job before ADR 0037); then
- * does the same burst on a second database and times every transaction of one run of the job (the
- * worker's claim and completion included). Not part of `npm run bench`.
+ * Registers that many complaints in-process on a fresh SQLite database — varied customers and
+ * waybills, or the same customer and waybill every time (the registration bench's single body: each
+ * a repeat) — and times the statistics' `followHistory` or the early warnings' `followEvents` over
+ * them in one transaction (the jobs before ADR 0037 and 0044); then does the same burst on a second
+ * database and times every transaction of one run of the job (the worker's claim and completion
+ * included). Not part of `npm run bench`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -19,10 +21,15 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { systemClock } from '../src/lib/clock.js';
 import { createJobRegistry, enqueue, runDueJobs } from '../src/modules/jobs/index.js';
 import { followHistory, followHistoryJob } from '../src/modules/stats/index.js';
+import { followEvents, followEventsJob } from '../src/modules/warnings/follow-events.js';
 import { seedDemoOrganisation } from '../src/seed/demo.js';
 import { buildApp } from '../src/server/app.js';
 
 const n = Number(process.argv[2] ?? 1800);
+const which = process.argv[3] === 'warnings' ? 'warnings' : 'stats';
+const same = process.argv[4] === 'same';
+const follow = which === 'warnings' ? followEvents : followHistory;
+const followJob = which === 'warnings' ? followEventsJob : followHistoryJob;
 
 async function burst(dir: string, name: string): Promise<AppContext> {
   const handle = openDatabase(`sqlite:${path.join(dir, `${name}.db`)}`);
@@ -54,8 +61,8 @@ async function burst(dir: string, name: string): Promise<AppContext> {
       payload: { name: 'follow-hold', userId: org.userIds.get('agent') },
     })
   ).json() as { token: string };
-  // What the demo seeded is counted first, so that only the burst is left to follow.
-  while (await app.db.transaction().execute((tx) => followHistory(tx, app)));
+  // What the demo seeded is followed first, so that only the burst is left to follow.
+  while (await app.db.transaction().execute((tx) => follow(tx, app)));
   for (let i = 0; i < n; i++) {
     const res = await http.inject({
       method: 'POST',
@@ -63,11 +70,11 @@ async function burst(dir: string, name: string): Promise<AppContext> {
       headers: { authorization: `Bearer ${token}` },
       payload: {
         channel: 'phone',
-        complainant: { name: '王女士', phone: `139${String(i).padStart(8, '0')}` },
+        complainant: { name: '王女士', phone: same ? '13800138000' : `139${String(i).padStart(8, '0')}` },
         title: '包裹三天未更新物流',
         content: '我的快递从上海发出后三天没有任何物流更新，请尽快处理。',
         categoryId: org.categoryIds.get('delay.transit'),
-        waybillNo: `KS2${String(i).padStart(11, '0')}`,
+        waybillNo: same ? 'KS100000000001' : `KS2${String(i).padStart(11, '0')}`,
         demands: ['explanation'],
       },
     });
@@ -80,8 +87,10 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'kesu-follow-hold-'));
 try {
   const one = await burst(dir, 'one');
   let t0 = performance.now();
-  const events = await one.db.transaction().execute((tx) => followHistory(tx, one));
-  console.log(`one transaction: ${events} events, held ${(performance.now() - t0).toFixed(1)} ms`);
+  const events = await one.db.transaction().execute((tx) => follow(tx, one));
+  console.log(
+    `${which}, ${n} registrations (${same ? 'same' : 'varied'} body): one transaction: ${events} events, held ${(performance.now() - t0).toFixed(1)} ms`,
+  );
 
   const job = await burst(dir, 'job');
   const holds: number[] = [];
@@ -102,8 +111,8 @@ try {
     } as never;
   };
   t0 = performance.now();
-  await enqueue(job.db, followHistoryJob, {}, { now: Date.now() });
-  await runDueJobs(job, createJobRegistry().register(followHistoryJob));
+  await enqueue(job.db, followJob, {}, { now: Date.now() });
+  await runDueJobs(job, createJobRegistry().register(followJob));
   const longest = Math.max(...holds);
   console.log(
     `job: ${holds.length} transactions in ${(performance.now() - t0).toFixed(1)} ms, longest ${longest.toFixed(1)} ms, median ${holds.sort((a, b) => a - b)[Math.floor(holds.length / 2)]?.toFixed(1)} ms`,

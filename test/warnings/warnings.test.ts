@@ -124,6 +124,26 @@ for (const dialect of DIALECTS) {
       expect(repeats[0]).toMatchObject({ complaints: 2, figures: { complaints: 2, threshold: 2 } });
     });
 
+    it('counts a burst of one waybill once per look: every complaint a trigger, one entry in the history', async () => {
+      const waybill = 'SF7700445566';
+      const burst = [];
+      for (let i = 0; i < 4; i++) burst.push(await register({ waybillNo: waybill }));
+      await follow();
+      const [w] = (await list(executive, '?kind=repeat_waybill')).filter((x) => x.scope.key === waybill);
+      const raised = await executive.ok('GET', `${base}/${w.id}`);
+      expect(raised).toMatchObject({ triggers: 4, figures: { complaints: 4, threshold: 2 } });
+      expect(raised.history.map((e: { kind: string }) => e.kind)).toEqual(['raised']);
+      expect(raised.linked.map((c: { number: string }) => c.number).sort()).toEqual(
+        burst.map((c) => c.number).sort(),
+      );
+
+      await register({ waybillNo: waybill });
+      await follow();
+      const again = await executive.ok('GET', `${base}/${w.id}`);
+      expect(again).toMatchObject({ triggers: 5, figures: { complaints: 5 } });
+      expect(again.history.map((e: { kind: string }) => e.kind)).toEqual(['raised', 'triggered_again']);
+    });
+
     it('raises a spike from the daily rollup against the expected level, with the chart and its complaints', async () => {
       const nanshan = t.org.unitIds.get('nanshan');
       const category = t.org.categoryIds.get('lost.short');

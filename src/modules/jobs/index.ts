@@ -1,4 +1,5 @@
 export { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+export { type CatchUpLimits, catchUpInShortTransactions } from './catch-up.js';
 export {
   type ClaimOptions,
   claimJobs,

@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import { COMPLAINT_STREAM } from '../complaints/index.js';
-import { defineJob } from '../jobs/index.js';
+import { catchUpInShortTransactions, defineJob } from '../jobs/index.js';
 import { escalationWords, wordList } from './escalation-words.js';
 import { raiseWarning } from './raise.js';
 import { repeatWarnings } from './repeats.js';
@@ -18,7 +18,8 @@ import { readPosition, savePosition } from './watermarks.js';
 export const FOLLOW_EVENTS_JOB = 'warnings.follow-events';
 export const FOLLOW_EVENTS_EVERY_MS = 30_000;
 const WATERMARK = 'events';
-const BATCH = 1_000;
+/** The most events one transaction follows (the tests' loops and a quiet server take this many). */
+const MAX_BATCH = 1_000;
 /** As for the statistics: a missing event id may still be committing on PostgreSQL. */
 const GAP_GRACE_MS = 60_000;
 const WATCHED = ['registered', 'customer_message', 'survey_submitted', 'judged'];
@@ -29,7 +30,8 @@ interface Watched {
   data: Record<string, unknown>;
 }
 
-export async function followEvents(tx: Tx, app: AppContext): Promise<number> {
+/** Follow at most `batch` events after the watermark, moving it on; returns how many (0: caught up). */
+export async function followEvents(tx: Tx, app: AppContext, batch = MAX_BATCH): Promise<number> {
   const now = app.clock.now();
   const from = await readPosition(tx, WATERMARK);
   const events = await tx
@@ -37,7 +39,7 @@ export async function followEvents(tx: Tx, app: AppContext): Promise<number> {
     .select(['id', 'stream_type', 'stream_id', 'kind', 'at', 'data'])
     .where('id', '>', from)
     .orderBy('id')
-    .limit(BATCH)
+    .limit(batch)
     .execute();
   let next = from;
   const watched: Watched[] = [];
@@ -117,8 +119,13 @@ async function messageText(tx: Tx, data: Record<string, unknown>): Promise<strin
 export const followEventsJob = defineJob({
   kind: FOLLOW_EVENTS_JOB,
   payload: Type.Object({}),
-  handler: async (ctx) => {
-    await ctx.runInJobTransaction((tx) => followEvents(tx, ctx));
-  },
+  // In short transactions, as the statistics' catch-up: on SQLite a long one stalls every request.
+  handler: (ctx) =>
+    catchUpInShortTransactions(ctx, (tx, batch) => followEvents(tx, ctx, batch), {
+      minBatch: 50,
+      maxBatch: MAX_BATCH,
+      txBudgetMs: 25,
+      runBudgetMs: FOLLOW_EVENTS_EVERY_MS / 2,
+    }),
   maxAttempts: 2,
 });

@@ -12,6 +12,8 @@ export interface WarningCandidate {
   unitId?: number;
   figures: Record<string, unknown>;
   complaintIds: readonly number[];
+  /** How many of the events looked at brought it up (default 1): a live warning's count goes up by as many. */
+  triggers?: number;
 }
 
 export interface Raised {
@@ -56,7 +58,12 @@ export async function raiseWarning(tx: Tx, ctx: Ctx, c: WarningCandidate): Promi
     const ids = merged(JSON.parse(live.complaint_ids) as number[], c.complaintIds);
     await tx
       .updateTable('warnings')
-      .set({ figures, complaint_ids: JSON.stringify(ids), triggers: live.triggers + 1, updated_at: now })
+      .set({
+        figures,
+        complaint_ids: JSON.stringify(ids),
+        triggers: live.triggers + (c.triggers ?? 1),
+        updated_at: now,
+      })
       .where('id', '=', live.id)
       .execute();
     await appendEvent(tx, {
@@ -83,7 +90,7 @@ export async function raiseWarning(tx: Tx, ctx: Ctx, c: WarningCandidate): Promi
       owner_id: null,
       figures,
       complaint_ids: JSON.stringify(merged([], c.complaintIds)),
-      triggers: 1,
+      triggers: c.triggers ?? 1,
       action_id: null,
       raised_at: now,
       updated_at: now,
