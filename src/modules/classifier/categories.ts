@@ -1,5 +1,4 @@
 import type { Db, Tx } from '../../db/database.js';
-import { inIds, runFixed } from '../../db/prepared.js';
 import { categoriesById } from '../categories/index.js';
 import type { CategoryGuessView } from './schemas.js';
 
@@ -38,17 +37,9 @@ export class CategoryIndex {
 
   /** Only the category `id` and its ancestors (enough to show its path): for one complaint's detail. */
   static async loadPathOf(db: Db | Tx, id: number): Promise<CategoryIndex> {
-    const [own] = await runFixed(db, db.selectFrom('categories').select('path').where('id', '=', id));
-    const ids = (own?.path ?? '').split('/').filter(Boolean).map(Number);
-    if (!ids.length) return new CategoryIndex([]);
-    const rows = await runFixed(
-      db,
-      db
-        .selectFrom('categories')
-        .select(['id', 'code', 'name_zh', 'name_en', 'path'])
-        .where(inIds(db, 'id', ids)),
-    );
-    return new CategoryIndex(rows);
+    const all = await categoriesById(db);
+    const path = (all.get(id)?.path ?? '').split('/').filter(Boolean);
+    return new CategoryIndex(path.map((step) => all.get(Number(step))).filter((c) => c !== undefined));
   }
 
   get(id: number): CategoryRow | undefined {

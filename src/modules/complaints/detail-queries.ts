@@ -6,12 +6,14 @@ import type { Status } from '../../domain/complaint-model.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { readStream } from '../audit/index.js';
 import { findCase } from '../cases/index.js';
+import { categoriesById } from '../categories/index.js';
 import { findClassification } from '../classifier/index.js';
 import { complaintTotals } from '../customers/index.js';
-import { SYSTEM_USERS, type SystemUser } from '../org/index.js';
+import { SYSTEM_USERS, type SystemUser, unitsById } from '../org/index.js';
 import { maySeePersonalData, recordPersonalDataView, shownContact } from '../privacy/index.js';
 import { allowedActions, blockedActions } from './allowed-actions.js';
 import { COMPLAINT_STREAM } from './complaint-command.js';
+import { complaintAndRows, ownRowsOf } from './complaint-rows.js';
 import { authorityLimits } from './decide-remedy.js';
 import { canTransition } from './lifecycle.js';
 import { canSee } from './permissions.js';
@@ -21,14 +23,6 @@ import type { CustomerPanelView } from './view-schemas.js';
 
 /** How many of the customer's other complaints the complaint page lists. */
 const OTHER_COMPLAINTS = 10;
-
-/** A link as the complaint page lists it: its kind, which end this complaint is, the other's number. */
-const LINK_COLUMNS = [
-  'complaint_links.kind',
-  'complaint_links.complaint_id',
-  'other.number',
-  'complaint_links.created_at',
-] as const;
 
 /** The customer behind the complaint: level, tags, and their latest other complaints this actor may see. */
 async function customerPanel(ctx: ActorContext, c: Complaint): Promise<CustomerPanelView | null> {
@@ -77,83 +71,12 @@ export async function getComplaint(
     afterOwnAction?: boolean;
   } = {},
 ) {
-  const [c] = await runFixed(
-    ctx.db,
-    ctx.db.selectFrom('complaints').selectAll().where('number', '=', number),
-  );
+  const { c, rows } = await complaintAndRows(ctx.db, number);
   const visible = c !== undefined && canSee(ctx.actor, c);
   if (!c || (!visible && !options.afterOwnAction)) throw notFound('complaint_not_found', { number });
+  const { remedies, replies, links, watchers, deadlines, evidence, messages, surveys } =
+    rows ?? (await ownRowsOf(ctx.db, c.id));
   const userIds = (ids: Array<number | null>) => [...new Set(ids.filter((i): i is number => i !== null))];
-  const [
-    remedies,
-    replies,
-    links,
-    watchers,
-    [category],
-    deadlines,
-    evidence,
-    messages,
-    surveys,
-    caseView,
-    classification,
-    customer,
-    limits,
-  ] = await Promise.all([
-    runFixed(
-      ctx.db,
-      ctx.db.selectFrom('remedy_proposals').selectAll().where('complaint_id', '=', c.id).orderBy('id'),
-    ),
-    runFixed(ctx.db, ctx.db.selectFrom('replies').selectAll().where('complaint_id', '=', c.id).orderBy('id')),
-    // Links from this complaint, then links to it from others, each half through its own index. One join
-    // on "either end is this complaint" (an OR inside the join) ran as fast, but PostgreSQL took 5–6 ms
-    // to plan it on every call at 200k complaints; the halves plan in 0.5 ms.
-    runFixed(
-      ctx.db,
-      ctx.db
-        .selectFrom('complaint_links')
-        .innerJoin('complaints as other', 'other.id', 'complaint_links.target_id')
-        .where('complaint_links.complaint_id', '=', c.id)
-        .select(LINK_COLUMNS)
-        .unionAll(
-          ctx.db
-            .selectFrom('complaint_links')
-            .innerJoin('complaints as other', 'other.id', 'complaint_links.complaint_id')
-            .where('complaint_links.target_id', '=', c.id)
-            .where('complaint_links.complaint_id', '!=', c.id)
-            .select(LINK_COLUMNS),
-        ),
-    ),
-    runFixed(
-      ctx.db,
-      ctx.db.selectFrom('complaint_watchers').select('user_id').where('complaint_id', '=', c.id),
-    ),
-    runFixed(ctx.db, ctx.db.selectFrom('categories').select(['path']).where('id', '=', c.category_id)),
-    runFixed(ctx.db, ctx.db.selectFrom('complaint_deadlines').selectAll().where('complaint_id', '=', c.id)),
-    runFixed(
-      ctx.db,
-      ctx.db.selectFrom('evidence').selectAll().where('complaint_id', '=', c.id).orderBy('id'),
-    ),
-    runFixed(
-      ctx.db,
-      ctx.db.selectFrom('complaint_messages').selectAll().where('complaint_id', '=', c.id).orderBy('id'),
-    ),
-    runFixed(
-      ctx.db,
-      ctx.db
-        .selectFrom('satisfaction_surveys')
-        .selectAll()
-        .where('complaint_id', '=', c.id)
-        .orderBy('submitted_at')
-        .orderBy('id'),
-    ),
-    findCase(ctx.db, c.id),
-    findClassification(ctx.db, c.id),
-    customerPanel(ctx, c),
-    c.status === 'proposed' ? authorityLimits(ctx.db) : null,
-  ]);
-  if (!category) throw new Error(`complaint ${c.number} has no category ${c.category_id}`);
-  const categoryIds = category.path.split('/').filter(Boolean).map(Number);
-  const unitIds = [c.unit_id, c.intake_unit_id, c.responsible_unit_id].filter((i): i is number => i !== null);
   const people = userIds([
     c.registered_by,
     c.assignee_id,
@@ -169,40 +92,40 @@ export async function getComplaint(
   const partyIds = [c.responsible_party_id, c.staff_complained_party_id].filter(
     (i): i is number => i !== null,
   );
-  const [categoryRows, unitRows, userRows, partyRows] = await Promise.all([
-    runFixed(
-      ctx.db,
-      ctx.db
-        .selectFrom('categories')
-        .select(['id', 'code', 'name_zh', 'name_en', 'level'])
-        .where(inIds(ctx.db, 'id', categoryIds)),
-    ),
-    runFixed(
-      ctx.db,
-      ctx.db
-        .selectFrom('units')
-        .select(['id', 'name', 'name_en'])
-        .where(inIds(ctx.db, 'id', unitIds)),
-    ),
-    people.length
-      ? runFixed(
-          ctx.db,
-          ctx.db
-            .selectFrom('users')
-            .select(['id', 'display_name'])
-            .where(inIds(ctx.db, 'id', people)),
-        )
-      : [],
-    partyIds.length
-      ? runFixed(
-          ctx.db,
-          ctx.db
-            .selectFrom('external_parties')
-            .select(['id', 'code', 'name'])
-            .where(inIds(ctx.db, 'id', partyIds)),
-        )
-      : [],
-  ]);
+  const [caseView, classification, customer, limits, categories, units, userRows, partyRows] =
+    await Promise.all([
+      findCase(ctx.db, c.id),
+      findClassification(ctx.db, c.id),
+      customerPanel(ctx, c),
+      c.status === 'proposed' ? authorityLimits(ctx.db) : null,
+      categoriesById(ctx.db),
+      unitsById(ctx.db),
+      people.length
+        ? runFixed(
+            ctx.db,
+            ctx.db
+              .selectFrom('users')
+              .select(['id', 'display_name'])
+              .where(inIds(ctx.db, 'id', people)),
+          )
+        : [],
+      partyIds.length
+        ? runFixed(
+            ctx.db,
+            ctx.db
+              .selectFrom('external_parties')
+              .select(['id', 'code', 'name'])
+              .where(inIds(ctx.db, 'id', partyIds)),
+          )
+        : [],
+    ]);
+  const category = categories.get(c.category_id);
+  if (!category) throw new Error(`complaint ${c.number} has no category ${c.category_id}`);
+  const categoryPath = category.path
+    .split('/')
+    .filter(Boolean)
+    .map((id) => categories.get(Number(id)))
+    .filter((r) => r !== undefined);
   // The handler who must call the customer back may see their number (recorded like every reveal).
   const callBack = c.assignee_id === ctx.actor.userId && canTransition(c.status as Status, 'contact');
   const mayReveal = callBack || (await maySeePersonalData(ctx.db, ctx.actor));
@@ -223,10 +146,8 @@ export async function getComplaint(
     evidence,
     messages,
     surveys,
-    categoryPath: categoryIds
-      .map((id) => categoryRows.find((r) => r.id === id))
-      .filter((r) => r !== undefined),
-    units: new Map(unitRows.map((u) => [u.id, u])),
+    categoryPath,
+    units,
     users: new Map(userRows.map((u) => [u.id, u.display_name])),
     parties: new Map(partyRows.map((p) => [p.id, p])),
     remedies,

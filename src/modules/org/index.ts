@@ -8,6 +8,6 @@ export { requireAdmin } from './policy.js';
 export { actorForSession, logout } from './sessions.js';
 export { completeSignIn, login } from './sign-in.js';
 export { SYSTEM_USERS, type SystemUser, systemActor } from './system-users.js';
-export { unitById } from './unit-cache.js';
+export { unitById, unitsById } from './unit-cache.js';
 export { createUnit, insertUnit, listUnits, UNIT_KINDS, type UnitKind, updateUnit } from './units.js';
 export { createUser, insertUser, listUsers, type UserView, updateUser } from './users.js';
