@@ -39,18 +39,27 @@ export interface ColumnRange {
  * start from the sort order (a common word) or from the index (a rare one) as it sees fit.
  */
 export async function rangesWithMatches(db: Db, ranges: ColumnRange[]): Promise<ColumnRange[]> {
-  const hits = await Promise.all(
-    ranges.map((r) =>
-      db
-        .selectFrom('complaints')
-        .select('id')
-        .where(r.column, '>=', r.from)
-        .where(r.column, '<', r.to)
-        .limit(1)
-        .executeTakeFirst(),
+  if (!ranges.length) return [];
+  // One statement for all the probes: on PostgreSQL each would be a round trip of its own.
+  const [hits] = await runFixed(
+    db,
+    db.selectNoFrom((eb) =>
+      ranges.map((r, k) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('complaints')
+              .select('id')
+              .where(r.column, '>=', r.from)
+              .where(r.column, '<', r.to)
+              .limit(1),
+          )
+          .as(`r${k}`),
+      ),
     ),
   );
-  return ranges.filter((_, k) => hits[k] !== undefined);
+  // PostgreSQL answers true or false, SQLite 1 or 0.
+  return ranges.filter((_, k) => Boolean((hits as Record<string, unknown> | undefined)?.[`r${k}`]));
 }
 
 /**
