@@ -116,6 +116,31 @@ describe.each(DIALECTS)('notices delivered through real channels on %s', (dialec
     });
   });
 
+  it('words the next letter as an admin just changed the template, and as the default once they change it back', async () => {
+    const send = async () => {
+      const { number } = await agent.ok(
+        'POST',
+        '/api/v1/complaints',
+        buildComplaint(t.org, {
+          complainant: { name: '周女士', email: 'zhou@example.com', preferredContact: 'email' },
+        }),
+      );
+      await agent.ok('POST', `/api/v1/complaints/${number}/accept`);
+      await runDueJobs(t.app, kesuJobs());
+      return mails.find((m) => m.subject.includes(number))?.subject;
+    };
+    expect(await send()).toMatch(/^【受理函】/);
+    const path = '/api/v1/notification-templates/acknowledgment/email/zh-CN';
+    const byDefault = (await admin.ok('GET', '/api/v1/notification-templates')).items.find(
+      (x: { event: string; channel: string; locale: string }) =>
+        x.event === 'acknowledgment' && x.channel === 'email' && x.locale === 'zh-CN',
+    );
+    await admin.ok('PUT', path, { subject: '客速达：投诉 {number} 已受理', body: byDefault.body });
+    expect(await send()).toMatch(/^客速达：投诉 KS/);
+    await admin.ok('PUT', path, { subject: byDefault.subject, body: byDefault.body });
+    expect(await send()).toMatch(/^【受理函】/);
+  });
+
   it('posts a major complaint to the staff robot once, and marks an SMS without a provider unconfigured', async () => {
     const { number } = await agent.ok(
       'POST',

@@ -1,7 +1,9 @@
 import type { ActorContext } from '../../context.js';
+import { invalidating } from '../../db/reference-cache.js';
 import { appendEvent } from '../audit/index.js';
 import { requireAdmin } from '../org/index.js';
 import { placeholders } from './render.js';
+import { templateOverrides } from './template-overrides.js';
 import {
   defaultTemplate,
   type Locale,
@@ -43,25 +45,27 @@ export async function saveTemplate(
 ) {
   requireAdmin(ctx.actor);
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (tx) => {
-    const row = { ...key, ...text, updated_at: now };
-    await tx
-      .insertInto('notification_templates')
-      .values(row)
-      .onConflict((oc) =>
-        oc
-          .columns(['event', 'channel', 'locale'])
-          .doUpdateSet({ subject: text.subject, body: text.body, updated_at: now }),
-      )
-      .execute();
-    await appendEvent(tx, {
-      streamType: 'settings',
-      streamId: 0,
-      actorId: ctx.actor.userId,
-      at: now,
-      kind: 'template_changed',
-      data: row,
-    });
-  });
+  await invalidating(ctx.db, [templateOverrides], () =>
+    ctx.db.transaction().execute(async (tx) => {
+      const row = { ...key, ...text, updated_at: now };
+      await tx
+        .insertInto('notification_templates')
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .columns(['event', 'channel', 'locale'])
+            .doUpdateSet({ subject: text.subject, body: text.body, updated_at: now }),
+        )
+        .execute();
+      await appendEvent(tx, {
+        streamType: 'settings',
+        streamId: 0,
+        actorId: ctx.actor.userId,
+        at: now,
+        kind: 'template_changed',
+        data: row,
+      });
+    }),
+  );
   return { ...key, ...text, customised: true };
 }

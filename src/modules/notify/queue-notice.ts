@@ -8,6 +8,7 @@ import type { ChannelSettings } from './channel-settings.js';
 import { markCustomersTold } from './progress-notices.js';
 import { render } from './render.js';
 import { sendNoticeJob } from './send-notice.js';
+import { templateOverride } from './template-overrides.js';
 import { defaultTemplate, type Locale, type NoticeChannel, type NoticeEvent } from './templates.js';
 
 /** Who a notice goes to: the complainant (by their preferred channel), a staff member, or the staff group robots. */
@@ -98,15 +99,7 @@ export async function planNotice(tx: Tx, notice: Notice, cache?: TxCache): Promi
   const planned: PlannedDelivery[] = [];
   for (const target of notice.targets) {
     for (const d of await deliveriesFor(tx, notice, target, { channels, cache })) {
-      const override = await cachedOr(cache, `template:${notice.event}:${d.channel}:${locale}`, () =>
-        tx
-          .selectFrom('notification_templates')
-          .select(['subject', 'body'])
-          .where('event', '=', notice.event)
-          .where('channel', '=', d.channel)
-          .where('locale', '=', locale)
-          .executeTakeFirst(),
-      );
+      const override = await templateOverride(tx, notice.event, d.channel, locale);
       const template = override ?? defaultTemplate(notice.event, locale);
       planned.push({
         ...d,
