@@ -18,7 +18,7 @@ import { readPosition, savePosition } from './watermarks.js';
 export const FOLLOW_EVENTS_JOB = 'warnings.follow-events';
 export const FOLLOW_EVENTS_EVERY_MS = 30_000;
 const WATERMARK = 'events';
-/** The most events one transaction follows (the tests' loops and a quiet server take this many). */
+/** The most events one transaction follows: the tests' loops take this many, the job sizes its batches up to it. */
 const MAX_BATCH = 1_000;
 /** As for the statistics: a missing event id may still be committing on PostgreSQL. */
 const GAP_GRACE_MS = 60_000;
