@@ -16,14 +16,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../src/context.js';
-import { openDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import { systemClock } from '../src/lib/clock.js';
 import { createJobRegistry, enqueue, runDueJobs } from '../src/modules/jobs/index.js';
 import { followHistory, followHistoryJob } from '../src/modules/stats/index.js';
 import { followEvents, followEventsJob } from '../src/modules/warnings/follow-events.js';
-import { seedDemoOrganisation } from '../src/seed/demo.js';
-import { buildApp } from '../src/server/app.js';
+import { startInProcess } from './lib/in-process.js';
 
 const n = Number(process.argv[2] ?? 1800);
 const which = process.argv[3] === 'warnings' ? 'warnings' : 'stats';
@@ -32,35 +28,8 @@ const follow = which === 'warnings' ? followEvents : followHistory;
 const followJob = which === 'warnings' ? followEventsJob : followHistoryJob;
 
 async function burst(dir: string, name: string): Promise<AppContext> {
-  const handle = openDatabase(`sqlite:${path.join(dir, `${name}.db`)}`);
-  await migrateToLatest(handle.db);
-  const app: AppContext = {
-    db: handle.db,
-    dialect: handle.dialect,
-    clock: systemClock,
-    config: {
-      timeZone: 'Asia/Shanghai',
-      secret: Buffer.alloc(32, 7),
-      publicUrl: 'http://127.0.0.1',
-      dataDir: dir,
-    },
-  };
-  const org = await seedDemoOrganisation(app, 'bench-password');
-  const http = await buildApp(app);
-  const login = await http.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username: 'admin', password: 'bench-password' },
-  });
-  const cookie = login.cookies.find((c) => c.name === 'kesu_session')?.value ?? '';
-  const { token } = (
-    await http.inject({
-      method: 'POST',
-      url: '/api/v1/api-tokens',
-      cookies: { kesu_session: cookie },
-      payload: { name: 'follow-hold', userId: org.userIds.get('agent') },
-    })
-  ).json() as { token: string };
+  const { app, http, org, tokenFor } = await startInProcess(`sqlite:${path.join(dir, `${name}.db`)}`, dir);
+  const token = await tokenFor('agent');
   // What the demo seeded is followed first, so that only the burst is left to follow.
   while (await app.db.transaction().execute((tx) => follow(tx, app)));
   for (let i = 0; i < n; i++) {

@@ -22,13 +22,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import type { AppContext } from '../src/context.js';
-import { openDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import { systemClock } from '../src/lib/clock.js';
-import { seedDemoOrganisation } from '../src/seed/demo.js';
-import { buildApp } from '../src/server/app.js';
 import { createDatabase, startPostgres } from '../test/support/postgres-server.js';
+import { startInProcess } from './lib/in-process.js';
 import { formatSqlSummary, instrumentDriver } from './lib/sql-stats.js';
 
 const kind = process.argv[2] ?? 'sqlite';
@@ -44,35 +39,9 @@ try {
     ? await createDatabase(server.url, 'query_count')
     : `sqlite:${path.join(dir, 'kesu.db')}`;
   const stats = instrumentDriver(kind);
-  const handle = openDatabase(url);
-  await migrateToLatest(handle.db);
-  const app: AppContext = {
-    db: handle.db,
-    dialect: handle.dialect,
-    clock: systemClock,
-    config: {
-      timeZone: 'Asia/Shanghai',
-      secret: Buffer.alloc(32, 7),
-      publicUrl: 'http://127.0.0.1',
-      dataDir: os.tmpdir(),
-    },
-  };
-  const org = await seedDemoOrganisation(app, 'bench-password');
-  const http = await buildApp(app);
-  const login = await http.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username: 'admin', password: 'bench-password' },
-  });
-  const cookie = login.cookies.find((c) => c.name === 'kesu_session');
-  if (!cookie) throw new Error(`login failed: ${login.body}`);
-  const tokenRes = await http.inject({
-    method: 'POST',
-    url: '/api/v1/api-tokens',
-    cookies: { kesu_session: cookie.value },
-    payload: { name: 'query-count', userId: org.userIds.get('agent') },
-  });
-  const { token } = tokenRes.json() as { token: string };
+  const kesu = await startInProcess(url);
+  const { http, org } = kesu;
+  const token = await kesu.tokenFor('agent');
   const payload = {
     channel: 'phone',
     complainant: { name: '王女士', phone: '13800138000' },
@@ -138,8 +107,7 @@ try {
   const cpu = process.cpuUsage(cpu0);
   const wallMs = performance.now() - t0;
   stats.recording = false;
-  await http.close();
-  await handle.close();
+  await kesu.close();
 
   const summary = stats.summary(done, 1000);
   console.log(

@@ -14,13 +14,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AppContext } from '../src/context.js';
-import { openDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import { systemClock } from '../src/lib/clock.js';
-import { seedDemoOrganisation } from '../src/seed/demo.js';
-import { buildApp } from '../src/server/app.js';
 import { createDatabase, startPostgres } from '../test/support/postgres-server.js';
+import { startInProcess } from './lib/in-process.js';
 import { formatSqlSummary, instrumentDriver } from './lib/sql-stats.js';
 
 const kind = process.argv[2] ?? 'postgres';
@@ -37,43 +32,12 @@ try {
     ? await createDatabase(server.url, 'request_count')
     : `sqlite:${path.join(dir, 'kesu.db')}`;
   const stats = instrumentDriver(kind);
-  const handle = openDatabase(url);
-  await migrateToLatest(handle.db);
-  const app: AppContext = {
-    db: handle.db,
-    dialect: handle.dialect,
-    clock: systemClock,
-    config: {
-      timeZone: 'Asia/Shanghai',
-      secret: Buffer.alloc(32, 7),
-      publicUrl: 'http://127.0.0.1',
-      dataDir: os.tmpdir(),
-    },
-  };
-  const org = await seedDemoOrganisation(app, 'bench-password');
-  const http = await buildApp(app);
-  const login = await http.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username: 'admin', password: 'bench-password' },
-  });
-  const cookie = login.cookies.find((c) => c.name === 'kesu_session');
-  if (!cookie) throw new Error(`login failed: ${login.body}`);
-  const tokenOf = async (username: string) =>
-    (
-      (
-        await http.inject({
-          method: 'POST',
-          url: '/api/v1/api-tokens',
-          cookies: { kesu_session: cookie.value },
-          payload: { name: `request-count ${username}`, userId: org.userIds.get(username) },
-        })
-      ).json() as { token: string }
-    ).token;
+  const kesu = await startInProcess(url);
+  const { http, org, tokenFor } = kesu;
   const tokens = {
-    agent: await tokenOf('agent'),
-    supervisor: await tokenOf('supervisor'),
-    handler: await tokenOf('handler'),
+    agent: await tokenFor('agent'),
+    supervisor: await tokenFor('supervisor'),
+    handler: await tokenFor('handler'),
   };
   const call = async (who: keyof typeof tokens, method: 'GET' | 'POST', route: string, payload?: object) => {
     const res = await http.inject({
@@ -137,8 +101,7 @@ try {
     );
     if (detail) for (const line of formatSqlSummary(summary, name)) console.log(line);
   }
-  await http.close();
-  await handle.close();
+  await kesu.close();
 } finally {
   await server?.stop();
   rmSync(dir, { recursive: true, force: true });
