@@ -6,8 +6,10 @@
  * (counted a hundred times), not a hundred. The counts are indexed range reads, one statement for
  * all the values of a kind.
  */
+import type { ExpressionBuilder } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
 import { raiseWarning } from './raise.js';
 import { MAX_COMPLAINTS } from './rules.js';
 import type { RepeatRule, WarningSettings } from './settings.js';
@@ -20,6 +22,8 @@ interface Check {
   kind: 'repeat_customer' | 'repeat_waybill' | 'repeat_person' | 'repeat_station';
   scope: 'customer' | 'waybill' | 'user' | 'unit';
   column: 'customer_id' | 'waybill_no' | 'responsible_user_id' | 'responsible_unit_id';
+  /** Counted among the valid complaints judged in the window (else those received in it). */
+  judged: boolean;
   rule: (settings: WarningSettings) => RepeatRule;
 }
 
@@ -27,24 +31,28 @@ const CUSTOMER: Check = {
   kind: 'repeat_customer',
   scope: 'customer',
   column: 'customer_id',
+  judged: false,
   rule: (s) => s.repeatCustomer,
 };
 const WAYBILL: Check = {
   kind: 'repeat_waybill',
   scope: 'waybill',
   column: 'waybill_no',
+  judged: false,
   rule: (s) => s.repeatWaybill,
 };
 const PERSON: Check = {
   kind: 'repeat_person',
   scope: 'user',
   column: 'responsible_user_id',
+  judged: true,
   rule: (s) => s.repeatPerson,
 };
 const STATION: Check = {
   kind: 'repeat_station',
   scope: 'unit',
   column: 'responsible_unit_id',
+  judged: true,
   rule: (s) => s.repeatStation,
 };
 
@@ -55,32 +63,37 @@ interface Seen {
   triggers: number;
 }
 
-const judgedCheck = (c: Check) => c === PERSON || c === STATION;
+/** The complaints a check counts: within the window, and for a judged check only the valid ones. */
+const inWindow = (check: Check, since: number) => (eb: ExpressionBuilder<Database, 'complaints'>) =>
+  check.judged
+    ? eb.and([eb('judged_at', '>=', since), eb('validity', '=', 'valid')])
+    : eb('received_at', '>=', since);
 
 async function counts(tx: Tx, check: Check, values: Array<number | string>, since: number) {
   const counted = new Map<number | string, number>();
   for (let i = 0; i < values.length; i += CHUNK) {
-    let q = tx
+    const rows = await tx
       .selectFrom('complaints')
       .select((eb) => [eb.ref(check.column).as('value'), eb.fn.countAll<number | string>().as('n')])
       .where(check.column, 'in', values.slice(i, i + CHUNK) as never[])
-      .where(judgedCheck(check) ? 'judged_at' : 'received_at', '>=', since);
-    if (judgedCheck(check)) q = q.where('validity', '=', 'valid');
-    for (const r of await q.groupBy(check.column).execute())
-      counted.set(r.value as number | string, Number(r.n));
+      .where(inWindow(check, since))
+      .groupBy(check.column)
+      .execute();
+    for (const r of rows) counted.set(r.value as number | string, Number(r.n));
   }
   return counted;
 }
 
 /** The newest complaints of a value within the window, for the warning's list. */
 async function newest(tx: Tx, check: Check, value: number | string, since: number) {
-  let q = tx
+  const rows = await tx
     .selectFrom('complaints')
     .select('id')
     .where(check.column, '=', value as never)
-    .where(judgedCheck(check) ? 'judged_at' : 'received_at', '>=', since);
-  if (judgedCheck(check)) q = q.where('validity', '=', 'valid');
-  const rows = await q.orderBy('id', 'desc').limit(MAX_COMPLAINTS).execute();
+    .where(inWindow(check, since))
+    .orderBy('id', 'desc')
+    .limit(MAX_COMPLAINTS)
+    .execute();
   return rows.map((r) => r.id);
 }
 
