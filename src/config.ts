@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 export interface Config {
   /** `sqlite:<file>` or `postgres://…` */
@@ -39,16 +39,31 @@ export interface Config {
  */
 export const DEFAULT_SQLITE_CACHE_MIB = 256;
 
+/**
+ * Two processes may start on a new data dir at once (`kesu serve` and `kesu worker`): the key is written
+ * whole to a file of this process, then linked into place, which fails if another process was first. Then
+ * both read the one key, and neither can read a key half written.
+ */
+function createKeyFile(file: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const own = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(own, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(own, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    unlinkSync(own);
+  }
+}
+
 function readSecret(dataDir: string, env: NodeJS.ProcessEnv): Pick<Config, 'secret' | 'secretFile'> {
   if (env.KESU_SECRET) {
     if (env.KESU_SECRET.length < 32) throw new Error('KESU_SECRET must be at least 32 characters');
     return { secret: Buffer.from(env.KESU_SECRET, 'utf8'), secretFile: null };
   }
   const file = env.KESU_SECRET_FILE ?? join(dataDir, 'secret.key');
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
-  }
+  if (!existsSync(file)) createKeyFile(file);
   chmodSync(file, 0o600);
   return { secret: Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'), secretFile: resolve(file) };
 }
