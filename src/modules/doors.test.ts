@@ -39,9 +39,11 @@ interface Diagnostic {
 }
 
 let refused: Diagnostic[] = [];
+let root = '';
+afterAll(() => (root ? rm(root, { recursive: true, force: true }) : undefined));
 
 beforeAll(async () => {
-  const root = await mkdtemp(join(tmpdir(), 'kesu-doors-'));
+  root = await mkdtemp(join(tmpdir(), 'kesu-doors-'));
   await copyFile(resolve('biome.json'), join(root, 'biome.json'));
   for (const [path, imports] of Object.entries(FIXTURES)) {
     await mkdir(dirname(join(root, path)), { recursive: true });
@@ -54,7 +56,6 @@ beforeAll(async () => {
   refused = (JSON.parse(out.stdout) as { diagnostics: Diagnostic[] }).diagnostics.filter(
     (d) => d.category === 'lint/style/noRestrictedImports',
   );
-  afterAll(() => rm(root, { recursive: true, force: true }));
 }, 60_000);
 
 const refusedIn = (path: string) => refused.filter((d) => d.location.path === path);

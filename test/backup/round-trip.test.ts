@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { sql } from 'kysely';
@@ -22,7 +21,7 @@ import { login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
 import { runKesu } from '../support/kesu-command.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
-import { freshInstallation, readManifest, TEST_SECRET } from './support.js';
+import { freshInstallation, readManifest, removeScratch, scratchDir, TEST_SECRET } from './support.js';
 import { withAlteredEvidence } from './tamper.js';
 
 interface Registered {
@@ -46,11 +45,12 @@ for (const dialect of DIALECTS)
       t = await startTestApp(dialect);
       // `kesu` reads the key from the data directory: the test app's own key.
       writeFileSync(join(t.app.config.dataDir, 'secret.key'), TEST_SECRET.toString('base64'));
-      archive = join(await mkdtemp(join(tmpdir(), 'kesu-archive-')), 'kesu.tar.gz');
+      archive = join(scratchDir('kesu-archive-'), 'kesu.tar.gz');
     });
     afterAll(async () => {
       await restored?.close();
       await t.close();
+      removeScratch();
     });
 
     it('backs up under load, restores elsewhere: every acknowledged complaint, evidence file, report file and phone number identical', async () => {
@@ -212,7 +212,7 @@ for (const dialect of DIALECTS)
       await sql`update events set comment = '改过' where id = (select min(id) from events where stream_type = 'complaint')`.execute(
         t.app.db,
       );
-      const forged = join(tmpdir(), `kesu-forged-${randomBytes(4).toString('hex')}.tar.gz`);
+      const forged = join(scratchDir('kesu-forged-'), 'forged.tar.gz');
       await createBackup({
         databaseUrl: t.url,
         dataDir: t.app.config.dataDir,

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +39,10 @@ for (const dialect of DIALECTS)
       admin = await login(t.http, 'admin');
       worker = { ...t.app, config: { ...t.app.config, databaseUrl: t.url } };
     });
-    afterAll(() => t.close());
+    afterAll(async () => {
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
 
     /** What `kesu worker` does at `at`: queue the due cron slots, run what is due. */
     const tick = async (at: number) => {

@@ -1,16 +1,18 @@
-import { appendFile, mkdtemp, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { create, extract } from 'tar';
+import { scratchDir } from './support.js';
 
 /** A copy of an archive with one byte appended to one of its evidence files, its manifest unchanged. */
 export async function withAlteredEvidence(archive: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'kesu-tamper-'));
+  const scratch = scratchDir('kesu-tamper-');
+  const dir = join(scratch, 'altered');
+  await mkdir(dir);
   await extract({ file: archive, cwd: dir });
   const [victim] = await readdir(join(dir, 'evidence'));
   if (!victim) throw new Error('the archive holds no evidence to alter');
   await appendFile(join(dir, 'evidence', victim), 'x');
-  const out = `${dir}.tar.gz`;
+  const out = join(scratch, 'altered.tar.gz');
   await create({ gzip: true, file: out, cwd: dir, portable: true }, await readdir(dir));
   return out;
 }

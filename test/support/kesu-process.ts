@@ -3,7 +3,7 @@
  * the tests that signal or kill it. Every process a test starts is killed by `killAll()`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -22,12 +22,16 @@ export interface KesuProcess {
 }
 
 const started: KesuProcess[] = [];
+/** The data dirs `spawnKesu` made (not those a test gave): removed by `killAll()`. */
+const ownDataDirs: string[] = [];
 
 /**
  * Start `kesu <args>` (or another `script`) with the test secret and a data dir of its own, and
  * without the demo's generated history (seconds the tests do not need), unless `env` says otherwise.
  */
 export function spawnKesu(args: string[], env: Record<string, string>, script = 'src/main.ts'): KesuProcess {
+  const dataDir = env.KESU_DATA_DIR || mkdtempSync(join(tmpdir(), 'kesu-proc-'));
+  if (dataDir !== env.KESU_DATA_DIR) ownDataDirs.push(dataDir);
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     env: {
       ...process.env,
@@ -35,7 +39,7 @@ export function spawnKesu(args: string[], env: Record<string, string>, script = 
       PORT: '0',
       LOG_LEVEL: 'silent',
       KESU_SECRET: TEST_SECRET,
-      KESU_DATA_DIR: mkdtempSync(join(tmpdir(), 'kesu-proc-')),
+      KESU_DATA_DIR: dataDir,
       KESU_DEMO_HISTORY: '0',
       ...env,
     },
@@ -93,12 +97,13 @@ export async function startServe(
 
 export const alive = (p: KesuProcess) => p.child.exitCode === null && p.child.signalCode === null;
 
-/** Kill (SIGKILL) every process still running and wait for them. */
+/** Kill (SIGKILL) every process still running, wait for them, and remove the data dirs made for them. */
 export async function killAll(): Promise<void> {
   for (const p of started.splice(0)) {
     if (alive(p)) p.child.kill('SIGKILL');
     await p.exited;
   }
+  for (const dir of ownDataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A session cookie of a demo user, signed in over the socket. */
