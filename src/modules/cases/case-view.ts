@@ -1,5 +1,5 @@
+import type { Expression } from 'kysely';
 import type { Db, Tx } from '../../db/database.js';
-import { runFixed } from '../../db/prepared.js';
 import type { Script } from './schemas.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -49,14 +49,10 @@ export const CASE_COLUMNS = [
 ] as const;
 
 /** The complaint's case, or null when it is not one (the detail's `case`). */
-export async function findCase(db: Db | Tx, complaintId: number): Promise<CaseView | null> {
-  const [row] = await runFixed(
-    db,
-    db
-      .selectFrom('complaint_cases')
-      .leftJoin('users', 'users.id', 'complaint_cases.marked_by')
-      .select(CASE_COLUMNS)
-      .where('complaint_cases.complaint_id', '=', complaintId),
-  );
-  return row ? toCaseView(row) : null;
-}
+/** The case of a complaint (by id, or a reference to one in a larger statement), as `toCaseView` reads it. */
+export const caseOf = (db: Db | Tx, complaintId: number | Expression<number>) =>
+  db
+    .selectFrom('complaint_cases')
+    .leftJoin('users', 'users.id', 'complaint_cases.marked_by')
+    .select(CASE_COLUMNS)
+    .where('complaint_cases.complaint_id', '=', complaintId);

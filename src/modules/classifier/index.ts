@@ -1,11 +1,13 @@
 export { runEvalCommand, runTrainCommand, type TrainCommandOptions } from './cli.js';
 export { recordCorrection } from './corrections.js';
 export {
+  type ClassificationRow,
   classificationEventData,
+  classificationOf,
   classifyRegistration,
-  findClassification,
   type RegistrationClassification,
   storeClassification,
+  toClassificationView,
 } from './registration.js';
 export { warmActiveModel } from './settings.js';
 export { expressCorpus, STARTER_MODELS, starterModel } from './starter-models.js';

@@ -1,6 +1,6 @@
+import type { Expression, InferResult } from 'kysely';
 import type { ActorContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
-import { runFixed } from '../../db/prepared.js';
 import type { WriteBatch } from '../../db/write-batch.js';
 import type { FieldProblem } from '../../lib/errors.js';
 import { CategoryIndex } from './categories.js';
@@ -88,20 +88,22 @@ export const classificationEventData = (c: RegistrationClassification) => ({
 });
 
 /** The complaint detail's `classification`: what was predicted at registration, or null. */
-export async function findClassification(
+/** The stored prediction of a complaint (by id, or a reference to one in a larger statement). */
+export const classificationOf = (db: Db | Tx, complaintId: number | Expression<number>) =>
+  db
+    .selectFrom('complaint_classifications')
+    .leftJoin('classification_rules', 'classification_rules.id', 'complaint_classifications.rule_id')
+    .selectAll('complaint_classifications')
+    .select('classification_rules.name as rule_name')
+    .where('complaint_id', '=', complaintId);
+
+export type ClassificationRow = InferResult<ReturnType<typeof classificationOf>>[number];
+
+/** What the complaint page shows of a stored prediction. */
+export async function toClassificationView(
   db: Db | Tx,
-  complaintId: number,
-): Promise<StoredClassificationView | null> {
-  const [row] = await runFixed(
-    db,
-    db
-      .selectFrom('complaint_classifications')
-      .leftJoin('classification_rules', 'classification_rules.id', 'complaint_classifications.rule_id')
-      .selectAll('complaint_classifications')
-      .select('classification_rules.name as rule_name')
-      .where('complaint_id', '=', complaintId),
-  );
-  if (!row) return null;
+  row: ClassificationRow,
+): Promise<StoredClassificationView> {
   const categories = row.category_id === null ? null : await CategoryIndex.loadPathOf(db, row.category_id);
   const category = row.category_id === null ? undefined : categories?.get(row.category_id);
   return {

@@ -1,14 +1,12 @@
 import type { ActorContext } from '../../context.js';
 import { inIds, runFixed } from '../../db/prepared.js';
-import type { Complaint } from '../../db/schema.js';
 import { seesAll } from '../../domain/actor.js';
 import type { Status } from '../../domain/complaint-model.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { readStream } from '../audit/index.js';
-import { findCase } from '../cases/index.js';
+import { toCaseView } from '../cases/index.js';
 import { categoriesById } from '../categories/index.js';
-import { findClassification } from '../classifier/index.js';
-import { complaintTotals } from '../customers/index.js';
+import { toClassificationView } from '../classifier/index.js';
 import { SYSTEM_USERS, type SystemUser, unitsById } from '../org/index.js';
 import { maySeePersonalData, recordPersonalDataView, shownContact } from '../privacy/index.js';
 import { allowedActions, blockedActions } from './allowed-actions.js';
@@ -21,35 +19,17 @@ import { visibleTo } from './queries.js';
 import { toDetail } from './view.js';
 import type { CustomerPanelView } from './view-schemas.js';
 
-/** How many of the customer's other complaints the complaint page lists. */
-const OTHER_COMPLAINTS = 10;
-
 /** The customer behind the complaint: level, tags, and their latest other complaints this actor may see. */
-async function customerPanel(ctx: ActorContext, c: Complaint): Promise<CustomerPanelView | null> {
-  if (c.customer_id === null) return null;
-  let others = ctx.db
-    .selectFrom('complaints')
-    .select(['number', 'title', 'status', 'received_at'])
-    .where('customer_id', '=', c.customer_id)
-    .where('id', '!=', c.id);
-  if (!seesAll(ctx.actor)) others = others.where(visibleTo(ctx));
-  const [customer, totals, rows] = await Promise.all([
-    ctx.db
-      .selectFrom('customers')
-      .select(['id', 'level', 'tags', 'repeat_complainant'])
-      .where('id', '=', c.customer_id)
-      .executeTakeFirst(),
-    complaintTotals(ctx.db, [c.customer_id]),
-    others.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(OTHER_COMPLAINTS).execute(),
-  ]);
+function customerPanel(rows: Awaited<ReturnType<typeof ownRowsOf>>): CustomerPanelView | null {
+  const { customer } = rows;
   if (!customer) return null;
   return {
     id: customer.id,
     level: customer.level,
     tags: JSON.parse(customer.tags) as string[],
-    complaintCount: totals.get(customer.id)?.count ?? 0,
+    complaintCount: rows.customerComplaints,
     repeatComplainant: customer.repeat_complainant === 1,
-    otherComplaints: rows.map((r) => ({
+    otherComplaints: rows.otherComplaints.map((r) => ({
       number: r.number,
       title: r.title,
       status: r.status as Status,
@@ -71,11 +51,12 @@ export async function getComplaint(
     afterOwnAction?: boolean;
   } = {},
 ) {
-  const { c, rows } = await complaintAndRows(ctx.db, number);
+  const others = seesAll(ctx.actor) ? undefined : visibleTo(ctx);
+  const { c, rows: read } = await complaintAndRows(ctx.db, number, others);
   const visible = c !== undefined && canSee(ctx.actor, c);
   if (!c || (!visible && !options.afterOwnAction)) throw notFound('complaint_not_found', { number });
-  const { remedies, replies, links, watchers, deadlines, evidence, messages, surveys } =
-    rows ?? (await ownRowsOf(ctx.db, c.id));
+  const rows = read ?? (await ownRowsOf(ctx.db, c, others));
+  const { remedies, replies, links, watchers, deadlines, evidence, messages, surveys } = rows;
   const userIds = (ids: Array<number | null>) => [...new Set(ids.filter((i): i is number => i !== null))];
   const people = userIds([
     c.registered_by,
@@ -92,33 +73,30 @@ export async function getComplaint(
   const partyIds = [c.responsible_party_id, c.staff_complained_party_id].filter(
     (i): i is number => i !== null,
   );
-  const [caseView, classification, customer, limits, categories, units, userRows, partyRows] =
-    await Promise.all([
-      findCase(ctx.db, c.id),
-      findClassification(ctx.db, c.id),
-      customerPanel(ctx, c),
-      c.status === 'proposed' ? authorityLimits(ctx.db) : null,
-      categoriesById(ctx.db),
-      unitsById(ctx.db),
-      people.length
-        ? runFixed(
-            ctx.db,
-            ctx.db
-              .selectFrom('users')
-              .select(['id', 'display_name'])
-              .where(inIds(ctx.db, 'id', people)),
-          )
-        : [],
-      partyIds.length
-        ? runFixed(
-            ctx.db,
-            ctx.db
-              .selectFrom('external_parties')
-              .select(['id', 'code', 'name'])
-              .where(inIds(ctx.db, 'id', partyIds)),
-          )
-        : [],
-    ]);
+  const [classification, limits, categories, units, userRows, partyRows] = await Promise.all([
+    rows.classification && toClassificationView(ctx.db, rows.classification),
+    c.status === 'proposed' ? authorityLimits(ctx.db) : null,
+    categoriesById(ctx.db),
+    unitsById(ctx.db),
+    people.length
+      ? runFixed(
+          ctx.db,
+          ctx.db
+            .selectFrom('users')
+            .select(['id', 'display_name'])
+            .where(inIds(ctx.db, 'id', people)),
+        )
+      : [],
+    partyIds.length
+      ? runFixed(
+          ctx.db,
+          ctx.db
+            .selectFrom('external_parties')
+            .select(['id', 'code', 'name'])
+            .where(inIds(ctx.db, 'id', partyIds)),
+        )
+      : [],
+  ]);
   const category = categories.get(c.category_id);
   if (!category) throw new Error(`complaint ${c.number} has no category ${c.category_id}`);
   const categoryPath = category.path
@@ -172,9 +150,9 @@ export async function getComplaint(
       remedies.find((r) => r.status === 'pending'),
       limits,
     ),
-    case: caseView,
+    case: rows.case && toCaseView(rows.case),
     classification,
-    customer,
+    customer: customerPanel(rows),
     deadlines,
     now: ctx.clock.now(),
   });

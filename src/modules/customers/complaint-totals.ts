@@ -1,3 +1,4 @@
+import type { Expression } from 'kysely';
 import type { Db, Tx } from '../../db/database.js';
 
 export interface ComplaintTotals {
@@ -34,3 +35,17 @@ export async function complaintTotals(
 }
 
 export const NO_COMPLAINTS: ComplaintTotals = { count: 0, lastAt: null };
+
+/** How many complaints one customer has filed (by id, or a reference to one in a larger statement), as `n`. */
+export const complaintCountOf = (db: Db | Tx, customerId: number | Expression<number | null>) =>
+  db
+    .selectFrom('complaints')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('customer_id', '=', customerId);
+
+/** What the complaint page shows of the customer behind it (by id, or a reference to one). */
+export const customerSummaryOf = (db: Db | Tx, customerId: number | Expression<number | null>) =>
+  db
+    .selectFrom('customers')
+    .select(['id', 'level', 'tags', 'repeat_complainant'])
+    .where('id', '=', customerId);

@@ -1,4 +1,4 @@
-export { complaintTotals } from './complaint-totals.js';
+export { complaintCountOf, complaintTotals, customerSummaryOf } from './complaint-totals.js';
 export { createCustomer } from './create-customer.js';
 export { addContacts, type Complainant, findCustomerByContact, linkCustomer } from './link-customer.js';
 export { CUSTOMER_PERMISSIONS, mayCustomers, requireCustomerPermission } from './permissions.js';
