@@ -23,6 +23,56 @@ describe.each(DIALECTS)('concurrent registration on %s', (dialect) => {
     expect(serials).toEqual(Array.from({ length: 200 }, (_, i) => (serials[0] ?? 0) + i));
   });
 
+  it('files a new customer’s complaints arriving at once under one profile, and the next one is a repeat of them all', async () => {
+    const complainant = {
+      name: '赵先生',
+      phone: '13912345678',
+      email: 'zhao@example.com',
+      preferredContact: 'phone' as const,
+    };
+    const first = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        agent.post('/api/v1/complaints', buildComplaint(t.org, { complainant })),
+      ),
+    );
+    expect(first.map((r) => r.status)).toEqual(Array(10).fill(201));
+    const numbers = first.map((r) => r.body.number as string);
+    const rows = await t.app.db
+      .selectFrom('complaints')
+      .select('customer_id')
+      .where('number', 'in', numbers)
+      .execute();
+    const customers = new Set(rows.map((r) => r.customer_id));
+    expect(customers.size).toBe(1);
+    const [customerId] = [...customers];
+    expect(customerId).not.toBeNull();
+    const contacts = await t.app.db
+      .selectFrom('customer_contacts')
+      .select(['customer_id', 'kind'])
+      .where('customer_id', '=', customerId ?? 0)
+      .orderBy('kind')
+      .execute();
+    expect(contacts.map((c) => c.kind)).toEqual(['email', 'phone']);
+    expect(
+      await t.app.db.selectFrom('customers').select('id').where('name', '=', '赵先生').execute(),
+    ).toHaveLength(1);
+
+    // Found by the e-mail alone, as the same customer: a repeat of the ten.
+    const next = await agent.post(
+      '/api/v1/complaints',
+      buildComplaint(t.org, {
+        complainant: { name: '赵先生', email: 'zhao@example.com', preferredContact: 'email' },
+      }),
+    );
+    expect(next.status).toBe(201);
+    expect(next.body.repeat).toBe(true);
+    expect(
+      (next.body.possibleDuplicates as Array<{ number: string; reasons: string[] }>)
+        .map((d) => d.number)
+        .sort(),
+    ).toEqual([...numbers].sort());
+  });
+
   it('honours Idempotency-Key: a repeat returns the first complaint, even when both race', async () => {
     const body = buildComplaint(t.org);
     const first = await agent.post('/api/v1/complaints', body, { 'idempotency-key': 'cti-call-1' });
