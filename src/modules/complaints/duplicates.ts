@@ -4,8 +4,6 @@ import { prepared } from '../../db/prepared.js';
 import type { Database, NewComplaint } from '../../db/schema.js';
 import type { WriteBatch } from '../../db/write-batch.js';
 import { OPEN_STATUSES } from '../../domain/complaint-model.js';
-import { contactsMatching, type FoundCustomer } from '../customers/index.js';
-import type { PiiKind } from '../privacy/index.js';
 import { readSetting } from '../settings/index.js';
 
 export interface DuplicateSettings {
@@ -57,88 +55,23 @@ const sameCustomerOrWaybill = prepared((db, values: Criteria) =>
     .unionAll(db.selectFrom(bySameWaybill(db, values).as('w')).selectAll()),
 );
 
-type Contacts = { phone: string | null; email: string | null };
-/** A row naming the customer a contact belongs to, in the shape of the earlier complaints' rows. */
-const CUSTOMER_ROW = 'customer';
-const customerRow = (db: Kysely<Database>, contacts: Contacts) =>
-  contactsMatching(db, contacts)
-    .select([
-      'customer_id as id',
-      'kind as number',
-      sql<string>`''`.as('status'),
-      sql<number>`0`.as('received_at'),
-      sql<MatchReason>`${sql.lit(CUSTOMER_ROW)}`.as('reason'),
-    ])
-    .limit(1);
-const byContactsCustomer = (db: Kysely<Database>, { since, ...contacts }: Contacts & { since: number }) =>
-  earlierSince(db, since, 'same_customer').where(
-    'customer_id',
-    '=',
-    contactsMatching(db, contacts).select('customer_id').limit(1),
-  );
-/**
- * PostgreSQL: the customer the complainant's contacts belong to, and the earlier complaints by that
- * customer and about the waybill, in one round trip (registration looked the customer up first).
- */
-const customerAndEarlier = prepared((db, v: Contacts & { since: number; waybill: string }) =>
-  db
-    .selectFrom(customerRow(db, v).as('m'))
-    .selectAll()
-    .unionAll(db.selectFrom(byContactsCustomer(db, v).as('c')).selectAll())
-    .unionAll(db.selectFrom(bySameWaybill(db, v).as('w')).selectAll()),
-);
-const customerAndEarlierNoWaybill = prepared((db, v: Contacts & { since: number }) =>
-  db
-    .selectFrom(customerRow(db, v).as('m'))
-    .selectAll()
-    .unionAll(db.selectFrom(byContactsCustomer(db, v).as('c')).selectAll()),
-);
-
-/**
- * `findEarlierComplaints` for a complainant whose customer is not linked yet (PostgreSQL, one statement):
- * the customer their contacts belong to, if any, and the earlier complaints.
- */
-export async function findCustomerAndEarlier(
-  db: Db | Tx,
-  c: Pick<NewComplaint, 'waybill_no' | 'received_at'>,
-  contacts: Contacts,
-): Promise<{ customer: FoundCustomer; earlier: EarlierComplaint[] }> {
-  const since = await windowStart(db, c.received_at);
-  const rows: EarlierRow[] = c.waybill_no
-    ? await customerAndEarlier(db, { ...contacts, since, waybill: c.waybill_no })
-    : await customerAndEarlierNoWaybill(db, { ...contacts, since });
-  const marker = rows.find((r) => (r.reason as string) === CUSTOMER_ROW);
-  return {
-    customer: marker ? { customerId: marker.id, kind: marker.number as PiiKind } : null,
-    earlier: earlierOf(rows.filter((r) => r !== marker)),
-  };
-}
-
-const windowStart = async (db: Db | Tx, receivedAt: number) =>
-  receivedAt -
-  (await readSetting(db, DUPLICATE_SETTING, DEFAULT_DUPLICATE_SETTINGS)).windowDays * 24 * 3600_000;
-
 /**
  * Earlier complaints within the window by the same customer (the profile registration linked by
  * the blind index of the phone or e-mail) or about the same waybill; merged ones are left out
  * (their target counts). Each criterion is a lookup on its own index.
  */
 export async function findEarlierComplaints(db: Db | Tx, c: Subject): Promise<EarlierComplaint[]> {
-  const since = await windowStart(db, c.received_at);
+  const settings = await readSetting(db, DUPLICATE_SETTING, DEFAULT_DUPLICATE_SETTINGS);
+  const since = c.received_at - settings.windowDays * 24 * 3600_000;
   const { customer_id: customerId, waybill_no: waybill } = c;
-  return earlierOf(
+  const rows: EarlierRow[] =
     customerId && waybill
       ? await sameCustomerOrWaybill(db, { customerId, waybill, since })
       : customerId
         ? await sameCustomer(db, { customerId, since })
         : waybill
           ? await sameWaybill(db, { waybill, since })
-          : [],
-  );
-}
-
-/** The rows of both look-ups as earlier complaints: one per complaint with every reason it matched for. */
-function earlierOf(rows: EarlierRow[]): EarlierComplaint[] {
+          : [];
   const found = new Map<number, EarlierComplaint>();
   for (const r of rows) {
     const known = found.get(r.id);

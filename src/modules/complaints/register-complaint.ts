@@ -23,7 +23,7 @@ import {
   type RegistrationClassification,
   storeClassification,
 } from '../classifier/index.js';
-import { contactIndexes, linkCustomer, linkFound } from '../customers/index.js';
+import { linkCustomer } from '../customers/index.js';
 import { type DispatchDecision, decideDispatch, pickAssignee } from '../dispatch/index.js';
 import { queueComplaintNotices } from '../notify/index.js';
 import { assertRequiredStepsDone, attachPlaybooks } from '../playbooks/index.js';
@@ -33,12 +33,7 @@ import { readSetting } from '../settings/index.js';
 import { planFirstClocks, updateComplaintClocks } from '../sla/index.js';
 import { type AuthorityLimits, DEFAULT_AUTHORITY_LIMITS, mayDecide } from './authority.js';
 import { COMPLAINT_STREAM } from './complaint-command.js';
-import {
-  type EarlierComplaint,
-  findCustomerAndEarlier,
-  findEarlierComplaints,
-  recordRepeats,
-} from './duplicates.js';
+import { type EarlierComplaint, findEarlierComplaints, recordRepeats } from './duplicates.js';
 import { nextNumber, nextNumberAndId } from './numbering.js';
 import { requirePermission } from './permissions.js';
 import { insertRemedy, insertReply } from './records.js';
@@ -322,19 +317,8 @@ async function insertComplaint(
   },
 ): Promise<{ id: number; earlier: EarlierComplaint[] }> {
   const now = fields.registered_at;
-  const keys = piiKeys(ctx.config.secret);
-  let earlier: EarlierComplaint[];
-  if (ctx.dialect === 'postgres') {
-    // The customer and the earlier complaints in one round trip; a customer created meanwhile by a
-    // concurrent registration may have complaints the look-up did not count.
-    const looked = await findCustomerAndEarlier(tx, fields, contactIndexes(keys, input.complainant));
-    const linked = await linkFound(tx, keys, input.complainant, now, looked.customer);
-    fields.customer_id = linked.customerId;
-    earlier = linked.existed && !looked.customer ? await findEarlierComplaints(tx, fields) : looked.earlier;
-  } else {
-    fields.customer_id = await linkCustomer(tx, keys, input.complainant, now);
-    earlier = await findEarlierComplaints(tx, fields);
-  }
+  fields.customer_id = await linkCustomer(tx, piiKeys(ctx.config.secret), input.complainant, now);
+  const earlier = await findEarlierComplaints(tx, fields);
   fields.repeat_complaint = earlier.length ? 1 : 0;
   const clocks = await planFirstClocks(tx, ctx, fields, { eventKind: 'registered', now });
   fields.due_at = clocks.dueAt;

@@ -1,15 +1,6 @@
 export { complaintCountOf, complaintTotals, customerSummaryOf } from './complaint-totals.js';
 export { createCustomer } from './create-customer.js';
-export {
-  addContacts,
-  type Complainant,
-  contactIndexes,
-  contactsMatching,
-  type FoundCustomer,
-  findCustomerByContact,
-  linkCustomer,
-  linkFound,
-} from './link-customer.js';
+export { addContacts, type Complainant, findCustomerByContact, linkCustomer } from './link-customer.js';
 export { CUSTOMER_PERMISSIONS, mayCustomers, requireCustomerPermission } from './permissions.js';
 export {
   CUSTOMER_STREAM,
