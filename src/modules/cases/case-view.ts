@@ -48,7 +48,6 @@ export const CASE_COLUMNS = [
   'users.display_name as marked_by_name',
 ] as const;
 
-/** The complaint's case, or null when it is not one (the detail's `case`). */
 /** The case of a complaint (by id, or a reference to one in a larger statement), as `toCaseView` reads it. */
 export const caseOf = (db: Db | Tx, complaintId: number | Expression<number>) =>
   db

@@ -1,7 +1,6 @@
 export { runEvalCommand, runTrainCommand, type TrainCommandOptions } from './cli.js';
 export { recordCorrection } from './corrections.js';
 export {
-  type ClassificationRow,
   classificationEventData,
   classificationOf,
   classifyRegistration,

@@ -87,7 +87,6 @@ export const classificationEventData = (c: RegistrationClassification) => ({
   applied: c.view.applied,
 });
 
-/** The complaint detail's `classification`: what was predicted at registration, or null. */
 /** The stored prediction of a complaint (by id, or a reference to one in a larger statement). */
 export const classificationOf = (db: Db | Tx, complaintId: number | Expression<number>) =>
   db
@@ -97,9 +96,9 @@ export const classificationOf = (db: Db | Tx, complaintId: number | Expression<n
     .select('classification_rules.name as rule_name')
     .where('complaint_id', '=', complaintId);
 
-export type ClassificationRow = InferResult<ReturnType<typeof classificationOf>>[number];
+type ClassificationRow = InferResult<ReturnType<typeof classificationOf>>[number];
 
-/** What the complaint page shows of a stored prediction. */
+/** The complaint detail's `classification`: what was predicted at registration. */
 export async function toClassificationView(
   db: Db | Tx,
   row: ClassificationRow,
