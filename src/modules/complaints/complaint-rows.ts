@@ -177,11 +177,17 @@ export async function complaintAndRows(db: Db, number: string, visible: Visible)
     own_other_complaints: otherComplaints,
     ...c
   } = row;
-  const rows = { remedies, replies, links, watchers, deadlines, evidence, messages, surveys };
   return {
     c,
     rows: {
-      ...rows,
+      remedies,
+      replies,
+      links,
+      watchers,
+      deadlines,
+      evidence,
+      messages,
+      surveys,
       case: case_,
       classification,
       customer,
