@@ -35,6 +35,7 @@ import * as reports from './migrations/2026-12-04-reports.js';
 import * as statsNarrowRollups from './migrations/2026-12-04-stats-narrow-rollups.js';
 import * as topicsForecasts from './migrations/2026-12-04-topics-forecasts.js';
 import * as warnings from './migrations/2026-12-04-warnings.js';
+import * as statsFactsDayIndex from './migrations/2026-12-06-stats-facts-day-index.js';
 import * as statusUnitStatistics from './migrations/2026-12-06-status-unit-statistics.js';
 
 /** Every migration, in order. Names are dated and never change once released. */
@@ -75,6 +76,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-assignee-unit-index': assigneeUnitIndex,
   '2026-12-04-open-undated-index': openUndatedIndex,
   '2026-12-06-status-unit-statistics': statusUnitStatistics,
+  '2026-12-06-stats-facts-day-index': statsFactsDayIndex,
 };
 
 // Several migrations of one day are released together under names that do not sort in release order:

@@ -35,4 +35,18 @@ describe('kesu stats rebuild', () => {
       db.close();
     }
   }, 120_000);
+
+  it('refuses to start while another rebuild is running, and says so', async () => {
+    const db = new Database(file);
+    try {
+      db.prepare("insert into stats_watermarks (name, event_id, updated_at) values ('rebuild', 7, ?)").run(
+        Date.now(),
+      );
+    } finally {
+      db.close();
+    }
+    const out = await kesu('stats', 'rebuild');
+    expect(out.code).toBe(1);
+    expect(out.stderr).toMatch(/kesu: a statistics rebuild is already running \(last heard of at 20\d\d-/);
+  }, 60_000);
 });

@@ -12,13 +12,13 @@ import { rebuildStats } from './rebuild.js';
 /**
  * The recurring catch-up, in short transactions of about 25 ms each (ADR 0037). After a migration
  * that emptied the rollups it rebuilds them from the complaints once instead (far quicker than
- * following the whole history again).
+ * following the whole history again), and so it does when a rebuild died on the way (ADR 0046).
  */
 export const followHistoryJob = defineJob({
   kind: FOLLOW_HISTORY_JOB,
   payload: Type.Object({}),
   handler: async (ctx) => {
-    if (await needsRebuild(ctx.db)) {
+    if (await needsRebuild(ctx.db, ctx.clock.now())) {
       await rebuildStats(ctx);
       return;
     }

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
 import { COMPLAINT_STREAM } from '../complaints/index.js';
 import { currentFacts, storedFacts, storeFacts } from './load-facts.js';
+import { REBUILD_STALE_MS, rebuildClaim } from './rebuild-claim.js';
 import { RollupDelta } from './rollups.js';
 
 export const FOLLOW_HISTORY_JOB = 'stats.follow-history';
@@ -22,8 +23,13 @@ export async function readWatermark(tx: Tx, lock = false): Promise<number> {
   return (await (lock ? q.forUpdate() : q).executeTakeFirst())?.event_id ?? 0;
 }
 
-/** No watermark but complaints: the rollups were emptied (a migration changed them) and must be rebuilt. */
-export async function needsRebuild(db: Db): Promise<boolean> {
+/**
+ * No watermark but complaints: the rollups were emptied (a migration changed them) and must be rebuilt.
+ * So must they when a rebuild died on the way (its claim no longer kept).
+ */
+export async function needsRebuild(db: Db, now: number): Promise<boolean> {
+  const claim = await rebuildClaim(db);
+  if (claim) return claim.updated_at < now - REBUILD_STALE_MS;
   const mark = await db
     .selectFrom('stats_watermarks')
     .select('event_id')
@@ -49,6 +55,8 @@ export async function saveWatermark(tx: Tx, eventId: number, now: number): Promi
 export async function followHistory(tx: Tx, app: AppContext, batch = MAX_BATCH): Promise<number> {
   const now = app.clock.now();
   const from = await readWatermark(tx, true);
+  // A rebuild is under way (or died, and the job starts it again): it recounts everything.
+  if (await rebuildClaim(tx)) return 0;
   const events = await tx
     .selectFrom('events')
     .select(['id', 'stream_type', 'stream_id', 'at'])

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJobRegistry, enqueue, runDueJobs } from '../../src/modules/jobs/index.js';
+import { followHistoryJob, RebuildRunning, rebuildStats } from '../../src/modules/stats/index.js';
+import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
+import { applyStep, type History, MIDNIGHT, UNITS, writeComplaints } from './history.js';
+
+const KEYS = {
+  stats_totals: ['unit_id', 'day'],
+  stats_counts: ['dim', 'unit_id', 'day', 'key'],
+  stats_hours: ['unit_id', 'day', 'hour'],
+  stats_stages: ['unit_id', 'day', 'stage', 'bucket'],
+  stats_remedies: ['unit_id', 'day', 'kinds', 'level'],
+} as const;
+const ORG = -1;
+const COMPLAINTS = 300;
+
+/** 300 complaints over 25 days in four units. */
+const history: History = {
+  complaints: Array.from({ length: COMPLAINTS }, (_, i) => ({
+    receivedAt: MIDNIGHT - 25 * 86_400_000 + i * 7_200_000,
+    unit: UNITS[i % UNITS.length] ?? 'pudong',
+    channel: i % 4 === 0 ? 'web' : 'phone',
+    priority: 'P3',
+    grade: i % 9 === 0 ? 'major' : 'general',
+    region: null,
+    firstContact: i % 2 === 0,
+    repeat: false,
+  })),
+  steps: [],
+};
+
+for (const dialect of DIALECTS) {
+  describe(`kesu stats rebuild in short transactions (统计重算) on ${dialect}`, () => {
+    let t: TestApp;
+    let ids: number[];
+    beforeAll(async () => {
+      t = await startTestApp(dialect);
+      ids = await writeComplaints(t.app.db, t.org, history);
+    });
+    afterAll(() => t?.close());
+
+    async function rollups() {
+      const out: Record<string, unknown[]> = {};
+      for (const [table, keys] of Object.entries(KEYS)) {
+        let q = t.app.db.selectFrom(table as keyof typeof KEYS).selectAll();
+        for (const k of keys) q = q.orderBy(k as never);
+        out[table] = await q.execute();
+      }
+      return out;
+    }
+    const claim = () =>
+      t.app.db.selectFrom('stats_watermarks').selectAll().where('name', '=', 'rebuild').executeTakeFirst();
+    const watermark = async () =>
+      (
+        await t.app.db
+          .selectFrom('stats_watermarks')
+          .select('event_id')
+          .where('name', '=', 'complaints')
+          .executeTakeFirst()
+      )?.event_id;
+    const registry = createJobRegistry().register(followHistoryJob);
+    const runJob = async () => {
+      await enqueue(t.app.db, followHistoryJob, {}, { now: t.app.clock.now() });
+      expect(await runDueJobs(t.app, registry)).toMatchObject({ done: 1, retried: 0, dead: 0 });
+    };
+    const orgComplaints = async () =>
+      (
+        await t.app.db
+          .selectFrom('stats_totals')
+          .select((eb) => eb.fn.sum<number>('complaints').as('n'))
+          .where('unit_id', '=', ORG)
+          .executeTakeFirst()
+      )?.n;
+
+    it('lets a write through between its transactions, and the job counts that write afterwards', async () => {
+      const order: string[] = [];
+      const rebuild = rebuildStats(t.app, { complaints: 10, facts: 10 }).then(() => order.push('rebuild'));
+      while (!(await claim())) await new Promise((r) => setTimeout(r, 1));
+      // A transfer of the first complaint to another unit, made while the rebuild runs (it is
+      // read in the rebuild's first batch): in one transaction, it waited for the whole rebuild.
+      await applyStep(t.app.db, t.org, ids, { op: 'transfer', i: 0, unit: 'shanghai' }, t.app.clock.now());
+      order.push('write');
+      await rebuild;
+      expect(order).toEqual(['write', 'rebuild']);
+      expect(await claim()).toBeUndefined();
+      expect(Number(await orgComplaints())).toBe(COMPLAINTS);
+      // What the job then follows gives exactly what a rebuild from scratch gives.
+      for (let run = 0; run < 5; run++) await runJob();
+      const followed = await rollups();
+      await rebuildStats(t.app);
+      expect(await rollups()).toEqual(followed);
+      const shanghai = t.org.unitIds.get('shanghai');
+      const first = await t.app.db
+        .selectFrom('stats_facts')
+        .select('unit_id')
+        .where('complaint_id', '=', ids[0] ?? 0)
+        .executeTakeFirstOrThrow();
+      expect(first.unit_id).toBe(shanghai);
+    }, 60_000);
+
+    it('refuses a second rebuild while one is running, and the job leaves the figures to it', async () => {
+      await rebuildStats(t.app);
+      const before = await rollups();
+      const mark = await watermark();
+      await t.app.db
+        .insertInto('stats_watermarks')
+        .values({ name: 'rebuild', event_id: 42, updated_at: t.app.clock.now() })
+        .execute();
+      await expect(rebuildStats(t.app)).rejects.toThrow(RebuildRunning);
+      await expect(rebuildStats(t.app)).rejects.toThrow(/already running/);
+      await applyStep(t.app.db, t.org, ids, { op: 'close', i: 5 }, t.app.clock.now());
+      await runJob();
+      expect(await watermark()).toBe(mark);
+      expect(await rollups()).toEqual(before);
+      expect((await claim())?.event_id).toBe(42);
+    });
+
+    it('starts again a rebuild that died on the way (its claim no longer kept)', async () => {
+      // A rebuild killed after emptying a day's sums: its claim stays, last kept over a minute ago.
+      await t.app.db
+        .updateTable('stats_watermarks')
+        .set({ updated_at: t.app.clock.now() - 61_000 })
+        .where('name', '=', 'rebuild')
+        .execute();
+      const { day } = await t.app.db
+        .selectFrom('stats_totals')
+        .select('day')
+        .orderBy('day', 'desc')
+        .executeTakeFirstOrThrow();
+      const ofDay = async () => {
+        const all = await rollups();
+        return Object.fromEntries(
+          Object.entries(all).map(([table, rows]) => [
+            table,
+            rows.filter((r) => (r as { day: number }).day === day),
+          ]),
+        );
+      };
+      const dayBefore = await ofDay();
+      expect(dayBefore.stats_totals).not.toHaveLength(0);
+      for (const table of Object.keys(KEYS) as Array<keyof typeof KEYS>)
+        await t.app.db.deleteFrom(table).where('day', '=', day).execute();
+      await t.app.db
+        .deleteFrom('stats_facts')
+        .where('complaint_id', '>', ids[100] ?? 0)
+        .execute();
+      await runJob();
+      expect(await claim()).toBeUndefined();
+      expect(await ofDay()).toEqual(dayBefore);
+      expect(Number(await orgComplaints())).toBe(COMPLAINTS);
+      await runJob();
+      const resumed = await rollups();
+      await rebuildStats(t.app);
+      expect(await rollups()).toEqual(resumed);
+      // The close made while the dead rebuild's claim was held is counted.
+      const closed = await t.app.db
+        .selectFrom('stats_facts')
+        .select('closed')
+        .where('complaint_id', '=', ids[5] ?? 0)
+        .executeTakeFirstOrThrow();
+      expect(closed.closed).toBe(1);
+    });
+  });
+}
