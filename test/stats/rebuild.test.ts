@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJobRegistry, enqueue, runDueJobs } from '../../src/modules/jobs/index.js';
-import { followHistoryJob, RebuildRunning, rebuildStats } from '../../src/modules/stats/index.js';
+import { RebuildRunning, rebuildStats } from '../../src/modules/stats/index.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 import { applyStep, type History, MIDNIGHT, UNITS, writeComplaints } from './history.js';
+import { ROLLUP_KEYS, runFollowJob, statsWatermark } from './support.js';
 
-const KEYS = {
-  stats_totals: ['unit_id', 'day'],
-  stats_counts: ['dim', 'unit_id', 'day', 'key'],
-  stats_hours: ['unit_id', 'day', 'hour'],
-  stats_stages: ['unit_id', 'day', 'stage', 'bucket'],
-  stats_remedies: ['unit_id', 'day', 'kinds', 'level'],
-} as const;
+const KEYS = ROLLUP_KEYS;
 const ORG = -1;
 const COMPLAINTS = 300;
 
@@ -50,19 +44,8 @@ for (const dialect of DIALECTS) {
     }
     const claim = () =>
       t.app.db.selectFrom('stats_watermarks').selectAll().where('name', '=', 'rebuild').executeTakeFirst();
-    const watermark = async () =>
-      (
-        await t.app.db
-          .selectFrom('stats_watermarks')
-          .select('event_id')
-          .where('name', '=', 'complaints')
-          .executeTakeFirst()
-      )?.event_id;
-    const registry = createJobRegistry().register(followHistoryJob);
-    const runJob = async () => {
-      await enqueue(t.app.db, followHistoryJob, {}, { now: t.app.clock.now() });
-      expect(await runDueJobs(t.app, registry)).toMatchObject({ done: 1, retried: 0, dead: 0 });
-    };
+    const watermark = () => statsWatermark(t.app.db);
+    const runJob = () => runFollowJob(t.app);
     const orgComplaints = async () =>
       (
         await t.app.db

@@ -2,25 +2,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_STATUSES, type Status } from '../../src/domain/complaint-model.js';
 import { dateKey } from '../../src/lib/time.js';
-import { createJobRegistry, enqueue, runDueJobs } from '../../src/modules/jobs/index.js';
 import { loadActor } from '../../src/modules/org/index.js';
-import {
-  followHistory,
-  followHistoryJob,
-  onTimeByUnit,
-  rebuildStats,
-  statsFigures,
-} from '../../src/modules/stats/index.js';
+import { followHistory, onTimeByUnit, rebuildStats, statsFigures } from '../../src/modules/stats/index.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 import { applyStep, type History, historyArb, MIDNIGHT, writeComplaints } from './history.js';
+import { ROLLUP_KEYS, runFollowJob, statsWatermark } from './support.js';
 
-const TABLES = {
-  stats_totals: ['unit_id', 'day'],
-  stats_counts: ['dim', 'unit_id', 'day', 'key'],
-  stats_hours: ['unit_id', 'day', 'hour'],
-  stats_stages: ['unit_id', 'day', 'stage', 'bucket'],
-  stats_remedies: ['unit_id', 'day', 'kinds', 'level'],
-} as const;
+const TABLES = ROLLUP_KEYS;
 const ORG = -1;
 
 for (const dialect of DIALECTS) {
@@ -226,10 +214,7 @@ for (const dialect of DIALECTS) {
       const counted = await rollups();
       for (const table of ['stats_facts', 'stats_watermarks', ...Object.keys(TABLES)] as const)
         await t.app.db.deleteFrom(table as 'stats_facts').execute();
-      await enqueue(t.app.db, followHistoryJob, {}, { now: t.app.clock.now() });
-      expect(await runDueJobs(t.app, createJobRegistry().register(followHistoryJob))).toMatchObject({
-        done: 1,
-      });
+      await runFollowJob(t.app);
       expect(ids).toHaveLength(1);
       expect(await rollups()).toEqual(counted);
     });
@@ -264,19 +249,8 @@ for (const dialect of DIALECTS) {
             .executeTakeFirst()
         )?.id,
       );
-      const watermark = async () =>
-        (
-          await t.app.db
-            .selectFrom('stats_watermarks')
-            .select('event_id')
-            .where('name', '=', 'complaints')
-            .executeTakeFirst()
-        )?.event_id;
-      const registry = createJobRegistry().register(followHistoryJob);
-      for (let run = 0; run < 20 && (await watermark()) !== last; run++) {
-        await enqueue(t.app.db, followHistoryJob, {}, { now: t.app.clock.now() });
-        expect(await runDueJobs(t.app, registry)).toMatchObject({ done: 1, retried: 0, dead: 0 });
-      }
+      const watermark = () => statsWatermark(t.app.db);
+      for (let run = 0; run < 20 && (await watermark()) !== last; run++) await runFollowJob(t.app);
       expect(await watermark()).toBe(last);
       const incremental = await rollups();
       expect(countedFromRollups(incremental)).toEqual(await directCount());
