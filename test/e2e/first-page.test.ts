@@ -19,7 +19,10 @@ function scripts(page: Page): { urls: string[]; texts(): Promise<string[]> } {
   page.on('response', (res) => {
     if (!res.url().endsWith('.js')) return;
     urls.push(new URL(res.url()).pathname);
-    bodies.push(res.text());
+    const body = res.text();
+    // A file fetched after the last look is read, if at all, after the page has closed: not a failure.
+    body.catch(() => undefined);
+    bodies.push(body);
   });
   return { urls, texts: () => Promise.all(bodies) };
 }
