@@ -3,9 +3,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * The unit and database files run first, at least two at a time: most of their time is spent waiting
- * (for child processes, PostgreSQL, timeouts), so two overlap even on two cores (the suite's wall
- * time 24 → 17 min here). The browser files run after them, one at a time: a console walk under
- * another file's load answers late enough to fail on a busy two-core machine.
+ * (for child processes, PostgreSQL, timeouts), so two overlap even on two cores (the whole run
+ * 1,436 → 1,142 s on this two-core machine). The browser files run after them, one at a time: beside
+ * the database files a console walk answered late enough to fail (two failures in a trial run).
  */
 const DB_WORKERS = Math.max(2, availableParallelism() - 1);
 
