@@ -96,8 +96,8 @@ describe('return visits (回访) in the console', () => {
 
     await page.goto(`/complaints/${number}`);
     const card = page.getByTestId('return-visits-card');
-    await card.waitFor();
-    expect(await card.textContent()).toContain('已回访');
+    // The card is drawn before its visits have arrived (a late answer on a busy machine).
+    await expect.poll(() => card.textContent()).toContain('已回访');
     expect(await card.textContent()).toContain(opened);
     await page.getByTestId('survey-source-return_visit').waitFor();
     await page.screenshot({ path: join(EVIDENCE, 'return-visit-complaint.png'), fullPage: true });
