@@ -64,6 +64,23 @@ export const historyArb = fc.record({
 export type History = typeof historyArb extends fc.Arbitrary<infer T> ? T : never;
 export type Step = History['steps'][number];
 
+/** `n` complaints without steps, `every` ms apart from `from`, in turn in each unit, some by web, some major, some first contact. */
+export function evenHistory(n: number, from: number, every: number): History {
+  return {
+    complaints: Array.from({ length: n }, (_, i) => ({
+      receivedAt: from + i * every,
+      unit: UNITS[i % UNITS.length] ?? 'pudong',
+      channel: i % 5 === 0 ? 'web' : 'phone',
+      priority: 'P3',
+      grade: i % 7 === 0 ? 'major' : 'general',
+      region: null,
+      firstContact: i % 3 === 0,
+      repeat: false,
+    })),
+    steps: [],
+  };
+}
+
 /** Empties the complaints and statistics, then writes the complaints; returns their ids. */
 export async function writeComplaints(db: Db, org: DemoOrganisation, h: History): Promise<number[]> {
   const units = await db.selectFrom('units').select(['id', 'path']).execute();

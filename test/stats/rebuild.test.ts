@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RebuildRunning, rebuildStats } from '../../src/modules/stats/index.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
-import { applyStep, type History, MIDNIGHT, UNITS, writeComplaints } from './history.js';
+import { applyStep, evenHistory, MIDNIGHT, writeComplaints } from './history.js';
 import { ROLLUP_KEYS, runFollowJob, statsWatermark } from './support.js';
 
 const KEYS = ROLLUP_KEYS;
@@ -9,19 +9,7 @@ const ORG = -1;
 const COMPLAINTS = 300;
 
 /** 300 complaints over 25 days in four units. */
-const history: History = {
-  complaints: Array.from({ length: COMPLAINTS }, (_, i) => ({
-    receivedAt: MIDNIGHT - 25 * 86_400_000 + i * 7_200_000,
-    unit: UNITS[i % UNITS.length] ?? 'pudong',
-    channel: i % 4 === 0 ? 'web' : 'phone',
-    priority: 'P3',
-    grade: i % 9 === 0 ? 'major' : 'general',
-    region: null,
-    firstContact: i % 2 === 0,
-    repeat: false,
-  })),
-  steps: [],
-};
+const history = evenHistory(COMPLAINTS, MIDNIGHT - 25 * 86_400_000, 7_200_000);
 
 for (const dialect of DIALECTS) {
   describe(`kesu stats rebuild in short transactions (统计重算) on ${dialect}`, () => {

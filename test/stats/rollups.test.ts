@@ -5,7 +5,7 @@ import { dateKey } from '../../src/lib/time.js';
 import { loadActor } from '../../src/modules/org/index.js';
 import { followHistory, onTimeByUnit, rebuildStats, statsFigures } from '../../src/modules/stats/index.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
-import { applyStep, type History, historyArb, MIDNIGHT, writeComplaints } from './history.js';
+import { applyStep, evenHistory, type History, historyArb, MIDNIGHT, writeComplaints } from './history.js';
 import { ROLLUP_KEYS, runFollowJob, statsWatermark } from './support.js';
 
 const TABLES = ROLLUP_KEYS;
@@ -220,19 +220,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('the recurring job catches up with a long history in short transactions, counting what a rebuild counts', async () => {
-      const h: History = {
-        complaints: Array.from({ length: 450 }, (_, i) => ({
-          receivedAt: MIDNIGHT + (i - 225) * 300_000,
-          unit: (['pudong', 'nanshan', 'service', 'shanghai'] as const)[i % 4] ?? 'pudong',
-          channel: i % 5 === 0 ? 'web' : 'phone',
-          priority: 'P3',
-          grade: i % 7 === 0 ? 'major' : 'general',
-          region: null,
-          firstContact: i % 3 === 0,
-          repeat: false,
-        })),
-        steps: [],
-      };
+      const h = evenHistory(450, MIDNIGHT - 225 * 300_000, 300_000);
       const ids = await writeComplaints(t.app.db, t.org, h);
       let at = MIDNIGHT + 48 * 3_600_000;
       for (let i = 0; i < ids.length; i += 9) {
