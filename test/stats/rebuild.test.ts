@@ -4,7 +4,6 @@ import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 import { applyStep, evenHistory, MIDNIGHT, writeComplaints } from './history.js';
 import { ROLLUP_KEYS, runFollowJob, statsWatermark } from './support.js';
 
-const KEYS = ROLLUP_KEYS;
 const ORG = -1;
 const COMPLAINTS = 300;
 
@@ -23,8 +22,8 @@ for (const dialect of DIALECTS) {
 
     async function rollups() {
       const out: Record<string, unknown[]> = {};
-      for (const [table, keys] of Object.entries(KEYS)) {
-        let q = t.app.db.selectFrom(table as keyof typeof KEYS).selectAll();
+      for (const [table, keys] of Object.entries(ROLLUP_KEYS)) {
+        let q = t.app.db.selectFrom(table as keyof typeof ROLLUP_KEYS).selectAll();
         for (const k of keys) q = q.orderBy(k as never);
         out[table] = await q.execute();
       }
@@ -109,7 +108,7 @@ for (const dialect of DIALECTS) {
       };
       const dayBefore = await ofDay();
       expect(dayBefore.stats_totals).not.toHaveLength(0);
-      for (const table of Object.keys(KEYS) as Array<keyof typeof KEYS>)
+      for (const table of Object.keys(ROLLUP_KEYS) as Array<keyof typeof ROLLUP_KEYS>)
         await t.app.db.deleteFrom(table).where('day', '=', day).execute();
       await t.app.db
         .deleteFrom('stats_facts')
