@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../db/database.js';
  * and `updated_at` its heartbeat. While it is there the job does not follow the history; a claim not
  * kept for REBUILD_STALE_MS is a rebuild that died, and the job starts it again.
  */
-export const REBUILD = 'rebuild';
+const REBUILD = 'rebuild';
 export const REBUILD_STALE_MS = 60_000;
 
 export class RebuildRunning extends Error {
