@@ -60,8 +60,9 @@ describe('the customer portal on a phone in Chromium', () => {
     await page.goto('/portal');
     await page.getByLabel('您的称呼').fill('周女士');
     await page.getByLabel('手机号码').fill('13912340000');
+    // Typed and Enter: the first category the search lists (inside its group).
     await page.getByLabel('投诉类别').fill('虚假签收');
-    await page.locator('.ant-select-item-option').getByText('虚假签收', { exact: true }).click();
+    await page.getByLabel('投诉类别').press('Enter');
     await page.getByLabel('运单号').fill('SF20261125001');
     await page.getByLabel('投诉内容').fill('快递显示已签收，但我本人没有收到包裹。\n请尽快核实。');
     await page.getByRole('checkbox', { name: '解释说明' }).check();
@@ -99,6 +100,7 @@ describe('the customer portal on a phone in Chromium', () => {
       demands: ['explanation', 'compensation'],
       demandAmount: 5000,
     });
+    expect(staff.category.path.at(-1).nameZh).toBe('虚假签收');
     await answer(number);
 
     // Back in the same browser: the token is remembered.

@@ -9,7 +9,6 @@ import {
   Input,
   InputNumber,
   Result,
-  Select,
   Typography,
   Upload,
   type UploadFile,
@@ -20,6 +19,7 @@ import { showFieldErrors } from '../api/form-errors';
 import { useApi, useApiMutation } from '../api/hooks';
 import { DEMANDS } from '../api/vocabularies';
 import { useI18n } from '../i18n';
+import { SearchSelect } from '../ui/SearchSelect';
 import type { PortalCategory, Registered } from './api';
 import { navigate, storeProof, trackingHeaders } from './storage';
 
@@ -218,10 +218,9 @@ function ComplaintForm({
           label={t('portal.form.category')}
           rules={[{ required: true, message: t('portal.form.categoryPlaceholder') }]}
         >
-          <Select
+          <SearchSelect
             placeholder={t('portal.form.categoryPlaceholder')}
             options={categoryOptions}
-            showSearch={{ optionFilterProp: 'label' }}
             listHeight={320}
           />
         </Form.Item>

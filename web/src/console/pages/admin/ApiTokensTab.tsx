@@ -1,8 +1,9 @@
-import { Input, Select, Tag } from 'antd';
+import { Input, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
+import { SearchSelect } from '../../../ui/SearchSelect';
 import { ConfirmButton } from './crud/ConfirmButton';
 import { CrudTable } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
@@ -20,8 +21,9 @@ export function ApiTokensTab({ users }: { users: AdminUser[] }) {
   const create = useApiMutation('POST', '/api-tokens', { invalidates: ['/api-tokens'] });
   const revoke = useApiMutation('DELETE', '/api-tokens/:id', { invalidates: ['/api-tokens'] });
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const userName = new Map(users.map((u) => [u.id, `${u.displayName} (${u.username})`]));
-  const userOptions = users.filter((u) => u.active).map((u) => ({ value: u.id, label: userName.get(u.id) }));
+  const named = (u: (typeof users)[number]) => `${u.displayName} (${u.username})`;
+  const userName = new Map(users.map((u) => [u.id, named(u)]));
+  const userOptions = users.filter((u) => u.active).map((u) => ({ value: u.id, label: named(u) }));
 
   return (
     <>
@@ -86,7 +88,7 @@ export function ApiTokensTab({ users }: { users: AdminUser[] }) {
                   label: t('admin.tokens.user'),
                   extra: t('admin.tokens.userHelp'),
                   required: true,
-                  input: <Select showSearch={{ optionFilterProp: 'label' }} options={userOptions} />,
+                  input: <SearchSelect options={userOptions} />,
                 },
               ]}
             />

@@ -1,23 +1,12 @@
 import { UploadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  DatePicker,
-  Flex,
-  Form,
-  InputNumber,
-  Select,
-  Table,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Form, InputNumber, Table, Typography, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { call } from '../../../api/call';
 import { ApiError } from '../../../api/client';
 import { useApi, useInvalidate } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
+import { SearchSelect } from '../../../ui/SearchSelect';
 import { QueryState } from '../../components/QueryState';
 import type { Unit } from './shared';
 
@@ -88,12 +77,7 @@ export function VolumesTab({ units }: { units: Unit[] }) {
       <Typography.Paragraph type="secondary">{t('admin.volumes.intro')}</Typography.Paragraph>
       <Form form={form} layout="inline" onFinish={save}>
         <Form.Item name="unitId" label={t('as.unit.unit')} rules={[{ required: true }]}>
-          <Select
-            style={{ width: 200 }}
-            options={units.map((u) => ({ value: u.id, label: u.name }))}
-            showSearch
-            optionFilterProp="label"
-          />
+          <SearchSelect style={{ width: 200 }} options={units.map((u) => ({ value: u.id, label: u.name }))} />
         </Form.Item>
         <Form.Item name="month" label={t('as.period')} rules={[{ required: true }]}>
           <DatePicker picker="month" />

@@ -1,7 +1,8 @@
-import { App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, TreeSelect } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Modal, Radio, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
+import { SearchSelect } from '../../../ui/SearchSelect';
 import { categoryTree, useCategories } from '../../components/categories';
 import { UnitSelect } from '../complaint/actions/pickers';
 import { ACTION_READS, problemText } from './shared';
@@ -26,9 +27,8 @@ function OwnerSelect(props: { value?: number; onChange?: (v: number) => void }) 
   const unitId = Form.useWatch('unitId') as number | undefined;
   const staff = useApi('/staff', { query: { unitId } }, { enabled: unitId !== undefined });
   return (
-    <Select
+    <SearchSelect
       {...props}
-      showSearch={{ optionFilterProp: 'label' }}
       loading={staff.isFetching}
       options={(staff.data?.items ?? []).map((m) => ({
         value: m.id,

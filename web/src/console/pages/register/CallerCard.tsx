@@ -2,6 +2,7 @@ import { Card, Col, DatePicker, Form, Input, Row, Select, Typography } from 'ant
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useI18n } from '../../../i18n';
+import { SearchSelect } from '../../../ui/SearchSelect';
 import { TextField } from './fields';
 import { CHANNELS, CONTACT_CHANNELS, REFERRAL_CHANNELS, REFERRAL_MAJOR_REASONS } from './vocab';
 
@@ -36,7 +37,7 @@ export function CallerCard() {
         </Col>
         <Col xs={24} md={8}>
           <Form.Item name="channel" label={t('register.channel')}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={channels(CHANNELS)} />
+            <SearchSelect options={channels(CHANNELS)} />
           </Form.Item>
         </Col>
         {/* Wide enough for the whole date and time at 1024 px. */}

@@ -1,6 +1,7 @@
-import { Card, Cascader, Checkbox, Col, Form, Input, Row, Select, Tag } from 'antd';
+import { Card, Cascader, Checkbox, Col, Form, Input, Row, Tag } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../../i18n';
+import { SearchSelect } from '../../../ui/SearchSelect';
 import { categoryTree, useCategories } from '../../components/categories';
 import { useRequired } from './fields';
 import { PRIORITY_AUTO } from './form-values';
@@ -64,8 +65,7 @@ export function ClassifyCard({ classification }: { classification: AutoClassific
         </Col>
         <Col xs={24} md={9}>
           <Form.Item name="priority" label={t('register.priority')} extra={autoMark(auto.priority)}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
+            <SearchSelect
               placeholder={t('register.priorityAuto')}
               options={[
                 { value: PRIORITY_AUTO, label: t('register.priorityAuto') },

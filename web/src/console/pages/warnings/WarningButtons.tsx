@@ -1,9 +1,10 @@
-import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../../api/client';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
+import { SearchSelect } from '../../../ui/SearchSelect';
 import { WARNING_READS, type WarningView } from './shared';
 
 type Step = 'acknowledge' | 'assign' | 'resolve';
@@ -86,8 +87,7 @@ export function WarningButtons({ warning: w }: { warning: WarningView }) {
         <Form form={form} layout="vertical" onFinish={submit}>
           {step === 'assign' && (
             <Form.Item name="ownerId" label={t('warn.owner')} rules={[{ required: true }]}>
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
+              <SearchSelect
                 loading={staff.isPending}
                 options={(staff.data?.items ?? []).map((m) => ({
                   value: m.id,

@@ -1,8 +1,9 @@
-import { Form, type FormInstance, Select } from 'antd';
+import { Form, type FormInstance } from 'antd';
 import type { CSSProperties } from 'react';
 import { PERMISSIONS } from '../../../../../../src/modules/complaints/permissions';
 import { useApi } from '../../../../api/hooks';
 import { useI18n } from '../../../../i18n';
+import { SearchSelect } from '../../../../ui/SearchSelect';
 import { useUnits } from '../../../components/units';
 import { useSession } from '../../../session';
 import type { Person } from '../contract';
@@ -25,9 +26,8 @@ export function UnitSelect({
 }) {
   const units = useUnits();
   return (
-    <Select
+    <SearchSelect
       {...props}
-      showSearch={{ optionFilterProp: 'label' }}
       options={units.filter((u) => all || u.active).map((u) => ({ value: u.id, label: u.label }))}
     />
   );
@@ -71,13 +71,7 @@ export function AssigneeSelect({
     if (name) options.push({ value: props.value, label: name });
   }
   return (
-    <Select
-      {...props}
-      loading={staff.isPending}
-      showSearch={{ optionFilterProp: 'label' }}
-      options={options}
-      data-testid="assignee-select"
-    />
+    <SearchSelect {...props} loading={staff.isPending} options={options} data-testid="assignee-select" />
   );
 }
 
