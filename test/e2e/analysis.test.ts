@@ -214,6 +214,28 @@ describe('the analysis pages (统计分析) in Chromium', { timeout: 180_000 }, 
     await w.context.close();
   });
 
+  it('says while the figures are being recounted, and stops saying it when that has ended', async () => {
+    const db = env.server.app.db;
+    // A rebuild under way (kesu stats rebuild, from another process): its claim, just renewed.
+    await db
+      .insertInto('stats_watermarks')
+      .values({ name: 'rebuild', event_id: 7, updated_at: env.server.app.clock.now() })
+      .execute();
+    const w = await openPage(env.browser, env.server.baseUrl);
+    await signIn(w.page, 'executive');
+    await w.page.goto(PERIOD);
+    const notice = w.page.getByTestId('recounting');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('统计数据正在重算');
+    await screenshot(w.page, 'analysis-recounting');
+    // The rebuild ends: the page, asking again by itself, drops the notice.
+    await db.deleteFrom('stats_watermarks').where('name', '=', 'rebuild').execute();
+    await expect.poll(() => notice.count(), { timeout: 30_000 }).toBe(0);
+    expect(await w.page.getByTestId('value-total').innerText()).toBe('9');
+    w.expectClean();
+    await w.context.close();
+  });
+
   it('offers a station’s handler only their own subtree', async () => {
     const w = await openPage(env.browser, env.server.baseUrl);
     await signIn(w.page, 'handler');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RebuildRunning, rebuildStats } from '../../src/modules/stats/index.js';
+import { RebuildRunning, rebuildStats, statsCaughtUp } from '../../src/modules/stats/index.js';
+import { login } from '../support/client.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
 import { applyStep, evenHistory, MIDNIGHT, writeComplaints } from './history.js';
 import { ROLLUP_KEYS, runFollowJob, statsWatermark } from './support.js';
@@ -83,6 +84,31 @@ for (const dialect of DIALECTS) {
       expect(await watermark()).toBe(mark);
       expect(await rollups()).toEqual(before);
       expect((await claim())?.event_id).toBe(42);
+    });
+
+    it('tells the readers of the figures that they are being recounted, and holds back the reports', async () => {
+      // The claim of the test before is still held: the analysis page's figures say so.
+      const admin = await login(t.http, 'admin');
+      const figures = () => admin.ok('GET', '/api/v1/stats?from=2026-11-01&to=2026-12-01');
+      expect((await figures()).recounting).toBe(true);
+      // A report of a period long past waits: its figures may be part old, part new.
+      const lastMonth = t.app.clock.now() - 30 * 86_400_000;
+      expect(await statsCaughtUp(t.app.db, lastMonth)).toBe(false);
+      const held = await claim();
+      await t.app.db.deleteFrom('stats_watermarks').where('name', '=', 'rebuild').execute();
+      expect((await figures()).recounting).toBe(false);
+      expect(await statsCaughtUp(t.app.db, lastMonth)).toBe(true);
+      // Rollups emptied by an upgrade are being recounted too, until the job has rebuilt them.
+      const mark = await watermark();
+      await t.app.db.deleteFrom('stats_watermarks').where('name', '=', 'complaints').execute();
+      expect((await figures()).recounting).toBe(true);
+      await t.app.db
+        .insertInto('stats_watermarks')
+        .values([
+          { name: 'complaints', event_id: mark ?? 0, updated_at: t.app.clock.now() },
+          { name: 'rebuild', event_id: held?.event_id ?? 42, updated_at: held?.updated_at ?? 0 },
+        ])
+        .execute();
     });
 
     it('starts again a rebuild that died on the way (its claim no longer kept)', async () => {

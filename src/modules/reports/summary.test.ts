@@ -18,6 +18,7 @@ const bucket = (key: string, complaints: number, previous: number, nameZh: strin
 function figures(over: Partial<Figures['totals']> = {}): Figures {
   const range = { from: '2026-11-30', to: '2026-12-06' };
   return {
+    recounting: false,
     period: range,
     previous: { from: '2026-11-23', to: '2026-11-29' },
     lastYear: { from: '2025-11-30', to: '2025-12-06' },

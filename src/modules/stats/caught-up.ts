@@ -1,12 +1,24 @@
 import type { Db } from '../../db/database.js';
-import { WATERMARK } from './follow-history.js';
+import { rollupsEmptied, WATERMARK } from './follow-history.js';
+import { rebuildClaim } from './rebuild-claim.js';
 
 /**
- * Have the figures followed the history up to `at`? True when no event after the watermark happened
- * at or before it. A report of a period waits for this at the period's end (the figures lag by seconds,
- * more after a bulk load). Reads the events after the watermark from their primary key, stopping at the first hit.
+ * Are the figures being counted again from the complaints? While a rebuild runs (`kesu stats rebuild`,
+ * or the job's after an upgrade emptied the rollups, or again after one died) a period can count part
+ * old, part new; so it can, empty, while emptied rollups wait for their rebuild.
+ */
+export async function statsRecounting(db: Db): Promise<boolean> {
+  return (await rebuildClaim(db)) !== undefined || (await rollupsEmptied(db));
+}
+
+/**
+ * Have the figures followed the history up to `at`? True when no rebuild is under way and no event after
+ * the watermark happened at or before it. A report of a period waits for this at the period's end (the
+ * figures lag by seconds, more after a bulk load). Reads the events after the watermark from their
+ * primary key, stopping at the first hit.
  */
 export async function statsCaughtUp(db: Db, at: number): Promise<boolean> {
+  if (await rebuildClaim(db)) return false;
   const mark = await db
     .selectFrom('stats_watermarks')
     .select('event_id')

@@ -4,6 +4,7 @@ import { STATUSES } from '../../domain/complaint-model.js';
 import { badRequest } from '../../lib/errors.js';
 import { categoriesById } from '../categories/index.js';
 import { histogramPercentile } from './buckets.js';
+import { statsRecounting } from './caught-up.js';
 import {
   type DayRange,
   dayKey,
@@ -146,6 +147,7 @@ export async function statsFigures(ctx: ActorContext, input: StatsInput): Promis
   };
 
   const windows: [Window, Window, Window] = [now, before, yearAgo];
+  const recounting = await statsRecounting(db);
   const total = await totals(db, windows);
   const t = (k: keyof TotalSums) => total.now[k];
   const complaints = t('complaints');
@@ -244,6 +246,7 @@ export async function statsFigures(ctx: ActorContext, input: StatsInput): Promis
   const repeat = breakdowns.repeat.find((b) => b.key === '1')?.complaints ?? 0;
 
   return {
+    recounting,
     period,
     previous,
     lastYear,

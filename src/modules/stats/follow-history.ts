@@ -23,13 +23,8 @@ export async function readWatermark(tx: Tx, lock = false): Promise<number> {
   return (await (lock ? q.forUpdate() : q).executeTakeFirst())?.event_id ?? 0;
 }
 
-/**
- * No watermark but complaints: the rollups were emptied (a migration changed them) and must be rebuilt.
- * So must they when a rebuild died on the way (its claim no longer kept).
- */
-export async function needsRebuild(db: Db, now: number): Promise<boolean> {
-  const claim = await rebuildClaim(db);
-  if (claim) return claim.updated_at < now - REBUILD_STALE_MS;
+/** No watermark but complaints: the rollups were emptied (a migration changed them) and must be rebuilt. */
+export async function rollupsEmptied(db: Db): Promise<boolean> {
   const mark = await db
     .selectFrom('stats_watermarks')
     .select('event_id')
@@ -37,6 +32,13 @@ export async function needsRebuild(db: Db, now: number): Promise<boolean> {
     .executeTakeFirst();
   if (mark) return false;
   return (await db.selectFrom('complaints').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Emptied rollups must be rebuilt; so must they when a rebuild died on the way (its claim no longer kept). */
+export async function needsRebuild(db: Db, now: number): Promise<boolean> {
+  const claim = await rebuildClaim(db);
+  if (claim) return claim.updated_at < now - REBUILD_STALE_MS;
+  return rollupsEmptied(db);
 }
 
 export async function saveWatermark(tx: Tx, eventId: number, now: number): Promise<void> {

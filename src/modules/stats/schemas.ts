@@ -88,6 +88,10 @@ const Sum = Type.Object({
 });
 
 export const FiguresSchema = Type.Object({
+  recounting: Type.Boolean({
+    description:
+      'the figures are being counted again from the complaints (kesu stats rebuild, or after an upgrade): until that ends a period may count part old, part new',
+  }),
   period: Range,
   previous: Range,
   lastYear: Range,

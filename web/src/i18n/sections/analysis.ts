@@ -24,6 +24,7 @@ export const zh = {
   'an.noBase': '无可比数据',
   'an.export': '导出 Excel',
   'an.drillHint': '点击图中的柱、点或格子，在工作台中查看对应的投诉',
+  'an.recounting': '统计数据正在重算：重算完成前，部分数字可能新旧混合。本页会自动刷新。',
   'an.tab.overview': '总览',
   'an.tab.trend': '趋势',
   'an.tab.pareto': '原因排列',
@@ -161,6 +162,8 @@ export const en: typeof zh = {
   'an.noBase': 'nothing to compare',
   'an.export': 'Export Excel',
   'an.drillHint': 'Click a bar, point or cell to see its complaints in the workbench',
+  'an.recounting':
+    'The figures are being recounted: until that ends, some may mix old and new counts. This page refreshes by itself.',
   'an.tab.overview': 'Overview',
   'an.tab.trend': 'Trend',
   'an.tab.pareto': 'Causes (Pareto)',

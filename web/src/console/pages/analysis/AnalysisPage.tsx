@@ -1,7 +1,7 @@
-import { Card, Flex, Tabs, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, Card, Flex, Tabs, Typography } from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { useApi } from '../../../api/hooks';
+import { useApi, useInvalidate } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
 import './chart-parts';
@@ -19,6 +19,8 @@ import { StagesView } from './views/StagesView';
 import { TrendView } from './views/TrendView';
 import { UnitsView } from './views/UnitsView';
 
+const RECOUNT_POLL_MS = 10_000;
+
 /**
  * 统计分析: the figures of GET /stats for a period and scope, in views (tabs). Everything the page
  * shows is named by its address, so a view can be shared and Back returns to the one before.
@@ -29,9 +31,22 @@ export default function AnalysisPage() {
   const filters = readFilters(params);
   const change = (next: AnalysisFilters) => setParams(writeFilters(next));
 
-  const figures = useApi('/stats', { query: statsQuery(filters) });
-  // 环比 and 同比 of the rates and scores: the same figures for the previous period and a year before.
+  // While the figures are being recounted, asked again until that has ended.
+  const [recounting, setRecounting] = useState(false);
+  const figures = useApi(
+    '/stats',
+    { query: statsQuery(filters) },
+    { refetchInterval: recounting && RECOUNT_POLL_MS },
+  );
   const period = figures.data;
+  const invalidate = useInvalidate();
+  const nowRecounting = !!period?.recounting;
+  useEffect(() => {
+    // Ended: the comparison periods, read meanwhile, are asked again too.
+    if (recounting && !nowRecounting) void invalidate(['/stats']);
+    setRecounting(nowRecounting);
+  }, [recounting, nowRecounting, invalidate]);
+  // 环比 and 同比 of the rates and scores: the same figures for the previous period and a year before.
   const previous = useApi(
     '/stats',
     { query: { ...statsQuery(filters), ...period?.previous } },
@@ -89,6 +104,9 @@ export default function AnalysisPage() {
           <Typography.Text type="secondary">{t('an.drillHint')}</Typography.Text>
         </Flex>
       </Card>
+      {period?.recounting && (
+        <Alert type="warning" showIcon title={t('an.recounting')} data-testid="recounting" />
+      )}
       <Tabs
         activeKey={filters.view}
         onChange={(v) => change({ ...filters, view: v as View })}
