@@ -4,8 +4,8 @@ import { rebuildClaim } from './rebuild-claim.js';
 
 /**
  * Are the figures being counted again from the complaints? While a rebuild runs (`kesu stats rebuild`,
- * or the job's after an upgrade emptied the rollups, or again after one died) a period can count part
- * old, part new; so it can, empty, while emptied rollups wait for their rebuild.
+ * the job's after an upgrade emptied the rollups, or the job's again after one died) a period can count
+ * part old, part new; and emptied rollups count nothing until their rebuild has begun.
  */
 export async function statsRecounting(db: Db): Promise<boolean> {
   return (await rebuildClaim(db)) !== undefined || (await rollupsEmptied(db));

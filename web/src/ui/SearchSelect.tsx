@@ -1,14 +1,14 @@
 import { Select, type SelectProps } from 'antd';
 import { useRef, useState } from 'react';
 
-export interface SearchOption<V> {
+interface SearchOption<V> {
   value: V;
   label: string;
   disabled?: boolean;
 }
 
 /** A titled group of options: a search that matches its label lists all of them. */
-export interface SearchGroup<V> {
+interface SearchGroup<V> {
   label: string;
   options: SearchOption<V>[];
 }
@@ -19,7 +19,7 @@ type Props<V> = Omit<SelectProps<V, Item<V>>, 'showSearch' | 'open' | 'optionFil
 };
 
 /** What the list shows first for a search: rc-select's own filter (labels holding the text, any case). */
-export function firstMatch<V>(options: Item<V>[], search: string): SearchOption<V> | undefined {
+function firstMatch<V>(options: Item<V>[], search: string): SearchOption<V> | undefined {
   const wanted = search.toUpperCase();
   const holds = (label: string) => label.toUpperCase().includes(wanted);
   for (const o of options) {
