@@ -187,8 +187,14 @@ describe('the registration form by keyboard', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(() => shown(page, 'priority')).toBe('P2 高');
+    // And so does the mouse: "p", the pointer on P4, Enter is P4.
+    await page.keyboard.type('p');
+    await page.locator('.ant-select-item-option', { hasText: 'P4 低' }).hover();
+    await page.locator('.ant-select-item-option-active', { hasText: 'P4 低' }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => shown(page, 'priority')).toBe('P4 低');
 
-    expect((await registerAndRead(page)).record.priority).toBe('P2');
+    expect((await registerAndRead(page)).record.priority).toBe('P4');
   });
 
   onForm('lists no alternative at 0 %', '13900007004', async (page) => {

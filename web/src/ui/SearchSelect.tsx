@@ -36,13 +36,14 @@ function firstMatch<V>(options: Item<V>[], search: string): SearchOption<V> | un
  * A select searched by its labels whose Enter (or Tab) takes the option the search shows first, however
  * fast the keys come. rc-select takes its active option, which it moves to the first match in an effect
  * rendered after the search: on a busy PC "1⏎" typed quickly found the old active option (or none) and
- * kept the old value. So Enter after typing is ours; after the arrows (rendered at once) it is rc-select's.
+ * kept the old value. So Enter after typing is ours; after the arrows (rendered at once) or the mouse
+ * over the list it is rc-select's.
  */
 export function SearchSelect<V extends string | number>(props: Props<V>) {
   const { options, onOpenChange, onInputKeyDown, onChange } = props;
   const [open, setOpen] = useState(false);
   const search = useRef('');
-  /** Whether the arrows have moved through the list since the last keystroke of the search. */
+  /** Whether the arrows (or the mouse) have moved through the list since the last keystroke of the search. */
   const moved = useRef(false);
   const toggle = (next: boolean) => {
     if (!next) search.current = '';
@@ -54,6 +55,10 @@ export function SearchSelect<V extends string | number>(props: Props<V>) {
       {...props}
       open={open}
       onOpenChange={toggle}
+      popupRender={(list) => (
+        // biome-ignore lint/a11y/noStaticElementInteractions: only notes that the pointer chose among the options
+        <div onMouseMove={() => (moved.current = true)}>{list}</div>
+      )}
       showSearch={{
         optionFilterProp: 'label',
         onSearch: (text) => {
