@@ -1,6 +1,6 @@
 /** Statistics (统计): facts and rollups that follow the history, their rebuild, and the figures read from them. */
 
-export { statsCaughtUp, statsRecounting } from './caught-up.js';
+export { statsCaughtUp } from './caught-up.js';
 export { runRebuildCommand } from './cli.js';
 export { type DailyCount, dailyCounts, SERIES_DIMENSIONS, type SeriesDimension } from './daily-series.js';
 export { dayCount, isRealDay } from './days.js';

@@ -8,6 +8,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { Method } from '../../../src/server/endpoint';
 import { type CallExtras, type CallInput, type CallOutput, call, type EndpointAt, type UrlsOf } from './call';
 import type { ApiError } from './client';
@@ -54,11 +55,16 @@ export function useApiMutation<M extends Exclude<Method, 'GET'>, U extends UrlsO
   });
 }
 
-/** Refetch the listed URL templates wherever they are shown (after changes made outside useApiMutation's one call). */
+/**
+ * Refetch the listed URL templates wherever they are shown (after changes made outside useApiMutation's
+ * one call). The same function on every render, so that an effect may depend on it.
+ */
 export function useInvalidate() {
   const client = useQueryClient();
-  return (urls: readonly GetUrl[]) =>
-    Promise.all(urls.map((u) => client.invalidateQueries({ queryKey: [u] })));
+  return useCallback(
+    (urls: readonly GetUrl[]) => Promise.all(urls.map((u) => client.invalidateQueries({ queryKey: [u] }))),
+    [client],
+  );
 }
 
 /** GET URLs that answer a keyset-paged list (`items`, `nextCursor`) and take a `cursor`. */
