@@ -1,5 +1,5 @@
 import { Select, type SelectProps } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 interface SearchOption<V> {
   value: V;
@@ -14,14 +14,27 @@ interface SearchGroup<V> {
 }
 
 type Item<V> = SearchOption<V> | SearchGroup<V>;
-type Props<V> = Omit<SelectProps<V, Item<V>>, 'showSearch' | 'open' | 'optionFilterProp'> & {
+/** A list the server searches: what was typed goes to `onSearch`; `answers` is the text `options` answer, null while they load. */
+interface Lookup {
+  onSearch: (text: string) => void;
+  answers: string | null;
+}
+
+type Props<V> = Omit<
+  SelectProps<V, Item<V>>,
+  'showSearch' | 'open' | 'optionFilterProp' | 'filterOption' | 'onSearch'
+> & {
   options: Item<V>[];
+  lookup?: Lookup;
 };
 
-/** What the list shows first for a search: rc-select's own filter (labels holding the text, any case). */
-function firstMatch<V>(options: Item<V>[], search: string): SearchOption<V> | undefined {
+/**
+ * What the list shows first for a search: rc-select's own filter (labels holding the text, any case),
+ * or, for a list the server searched, its first option.
+ */
+function firstMatch<V>(options: Item<V>[], search: string, searched: boolean): SearchOption<V> | undefined {
   const wanted = search.toUpperCase();
-  const holds = (label: string) => label.toUpperCase().includes(wanted);
+  const holds = (label: string) => searched || label.toUpperCase().includes(wanted);
   for (const o of options) {
     const found =
       'options' in o
@@ -37,19 +50,33 @@ function firstMatch<V>(options: Item<V>[], search: string): SearchOption<V> | un
  * fast the keys come. rc-select takes its active option, which it moves to the first match in an effect
  * rendered after the search: on a busy PC "1⏎" typed quickly found the old active option (or none) and
  * kept the old value. So Enter after typing is ours; after the arrows (rendered at once) or the mouse
- * over the list it is rc-select's.
+ * over the list it is rc-select's. A list the server searches (`lookup`) may not have answered the text
+ * yet when Enter comes: then the first option of its answer is taken when it arrives.
  */
-export function SearchSelect<V extends string | number>(props: Props<V>) {
+export function SearchSelect<V extends string | number>({ lookup, ...props }: Props<V>) {
   const { options, onOpenChange, onInputKeyDown, onChange } = props;
   const [open, setOpen] = useState(false);
   const search = useRef('');
   /** Whether the arrows (or the mouse) have moved through the list since the last keystroke of the search. */
   const moved = useRef(false);
+  /** The text of an Enter (or Tab) that came before the server's answer to it. */
+  const awaited = useRef<string | null>(null);
   const toggle = (next: boolean) => {
     if (!next) search.current = '';
     setOpen(next);
     onOpenChange?.(next);
   };
+  const pick = (text: string) => {
+    const match = firstMatch(options, text, lookup !== undefined);
+    if (match && match.value !== props.value) onChange?.(match.value, match);
+  };
+  const answers = lookup?.answers;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the server's answer arrives; pick reads this render's options
+  useEffect(() => {
+    if (awaited.current === null || answers !== awaited.current) return;
+    awaited.current = null;
+    pick(answers);
+  }, [answers, options]);
   return (
     <Select<V, Item<V>>
       {...props}
@@ -60,10 +87,14 @@ export function SearchSelect<V extends string | number>(props: Props<V>) {
         <div onMouseMove={() => (moved.current = true)}>{list}</div>
       )}
       showSearch={{
-        optionFilterProp: 'label',
+        ...(lookup ? { filterOption: false } : { optionFilterProp: 'label' }),
         onSearch: (text) => {
           search.current = text;
           moved.current = false;
+          // rc-select empties its input as the list closes: that neither cancels an awaited answer nor asks for another.
+          if (!text && awaited.current !== null) return;
+          awaited.current = null;
+          lookup?.onSearch(text);
         },
       }}
       onInputKeyDown={(event) => {
@@ -73,8 +104,8 @@ export function SearchSelect<V extends string | number>(props: Props<V>) {
           // Before rc-select's own handler, which would take the stale active option.
           event.stopPropagation();
           if (event.key === 'Enter') event.preventDefault();
-          const match = firstMatch(options, search.current);
-          if (match && match.value !== props.value) onChange?.(match.value, match);
+          if (lookup && lookup.answers !== search.current) awaited.current = search.current;
+          else pick(search.current);
           toggle(false);
         }
         onInputKeyDown?.(event);
