@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
-import { act, consoleAndBrowser, openPage, screenshot, signIn } from './support/browser.js';
+import { act, consoleAndBrowser, openPage, screenshot, signIn, slowDown } from './support/browser.js';
 
 // The browser is slow when the machine is busy: generous time for the test.
 const SLOW = 150_000;
@@ -34,15 +34,26 @@ describe('责任判定 in Chromium', () => {
     const { page, expectClean } = await openPage(browser, server.baseUrl);
     await signIn(page, 'supervisor');
     await page.goto(`${server.baseUrl}/complaints/${number}`);
+    await slowDown(page, '/people/lookup', 600);
+    /** What a select of the judgement form shows. */
+    const shown = async (label: string) =>
+      (await page
+        .getByRole('dialog')
+        .locator('.ant-form-item')
+        .filter({ has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) })
+        .locator('.ant-select-content')
+        .textContent()) ?? '';
     await act(page, '责任判定', async (dialog) => {
       await dialog.getByText('本公司').click();
       await dialog.getByLabel('责任部门').click();
       await page.keyboard.type('浦东');
       await page.keyboard.press('Enter');
-      // The staff member is looked up on the server: typed and chosen before its answer has come.
+      // The staff member is looked up on the server: typed and chosen before its answer has come, and
+      // shown when it has.
       await dialog.getByLabel('责任员工').click();
       await page.keyboard.type('刘');
       await page.keyboard.press('Enter');
+      await expect.poll(() => shown('责任员工')).toContain('刘处理');
       await dialog.getByText('全部责任').click();
       await dialog.getByLabel('判定依据').fill('快递员与客户争吵，有录音为证。');
     });
@@ -64,12 +75,6 @@ describe('责任判定 in Chromium', () => {
       await page.keyboard.type('SH-PD');
       await page.keyboard.press('Tab');
       await dialog.getByText('主要责任').click();
-      const shown = async (label: string) =>
-        (await dialog
-          .locator('.ant-form-item')
-          .filter({ has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) })
-          .locator('.ant-select-content')
-          .textContent()) ?? '';
       await expect.poll(() => shown('外部责任方')).toContain('浦东金桥加盟站');
       expect(await shown('责任员工')).toBe('');
     });

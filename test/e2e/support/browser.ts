@@ -125,3 +125,10 @@ export async function act(
   await dialog.getByRole('button', { name: /提\s*交/ }).click();
   await dialog.waitFor({ state: 'hidden' });
 }
+
+/** The server's answers to GET `path` (with a query) reach the page this much later: a slow network or a busy server. */
+export const slowDown = (page: Page, path: string, ms: number) =>
+  page.route(`**/api/v1${path}?*`, async (route) => {
+    await new Promise((done) => setTimeout(done, ms));
+    await route.continue();
+  });

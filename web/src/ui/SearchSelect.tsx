@@ -50,8 +50,8 @@ function firstMatch<V>(options: Item<V>[], search: string, searched: boolean): S
  * fast the keys come. rc-select takes its active option, which it moves to the first match in an effect
  * rendered after the search: on a busy PC "1⏎" typed quickly found the old active option (or none) and
  * kept the old value. So Enter after typing is ours; after the arrows (rendered at once) or the mouse
- * over the list it is rc-select's. A list the server searches (`lookup`) may not have answered the text
- * yet when Enter comes: then the first option of its answer is taken when it arrives.
+ * over the list it is rc-select's. A list still `loading`, or one the server searches (`lookup`) that has
+ * not answered the text yet, when Enter comes: the option is taken from the list when it has come.
  */
 export function SearchSelect<V extends string | number>({ lookup, ...props }: Props<V>) {
   const { options, onOpenChange, onInputKeyDown, onChange } = props;
@@ -59,7 +59,7 @@ export function SearchSelect<V extends string | number>({ lookup, ...props }: Pr
   const search = useRef('');
   /** Whether the arrows (or the mouse) have moved through the list since the last keystroke of the search. */
   const moved = useRef(false);
-  /** The text of an Enter (or Tab) that came before the server's answer to it. */
+  /** The text of an Enter (or Tab) that came before the list it chooses from. */
   const awaited = useRef<string | null>(null);
   const toggle = (next: boolean) => {
     if (!next) search.current = '';
@@ -70,13 +70,15 @@ export function SearchSelect<V extends string | number>({ lookup, ...props }: Pr
     const match = firstMatch(options, text, lookup !== undefined);
     if (match && match.value !== props.value) onChange?.(match.value, match);
   };
-  const answers = lookup?.answers;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the server's answer arrives; pick reads this render's options
+  /** Whether the options are those a search for `text` chooses from. */
+  const ready = (text: string) => (lookup ? lookup.answers === text : !props.loading);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs as the list comes; ready and pick read this render's
   useEffect(() => {
-    if (awaited.current === null || answers !== awaited.current) return;
+    const text = awaited.current;
+    if (text === null || !ready(text)) return;
     awaited.current = null;
-    pick(answers);
-  }, [answers, options]);
+    pick(text);
+  }, [lookup?.answers, props.loading, options]);
   return (
     <Select<V, Item<V>>
       {...props}
@@ -104,8 +106,8 @@ export function SearchSelect<V extends string | number>({ lookup, ...props }: Pr
           // Before rc-select's own handler, which would take the stale active option.
           event.stopPropagation();
           if (event.key === 'Enter') event.preventDefault();
-          if (lookup && lookup.answers !== search.current) awaited.current = search.current;
-          else pick(search.current);
+          if (ready(search.current)) pick(search.current);
+          else awaited.current = search.current;
           toggle(false);
         }
         onInputKeyDown?.(event);
