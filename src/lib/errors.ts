@@ -58,7 +58,12 @@ export const forbidden = (code = 'forbidden', params: Params = {}) =>
   new DomainError(code, 'forbidden', { params });
 export const notFound = (code = 'not_found', params: Params = {}) =>
   new DomainError(code, 'not_found', { params });
-export const conflict = (code: string, params: Params = {}) => new DomainError(code, 'conflict', { params });
+/** `field`: the input's field the conflict is about (a code or name already taken), reported on it. */
+export const conflict = (code: string, params: Params = {}, field?: string) =>
+  new DomainError(code, 'conflict', {
+    params,
+    ...(field ? { fields: [{ path: field, code, params }] } : {}),
+  });
 export const payloadTooLarge = (code = 'payload_too_large', params: Params = {}) =>
   new DomainError(code, 'too_large', { params });
 export const unsupportedMediaType = (code = 'unsupported_media_type', params: Params = {}) =>

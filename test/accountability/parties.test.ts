@@ -49,6 +49,8 @@ describe.each(DIALECTS)('people and parties in the judgement on %s', (dialect) =
     const dup = await admin.post('/api/v1/parties', { kind: 'supplier', code: 'JM-PD-01', name: '重复' });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('party_code_taken');
+    // On the field it is about, so that the form shows it there.
+    expect(dup.body.fields).toMatchObject([{ path: '/body/code', code: 'party_code_taken' }]);
     expect((await handler.post('/api/v1/parties', { kind: 'supplier', code: 'X', name: 'x' })).status).toBe(
       403,
     );

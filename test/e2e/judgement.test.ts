@@ -9,7 +9,7 @@ const SLOW = 150_000;
 describe('责任判定 in Chromium', () => {
   const env = consoleAndBrowser();
 
-  it('names the responsible unit and staff member typed in the judgement form, Enter at once', {
+  it('an admin records a partner station; the judgement names staff member or station typed and chosen at once', {
     timeout: SLOW,
   }, async () => {
     const { server, browser } = env;
@@ -23,13 +23,31 @@ describe('责任判定 in Chromium', () => {
     await manager.ok('POST', `${url}/accept`);
     await manager.ok('POST', `${url}/assign`, { assigneeId: server.org.userIds.get('handler') });
     await manager.ok('POST', `${url}/start`);
-    const admin = await login(server.http, 'admin');
-    await admin.ok('POST', '/api/v1/parties', {
-      kind: 'partner_station',
-      code: 'SH-PD-J01',
-      name: '浦东金桥加盟站',
-      unitId: server.org.unitIds.get('pudong'),
-    });
+
+    // The administrator records the partner station as an external party; its code is unique.
+    const admin = await openPage(browser, server.baseUrl);
+    await signIn(admin.page, 'admin');
+    await admin.page.goto('/admin/parties');
+    const addParty = async (code: string, name: string) => {
+      await admin.page.getByRole('button', { name: '新增外部责任方' }).click();
+      const dialog = admin.page.getByRole('dialog');
+      await dialog.getByLabel('编码').fill(code);
+      await dialog.getByLabel('名称').fill(name);
+      await dialog.getByLabel('管理单位').click();
+      await admin.page.keyboard.type('浦东');
+      await admin.page.keyboard.press('Enter');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      return dialog;
+    };
+    await (await addParty('SH-PD-J01', '浦东金桥加盟站')).waitFor({ state: 'detached' });
+    await expect
+      .poll(() => admin.page.getByRole('row', { name: /SH-PD-J01/ }).textContent())
+      .toContain('浦东网点');
+    const again = await addParty('SH-PD-J01', '金桥站');
+    await expect.poll(() => again.textContent()).toContain('编码 SH-PD-J01 已被其他外部责任方使用');
+    await again.getByRole('button', { name: /取\s*消/ }).click();
+    // The refusal's 409 is the only thing the browser reports.
+    expect(admin.errors.filter((e) => !/status of 409/.test(e))).toEqual([]);
 
     const { page, expectClean } = await openPage(browser, server.baseUrl);
     await signIn(page, 'supervisor');
@@ -79,8 +97,8 @@ describe('责任判定 in Chromium', () => {
       expect(await shown('责任员工')).toBe('');
     });
     await expect.poll(() => page.getByTestId('complaint-handling').textContent()).toContain('浦东金桥加盟站');
-    const again = await manager.ok('GET', url);
-    expect(again.judgement).toMatchObject({
+    const rejudged = await manager.ok('GET', url);
+    expect(rejudged.judgement).toMatchObject({
       degree: 'primary',
       responsibleUser: null,
       responsibleParty: { name: '浦东金桥加盟站' },

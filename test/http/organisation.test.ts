@@ -81,6 +81,7 @@ describe.each(DIALECTS)('organisation and access on %s', (dialect) => {
     });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('username_taken');
+    expect(dup.body.fields).toMatchObject([{ path: '/body/username', code: 'username_taken' }]);
 
     const bj = await login(t.http, 'bj.handler', 'beijing-pass-1');
     expect((await bj.ok('GET', '/api/v1/auth/me')).user.roles).toEqual(['handler']);

@@ -39,7 +39,7 @@ export async function insertUser(
     .select('id')
     .where('username', '=', input.username)
     .executeTakeFirst();
-  if (taken) throw conflict('username_taken', { username: input.username });
+  if (taken) throw conflict('username_taken', { username: input.username }, '/username');
   const { id } = await tx
     .insertInto('users')
     .values({

@@ -13,7 +13,7 @@ async function assertFree(tx: Tx, code: string, id: number | null) {
     .select('id')
     .where('code', '=', code)
     .executeTakeFirst();
-  if (taken && taken.id !== id) throw conflict('party_code_taken', { code });
+  if (taken && taken.id !== id) throw conflict('party_code_taken', { code }, '/code');
 }
 
 async function assertUnit(tx: Tx, unitId: number | null | undefined) {
