@@ -66,11 +66,23 @@ describe('the admin lists in Chromium', () => {
     expect(await dialog.isVisible()).toBe(true);
     await screenshot(page, 'admin-users-field-error');
 
+    // A username already taken (409) is refused on its field too.
+    await dialog.getByLabel('用户名', { exact: true }).fill('agent');
+    await dialog.getByLabel('初始密码').fill('long-enough-1');
+    await dialog.getByRole('button', { name: SAVE }).click();
+    const usernameItem = dialog
+      .locator('.ant-form-item')
+      .filter({ has: page.getByLabel('用户名', { exact: true }) });
+    await expect
+      .poll(() => usernameItem.locator('.ant-form-item-explain-error').textContent())
+      .toBe('用户名 agent 已存在');
+    expect(await dialog.isVisible()).toBe(true);
+
     const admin = await login(env.server.http, 'admin');
     const users = (await admin.request('GET', '/api/v1/users')).body.items;
     expect(users.some((u: { username: string }) => u.username === 'short.pw')).toBe(false);
-    // The refused request is the only console error.
-    expect(w.errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+    // The refused requests are the only console errors.
+    expect(w.errors.filter((e) => !/status of (400|409)/.test(e))).toEqual([]);
     await w.context.close();
   });
 
