@@ -110,6 +110,27 @@ describe.each(DIALECTS)('the demo history on %s', (dialect) => {
     expect(firstContact.length).toBeGreaterThan(100);
   });
 
+  it('archives a merged complaint with the complaint it was merged into', async () => {
+    const merged = await t.app.db
+      .selectFrom('complaints as c')
+      .innerJoin('complaints as target', 'target.id', 'c.merged_into_id')
+      .select([
+        'c.status',
+        'c.closed_at',
+        'target.status as targetStatus',
+        'target.closed_at as targetClosedAt',
+      ])
+      .where('c.merged_into_id', 'is not', null)
+      .execute();
+    const waiting = merged.filter((m) => m.status === 'merged');
+    const archived = merged.filter((m) => m.status === 'closed');
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(archived.length).toBeGreaterThan(waiting.length);
+    // A duplicate waits, merged, only while its target is still being worked on.
+    for (const m of waiting) expect(m.targetStatus).not.toBe('closed');
+    for (const m of archived) expect(m.closed_at).toBe(m.targetClosedAt);
+  });
+
   it('keeps the history hash-chained and intact', async () => {
     const report = await verifyChain(t.app.db);
     expect(report).toMatchObject({ intact: true });

@@ -429,5 +429,10 @@ export function tellMerged(s: Story, t: Telling, target: Story): void {
   });
   target.note('merged_from', cast.agentId, at, { from: s.row.number });
   target.row.updated_at = Math.max(target.row.updated_at, at);
-  // Left merged: its target carries the work and is archived on its own.
+  // Its target carries the work; the duplicate is archived with it (until then it waits, merged).
+  const archivedAt = target.row.closed_at;
+  if (archivedAt === null) return;
+  s.step('archived', target.row.grade === 'major' ? cast.managerId : cast.supervisorId, archivedAt, {
+    set: { status: 'closed', closed_at: archivedAt },
+  });
 }
