@@ -93,4 +93,62 @@ describe('the complaint page’s other actions in Chromium', () => {
     await screenshot(page, 'complaint-other-actions');
     expectClean();
   });
+
+  it('merges a repeat into the customer’s open complaint chosen from a list, and links one found by its waybill', {
+    timeout: SLOW,
+  }, async () => {
+    const { server, browser } = env;
+    const agent = await login(server.http, 'agent');
+    const complainant = { name: '肖女士', phone: '13911112222', preferredContact: 'phone' as const };
+    const register = (title: string, waybillNo: string) =>
+      agent.ok('POST', '/api/v1/complaints', buildComplaint(server.org, { title, complainant, waybillNo }));
+    const first = await register('快件在济南转运中心五天不动', 'SF7700001');
+    const closed = await register('上月的内件短少', 'SF7700002');
+    await agent.ok('POST', `/api/v1/complaints/${closed.number}/withdraw`, { reason: '客户已收到。' });
+    const repeat = await register('快件还是不动，再次投诉', 'SF7700001');
+    const elsewhere = buildComplaint(server.org, { title: '同城件延误', waybillNo: 'SF7709999' });
+    const unrelated = await agent.ok('POST', '/api/v1/complaints', elsewhere);
+
+    const { page, expectClean } = await openPage(browser, server.baseUrl);
+    await signIn(page, 'agent');
+    await page.goto(`${server.baseUrl}/complaints/${repeat.number}`);
+    // 关联: the waybill of another customer's complaint typed, the complaint it finds chosen.
+    await act(page, '关联', async (dialog) => {
+      await dialog.getByLabel(label('目标投诉编号')).fill('SF7709999');
+      await page.locator('.ant-select-item-option', { hasText: unrelated.number }).click();
+      expect(await dialog.getByLabel(label('目标投诉编号')).inputValue()).toBe(unrelated.number);
+    });
+    // 合并: the customer's other complaints are offered as soon as the field is entered, the
+    // withdrawn one not (a merge needs an open target).
+    await page.getByTestId('risky-actions').click();
+    await page.getByRole('menuitem', { name: '合并' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: label('继续') })
+      .click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '目标投诉编号' });
+    await dialog.getByLabel(label('目标投诉编号')).click();
+    const offered = page.locator('.ant-select-dropdown:visible');
+    await expect.poll(() => offered.textContent()).toContain('该客户的其他投诉');
+    expect(await offered.textContent()).toContain(first.number);
+    expect(await offered.textContent()).not.toContain(closed.number);
+    await offered.locator('.ant-select-item-option', { hasText: first.number }).click();
+    await dialog.getByLabel(label('原因')).fill('同一运单重复投诉。');
+    await dialog.getByRole('button', { name: label('提交') }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await expect.poll(() => page.getByTestId('complaint-status').innerText()).toBe('已合并');
+    const links = page.getByTestId('complaint-links');
+    await expect.poll(() => links.innerText()).toContain(`合并至: ${first.number}`);
+    expect(await links.innerText()).toContain(`相关: ${unrelated.number}`);
+    // Each complaint names the other in words, whichever side the link was made from.
+    await links.locator('.ant-tag', { hasText: '合并至' }).getByRole('link').click();
+    await expect.poll(() => links.innerText()).toContain(`合并自: ${repeat.number}`);
+    await page.goto(`${server.baseUrl}/complaints/${unrelated.number}`);
+    await expect.poll(() => links.innerText()).toContain(`相关: ${repeat.number}`);
+    expect(await links.innerText()).not.toContain(':incoming');
+    await screenshot(page, 'complaint-linked-from');
+    expect((await agent.ok('GET', `/api/v1/complaints/${repeat.number}`)).status).toBe('merged');
+    expectClean();
+  });
 });

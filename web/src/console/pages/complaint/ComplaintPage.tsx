@@ -132,7 +132,7 @@ function LinksCard({ complaint: c }: { complaint: ComplaintDetail }) {
     return t(key) === key ? kind : t(key);
   };
   return (
-    <Card title={t('cp.section.links')} size="small">
+    <Card title={t('cp.section.links')} size="small" data-testid="complaint-links">
       {c.links.length === 0 ? (
         <Typography.Text type="secondary">{t('cp.noLinks')}</Typography.Text>
       ) : (

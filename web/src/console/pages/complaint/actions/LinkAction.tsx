@@ -1,17 +1,18 @@
 import { Form, Select } from 'antd';
 import { LINK_KINDS } from '../../../../api/vocabularies';
 import { useI18n } from '../../../../i18n';
-import { complaintAction } from './ActionForm';
-import { CommentField, options, required, TargetField } from './fields';
+import { complaintAction, type FieldsProps } from './ActionForm';
+import { CommentField, options, required } from './fields';
+import { TargetField } from './TargetField';
 
-function LinkFields() {
+function LinkFields({ complaint }: FieldsProps) {
   const { t } = useI18n();
   return (
     <>
       <Form.Item name="kind" label={t('cp.field.linkKind')} rules={required(t)}>
         <Select options={options(t, 'linkKind', LINK_KINDS)} />
       </Form.Item>
-      <TargetField name="number" />
+      <TargetField name="number" complaint={complaint} />
       <CommentField />
     </>
   );

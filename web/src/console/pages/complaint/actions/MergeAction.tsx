@@ -1,9 +1,10 @@
-import { complaintAction } from './ActionForm';
-import { ReasonField, TargetField } from './fields';
+import { complaintAction, type FieldsProps } from './ActionForm';
+import { ReasonField } from './fields';
+import { TargetField } from './TargetField';
 
-const MergeFields = () => (
+const MergeFields = ({ complaint }: FieldsProps) => (
   <>
-    <TargetField name="into" />
+    <TargetField name="into" complaint={complaint} openOnly />
     <ReasonField />
   </>
 );

@@ -55,16 +55,6 @@ export function OutcomeField({ group, codes }: { group: 'contact' | 'confirm'; c
   );
 }
 
-/** The complaint number another one is merged into or linked to. */
-export function TargetField({ name }: { name: string }) {
-  const { t } = useI18n();
-  return (
-    <Form.Item name={name} label={t('cp.field.target')} rules={required(t)}>
-      <Input maxLength={32} placeholder="KS20260101-000001" />
-    </Form.Item>
-  );
-}
-
 /** 有效/无效 and, by the answer, the kind of valid complaint or the reason it is invalid. */
 export function ValidityFields({ mandatory }: { mandatory: boolean }) {
   const { t } = useI18n();
