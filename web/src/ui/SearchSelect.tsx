@@ -1,5 +1,9 @@
 import { Select, type SelectProps } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
+import { PendingPicksContext } from './pending-picks';
+
+/** How long a form's submit waits for a list that has not come (a failed lookup must not hold it). */
+const MAX_WAIT_MS = 10_000;
 
 interface SearchOption<V> {
   value: V;
@@ -51,7 +55,8 @@ function firstMatch<V>(options: Item<V>[], search: string, searched: boolean): S
  * rendered after the search: on a busy PC "1⏎" typed quickly found the old active option (or none) and
  * kept the old value. So Enter after typing is ours; after the arrows (rendered at once) or the mouse
  * over the list it is rc-select's. A list still `loading`, or one the server searches (`lookup`) that has
- * not answered the text yet, when Enter comes: the option is taken from the list when it has come.
+ * not answered the text yet, when Enter comes: the option is taken from the list when it has come, and
+ * the form around it (`PendingPicksContext`) waits for it before it submits.
  */
 export function SearchSelect<V extends string | number>({ lookup, ...props }: Props<V>) {
   const { options, onOpenChange, onInputKeyDown, onChange } = props;
@@ -61,6 +66,27 @@ export function SearchSelect<V extends string | number>({ lookup, ...props }: Pr
   const moved = useRef(false);
   /** The text of an Enter (or Tab) that came before the list it chooses from. */
   const awaited = useRef<string | null>(null);
+  /** Ends the form's wait for the awaited pick. */
+  const release = useRef<(() => void) | null>(null);
+  const picks = useContext(PendingPicksContext);
+  /** Note the text whose list is awaited (null: none), and hold the form's submit while one is. */
+  const setAwaited = (text: string | null) => {
+    awaited.current = text;
+    if (text === null) return release.current?.();
+    if (release.current || !picks) return;
+    picks.track(
+      new Promise<void>((resolve) => {
+        const end = () => {
+          clearTimeout(timer);
+          release.current = null;
+          resolve();
+        };
+        const timer = setTimeout(end, MAX_WAIT_MS);
+        release.current = end;
+      }),
+    );
+  };
+  useEffect(() => () => release.current?.(), []);
   const toggle = (next: boolean) => {
     if (!next) search.current = '';
     setOpen(next);
@@ -76,8 +102,8 @@ export function SearchSelect<V extends string | number>({ lookup, ...props }: Pr
   useEffect(() => {
     const text = awaited.current;
     if (text === null || !ready(text)) return;
-    awaited.current = null;
     pick(text);
+    setAwaited(null);
   }, [lookup?.answers, props.loading, options]);
   return (
     <Select<V, Item<V>>
@@ -95,7 +121,7 @@ export function SearchSelect<V extends string | number>({ lookup, ...props }: Pr
           moved.current = false;
           // rc-select empties its input as the list closes: that neither cancels an awaited answer nor asks for another.
           if (!text && awaited.current !== null) return;
-          awaited.current = null;
+          setAwaited(null);
           lookup?.onSearch(text);
         },
       }}
@@ -107,7 +133,7 @@ export function SearchSelect<V extends string | number>({ lookup, ...props }: Pr
           event.stopPropagation();
           if (event.key === 'Enter') event.preventDefault();
           if (ready(search.current)) pick(search.current);
-          else awaited.current = search.current;
+          else setAwaited(search.current);
           toggle(false);
         }
         onInputKeyDown?.(event);

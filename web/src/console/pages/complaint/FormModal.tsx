@@ -3,6 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { ApiError } from '../../../api/client';
 import { showFieldErrors } from '../../../api/form-errors';
 import { useI18n } from '../../../i18n';
+import { PendingPicksContext, usePendingPicks } from '../../../ui/pending-picks';
 
 export type Values = Record<string, unknown>;
 
@@ -36,7 +37,14 @@ export function FormModal({
   const { t } = useI18n();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
+  const picks = usePendingPicks();
+  const [waiting, setWaiting] = useState(false);
   const send = async () => {
+    if (picks.busy) {
+      setWaiting(true);
+      await picks.settled();
+      setWaiting(false);
+    }
     const values = (await form.validateFields()) as Values;
     setError(null);
     try {
@@ -57,14 +65,16 @@ export function FormModal({
       cancelText={t('common.cancel')}
       onOk={() => void send().catch(() => {})}
       onCancel={onClose}
-      confirmLoading={pending}
+      confirmLoading={pending || waiting}
       width={width}
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form form={form} layout="vertical" initialValues={initialValues} name={name}>
-        {typeof children === 'function' ? children(form) : children}
-      </Form>
+      <PendingPicksContext.Provider value={picks}>
+        <Form form={form} layout="vertical" initialValues={initialValues} name={name}>
+          {typeof children === 'function' ? children(form) : children}
+        </Form>
+      </PendingPicksContext.Provider>
     </Modal>
   );
 }

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../../api/client';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
+import { PendingPicksContext, usePendingPicks } from '../../../ui/pending-picks';
 import { SearchSelect } from '../../../ui/SearchSelect';
 import { WARNING_READS, type WarningView } from './shared';
 
@@ -16,6 +17,7 @@ export function WarningButtons({ warning: w }: { warning: WarningView }) {
   const navigate = useNavigate();
   const [step, setStep] = useState<Step | null>(null);
   const [form] = Form.useForm<{ note?: string; ownerId?: number }>();
+  const picks = usePendingPicks();
   const opts = { invalidates: [...WARNING_READS] };
   const acknowledge = useApiMutation('POST', '/warnings/:id/acknowledge', opts);
   const resolve = useApiMutation('POST', '/warnings/:id/resolve', opts);
@@ -80,26 +82,28 @@ export function WarningButtons({ warning: w }: { warning: WarningView }) {
         open={step !== null}
         title={step ? t(`warn.action.${step}`) : ''}
         onCancel={() => setStep(null)}
-        onOk={() => form.submit()}
+        onOk={() => void picks.settled().then(() => form.submit())}
         confirmLoading={acknowledge.isPending || resolve.isPending || assign.isPending}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" onFinish={submit}>
-          {step === 'assign' && (
-            <Form.Item name="ownerId" label={t('warn.owner')} rules={[{ required: true }]}>
-              <SearchSelect
-                loading={staff.isPending}
-                options={(staff.data?.items ?? []).map((m) => ({
-                  value: m.id,
-                  label: `${m.displayName} · ${m.unitName}`,
-                }))}
-              />
+        <PendingPicksContext.Provider value={picks}>
+          <Form form={form} layout="vertical" onFinish={submit}>
+            {step === 'assign' && (
+              <Form.Item name="ownerId" label={t('warn.owner')} rules={[{ required: true }]}>
+                <SearchSelect
+                  loading={staff.isPending}
+                  options={(staff.data?.items ?? []).map((m) => ({
+                    value: m.id,
+                    label: `${m.displayName} · ${m.unitName}`,
+                  }))}
+                />
+              </Form.Item>
+            )}
+            <Form.Item name="note" label={t('warn.note')}>
+              <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>
-          )}
-          <Form.Item name="note" label={t('warn.note')}>
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
-        </Form>
+          </Form>
+        </PendingPicksContext.Provider>
       </Modal>
     </Space>
   );

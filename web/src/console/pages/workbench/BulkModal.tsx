@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ApiError } from '../../../api/client';
 import { useApiMutation, useInvalidate } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
+import { PendingPicksContext, usePendingPicks } from '../../../ui/pending-picks';
 import { ReasonField } from '../complaint/actions/fields';
 import { AssigneeSelect, UnitSelect } from '../complaint/actions/pickers';
 import { COMPLAINT_READS } from '../complaint/contract';
@@ -54,6 +55,7 @@ function useBulkCalls() {
 export function BulkModal({ kind, rows, onClose }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
+  const picks = usePendingPicks();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const send = useBulkCalls();
@@ -90,7 +92,7 @@ export function BulkModal({ kind, rows, onClose }: Props) {
       okText={outcome ? t('workbench.bulk.done') : t('common.submit')}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
-      onOk={() => (outcome ? close() : form.submit())}
+      onOk={() => (outcome ? close() : void picks.settled().then(() => form.submit()))}
       onCancel={close}
       cancelButtonProps={{ style: outcome ? { display: 'none' } : undefined }}
       forceRender
@@ -111,34 +113,38 @@ export function BulkModal({ kind, rows, onClose }: Props) {
           )}
         </div>
       )}
-      <div hidden={!!outcome}>
-        <Form form={form} layout="vertical" onFinish={run}>
-          <p>
-            {kind === 'accept'
-              ? t('workbench.bulk.acceptConfirm', { count: rows.length })
-              : t('workbench.selected', { count: rows.length })}
-          </p>
-          <Form.Item
-            hidden={kind === 'accept'}
-            name="unitId"
-            label={t('workbench.bulk.unit')}
-            rules={kind === 'transfer' ? [{ required: true, message: t('workbench.bulk.unitRequired') }] : []}
-          >
-            <UnitSelect allowClear onChange={() => form.setFieldValue('assigneeId', undefined)} />
-          </Form.Item>
-          <Form.Item
-            hidden={kind === 'accept'}
-            name="assigneeId"
-            label={kind === 'assign' ? t('workbench.bulk.user') : t('workbench.bulk.userOptional')}
-            rules={kind === 'assign' ? [{ required: true, message: t('workbench.bulk.userRequired') }] : []}
-          >
-            <AssigneeSelect allowClear current={null} />
-          </Form.Item>
-          {kind === 'transfer' && (
-            <ReasonField label={t('workbench.bulk.reason')} message={t('workbench.bulk.reasonRequired')} />
-          )}
-        </Form>
-      </div>
+      <PendingPicksContext.Provider value={picks}>
+        <div hidden={!!outcome}>
+          <Form form={form} layout="vertical" onFinish={run}>
+            <p>
+              {kind === 'accept'
+                ? t('workbench.bulk.acceptConfirm', { count: rows.length })
+                : t('workbench.selected', { count: rows.length })}
+            </p>
+            <Form.Item
+              hidden={kind === 'accept'}
+              name="unitId"
+              label={t('workbench.bulk.unit')}
+              rules={
+                kind === 'transfer' ? [{ required: true, message: t('workbench.bulk.unitRequired') }] : []
+              }
+            >
+              <UnitSelect allowClear onChange={() => form.setFieldValue('assigneeId', undefined)} />
+            </Form.Item>
+            <Form.Item
+              hidden={kind === 'accept'}
+              name="assigneeId"
+              label={kind === 'assign' ? t('workbench.bulk.user') : t('workbench.bulk.userOptional')}
+              rules={kind === 'assign' ? [{ required: true, message: t('workbench.bulk.userRequired') }] : []}
+            >
+              <AssigneeSelect allowClear current={null} />
+            </Form.Item>
+            {kind === 'transfer' && (
+              <ReasonField label={t('workbench.bulk.reason')} message={t('workbench.bulk.reasonRequired')} />
+            )}
+          </Form>
+        </div>
+      </PendingPicksContext.Provider>
     </Modal>
   );
 }
