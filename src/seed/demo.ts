@@ -9,6 +9,7 @@ import { insertUnit, insertUser, loadActor, type Role, type UnitKind } from '../
 import { createParty } from '../modules/parties/index.js';
 import { DEFAULT_PORTAL_SETTINGS, savePortalSettings } from '../modules/portal/index.js';
 import { scheduleDueReports } from '../modules/reports/index.js';
+import { curateDemoCases } from './demo-cases.js';
 import { generateDemoHistory } from './history/index.js';
 
 /** The demo password unless KESU_DEMO_PASSWORD says otherwise; printed at start, never for production. */
@@ -141,6 +142,7 @@ export async function seedDemo(app: AppContext, options: SeedDemoOptions = {}): 
     // Last week's (and month's, and quarter's) reports: queued as jobs that the worker makes once
     // the figures have followed the history, so a newcomer finds them ready on the 报表 page.
     await scheduleDueReports(app, app.clock.now());
+    await curateDemoCases(supervisor, categoryIds);
   }
   const category = (code: string) => categoryIds.get(code) ?? 0;
   const register = (

@@ -5,7 +5,9 @@ import { fixedClock } from '../../src/lib/clock.js';
 import { dateKey } from '../../src/lib/time.js';
 import { verifyChain } from '../../src/modules/audit/index.js';
 import { runDueJobs } from '../../src/modules/jobs/index.js';
+import { loadActor } from '../../src/modules/org/index.js';
 import { scheduleDueReports } from '../../src/modules/reports/index.js';
+import { curateDemoCases } from '../../src/seed/demo-cases.js';
 import { generateDemoHistory, type HistoryOrg, planDemoHistory } from '../../src/seed/history/index.js';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
@@ -129,6 +131,26 @@ describe.each(DIALECTS)('the demo history on %s', (dialect) => {
     // A duplicate waits, merged, only while its target is still being worked on.
     for (const m of waiting) expect(m.targetStatus).not.toBe('closed');
     for (const m of archived) expect(m.closed_at).toBe(m.targetClosedAt);
+  });
+
+  it('offers a case with its 话术 for each kind of complaint in the 案例库', async () => {
+    const supervisor = await loadActor(t.app.db, t.org.userIds.get('supervisor') ?? 0);
+    if (!supervisor) throw new Error('no supervisor');
+    await curateDemoCases({ ...t.app, actor: supervisor }, t.org.categoryIds);
+    const library = await manager.ok('GET', '/api/v1/cases?limit=50');
+    expect(library.items.length).toBe(7);
+    expect(library.items.map((c: { title: string }) => c.title)).toContain(
+      '未经同意放驿站：致歉并重新送货上门',
+    );
+    // Another complaint of a kind the library holds is offered that case's words first.
+    const { number } = await t.app.db
+      .selectFrom('complaints')
+      .select('number')
+      .where('category_id', '=', t.org.categoryIds.get('delivery.locker') ?? 0)
+      .where('status', '!=', 'closed')
+      .executeTakeFirstOrThrow();
+    const offered = await manager.ok('GET', `/api/v1/complaints/${number}/scripts`);
+    expect(JSON.stringify(offered)).toContain('致歉并安排上门');
   });
 
   it('keeps the history hash-chained and intact', async () => {
