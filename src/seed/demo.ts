@@ -10,6 +10,7 @@ import { createParty } from '../modules/parties/index.js';
 import { DEFAULT_PORTAL_SETTINGS, savePortalSettings } from '../modules/portal/index.js';
 import { scheduleDueReports } from '../modules/reports/index.js';
 import { curateDemoCases } from './demo-cases.js';
+import { seedDemoReviews } from './demo-reviews.js';
 import { generateDemoHistory } from './history/index.js';
 
 /** The demo password unless KESU_DEMO_PASSWORD says otherwise; printed at start, never for production. */
@@ -143,6 +144,13 @@ export async function seedDemo(app: AppContext, options: SeedDemoOptions = {}): 
     // the figures have followed the history, so a newcomer finds them ready on the 报表 page.
     await scheduleDueReports(app, app.clock.now());
     await curateDemoCases(supervisor, categoryIds);
+    await seedDemoReviews({
+      auditor: await as('auditor'),
+      handler: await as('handler'),
+      manager,
+      unitIds,
+      userIds,
+    });
   }
   const category = (code: string) => categoryIds.get(code) ?? 0;
   const register = (

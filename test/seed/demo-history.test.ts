@@ -8,6 +8,7 @@ import { runDueJobs } from '../../src/modules/jobs/index.js';
 import { loadActor } from '../../src/modules/org/index.js';
 import { scheduleDueReports } from '../../src/modules/reports/index.js';
 import { curateDemoCases } from '../../src/seed/demo-cases.js';
+import { seedDemoReviews } from '../../src/seed/demo-reviews.js';
 import { generateDemoHistory, type HistoryOrg, planDemoHistory } from '../../src/seed/history/index.js';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
@@ -151,6 +152,33 @@ describe.each(DIALECTS)('the demo history on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     const offered = await manager.ok('GET', `/api/v1/complaints/${number}/scripts`);
     expect(JSON.stringify(offered)).toContain('致歉并安排上门');
+  });
+
+  it('gives the managers a quality sample to score, an appeal to decide and their own corrective action', async () => {
+    const as = async (username: string) => {
+      const actor = await loadActor(t.app.db, t.org.userIds.get(username) ?? 0);
+      if (!actor) throw new Error(`no ${username}`);
+      return { ...t.app, actor };
+    };
+    await seedDemoReviews({
+      auditor: await as('auditor'),
+      handler: await as('handler'),
+      manager: await as('manager'),
+      unitIds: t.org.unitIds,
+      userIds: t.org.userIds,
+    });
+    const auditor = await login(t.http, 'auditor');
+    const checks = await auditor.ok('GET', '/api/v1/quality-checks?period=2026-11');
+    expect(checks.items.length).toBe(6);
+    expect(new Set(checks.items.map((c: { status: string }) => c.status))).toEqual(new Set(['draft']));
+    const appeals = await manager.ok('GET', '/api/v1/appeals?view=queue');
+    expect(appeals.items).toHaveLength(1);
+    expect(appeals.items[0]).toMatchObject({
+      subject: { responsiblePerson: '刘处理', validity: 'valid' },
+      appellant: { name: '刘处理' },
+    });
+    const actions = await manager.ok('GET', '/api/v1/corrective-actions');
+    expect(actions.items.map((a: { title: string }) => a.title)).toEqual(['客服中心重复投诉首问闭环']);
   });
 
   it('keeps the history hash-chained and intact', async () => {

@@ -1,2 +1,2 @@
-export { QUALITY_STREAM } from './draw-sample.js';
+export { drawSample, QUALITY_STREAM } from './draw-sample.js';
 export { type StoredItem, weightedScore } from './scoring.js';
