@@ -3,8 +3,10 @@ import { periodBounds, periodOf } from '../lib/periods.js';
 import { appealJudgement } from '../modules/appeals/index.js';
 import { createAction } from '../modules/corrective-actions/index.js';
 import { drawSample } from '../modules/quality/index.js';
+import { scheduleReturnVisit } from '../modules/return-visits/index.js';
 
 interface Reviewers {
+  agent: ActorContext;
   auditor: ActorContext;
   handler: ActorContext;
   manager: ActorContext;
@@ -15,15 +17,30 @@ interface Reviewers {
 const DAY = 24 * 3600_000;
 
 /**
- * What the managers' pages hold on the demo's first start, on top of the history: last month's quality
- * sample waiting to be scored (质检), a handler's appeal of a recent judgement (申诉) and the service
- * centre's own corrective action (整改), each made by the module's own command.
+ * What the managers' pages hold on the demo's first start, on top of the history: the return visits of
+ * the last days' archived complaints (回访), last month's quality sample waiting to be scored (质检), a
+ * handler's appeal of a recent judgement (申诉) and the service centre's own corrective action (整改),
+ * each made by the module's own command.
  */
-export async function seedDemoReviews({ auditor, handler, manager, unitIds, userIds }: Reviewers) {
+export async function seedDemoReviews({ agent, auditor, handler, manager, unitIds, userIds }: Reviewers) {
   const now = auditor.clock.now();
   const zone = auditor.config.timeZone;
   const month = periodOf(now, zone);
   const lastMonth = periodOf(periodBounds({ from: month, to: month }, zone).start - 1, zone);
+  // The history writes its rows directly: the visits its archiving would have scheduled (45 days after,
+  // 30 for a major complaint, by default), from the day before the first ones fall due; earlier ones
+  // would have been called by now.
+  await agent.db.transaction().execute(async (tx) => {
+    const closed = await tx
+      .selectFrom('complaints')
+      .selectAll()
+      .where('status', '=', 'closed')
+      .where('closed_at', '>', now - 46 * DAY)
+      .where((w) => w.or([w('grade', '!=', 'major'), w('closed_at', '>', now - 31 * DAY)]))
+      .execute();
+    for (const c of closed) await scheduleReturnVisit(tx, agent, c, c.closed_at ?? now);
+  });
+
   await drawSample(auditor, {
     period: lastMonth,
     handlerIds: [userIds.get('handler') ?? 0, userIds.get('handler2') ?? 0],

@@ -145,6 +145,7 @@ export async function seedDemo(app: AppContext, options: SeedDemoOptions = {}): 
     await scheduleDueReports(app, app.clock.now());
     await curateDemoCases(supervisor, categoryIds);
     await seedDemoReviews({
+      agent,
       auditor: await as('auditor'),
       handler: await as('handler'),
       manager,

@@ -154,19 +154,22 @@ describe.each(DIALECTS)('the demo history on %s', (dialect) => {
     expect(JSON.stringify(offered)).toContain('致歉并安排上门');
   });
 
-  it('gives the managers a quality sample to score, an appeal to decide and their own corrective action', async () => {
+  it('gives the managers return visits to call, a quality sample to score, an appeal to decide and their own corrective action', async () => {
     const as = async (username: string) => {
       const actor = await loadActor(t.app.db, t.org.userIds.get(username) ?? 0);
       if (!actor) throw new Error(`no ${username}`);
       return { ...t.app, actor };
     };
     await seedDemoReviews({
+      agent: await as('agent'),
       auditor: await as('auditor'),
       handler: await as('handler'),
       manager: await as('manager'),
       unitIds: t.org.unitIds,
       userIds: t.org.userIds,
     });
+    const visits = await manager.ok('GET', '/api/v1/return-visits');
+    expect(visits.items.length).toBeGreaterThan(0);
     const auditor = await login(t.http, 'auditor');
     const checks = await auditor.ok('GET', '/api/v1/quality-checks?period=2026-11');
     expect(checks.items.length).toBe(6);
