@@ -146,6 +146,10 @@ describe('the complaint page’s other actions in Chromium', () => {
     await page.goto(`${server.baseUrl}/complaints/${unrelated.number}`);
     await expect.poll(() => links.innerText()).toContain(`相关: ${repeat.number}`);
     expect(await links.innerText()).not.toContain(':incoming');
+    // Its history names the link and the complaint it came from.
+    const history = page.getByTestId('complaint-timeline');
+    await expect.poll(() => history.innerText()).toContain('被关联');
+    expect(await history.innerText()).toContain(repeat.number);
     await screenshot(page, 'complaint-linked-from');
     expect((await agent.ok('GET', `/api/v1/complaints/${repeat.number}`)).status).toBe('merged');
     expectClean();

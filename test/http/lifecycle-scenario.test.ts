@@ -216,6 +216,13 @@ describe.each(DIALECTS)('the whole life of a complaint on %s', (dialect) => {
     expect((await agent.ok('GET', `/api/v1/complaints/${first}`)).links).toEqual([
       expect.objectContaining({ kind: 'repeat_of:incoming', number: second }),
     ]);
+    // Both histories say so: the other complaint's with who linked it, from where, and why.
+    const history = (await agent.ok('GET', `/api/v1/complaints/${first}/timeline`)).items;
+    expect(history.at(-1)).toMatchObject({
+      kind: 'linked_from',
+      data: { link: 'repeat_of', from: second },
+      comment: '同一客户再次投诉',
+    });
     const self = await agent.post(`/api/v1/complaints/${second}/links`, { kind: 'related', number: second });
     expect(self.body.fields).toEqual([
       expect.objectContaining({ path: '/body/number', code: 'link_to_self' }),

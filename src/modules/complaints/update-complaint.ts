@@ -4,9 +4,10 @@ import type { ComplaintUpdate } from '../../db/schema.js';
 import { higherPriority, type Priority, REFERRAL_MAJOR_REASONS } from '../../domain/complaint-model.js';
 import { badRequest } from '../../lib/errors.js';
 import { hasVisibleText } from '../../lib/visible-text.js';
+import { appendEvent } from '../audit/index.js';
 import { recordCorrection } from '../classifier/index.js';
 import { attachPlaybooks } from '../playbooks/index.js';
-import { runComplaintCommand } from './complaint-command.js';
+import { COMPLAINT_STREAM, runComplaintCommand } from './complaint-command.js';
 import { canSee, requireMajorCloser } from './permissions.js';
 import { ReferenceCheck } from './references.js';
 import type { LinkBody, UpdateInput } from './schemas.js';
@@ -117,9 +118,20 @@ export const linkComplaint = (ctx: ActorContext, number: string, input: Static<t
     }
     if (target.id === c.id)
       throw badRequest('validation_failed', [{ path: '/number', code: 'link_to_self' }]);
+    const now = ctx.clock.now();
     await tx
       .insertInto('complaint_links')
-      .values({ complaint_id: c.id, kind: input.kind, target_id: target.id, created_at: ctx.clock.now() })
+      .values({ complaint_id: c.id, kind: input.kind, target_id: target.id, created_at: now })
       .execute();
+    // The other complaint's history says so too, as a merge's does.
+    await appendEvent(tx, {
+      streamType: COMPLAINT_STREAM,
+      streamId: target.id,
+      actorId: ctx.actor.userId,
+      at: now,
+      kind: 'linked_from',
+      data: { link: input.kind, from: c.number },
+      comment: input.comment ?? null,
+    });
     return { kind: 'linked', data: { link: input.kind, to: target.number }, comment: input.comment ?? null };
   });

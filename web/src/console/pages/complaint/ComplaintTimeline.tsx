@@ -48,6 +48,9 @@ function useDetailOf() {
     if (e.kind.startsWith('deadline_') && text(e.data.stage)) return term('stage', text(e.data.stage));
     const step = e.data.step as { textZh?: string; textEn?: string } | undefined;
     if (e.kind.startsWith('checklist_step_')) return text(locale === 'en' ? step?.textEn : step?.textZh);
+    // The other complaint of a merge or a link, by its number.
+    const other = text(e.data.into) ?? text(e.data.to) ?? text(e.data.from);
+    if (['merged', 'merged_from', 'linked', 'linked_from'].includes(e.kind) && other) return other;
     const source = text(e.data.source);
     if (e.kind.endsWith('_message') && source) {
       const key = `cp.messageSource.${source}` as Key;
