@@ -1,7 +1,8 @@
-import { Tag, Typography } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { useI18n } from '../../../i18n';
 import { Countdown } from './Countdown';
@@ -31,6 +32,26 @@ export const COLUMN_SORTS: Record<string, [Sort, Sort | null]> = {
   priority: ['priority', null],
   received: ['receivedAt', '-receivedAt'],
 };
+
+// Held to its width here: the table sizes its columns to their content, whatever their `width` says.
+const TITLE_STYLE = {
+  maxWidth: 200,
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+} as const;
+
+/** A cell of two facts, the second smaller and greyed, so the row needs no extra column for it. */
+function TwoLines({ first, second }: { first: ReactNode; second: ReactNode }) {
+  return (
+    <div style={{ whiteSpace: 'nowrap' }}>
+      <div>{first}</div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {second}
+      </Typography.Text>
+    </div>
+  );
+}
 
 /** The column and direction a server order shows as. */
 function sortOrderOf(key: string, sort: Sort): SortOrder {
@@ -68,8 +89,6 @@ export function workbenchColumns(
       key: 'title',
       title: t('workbench.col.title'),
       dataIndex: 'title',
-      width: opts.searching ? 320 : 220,
-      ellipsis: !opts.searching,
       render: (title: string, r) =>
         r.snippet ? (
           <>
@@ -77,18 +96,17 @@ export function workbenchColumns(
             <Snippet snippet={r.snippet} />
           </>
         ) : (
-          title
+          <div title={title} style={TITLE_STYLE}>
+            {title}
+          </div>
         ),
     },
     {
       key: 'customer',
-      title: t('workbench.col.customer'),
-      render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{maskedName(r.complainantName)}</span>,
-    },
-    {
-      key: 'channel',
-      title: t('workbench.col.channel'),
-      render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{term('channel', r.channel)}</span>,
+      title: <TwoLines first={t('workbench.col.customer')} second={t('workbench.col.channel')} />,
+      render: (_, r) => (
+        <TwoLines first={maskedName(r.complainantName)} second={term('channel', r.channel)} />
+      ),
     },
     {
       key: 'status',
@@ -100,10 +118,10 @@ export function workbenchColumns(
       title: t('workbench.col.priority'),
       ...sortable('priority'),
       render: (_, r) => (
-        <span style={{ whiteSpace: 'nowrap' }}>
+        <Flex vertical align="start" gap={2}>
           <Tag color={PRIORITY_COLORS[r.priority]}>{term('priority', r.priority)}</Tag>
           {r.grade === 'major' && <Tag color="volcano">{term('grade', r.grade)}</Tag>}
-        </span>
+        </Flex>
       ),
     },
     {
@@ -111,16 +129,17 @@ export function workbenchColumns(
       title: t('workbench.col.category'),
       render: (_, r) => (locale === 'en' ? r.category.nameEn : r.category.nameZh) ?? '—',
     },
-    { key: 'unit', title: t('workbench.col.unit'), render: (_, r) => opts.unitName(r) },
     {
-      key: 'assignee',
-      title: t('workbench.col.assignee'),
-      render: (_, r) =>
-        r.assignee ? (
-          <span data-testid="assignee">{r.assignee.name}</span>
-        ) : (
-          <Typography.Text type="secondary">{t('workbench.unassigned')}</Typography.Text>
-        ),
+      key: 'unit',
+      title: <TwoLines first={t('workbench.col.unit')} second={t('workbench.col.assignee')} />,
+      render: (_, r) => (
+        <TwoLines
+          first={opts.unitName(r)}
+          second={
+            r.assignee ? <span data-testid="assignee">{r.assignee.name}</span> : t('workbench.unassigned')
+          }
+        />
+      ),
     },
     {
       key: 'received',
