@@ -58,12 +58,16 @@ describe('return visits (回访) in the console', () => {
     // Due later: not in the queue before its day.
     expect(await page.locator('tr', { hasText: later }).count()).toBe(0);
     expect(await page.getByText(`今天：${today}`).count()).toBe(1);
+    // The queue shows the customer's name masked, as every list does; the call dialog names them.
+    expect(await row.textContent()).toContain('王**');
+    expect(await row.textContent()).not.toContain('王女士');
 
     mkdirSync(EVIDENCE, { recursive: true });
     await page.screenshot({ path: join(EVIDENCE, 'return-visits.png'), fullPage: true });
 
     await row.getByRole('button', { name: label('记录回访') }).click();
     const dialog = page.getByRole('dialog');
+    expect(await dialog.textContent()).toContain('王女士');
     await dialog.getByLabel('通话记录').fill('客户确认已收到包裹，对处理满意');
     await dialog.getByRole('checkbox', { name: '代客户填写满意度调查' }).check();
     for (const [question, stars] of [

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import type { CallOutput, EndpointAt } from '../../../api/call';
 import { useApiPages } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
+import { maskedName } from '../../../ui/masked-name';
 import { QueryError } from '../../components/QueryState';
 import { useSession } from '../../session';
 import { formatTime } from '../complaint/format';
@@ -31,7 +32,7 @@ export default function ReturnVisitsPage() {
       render: (n: string) => <Link to={`/complaints/${n}`}>{n}</Link>,
     },
     { title: t('rv.subject'), dataIndex: 'title', ellipsis: true },
-    { title: t('rv.customer'), dataIndex: 'complainantName', width: 100 },
+    { title: t('rv.customer'), dataIndex: 'complainantName', width: 100, render: maskedName },
     {
       title: t('rv.grade'),
       dataIndex: 'grade',

@@ -5,8 +5,9 @@ import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { useI18n } from '../../../i18n';
+import { maskedName } from '../../../ui/masked-name';
 import { Countdown } from './Countdown';
-import { type ComplaintRow, maskedName, type Sort } from './model';
+import type { ComplaintRow, Sort } from './model';
 import { Snippet } from './Snippet';
 
 const STATUS_COLORS: Record<string, string> = {

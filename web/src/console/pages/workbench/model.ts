@@ -144,12 +144,6 @@ export function durationParts(ms: number): { d: number; h: number; m: number; s:
   };
 }
 
-/** The customer's name as a list shows it: the family name, the rest hidden (王**). */
-export const maskedName = (name: string) => {
-  const chars = [...name.trim()];
-  return chars.length <= 1 ? name : `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 2))}`;
-};
-
 /** The tab and filters of the workbench, kept for the browser tab's session (back from a complaint). */
 const stateKey = (userId: number) => `kesu.workbench.state.${userId}`;
 
