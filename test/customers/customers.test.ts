@@ -153,6 +153,9 @@ for (const dialect of DIALECTS)
       const taken = await agent.post('/api/v1/customers', { name: '李四', phones: ['+8613800138000'] });
       expect(taken.status).toBe(409);
       expect(taken.body.code).toBe('customer_contact_taken');
+      expect(taken.body.fields).toEqual([
+        expect.objectContaining({ path: '/body/phones/0', code: 'customer_contact_taken' }),
+      ]);
       expect(JSON.stringify(taken.body)).not.toContain('张三');
       expect(JSON.stringify(taken.body)).not.toMatch(/customerId|"id"/);
       expect((await agent.ok('GET', '/api/v1/customers?q=李')).items).toEqual([]);
@@ -192,6 +195,9 @@ for (const dialect of DIALECTS)
       const clash = await agent.patch(`/api/v1/customers/${id}`, { name: '李四四', addEmails: [EMAIL] });
       expect(clash.status).toBe(409);
       expect(clash.body.code).toBe('customer_contact_taken');
+      expect(clash.body.fields).toEqual([
+        expect.objectContaining({ path: '/body/addEmails/0', code: 'customer_contact_taken' }),
+      ]);
       expect((await agent.ok('GET', `/api/v1/customers/${id}`)).name).toBe('李四');
 
       const phoneId: number = created.body.phones[0].id;

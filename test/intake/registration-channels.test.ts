@@ -39,6 +39,7 @@ for (const dialect of DIALECTS) {
       expect(again.body).toMatchObject({
         code: 'external_ref_exists',
         params: { number: first.body.number },
+        fields: [{ path: '/body/externalRef', code: 'external_ref_exists' }],
       });
       const detail = await agent.ok('GET', `/api/v1/complaints/${first.body.number}`);
       expect(detail.externalRef).toBe(`CTI-CALL-${dialect}-0001`);

@@ -172,7 +172,7 @@ async function refuseKnownExternalRef(db: Db | Tx, externalRef: string): Promise
     .select('number')
     .where('external_ref', '=', externalRef)
     .executeTakeFirst();
-  if (earlier) throw conflict('external_ref_exists', { externalRef, number: earlier.number });
+  if (earlier) throw conflict('external_ref_exists', { externalRef, number: earlier.number }, '/externalRef');
 }
 
 /** Validate everything that needs the database and build the row; nothing is written. */
@@ -193,15 +193,7 @@ async function checkedFields(
   }
   if (!hasVisibleText(input.title)) check.add({ path: '/title', code: 'blank' });
   const receivedAt = input.receivedAt ? Date.parse(input.receivedAt) : now;
-  if (input.externalRef) {
-    const earlier = await ctx.db
-      .selectFrom('complaints')
-      .select('number')
-      .where('external_ref', '=', input.externalRef)
-      .executeTakeFirst();
-    if (earlier)
-      throw conflict('external_ref_exists', { externalRef: input.externalRef, number: earlier.number });
-  }
+  if (input.externalRef) await refuseKnownExternalRef(ctx.db, input.externalRef);
   const referralDue = input.referral?.dueAt ? Date.parse(input.referral.dueAt) : null;
   if (REFERRAL_CHANNELS.includes(input.channel) && !input.referral)
     check.add({ path: '/referral', code: 'referral_required' });

@@ -5,6 +5,8 @@ import { blindIndex, mask, open, type PiiKeys, type PiiKind, seal } from '../pri
 export interface ContactInput {
   kind: PiiKind;
   value: string;
+  /** Where in the request it came from (`/phones/0`), for the field a refusal is reported on. */
+  path: string;
 }
 
 export interface StoredContact {
@@ -21,9 +23,14 @@ export const contactForEvent = (kind: PiiKind, id: number, value: string) => ({
   masked: mask(kind, value),
 });
 
-export const contactInputs = (phones: string[] = [], emails: string[] = []): ContactInput[] => [
-  ...phones.map((value) => ({ kind: 'phone' as const, value })),
-  ...emails.map((value) => ({ kind: 'email' as const, value })),
+/** The phones and e-mails of a request, each with its path under the request's field names. */
+export const contactInputs = (
+  phones: string[] = [],
+  emails: string[] = [],
+  fields = { phones: 'phones', emails: 'emails' },
+): ContactInput[] => [
+  ...phones.map((value, i) => ({ kind: 'phone' as const, value, path: `/${fields.phones}/${i}` })),
+  ...emails.map((value, i) => ({ kind: 'email' as const, value, path: `/${fields.emails}/${i}` })),
 ];
 
 /**
@@ -38,7 +45,7 @@ export async function claimContacts(
 ): Promise<Array<ReturnType<typeof contactForEvent>>> {
   const added: Array<ReturnType<typeof contactForEvent>> = [];
   const seen = new Set<string>();
-  for (const { kind, value } of contacts) {
+  for (const { kind, value, path } of contacts) {
     const index = blindIndex(keys, kind, value);
     if (seen.has(`${kind}:${index}`)) continue;
     seen.add(`${kind}:${index}`);
@@ -64,7 +71,7 @@ export async function claimContacts(
       .where('kind', '=', kind)
       .where('value_index', '=', index)
       .executeTakeFirstOrThrow();
-    if (owner.customer_id !== customerId) throw conflict('customer_contact_taken', { kind });
+    if (owner.customer_id !== customerId) throw conflict('customer_contact_taken', { kind }, path);
   }
   return added;
 }

@@ -85,7 +85,7 @@ export async function updateCustomer(
         .execute();
     const added = await claimContacts(tx, keys, {
       customerId: id,
-      contacts: contactInputs(input.addPhones, input.addEmails),
+      contacts: contactInputs(input.addPhones, input.addEmails, { phones: 'addPhones', emails: 'addEmails' }),
       now,
     });
 
