@@ -103,6 +103,9 @@ describe('return visits (回访) in the console', () => {
     // The card is drawn before its visits have arrived (a late answer on a busy machine).
     await expect.poll(() => card.textContent()).toContain('已回访');
     expect(await card.textContent()).toContain(opened);
+    // Its history names the complaint the call opened, as the new one's names this.
+    const called = page.getByTestId('complaint-timeline').locator('[data-kind="return_visit_called"]');
+    expect(await called.getByTestId('event-detail').textContent()).toBe(opened);
     await page.getByTestId('survey-source-return_visit').waitFor();
     await page.screenshot({ path: join(EVIDENCE, 'return-visit-complaint.png'), fullPage: true });
     expectClean();

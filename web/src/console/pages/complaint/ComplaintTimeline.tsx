@@ -51,6 +51,8 @@ function useDetailOf() {
     // The other complaint of a merge or a link, by its number.
     const other = text(e.data.into) ?? text(e.data.to) ?? text(e.data.from);
     if (['merged', 'merged_from', 'linked', 'linked_from'].includes(e.kind) && other) return other;
+    // A return visit that opened a new complaint for a new problem names it.
+    if (e.kind === 'return_visit_called' && text(e.data.newComplaint)) return text(e.data.newComplaint);
     const source = text(e.data.source);
     if (e.kind.endsWith('_message') && source) {
       const key = `cp.messageSource.${source}` as Key;
