@@ -77,6 +77,17 @@ describe('public disclosure (公示) in the browser', () => {
 
       await page.getByTestId('unpublish').click();
       await expect.poll(() => page.getByTestId('status').textContent()).toBe('草稿');
+      // Opened afresh, the form holds the judgements chosen; preparing again recomputes and keeps them, edits and all.
+      await page.reload();
+      const chosen = page.getByTestId('complaint-numbers');
+      await expect.poll(() => chosen.textContent()).toContain(numbers[0]);
+      for (const n of numbers) expect(await chosen.textContent()).toContain(n);
+      await page.getByTestId('prepare').click();
+      await page.getByText('公示已准备').waitFor();
+      for (const n of numbers) await page.getByTestId(`judgement-${n}`).waitFor();
+      expect(await page.getByTestId(`judgement-${numbers[0]}`).getByLabel('原因').inputValue()).toBe(
+        '中转场夜班分拣能力不足，包裹滞留两天',
+      );
       const gone = await p.goto(`/disclosure/${month}`);
       expect(gone?.status()).toBe(404);
       // The phone's one failed request: the unpublished month, just asked for.

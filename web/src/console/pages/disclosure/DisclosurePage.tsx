@@ -64,7 +64,7 @@ export default function DisclosurePage() {
         ))}
       </Space>
       <Card title={t('dc.prepare')}>
-        <PrepareForm month={month} current={d} />
+        <PrepareForm month={month} current={d} loading={current.isLoading} />
       </Card>
       {current.error && !notPrepared && <QueryError error={current.error} retry={() => current.refetch()} />}
       {notPrepared && <Empty description={t('dc.notPrepared')} />}

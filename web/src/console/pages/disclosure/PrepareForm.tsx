@@ -9,8 +9,23 @@ interface Values {
   complaintNumbers: string[];
 }
 
-/** Choose the figures and the judgements; the server computes the figures now and drafts the new judgements. */
-export function PrepareForm({ month, current }: { month: string; current: Disclosure | undefined }) {
+interface Props {
+  month: string;
+  /** The month as prepared; undefined while it loads or when it is not prepared yet. */
+  current: Disclosure | undefined;
+  loading: boolean;
+}
+
+/**
+ * Choose the figures and the judgements; the server computes the figures now and drafts the new judgements.
+ * A form of its own for each month as prepared: a kept form would hold the values it had before the month
+ * arrived, and preparing again would drop the judgements already chosen.
+ */
+export function PrepareForm(props: Props) {
+  return <MonthForm key={`${props.month}-${props.current?.preparedAt ?? ''}`} {...props} />;
+}
+
+function MonthForm({ month, current, loading }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -27,10 +42,9 @@ export function PrepareForm({ month, current }: { month: string; current: Disclo
   };
   return (
     <Form
-      key={`${month}-${current?.preparedAt ?? ''}`}
       form={form}
       layout="vertical"
-      disabled={current?.status === 'published'}
+      disabled={loading || current?.status === 'published'}
       initialValues={{
         figures: current?.chosen ?? [
           'received',
