@@ -10,6 +10,7 @@ import { createParty } from '../modules/parties/index.js';
 import { DEFAULT_PORTAL_SETTINGS, savePortalSettings } from '../modules/portal/index.js';
 import { scheduleDueReports } from '../modules/reports/index.js';
 import { curateDemoCases } from './demo-cases.js';
+import { seedDemoDisclosures } from './demo-disclosures.js';
 import { seedDemoReviews } from './demo-reviews.js';
 import { generateDemoHistory } from './history/index.js';
 
@@ -152,6 +153,7 @@ export async function seedDemo(app: AppContext, options: SeedDemoOptions = {}): 
       unitIds,
       userIds,
     });
+    await seedDemoDisclosures(admin);
   }
   const category = (code: string) => categoryIds.get(code) ?? 0;
   const register = (

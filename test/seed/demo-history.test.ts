@@ -8,6 +8,7 @@ import { runDueJobs } from '../../src/modules/jobs/index.js';
 import { loadActor } from '../../src/modules/org/index.js';
 import { scheduleDueReports } from '../../src/modules/reports/index.js';
 import { curateDemoCases } from '../../src/seed/demo-cases.js';
+import { seedDemoDisclosures } from '../../src/seed/demo-disclosures.js';
 import { seedDemoReviews } from '../../src/seed/demo-reviews.js';
 import { generateDemoHistory, type HistoryOrg, planDemoHistory } from '../../src/seed/history/index.js';
 import { type Client, login } from '../support/client.js';
@@ -182,6 +183,29 @@ describe.each(DIALECTS)('the demo history on %s', (dialect) => {
     });
     const actions = await manager.ok('GET', '/api/v1/corrective-actions');
     expect(actions.items.map((a: { title: string }) => a.title)).toEqual(['客服中心重复投诉首问闭环']);
+  });
+
+  it('publishes the month before last on the public 公示 page and leaves last month prepared for the admin', async () => {
+    const admin = await loadActor(t.app.db, t.org.userIds.get('admin') ?? 0);
+    if (!admin) throw new Error('no admin');
+    await seedDemoDisclosures({ ...t.app, actor: admin });
+    const published = await t.http.inject({ method: 'GET', url: '/api/v1/public/disclosures/2026-10' });
+    expect(published.statusCode).toBe(200);
+    const page = published.json();
+    expect(page.figures.received).toBeGreaterThan(100);
+    expect(page.judgements).toHaveLength(3);
+    for (const j of page.judgements) expect(j.cause.length).toBeGreaterThan(0);
+    // No personal value of a published complaint reaches the public page.
+    expect(JSON.stringify(page)).not.toMatch(/KS\d{8}|1[3-9]\d{9}|@/);
+    const html = await t.http.inject({ method: 'GET', url: '/disclosure/2026-10' });
+    expect(html.statusCode).toBe(200);
+    const administrator = await login(t.http, 'admin');
+    const draft = await administrator.ok('GET', '/api/v1/disclosures/2026-11');
+    expect(draft).toMatchObject({ status: 'draft' });
+    expect(draft.judgements).toHaveLength(3);
+    expect(
+      (await t.http.inject({ method: 'GET', url: '/api/v1/public/disclosures/2026-11' })).statusCode,
+    ).toBe(404);
   });
 
   it('keeps the history hash-chained and intact', async () => {
