@@ -47,11 +47,48 @@ describe('hot topics (热点) and the forecast (预测) in Chromium', { timeout:
     const forecast = w.page.getByTestId('forecast-card');
     await forecast.getByTestId('chart-forecast').locator('canvas').first().waitFor();
     await expect.poll(() => forecast.textContent()).toContain('所需处理人员');
-    expect(await forecast.textContent()).toMatch(
-      /所需人数 = 预测件数 × 处理时长中位数 [\d.]+ 小时 ÷ 每人每日工时 8 小时/,
+    expect(await forecast.getByTestId('staffing-formula').textContent()).toContain(
+      '所需人数 = 预测件数 × 每件投诉处理工时 30 分钟 ÷ 每人每日工时 8 小时',
     );
+    const handlers = async () =>
+      (
+        await forecast
+          .getByTestId('staffing')
+          .locator('tr', { hasText: '所需处理人员' })
+          .locator('td')
+          .allTextContents()
+      )
+        .slice(1)
+        .map((text) => Number.parseFloat(text));
+    const [first] = await handlers();
+    const expected = Number.parseFloat(
+      (await forecast
+        .getByTestId('staffing')
+        .locator('tr', { hasText: '预测件数' })
+        .locator('td')
+        .nth(1)
+        .textContent()) ?? '',
+    );
+    // Half an hour for each expected complaint in an 8-hour day (the table rounds the expected count).
+    expect(first).toBeCloseTo((expected * 30) / 480, 0);
     await forecast.scrollIntoViewIfNeeded();
     keep(await screenshot(w.page, 'dashboard-forecast'), 'dashboard-forecast');
     w.expectClean();
+
+    // The admin says a complaint takes an hour and a handler's day 6 hours: the hint follows.
+    const admin = await openPage(browser, server.baseUrl);
+    await signIn(admin.page, 'admin');
+    await admin.page.goto(`${server.baseUrl}/admin/settings`);
+    const form = admin.page.locator('form#settings_staffing');
+    await form.getByLabel('每件投诉处理工时（分钟）').fill('60');
+    await form.getByLabel('每人每日处理投诉工时（小时）').fill('6');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await admin.page.getByText('设置已保存').waitFor();
+    admin.expectClean();
+    await w.page.reload();
+    await expect
+      .poll(() => w.page.getByTestId('staffing-formula').textContent())
+      .toContain('每件投诉处理工时 60 分钟 ÷ 每人每日工时 6 小时');
+    expect((await handlers())[0]).toBeCloseTo((expected * 60) / 360, 0);
   });
 });

@@ -2,7 +2,7 @@
 
 export { type BacktestResult, backtest } from './backtest.js';
 export { type DayCount, type ForecastDay, forecastCounts } from './model.js';
-export { forecastFor, HOURS_PER_HANDLER } from './queries.js';
+export { forecastFor } from './queries.js';
 export { computeForecasts, storeForecasts } from './refresh-forecasts.js';
 export {
   REFRESH_FORECASTS_EVERY_MS,
@@ -11,3 +11,4 @@ export {
   runForecastCommand,
 } from './refresh-job.js';
 export type { Forecast, ForecastDayView, ForecastInput } from './schemas.js';
+export { DEFAULT_STAFFING_SETTINGS, STAFFING_SETTING, staffingSettings } from './settings.js';

@@ -1,19 +1,13 @@
 /**
  * The stored forecast of a scope (as the statistics: a unit's subtree, or the organisation for
  * those who see all) with the staffing hint: handlers needed per day = expected complaints × the
- * median handling hours (receipt to customer answered, the statistics' stage `whole` over the last
- * 28 days) ÷ the working hours of one handler in a day.
+ * working minutes of one complaint ÷ the working minutes of one handler's day (the staffing setting).
  */
 import type { ActorContext } from '../../context.js';
-import { localDate } from '../../lib/time.js';
 import { categoriesById } from '../categories/index.js';
-import { addDays } from '../sla/index.js';
-import { statsFigures, statsScope } from '../stats/index.js';
+import { statsScope } from '../stats/index.js';
 import type { Forecast, ForecastDayView, ForecastInput } from './schemas.js';
-
-export const HOURS_PER_HANDLER = 8;
-const HANDLING_DAYS = 28;
-const HOUR_MS = 3_600_000;
+import { staffingSettings } from './settings.js';
 
 const dateOfDay = (day: number) => {
   const s = String(day);
@@ -53,7 +47,7 @@ export async function forecastFor(ctx: ActorContext, input: ForecastInput): Prom
       .sort((a, b) => expectedSum(b.days) - expectedSum(a.days));
   const categories = await categoriesById(ctx.db);
   const total = bySeries.get('total|') ?? [];
-  const medianHandlingHours = await handlingHours(ctx, scope.unit?.id);
+  const { minutesPerComplaint, hoursPerHandler } = await staffingSettings(ctx.db);
   return {
     madeAt: rows[0]?.made_at ?? null,
     total,
@@ -63,27 +57,12 @@ export async function forecastFor(ctx: ActorContext, input: ForecastInput): Prom
     }),
     regions: of('region').map(({ key, days }) => ({ region: key, days })),
     staffing: {
-      medianHandlingHours,
-      hoursPerHandler: HOURS_PER_HANDLER,
+      minutesPerComplaint,
+      hoursPerHandler,
       days: total.map((d) => ({
         date: d.date,
-        handlers:
-          medianHandlingHours === null
-            ? 0
-            : Math.round(((d.expected * medianHandlingHours) / HOURS_PER_HANDLER) * 10) / 10,
+        handlers: Math.round(((d.expected * minutesPerComplaint) / (60 * hoursPerHandler)) * 10) / 10,
       })),
     },
   };
-}
-
-/** Median hours from receipt to the customer answered, of the complaints received in the last 28 days. */
-async function handlingHours(ctx: ActorContext, unitId: number | undefined): Promise<number | null> {
-  const today = localDate(ctx.clock.now(), ctx.config.timeZone);
-  const figures = await statsFigures(ctx, {
-    from: addDays(today, -HANDLING_DAYS),
-    to: addDays(today, -1),
-    unitId,
-  });
-  const whole = figures.stages.find((s) => s.stage === 'whole')?.medianMs;
-  return whole == null ? null : Math.round((whole / HOUR_MS) * 10) / 10;
 }

@@ -36,18 +36,37 @@ export const ForecastSchema = Type.Object({
     description: 'regions with enough history, by expected volume',
   }),
   staffing: Type.Object({
-    medianHandlingHours: nullable(
-      Type.Number({
-        description: 'median time from receipt to the customer answered (stage whole), last 28 days',
-      }),
-    ),
-    hoursPerHandler: Type.Number({ description: 'working hours of one handler in a day' }),
+    minutesPerComplaint: Type.Number({
+      description: 'working minutes one complaint takes (the staffing setting)',
+    }),
+    hoursPerHandler: Type.Number({
+      description: 'working hours of one handler in a day (the staffing setting)',
+    }),
     days: Type.Array(
       Type.Object({
         date: Type.String({ format: 'date' }),
-        handlers: Type.Number({ description: 'expected × median handling hours ÷ hours per handler' }),
+        handlers: Type.Number({ description: 'expected × minutes per complaint ÷ 60 ÷ hours per handler' }),
       }),
     ),
   }),
 });
 export type Forecast = Static<typeof ForecastSchema>;
+
+/** 人员配置: what one complaint and one handler's day take, for the staffing hint. */
+export const StaffingSettingsSchema = Type.Object(
+  {
+    minutesPerComplaint: Type.Integer({
+      minimum: 1,
+      maximum: 1440,
+      description: 'working minutes one complaint takes in all (calls, investigation, reply, records)',
+    }),
+    hoursPerHandler: Type.Number({
+      minimum: 1,
+      maximum: 24,
+      multipleOf: 0.5,
+      description: 'working hours of one handler in a day spent on complaints',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type StaffingSettings = Static<typeof StaffingSettingsSchema>;

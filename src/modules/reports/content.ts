@@ -106,8 +106,7 @@ async function repeatComplainants(app: AppContext, scope: Scope) {
 async function nextWeek(ctx: Parameters<typeof forecastFor>[0], scope: Scope, now: number) {
   const forecast = await forecastFor(ctx, { unitId: scope.unitId });
   const today = localDate(now, ctx.config.timeZone);
-  const staffed = forecast.staffing.medianHandlingHours !== null;
-  const handlers = new Map(forecast.staffing.days.map((d) => [d.date, staffed ? d.handlers : null]));
+  const handlers = new Map(forecast.staffing.days.map((d) => [d.date, d.handlers]));
   return forecast.total
     .filter((d) => d.date > today)
     .slice(0, 7)

@@ -127,9 +127,7 @@ describe('the summary written from the figures', () => {
       content({ forecast: [day('2026-12-08', 100.4, 6.2), day('2026-12-09', 80, 4.9)] }),
       'zh-CN',
     );
-    expect(s).toContain(
-      '预测未来 2 天受理约 180 件（80% 区间 160–200），按当前处理时长每日最多约需 7 名处理人员。',
-    );
+    expect(s).toContain('预测未来 2 天受理约 180 件（80% 区间 160–200），每日最多约需 7 名处理人员。');
     const en = writeSummary(content({ forecast: [day('2026-12-08', 50, null)] }), 'en');
     expect(en).toContain('Expected in the next 1 days: about 50 complaints (80 % interval 40–60).');
   });

@@ -132,8 +132,8 @@ function forecastSentence(c: ReportContent, l: L): string | null {
   const most = handlers.length ? Math.ceil(Math.max(...handlers)) : null;
   const days = c.forecast.length;
   return l(
-    `预测未来 ${days} 天受理约 ${sum('expected')} 件（80% 区间 ${sum('lo80')}–${sum('hi80')}）${most === null ? '' : `，按当前处理时长每日最多约需 ${most} 名处理人员`}。`,
-    `Expected in the next ${days} days: about ${sum('expected')} complaints (80 % interval ${sum('lo80')}–${sum('hi80')})${most === null ? '' : `; at the current handling time up to ${most} handlers a day`}.`,
+    `预测未来 ${days} 天受理约 ${sum('expected')} 件（80% 区间 ${sum('lo80')}–${sum('hi80')}）${most === null ? '' : `，每日最多约需 ${most} 名处理人员`}。`,
+    `Expected in the next ${days} days: about ${sum('expected')} complaints (80 % interval ${sum('lo80')}–${sum('hi80')})${most === null ? '' : `; up to ${most} handlers a day`}.`,
   );
 }
 

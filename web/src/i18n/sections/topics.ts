@@ -27,8 +27,13 @@ export const zh = {
   'forecast.madeAt': '模型按星期、法定节假日、调休、长假后积压和电商大促拟合，更新于 {time}',
   'forecast.staffing': '人员配置建议',
   'forecast.handlers': '所需处理人员',
-  'forecast.formula': '所需人数 = 预测件数 × 处理时长中位数 {hours} 小时 ÷ 每人每日工时 {perHandler} 小时',
-  'forecast.noHandling': '暂无处理时长数据（近 28 天内没有已答复客户的投诉），无法估算人员。',
+  'forecast.formula':
+    '所需人数 = 预测件数 × 每件投诉处理工时 {minutes} 分钟 ÷ 每人每日工时 {perHandler} 小时（系统管理 › 其他设置 › 人员配置）',
+  'forecast.settings': '人员配置',
+  'forecast.settings.minutesPerComplaint': '每件投诉处理工时（分钟）',
+  'forecast.settings.minutesHelp':
+    '一件投诉从登记、沟通、调查到答复和记录，处理人员实际投入的工作时间（不是投诉从受理到结案经过的时间）。',
+  'forecast.settings.hoursPerHandler': '每人每日处理投诉工时（小时）',
   'forecast.people': '{count} 人',
 };
 
@@ -63,8 +68,11 @@ export const en: typeof zh = {
   'forecast.staffing': 'Staffing hint',
   'forecast.handlers': 'Handlers needed',
   'forecast.formula':
-    'Handlers = expected complaints × median handling time {hours} h ÷ working hours per handler per day {perHandler} h',
-  'forecast.noHandling':
-    'No handling times yet (no complaint answered in the last 28 days): handlers cannot be estimated.',
+    'Handlers = expected complaints × {minutes} min of work per complaint ÷ {perHandler} h of a handler’s day (Administration › Other settings › Staffing)',
+  'forecast.settings': 'Staffing',
+  'forecast.settings.minutesPerComplaint': 'Work per complaint (minutes)',
+  'forecast.settings.minutesHelp':
+    'The working time staff spend on one complaint, from registration, calls and investigation to the reply and records (not the time from receipt to closing).',
+  'forecast.settings.hoursPerHandler': 'Hours a handler spends on complaints a day',
   'forecast.people': '{count}',
 };

@@ -17,7 +17,7 @@ const evidenceToBody = (v: { maxMb: number }) => ({ maxBytes: Math.round(v.maxMb
 /** The evidence size limit is edited in MB and stored in bytes. */
 const inMegabytes = { toForm: evidenceToForm, toBody: evidenceToBody };
 
-/** 其他设置: personal data, the customer portal, repeat complaints, evidence size, extensions and progress notices. */
+/** 其他设置: personal data, the customer portal, repeat complaints, evidence size, extensions, progress notices, fulfilment and staffing. */
 export function SettingsTab({ units }: { units: Unit[] }) {
   const { t, locale } = useI18n();
   const unitData = useMemo(
@@ -68,10 +68,26 @@ export function SettingsTab({ units }: { units: Unit[] }) {
       input: <InputNumber min={0.01} max={100} precision={2} style={{ width: 200 }} />,
     },
   ];
+  const staffingFields: FieldSpec[] = [
+    {
+      name: 'minutesPerComplaint',
+      label: t('forecast.settings.minutesPerComplaint'),
+      required: true,
+      extra: t('forecast.settings.minutesHelp'),
+      input: count(1440),
+    },
+    {
+      name: 'hoursPerHandler',
+      label: t('forecast.settings.hoursPerHandler'),
+      required: true,
+      input: <InputNumber min={1} max={24} step={0.5} precision={1} style={{ width: 200 }} />,
+    },
+  ];
   const privacy = useSetting('/settings/privacy');
   const portal = useSetting('/settings/portal');
   const duplicates = useSetting('/settings/duplicates');
   const evidence = useSetting('/settings/evidence');
+  const staffing = useSetting('/settings/staffing', ['/forecast']);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <SettingsForm title={t('admin.settings.privacy')} setting={privacy} fields={privacyFields} />
@@ -90,6 +106,7 @@ export function SettingsTab({ units }: { units: Unit[] }) {
       />
       <ExtensionSettings />
       <FulfilmentSettings />
+      <SettingsForm title={t('forecast.settings')} setting={staffing} fields={staffingFields} />
     </Space>
   );
 }

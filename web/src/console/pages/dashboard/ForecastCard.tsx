@@ -123,9 +123,7 @@ export function ForecastCard() {
               </Typography.Text>
             )}
             <Typography.Text strong>{t('forecast.staffing')}</Typography.Text>
-            {staffing?.medianHandlingHours == null ? (
-              <Typography.Text type="secondary">{t('forecast.noHandling')}</Typography.Text>
-            ) : (
+            {staffing && (
               <>
                 <Table
                   size="small"
@@ -159,9 +157,9 @@ export function ForecastCard() {
                     })),
                   ]}
                 />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="staffing-formula">
                   {t('forecast.formula', {
-                    hours: staffing.medianHandlingHours,
+                    minutes: staffing.minutesPerComplaint,
                     perHandler: staffing.hoursPerHandler,
                   })}
                 </Typography.Text>
