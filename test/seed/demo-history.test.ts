@@ -114,6 +114,23 @@ describe.each(DIALECTS)('the demo history on %s', (dialect) => {
     expect(firstContact.length).toBeGreaterThan(100);
   });
 
+  it('misses some limits as a real department does: a few complaints answered late, most archived in time', async () => {
+    const ended = await t.app.db
+      .selectFrom('complaint_deadlines')
+      .select(['stage', 'breached_at'])
+      .where('stage', 'in', ['whole', 'archive'])
+      .where('met_at', 'is not', null)
+      .execute();
+    const lateShare = (stage: string) => {
+      const of = ended.filter((d) => d.stage === stage);
+      return of.filter((d) => d.breached_at !== null).length / of.length;
+    };
+    // Neither a perfect 按时办结率 nor an archive that is usually late.
+    expect(lateShare('whole')).toBeGreaterThan(0.02);
+    expect(lateShare('whole')).toBeLessThan(0.2);
+    expect(lateShare('archive')).toBeLessThan(0.4);
+  });
+
   it('archives a merged complaint with the complaint it was merged into', async () => {
     const merged = await t.app.db
       .selectFrom('complaints as c')
