@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodOf } from '../../src/lib/periods.js';
 import { verifyChain } from '../../src/modules/audit/index.js';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint, judgement, remedy, reply } from '../support/factories.js';
@@ -111,7 +112,14 @@ describe.each(DIALECTS)('the whole life of a complaint on %s', (dialect) => {
       status: 'resolved',
       remedies: [{ amount: 1500, status: 'approved' }],
       replies: [{ kind: 'first_contact' }],
+      // The agent who resolved it keeps it, in the agent's unit (no dispatch to a station): it counts
+      // among the agent's first-contact resolutions.
+      assignee: { id: t.org.userIds.get('agent') },
+      unit: { id: t.org.unitIds.get('service') },
     });
+    const month = periodOf(Date.now(), t.app.config.timeZone);
+    const mine = await agent.ok('GET', `/api/v1/assessment/me?from=${month}`);
+    expect(mine.handler.firstContact).toBeGreaterThanOrEqual(1);
     const over = await agent.post(
       '/api/v1/complaints',
       buildComplaint(t.org, { firstContact: { reply: reply(), remedy: remedy(2001) } }),

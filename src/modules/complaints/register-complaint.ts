@@ -209,9 +209,10 @@ async function checkedFields(
   const requested: Priority = input.priority ?? classified?.priority ?? 'P3';
   // A major complaint and a regulator's referral are at least high priority.
   const priority = major || input.referral ? higherPriority(requested, 'P2') : requested;
-  // Without a unit chosen by the agent, the admin's dispatch rules pick the responsible unit.
+  // Without a unit chosen by the agent, the admin's dispatch rules pick the responsible unit; a complaint
+  // resolved on first contact stays with the one who resolved it (首问负责), in the unit it was filed at.
   const dispatch =
-    input.unitId === undefined && category && filedAt
+    input.unitId === undefined && !input.firstContact && category && filedAt
       ? await decideDispatch(ctx.db, {
           categoryPath: pathIds(category.path),
           unitPath: filedAt.path,
@@ -276,7 +277,8 @@ async function checkedFields(
     tags: JSON.stringify(input.tags ?? []),
     unit_id: unit.id,
     unit_path: unit.path,
-    assignee_id: input.assigneeId ?? null,
+    // Resolved on first contact: it counts as the resolver's (their first-contact resolutions, 考核).
+    assignee_id: input.assigneeId ?? (input.firstContact ? ctx.actor.userId : null),
     escalation_level: 0,
     reopen_count: 0,
     resolved_at: input.firstContact ? now : null,

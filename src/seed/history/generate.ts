@@ -205,7 +205,8 @@ export function generateHistory(input: HistoryInput): History {
       tags: '[]',
       unit_id: input.intake.id,
       unit_path: input.intake.path,
-      assignee_id: null,
+      // Resolved on the call: the agent's, as registration records it.
+      assignee_id: firstContact ? input.cast.agentId : null,
       escalation_level: 0,
       reopen_count: 0,
       resolved_at: firstContact ? registeredAt : null,

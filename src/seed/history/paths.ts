@@ -348,7 +348,8 @@ export function tellWorkedComplaint(
     return;
   }
   const who = random.weighted(cast.assignees.map((a) => [a, a.isAgent ? 1 : 1.5] as const));
-  at = next(s, t, random.chance(0.85) ? [5 * MIN, 100 * MIN] : [2 * HOUR, 8 * HOUR]);
+  // 分派: mostly within the 2-hour limit; a fifth wait for a supervisor's morning.
+  at = next(s, t, random.chance(0.8) ? [5 * MIN, 100 * MIN] : [2 * HOUR, 12 * HOUR]);
   if (at === null) return;
   s.step('assigned', cast.agentId, at, {
     set: { status: 'assigned', unit_id: who.unit.id, unit_path: who.unit.path, assignee_id: who.userId },
