@@ -34,13 +34,20 @@ export const COLUMN_SORTS: Record<string, [Sort, Sort | null]> = {
   received: ['receivedAt', '-receivedAt'],
 };
 
-// Held to its width here: the table sizes its columns to their content, whatever their `width` says.
-const TITLE_STYLE = {
-  maxWidth: 200,
-  overflow: 'hidden',
-  textOverflow: 'ellipsis',
-  whiteSpace: 'nowrap',
-} as const;
+/**
+ * A text held to a width, cut short with … and whole on hover. Held here: the table sizes its columns to
+ * their content, whatever their `width` says.
+ */
+function Clipped({ text, width }: { text: string; width: number }) {
+  return (
+    <div
+      title={text}
+      style={{ maxWidth: width, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+    >
+      {text}
+    </div>
+  );
+}
 
 /** A cell of two facts, the second smaller and greyed, so the row needs no extra column for it. */
 function TwoLines({ first, second }: { first: ReactNode; second: ReactNode }) {
@@ -97,9 +104,7 @@ export function workbenchColumns(
             <Snippet snippet={r.snippet} />
           </>
         ) : (
-          <div title={title} style={TITLE_STYLE}>
-            {title}
-          </div>
+          <Clipped text={title} width={170} />
         ),
     },
     {
@@ -128,14 +133,16 @@ export function workbenchColumns(
     {
       key: 'category',
       title: t('workbench.col.category'),
-      render: (_, r) => (locale === 'en' ? r.category.nameEn : r.category.nameZh) ?? '—',
+      render: (_, r) => (
+        <Clipped text={(locale === 'en' ? r.category.nameEn : r.category.nameZh) ?? '—'} width={150} />
+      ),
     },
     {
       key: 'unit',
       title: <TwoLines first={t('workbench.col.unit')} second={t('workbench.col.assignee')} />,
       render: (_, r) => (
         <TwoLines
-          first={opts.unitName(r)}
+          first={<Clipped text={opts.unitName(r)} width={140} />}
           second={
             r.assignee ? <span data-testid="assignee">{r.assignee.name}</span> : t('workbench.unassigned')
           }
