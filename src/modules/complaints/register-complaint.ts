@@ -5,6 +5,7 @@ import { insertId } from '../../db/batches.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { NewComplaint } from '../../db/schema.js';
 import { WriteBatch } from '../../db/write-batch.js';
+import { inSubtree } from '../../domain/actor.js';
 import {
   type Grade,
   higherPriority,
@@ -277,8 +278,13 @@ async function checkedFields(
     tags: JSON.stringify(input.tags ?? []),
     unit_id: unit.id,
     unit_path: unit.path,
-    // Resolved on first contact: it counts as the resolver's (their first-contact resolutions, 考核).
-    assignee_id: input.assigneeId ?? (input.firstContact ? ctx.actor.userId : null),
+    // Resolved on first contact: it counts as the resolver's (their first-contact resolutions, 考核),
+    // unless filed with a unit the resolver is not part of.
+    assignee_id:
+      input.assigneeId ??
+      (input.firstContact && ctx.actor.unitPath && inSubtree(ctx.actor.unitPath, unit.path)
+        ? ctx.actor.userId
+        : null),
     escalation_level: 0,
     reopen_count: 0,
     resolved_at: input.firstContact ? now : null,
