@@ -43,6 +43,13 @@ describe('hot topics (热点) and the forecast (预测) in Chromium', { timeout:
     await fraud.first().getByRole('link').first().click();
     await w.page.waitForURL(/\/complaints\/KS-T-/);
 
+    // The new topic is an early warning too, saying what raised it.
+    await w.page.goto(`${server.baseUrl}/warnings`);
+    const topicWarning = w.page.locator('tr', { hasText: '热点问题' }).filter({ hasText: '冒充' });
+    await topicWarning.first().waitFor();
+    expect(await topicWarning.first().textContent()).toMatch(/近 7 天 \d+ 件投诉/);
+    expect(await w.page.locator('body').textContent()).not.toContain('undefined');
+
     await w.page.goto(`${server.baseUrl}/`);
     const forecast = w.page.getByTestId('forecast-card');
     await forecast.getByTestId('chart-forecast').locator('canvas').first().waitFor();

@@ -114,6 +114,20 @@ for (const dialect of DIALECTS) {
       expect(found[0].figures.words).toEqual(['曝光', '媒体', '12315']);
     });
 
+    it('raises nothing for events followed more than a week late (a history loaded at once)', async () => {
+      const old = await register({ content: '再不处理我就去媒体曝光你们，还要去12315投诉。' });
+      clock.set(shanghai('2026-03-20T10:00:01'));
+      try {
+        await follow();
+      } finally {
+        clock.set(shanghai('2026-03-13T10:00:00'));
+      }
+      const found = (await list(executive, '?kind=escalation_risk')).filter(
+        (w) => w.scope.label === old.number,
+      );
+      expect(found).toEqual([]);
+    });
+
     it('raises a repeat warning for a waybill coming back', async () => {
       const waybill = 'SF7700112233';
       await register({ waybillNo: waybill });

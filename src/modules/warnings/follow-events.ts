@@ -23,6 +23,12 @@ const MAX_BATCH = 1_000;
 /** As for the statistics: a missing event id may still be committing on PostgreSQL. */
 const GAP_GRACE_MS = 60_000;
 const WATCHED = ['registered', 'customer_message', 'survey_submitted', 'judged'];
+/**
+ * An early warning is about now: events older than this, followed late (a history loaded at once, an
+ * import, a long outage), move the watermark on but raise nothing — the demo's 90 days of history
+ * otherwise raised 升级风险 for complaints archived in September.
+ */
+export const STALE_AFTER_MS = 7 * 24 * 3_600_000;
 
 interface Watched {
   complaintId: number;
@@ -46,7 +52,7 @@ export async function followEvents(tx: Tx, app: AppContext, batch = MAX_BATCH): 
   for (const e of events) {
     if (e.id !== next + 1 && now - e.at < GAP_GRACE_MS) break;
     next = e.id;
-    if (e.stream_type === COMPLAINT_STREAM && WATCHED.includes(e.kind))
+    if (e.stream_type === COMPLAINT_STREAM && WATCHED.includes(e.kind) && now - e.at <= STALE_AFTER_MS)
       watched.push({ complaintId: e.stream_id, kind: e.kind, data: JSON.parse(e.data) });
   }
   if (next === from) return 0;

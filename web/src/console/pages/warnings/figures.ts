@@ -27,6 +27,11 @@ export function figuresText(w: WarningSummary, t: Translate): string {
         open: num(f.open),
         hours: num(f.withinHours),
       });
+    case 'topic':
+      // The topic's complaints in the last 7 days against the 7 before (none before: a new topic).
+      return typeof f.previous === 'number' && f.previous > 0
+        ? t('warn.fig.topic', { size: num(f.size), previous: num(f.previous) })
+        : t('warn.fig.topicNew', { size: num(f.size) });
     default:
       return t(`warn.fig.repeat` as Key, { count: num(f.complaints), days: num(f.days) });
   }
