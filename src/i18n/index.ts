@@ -54,6 +54,9 @@ export function fieldMessage(locale: Locale, code: string, params: Record<string
 /** The words of the public disclosure page and of the drafts it starts from (src/modules/disclosure). */
 export const disclosureWords = (locale: Locale): Record<string, string> => catalogs[locale].disclosure;
 
+/** The names of the early warnings' kinds and the sentences of what raised them (notices). */
+export const warningWords = (locale: Locale): Record<string, string> => catalogs[locale].warnings;
+
 /** A catalog text with its `{placeholders}` filled as they are. */
 export const filled = (template: string, params: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (whole, k: string) => (params[k] === undefined ? whole : String(params[k])));

@@ -82,9 +82,17 @@ for (const dialect of DIALECTS) {
       expect(w.history.map((e: { kind: string }) => e.kind)).toEqual(['raised', 'triggered_again']);
       const notices = await t.app.db
         .selectFrom('notifications')
-        .select(['user_id', 'channel'])
+        .select(['user_id', 'channel', 'locale', 'body'])
         .where('event', '=', 'warning_raised')
         .execute();
+      // The notice names the kind and says what raised it in words, not codes.
+      for (const n of notices)
+        expect(n.body).toContain(
+          n.locale === 'en'
+            ? 'Station named again, 浦东网点) at 浦东网点: 10 complaints within 7 days'
+            : '（网点多次被诉，浦东网点）：7 天内 10 件投诉',
+        );
+      expect(notices.length).toBeGreaterThan(0);
       const pdsup = await t.app.db
         .selectFrom('users')
         .select('id')

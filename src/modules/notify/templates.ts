@@ -312,7 +312,7 @@ const TEXTS: Texts = {
     },
     en: {
       subject: 'Warning #{warning_id}: {scope}',
-      body: 'Warning #{warning_id} ({kind}, {scope}) at {unit}: {summary}. Please look at it on the warnings page and acknowledge it.',
+      body: 'Warning #{warning_id} ({kind_en}, {scope}) at {unit}: {summary_en}. Please look at it on the warnings page and acknowledge it.',
     },
   },
 };

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import { appendEvent } from '../audit/index.js';
 import { nearestWithRole, queueNotices } from '../notify/index.js';
+import { warningNoticeVars } from './notice-text.js';
 import { LIVE, MAX_COMPLAINTS, type ScopeKind, WARNING_STREAM, type WarningKind } from './rules.js';
 
 /** What a detector found: the warning it asks for. */
@@ -116,10 +117,9 @@ export async function raiseWarning(tx: Tx, ctx: Ctx, c: WarningCandidate): Promi
         complaintId: null,
         vars: {
           warning_id: row.id,
-          kind: c.kind,
           scope: c.scope.label,
           unit: unit.name,
-          summary: summaryOf(c.figures),
+          ...warningNoticeVars(c.kind, c.figures),
         },
         targets: [...supervisors.map((userId) => ({ userId })), { robots: true as const }],
       },
@@ -127,13 +127,4 @@ export async function raiseWarning(tx: Tx, ctx: Ctx, c: WarningCandidate): Promi
     now,
   );
   return { id: row.id, created: true };
-}
-
-/** One line of the figures for a notice: "observed 42, expected 12.5". */
-function summaryOf(figures: Record<string, unknown>): string {
-  return Object.entries(figures)
-    .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
-    .slice(0, 4)
-    .map(([k, v]) => `${k} ${typeof v === 'number' && !Number.isInteger(v) ? Number(v).toPrecision(3) : v}`)
-    .join(', ');
 }
