@@ -51,6 +51,10 @@ export function fieldMessage(locale: Locale, code: string, params: Record<string
   return fill(locale, fields[code] ?? fields.invalid ?? code, params);
 }
 
+/** A term of the domain by its key (`status.closed`, `majorReason.injury`) in the locale; the key when none. */
+export const termName = (locale: Locale, key: string): string =>
+  (catalogs[locale].terms as Record<string, string>)[key] ?? key;
+
 /** The words of the public disclosure page and of the drafts it starts from (src/modules/disclosure). */
 export const disclosureWords = (locale: Locale): Record<string, string> => catalogs[locale].disclosure;
 

@@ -171,12 +171,13 @@ describe.each(DIALECTS)('time limits on %s', (dialect) => {
   });
 
   it('tells the manager and the executive of a major complaint at once', async () => {
-    const number = await register({ majorReasons: ['injury'] });
+    const number = await register({ majorReasons: ['injury', 'media_referral'] });
     for (const who of ['manager', 'executive']) {
       const items = (await (await tokenClient(t, who)).ok('GET', '/api/v1/inbox')).items;
-      expect(items.find((i: { complaintNumber: string }) => i.complaintNumber === number)).toMatchObject({
-        event: 'major_registered',
-      });
+      const item = items.find((i: { complaintNumber: string }) => i.complaintNumber === number);
+      expect(item).toMatchObject({ event: 'major_registered' });
+      // The reasons by their names, not their codes.
+      expect(item.body).toContain('原因：人身伤害、媒体曝光/转来。');
     }
   });
 

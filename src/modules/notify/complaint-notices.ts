@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import type { Complaint } from '../../db/schema.js';
 import type { Role } from '../../domain/roles.js';
+import { type Locale, termName } from '../../i18n/index.js';
 import { formatFen } from '../../lib/money.js';
 import { formatLocal } from '../../lib/time.js';
 import type { TxCache } from '../../lib/tx-cache.js';
@@ -148,11 +149,13 @@ async function addNotices(
   switch (kind) {
     case 'registered':
       if (c.grade === 'major') {
-        const reasons = (JSON.parse(c.major_reasons) as string[]).join(', ');
+        const reasons = JSON.parse(c.major_reasons) as string[];
+        const named = (locale: Locale, join: string) =>
+          reasons.map((r) => termName(locale, `majorReason.${r}`)).join(join);
         await send(
           'major_registered',
           [...staff([...(await up('manager')), ...(await up('executive'))]), { robots: true }],
-          { reason: reasons },
+          { reason: named('zh-CN', '、'), reason_en: named('en', ', ') },
         );
       }
       if (c.assignee_id !== null) await send('assigned', staff([c.assignee_id]));

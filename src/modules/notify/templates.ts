@@ -138,7 +138,7 @@ const TEXTS: Texts = {
     'zh-CN': { subject: '重大客诉 {number}', body: '登记了重大客诉 {number}（{title}），原因：{reason}。' },
     en: {
       subject: 'Major complaint {number}',
-      body: 'A major complaint {number} ("{title}") was registered: {reason}.',
+      body: 'A major complaint {number} ("{title}") was registered: {reason_en}.',
     },
   },
   major_remedy_decided: {
