@@ -6,7 +6,7 @@ import { enqueue } from '../jobs/index.js';
 import { readSetting } from '../settings/index.js';
 import type { ChannelSettings } from './channel-settings.js';
 import { markCustomersTold } from './progress-notices.js';
-import { render } from './render.js';
+import { renderNotice } from './render.js';
 import { sendNoticeJob } from './send-notice.js';
 import { templateOverride } from './template-overrides.js';
 import { defaultTemplate, type Locale, type NoticeChannel, type NoticeEvent } from './templates.js';
@@ -104,8 +104,8 @@ export async function planNotice(tx: Tx, notice: Notice, cache?: TxCache): Promi
       planned.push({
         ...d,
         locale,
-        subject: render(template.subject, notice.vars),
-        body: render(template.body, notice.vars),
+        subject: renderNotice(template.subject, notice.vars),
+        body: renderNotice(template.body, notice.vars),
       });
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeholders, render } from './render.js';
+import { placeholders, render, renderNotice } from './render.js';
 
 describe('render', () => {
   it('replaces placeholders with their values', () => {
@@ -41,5 +41,13 @@ describe('placeholders', () => {
   it('lists each name once, in order, skipping escaped ones', () => {
     expect(placeholders('{b} {a} {b} {{c} {{{d}} { e } {f.g}')).toEqual(['b', 'a', 'd', 'f.g']);
     expect(placeholders('plain text')).toEqual([]);
+  });
+
+  it('keeps one full stop where a value ends its own sentence before the template’s', () => {
+    expect(renderNotice('处理结果：{result}。如有疑问请回复。', { result: '责任在我司，已整改。' })).toBe(
+      '处理结果：责任在我司，已整改。如有疑问请回复。',
+    );
+    expect(renderNotice('申诉：{reason}。', { reason: '请复核！' })).toBe('申诉：请复核！');
+    expect(renderNotice('结果：{result}。', { result: '已退款' })).toBe('结果：已退款。');
   });
 });

@@ -19,6 +19,14 @@ export function render(template: string, vars: TemplateVars): string {
   });
 }
 
+/**
+ * A notice's text: the template rendered, and a value that ends its own sentence before the
+ * template's full stop keeps one stop (“已整改。” + “。” → “已整改。”, not “已整改。。”).
+ */
+export function renderNotice(template: string, vars: TemplateVars): string {
+  return render(template, vars).replace(/([。！？!?])。/g, '$1');
+}
+
 /** The placeholder names a template uses, each once, in order of first use. */
 export function placeholders(template: string): string[] {
   const names = new Set<string>();
