@@ -9,6 +9,7 @@ import {
   openPage,
   screenshot,
   signIn,
+  slowDown,
   startConsole,
 } from './support/browser.js';
 
@@ -153,10 +154,13 @@ describe('the workbench in Chromium', () => {
       await signIn(page, 'supervisor');
       await page.goto('/workbench');
       for (const n of unassigned) await rowOf(page, n).getByRole('checkbox').check();
+      // A quick supervisor: types the name, presses Enter and submits while the list is still on its way.
+      await slowDown(page, '/staff', 1500);
       await page.getByRole('button', { name: '批量分派' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('处理人').click();
-      await option(page, '陈坐席');
+      await page.keyboard.type('陈');
+      await page.keyboard.press('Enter');
       await dialog.getByRole('button', { name: /提\s*交/ }).click();
       await expect.poll(() => page.getByTestId('bulk-outcome').innerText()).toContain('成功 2 条，失败 0 条');
       await screenshot(page, 'workbench-bulk');

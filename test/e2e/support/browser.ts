@@ -126,9 +126,9 @@ export async function act(
   await dialog.waitFor({ state: 'hidden' });
 }
 
-/** The server's answers to GET `path` (with a query) reach the page this much later: a slow network or a busy server. */
+/** The server's answers to GET `path` (with a query or without) reach the page this much later: a slow network or a busy server. */
 export const slowDown = (page: Page, path: string, ms: number) =>
-  page.route(`**/api/v1${path}?*`, async (route) => {
+  page.route(new RegExp(`/api/v1${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\?.*)?$`), async (route) => {
     await new Promise((done) => setTimeout(done, ms));
     await route.continue();
   });
