@@ -259,6 +259,8 @@ for (const dialect of DIALECTS) {
       await follow();
       const [w] = await ofCaller();
       expect(w).toMatchObject({ complaints: 3, figures: { complaints: 3, threshold: 3, days: 30 } });
+      // Named by the masked name and the customer's number, in any language.
+      expect(w.scope.label).toBe(`钱** #${key}`);
       const detail = await executive.ok('GET', `${base}/${w.id}`);
       expect(detail.linked.map((c: { number: string }) => c.number)).toContain(third.number);
     });

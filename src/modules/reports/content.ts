@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/actor.js';
 import { OPEN_STATUSES } from '../../domain/complaint-model.js';
 import { localDate, localMidnight } from '../../lib/time.js';
 import { forecastFor } from '../forecast/index.js';
+import { maskName } from '../privacy/index.js';
 import { onTimeByUnit, statsFigures } from '../stats/index.js';
 import type { Listed, ReportContent } from './summary.js';
 
@@ -32,11 +33,6 @@ function reader(scope: Scope): Actor {
     unitPath: scope.unitPath,
   };
 }
-
-const maskName = (name: string) => {
-  const chars = [...name.trim()];
-  return chars.length ? `${chars[0]}${'*'.repeat(Math.min(Math.max(chars.length - 1, 1), 2))}` : '*';
-};
 
 const bounds = (from: string, to: string, timeZone: string) => {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];

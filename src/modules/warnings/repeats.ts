@@ -10,6 +10,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
+import { maskName } from '../privacy/index.js';
 import { raiseWarning } from './raise.js';
 import { MAX_COMPLAINTS } from './rules.js';
 import type { RepeatRule, WarningSettings } from './settings.js';
@@ -115,6 +116,7 @@ export async function repeatWarnings(
       'c.id',
       'c.unit_id',
       'c.customer_id',
+      'c.complainant_name',
       'c.waybill_no',
       'c.validity',
       'c.responsible_user_id',
@@ -140,7 +142,8 @@ export async function repeatWarnings(
   for (const id of registered) {
     const c = byId.get(id);
     if (!c) continue;
-    note(CUSTOMER, c.customer_id, `客户 #${c.customer_id}`, c.unit_id);
+    // The customer by the masked name and number (the label goes out in notices too).
+    note(CUSTOMER, c.customer_id, `${maskName(c.complainant_name)} #${c.customer_id}`, c.unit_id);
     note(WAYBILL, c.waybill_no, c.waybill_no ?? '', c.unit_id);
   }
   for (const id of judged) {
