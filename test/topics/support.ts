@@ -102,7 +102,7 @@ export async function writeRows(db: Db, org: DemoOrganisation, rows: Row[]): Pro
         .returning('id')
         .executeTakeFirstOrThrow();
       numbers.set(number, id);
-      // Every other complaint answered 2–10 hours after receipt: the median handling time the staffing hint uses.
+      // Every other complaint answered 2–10 hours after receipt (its whole-complaint clock met).
       if (i % 2 === 0) {
         const hours = 2 + (i % 9);
         await tx
