@@ -6,7 +6,7 @@ import { detectSpikes } from '../../src/modules/warnings/detect-spikes.js';
 import { followEvents } from '../../src/modules/warnings/follow-events.js';
 import { login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
-import { consoleAndBrowser, openPage, signIn } from './support/browser.js';
+import { consoleAndBrowser, openPage, signIn, slowDown } from './support/browser.js';
 
 const EVIDENCE = resolve(import.meta.dirname, '../../docs/evidence/issue-16');
 const DAY = 24 * 3600_000;
@@ -67,6 +67,17 @@ describe('early warnings (预警) in the console', () => {
     expect(await w.page.getByTestId('warn-linked').textContent()).toContain('包裹少件，外包装破损');
     await w.page.waitForTimeout(600);
     await w.page.screenshot({ path: join(EVIDENCE, 'warning-detail.png'), fullPage: true });
+
+    // 指派, the name typed and the dialog submitted while the staff list is still on its way: the one picked owns it.
+    await slowDown(w.page, '/staff', 1500);
+    await w.page.getByRole('button', { name: /指\s*派/ }).click();
+    const dialog = w.page.getByRole('dialog');
+    await dialog.getByLabel('负责人').click();
+    await w.page.keyboard.type('赵');
+    await w.page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => detail.textContent()).toContain('赵处理');
 
     // One click: a corrective action for those complaints, linked to the warning.
     await w.page.getByTestId('warn-open-action').click();
