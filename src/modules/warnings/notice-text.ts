@@ -1,4 +1,4 @@
-import { type Locale, warningWords } from '../../i18n/index.js';
+import { filled, type Locale, warningWords } from '../../i18n/index.js';
 import type { WarningKind } from './rules.js';
 
 const num = (v: unknown) =>
@@ -7,8 +7,7 @@ const num = (v: unknown) =>
 /** What raised a warning, in one sentence of the locale (as the console's 触发依据 says it). */
 function summary(kind: WarningKind, f: Record<string, unknown>, locale: Locale): string {
   const w = warningWords(locale);
-  const fill = (key: string, params: Record<string, string>) =>
-    (w[key] ?? key).replace(/\{(\w+)\}/g, (whole, k: string) => params[k] ?? whole);
+  const fill = (key: string, params: Record<string, string>) => filled(w[key] ?? key, params);
   switch (kind) {
     case 'spike':
       return fill('fig.spike', { day: num(f.day), observed: num(f.observed), expected: num(f.expected) });
