@@ -77,9 +77,10 @@ for (const dialect of DIALECTS) {
       expect(me.score.lines).toEqual([
         { code: 'base', count: null, points: 100 },
         { code: 'valid_service_conduct', count: 1, points: -10 },
-        { code: 'high_satisfaction', count: 1, points: 1 },
+        // One survey of one, recommending 9 or 10: 100 % against a target of 50 %, capped at 5 points.
+        { code: 'high_satisfaction', count: 1, points: 5, rate: 1, target: 0.5 },
       ]);
-      expect(me.score.total).toBe(91);
+      expect(me.score.total).toBe(95);
       expect((await sheetOf('handler', 'handler'))?.status).toBe(200);
     });
 
@@ -100,7 +101,7 @@ for (const dialect of DIALECTS) {
       expect(east?.body.responsible.valid).toBe(1);
       expect(east?.body.people.find((p: { id: number }) => p.id === id('handler'))).toMatchObject({
         valid: 1,
-        score: 91,
+        score: 95,
       });
     });
 
@@ -123,7 +124,17 @@ for (const dialect of DIALECTS) {
         ...rules,
         validPoints: { ...rules.validPoints, service_conduct: 15 },
       });
-      expect((await sheetOf('handler', 'handler'))?.body.score.total).toBe(86);
+      expect((await sheetOf('handler', 'handler'))?.body.score.total).toBe(90);
+      const target = await u('admin').put('/api/v1/assessment/rules', {
+        ...rules,
+        rates: { ...rules.rates, onTime: { ...rules.rates.onTime, target: 95 } },
+      });
+      expect(target?.body.fields.map((f: { path: string }) => f.path)).toEqual(['/body/rates/onTime/target']);
+      await u('admin').ok('PUT', '/api/v1/assessment/rules', {
+        ...rules,
+        rates: { ...rules.rates, highSatisfaction: { target: 0.5, points: 0.05, max: 5 } },
+      });
+      expect((await sheetOf('handler', 'handler'))?.body.score.total).toBe(92.5);
       await u('admin').ok('PUT', '/api/v1/assessment/rules', rules);
     });
 
@@ -182,7 +193,9 @@ for (const dialect of DIALECTS) {
       const rows = await readXlsx(own.body);
       expect(rows).toContainEqual(['姓名', '刘处理']);
       expect(rows).toContainEqual(['作为责任人：有效投诉', '1']);
-      expect(rows).toContainEqual(['考核得分', '91']);
+      expect(rows).toContainEqual(['考核得分', '95']);
+      expect(rows).toContainEqual(['有效投诉：服务类', '-10', '1']);
+      expect(rows).toContainEqual(['高满意度', '5', '100.0% / 50.0%']);
       const refused = await download(
         t.http,
         cookie,

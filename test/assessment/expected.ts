@@ -69,8 +69,14 @@ export function expectedFigures(data: Dataset, who: Who, w: Window) {
   const high = surveys.filter((s) => s.recommendation >= 9).length;
   const ratio = (a: number, b: number) => (b ? a / b : null);
 
-  // The default rules (ADR 0028), written out.
+  // The default rules (ADR 0028, 0048), written out: valid complaints per count, the handling figures
+  // as rates against their targets, per percentage point and capped.
   const byKind = validByKind as Record<(typeof KINDS)[number], number>;
+  const points = (rate: number | null, beyond: (r: number) => number, each: number, cap: number) =>
+    rate === null
+      ? 0
+      : Math.round(Math.min(Math.max(0, Math.round(beyond(rate) * 10_000) / 100) * each, cap) * 100) / 100;
+  const n = handled.length;
   let score =
     100 -
     20 * byKind.major -
@@ -78,12 +84,13 @@ export function expectedFigures(data: Dataset, who: Who, w: Window) {
     5 * byKind.business_error -
     2 * byKind.minor_slip -
     10 * majorValid -
-    1 * (stageTotal - stageMet) -
-    2 * reopened -
-    2 * unsatisfied +
-    0.5 * firstContact +
-    1 * high;
-  if (quality !== null) score += 0.3 * (quality - score);
+    points(ratio(stageMet, stageTotal), (r) => 0.95 - r, 1, 20) -
+    points(ratio(reopened, n), (r) => r - 0.05, 1, 10) -
+    points(ratio(unsatisfied, n), (r) => r - 0.05, 1, 10) +
+    points(ratio(firstContact, n), (r) => r - 0.3, 0.2, 5) +
+    points(ratio(high, surveys.length), (r) => r - 0.5, 0.2, 5);
+  if (quality !== null) score += Math.round(0.3 * (quality - score) * 100) / 100;
+  score = Math.round(score * 100) / 100;
 
   return {
     responsible: {

@@ -76,14 +76,17 @@ describe('assessment (考核) in the console', () => {
       '作为责任人',
       '作为处理人',
       '有效投诉：服务类',
-      '环节超时',
+      '环节按时率',
+      '85.7%（目标 95.0%）',
       '重新处理',
-      '一次解决',
+      '客户不满意',
+      '高满意度',
       '得分明细',
     ])
       expect(text).toContain(words);
-    // 100 − 10 (service conduct) − 1 (one stage late) − 2 (reopened) − 2 (unsatisfied) + 0.5 (first contact) + 3 (high satisfaction)
-    expect(await sheet.getByTestId('score').textContent()).toContain('88.5');
+    // 100 − 10 (service conduct) − 9.29 (6 of 7 stages on time: 85.71 % against 95 %) − 10 (a quarter
+    // reopened, capped) − 10 (a quarter unsatisfied, capped) + 5 (3 of 4 surveys recommending, capped)
+    expect(await sheet.getByTestId('score').textContent()).toContain('65.71');
     await handler.page.screenshot({ path: join(EVIDENCE, 'assessment-sheet.png'), fullPage: true });
     handler.expectClean();
 
@@ -113,6 +116,14 @@ describe('assessment (考核) in the console', () => {
     await rules.waitFor();
     expect(await rules.textContent()).toContain('每件有效投诉扣分');
     expect(Number(await rules.getByLabel('服务类').inputValue())).toBe(10);
+    // Targets are per cent on the form, 0–1 in the rules.
+    const onTimeTarget = rules.getByLabel('环节按时率低于目标：扣 目标');
+    expect(await onTimeTarget.inputValue()).toBe('95');
+    await onTimeTarget.fill('90');
+    await rules.getByRole('button', { name: /保\s*存/ }).click();
+    await admin.page.getByText('考核规则已保存').waitFor();
+    const saved = await admin.page.evaluate(() => fetch('/api/v1/assessment/rules').then((r) => r.json()));
+    expect(saved.rates.onTime).toEqual({ target: 0.9, points: 1, max: 20 });
     admin.expectClean();
   });
 });

@@ -40,7 +40,7 @@ export async function computeFigures(
     remediesPaid(db, scope, w),
     handledRows(db, scope, w),
     stageCounts(db, scope, w),
-    surveySums(db, scope, w, rules.bonuses.highSatisfactionFrom),
+    surveySums(db, scope, w, rules.highSatisfactionFrom),
     qualitySums(db, scope, w),
   ]);
   return (key) =>

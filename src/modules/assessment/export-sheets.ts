@@ -10,6 +10,24 @@ const yuan = (fen: number) => fen / 100;
 
 const label = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
 
+/** The score lines' names, as the console shows them. */
+const LINES: Record<string, [string, string]> = {
+  base: ['基础分', 'base'],
+  valid_major: ['有效投诉：重大投诉', 'valid: major'],
+  valid_service_conduct: ['有效投诉：服务类', 'valid: service conduct'],
+  valid_business_error: ['有效投诉：业务类', 'valid: business error'],
+  valid_minor_slip: ['有效投诉：服务差错', 'valid: minor slip'],
+  major_grade: ['重大等级加扣', 'major grade'],
+  on_time: ['环节按时率', 'on-time rate of stages'],
+  overdue_stage: ['环节超时', 'stages overdue'],
+  reopened: ['重新处理', 'reopened'],
+  unsatisfied: ['客户不满意', 'customer unsatisfied'],
+  first_contact: ['一次解决', 'first-contact resolution'],
+  high_satisfaction: ['高满意度', 'high satisfaction'],
+  quality: ['质检折算', 'quality checks'],
+};
+const pct = (v: number | undefined) => `${((v ?? 0) * 100).toFixed(1)}%`;
+
 /** One person's sheet: a two-column workbook, figure and value, then the lines of the score. */
 export async function writePersonSheet(out: Writable, sheet: PersonSheet, locale: Locale): Promise<void> {
   const l = (zh: string, en: string) => label(locale, zh, en);
@@ -43,7 +61,12 @@ export async function writePersonSheet(out: Writable, sheet: PersonSheet, locale
     [l('考核得分', 'score'), round(sheet.score.total)],
   ];
   for (const row of rows) await w.addRow(row);
-  for (const line of sheet.score.lines) await w.addRow([line.code, round(line.points), line.count ?? '']);
+  await w.addRow([l('得分明细', 'score line'), l('分值', 'points'), l('件数 / 比率', 'count / rate')]);
+  for (const line of sheet.score.lines) {
+    const [zh, en] = LINES[line.code] ?? [line.code, line.code];
+    const basis = line.rate === undefined ? (line.count ?? '') : `${pct(line.rate)} / ${pct(line.target)}`;
+    await w.addRow([l(zh, en), round(line.points), basis]);
+  }
   await w.finish();
 }
 

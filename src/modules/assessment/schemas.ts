@@ -7,6 +7,15 @@ const Period = Type.String({
 });
 const OrNull = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Points = Type.Number({ minimum: 0, maximum: 1000 });
+const RateRule = (description: string) =>
+  Type.Object(
+    {
+      target: Type.Number({ minimum: 0, maximum: 1, description: 'the target rate, 0–1' }),
+      points: Type.Number({ minimum: 0, maximum: 100, description: 'points per percentage point' }),
+      max: Points,
+    },
+    { additionalProperties: false, description },
+  );
 
 export const PeriodQuery = Type.Object(
   {
@@ -33,18 +42,23 @@ export const RulesSchema = Type.Object(
       },
     ),
     majorGradeExtra: Points,
-    deductions: Type.Object(
-      { overdueStage: Points, reopened: Points, unsatisfied: Points },
-      { additionalProperties: false },
-    ),
-    bonuses: Type.Object(
+    rates: Type.Object(
       {
-        firstContact: Points,
-        highSatisfaction: Points,
-        highSatisfactionFrom: Type.Integer({ minimum: 0, maximum: 10 }),
+        onTime: RateRule('按时率低于目标 on-time rate of the stages below the target: deducted'),
+        reopened: RateRule('重新处理率高于目标 reopen rate above the target: deducted'),
+        unsatisfied: RateRule('不满意率高于目标 unsatisfied rate above the target: deducted'),
+        firstContact: RateRule('一次解决率高于目标 first-contact rate above the target: added'),
+        highSatisfaction: RateRule(
+          '高满意度占比高于目标 share of highly satisfied surveys above the target: added',
+        ),
       },
       { additionalProperties: false },
     ),
+    highSatisfactionFrom: Type.Integer({
+      minimum: 0,
+      maximum: 10,
+      description: '高满意度 a survey recommending at this or above (0–10)',
+    }),
     qualityWeight: Type.Number({ minimum: 0, maximum: 1 }),
   },
   { additionalProperties: false },
@@ -53,7 +67,13 @@ export const RulesSchema = Type.Object(
 const ScoreSchema = Type.Object({
   total: Type.Number(),
   lines: Type.Array(
-    Type.Object({ code: Type.String(), count: OrNull(Type.Integer()), points: Type.Number() }),
+    Type.Object({
+      code: Type.String(),
+      count: OrNull(Type.Integer()),
+      points: Type.Number(),
+      rate: Type.Optional(Type.Number({ description: 'a rate line: the rate held against the target' })),
+      target: Type.Optional(Type.Number()),
+    }),
   ),
 });
 

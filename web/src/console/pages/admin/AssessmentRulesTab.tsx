@@ -1,12 +1,18 @@
-import { Button, Card, Flex, Form, InputNumber, Typography } from 'antd';
+import { Button, Card, Flex, Form, InputNumber, Space, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
 import { type Setting, type SettingOf, useSetting } from './crud/setting';
 
 type Rules = SettingOf<'/assessment/rules'>;
 const KINDS = ['major', 'service_conduct', 'business_error', 'minor_slip'] as const;
+const RATES = ['onTime', 'reopened', 'unsatisfied', 'firstContact', 'highSatisfaction'] as const;
+/** The API keeps a target as 0–1, the form shows per cent. */
+const percent = {
+  getValueProps: (v: number) => ({ value: Math.round(v * 10_000) / 100 }),
+  normalize: (v: number | null) => (v === null ? v : v / 100),
+};
 
-/** 考核规则: points per valid complaint by kind, deductions, bonuses and the quality-check weight. */
+/** 考核规则: points per valid complaint by kind, the handling rates against their targets, the quality-check weight. */
 export function AssessmentRulesTab() {
   const setting = useSetting('/assessment/rules', [
     '/assessment/people/:userId',
@@ -45,13 +51,38 @@ function RulesForm({ data, setting }: { data: Rules; setting: Setting<'/assessme
           {KINDS.map((k) => points(['validPoints', k], t(`as.kind.${k}`)))}
           {points(['majorGradeExtra'], t('admin.rules.majorGradeExtra'))}
         </Card>
-        <Card size="small" title={t('as.scoreLines')}>
-          {points(['deductions', 'overdueStage'], t('admin.rules.overdueStage'))}
-          {points(['deductions', 'reopened'], t('admin.rules.reopened'))}
-          {points(['deductions', 'unsatisfied'], t('admin.rules.unsatisfied'))}
-          {points(['bonuses', 'firstContact'], t('admin.rules.firstContact'))}
-          {points(['bonuses', 'highSatisfaction'], t('admin.rules.highSatisfaction'))}
-          {points(['bonuses', 'highSatisfactionFrom'], t('admin.rules.highSatisfactionFrom'), 10, 1)}
+        <Card size="small" title={t('admin.rules.rates')}>
+          {RATES.map((k) => {
+            const label = t(`admin.rules.rate.${k}`);
+            const part = (name: 'target' | 'points' | 'max', max: number, step: number) => (
+              <Form.Item
+                name={['rates', k, name]}
+                noStyle
+                rules={[{ required: true }]}
+                {...(name === 'target' ? percent : {})}
+              >
+                <InputNumber
+                  min={0}
+                  max={max}
+                  step={step}
+                  prefix={t(`admin.rules.${name}`)}
+                  suffix={name === 'target' ? '%' : t('admin.rules.pointsUnit')}
+                  aria-label={`${label} ${t(`admin.rules.${name}`)}`}
+                  style={{ width: 150 }}
+                />
+              </Form.Item>
+            );
+            return (
+              <Form.Item key={k} label={label} style={{ marginBottom: 8 }}>
+                <Space>
+                  {part('target', 100, 1)}
+                  {part('points', 100, 0.1)}
+                  {part('max', 1000, 1)}
+                </Space>
+              </Form.Item>
+            );
+          })}
+          {points(['highSatisfactionFrom'], t('admin.rules.highSatisfactionFrom'), 10, 1)}
           {points(['qualityWeight'], t('admin.rules.qualityWeight'), 1, 0.05)}
         </Card>
       </Flex>

@@ -92,7 +92,14 @@ export function PersonSheetView({ sheet }: { sheet: PersonSheet }) {
                   dataIndex: 'code',
                   render: (c: string) => t(`as.line.${c}` as Parameters<typeof t>[0]),
                 },
-                { title: t('as.count'), dataIndex: 'count', render: (c: number | null) => c ?? '' },
+                {
+                  title: t('as.count'),
+                  dataIndex: 'count',
+                  render: (c: number | null, line) =>
+                    line.rate === undefined
+                      ? (c ?? '')
+                      : t('as.rateBasis', { rate: pct(line.rate), target: pct(line.target ?? null) }),
+                },
                 { title: t('as.points'), dataIndex: 'points', render: (p: number) => num(p) },
               ]}
               summary={() => (
