@@ -131,6 +131,29 @@ describe.each(DIALECTS)('the demo history on %s', (dialect) => {
     expect(lateShare('archive')).toBeLessThan(0.4);
   });
 
+  it('gives every person a 考核 score a manager can read: valid complaints mostly against couriers, not the handlers', async () => {
+    const executive = await login(t.http, 'executive');
+    const key = dateKey(NOW - 30 * DAY, TZ);
+    const month = `${key.slice(0, 4)}-${key.slice(4, 6)}`;
+    const sheet = await executive.ok(
+      'GET',
+      `/api/v1/assessment/units/${t.org.unitIds.get('hq')}?from=${month}`,
+    );
+    const handlers = sheet.people.filter((p: { handled: number }) => p.handled > 50);
+    expect(handlers.length).toBeGreaterThanOrEqual(3);
+    for (const p of sheet.people) {
+      expect(p.score, p.name).toBeGreaterThan(0);
+      expect(p.score, p.name).toBeLessThanOrEqual(110);
+    }
+    for (const p of handlers) expect(p.valid, p.name).toBeLessThan(p.handled * 0.05);
+    const couriers = await t.app.db
+      .selectFrom('complaints')
+      .select('responsible_person')
+      .where('responsible_person', 'like', '快递员%')
+      .execute();
+    expect(couriers.length).toBeGreaterThan(50);
+  });
+
   it('archives a merged complaint with the complaint it was merged into', async () => {
     const merged = await t.app.db
       .selectFrom('complaints as c')
