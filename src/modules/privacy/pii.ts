@@ -103,11 +103,7 @@ export function maskPhone(phone: string): string {
   return n.length >= 7 ? `${n.slice(0, 3)}****${n.slice(-4)}` : '****';
 }
 
-/** 王** — the family name (the first character), the rest hidden. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  return chars.length ? `${chars[0]}${'*'.repeat(Math.min(Math.max(chars.length - 1, 1), 2))}` : '*';
-}
+export { maskName } from '../../lib/mask-name.js';
 
 /** z***@example.com — the first character of the local part and the domain. */
 export function maskEmail(email: string): string {

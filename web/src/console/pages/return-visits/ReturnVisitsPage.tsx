@@ -2,10 +2,10 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { maskName } from '../../../../../src/lib/mask-name';
 import type { CallOutput, EndpointAt } from '../../../api/call';
 import { useApiPages } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
-import { maskedName } from '../../../ui/masked-name';
 import { QueryError } from '../../components/QueryState';
 import { useSession } from '../../session';
 import { formatTime } from '../complaint/format';
@@ -32,7 +32,7 @@ export default function ReturnVisitsPage() {
       render: (n: string) => <Link to={`/complaints/${n}`}>{n}</Link>,
     },
     { title: t('rv.subject'), dataIndex: 'title', ellipsis: true },
-    { title: t('rv.customer'), dataIndex: 'complainantName', width: 100, render: maskedName },
+    { title: t('rv.customer'), dataIndex: 'complainantName', width: 100, render: maskName },
     {
       title: t('rv.grade'),
       dataIndex: 'grade',

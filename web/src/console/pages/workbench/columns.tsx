@@ -4,8 +4,8 @@ import type { SortOrder } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { maskName } from '../../../../../src/lib/mask-name';
 import type { useI18n } from '../../../i18n';
-import { maskedName } from '../../../ui/masked-name';
 import { Countdown } from './Countdown';
 import type { ComplaintRow, Sort } from './model';
 import { Snippet } from './Snippet';
@@ -110,9 +110,7 @@ export function workbenchColumns(
     {
       key: 'customer',
       title: <TwoLines first={t('workbench.col.customer')} second={t('workbench.col.channel')} />,
-      render: (_, r) => (
-        <TwoLines first={maskedName(r.complainantName)} second={term('channel', r.channel)} />
-      ),
+      render: (_, r) => <TwoLines first={maskName(r.complainantName)} second={term('channel', r.channel)} />,
     },
     {
       key: 'status',
