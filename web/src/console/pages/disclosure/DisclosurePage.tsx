@@ -18,8 +18,11 @@ export default function DisclosurePage() {
   const { message } = App.useApp();
   const [month, setMonth] = useState(() => dayjs().subtract(1, 'month').format('YYYY-MM'));
   const months = useApi('/disclosures', {});
-  const current = useApi('/disclosures/:month', { params: { month } }, { retry: false });
-  const notPrepared = current.error instanceof ApiError && current.error.status === 404;
+  // A month not in the list is not asked for: no 404 in the browser's console for a month never prepared.
+  const listed = months.data?.items.some((m) => m.month === month);
+  const current = useApi('/disclosures/:month', { params: { month } }, { retry: false, enabled: !!listed });
+  const notPrepared =
+    (months.isSuccess && !listed) || (current.error instanceof ApiError && current.error.status === 404);
   const invalidates = ['/disclosures', '/disclosures/:month'] as const;
   const publish = useApiMutation('POST', '/disclosures/:month/publish', { invalidates: [...invalidates] });
   const unpublish = useApiMutation('POST', '/disclosures/:month/unpublish', {
@@ -64,7 +67,7 @@ export default function DisclosurePage() {
         ))}
       </Space>
       <Card title={t('dc.prepare')}>
-        <PrepareForm month={month} current={d} loading={current.isLoading} />
+        <PrepareForm month={month} current={d} loading={current.isLoading || months.isLoading} />
       </Card>
       {current.error && !notPrepared && <QueryError error={current.error} retry={() => current.refetch()} />}
       {notPrepared && <Empty description={t('dc.notPrepared')} />}
