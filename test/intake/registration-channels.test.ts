@@ -147,13 +147,17 @@ for (const dialect of DIALECTS) {
         reason: '同一客户重复投诉',
       });
       expect(merged.status).toBe('merged');
-      // A merged complaint is not offered again.
+      // A merged complaint is not offered again, nor counted once archived: its target counts.
+      const archived = await agent.ok('POST', `/api/v1/complaints/${second.number}/archive`, {});
+      expect(archived.status).toBe('closed');
       const fourth = await agent.ok(
         'POST',
         '/api/v1/complaints',
         buildComplaint(t.org, { complainant: { name: '钱女士', phone: customer.phone } }),
       );
       expect(fourth.possibleDuplicates.map((d: { number: string }) => d.number)).toEqual([first.number]);
+      const linked = await agent.ok('GET', `/api/v1/complaints/${fourth.number}`);
+      expect(linked.links.map((l: { number: string }) => l.number)).toEqual([first.number]);
 
       // The same person again about the first parcel: one match for both reasons, the newest first.
       const fifth = await agent.ok(

@@ -31,13 +31,13 @@ type Subject = Pick<NewComplaint, 'customer_id' | 'waybill_no' | 'received_at'>;
 
 type EarlierRow = { id: number; number: string; status: string; received_at: number; reason: MatchReason };
 
-/** Complaints since `since`, merged ones left out, the newest first, with the reason they match for. */
+/** Complaints since `since`, merged ones left out (archived too), the newest first, with the reason they match for. */
 const earlierSince = (db: Kysely<Database>, since: number, reason: MatchReason) =>
   db
     .selectFrom('complaints')
     .select(['id', 'number', 'status', 'received_at', sql<MatchReason>`${sql.lit(reason)}`.as('reason')])
     .where('received_at', '>=', since)
-    .where('status', '!=', 'merged')
+    .where('merged_into_id', 'is', null)
     .orderBy('received_at', 'desc')
     .limit(MAX_MATCHES);
 type Criteria = { customerId: number; waybill: string; since: number };
