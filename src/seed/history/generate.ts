@@ -162,7 +162,8 @@ export function generateHistory(input: HistoryInput): History {
     const content = contentOf(sample.text, waybillNo, random);
     const demands = DEMANDS[family] ?? ['explanation'];
     const earlier = customer.stories
-      .filter((s) => s.row.received_at > receivedAt - 30 * DAY && s.row.status !== 'merged')
+      // Merged duplicates left out, archived ones too, as registration's look-up does.
+      .filter((s) => s.row.received_at > receivedAt - 30 * DAY && s.row.merged_into_id === null)
       .reverse()
       .slice(0, 10);
     const firstContact =
@@ -282,7 +283,6 @@ export function generateHistory(input: HistoryInput): History {
       const target = earlier.find(
         (e) =>
           e.row.received_at > receivedAt - 3 * DAY &&
-          e.row.status !== 'merged' &&
           (e.row.closed_at === null || e.row.closed_at > receivedAt + DAY),
       );
       if (target && random.chance(0.5)) tellMerged(story, telling, target);

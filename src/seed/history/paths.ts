@@ -450,10 +450,12 @@ export function tellMerged(s: Story, t: Telling, target: Story): void {
   });
   target.note('merged_from', cast.agentId, at, { from: s.row.number });
   target.row.updated_at = Math.max(target.row.updated_at, at);
-  // Its target carries the work; the duplicate is archived with it (until then it waits, merged).
-  const archivedAt = target.row.closed_at;
-  if (archivedAt === null) return;
-  s.step('archived', target.row.grade === 'major' ? cast.managerId : cast.supervisorId, archivedAt, {
+  // Its target carries the work: the duplicate is archived within the 归档 limit (2 working hours from
+  // the merge). The delay comes from the id, not the random source, which the rest of the history
+  // draws from.
+  const archivedAt = at + (10 + (s.row.id % 50)) * MIN;
+  if (archivedAt >= t.now) return;
+  s.step('archived', s.row.grade === 'major' ? cast.managerId : cast.supervisorId, archivedAt, {
     set: { status: 'closed', closed_at: archivedAt },
   });
 }
