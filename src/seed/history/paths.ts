@@ -54,11 +54,11 @@ const METHOD: Record<string, string> = {
 const replyMethod = (channel: string) => METHOD[channel] ?? 'phone';
 
 /**
- * The time of the next step, `from` after the last plus a random wait, or null when it would lie
- * after `now`: the story stops there, and the complaint stays in the status it reached.
+ * The time of the next step, `from` after the last (or `after`) plus a random wait, or null when it
+ * would lie after `now`: the story stops there, and the complaint stays in the status it reached.
  */
-function next(s: Story, t: Telling, [from, to]: [number, number]): number | null {
-  const at = s.at + Math.round(from + t.random.next() * (to - from));
+function next(s: Story, t: Telling, [from, to]: [number, number], after = s.at): number | null {
+  const at = after + Math.round(from + t.random.next() * (to - from));
   return at < t.now ? at : null;
 }
 
@@ -127,55 +127,23 @@ function remedyRow(
   };
 }
 
-/** After the complaint was resolved (or invalid, withdrawn, merged): surveys, a reopen, the archive. */
+/** After the complaint was resolved (or invalid, withdrawn): a survey, a reopen, the archive. */
 function afterResolution(s: Story, t: Telling, { surveyed }: { surveyed: boolean }): void {
   const { random, cast } = t;
-  if (surveyed && random.chance(0.65)) {
-    const at = next(s, t, [2 * HOUR, 3 * DAY]);
-    if (at === null) return;
-    const late = s.row.reopen_count > 0 || random.chance(0.15);
-    const score = () =>
-      late
-        ? random.int(2, 4)
-        : random.weighted([
-            [5, 6],
-            [4, 3],
-            [3, 1],
-          ] as const);
-    const scores = {
-      speed: score(),
-      effectiveness: score(),
-      attitude: score(),
-      transparency: score(),
-      recommendation: late
-        ? random.int(3, 8)
-        : random.weighted([
-            [10, 5],
-            [9, 4],
-            [8, 2],
-            [7, 1],
-            [6, 1],
-          ] as const),
-    };
-    const phone = random.chance(0.3);
-    s.rows.surveys.push({
-      complaint_id: s.row.id,
-      source: phone ? 'phone' : 'portal',
-      ...scores,
-      suggestions: random.chance(0.2) ? random.pick(SUGGESTIONS) : null,
-      recorded_by: phone ? cast.agentId : null,
-      submitted_at: at,
-    });
-    s.note(
-      'survey_submitted',
-      phone ? cast.agentId : null,
-      at,
-      phone ? { source: 'phone', ...scores } : scores,
-    );
-    // Unhappy with the outcome, a few come back: 重新处理.
-    if (s.row.status === 'resolved' && scores.effectiveness <= 2 && random.chance(0.5)) {
-      const back = next(s, t, [4 * HOUR, 2 * DAY]);
-      if (back === null) return;
+  // 归档: mostly within its 2 hours, one in ten up to a day late; decided first, since a survey still
+  // to come (after it, or after now) holds nothing up. The latest are still waiting for it.
+  const archiveWait = (): [number, number] =>
+    random.chance(0.9) ? [15 * MIN, 100 * MIN] : [3 * HOUR, 1 * DAY];
+  let archivedAt = next(s, t, archiveWait());
+  const surveyedAt = surveyed && random.chance(0.65) ? next(s, t, [2 * HOUR, 3 * DAY]) : null;
+  if (surveyedAt !== null) {
+    const { effectiveness } = survey(s, t, surveyedAt);
+    // Unhappy with the outcome, a few come back before the complaint is archived: 重新处理.
+    const back =
+      s.row.status === 'resolved' && effectiveness <= 2 && random.chance(0.5)
+        ? next(s, t, [1 * HOUR, 1 * DAY], surveyedAt)
+        : null;
+    if (back !== null && (archivedAt === null || back < archivedAt)) {
       s.step('reopened', cast.agentId, back, {
         set: {
           status: 'investigating',
@@ -186,16 +154,58 @@ function afterResolution(s: Story, t: Telling, { surveyed }: { surveyed: boolean
         comment: '客户反映问题仍未解决，要求重新处理。',
       });
       if (!settle(s, t, assigneeOf(s, t), true)) return;
+      archivedAt = next(s, t, archiveWait());
     }
   }
-  // 归档: a resolved complaint mostly within its 2 hours, some a day or two late; one found invalid or
-  // withdrawn once the customer has had a day or two to object. The latest are still waiting for it.
-  const prompt = s.row.status === 'resolved' && t.random.chance(0.8);
-  const at = next(s, t, prompt ? [15 * MIN, 100 * MIN] : [3 * HOUR, 2 * DAY]);
-  if (at === null) return;
-  s.step('archived', s.row.grade === 'major' ? cast.managerId : cast.supervisorId, at, {
-    set: { status: 'closed', closed_at: at },
+  if (archivedAt === null) return;
+  s.step('archived', s.row.grade === 'major' ? cast.managerId : cast.supervisorId, archivedAt, {
+    set: { status: 'closed', closed_at: archivedAt },
   });
+}
+
+/** 满意度调查 at `at`, on the portal or by phone; lower scores after a reopen and now and then. */
+function survey(s: Story, t: Telling, at: number): { effectiveness: number } {
+  const { random, cast } = t;
+  const late = s.row.reopen_count > 0 || random.chance(0.15);
+  const score = () =>
+    late
+      ? random.int(2, 4)
+      : random.weighted([
+          [5, 6],
+          [4, 3],
+          [3, 1],
+        ] as const);
+  const scores = {
+    speed: score(),
+    effectiveness: score(),
+    attitude: score(),
+    transparency: score(),
+    recommendation: late
+      ? random.int(3, 8)
+      : random.weighted([
+          [10, 5],
+          [9, 4],
+          [8, 2],
+          [7, 1],
+          [6, 1],
+        ] as const),
+  };
+  const phone = random.chance(0.3);
+  s.rows.surveys.push({
+    complaint_id: s.row.id,
+    source: phone ? 'phone' : 'portal',
+    ...scores,
+    suggestions: random.chance(0.2) ? random.pick(SUGGESTIONS) : null,
+    recorded_by: phone ? cast.agentId : null,
+    submitted_at: at,
+  });
+  s.note(
+    'survey_submitted',
+    phone ? cast.agentId : null,
+    at,
+    phone ? { source: 'phone', ...scores } : scores,
+  );
+  return scores;
 }
 
 function assigneeOf(s: Story, t: Telling): Assignee {
@@ -232,7 +242,8 @@ function settle(s: Story, t: Telling, who: Assignee, valid: boolean): boolean {
       data: { remedyId, kinds: plan.kinds, amount },
     });
   }
-  at = next(s, t, [20 * MIN, 6 * HOUR]);
+  // The reply within its working hour of the approval, mostly; some wait for the customer's evening.
+  at = next(s, t, random.chance(0.85) ? [15 * MIN, 50 * MIN] : [1 * HOUR, 8 * HOUR]);
   if (at === null) return false;
   const replyId = t.ids.reply++;
   const method = replyMethod(s.row.channel);
@@ -350,11 +361,12 @@ export function tellWorkedComplaint(
 ): void {
   const { random, cast } = t;
   // 受理: usually within the hour; a few wait longer and miss the registration limit.
-  let at = next(s, t, random.chance(0.9) ? [2 * MIN, 50 * MIN] : [70 * MIN, 5 * HOUR]);
+  let at = next(s, t, random.chance(0.93) ? [2 * MIN, 40 * MIN] : [70 * MIN, 5 * HOUR]);
   if (at === null) return;
   s.step('accepted', cast.agentId, at, { set: { status: 'accepted' } });
   if (outcome === 'withdrawn') {
-    at = next(s, t, [1 * HOUR, 2 * DAY]);
+    // The parcel arrives and the customer calls back, before the complaint is dispatched.
+    at = next(s, t, [15 * MIN, 70 * MIN]);
     if (at === null) return;
     s.step('withdrawn', cast.agentId, at, {
       set: { status: 'withdrawn', close_reason: '客户已收到快件，撤回投诉。' },
@@ -364,13 +376,13 @@ export function tellWorkedComplaint(
     return;
   }
   const who = random.weighted(cast.assignees.map((a) => [a, a.isAgent ? 1 : 1.5] as const));
-  // 分派: mostly within the 2-hour limit; a fifth wait for a supervisor's morning.
-  at = next(s, t, random.chance(0.8) ? [5 * MIN, 100 * MIN] : [2 * HOUR, 12 * HOUR]);
+  // 分派: mostly within the 2-hour limit (from receipt); one in ten waits for a supervisor's morning.
+  at = next(s, t, random.chance(0.9) ? [5 * MIN, 60 * MIN] : [2 * HOUR, 12 * HOUR]);
   if (at === null) return;
   s.step('assigned', cast.agentId, at, {
     set: { status: 'assigned', unit_id: who.unit.id, unit_path: who.unit.path, assignee_id: who.userId },
   });
-  at = next(s, t, random.chance(0.7) ? [10 * MIN, 50 * MIN] : [1 * HOUR, 30 * HOUR]);
+  at = next(s, t, random.chance(0.85) ? [10 * MIN, 50 * MIN] : [1 * HOUR, 30 * HOUR]);
   if (at === null) return;
   s.step('investigation_started', who.userId, at, {
     set: { status: 'investigating', assignee_id: who.userId },
