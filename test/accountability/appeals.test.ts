@@ -111,7 +111,12 @@ describe.each(DIALECTS)('appeals (申诉) on %s', (dialect) => {
       appellant: { name: '刘处理' },
       // One working day: Friday, same time.
       dueAt: iso(shanghai('2026-03-13T10:00:00')),
-      subject: { validity: 'valid', responsiblePerson: '刘处理' },
+      subject: {
+        validity: 'valid',
+        responsiblePerson: '刘处理',
+        responsibleUnitId: t.org.unitIds.get('pudong'),
+        responsibleUnit: '浦东网点',
+      },
     });
     const inbox = await supervisor.ok('GET', '/api/v1/inbox');
     expect(inbox.items.map((i: { title: string }) => i.title)).toContain(

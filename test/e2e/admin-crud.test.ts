@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { login } from '../support/client.js';
 import { consoleAndBrowser, openPage, screenshot, signIn } from './support/browser.js';
 

@@ -101,6 +101,15 @@ describe('assessment (考核) in the console', () => {
     await expect
       .poll(() => executive.page.getByTestId('assessment-page').textContent())
       .toContain('刘处理 的考核');
+    // In English the people's units are named in English.
+    await executive.page.getByTestId('language').click();
+    await executive.page.goBack();
+    await expect.poll(() => unit.textContent()).toContain('Pudong Station');
+    expect(await unit.textContent()).not.toContain('浦东网点');
+    await unit.getByRole('link', { name: '刘处理' }).click();
+    await expect
+      .poll(() => executive.page.getByTestId('assessment-page').textContent())
+      .toContain('刘处理 · Pudong Station');
     executive.expectClean();
   });
 

@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addMessage } from '../../src/modules/messages/index.js';
 import { systemActor } from '../../src/modules/org/system-users.js';
 import { type Client, login } from '../support/client.js';

@@ -36,7 +36,6 @@ async function recordEveryText(context: BrowserContext) {
     const seen = new Set<string>();
     (window as unknown as { __seen: Set<string> }).__seen = seen;
     new MutationObserver(() => {
-      // biome-ignore lint/performance/useDomNodeTextContent: what is shown, not hidden nodes' text
       for (const line of document.body?.innerText.split('\n') ?? []) if (line.trim()) seen.add(line.trim());
     }).observe(document, { childList: true, subtree: true, characterData: true });
   });
@@ -44,7 +43,6 @@ async function recordEveryText(context: BrowserContext) {
 const everyText = (page: Page) =>
   page.evaluate(() => [...(window as unknown as { __seen: Set<string> }).__seen]);
 /** The unread count on the bell, as shown (the badge keeps other digits in hidden nodes). */
-// biome-ignore lint/performance/useDomNodeTextContent: the shown count, not the hidden digits
 const unread = (page: Page) => page.getByTestId('inbox-count').innerText();
 /** Lines that are Chinese, or an untranslated key such as `nav.workbench`. */
 const chineseOrKeys = (lines: string[]) =>

@@ -85,6 +85,14 @@ describe('early warnings (预警) in the console', () => {
     const ca = w.page.getByTestId('ca-detail');
     await expect.poll(() => ca.textContent()).toContain('预警');
     expect(await ca.textContent()).toContain('来源预警');
+
+    // In English, what a warning is about and its unit are named in English too.
+    await w.page.getByTestId('language').click();
+    await w.page.goto('/warnings');
+    await expect.poll(() => list.textContent()).toContain('Category: Items missing');
+    const english = (await list.textContent()) ?? '';
+    expect(english).toContain('Nanshan Station');
+    expect(english).not.toMatch(/南山网点|内件短少|：/);
     w.expectClean();
   });
 });

@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
 import { consoleAndBrowser, openPage, screenshot, signIn } from './support/browser.js';

@@ -96,7 +96,13 @@ for (const dialect of DIALECTS) {
         ],
       });
       // The rule of 延误 reaches its subtree (中转延误); other categories take the grade's delay.
-      expect((await visitsOf(await closed()))[0]).toMatchObject({ dueOn: '2026-12-15', delayDays: 14 });
+      expect((await visitsOf(await closed()))[0]).toMatchObject({
+        dueOn: '2026-12-15',
+        delayDays: 14,
+        // The customer service centre calls back.
+        unitId: t.org.unitIds.get('service'),
+        unitName: '客服中心',
+      });
       expect(
         (await visitsOf(await closed({ categoryId: category('damage.contents.fragile') })))[0],
       ).toMatchObject({ dueOn: '2027-01-30', delayDays: 60 });

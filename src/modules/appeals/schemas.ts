@@ -78,6 +78,7 @@ export const AppealSchema = Type.Object({
     validity: MaybeText,
     validityKind: MaybeText,
     invalidReason: MaybeText,
+    responsibleUnitId: Type.Union([Type.Integer(), Type.Null()]),
     responsibleUnit: MaybeText,
     responsiblePerson: MaybeText,
     basis: MaybeText,

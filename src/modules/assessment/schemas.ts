@@ -144,6 +144,7 @@ export type PersonSheet = Static<typeof PersonSheetSchema>;
 export const PersonRowSchema = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
+  unitId: Type.Integer(),
   unitName: Type.String(),
   received: Type.Integer(),
   valid: Type.Integer(),

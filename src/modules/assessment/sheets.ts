@@ -95,6 +95,7 @@ export async function computePersonSheet(
 const personRow = (p: Person, f: Figures): PersonRow => ({
   id: p.id,
   name: p.name,
+  unitId: p.unitId,
   unitName: p.unitName,
   received: f.responsible.received,
   valid: f.responsible.valid,

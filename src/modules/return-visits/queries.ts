@@ -19,6 +19,7 @@ const visitRows = (db: Db | Tx) =>
     .leftJoin('complaints as n', 'n.id', 'v.new_complaint_id')
     .select([
       'v.id',
+      'v.unit_id',
       'v.unit_path',
       'v.due_on',
       'v.status',
@@ -45,6 +46,7 @@ export const visitView = (r: VisitRow): ReturnVisitView => ({
   grade: r.grade as ReturnVisitView['grade'],
   complainantName: r.complainant_name,
   closedAt: iso(r.closed_at),
+  unitId: r.unit_id,
   unitName: r.unit_name,
   dueOn: r.due_on,
   status: r.status,

@@ -59,6 +59,7 @@ export const ReturnVisitSchema = Type.Object({
   grade: Type.Enum([...GRADES]),
   complainantName: Type.String(),
   closedAt: Nullable(Type.String({ format: 'date-time' })),
+  unitId: Type.Integer(),
   unitName: Type.String(),
   dueOn: Day,
   status: Type.Enum([...VISIT_STATUSES]),

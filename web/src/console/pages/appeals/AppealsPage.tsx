@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { useApi } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
+import { useUnitName } from '../../components/units';
 import { useSession } from '../../session';
 import { formatTime } from '../complaint/format';
 import { useTermOf } from '../complaint/useTermOf';
@@ -16,6 +17,7 @@ const REVIEWERS = ['supervisor', 'manager', 'executive'] as const;
 export default function AppealsPage() {
   const { t } = useI18n();
   const termOf = useTermOf();
+  const unitName = useUnitName();
   const { has } = useSession();
   const reviewer = has(...REVIEWERS);
   const [view, setView] = useState<'queue' | 'mine' | 'all'>(reviewer ? 'queue' : 'mine');
@@ -47,8 +49,13 @@ export default function AppealsPage() {
               <span>
                 {t('appeal.against', {
                   person:
-                    [a.subject.responsibleUnit, a.subject.responsiblePerson].filter(Boolean).join(' · ') ||
-                    '—',
+                    [
+                      a.subject.responsibleUnit &&
+                        unitName(a.subject.responsibleUnitId, a.subject.responsibleUnit),
+                      a.subject.responsiblePerson,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ') || '—',
                 })}
               </span>
               <span>

@@ -2,6 +2,7 @@ import { Card, Flex, Typography } from 'antd';
 import { useApi } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
+import { useUnitName } from '../../components/units';
 import { useSession } from '../../session';
 import { PeriodBar } from './PeriodBar';
 import { PersonSheetView } from './PersonSheetView';
@@ -11,6 +12,7 @@ import { asQuery, usePeriod } from './period';
 export default function AssessmentPage() {
   const { t } = useI18n();
   const { user } = useSession();
+  const unitName = useUnitName();
   const period = usePeriod();
   const userId = Number(period.params.get('user')) || (user?.userId ?? 0);
   const sheet = useApi('/assessment/people/:userId', { params: { userId }, query: period.query });
@@ -24,7 +26,7 @@ export default function AssessmentPage() {
               : t('as.title')}
             {sheet.data ? (
               <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 12 }}>
-                {sheet.data.person.name} · {sheet.data.person.unitName}
+                {sheet.data.person.name} · {unitName(sheet.data.person.unitId, sheet.data.person.unitName)}
               </Typography.Text>
             ) : null}
           </Typography.Title>

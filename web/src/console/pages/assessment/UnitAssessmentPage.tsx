@@ -5,7 +5,7 @@ import { ApiError } from '../../../api/client';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
-import { useUnits } from '../../components/units';
+import { useUnitName, useUnits } from '../../components/units';
 import { useSession } from '../../session';
 import { num, pct, yuan } from './format';
 import { PeriodBar } from './PeriodBar';
@@ -90,6 +90,7 @@ export default function UnitAssessmentPage() {
 
 function UnitSheetView({ sheet, query }: { sheet: UnitSheet; query: string }) {
   const { t } = useI18n();
+  const unitName = useUnitName();
   const r = sheet.responsible;
   const h = sheet.handler;
   return (
@@ -134,7 +135,7 @@ function UnitSheetView({ sheet, query }: { sheet: UnitSheet; query: string }) {
               dataIndex: 'name',
               render: (name: string, p) => <Link to={`/assessment?user=${p.id}&${query}`}>{name}</Link>,
             },
-            { title: t('as.unit.unit'), dataIndex: 'unitName' },
+            { title: t('as.unit.unit'), key: 'unit', render: (_, p) => unitName(p.unitId, p.unitName) },
             { title: t('as.received'), dataIndex: 'received' },
             { title: t('as.valid'), dataIndex: 'valid' },
             { title: t('as.handled'), dataIndex: 'handled' },

@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n';
 import { PendingPicksContext, usePendingPicks } from '../../../ui/pending-picks';
 import { SearchSelect } from '../../../ui/SearchSelect';
 import { categoryTree, useCategories } from '../../components/categories';
+import { useStaffLabel } from '../../components/units';
 import { UnitSelect } from '../complaint/actions/pickers';
 import { ACTION_READS, problemText } from './shared';
 
@@ -27,13 +28,14 @@ interface Values {
 function OwnerSelect(props: { value?: number; onChange?: (v: number) => void }) {
   const unitId = Form.useWatch('unitId') as number | undefined;
   const staff = useApi('/staff', { query: { unitId } }, { enabled: unitId !== undefined });
+  const staffLabel = useStaffLabel();
   return (
     <SearchSelect
       {...props}
       loading={staff.isFetching}
       options={(staff.data?.items ?? []).map((m) => ({
         value: m.id,
-        label: `${m.displayName} · ${m.unitName}`,
+        label: staffLabel(m),
       }))}
       data-testid="ca-owner"
     />

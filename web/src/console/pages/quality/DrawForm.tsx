@@ -18,6 +18,7 @@ import { showFieldErrors } from '../../../api/form-errors';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { categoryTree, useCategories } from '../../components/categories';
+import { useStaffLabel } from '../../components/units';
 import { CHECK_QUERIES, type DrawResult } from './model';
 
 type DrawBody = CallInput<EndpointAt<'POST', '/quality-checks/draws'>>['body'];
@@ -37,6 +38,7 @@ interface Values {
 /** 抽样: a period, the handlers (or everyone in the caller's units), random n / share or rules; preview, then draw. */
 export function DrawForm() {
   const { t, locale } = useI18n();
+  const staffLabel = useStaffLabel();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [result, setResult] = useState<{ preview: boolean; answer: DrawResult } | null>(null);
@@ -92,7 +94,7 @@ export function DrawForm() {
           optionFilterProp="label"
           options={(staff.data?.items ?? []).map((s) => ({
             value: s.id,
-            label: `${s.displayName}（${s.unitName}）`,
+            label: staffLabel(s),
           }))}
         />
       </Form.Item>

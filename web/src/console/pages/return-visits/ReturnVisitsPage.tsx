@@ -7,6 +7,7 @@ import type { CallOutput, EndpointAt } from '../../../api/call';
 import { useApiPages } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { QueryError } from '../../components/QueryState';
+import { useUnitName } from '../../components/units';
 import { useSession } from '../../session';
 import { formatTime } from '../complaint/format';
 import { CallDialog } from './CallDialog';
@@ -16,6 +17,7 @@ export type Visit = CallOutput<EndpointAt<'GET', '/return-visits'>>['items'][num
 /** 回访队列: the visits due today or earlier in the user's units, oldest first, with the call dialog. */
 export default function ReturnVisitsPage() {
   const { t, term } = useI18n();
+  const unitName = useUnitName();
   const { has } = useSession();
   const list = useApiPages('/return-visits', { query: {} });
   const [calling, setCalling] = useState<Visit | null>(null);
@@ -46,7 +48,7 @@ export default function ReturnVisitsPage() {
       render: (v: string | null) => formatTime(v),
     },
     { title: t('rv.attempts'), dataIndex: 'attempts', width: 80 },
-    { title: t('rv.unit'), dataIndex: 'unitName', width: 120 },
+    { title: t('rv.unit'), key: 'unit', width: 120, render: (_, v) => unitName(v.unitId, v.unitName) },
     ...(mayCall
       ? [
           {

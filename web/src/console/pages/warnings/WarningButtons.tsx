@@ -6,6 +6,7 @@ import { useApi, useApiMutation } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { PendingPicksContext, usePendingPicks } from '../../../ui/pending-picks';
 import { SearchSelect } from '../../../ui/SearchSelect';
+import { useStaffLabel } from '../../components/units';
 import { WARNING_READS, type WarningView } from './shared';
 
 type Step = 'acknowledge' | 'assign' | 'resolve';
@@ -13,6 +14,7 @@ type Step = 'acknowledge' | 'assign' | 'resolve';
 /** 确认 / 指派 / 解除 with a note, and 发起整改 with one click (or a link to the action opened). */
 export function WarningButtons({ warning: w }: { warning: WarningView }) {
   const { t } = useI18n();
+  const staffLabel = useStaffLabel();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [step, setStep] = useState<Step | null>(null);
@@ -94,7 +96,7 @@ export function WarningButtons({ warning: w }: { warning: WarningView }) {
                   loading={staff.isPending}
                   options={(staff.data?.items ?? []).map((m) => ({
                     value: m.id,
-                    label: `${m.displayName} · ${m.unitName}`,
+                    label: staffLabel(m),
                   }))}
                 />
               </Form.Item>

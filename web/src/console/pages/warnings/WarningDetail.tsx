@@ -3,9 +3,11 @@ import { useApi } from '../../../api/hooks';
 import { type Translate, useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
 import { HistoryTimeline, LinkedComplaints } from '../../components/RecordHistory';
+import { useUnitName } from '../../components/units';
 import { formatTime } from '../complaint/format';
 import { figuresText } from './figures';
 import { SpikeChart } from './SpikeChart';
+import { useScopeText } from './scope-text';
 import { KIND_COLOR, STATUS_COLOR, type WarningView } from './shared';
 import { WarningButtons } from './WarningButtons';
 
@@ -19,6 +21,8 @@ export function WarningDetail({ id }: { id: number }) {
 
 function WarningCard({ warning: w }: { warning: WarningView }) {
   const { t } = useI18n();
+  const unitName = useUnitName();
+  const scopeText = useScopeText();
   return (
     <Flex vertical gap={16} data-testid="warn-detail">
       <Card
@@ -26,7 +30,7 @@ function WarningCard({ warning: w }: { warning: WarningView }) {
         title={
           <Flex gap={8} align="center" wrap>
             <Typography.Text strong>
-              #{w.id} {t(`warn.scope.${w.scope.kind}` as Key)}：{w.scope.label}
+              #{w.id} {scopeText(w.scope)}
             </Typography.Text>
             <Tag color={KIND_COLOR[w.kind] ?? 'blue'}>{t(`warn.kind.${w.kind}` as Key)}</Tag>
             <Tag color={STATUS_COLOR[w.status]}>{t(`warn.status.${w.status}` as Key)}</Tag>
@@ -38,7 +42,7 @@ function WarningCard({ warning: w }: { warning: WarningView }) {
           <Descriptions.Item label={t('warn.col.figures')} span="filled">
             {figuresText(w, t)}
           </Descriptions.Item>
-          <Descriptions.Item label={t('warn.col.unit')}>{w.unit.name}</Descriptions.Item>
+          <Descriptions.Item label={t('warn.col.unit')}>{unitName(w.unit.id, w.unit.name)}</Descriptions.Item>
           <Descriptions.Item label={t('warn.col.owner')}>{w.owner?.name ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('warn.col.raised')}>{formatTime(w.raisedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('warn.updated')}>

@@ -4,10 +4,12 @@ import { Link } from 'react-router-dom';
 import { ApiError } from '../../../api/client';
 import { useApiPages } from '../../../api/hooks';
 import { type Translate, useI18n } from '../../../i18n';
+import { useUnitName } from '../../components/units';
 import { useSession } from '../../session';
 import { UnitSelect } from '../complaint/actions/pickers';
 import { formatTime } from '../complaint/format';
 import { figuresText } from './figures';
+import { useScopeText } from './scope-text';
 import { KIND_COLOR, KINDS, STATUS_COLOR, STATUSES, type WarningSummary } from './shared';
 
 type Key = Parameters<Translate>[0];
@@ -17,6 +19,8 @@ type Status = (typeof STATUSES)[number];
 /** 预警列表: newest first, a page at a time, by kind, status and unit. */
 export function WarningsList() {
   const { t } = useI18n();
+  const unitName = useUnitName();
+  const scopeText = useScopeText();
   const { has } = useSession();
   const [kind, setKind] = useState<Kind | undefined>();
   const [status, setStatus] = useState<Status | undefined>('open');
@@ -79,11 +83,7 @@ export function WarningsList() {
           {
             title: t('warn.col.scope'),
             key: 'scope',
-            render: (_, w) => (
-              <Link to={`/warnings/${w.id}`}>
-                {t(`warn.scope.${w.scope.kind}` as Key)}：{w.scope.label}
-              </Link>
-            ),
+            render: (_, w) => <Link to={`/warnings/${w.id}`}>{scopeText(w.scope)}</Link>,
           },
           { title: t('warn.col.figures'), key: 'figures', render: (_, w) => figuresText(w, t) },
           {
@@ -92,7 +92,12 @@ export function WarningsList() {
             width: 90,
             render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`warn.status.${s}` as Key)}</Tag>,
           },
-          { title: t('warn.col.unit'), key: 'unit', width: 140, render: (_, w) => w.unit.name },
+          {
+            title: t('warn.col.unit'),
+            key: 'unit',
+            width: 140,
+            render: (_, w) => unitName(w.unit.id, w.unit.name),
+          },
           { title: t('warn.col.owner'), key: 'owner', width: 90, render: (_, w) => w.owner?.name ?? '—' },
           { title: t('warn.col.raised'), dataIndex: 'raisedAt', width: 150, render: formatTime },
         ]}

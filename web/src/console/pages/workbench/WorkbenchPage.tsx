@@ -4,7 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../../i18n';
 import { onDemand } from '../../components/on-demand';
 import { QueryError } from '../../components/QueryState';
-import { useUnits } from '../../components/units';
+import { useUnitName } from '../../components/units';
 import { useSession } from '../../session';
 import { BulkActions } from './BulkActions';
 import type { BulkKind } from './BulkModal';
@@ -90,7 +90,7 @@ export default function WorkbenchPage() {
   // Mounted from the first bulk action on, so that closing animates.
   const [bulkOpened, setBulkOpened] = useState(false);
   const [grouping, setGrouping] = useState(false);
-  const units = useUnits();
+  const nameOfUnit = useUnitName();
   const [view, setView] = useState<string | undefined>();
   const [naming, setNaming] = useState(false);
   const searchRef = useRef<InputRef>(null);
@@ -134,8 +134,7 @@ export default function WorkbenchPage() {
     return () => document.removeEventListener('keydown', onKey);
   }, [rows, active, bulk, naming, open]);
 
-  const unitName = (row: ComplaintRow) =>
-    units.find((u) => u.id === row.unit.id)?.label ?? row.unit.name ?? '—';
+  const unitName = (row: ComplaintRow) => nameOfUnit(row.unit.id, row.unit.name);
 
   const changeFilters = (f: Filters) => {
     setFilters(f);

@@ -4,7 +4,7 @@ import { PERMISSIONS } from '../../../../../../src/modules/complaints/permission
 import { useApi } from '../../../../api/hooks';
 import { useI18n } from '../../../../i18n';
 import { SearchSelect } from '../../../../ui/SearchSelect';
-import { useUnits } from '../../../components/units';
+import { useStaffLabel, useUnits } from '../../../components/units';
 import { useSession } from '../../../session';
 import type { Person } from '../contract';
 
@@ -55,14 +55,14 @@ export function AssigneeSelect({
 }) {
   const { t } = useI18n();
   const { user } = useSession();
+  const staffLabel = useStaffLabel();
   const chosen = Form.useWatch('unitId') as number | undefined;
   const unit = chosen ?? unitId;
   const staff = useApi('/staff', { query: { unitId: unit } }, { staleTime: STALE });
   const people = (staff.data?.items ?? []).filter((m) => m.roles.some((r) => HANDLING_ROLES.includes(r)));
   const options = people.map((m) => ({
     value: m.id,
-    label:
-      m.id === user?.userId ? t('cp.field.me', { name: m.displayName }) : `${m.displayName} · ${m.unitName}`,
+    label: m.id === user?.userId ? t('cp.field.me', { name: m.displayName }) : staffLabel(m),
   }));
   // The value already chosen stays named even when the chosen unit does not list them.
   if (props.value !== undefined && !people.some((m) => m.id === props.value)) {
