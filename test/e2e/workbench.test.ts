@@ -222,7 +222,7 @@ describe('the workbench in Chromium', () => {
       await expect.poll(() => page.getByRole('tab', { name: 'My queue' }).count()).toBe(1);
       await expect
         .poll(() => rowOf(page, queue.urgent).getByTestId('countdown').innerText())
-        .toMatch(/^1 h \d+ min left$/);
+        .toMatch(/^1h \d+m left$/);
       // Titles, the handler's and customers' (masked) names and the language switch's own name are data.
       const data = [...titles, '陈坐席', '**', '中文'];
       const chinese = (await chineseText(page)).filter((line) => !data.some((d) => line.includes(d)));

@@ -53,7 +53,7 @@ export const en: typeof zh = {
     accepted: 'Accepted',
     assigned: 'Assigned',
     investigating: 'Investigating',
-    waiting_customer: 'Waiting for customer',
+    waiting_customer: 'Awaiting customer',
     proposed: 'Remedy proposed',
     approved: 'Approved',
     replied: 'Replied',

@@ -104,13 +104,18 @@ export function workbenchColumns(
             <Snippet snippet={r.snippet} />
           </>
         ) : (
-          <Clipped text={title} width={170} />
+          <Clipped text={title} width={150} />
         ),
     },
     {
       key: 'customer',
       title: <TwoLines first={t('workbench.col.customer')} second={t('workbench.col.channel')} />,
-      render: (_, r) => <TwoLines first={maskName(r.complainantName)} second={term('channel', r.channel)} />,
+      render: (_, r) => (
+        <TwoLines
+          first={maskName(r.complainantName)}
+          second={<Clipped text={term('channel', r.channel)} width={100} />}
+        />
+      ),
     },
     {
       key: 'status',
@@ -132,7 +137,7 @@ export function workbenchColumns(
       key: 'category',
       title: t('workbench.col.category'),
       render: (_, r) => (
-        <Clipped text={(locale === 'en' ? r.category.nameEn : r.category.nameZh) ?? '—'} width={150} />
+        <Clipped text={(locale === 'en' ? r.category.nameEn : r.category.nameZh) ?? '—'} width={130} />
       ),
     },
     {
@@ -140,7 +145,7 @@ export function workbenchColumns(
       title: <TwoLines first={t('workbench.col.unit')} second={t('workbench.col.assignee')} />,
       render: (_, r) => (
         <TwoLines
-          first={<Clipped text={opts.unitName(r)} width={140} />}
+          first={<Clipped text={opts.unitName(r)} width={120} />}
           second={
             r.assignee ? <span data-testid="assignee">{r.assignee.name}</span> : t('workbench.unassigned')
           }
