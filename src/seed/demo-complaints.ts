@@ -39,14 +39,17 @@ export async function seedDemoComplaints(
       demands: ['explanation'],
       ...input,
     });
-  /** Accepted and assigned to the Pudong station's handler, who starts the investigation. */
-  const atPudong = async (number: string) => {
+  /**
+   * Accepted and assigned to the Pudong station's handler or to the agent at the customer service
+   * centre, who starts the investigation.
+   */
+  const investigating = async (number: string, by: 'handler' | 'agent') => {
     await complaints.acceptComplaint(agent, number, {});
     await complaints.assignComplaint(agent, number, {
-      unitId: unit('pudong'),
-      assigneeId: userIds.get('handler'),
+      unitId: unit(by === 'handler' ? 'pudong' : 'service'),
+      assigneeId: userIds.get(by),
     });
-    await complaints.startInvestigation(handler, number, {});
+    await complaints.startInvestigation(by === 'handler' ? handler : agent, number, {});
   };
 
   // 待受理
@@ -109,7 +112,7 @@ export async function seedDemoComplaints(
     demands: ['reship', 'apology'],
     complainant: { name: '冯女士', phone: '13722223333', preferredContact: 'sms' },
   });
-  await atPudong(falseSign.number);
+  await investigating(falseSign.number, 'handler');
 
   // 待补充材料
   const electronics = await register({
@@ -121,7 +124,7 @@ export async function seedDemoComplaints(
     demandAmount: 59900,
     complainant: { name: '陈先生', phone: '13833334444', preferredContact: 'phone' },
   });
-  await atPudong(electronics.number);
+  await investigating(electronics.number, 'handler');
   await complaints.requestInformation(handler, electronics.number, {
     reason: '请提供开箱视频或内件照片，以及快递面单照片。',
   });
@@ -135,12 +138,7 @@ export async function seedDemoComplaints(
     demands: ['apology', 'compensation'],
     complainant: { name: '赵女士', phone: '13700001111', preferredContact: 'sms' },
   });
-  await complaints.acceptComplaint(agent, pending.number, {});
-  await complaints.assignComplaint(agent, pending.number, {
-    unitId: unit('service'),
-    assigneeId: userIds.get('agent'),
-  });
-  await complaints.startInvestigation(agent, pending.number, {});
+  await investigating(pending.number, 'agent');
   await complaints.recordJudgement(agent, pending.number, {
     liableParty: 'company',
     degree: 'full',
@@ -166,7 +164,7 @@ export async function seedDemoComplaints(
     demandAmount: 8000,
     complainant: { name: '褚女士', phone: '13944445555', preferredContact: 'phone' },
   });
-  await atPudong(lost.number);
+  await investigating(lost.number, 'handler');
   await complaints.recordJudgement(handler, lost.number, {
     liableParty: 'company',
     degree: 'full',
@@ -191,12 +189,7 @@ export async function seedDemoComplaints(
     demands: ['refund'],
     complainant: { name: '卫先生', phone: '13555556666', preferredContact: 'phone' },
   });
-  await complaints.acceptComplaint(agent, fee.number, {});
-  await complaints.assignComplaint(agent, fee.number, {
-    unitId: unit('service'),
-    assigneeId: userIds.get('agent'),
-  });
-  await complaints.startInvestigation(agent, fee.number, {});
+  await investigating(fee.number, 'agent');
   await complaints.recordJudgement(agent, fee.number, {
     liableParty: 'customer',
     degree: 'none',
@@ -279,12 +272,7 @@ export async function seedDemoComplaints(
     demands: ['apology'],
     complainant: { name: '周女士', phone: '13500003333' },
   });
-  await complaints.acceptComplaint(agent, closed.number, {});
-  await complaints.assignComplaint(agent, closed.number, {
-    unitId: unit('service'),
-    assigneeId: userIds.get('agent'),
-  });
-  await complaints.startInvestigation(agent, closed.number, {});
+  await investigating(closed.number, 'agent');
   await complaints.recordJudgement(agent, closed.number, {
     liableParty: 'company',
     degree: 'full',
