@@ -155,6 +155,21 @@ describe('the home dashboard and the approvals inbox in Chromium', { timeout: 12
     await w.context.close();
   });
 
+  it('fits the approvals on a 1366-pixel screen in English, both buttons of a row in sight', async () => {
+    const w = await openPage(browser, server.baseUrl, { viewport: { width: 1366, height: 900 } });
+    await w.context.addInitScript(() => localStorage.setItem('kesu.locale', 'en'));
+    await signInAt(w.page, '/approvals', 'supervisor');
+    const row = w.page.getByRole('row', { name: new RegExp(aboveLimit) });
+    await row.getByRole('button', { name: 'Reject' }).waitFor();
+    const sideways = await w.page.getByTestId('pending-approvals').evaluate((el) => {
+      const table = el.querySelector('.ant-table-content');
+      return table ? table.scrollWidth - table.clientWidth : -1;
+    });
+    expect(sideways).toBe(0);
+    w.expectClean();
+    await w.context.close();
+  });
+
   it('lets the manager reject it with a reason, which the form requires', async () => {
     const w = await openPage(browser, server.baseUrl);
     await signInAt(w.page, '/approvals', 'manager');

@@ -104,10 +104,10 @@ export default function ApprovalsPage() {
       key: 'grade',
       title: t('approvals.col.grade'),
       render: (_, r) => (
-        <Space size={4}>
+        <Flex vertical align="start" gap={4}>
           <Tag color={r.grade === 'major' ? 'red' : undefined}>{term('grade', r.grade)}</Tag>
           <Tag>{term('priority', r.priority)}</Tag>
-        </Space>
+        </Flex>
       ),
     },
     {
@@ -156,6 +156,7 @@ export default function ApprovalsPage() {
     {
       key: 'actions',
       title: t('approvals.col.actions'),
+      width: 170,
       render: (_, r) => (
         <Space>
           <Button type="primary" size="small" onClick={() => open(r, 'approve')}>
