@@ -37,7 +37,7 @@ export const zh = {
 };
 
 export const en: typeof zh = {
-  'nav.audit': 'History verification',
+  'nav.audit': 'Verify history',
   'audit.title': 'History verification',
   'audit.intro':
     'The handling history is kept as a hash chain: any later edit or deletion breaks it. A verification recomputes every record’s hash and names the first one tampered with. Each verification is itself recorded in the history.',
