@@ -102,6 +102,10 @@ describe('责任判定 in Chromium', () => {
       responsibleUser: null,
       responsibleParty: { name: '浦东金桥加盟站' },
     });
+    // In English the responsible unit is named in English.
+    await page.getByTestId('language').click();
+    await expect.poll(() => page.getByTestId('complaint-handling').textContent()).toContain('Pudong Station');
+    expect(await page.getByTestId('complaint-handling').textContent()).not.toContain('浦东网点');
     expectClean();
   });
 });

@@ -1,6 +1,7 @@
 import { Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../i18n';
+import { useUnitName } from '../../components/units';
 import type { ComplaintDetail } from './contract';
 import { formatTime, yuan } from './format';
 import { RemedyFulfilment } from './RemedyFulfilment';
@@ -34,6 +35,7 @@ function Part({
 export function HandlingCard({ complaint: c }: { complaint: ComplaintDetail }) {
   const { t } = useI18n();
   const termOf = useTermOf();
+  const unitName = useUnitName();
   const j = c.judgement;
   return (
     <Card title={t('cp.section.handling')} size="small" data-testid="complaint-handling">
@@ -45,7 +47,7 @@ export function HandlingCard({ complaint: c }: { complaint: ComplaintDetail }) {
             </Descriptions.Item>
             <Descriptions.Item label={t('cp.degree')}>{termOf('degree', j.degree)}</Descriptions.Item>
             <Descriptions.Item label={t('cp.responsibleUnit')}>
-              {j.responsibleUnit?.name ?? '—'}
+              {j.responsibleUnit ? unitName(j.responsibleUnit.id, j.responsibleUnit.name) : '—'}
             </Descriptions.Item>
             <Descriptions.Item label={t('cp.responsiblePerson')}>
               {[
