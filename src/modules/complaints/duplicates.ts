@@ -31,7 +31,10 @@ type Subject = Pick<NewComplaint, 'customer_id' | 'waybill_no' | 'received_at'>;
 
 type EarlierRow = { id: number; number: string; status: string; received_at: number; reason: MatchReason };
 
-/** Complaints since `since`, merged ones left out (archived too), the newest first, with the reason they match for. */
+/**
+ * Complaints since `since`, merged ones left out (archived ones too: their target counts), the newest
+ * first, with the reason they match for.
+ */
 const earlierSince = (db: Kysely<Database>, since: number, reason: MatchReason) =>
   db
     .selectFrom('complaints')
