@@ -5,7 +5,7 @@ import { rebuildStats } from '../../src/modules/stats/index.js';
 import { runTopicsCommand } from '../../src/modules/topics/index.js';
 import { type Client, login } from '../support/client.js';
 import { DIALECTS, startTestApp, type TestApp } from '../support/test-app.js';
-import { history, MIDNIGHT, writeRows } from './support.js';
+import { FRAUD, history, MIDNIGHT, writeRows } from './support.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -71,6 +71,24 @@ for (const dialect of DIALECTS) {
       expect(fraudTopic(body.topics)).toBeDefined();
       const other = await handler.get(`/api/v1/topics?unitId=${t.org.unitIds.get('nanshan')}`);
       expect(other.status).toBe(403);
+    });
+
+    it('does not count a merged duplicate, archived or not, in a topic', async () => {
+      const before = fraudTopic((await executive.ok('GET', '/api/v1/topics')).topics);
+      const original = await t.app.db
+        .selectFrom('complaints')
+        .selectAll()
+        .where('content', '=', FRAUD[0] ?? '')
+        .executeTakeFirstOrThrow();
+      const { id, number: _number, ...row } = original;
+      for (const [i, status] of (['merged', 'closed'] as const).entries())
+        await t.app.db
+          .insertInto('complaints')
+          .values({ ...row, number: `KS-T-DUP-${i}`, status, merged_into_id: id })
+          .execute();
+      await runTopicsCommand(t.app);
+      const after = fraudTopic((await executive.ok('GET', '/api/v1/topics')).topics);
+      expect(after?.size).toBe(before?.size);
     });
 
     it('keeps a topic’s id the next day', async () => {

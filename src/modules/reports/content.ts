@@ -87,7 +87,8 @@ async function repeatComplainants(app: AppContext, scope: Scope) {
     .select(['u.id', 'u.name', (eb) => eb.fn.countAll<number | string>().as('n')])
     .where('c.received_at', '>=', start)
     .where('c.received_at', '<', end)
-    .where('c.status', '!=', 'merged')
+    // A merged duplicate, archived or not, is its target's complaint.
+    .where('c.merged_into_id', 'is', null)
     .where('c.unit_path', 'like', `${scope.unitPath}%`)
     .groupBy(['u.id', 'u.name'])
     .having((eb) => eb.fn.countAll(), '>=', 2)

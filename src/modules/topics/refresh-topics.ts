@@ -46,7 +46,8 @@ async function recentComplaints(db: Db | Tx, days: RunDays, now: number) {
     .select(['id', 'title', 'content', 'unit_id', 'unit_path', 'received_at'])
     .where('received_at', '>=', days.from)
     .where('received_at', '<=', now)
-    .where('status', '<>', 'merged')
+    // A merged duplicate, archived or not, is its target's complaint: not counted twice in a topic.
+    .where('merged_into_id', 'is', null)
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
     .limit(MAX_COMPLAINTS)
