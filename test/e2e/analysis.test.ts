@@ -40,7 +40,10 @@ const PLAN: Planned[] = [
   one(at(6, 8), 'c', { unit: 'nanshan' }),
   ...[1, 2, 3, 4, 5, 6].map((d) => one(at(-d, 11), 'a')),
   ...[0, 2, 4].map((d) => one(at(d - 365, 15), 'b')),
+  // A second call about the third complaint, merged into it and archived: counted nowhere.
+  one(at(1, 15), 'b'),
 ];
+const DUPLICATE = PLAN.length - 1;
 /** Judgements (two valid, one invalid), stage clocks, two surveys and two remedies of the nine. */
 const STEPS: Array<Exclude<Step, { op: 'follow' }>> = [
   { op: 'judge', i: 0, validity: 'valid', liable: 'company' },
@@ -112,6 +115,12 @@ describe('the analysis pages (统计分析) in Chromium', { timeout: 180_000 }, 
         .where('id', '=', id)
         .execute();
     for (const [k, step] of STEPS.entries()) await applyStep(db, server.org, ids, step, at(7, 0, k));
+    await applyStep(db, server.org, ids, { op: 'merge', i: DUPLICATE, into: 2 }, at(1, 16));
+    await db
+      .updateTable('complaints')
+      .set({ status: 'closed', closed_at: at(1, 17) })
+      .where('id', '=', ids[DUPLICATE] ?? 0)
+      .execute();
     while (await db.transaction().execute((tx) => followHistory(tx, server.app)));
   });
 
@@ -146,7 +155,7 @@ describe('the analysis pages (统计分析) in Chromium', { timeout: 180_000 }, 
     expect(await rows.first().innerText()).toMatch(/5\s+55\.6%\s+6/);
     copyFileSync(await screenshot(w.page, 'analysis-pareto'), resolve(EVIDENCE, 'analysis-pareto.png'));
 
-    // The second bar (B, 3 complaints) lists exactly those three.
+    // The second bar (B, 3 complaints) lists exactly those three, not the archived duplicate.
     await clickItem(w.page, pareto, 0, 1);
     expect(await listed(w.page)).toBe(3);
     const url = new URL(w.page.url());

@@ -8,7 +8,7 @@ import { applyStep, type History, MIDNIGHT, writeComplaints } from './history.js
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const base = { priority: 'P3', grade: 'general', region: null, firstContact: false, repeat: false } as const;
-// 2026-12-01 (local): three in Pudong (one by wechat, one merged away), one in Nanshan; 2026-11-30: two; 2025-12-01: one.
+// 2026-12-01 (local): three in Pudong (one by wechat, one merged away and archived), one in Nanshan; 2026-11-30: two; 2025-12-01: one.
 const history: History = {
   complaints: [
     { ...base, receivedAt: MIDNIGHT + 9 * HOUR, unit: 'pudong', channel: 'phone' },
@@ -39,6 +39,12 @@ for (const dialect of DIALECTS) {
       for (const name of ['admin', 'executive', 'handler', 'handler2']) as[name] = await login(t.http, name);
       const ids = await writeComplaints(t.app.db, t.org, history);
       await applyStep(t.app.db, t.org, ids, { op: 'merge', i: 3, into: 0 }, MIDNIGHT + 30 * HOUR);
+      // The duplicate is archived after its merge: still not counted, and not listed behind a figure.
+      await t.app.db
+        .updateTable('complaints')
+        .set({ status: 'closed', closed_at: MIDNIGHT + 31 * HOUR })
+        .where('id', '=', ids[3] ?? 0)
+        .execute();
       await applyStep(
         t.app.db,
         t.org,
@@ -107,6 +113,9 @@ for (const dialect of DIALECTS) {
         const list = await u('admin').ok('GET', `/api/v1/complaints?${query}&limit=200`);
         expect(list.items.length, `${b.key ?? b.day}`).toBe(b.complaints);
       }
+      // The archived duplicate is listed by its own filter.
+      const merged = await u('admin').ok('GET', '/api/v1/complaints?merged=true&status=closed');
+      expect(merged.items.map((c: { number: string }) => c.number)).toHaveLength(1);
     });
 
     it('exports a table as xlsx with the figures', async () => {

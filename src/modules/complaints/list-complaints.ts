@@ -172,7 +172,7 @@ export async function filteredComplaints(
   oneOf('status', statuses, !openWalk);
   oneOf('priority', priorities, true);
   oneOf('channel', channels, false);
-  const { grade, assigneeId, customerId, repeat } = input;
+  const { grade, assigneeId, customerId, repeat, merged } = input;
   // Major complaints are few and have an index of their own; the general ones are nearly all.
   if (grade) filter(grade === 'major', (eb, col) => eb(col('grade'), '=', grade));
   if (assigneeId) filter(true, (eb, col) => eb(col('assignee_id'), '=', assigneeId));
@@ -217,6 +217,8 @@ export async function filteredComplaints(
       ordered: 'received_at',
     });
   if (repeat !== undefined) filter(false, (eb, col) => eb(col('repeat_complaint'), '=', repeat ? 1 : 0));
+  if (merged !== undefined)
+    filter(false, (eb, col) => eb(col('merged_into_id'), merged ? 'is not' : 'is', null));
   let q = ctx.db.selectFrom('complaints');
   let search: SearchQuery | undefined;
   /** Filters written off the index whatever drives the list (SQLite). */

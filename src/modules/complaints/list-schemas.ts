@@ -42,6 +42,12 @@ export const ListQuery = Type.Object(
     repeat: Type.Optional(
       Type.Boolean({ description: 'only repeat complaints (same customer or waybill again)' }),
     ),
+    merged: Type.Optional(
+      Type.Boolean({
+        description:
+          'false leaves out the duplicates merged into another complaint, archived since or not (as the statistics count); true lists only them',
+      }),
+    ),
     sort: Type.Optional(list(SORTS)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
     cursor: Type.Optional(Type.String({ maxLength: 500 })),

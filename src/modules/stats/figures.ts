@@ -141,6 +141,8 @@ export async function statsFigures(ctx: ActorContext, input: StatsInput): Promis
   const bounds = rangeBounds(period, tz);
   const base: Drill = {
     status: COUNTED_STATUSES,
+    // A duplicate archived after its merge is `closed`, and still not counted.
+    merged: false,
     receivedFrom: new Date(bounds.start).toISOString(),
     receivedTo: new Date(bounds.end).toISOString(),
     ...(scope.unit ? { unitId: scope.unit.id } : {}),

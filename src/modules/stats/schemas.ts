@@ -53,6 +53,7 @@ export const DrillSchema = Type.Object({
   priority: Type.Optional(Type.String()),
   grade: Type.Optional(Type.String()),
   repeat: Type.Optional(Type.Boolean()),
+  merged: Type.Optional(Type.Boolean()),
 });
 export type Drill = Static<typeof DrillSchema>;
 

@@ -32,6 +32,8 @@ export interface Filters {
   overdue?: boolean;
   dueWithin?: number;
   repeat?: boolean;
+  /** false from a drill-down: the duplicates merged into another complaint left out, as the statistics count. */
+  merged?: boolean;
   q?: string;
 }
 
@@ -58,6 +60,7 @@ export function listQuery(tab: Tab, f: Filters, unitId: number, sort: Sort): Lis
     dueWithin: f.dueWithin,
     // false (first complaints only) comes from a drill-down's address; the checkbox sets true or nothing.
     repeat: f.repeat,
+    merged: f.merged,
     q: f.q?.trim() || undefined,
     sort,
     limit: 50,
@@ -77,6 +80,7 @@ export const URL_FILTERS = [
   'overdue',
   'dueWithin',
   'repeat',
+  'merged',
 ] as const;
 
 /**
@@ -114,6 +118,7 @@ export function filtersFromUrl(params: URLSearchParams): Filters | null {
     overdue: params.get('overdue') === 'true' || undefined,
     dueWithin: dueWithin && dueWithin <= 100000 ? dueWithin : undefined,
     repeat: params.has('repeat') ? params.get('repeat') === 'true' : undefined,
+    merged: params.has('merged') ? params.get('merged') === 'true' : undefined,
   };
 }
 
