@@ -89,7 +89,7 @@ for (const dialect of DIALECTS) {
       for (const n of notices)
         expect(n.body).toContain(
           n.locale === 'en'
-            ? 'Station named again, 浦东网点) at 浦东网点: 10 complaints within 7 days'
+            ? 'Station named again, Pudong Station) at Pudong Station: 10 complaints within 7 days'
             : '（网点多次被诉，浦东网点）：7 天内 10 件投诉',
         );
       expect(notices.length).toBeGreaterThan(0);
@@ -194,6 +194,20 @@ for (const dialect of DIALECTS) {
       expect(byCategory.figures.expected).toBeLessThan(3);
       expect(byCategory.figures.pValue).toBeLessThan(0.01);
       expect(spikes.some((w) => w.scope.kind === 'unit' && w.scope.key === String(nanshan))).toBe(true);
+      // A channel is named, not coded, and so is the scope in the supervisors' notice.
+      const byChannel = spikes.find((w) => w.scope.kind === 'channel' && w.scope.key === 'wechat');
+      expect(byChannel?.scope.label).toBe('微信');
+      const subjects = await t.app.db
+        .selectFrom('notifications')
+        .select(['locale', 'subject'])
+        .where('event', '=', 'warning_raised')
+        .execute();
+      const about = (id: number) =>
+        subjects
+          .filter((n) => new RegExp(`#${id}[:：]`).test(n.subject ?? ''))
+          .map((n) => [n.locale, n.subject]);
+      expect(about(byCategory.id)).toContainEqual(['zh-CN', `预警 #${byCategory.id}：内件短少`]);
+      expect(about(byChannel.id)).toContainEqual(['zh-CN', `预警 #${byChannel.id}：微信`]);
       const detail = await executive.ok('GET', `${base}/${byCategory.id}`);
       expect(detail.series.at(-1)).toMatchObject({ date: '2026-03-12', count: 9 });
       expect(detail.series.at(-1).upper).toBeLessThan(9);

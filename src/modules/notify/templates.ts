@@ -311,8 +311,8 @@ const TEXTS: Texts = {
       body: '{unit} 出现预警 #{warning_id}（{kind}，{scope}）：{summary}。请在预警页查看并确认处理。',
     },
     en: {
-      subject: 'Warning #{warning_id}: {scope}',
-      body: 'Warning #{warning_id} ({kind_en}, {scope}) at {unit}: {summary_en}. Please look at it on the warnings page and acknowledge it.',
+      subject: 'Warning #{warning_id}: {scope_en}',
+      body: 'Warning #{warning_id} ({kind_en}, {scope_en}) at {unit_en}: {summary_en}. Please look at it on the warnings page and acknowledge it.',
     },
   },
 };

@@ -11,6 +11,7 @@ import { addDays, dateRange, loadCalendar } from '../sla/index.js';
 import { dayStart } from './day-bounds.js';
 import { raiseWarning, type WarningCandidate } from './raise.js';
 import { MAX_COMPLAINTS } from './rules.js';
+import { scopeNames } from './scope-names.js';
 import { DIMENSION, dayNumber, SPIKE_SCOPES, type SpikeScope, scopeSeries } from './scope-series.js';
 import { loadWarningSettings } from './settings.js';
 import { judgeLastDay } from './spike-test.js';
@@ -49,7 +50,7 @@ export async function detectSpikes(tx: Tx, app: AppContext): Promise<number> {
       const since = spike.windowDays === 2 ? addDays(date, -1) : date;
       await raiseWarning(tx, app, {
         kind: 'spike',
-        scope: { kind: s.scope, key: s.key, label: await labelOf(tx, s.scope, s.key) },
+        scope: { kind: s.scope, key: s.key, label: await scopeLabel(tx, s.scope, s.key) },
         ...(s.scope === 'unit' ? { unitId: Number(s.key) } : {}),
         figures: { day: date, ...spike, sensitivity },
         complaintIds: await complaintsOf(
@@ -72,22 +73,6 @@ async function readDone(tx: Tx): Promise<string | null> {
   if (!position) return null;
   const s = String(position);
   return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
-}
-
-export async function labelOf(tx: Tx, scope: SpikeScope, key: string): Promise<string> {
-  if (scope === 'category') {
-    const c = await tx
-      .selectFrom('categories')
-      .select('name_zh')
-      .where('id', '=', Number(key))
-      .executeTakeFirst();
-    return c?.name_zh ?? key;
-  }
-  if (scope === 'unit') {
-    const u = await tx.selectFrom('units').select('name').where('id', '=', Number(key)).executeTakeFirst();
-    return u?.name ?? key;
-  }
-  return key;
 }
 
 /** The complaints of the scope received in [start, end), newest first (bounded). */
@@ -115,3 +100,7 @@ export const spikesJob = defineJob({
   },
   maxAttempts: 2,
 });
+
+/** The scope's name as the warning keeps it (Chinese; notices and the console name it in English). */
+const scopeLabel = async (tx: Tx, kind: SpikeScope, key: string) =>
+  (await scopeNames(tx, { kind, key, label: key })).zh;

@@ -4,6 +4,7 @@ import { appendEvent } from '../audit/index.js';
 import { nearestWithRole, queueNotices } from '../notify/index.js';
 import { warningNoticeVars } from './notice-text.js';
 import { LIVE, MAX_COMPLAINTS, type ScopeKind, WARNING_STREAM, type WarningKind } from './rules.js';
+import { scopeNames } from './scope-names.js';
 
 /** What a detector found: the warning it asks for. */
 export interface WarningCandidate {
@@ -26,7 +27,7 @@ export interface Raised {
 type Ctx = Pick<AppContext, 'clock' | 'config'>;
 
 async function unitOf(tx: Tx, unitId: number | undefined) {
-  const q = tx.selectFrom('units').select(['id', 'path', 'name']);
+  const q = tx.selectFrom('units').select(['id', 'path', 'name', 'name_en']);
   const unit = await (unitId === undefined
     ? q.where('parent_id', 'is', null).orderBy('id')
     : q.where('id', '=', unitId)
@@ -109,6 +110,7 @@ export async function raiseWarning(tx: Tx, ctx: Ctx, c: WarningCandidate): Promi
     newStream: true,
   });
   const supervisors = await nearestWithRole(tx, unit.path, 'supervisor');
+  const scope = await scopeNames(tx, c.scope);
   await queueNotices(
     tx,
     [
@@ -117,8 +119,10 @@ export async function raiseWarning(tx: Tx, ctx: Ctx, c: WarningCandidate): Promi
         complaintId: null,
         vars: {
           warning_id: row.id,
-          scope: c.scope.label,
+          scope: scope.zh,
+          scope_en: scope.en,
           unit: unit.name,
+          unit_en: unit.name_en || unit.name,
           ...warningNoticeVars(c.kind, c.figures),
         },
         targets: [...supervisors.map((userId) => ({ userId })), { robots: true as const }],

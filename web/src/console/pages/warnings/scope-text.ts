@@ -7,7 +7,7 @@ type Key = Parameters<Translate>[0];
 
 /** `单位：南山网点` / `Unit: Nanshan Station`: what a warning is about, named in the user's language. */
 export function useScopeText(): (scope: WarningSummary['scope']) => string {
-  const { t, locale } = useI18n();
+  const { t, term, locale } = useI18n();
   const unitName = useUnitName();
   const categories = useCategories();
   return ({ kind, key, label }) => {
@@ -16,7 +16,9 @@ export function useScopeText(): (scope: WarningSummary['scope']) => string {
         ? unitName(Number(key), label)
         : kind === 'category' && locale === 'en'
           ? (categories.find((c) => c.id === Number(key))?.nameEn ?? label)
-          : label;
+          : kind === 'channel'
+            ? term('channel', key)
+            : label;
     return t('warn.scopeText', { kind: t(`warn.scope.${kind}` as Key), name });
   };
 }
