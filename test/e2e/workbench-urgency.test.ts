@@ -75,7 +75,7 @@ describe('the workbench puts urgent work first, in Chromium', () => {
     SLOW,
   );
 
-  for (const width of [1024, 1440])
+  for (const width of [1024, 1366, 1440])
     it(
       `keeps the deadline column in sight at ${width} px, in English, in search results`,
       async () => {
@@ -96,6 +96,14 @@ describe('the workbench puts urgent work first, in Chromium', () => {
             .isVisible(),
         ).toBe(true);
         expect(await rowOf(page, waiting[0] ?? '').innerText()).toContain('WeChat');
+        // From a common laptop's width up, the whole row shows without scrolling sideways.
+        if (width >= 1366)
+          expect(
+            await page
+              .getByTestId('workbench')
+              .locator('.ant-table-content')
+              .evaluate((c) => c.scrollWidth - c.clientWidth),
+          ).toBe(0);
         await screenshot(page, `workbench-search-${width}`);
         w.expectClean();
         await w.context.close();

@@ -21,12 +21,15 @@ export function highlight({ text, marks }: SnippetData): ReactNode[] {
   return parts;
 }
 
+/** Wide enough for two lines of context around a hit; the row still fits at 1366 px. */
+export const SNIPPET_WIDTH = 260;
+
 export function Snippet({ snippet }: { snippet: SnippetData }) {
   return (
     <Typography.Paragraph
       type="secondary"
       data-testid="snippet"
-      style={{ margin: 0, fontSize: 12, whiteSpace: 'normal', maxWidth: 460 }}
+      style={{ margin: 0, fontSize: 12, whiteSpace: 'normal', maxWidth: SNIPPET_WIDTH }}
     >
       {highlight(snippet)}
     </Typography.Paragraph>

@@ -8,7 +8,7 @@ import { maskName } from '../../../../../src/lib/mask-name';
 import type { useI18n } from '../../../i18n';
 import { Countdown } from './Countdown';
 import type { ComplaintRow, Sort } from './model';
-import { Snippet } from './Snippet';
+import { SNIPPET_WIDTH, Snippet } from './Snippet';
 
 const STATUS_COLORS: Record<string, string> = {
   received: 'default',
@@ -83,14 +83,16 @@ export function workbenchColumns(
   };
   return [
     {
-      key: 'number',
-      title: t('workbench.col.number'),
-      dataIndex: 'number',
+      // The time received under the number (sorts by it): the row needs no column of its own for it.
+      key: 'received',
+      title: <TwoLines first={t('workbench.col.number')} second={t('workbench.col.received')} />,
       fixed: 'left',
-      render: (n: string) => (
-        <Link to={`/complaints/${n}`} style={{ whiteSpace: 'nowrap' }}>
-          {n}
-        </Link>
+      ...sortable('received'),
+      render: (_, r) => (
+        <TwoLines
+          first={<Link to={`/complaints/${r.number}`}>{r.number}</Link>}
+          second={dayjs(r.receivedAt).format('MM-DD HH:mm')}
+        />
       ),
     },
     {
@@ -100,11 +102,11 @@ export function workbenchColumns(
       render: (title: string, r) =>
         r.snippet ? (
           <>
-            <div>{title}</div>
+            <Clipped text={title} width={SNIPPET_WIDTH} />
             <Snippet snippet={r.snippet} />
           </>
         ) : (
-          <Clipped text={title} width={150} />
+          <Clipped text={title} width={140} />
         ),
     },
     {
@@ -137,7 +139,7 @@ export function workbenchColumns(
       key: 'category',
       title: t('workbench.col.category'),
       render: (_, r) => (
-        <Clipped text={(locale === 'en' ? r.category.nameEn : r.category.nameZh) ?? '—'} width={130} />
+        <Clipped text={(locale === 'en' ? r.category.nameEn : r.category.nameZh) ?? '—'} width={110} />
       ),
     },
     {
@@ -145,19 +147,11 @@ export function workbenchColumns(
       title: <TwoLines first={t('workbench.col.unit')} second={t('workbench.col.assignee')} />,
       render: (_, r) => (
         <TwoLines
-          first={<Clipped text={opts.unitName(r)} width={120} />}
+          first={<Clipped text={opts.unitName(r)} width={110} />}
           second={
             r.assignee ? <span data-testid="assignee">{r.assignee.name}</span> : t('workbench.unassigned')
           }
         />
-      ),
-    },
-    {
-      key: 'received',
-      title: t('workbench.col.received'),
-      ...sortable('received'),
-      render: (_, r) => (
-        <span style={{ whiteSpace: 'nowrap' }}>{dayjs(r.receivedAt).format('MM-DD HH:mm')}</span>
       ),
     },
     {
