@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readXlsx } from '../spreadsheets/support.js';
 import { type Client, login } from '../support/client.js';
 import { buildComplaint } from '../support/factories.js';
 import {
@@ -204,6 +206,37 @@ describe('the workbench in Chromium', () => {
       expect(await title.getAttribute('title')).toContain('还不接电话');
       expect(await row.innerText()).toMatch(/电话[\s\S]*重大[\s\S]*客服中心\s*陈坐席/);
       await screenshot(page, 'workbench-1366');
+      w.expectClean();
+      await w.context.close();
+    },
+    SLOW,
+  );
+
+  it(
+    "exports the list as it is filtered, every complaint of it, in the console's language",
+    async () => {
+      const w = await openPage(browser, server.baseUrl);
+      const { page } = w;
+      await signIn(page, 'supervisor');
+      // The two P2 complaints waiting to be assigned (a third P2 may be assigned by now: status narrows).
+      await page.goto('/workbench?priority=P2&status=accepted,assigned');
+      await page.getByTestId('language').click();
+      for (const n of unassigned) await rowOf(page, n).waitFor();
+      const shown = await page.locator('tbody tr[data-row-key]').evaluateAll((rows) =>
+        rows.map((r) => r.getAttribute('data-row-key')),
+      );
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-list').click(),
+      ]);
+      const rows = await readXlsx(readFileSync((await download.path()) ?? ''));
+      expect(rows[0]?.slice(0, 2)).toEqual(['编号 number', '状态 status']);
+      const exported = rows.slice(1);
+      expect(exported.map((r) => r[0])).toEqual(shown);
+      expect(exported.map((r) => r[6])).toEqual(shown.map(() => 'high'));
+      // Not on 我的待办, whose list is no filter.
+      await page.getByRole('tab', { name: 'My queue' }).click();
+      expect(await page.getByTestId('export-list').count()).toBe(0);
       w.expectClean();
       await w.context.close();
     },

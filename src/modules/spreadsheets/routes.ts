@@ -40,9 +40,10 @@ export function spreadsheetRoutes(http: Http, app: AppContext): void {
 
   route(http, e.exportComplaints, async (req, reply) => {
     const ctx = actorContext(app, req);
-    const locale = pickLocale(req.headers['accept-language']);
+    const { lang, ...filters } = req.query;
+    const locale = lang ?? pickLocale(req.headers['accept-language']);
     // Bad filters are refused here, before the first byte of the file is sent.
-    const exported = await prepareComplaintExport(ctx, req.query, locale);
+    const exported = await prepareComplaintExport(ctx, filters, locale);
     const body = new PassThrough();
     exported.writeTo(body).catch((error: unknown) => {
       // A client that leaves mid-download destroys the body, which ends the export.

@@ -36,5 +36,16 @@ export const ImportReportSchema = Type.Object({
   ),
 });
 
-/** The list's filters and sort, without paging: an export has every matching complaint. */
-export const ExportQuery = Type.Omit(ListQuery, ['limit', 'cursor']);
+/**
+ * The list's filters and sort, without paging: an export has every matching complaint. `lang` for
+ * a download by link, which cannot send the console's language as a header.
+ */
+export const ExportQuery = Type.Object(
+  {
+    ...Type.Omit(ListQuery, ['limit', 'cursor']).properties,
+    lang: Type.Optional(
+      Type.Enum(['zh-CN', 'en'], { description: 'the language of the values; Accept-Language when absent' }),
+    ),
+  },
+  { additionalProperties: false },
+);

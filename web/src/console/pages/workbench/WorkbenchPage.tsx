@@ -9,6 +9,7 @@ import { useSession } from '../../session';
 import { BulkActions } from './BulkActions';
 import type { BulkKind } from './BulkModal';
 import { COLUMN_SORTS, workbenchColumns } from './columns';
+import { ExportList } from './ExportList';
 import { FilterBar } from './FilterBar';
 import {
   type ComplaintRow,
@@ -193,7 +194,12 @@ export default function WorkbenchPage() {
         ) : (
           <span />
         )}
-        <Typography.Text type="secondary">{t('workbench.keyboard')}</Typography.Text>
+        <Flex align="center" gap={12}>
+          <Typography.Text type="secondary">{t('workbench.keyboard')}</Typography.Text>
+          {tab !== 'mine' && (
+            <ExportList tab={tab} filters={filters} unitId={user?.unitId ?? 0} sort={sort} />
+          )}
+        </Flex>
       </Flex>
       {list.error && <QueryError error={list.error} retry={list.refresh} />}
       <Table<ComplaintRow>
