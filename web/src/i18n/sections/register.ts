@@ -120,6 +120,20 @@ export const zh = {
   'register.remedy.compensation': '赔偿',
   'register.remedy.gift': '小礼品',
   'register.remedy.coupon': '优惠券',
+  'import.open': '批量导入',
+  'import.title': '批量导入投诉',
+  'import.intro':
+    '上传 Excel（.xlsx）或 CSV 文件，每行登记一件投诉，逐行校验、逐行登记；外部编号已导入过的行跳过。最大 20 MB。',
+  'import.template': '下载导入模板',
+  'import.drop': '点击或拖入文件',
+  'import.rows': '总行数',
+  'import.status.imported': '已导入',
+  'import.status.skipped': '已跳过',
+  'import.status.failed': '失败',
+  'import.col.row': '行号',
+  'import.col.status': '结果',
+  'import.col.number': '投诉编号',
+  'import.col.detail': '说明',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -244,4 +258,18 @@ export const en: Record<keyof typeof zh, string> = {
   'register.remedy.compensation': 'Compensation',
   'register.remedy.gift': 'Small gift',
   'register.remedy.coupon': 'Coupon',
+  'import.open': 'Import',
+  'import.title': 'Import complaints',
+  'import.intro':
+    'Upload an Excel (.xlsx) or CSV file with one complaint per row: each row is checked and registered on its own; rows whose external reference was imported before are skipped. At most 20 MB.',
+  'import.template': 'Download the template',
+  'import.drop': 'Click or drop a file here',
+  'import.rows': 'Rows',
+  'import.status.imported': 'Imported',
+  'import.status.skipped': 'Skipped',
+  'import.status.failed': 'Failed',
+  'import.col.row': 'Row',
+  'import.col.status': 'Result',
+  'import.col.number': 'Complaint',
+  'import.col.detail': 'Details',
 };

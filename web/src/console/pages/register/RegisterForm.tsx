@@ -1,7 +1,10 @@
-import { Alert, Button, Col, Form, Row, Typography, type UploadFile } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, Flex, Form, Row, Typography, type UploadFile } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useI18n } from '../../../i18n';
+import { onDemand } from '../../components/on-demand';
+import { useSession } from '../../session';
 import { CallerCard } from './CallerCard';
 import { ClassifyCard, ContentCard } from './ComplaintCards';
 import { CustomerPanel } from './CustomerPanel';
@@ -15,6 +18,9 @@ import { useAutoClassification } from './useAutoClassification';
 import { useCustomerLookup } from './useCustomerLookup';
 import { useRegister } from './useRegister';
 
+// 批量导入 is not part of the form's first load: fetched when it is about to be opened.
+const ImportModal = onDemand(() => import('./ImportModal').then((m) => ({ default: m.ImportModal })));
+
 const INITIAL: Partial<Values> = { channel: 'phone', complainant: { preferredContact: 'phone' } };
 
 /**
@@ -23,6 +29,8 @@ const INITIAL: Partial<Values> = { channel: 'phone', complainant: { preferredCon
  */
 export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome): void }) {
   const { t } = useI18n();
+  const { has } = useSession();
+  const [importing, setImporting] = useState(false);
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [parts, setParts] = useState<Parts>({ firstContact: false, remedy: false });
@@ -39,9 +47,27 @@ export function RegisterForm({ onRegistered }: { onRegistered(outcome: Outcome):
 
   return (
     <div data-testid="register-form">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('register.title')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('register.title')}
+        </Typography.Title>
+        {has('agent', 'supervisor', 'manager') && (
+          <Button
+            icon={<UploadOutlined />}
+            onMouseEnter={ImportModal.prefetch}
+            onFocus={ImportModal.prefetch}
+            onClick={() => setImporting(true)}
+            data-testid="import-open"
+          >
+            {t('import.open')}
+          </Button>
+        )}
+      </Flex>
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportModal.Component onClose={() => setImporting(false)} />
+        </Suspense>
+      )}
       <Typography.Paragraph type="secondary">{t('register.hint')}</Typography.Paragraph>
       <Row gutter={16}>
         <Col xs={24} lg={16}>
