@@ -145,6 +145,19 @@ describe('administration in Chromium', () => {
       expect.objectContaining({ stage: 'investigation', priority: 'P1', categoryId: null, minutes: 240 }),
     ]);
 
+    // 时限规则: remind at 70 % of a limit, raise a breached complaint's priority by two steps.
+    const remind = page.getByLabel('到期提醒（时限已用）');
+    await expect.poll(() => remind.inputValue(), { timeout: 8000 }).not.toBe('');
+    await remind.fill('70');
+    await page.getByLabel('超时提升优先级').click();
+    await page.locator('.ant-select-item-option', { hasText: /^2 级$/ }).click();
+    await page.locator('form').filter({ has: remind }).getByRole('button', { name: SAVE }).click();
+    await page.getByText('设置已保存').first().waitFor();
+    expect((await admin.request('GET', '/api/v1/settings/sla')).body).toMatchObject({
+      remindShare: 0.7,
+      raisePriorityOnBreach: 2,
+    });
+
     // Saturday gets the default period 09:00–18:00.
     await page.getByRole('tab', { name: '工作日历' }).click();
     const saturday = page.getByRole('row', { name: /周六/ });

@@ -133,6 +133,14 @@ describe('assessment (考核) in the console', () => {
     await admin.page.getByText('考核规则已保存').waitFor();
     const saved = await admin.page.evaluate(() => fetch('/api/v1/assessment/rules').then((r) => r.json()));
     expect(saved.rates.onTime).toEqual({ target: 0.9, points: 1, max: 20 });
+    // 申诉期限 beside the rules it lets staff appeal.
+    const window = admin.page.getByLabel('可申诉天数（自然日）');
+    await expect.poll(() => window.inputValue()).toBe('7');
+    await window.fill('10');
+    await admin.page.locator('form').filter({ has: window }).getByRole('button', { name: /保\s*存/ }).click();
+    await expect
+      .poll(() => admin.page.evaluate(() => fetch('/api/v1/settings/appeals').then((r) => r.json())))
+      .toEqual({ windowDays: 10 });
     admin.expectClean();
   });
 });

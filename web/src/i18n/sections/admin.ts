@@ -91,6 +91,14 @@ export const zh = {
   'admin.tab.calendar': '工作日历',
   'admin.sla.defaults': '默认时限',
   'admin.sla.defaultsHelp': '未设置策略的环节使用以下默认时限；P1 紧急投诉的登记与回复另有更短时限。',
+  'admin.sla.rules': '时限规则',
+  'admin.sla.rules.remind': '到期提醒（时限已用）',
+  'admin.sla.rules.remindHelp': '某环节时限用去此比例时，提醒处理人。',
+  'admin.sla.rules.raise': '超时提升优先级',
+  'admin.sla.rules.raiseHelp': '超时升级时，优先级提升的级数；0 为不提升。',
+  'admin.sla.rules.steps': '{n} 级',
+  'admin.sla.rules.unreachable': '联系不上客户自动结案（分钟）',
+  'admin.sla.rules.unreachableHelp': '联系客户未接通后，客户仍无回音，经过此时长按“联系不上”结案。',
   'admin.sla.policies': '自定义策略',
   'admin.sla.policiesHelp': '按环节 × 分类（含下级分类）× 优先级设置时限，越具体的策略优先。',
   'admin.sla.new': '新增策略',
@@ -429,6 +437,16 @@ export const en: Record<keyof typeof zh, string> = {
   'admin.sla.defaults': 'Default limits',
   'admin.sla.defaultsHelp':
     'Stages without a policy use these limits; P1 urgent complaints have shorter registration and reply limits.',
+  'admin.sla.rules': 'Time limit rules',
+  'admin.sla.rules.remind': 'Reminder (share of the limit used)',
+  'admin.sla.rules.remindHelp': 'The owner is reminded once this share of a stage’s limit has passed.',
+  'admin.sla.rules.raise': 'Raise the priority on a breach',
+  'admin.sla.rules.raiseHelp':
+    'Steps the priority goes up when a breach escalates the complaint; 0 for none.',
+  'admin.sla.rules.steps': '{n} steps',
+  'admin.sla.rules.unreachable': 'Close when the customer cannot be reached (minutes)',
+  'admin.sla.rules.unreachableHelp':
+    'After a failed call-back, a complaint whose customer stays silent this long is closed as unreachable.',
   'admin.sla.policies': 'Custom policies',
   'admin.sla.policiesHelp':
     'A limit per stage × category (with its sub-categories) × priority; the most specific policy wins.',

@@ -98,6 +98,9 @@ export const zh = {
   'admin.rules.pointsUnit': '分',
   'admin.rules.highSatisfactionFrom': '高满意度：推荐意愿 ≥',
   'admin.rules.qualityWeight': '质检权重（0–1）',
+  'admin.rules.appeals': '申诉期限',
+  'admin.rules.appeals.windowDays': '可申诉天数（自然日）',
+  'admin.rules.appeals.help': '责任判定或考核结果公布后，在此天数内可提出申诉。',
   'admin.rules.saved': '考核规则已保存',
 };
 
@@ -200,5 +203,9 @@ export const en: Record<keyof typeof zh, string> = {
   'admin.rules.pointsUnit': 'pts',
   'admin.rules.highSatisfactionFrom': 'Highly satisfied: recommendation ≥',
   'admin.rules.qualityWeight': 'Quality check weight (0–1)',
+  'admin.rules.appeals': 'Appeal window',
+  'admin.rules.appeals.windowDays': 'Days to appeal (calendar days)',
+  'admin.rules.appeals.help':
+    'A judgement or an assessment score may be appealed within this many days of it.',
   'admin.rules.saved': 'Assessment rules saved',
 };

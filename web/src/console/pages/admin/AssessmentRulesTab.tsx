@@ -1,6 +1,7 @@
 import { Button, Card, Flex, Form, InputNumber, Space, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
 import { QueryState } from '../../components/QueryState';
+import { SettingsForm } from './crud/SettingsForm';
 import { type Setting, type SettingOf, useSetting } from './crud/setting';
 
 type Rules = SettingOf<'/assessment/rules'>;
@@ -19,7 +20,31 @@ export function AssessmentRulesTab() {
     '/assessment/units/:unitId',
   ]);
   return (
-    <QueryState query={setting.query}>{(data) => <RulesForm data={data} setting={setting} />}</QueryState>
+    <Flex vertical gap={16}>
+      <QueryState query={setting.query}>{(data) => <RulesForm data={data} setting={setting} />}</QueryState>
+      <AppealWindow />
+    </Flex>
+  );
+}
+
+/** 申诉期限: how long after a judgement or a score staff may appeal it. */
+function AppealWindow() {
+  const { t } = useI18n();
+  const setting = useSetting('/settings/appeals');
+  return (
+    <SettingsForm
+      title={t('admin.rules.appeals')}
+      setting={setting}
+      fields={[
+        {
+          name: 'windowDays',
+          label: t('admin.rules.appeals.windowDays'),
+          required: true,
+          extra: t('admin.rules.appeals.help'),
+          input: <InputNumber min={1} max={90} precision={0} style={{ width: 200 }} />,
+        },
+      ]}
+    />
   );
 }
 

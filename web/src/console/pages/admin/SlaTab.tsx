@@ -8,6 +8,7 @@ import { ConfirmButton } from './crud/ConfirmButton';
 import { CrudTable } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
 import { CategoryField, PriorityField } from './crud/fields';
+import { SlaRulesSettings } from './SlaRulesSettings';
 import { type Answer, type Category, categoryOptions } from './shared';
 
 type Policies = Answer<'/sla-policies'>;
@@ -98,6 +99,7 @@ export function SlaTab() {
           ]}
         />
       </div>
+      <SlaRulesSettings />
     </Space>
   );
 }
