@@ -86,4 +86,47 @@ describe('appeals (申诉) in Chromium', () => {
     await handler.context.close();
     await supervisor.context.close();
   });
+
+  it('the handler withdraws their own appeal from 申诉, and it leaves the supervisor’s queue', async () => {
+    const { server, browser } = env;
+    const manager = await login(server.http, 'manager');
+    const { number } = await manager.ok(
+      'POST',
+      '/api/v1/complaints',
+      buildComplaint(server.org, { title: '派件员态度生硬', unitId: server.org.unitIds.get('pudong') }),
+    );
+    const url = `/api/v1/complaints/${number}`;
+    await manager.ok('POST', `${url}/accept`);
+    await manager.ok('POST', `${url}/assign`, { assigneeId: server.org.userIds.get('handler') });
+    await manager.ok('POST', `${url}/start`);
+    await manager.ok('PUT', `${url}/judgement`, {
+      liableParty: 'company',
+      degree: 'full',
+      basis: '派件员态度生硬。',
+      validity: 'valid',
+      validityKind: 'service_conduct',
+      responsibleUnitId: server.org.unitIds.get('pudong'),
+      responsibleUserId: server.org.userIds.get('handler'),
+    });
+    const handlerApi = await login(server.http, 'handler');
+    const appeal = await handlerApi.ok('POST', `${url}/appeals`, { reason: '当时客户情绪激动，我已耐心解释。' });
+
+    const w = await openPage(browser, server.baseUrl);
+    await signIn(w.page, 'handler');
+    await w.page.goto('/appeals');
+    const page = w.page.getByTestId('appeals-page');
+    const row = page.getByRole('row').filter({ has: w.page.getByRole('link', { name: number }) });
+    await expect.poll(() => row.innerText()).toContain('待主管复核');
+    await row.getByRole('button', { name: /撤\s*回/ }).click();
+    await w.page.getByRole('tooltip').getByRole('button', { name: /撤\s*回/ }).click();
+    await expect.poll(() => row.innerText()).toContain('已撤回');
+    expect(await row.getByRole('button', { name: /撤\s*回/ }).count()).toBe(0);
+    w.expectClean();
+    await w.context.close();
+
+    const supervisor = await login(server.http, 'supervisor');
+    const queue = await supervisor.ok('GET', '/api/v1/appeals?view=queue');
+    expect(queue.items.map((a: { id: number }) => a.id)).not.toContain(appeal.id);
+    expect((await manager.ok('GET', `/api/v1/appeals/${appeal.id}`)).status).toBe('withdrawn');
+  });
 });

@@ -5,6 +5,7 @@ import type { ComplaintDetail } from '../complaint/contract';
 import { formatTime } from '../complaint/format';
 import { AppealButton } from './AppealButton';
 import { AppealLevels, STATUS_COLOR } from './AppealLevels';
+import { WithdrawAppeal } from './WithdrawAppeal';
 
 /** 申诉 on the complaint page: its appeals, and the button while the actor may appeal the judgement. */
 export function AppealsCard({ complaint: c }: { complaint: ComplaintDetail }) {
@@ -36,6 +37,7 @@ export function AppealsCard({ complaint: c }: { complaint: ComplaintDetail }) {
             <Typography.Text type="secondary">
               {a.appellant?.name} · {formatTime(a.filedAt)}
             </Typography.Text>
+            <WithdrawAppeal appeal={a} />
           </Space>
           <div style={{ whiteSpace: 'pre-wrap' }}>{a.reason}</div>
           <AppealLevels appeal={a} />

@@ -10,6 +10,7 @@ import { formatTime } from '../complaint/format';
 import { useTermOf } from '../complaint/useTermOf';
 import { AppealDecision } from './AppealDecision';
 import { type Appeal, AppealLevels, STATUS_COLOR } from './AppealLevels';
+import { WithdrawAppeal } from './WithdrawAppeal';
 
 const REVIEWERS = ['supervisor', 'manager', 'executive'] as const;
 
@@ -124,25 +125,19 @@ export default function AppealsPage() {
           '—'
         ),
     },
-    ...(view === 'queue'
-      ? [
-          {
-            key: 'actions',
-            title: t('appeal.col.actions'),
-            width: 90,
-            render: (_: unknown, a: Appeal) => (
-              <Button
-                type="primary"
-                size="small"
-                onClick={() => setDeciding(a)}
-                data-testid={`decide-${a.id}`}
-              >
-                {t('appeal.decide')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    {
+      key: 'actions',
+      title: t('appeal.col.actions'),
+      width: 90,
+      render: (_: unknown, a: Appeal) =>
+        view === 'queue' ? (
+          <Button type="primary" size="small" onClick={() => setDeciding(a)} data-testid={`decide-${a.id}`}>
+            {t('appeal.decide')}
+          </Button>
+        ) : (
+          <WithdrawAppeal appeal={a} />
+        ),
+    },
   ];
   return (
     <Card
