@@ -134,6 +134,16 @@ describe('the console’s first page loads what it shows', () => {
     await w.page.waitForURL(`**/complaints/${number}`);
     await expect.poll(() => drawer.isVisible()).toBe(false);
     await expect.poll(() => unread(w.page)).toBe('');
+
+    // Two more: 全部已读 reads both at once.
+    for (let i = 0; i < 2; i++)
+      await agent.ok('POST', '/api/v1/complaints', buildComplaint(env.server.org, { majorReasons: ['injury'] }));
+    await w.page.reload();
+    await expect.poll(() => unread(w.page)).toBe('2');
+    await w.page.getByRole('button', { name: '通知' }).click();
+    await drawer.getByTestId('inbox-read-all').click();
+    await expect.poll(() => unread(w.page)).toBe('');
+    await expect.poll(() => drawer.getByTestId('inbox-read-all').isDisabled()).toBe(true);
     w.expectClean();
     await w.context.close();
   });

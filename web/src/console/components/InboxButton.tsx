@@ -22,6 +22,7 @@ export function InboxButton({ icon }: { icon: ReactNode }) {
   const inbox = useApi('/inbox', { query: { limit: 30 } }, { refetchInterval: POLL_MS });
   const data = inbox.data ?? { items: [], unreadCount: 0 };
   const markRead = useApiMutation('POST', '/inbox/:id/read', { invalidates: ['/inbox'] });
+  const markAllRead = useApiMutation('POST', '/inbox/read-all', { invalidates: ['/inbox'] });
   const openItem = async (item: InboxItem) => {
     if (!item.readAt) await markRead.mutateAsync({ params: { id: item.id } });
     if (item.complaintNumber) {
@@ -48,6 +49,8 @@ export function InboxButton({ icon }: { icon: ReactNode }) {
           <InboxDrawer.Component
             open={open}
             items={data.items}
+            unread={data.unreadCount}
+            onReadAll={() => markAllRead.mutate({})}
             onClose={() => setOpen(false)}
             onOpenItem={openItem}
           />

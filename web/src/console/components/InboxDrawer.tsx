@@ -1,4 +1,4 @@
-import { Drawer, Typography, theme } from 'antd';
+import { Button, Drawer, Typography, theme } from 'antd';
 import type { CallOutput, EndpointAt } from '../../api/call';
 import { useI18n } from '../../i18n';
 
@@ -12,18 +12,33 @@ export type InboxItem = CallOutput<EndpointAt<'GET', '/inbox'>>['items'][number]
 export default function InboxDrawer({
   open,
   items,
+  unread,
+  onReadAll,
   onClose,
   onOpenItem,
 }: {
   open: boolean;
   items: InboxItem[];
+  /** Unread notices, those beyond the list's 30 too. */
+  unread: number;
+  onReadAll(): void;
   onClose(): void;
   onOpenItem(item: InboxItem): void;
 }) {
   const { t } = useI18n();
   const { token } = theme.useToken();
   return (
-    <Drawer title={t('nav.inbox')} open={open} onClose={onClose} size="large">
+    <Drawer
+      title={t('nav.inbox')}
+      open={open}
+      onClose={onClose}
+      size="large"
+      extra={
+        <Button size="small" disabled={unread === 0} onClick={onReadAll} data-testid="inbox-read-all">
+          {t('inbox.readAll')}
+        </Button>
+      }
+    >
       {items.length === 0 ? (
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center', padding: token.padding }}>
           {t('common.none')}
