@@ -26,6 +26,14 @@ export const zh = {
   'classify.failed': '暂时无法给出分类建议',
   'classify.appliedResult': '已自动分类：{fields}',
   'classify.settings': '智能分类设置',
+  'classify.train': '训练新模型',
+  'classify.train.help':
+    '用已归档投诉确认的分类和坐席对建议的更正训练一个新模型，在后台进行（“任务”页可见进度）；完成后可在上方“模型”中选用。',
+  'classify.train.name': '模型名称',
+  'classify.train.nameRule': '只用字母、数字、点、下划线和连字符',
+  'classify.train.start': '开始训练',
+  'classify.train.queued': '模型 {model} 已开始训练',
+  'classify.train.already': '模型 {model} 已在训练中',
   'classify.settings.enabled': '启用智能分类',
   'classify.settings.model': '模型名称',
   'classify.settings.modelHelp':
@@ -89,6 +97,14 @@ export const en: Record<keyof typeof zh, string> = {
   'classify.failed': 'No suggestion available right now',
   'classify.appliedResult': 'Classified automatically: {fields}',
   'classify.settings': 'Smart classification settings',
+  'classify.train': 'Train a new model',
+  'classify.train.help':
+    'Train a model on the categories confirmed on archived complaints and the agents’ corrections of the suggestions, in the background (the jobs tab shows it); once done, choose it as the model above.',
+  'classify.train.name': 'Model name',
+  'classify.train.nameRule': 'Letters, digits, dots, underscores and hyphens only',
+  'classify.train.start': 'Start training',
+  'classify.train.queued': 'Model {model} is being trained',
+  'classify.train.already': 'Model {model} is already being trained',
   'classify.settings.enabled': 'Smart classification on',
   'classify.settings.model': 'Model name',
   'classify.settings.modelHelp':

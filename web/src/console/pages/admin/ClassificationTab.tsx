@@ -15,6 +15,7 @@ import { FormFields } from './crud/FormFields';
 import { PriorityField, RuleHeadFields, ruleTexts } from './crud/fields';
 import { errorText } from './crud/setting';
 import type { Answer, RowOf } from './shared';
+import { TrainModel } from './TrainModel';
 
 type Rule = RowOf<'/classification/rules'>;
 const invalidates = ['/classification/rules' as const];
@@ -27,6 +28,7 @@ export function ClassificationTab() {
   return (
     <Flex vertical gap={16} data-testid="classification-tab">
       <ClassificationSettings />
+      <TrainModel />
       <Card size="small" title={t('classify.rules')}>
         <RulesTable categories={categories} />
       </Card>
