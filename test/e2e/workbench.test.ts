@@ -213,6 +213,40 @@ describe('the workbench in Chromium', () => {
   );
 
   it(
+    "opens a customer's every complaint on the workbench from the complaint page",
+    async () => {
+      const numbers: string[] = [];
+      for (const title of ['第一次来电', '第二次来电', '第三次来电']) {
+        titles.push(title);
+        const body = buildComplaint(server.org, { title });
+        body.complainant.phone = '13912345678';
+        numbers.push((await agent.ok('POST', '/api/v1/complaints', body)).number);
+      }
+      // One archived since: listed too, as the count counts it.
+      await server.app.db
+        .updateTable('complaints')
+        .set({ status: 'closed' })
+        .where('number', '=', numbers[0] ?? '')
+        .execute();
+      const w = await openPage(browser, server.baseUrl);
+      const { page } = w;
+      await signIn(page, 'supervisor');
+      await page.goto(`/complaints/${numbers[2]}`);
+      await expect.poll(() => page.getByTestId('customer-others').innerText()).toContain('累计投诉 3 次');
+      await page.getByTestId('customer-all').click();
+      await page.waitForURL((url) => url.pathname === '/workbench');
+      for (const n of numbers) await rowOf(page, n).waitFor();
+      expect(await page.locator('tbody tr[data-row-key]').count()).toBe(3);
+      // The filter is shown and can be taken off.
+      await page.getByTestId('customer-filter').locator('.ant-tag-close-icon').click();
+      await expect.poll(() => page.locator('tbody tr[data-row-key]').count()).toBeGreaterThan(3);
+      w.expectClean();
+      await w.context.close();
+    },
+    SLOW,
+  );
+
+  it(
     "exports the list as it is filtered, every complaint of it, in the console's language",
     async () => {
       const w = await openPage(browser, server.baseUrl);

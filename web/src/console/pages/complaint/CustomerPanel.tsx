@@ -2,6 +2,7 @@ import { EyeOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { type Translate, useI18n } from '../../../i18n';
+import { customerWorkbenchUrl } from '../workbench/model';
 import type { ComplaintDetail } from './contract';
 import { formatTime } from './format';
 import type { ShownContact } from './RecordCard';
@@ -77,7 +78,12 @@ export function CustomerPanel({
             <Descriptions.Item label={t('cp.customer.others')}>
               <Flex vertical gap={2} data-testid="customer-others">
                 <Typography.Text type="secondary">
-                  {t('cp.customer.count', { count: customer.complaintCount })}
+                  {t('cp.customer.count', { count: customer.complaintCount })}{' '}
+                  {customer.complaintCount > 1 && (
+                    <Link to={customerWorkbenchUrl(customer.id)} data-testid="customer-all">
+                      {t('cp.customer.all')}
+                    </Link>
+                  )}
                 </Typography.Text>
                 {customer.otherComplaints.length === 0 ? (
                   <Typography.Text type="secondary">{t('cp.customer.noOthers')}</Typography.Text>

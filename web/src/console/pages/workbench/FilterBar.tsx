@@ -1,6 +1,17 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import type { InputRef } from 'antd';
-import { Button, Checkbox, DatePicker, Flex, Input, InputNumber, Select, Tooltip, TreeSelect } from 'antd';
+import {
+  Button,
+  Checkbox,
+  DatePicker,
+  Flex,
+  Input,
+  InputNumber,
+  Select,
+  Tag,
+  Tooltip,
+  TreeSelect,
+} from 'antd';
 import dayjs from 'dayjs';
 import { type CSSProperties, type Ref, useMemo } from 'react';
 import { useI18n } from '../../../i18n';
@@ -123,6 +134,11 @@ export function FilterBar({ tab, filters, searchRef, onChange }: Props) {
       <Checkbox checked={!!filters.repeat} onChange={(e) => set({ repeat: e.target.checked || undefined })}>
         {t('workbench.filter.repeat')}
       </Checkbox>
+      {filters.customerId && (
+        <Tag closable onClose={() => set({ customerId: undefined })} data-testid="customer-filter">
+          {t('workbench.filter.customer', { id: filters.customerId })}
+        </Tag>
+      )}
       <Button onClick={() => onChange({})}>{t('workbench.filter.reset')}</Button>
     </Flex>
   );

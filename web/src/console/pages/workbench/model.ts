@@ -34,6 +34,8 @@ export interface Filters {
   repeat?: boolean;
   /** false from a drill-down: the duplicates merged into another complaint left out, as the statistics count. */
   merged?: boolean;
+  /** One customer's complaints (from the complaint page's customer panel). */
+  customerId?: number;
   q?: string;
 }
 
@@ -61,6 +63,7 @@ export function listQuery(tab: Tab, f: Filters, unitId: number, sort: Sort): Lis
     // false (first complaints only) comes from a drill-down's address; the checkbox sets true or nothing.
     repeat: f.repeat,
     merged: f.merged,
+    customerId: f.customerId,
     q: f.q?.trim() || undefined,
     sort,
     limit: 50,
@@ -81,6 +84,7 @@ export const URL_FILTERS = [
   'dueWithin',
   'repeat',
   'merged',
+  'customerId',
 ] as const;
 
 /**
@@ -119,8 +123,13 @@ export function filtersFromUrl(params: URLSearchParams): Filters | null {
     dueWithin: dueWithin && dueWithin <= 100000 ? dueWithin : undefined,
     repeat: params.has('repeat') ? params.get('repeat') === 'true' : undefined,
     merged: params.has('merged') ? params.get('merged') === 'true' : undefined,
+    customerId: id('customerId'),
   };
 }
+
+/** The workbench listing every complaint of a customer the user may see, in whatever status. */
+export const customerWorkbenchUrl = (customerId: number) =>
+  `/workbench?${new URLSearchParams({ customerId: String(customerId), status: STATUSES.join(',') })}`;
 
 /** Saved views live in this browser, per user. */
 const viewsKey = (userId: number) => `kesu.workbench.views.${userId}`;
