@@ -2,8 +2,9 @@ import { type Static, Type } from 'typebox';
 import { PHONE_PATTERN } from '../../lib/contact.js';
 import { Id } from '../../server/endpoint.js';
 
-export const LEVELS = ['regular', 'vip', 'key'] as const;
-export type Level = (typeof LEVELS)[number];
+import { LEVELS } from './levels.js';
+
+export { LEVELS, type Level } from './levels.js';
 
 const text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
 const Phone = Type.String({ pattern: PHONE_PATTERN, maxLength: 32 });

@@ -11,6 +11,7 @@ import {
   FireOutlined,
   FlagOutlined,
   FormOutlined,
+  IdcardOutlined,
   InboxOutlined,
   LogoutOutlined,
   NotificationOutlined,
@@ -27,6 +28,7 @@ import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from '../i18n';
 import { InboxButton } from './components/InboxButton';
+import { CUSTOMER_READERS } from './pages/customers/levels';
 import { useSession } from './session';
 
 type NavItem = MenuItemType & { key: string };
@@ -69,6 +71,9 @@ export function Shell({ children }: { children: ReactNode }) {
           ? [{ key: '/return-visits', icon: <PhoneOutlined />, label: t('nav.returnVisits') }]
           : []),
         { key: '/corrective-actions', icon: <ToolOutlined />, label: t('nav.correctiveActions') },
+        ...(has(...CUSTOMER_READERS)
+          ? [{ key: '/customers', icon: <IdcardOutlined />, label: t('nav.customers') }]
+          : []),
       ],
     },
     {

@@ -27,6 +27,8 @@ const pages = {
   audit: () => import('./pages/audit/AuditPage'),
   topics: () => import('./pages/topics/TopicsPage'),
   analysis: () => import('./pages/analysis/AnalysisPage'),
+  customers: () => import('./pages/customers/CustomersPage'),
+  customer: () => import('./pages/customers/CustomerPage'),
   login: () => import('./pages/LoginPage'),
 };
 const DashboardPage = lazy(pages.dashboard);
@@ -50,6 +52,8 @@ const SecurityPage = lazy(pages.security);
 const AuditPage = lazy(pages.audit);
 const TopicsPage = lazy(pages.topics);
 const AnalysisPage = lazy(pages.analysis);
+const CustomersPage = lazy(pages.customers);
+const CustomerPage = lazy(pages.customer);
 const LoginPage = lazy(pages.login);
 
 /**
@@ -108,6 +112,8 @@ export function ConsoleRoutes() {
           <Route path="/audit" element={<AuditPage />} />
           <Route path="/topics" element={<TopicsPage />} />
           <Route path="/analysis" element={<AnalysisPage />} />
+          <Route path="/customers" element={<CustomersPage />} />
+          <Route path="/customers/:id" element={<CustomerPage />} />
           {/* Just signed in: back to the page that sent the user to sign in. */}
           <Route
             path="/login"

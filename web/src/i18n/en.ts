@@ -8,6 +8,7 @@ import * as classifier from './sections/classifier';
 import * as common from './sections/common';
 import * as complaint from './sections/complaint';
 import * as correctiveActions from './sections/corrective-actions';
+import * as customers from './sections/customers';
 import * as dashboard from './sections/dashboard';
 import * as disclosure from './sections/disclosure';
 import * as extensions from './sections/extensions';
@@ -54,5 +55,6 @@ export const en: Messages = {
   ...topics.en,
   ...analysis.en,
   ...classifier.en,
+  ...customers.en,
   terms: terms.en,
 };

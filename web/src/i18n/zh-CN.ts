@@ -8,6 +8,7 @@ import * as classifier from './sections/classifier';
 import * as common from './sections/common';
 import * as complaint from './sections/complaint';
 import * as correctiveActions from './sections/corrective-actions';
+import * as customers from './sections/customers';
 import * as dashboard from './sections/dashboard';
 import * as disclosure from './sections/disclosure';
 import * as extensions from './sections/extensions';
@@ -54,6 +55,7 @@ export const zh = {
   ...topics.zh,
   ...analysis.zh,
   ...classifier.zh,
+  ...customers.zh,
   terms: terms.zh,
 };
 export type Messages = { [K in keyof typeof zh]: K extends 'terms' ? typeof terms.zh : string };

@@ -2,6 +2,8 @@ import { EyeOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { type Translate, useI18n } from '../../../i18n';
+import { useSession } from '../../session';
+import { CUSTOMER_READERS } from '../customers/levels';
 import { customerWorkbenchUrl } from '../workbench/model';
 import type { ComplaintDetail } from './contract';
 import { formatTime } from './format';
@@ -30,13 +32,20 @@ export function CustomerPanel({
   onReveal(): void;
 }) {
   const { t, term } = useI18n();
+  const { has } = useSession();
   const customer = c.customer;
   const hasContact = !!(c.complainant.phone || c.complainant.email);
   return (
     <Card title={t('cp.customer.section')} size="small" data-testid="complaint-customer">
       <Flex vertical gap={8}>
         <Space wrap>
-          <Typography.Text strong>{c.complainant.name}</Typography.Text>
+          {customer && has(...CUSTOMER_READERS) ? (
+            <Link to={`/customers/${customer.id}`} data-testid="customer-profile-link">
+              <Typography.Text strong>{c.complainant.name}</Typography.Text>
+            </Link>
+          ) : (
+            <Typography.Text strong>{c.complainant.name}</Typography.Text>
+          )}
           {customer && (
             <Tag color={LEVEL_COLOR[customer.level]} data-testid="customer-level">
               {t(`cp.customer.level.${customer.level}` as Key)}
