@@ -79,6 +79,7 @@ for (const dialect of DIALECTS)
       expect(res.body).toMatchObject({
         id: customerId,
         revealed: false,
+        mayReveal: false,
         phones: [{ value: '138****8000' }],
         emails: [{ value: 'z***@example.com' }],
         complaintCount: 2,
@@ -95,6 +96,7 @@ for (const dialect of DIALECTS)
     });
 
     it('reveals the contacts to the supervisor and records the view in the customer history', async () => {
+      expect((await supervisor.ok('GET', `/api/v1/customers/${customerId}`)).mayReveal).toBe(true);
       const res = await supervisor.ok('GET', `/api/v1/customers/${customerId}?reveal=true`);
       expect(res.revealed).toBe(true);
       expect(res.phones.map((p: { value: string }) => p.value)).toEqual([PHONE]);

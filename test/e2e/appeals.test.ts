@@ -109,7 +109,9 @@ describe('appeals (申诉) in Chromium', () => {
       responsibleUserId: server.org.userIds.get('handler'),
     });
     const handlerApi = await login(server.http, 'handler');
-    const appeal = await handlerApi.ok('POST', `${url}/appeals`, { reason: '当时客户情绪激动，我已耐心解释。' });
+    const appeal = await handlerApi.ok('POST', `${url}/appeals`, {
+      reason: '当时客户情绪激动，我已耐心解释。',
+    });
 
     const w = await openPage(browser, server.baseUrl);
     await signIn(w.page, 'handler');
@@ -118,7 +120,10 @@ describe('appeals (申诉) in Chromium', () => {
     const row = page.getByRole('row').filter({ has: w.page.getByRole('link', { name: number }) });
     await expect.poll(() => row.innerText()).toContain('待主管复核');
     await row.getByRole('button', { name: /撤\s*回/ }).click();
-    await w.page.getByRole('tooltip').getByRole('button', { name: /撤\s*回/ }).click();
+    await w.page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /撤\s*回/ })
+      .click();
     await expect.poll(() => row.innerText()).toContain('已撤回');
     expect(await row.getByRole('button', { name: /撤\s*回/ }).count()).toBe(0);
     w.expectClean();

@@ -137,7 +137,11 @@ describe('assessment (考核) in the console', () => {
     const window = admin.page.getByLabel('可申诉天数（自然日）');
     await expect.poll(() => window.inputValue()).toBe('7');
     await window.fill('10');
-    await admin.page.locator('form').filter({ has: window }).getByRole('button', { name: /保\s*存/ }).click();
+    await admin.page
+      .locator('form')
+      .filter({ has: window })
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await expect
       .poll(() => admin.page.evaluate(() => fetch('/api/v1/settings/appeals').then((r) => r.json())))
       .toEqual({ windowDays: 10 });

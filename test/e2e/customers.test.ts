@@ -78,6 +78,15 @@ describe('客户档案 in Chromium', () => {
       expect(chinese).toEqual([]);
       w.expectClean();
       await w.context.close();
+
+      // The agent, without the personal-data permission, is not offered what would be refused.
+      const a = await openPage(env.browser, env.server.baseUrl);
+      await signIn(a.page, 'agent');
+      await a.page.goto(`/customers/${id}`);
+      await expect.poll(() => a.page.getByTestId('customer-profile').innerText()).toContain('139****0000');
+      expect(await a.page.getByRole('button', { name: '显示联系方式' }).count()).toBe(0);
+      a.expectClean();
+      await a.context.close();
     },
     SLOW,
   );

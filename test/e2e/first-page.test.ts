@@ -137,7 +137,11 @@ describe('the console’s first page loads what it shows', () => {
 
     // Two more: 全部已读 reads both at once.
     for (let i = 0; i < 2; i++)
-      await agent.ok('POST', '/api/v1/complaints', buildComplaint(env.server.org, { majorReasons: ['injury'] }));
+      await agent.ok(
+        'POST',
+        '/api/v1/complaints',
+        buildComplaint(env.server.org, { majorReasons: ['injury'] }),
+      );
     await w.page.reload();
     await expect.poll(() => unread(w.page)).toBe('2');
     await w.page.getByRole('button', { name: '通知' }).click();

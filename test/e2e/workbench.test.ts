@@ -256,9 +256,9 @@ describe('the workbench in Chromium', () => {
       await page.goto('/workbench?priority=P2&status=accepted,assigned');
       await page.getByTestId('language').click();
       for (const n of unassigned) await rowOf(page, n).waitFor();
-      const shown = await page.locator('tbody tr[data-row-key]').evaluateAll((rows) =>
-        rows.map((r) => r.getAttribute('data-row-key')),
-      );
+      const shown = await page
+        .locator('tbody tr[data-row-key]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key')));
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByTestId('export-list').click(),

@@ -9,6 +9,7 @@ import { canSee } from '../complaints/index.js';
 import {
   blindIndex,
   mask,
+  maySeePersonalData,
   normalise,
   open,
   type PiiKind,
@@ -204,10 +205,11 @@ export async function getCustomer(ctx: ActorContext, id: number, options: { reve
   const c = await customerRow(ctx, id);
   const reveal = await requireReveal(ctx.db, ctx.actor, options.reveal);
   const keys = piiKeys(ctx.config.secret);
-  const [contacts, counts, complaints] = await Promise.all([
+  const [contacts, counts, complaints, mayReveal] = await Promise.all([
     contactsOf(ctx.db, [id]),
     complaintCounts(ctx.db, id),
     visibleComplaints(ctx, id, PROFILE_COMPLAINTS),
+    reveal || maySeePersonalData(ctx.db, ctx.actor),
   ]);
   const addresses = openAddresses(keys, c.addresses);
   const shown = shownContacts(keys, contacts, reveal);
@@ -222,6 +224,7 @@ export async function getCustomer(ctx: ActorContext, id: number, options: { reve
     contacts: shown,
     addresses: reveal ? addresses : addresses.map(maskAddress),
     revealed: reveal,
+    mayReveal,
     counts: counts.counts,
     lastComplaintAt: counts.lastAt,
     complaints,

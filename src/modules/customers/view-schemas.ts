@@ -50,6 +50,7 @@ export const CustomerProfile = Type.Object({
   emails: Type.Array(Contact),
   addresses: Type.Array(Type.String(), { description: 'masked unless revealed' }),
   revealed: Type.Boolean(),
+  mayReveal: Type.Boolean({ description: 'whether this caller may ask for reveal=true' }),
   repeatComplainant: Type.Boolean(),
   complaintCount: Type.Integer({ minimum: 0 }),
   lastComplaintAt: nullableDate,

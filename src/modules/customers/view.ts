@@ -53,6 +53,7 @@ export interface ProfileParts {
   contacts: { phones: Array<{ id: number; value: string }>; emails: Array<{ id: number; value: string }> };
   addresses: string[];
   revealed: boolean;
+  mayReveal: boolean;
   counts: { total: number; open: number; repeat: number };
   lastComplaintAt: number | null;
   complaints: { items: CustomerComplaintView[]; nextCursor: string | null };
@@ -70,6 +71,7 @@ export function toCustomerProfile(c: Customer, p: ProfileParts): Static<typeof C
     emails: p.contacts.emails,
     addresses: p.addresses,
     revealed: p.revealed,
+    mayReveal: p.mayReveal,
     repeatComplainant: c.repeat_complainant === 1,
     complaintCount: p.counts.total,
     lastComplaintAt: iso(p.lastComplaintAt),

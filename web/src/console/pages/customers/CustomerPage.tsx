@@ -71,7 +71,8 @@ function CustomerView({ customer: c }: { customer: CustomerProfile }) {
               size="small"
               title={t('cust.profile')}
               extra={
-                !revealed && (
+                !revealed &&
+                c.mayReveal && (
                   <Button size="small" icon={<EyeOutlined />} onClick={() => void reveal()}>
                     {t('cust.reveal')}
                   </Button>
@@ -95,7 +96,9 @@ function CustomerView({ customer: c }: { customer: CustomerProfile }) {
                 </Descriptions.Item>
                 <Descriptions.Item label={t('cust.since')}>{formatTime(c.createdAt)}</Descriptions.Item>
               </Descriptions>
-              {!revealed && <Typography.Text type="secondary">{t('cust.revealNote')}</Typography.Text>}
+              {!revealed && c.mayReveal && (
+                <Typography.Text type="secondary">{t('cust.revealNote')}</Typography.Text>
+              )}
               {revealError && <Alert type="error" showIcon title={revealError} />}
             </Card>
             <Card
