@@ -146,6 +146,26 @@ for (const dialect of DIALECTS) {
       expect(repeats[0]).toMatchObject({ complaints: 2, figures: { complaints: 2, threshold: 2 } });
     });
 
+    it('does not count a second call merged into the first as the waybill coming back', async () => {
+      const waybill = 'SF7700998877';
+      const first = await register({ waybillNo: waybill });
+      const again = await register({ waybillNo: waybill });
+      await manager.ok('POST', `/api/v1/complaints/${again.number}/merge`, {
+        into: first.number,
+        reason: '同一快件再次来电',
+      });
+      await follow();
+      const mine = async () =>
+        (await list(executive, '?kind=repeat_waybill')).filter((w) => w.scope.key === waybill);
+      expect(await mine()).toEqual([]);
+      // A complaint of its own about the same waybill is a repeat.
+      await register({ waybillNo: waybill });
+      await follow();
+      expect(await mine()).toEqual([
+        expect.objectContaining({ figures: expect.objectContaining({ complaints: 2 }) }),
+      ]);
+    });
+
     it('counts a burst of one waybill once per look: every complaint a trigger, one entry in the history', async () => {
       const waybill = 'SF7700445566';
       const burst = [];

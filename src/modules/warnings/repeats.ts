@@ -64,11 +64,18 @@ interface Seen {
   triggers: number;
 }
 
-/** The complaints a check counts: within the window, and for a judged check only the valid ones. */
+/**
+ * The complaints a check counts: within the window, not a duplicate merged into another (the same
+ * complaint again, as registration's repeat look-up and the statistics count), and for a judged
+ * check only the valid ones.
+ */
 const inWindow = (check: Check, since: number) => (eb: ExpressionBuilder<Database, 'complaints'>) =>
-  check.judged
-    ? eb.and([eb('judged_at', '>=', since), eb('validity', '=', 'valid')])
-    : eb('received_at', '>=', since);
+  eb.and([
+    ...(check.judged
+      ? [eb('judged_at', '>=', since), eb('validity', '=', 'valid')]
+      : [eb('received_at', '>=', since)]),
+    eb('merged_into_id', 'is', null),
+  ]);
 
 async function counts(tx: Tx, check: Check, values: Array<number | string>, since: number) {
   const counted = new Map<number | string, number>();
@@ -118,6 +125,7 @@ export async function repeatWarnings(
       'c.customer_id',
       'c.complainant_name',
       'c.waybill_no',
+      'c.merged_into_id',
       'c.validity',
       'c.responsible_user_id',
       'c.responsible_unit_id',
@@ -141,7 +149,8 @@ export async function repeatWarnings(
   // In the order the events came, so that a new warning takes the unit of the complaint that raised it.
   for (const id of registered) {
     const c = byId.get(id);
-    if (!c) continue;
+    // Merged by the time it is looked at: the same complaint again, not a repeat.
+    if (!c || c.merged_into_id !== null) continue;
     // The customer by the masked name and number (the label goes out in notices too).
     note(CUSTOMER, c.customer_id, `${maskName(c.complainant_name)} #${c.customer_id}`, c.unit_id);
     note(WAYBILL, c.waybill_no, c.waybill_no ?? '', c.unit_id);
