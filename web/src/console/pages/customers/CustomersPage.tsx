@@ -61,7 +61,9 @@ export default function CustomersPage() {
               title: t('cust.col.level'),
               render: (_, c) => (
                 <Flex gap={4} wrap>
-                  <Tag color={LEVEL_COLOR[c.level]}>{t(`cp.customer.level.${c.level}`)}</Tag>
+                  {c.level !== 'regular' && (
+                    <Tag color={LEVEL_COLOR[c.level]}>{t(`cp.customer.level.${c.level}`)}</Tag>
+                  )}
                   {c.repeatComplainant && <Tag color="magenta">{t('cust.repeat')}</Tag>}
                   {c.tags.map((tag) => (
                     <Tag key={tag}>{tag}</Tag>

@@ -57,7 +57,16 @@ function Profile({ customer }: { customer: CustomerProfile }) {
         size="small"
         column={1}
         items={[
-          { key: 'name', label: t('register.customer.name'), children: customer.name },
+          {
+            key: 'name',
+            label: t('register.customer.name'),
+            // The profile in a new tab: the call and the form stay as they are.
+            children: (
+              <Link to={`/customers/${customer.id}`} target="_blank" data-testid="customer-profile-link">
+                {customer.name}
+              </Link>
+            ),
+          },
           {
             key: 'level',
             label: t('register.customer.level'),

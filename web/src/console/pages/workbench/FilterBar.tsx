@@ -14,9 +14,13 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { type CSSProperties, type Ref, useMemo } from 'react';
+import { maskName } from '../../../../../src/lib/mask-name';
+import { useApi } from '../../../api/hooks';
 import { useI18n } from '../../../i18n';
 import { categoryTree, useCategories } from '../../components/categories';
 import { useUnits } from '../../components/units';
+import { useSession } from '../../session';
+import { CUSTOMER_READERS } from '../customers/levels';
 import { CHANNELS, type Filters, GRADES, PRIORITIES, STATUSES, type Tab } from './model';
 
 interface Props {
@@ -135,11 +139,25 @@ export function FilterBar({ tab, filters, searchRef, onChange }: Props) {
         {t('workbench.filter.repeat')}
       </Checkbox>
       {filters.customerId && (
-        <Tag closable onClose={() => set({ customerId: undefined })} data-testid="customer-filter">
-          {t('workbench.filter.customer', { id: filters.customerId })}
-        </Tag>
+        <CustomerFilter id={filters.customerId} onClear={() => set({ customerId: undefined })} />
       )}
       <Button onClick={() => onChange({})}>{t('workbench.filter.reset')}</Button>
     </Flex>
+  );
+}
+
+/** One customer's complaints: the customer named (by number for a role that may not read profiles). */
+function CustomerFilter({ id, onClear }: { id: number; onClear(): void }) {
+  const { t } = useI18n();
+  const { has } = useSession();
+  const profile = useApi(
+    '/customers/:id',
+    { params: { id }, query: {} },
+    { enabled: has(...CUSTOMER_READERS) },
+  );
+  return (
+    <Tag closable onClose={onClear} data-testid="customer-filter">
+      {t('workbench.filter.customer', { name: profile.data ? maskName(profile.data.name) : `#${id}` })}
+    </Tag>
   );
 }
