@@ -11,16 +11,15 @@ const EVIDENCE = resolve(import.meta.dirname, '../../docs/evidence/issue-14');
 describe('appeals (申诉) in Chromium', () => {
   const env = consoleAndBrowser();
 
-  it('the handler appeals the judgement from the complaint page and the supervisor decides in the queue', async () => {
-    const { server, browser } = env;
+  /** A Pudong complaint investigated by the handler and judged a valid complaint against the handler. */
+  async function judgedAgainstHandler(title: string, basis: string) {
+    const { server } = env;
     const manager = await login(server.http, 'manager');
+    const pudong = server.org.unitIds.get('pudong');
     const { number } = await manager.ok(
       'POST',
       '/api/v1/complaints',
-      buildComplaint(server.org, {
-        title: '快递员未按约定时间派送',
-        unitId: server.org.unitIds.get('pudong'),
-      }),
+      buildComplaint(server.org, { title, unitId: pudong }),
     );
     const url = `/api/v1/complaints/${number}`;
     await manager.ok('POST', `${url}/accept`);
@@ -29,12 +28,21 @@ describe('appeals (申诉) in Chromium', () => {
     await manager.ok('PUT', `${url}/judgement`, {
       liableParty: 'company',
       degree: 'full',
-      basis: '派送员未按约定时间派送，客户多次催促。',
+      basis,
       validity: 'valid',
       validityKind: 'service_conduct',
-      responsibleUnitId: server.org.unitIds.get('pudong'),
+      responsibleUnitId: pudong,
       responsibleUserId: server.org.userIds.get('handler'),
     });
+    return { manager, number: number as string, url };
+  }
+
+  it('the handler appeals the judgement from the complaint page and the supervisor decides in the queue', async () => {
+    const { server, browser } = env;
+    const { manager, number, url } = await judgedAgainstHandler(
+      '快递员未按约定时间派送',
+      '派送员未按约定时间派送，客户多次催促。',
+    );
 
     // The handler sees themself named and appeals within the window.
     const handler = await openPage(browser, server.baseUrl);
@@ -89,25 +97,7 @@ describe('appeals (申诉) in Chromium', () => {
 
   it('the handler withdraws their own appeal from 申诉, and it leaves the supervisor’s queue', async () => {
     const { server, browser } = env;
-    const manager = await login(server.http, 'manager');
-    const { number } = await manager.ok(
-      'POST',
-      '/api/v1/complaints',
-      buildComplaint(server.org, { title: '派件员态度生硬', unitId: server.org.unitIds.get('pudong') }),
-    );
-    const url = `/api/v1/complaints/${number}`;
-    await manager.ok('POST', `${url}/accept`);
-    await manager.ok('POST', `${url}/assign`, { assigneeId: server.org.userIds.get('handler') });
-    await manager.ok('POST', `${url}/start`);
-    await manager.ok('PUT', `${url}/judgement`, {
-      liableParty: 'company',
-      degree: 'full',
-      basis: '派件员态度生硬。',
-      validity: 'valid',
-      validityKind: 'service_conduct',
-      responsibleUnitId: server.org.unitIds.get('pudong'),
-      responsibleUserId: server.org.userIds.get('handler'),
-    });
+    const { manager, number, url } = await judgedAgainstHandler('派件员态度生硬', '派件员态度生硬。');
     const handlerApi = await login(server.http, 'handler');
     const appeal = await handlerApi.ok('POST', `${url}/appeals`, {
       reason: '当时客户情绪激动，我已耐心解释。',

@@ -238,7 +238,9 @@ describe('the workbench in Chromium', () => {
       for (const n of numbers) await rowOf(page, n).waitFor();
       expect(await page.locator('tbody tr[data-row-key]').count()).toBe(3);
       // The filter is shown, naming the customer as the rows do, and can be taken off.
-      await expect.poll(() => page.getByTestId('customer-filter').innerText()).toMatch(/^客户 \S+\*+ 的投诉$/);
+      await expect
+        .poll(() => page.getByTestId('customer-filter').innerText())
+        .toMatch(/^客户 \S+\*+ 的投诉$/);
       await page.getByTestId('customer-filter').locator('.ant-tag-close-icon').click();
       await expect.poll(() => page.locator('tbody tr[data-row-key]').count()).toBeGreaterThan(3);
       w.expectClean();

@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/database.js';
-import { CHANNEL_LABELS } from '../spreadsheets/vocabulary.js';
+import { CHANNEL_LABELS } from '../spreadsheets/index.js';
 import type { ScopeKind } from './rules.js';
 
 /**
@@ -12,23 +12,25 @@ export async function scopeNames(
   scope: { kind: ScopeKind; key: string; label: string },
 ): Promise<{ zh: string; en: string }> {
   const same = { zh: scope.label, en: scope.label };
+  const named = (row?: { zh: string; en: string | null }) =>
+    row ? { zh: row.zh, en: row.en || row.zh } : same;
   const id = Number(scope.key);
-  if (scope.kind === 'category') {
-    const c = await tx
-      .selectFrom('categories')
-      .select(['name_zh', 'name_en'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return c ? { zh: c.name_zh, en: c.name_en || c.name_zh } : same;
-  }
-  if (scope.kind === 'unit') {
-    const u = await tx
-      .selectFrom('units')
-      .select(['name', 'name_en'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return u ? { zh: u.name, en: u.name_en || u.name } : same;
-  }
+  if (scope.kind === 'category')
+    return named(
+      await tx
+        .selectFrom('categories')
+        .select(['name_zh as zh', 'name_en as en'])
+        .where('id', '=', id)
+        .executeTakeFirst(),
+    );
+  if (scope.kind === 'unit')
+    return named(
+      await tx
+        .selectFrom('units')
+        .select(['name as zh', 'name_en as en'])
+        .where('id', '=', id)
+        .executeTakeFirst(),
+    );
   if (scope.kind === 'channel') {
     const names = CHANNEL_LABELS[scope.key as keyof typeof CHANNEL_LABELS];
     return names ? { zh: names[0], en: names[1] } : same;
