@@ -22,8 +22,7 @@ export function TrainModel() {
       // On the name field when the refusal names it; else in words (a reserved name, a lost connection).
       const rest = showFieldErrors(form, e);
       if (rest.length) message.error(rest.join('；'));
-      else if (!(e instanceof ApiError) || !e.fields.length)
-        message.error(e instanceof ApiError ? e.title : t('common.error'));
+      else if (!(e instanceof ApiError)) message.error(t('common.error'));
     }
   };
   return (
