@@ -3,14 +3,13 @@ import { Alert, Button, Card, Descriptions, Flex, Space, Tag, Typography } from 
 import { Link } from 'react-router-dom';
 import { type Translate, useI18n } from '../../../i18n';
 import { useSession } from '../../session';
-import { CUSTOMER_READERS } from '../customers/levels';
+import { CUSTOMER_READERS, LEVEL_COLOR, type Level } from '../customers/levels';
 import { customerWorkbenchUrl } from '../workbench/model';
 import type { ComplaintDetail } from './contract';
 import { formatTime } from './format';
 import type { ShownContact } from './RecordCard';
 
 type Key = Parameters<Translate>[0];
-const LEVEL_COLOR: Record<string, string> = { vip: 'gold', key: 'red' };
 
 /**
  * 客户: who is behind the complaint — level, tags, repeat flag, their other complaints — and the
@@ -47,7 +46,7 @@ export function CustomerPanel({
             <Typography.Text strong>{c.complainant.name}</Typography.Text>
           )}
           {customer && (
-            <Tag color={LEVEL_COLOR[customer.level]} data-testid="customer-level">
+            <Tag color={LEVEL_COLOR[customer.level as Level]} data-testid="customer-level">
               {t(`cp.customer.level.${customer.level}` as Key)}
             </Tag>
           )}

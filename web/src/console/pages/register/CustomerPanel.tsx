@@ -1,6 +1,7 @@
 import { Alert, Card, Descriptions, Empty, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../i18n';
+import { LEVEL_COLOR } from '../customers/levels';
 import { type CustomerProfile, OPEN_STATUSES } from './vocab';
 
 export type Lookup =
@@ -72,9 +73,7 @@ function Profile({ customer }: { customer: CustomerProfile }) {
             label: t('register.customer.level'),
             children: (
               <>
-                <Tag color={customer.level === 'regular' ? undefined : 'gold'}>
-                  {levelKey ? t(levelKey) : customer.level}
-                </Tag>
+                <Tag color={LEVEL_COLOR[customer.level]}>{levelKey ? t(levelKey) : customer.level}</Tag>
                 {customer.repeatComplainant && <Tag color="red">{t('register.customer.repeat')}</Tag>}
               </>
             ),
