@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import { badRequest, unsupportedMediaType } from '../../lib/errors.js';
 import { type CellValue, cellValue } from './cells.js';
+import { xlsxRows } from './xlsx-rows.js';
 
 export type SheetFormat = 'xlsx' | 'csv';
 
@@ -44,43 +45,24 @@ const isEmpty = (cells: CellValue[]) => cells.every((c) => c === undefined);
 
 /** The non-empty rows of the first worksheet (xlsx) or of the file (CSV), streamed. */
 export async function* readSheet(path: string, format: SheetFormat): AsyncGenerator<SheetRow> {
-  const rows = format === 'xlsx' ? xlsxRows(path) : csvRows(path);
+  const rows = format === 'xlsx' ? xlsxSheetRows(path) : csvRows(path);
   for await (const r of rows) if (!isEmpty(r.cells)) yield r;
 }
 
-async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
-  // Loaded on first use (an import is rare; ExcelJS is tens of MiB).
-  const { default: ExcelJS } = await import('exceljs');
-  const input = createReadStream(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  let sheets = 0;
+async function* xlsxSheetRows(path: string): AsyncGenerator<SheetRow> {
   try {
-    for await (const sheet of reader) {
-      sheets++;
-      for await (const row of sheet) {
-        // exceljs numbers cells from 1; a sparse array for the empty ones.
-        const values = Array.isArray(row.values) ? row.values : [];
-        const cells: CellValue[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(cellValue(values[i]));
-        yield { row: row.number, cells };
-      }
-      // Only the first worksheet holds complaints (the template's second lists the categories).
-      break;
+    for await (const row of xlsxRows(path)) {
+      // exceljs numbers cells from 1; a sparse array for the empty ones.
+      const values = Array.isArray(row.values) ? row.values : [];
+      const cells: CellValue[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(cellValue(values[i]));
+      yield { row: row.number, cells };
     }
   } catch (error) {
     throw badRequest('spreadsheet_unreadable', [], {
       reason: error instanceof Error ? error.message : String(error),
     });
-  } finally {
-    input.destroy();
   }
-  if (sheets === 0) throw badRequest('spreadsheet_unreadable');
 }
 
 async function* csvRows(path: string): AsyncGenerator<SheetRow> {
