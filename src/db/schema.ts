@@ -27,6 +27,8 @@ export interface UserTable {
   phone: string | null;
   active: Flag;
   created_at: Millis;
+  /** The language of the notices the user receives: the one they last used the console in. */
+  locale: Generated<string>;
 }
 
 export interface UserRoleTable {

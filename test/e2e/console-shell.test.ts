@@ -1,5 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login } from '../support/client.js';
+import { buildComplaint } from '../support/factories.js';
 import {
   type ConsoleServer,
   chineseText,
@@ -52,6 +54,30 @@ describe('the console in Chromium', () => {
     const chinese = (await chineseText(w.page)).filter((line) => line !== '中文' && !line.includes('张主管'));
     expect(chinese).toEqual([]);
     await screenshot(w.page, 'shell-en');
+    w.expectClean();
+    await w.context.close();
+  });
+
+  it('writes the notices of someone who switched to English in English', async () => {
+    const w = await openPage(browser, server.baseUrl);
+    await signIn(w.page, 'handler');
+    const saved = w.page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/locale'));
+    await w.page.getByTestId('language').click();
+    expect((await saved).status()).toBe(204);
+    // A complaint assigned to the handler after the switch.
+    const agent = await login(server.http, 'agent');
+    const { number } = await agent.ok('POST', '/api/v1/complaints', buildComplaint(server.org));
+    await agent.ok('POST', `/api/v1/complaints/${number}/accept`);
+    await agent.ok('POST', `/api/v1/complaints/${number}/assign`, {
+      unitId: server.org.unitIds.get('pudong'),
+      assigneeId: server.org.userIds.get('handler'),
+    });
+    await w.page.reload();
+    await w.page.getByRole('button', { name: 'Notifications' }).click();
+    await w.page
+      .getByRole('dialog')
+      .getByRole('button', { name: `Complaint ${number} is assigned to you` })
+      .waitFor();
     w.expectClean();
     await w.context.close();
   });

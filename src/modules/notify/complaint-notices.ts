@@ -8,7 +8,7 @@ import { formatLocal } from '../../lib/time.js';
 import type { TxCache } from '../../lib/tx-cache.js';
 import { nearestWithRole } from './people.js';
 import { type Notice, type NoticeTarget, queueNotice } from './queue-notice.js';
-import { LEVEL_NAMES, type NoticeEvent, REMEDY_NAMES } from './templates.js';
+import { LEVEL_NAMES, type NoticeEvent, REMEDY_NAMES, STAGE_NAMES } from './templates.js';
 
 type Vars = Record<string, string | number | null | undefined>;
 
@@ -202,7 +202,11 @@ async function addNotices(
       if (role)
         await send('escalated', [...staff(await up(role)), { robots: true }], {
           reason: comment ?? '',
+          reason_en: Array.isArray(data.breached)
+            ? `${(data.breached as string[]).map((s) => STAGE_NAMES.en[s] ?? s).join(', ')} overdue`
+            : (comment ?? ''),
           level: LEVEL_NAMES['zh-CN'][role] ?? role,
+          level_en: LEVEL_NAMES.en[role] ?? role,
         });
       return;
     }
@@ -217,11 +221,14 @@ async function decisionVars(tx: Tx, remedyId: number): Promise<Vars> {
     .select(['r.kinds', 'r.amount', 'r.status', 'u.display_name'])
     .where('r.id', '=', remedyId)
     .executeTakeFirstOrThrow();
-  const names = REMEDY_NAMES['zh-CN'];
+  const kinds = JSON.parse(r.kinds) as string[];
+  const named = (locale: Locale, join: string) => kinds.map((k) => REMEDY_NAMES[locale][k] ?? k).join(join);
   return {
-    remedies: (JSON.parse(r.kinds) as string[]).map((k) => names[k] ?? k).join('、'),
+    remedies: named('zh-CN', '、'),
+    remedies_en: named('en', ', '),
     amount: formatFen(r.amount),
-    decision: names[r.status] ?? r.status,
+    decision: REMEDY_NAMES['zh-CN'][r.status] ?? r.status,
+    decision_en: REMEDY_NAMES.en[r.status] ?? r.status,
     decided_by: r.display_name ?? '',
   };
 }

@@ -42,6 +42,8 @@ interface Delivery {
   userId: number | null;
   /** For robots: which configured robot. */
   robot?: string;
+  /** A user's: the language they last used the console in. */
+  locale?: Locale;
 }
 
 async function deliveriesFor(
@@ -70,11 +72,16 @@ async function deliveriesFor(
   if ('userId' in target) {
     const userId = target.userId;
     const u = await cachedOr(cache, `user:${userId}`, () =>
-      tx.selectFrom('users').select(['id', 'email', 'active']).where('id', '=', userId).executeTakeFirst(),
+      tx
+        .selectFrom('users')
+        .select(['id', 'email', 'active', 'locale'])
+        .where('id', '=', userId)
+        .executeTakeFirst(),
     );
     if (!u?.active) return [];
-    const out: Delivery[] = [{ channel: 'inbox', recipient: `user:${u.id}`, userId: u.id }];
-    if (u.email) out.push({ channel: 'email', recipient: u.email, userId: u.id });
+    const locale: Locale = u.locale === 'en' ? 'en' : 'zh-CN';
+    const out: Delivery[] = [{ channel: 'inbox', recipient: `user:${u.id}`, userId: u.id, locale }];
+    if (u.email) out.push({ channel: 'email', recipient: u.email, userId: u.id, locale });
     return out;
   }
   return (channels.robots ?? []).map((r) => ({
@@ -92,13 +99,17 @@ export interface PlannedDelivery extends Delivery {
   body: string;
 }
 
-/** Who a notice reaches, by which channel, with what text (the reads it needs, no writes). */
+/**
+ * Who a notice reaches, by which channel, with what text (the reads it needs, no writes). The text is
+ * in the notice's language when it has one (a report in the language its recipient was given), else
+ * in a user's own, else in Chinese.
+ */
 export async function planNotice(tx: Tx, notice: Notice, cache?: TxCache): Promise<PlannedDelivery[]> {
-  const locale = notice.locale ?? 'zh-CN';
   const channels = await readSetting<ChannelSettings>(tx, 'notify_channels', {}, cache);
   const planned: PlannedDelivery[] = [];
   for (const target of notice.targets) {
     for (const d of await deliveriesFor(tx, notice, target, { channels, cache })) {
+      const locale = notice.locale ?? d.locale ?? 'zh-CN';
       const override = await templateOverride(tx, notice.event, d.channel, locale);
       const template = override ?? defaultTemplate(notice.event, locale);
       planned.push({

@@ -120,8 +120,8 @@ const TEXTS: Texts = {
       body: '投诉 {number}（{title}）的{stage}将于 {due_at} 到期，请尽快处理。',
     },
     en: {
-      subject: 'Reminder: {stage} of complaint {number} is due soon',
-      body: 'The {stage} time limit of complaint {number} ("{title}") ends at {due_at}.',
+      subject: 'Reminder: {stage_en} of complaint {number} is due soon',
+      body: 'The {stage_en} time limit of complaint {number} ("{title}") ends at {due_at}.',
     },
   },
   escalated: {
@@ -131,7 +131,7 @@ const TEXTS: Texts = {
     },
     en: {
       subject: 'Complaint {number} is escalated to you',
-      body: 'Complaint {number} ("{title}"): {reason}. Escalated to the {level}; priority {priority}.',
+      body: 'Complaint {number} ("{title}"): {reason_en}. Escalated to the {level_en}; priority {priority}.',
     },
   },
   major_registered: {
@@ -147,8 +147,8 @@ const TEXTS: Texts = {
       body: '重大客诉 {number}（{title}）的处理方案（{remedies}，{amount}）已由{decided_by}{decision}。{comment}',
     },
     en: {
-      subject: 'The remedy of major complaint {number} is {decision}',
-      body: 'The remedy of major complaint {number} ("{title}") — {remedies}, {amount} — was {decision} by {decided_by}. {comment}',
+      subject: 'The remedy of major complaint {number} is {decision_en}',
+      body: 'The remedy of major complaint {number} ("{title}") — {remedies_en}, {amount} — was {decision_en} by {decided_by}. {comment}',
     },
   },
   tracking_code: {

@@ -1,7 +1,7 @@
 import { ROLES } from '../../domain/roles.js';
 import { endpoint, NoContent, problems } from '../../server/endpoint.js';
 import { SessionAnswer, SignedIn } from './auth-schemas.js';
-import { LoginBody } from './schemas.js';
+import { LocaleBody, LoginBody } from './schemas.js';
 import { SecondFactorBody, SecondFactorNeeded } from './security-schemas.js';
 
 const tags = ['auth'];
@@ -53,5 +53,16 @@ export const authEndpoints = {
     description: 'The console asks at start; "nobody" is an answer (`user: null`), not an error.',
     security: [],
     response: { 200: SessionAnswer, ...problems(400) },
+  }),
+  setMyLocale: endpoint('PUT', '/auth/locale', {
+    operationId: 'setMyLocale',
+    access: ROLES,
+    tags,
+    summary: "通知语言 the language of the signed-in user's notices",
+    description:
+      'The console sends it when the user switches language (a sign-in in a language does the same); ' +
+      'in-app and e-mail notices to the user are written in it from then on.',
+    body: LocaleBody,
+    response: { 204: NoContent, ...problems(400, 401) },
   }),
 };

@@ -1,14 +1,20 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { pickLocale } from '../../i18n/index.js';
 import { actorContext, type Http, route, SESSION_COOKIE } from '../../server/http.js';
 import { authEndpoints } from './auth-endpoints.js';
 import { logout, SESSION_TTL_MS, type SignInClient } from './sessions.js';
 import { completeSignIn, login } from './sign-in.js';
+import { rememberLocale } from './user-locale.js';
 
-const clientOf = (req: FastifyRequest): SignInClient => ({
-  address: req.ip,
-  userAgent: req.headers['user-agent'] ?? null,
-});
+const clientOf = (req: FastifyRequest): SignInClient => {
+  const language = req.headers['accept-language'];
+  return {
+    address: req.ip,
+    userAgent: req.headers['user-agent'] ?? null,
+    ...(language ? { locale: pickLocale(language) } : {}),
+  };
+};
 
 function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, {
@@ -46,4 +52,8 @@ export function authRoutes(http: Http, app: AppContext): void {
   });
   route(http, authEndpoints.me, async (req) => ({ user: actorContext(app, req).actor }));
   route(http, authEndpoints.session, async (req) => ({ user: req.actor }));
+  route(http, authEndpoints.setMyLocale, async (req, reply) => {
+    await rememberLocale(app.db, actorContext(app, req).actor.userId, req.body.locale);
+    return reply.code(204).send(null);
+  });
 }

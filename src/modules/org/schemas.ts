@@ -18,6 +18,11 @@ export const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const LocaleBody = Type.Object(
+  { locale: Type.Enum(['zh-CN', 'en']) },
+  { additionalProperties: false },
+);
+
 export const NewUnitBody = Type.Object(
   {
     parentId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),

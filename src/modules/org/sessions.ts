@@ -1,10 +1,12 @@
 import type { ActorContext, AppContext } from '../../context.js';
 import type { Db, Tx } from '../../db/database.js';
 import type { Actor } from '../../domain/actor.js';
+import type { Locale } from '../../i18n/index.js';
 import { notFound, unauthenticated } from '../../lib/errors.js';
 import { newSecret, sha256Hex } from '../../lib/tokens.js';
 import { actorRows, loadActor, toActor } from './actor.js';
 import type { SessionView } from './security-schemas.js';
+import { rememberLocale } from './user-locale.js';
 
 export type { SessionView };
 
@@ -18,6 +20,8 @@ const REF_LENGTH = 20;
 export interface SignInClient {
   address: string;
   userAgent: string | null;
+  /** The language the console asked in (absent for a client that says none): the user's notices follow it. */
+  locale?: Locale;
 }
 
 /** Open a session for a user whose credentials were checked; the raw token goes to the cookie only. */
@@ -43,6 +47,7 @@ export async function openSession(
       user_agent: client.userAgent?.slice(0, 300) ?? null,
     })
     .execute();
+  if (client.locale) await rememberLocale(app.db, userId, client.locale);
   return { token, actor, expiresAt };
 }
 

@@ -26,7 +26,8 @@ import { Button, Dropdown, Layout, Menu, Space, Tooltip, Typography } from 'antd
 import type { MenuItemType } from 'antd/es/menu/interface';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { useI18n } from '../i18n';
+import { call } from '../api/call';
+import { type Locale, useI18n } from '../i18n';
 import { InboxButton } from './components/InboxButton';
 import { CUSTOMER_READERS } from './pages/customers/levels';
 import { useSession } from './session';
@@ -39,6 +40,11 @@ export function Shell({ children }: { children: ReactNode }) {
   const { user, signOut, has } = useSession();
   const navigate = useNavigate();
   const path = useLocation().pathname;
+  // The user's notices follow the language they use the console in.
+  const switchLocale = (next: Locale) => {
+    setLocale(next);
+    call('PUT', '/auth/locale', { body: { locale: next } }).catch((error: unknown) => console.error(error));
+  };
   const groups: Array<{ key: 'work' | 'manage' | 'analysis' | 'system'; items: NavItem[] }> = [
     {
       key: 'work',
@@ -164,7 +170,7 @@ export function Shell({ children }: { children: ReactNode }) {
             </Dropdown>
             <Button
               type="link"
-              onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}
+              onClick={() => switchLocale(locale === 'en' ? 'zh-CN' : 'en')}
               data-testid="language"
             >
               {t('nav.language')}
