@@ -56,6 +56,8 @@ describe('administration in Chromium', () => {
     await userDialog.getByLabel('角色').click();
     await page.locator('.ant-select-item-option', { hasText: '处理人' }).click();
     await userDialog.getByLabel('姓名').click(); // close the role list
+    await userDialog.getByLabel('通知语言').click();
+    await page.locator('.ant-select-item-option', { hasText: 'English' }).click();
     await userDialog.getByRole('button', { name: SAVE }).click();
     await userDialog.waitFor({ state: 'detached' });
     const row = page.getByRole('row', { name: /wang\.handler/ });
@@ -66,12 +68,17 @@ describe('administration in Chromium', () => {
     const admin = await login(server.http, 'admin');
     const users = (await admin.request('GET', '/api/v1/users')).body.items;
     const created = users.find((u: { username: string }) => u.username === 'wang.handler');
-    expect(created).toMatchObject({ displayName: '王处理', roles: ['handler'], active: true });
+    expect(created).toMatchObject({ displayName: '王处理', roles: ['handler'], active: true, locale: 'en' });
 
-    // The new user signs in, in a browser of their own.
+    // The new user signs in, in a browser of their own; their notices then follow its language.
     const other = await openPage(browser, server.baseUrl);
     await signIn(other.page, 'wang.handler');
     await expect.poll(() => other.page.getByTestId('current-user').innerText()).toBe('王处理');
+    const localeNow = async () =>
+      (await admin.request('GET', '/api/v1/users')).body.items.find(
+        (u: { username: string }) => u.username === 'wang.handler',
+      ).locale;
+    expect(await localeNow()).toBe('zh-CN');
     other.expectClean();
     await other.context.close();
 

@@ -57,6 +57,25 @@ describe.each(DIALECTS)('the language of staff notices on %s', (dialect) => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.fields.map((f: { path: string }) => f.path)).toEqual(['/body/locale']);
     expect(await localeOf('supervisor')).toBe('en');
+
+    // An admin sets it for someone who only reads e-mail (and changes it back).
+    const admin = await tokenClient(t, 'admin');
+    const created = await admin.ok('POST', '/api/v1/users', {
+      username: 'board.member',
+      displayName: '董事',
+      password: PASSWORD,
+      unitId: t.org.unitIds.get('hq'),
+      roles: ['executive'],
+      email: 'board@example.com',
+      locale: 'en',
+    });
+    expect(created.locale).toBe('en');
+    expect(await localeOf('board.member')).toBe('en');
+    expect((await admin.ok('PATCH', `/api/v1/users/${created.id}`, { locale: 'zh-CN' })).locale).toBe(
+      'zh-CN',
+    );
+    expect((await admin.patch(`/api/v1/users/${created.id}`, { locale: 'de' })).status).toBe(400);
+    expect(await localeOf('board.member')).toBe('zh-CN');
   });
 
   it('writes each person their notices in their language, the names of stages and levels included', async () => {

@@ -18,10 +18,12 @@ export const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const LocaleBody = Type.Object(
-  { locale: Type.Enum(['zh-CN', 'en']) },
-  { additionalProperties: false },
-);
+/** The language of a user's notices (the one they last used the console in, unless an admin set it). */
+const NoticeLocale = Type.Enum(['zh-CN', 'en'], {
+  description: "通知语言 the language of the user's notices",
+});
+
+export const LocaleBody = Type.Object({ locale: NoticeLocale }, { additionalProperties: false });
 
 export const NewUnitBody = Type.Object(
   {
@@ -52,6 +54,7 @@ export const NewUserBody = Type.Object(
     roles: Type.Array(Role, { minItems: 1, uniqueItems: true }),
     email: Type.Optional(Email),
     phone: Type.Optional(Phone),
+    locale: Type.Optional(NoticeLocale),
   },
   { additionalProperties: false },
 );
@@ -66,6 +69,7 @@ export const UserChangesBody = Type.Object(
     phone: Type.Optional(Phone),
     active: Type.Optional(Type.Boolean()),
     password: Type.Optional(Password),
+    locale: Type.Optional(NoticeLocale),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -99,6 +103,7 @@ export const UserSchema = Type.Object({
   email: Type.Union([Type.String(), Type.Null()]),
   phone: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
+  locale: NoticeLocale,
 });
 export type UserView = Static<typeof UserSchema>;
 

@@ -2,6 +2,7 @@ import type { ActorContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import { invalidating } from '../../db/reference-cache.js';
 import type { Role } from '../../domain/roles.js';
+import type { Locale } from '../../i18n/index.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
 import { tokenActors } from './api-tokens.js';
@@ -19,6 +20,7 @@ export interface NewUser {
   roles: Role[];
   email?: string | null;
   phone?: string | null;
+  locale?: Locale;
 }
 
 async function requireUnit(tx: Tx, unitId: number): Promise<void> {
@@ -51,6 +53,7 @@ export async function insertUser(
       phone: input.phone ?? null,
       active: 1,
       created_at: now,
+      locale: input.locale ?? 'zh-CN',
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -69,6 +72,7 @@ export async function insertUser(
     email: input.email ?? null,
     phone: input.phone ?? null,
     active: true,
+    locale: input.locale ?? 'zh-CN',
   };
   const { id: _id, ...data } = view;
   await appendEvent(tx, { streamType: 'user', streamId: id, actorId, at: now, kind: 'user_created', data });
@@ -90,6 +94,7 @@ export interface UserChanges {
   phone?: string | null;
   active?: boolean;
   password?: string;
+  locale?: Locale;
 }
 
 export async function updateUser(ctx: ActorContext, id: number, input: UserChanges): Promise<UserView> {
@@ -107,6 +112,7 @@ export async function updateUser(ctx: ActorContext, id: number, input: UserChang
           email: input.email === undefined ? before.email : input.email,
           phone: input.phone === undefined ? before.phone : input.phone,
           active: (input.active ?? before.active) ? 1 : 0,
+          locale: input.locale ?? before.locale,
           ...(input.password ? { password_hash: await hashPassword(input.password) } : {}),
         })
         .where('id', '=', id)
@@ -162,6 +168,7 @@ function toView(
     email: string | null;
     phone: string | null;
     active: number;
+    locale: string;
   },
   roles: Role[],
 ): UserView {
@@ -174,6 +181,7 @@ function toView(
     email: u.email,
     phone: u.phone,
     active: u.active === 1,
+    locale: u.locale === 'en' ? 'en' : 'zh-CN',
   };
 }
 

@@ -40,6 +40,8 @@ export const zh = {
   'admin.users.roles': '角色',
   'admin.users.email': '邮箱',
   'admin.users.phone': '电话',
+  'admin.users.locale': '通知语言',
+  'admin.users.localeHelp': '站内信和邮件通知所用的语言；用户在控制台切换语言时随之更新',
   'admin.users.created': '用户“{name}”已创建',
   'admin.users.activated': '用户“{name}”已启用',
   'admin.users.deactivated': '用户“{name}”已停用',
@@ -383,6 +385,9 @@ export const en: Record<keyof typeof zh, string> = {
   'admin.users.roles': 'Roles',
   'admin.users.email': 'Email',
   'admin.users.phone': 'Phone',
+  'admin.users.locale': 'Notice language',
+  'admin.users.localeHelp':
+    'The language of in-app and e-mail notices; follows the console when the user switches language',
   'admin.users.created': 'User "{name}" created',
   'admin.users.activated': 'User "{name}" activated',
   'admin.users.deactivated': 'User "{name}" deactivated',

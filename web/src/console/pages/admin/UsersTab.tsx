@@ -17,6 +17,7 @@ interface UserValues {
   roles: Role[];
   email?: string;
   phone?: string;
+  locale: 'zh-CN' | 'en';
 }
 const orNull = (s?: string) => (s?.trim() ? s.trim() : null);
 const invalidates = ['/users' as const, '/staff' as const];
@@ -119,7 +120,7 @@ function UserModal(props: { editing: Editing<AdminUser>; units: Unit[] }) {
   const user = editing.mode === 'edit' ? editing.row : null;
 
   const submit = (v: UserValues) => {
-    const common = { displayName: v.displayName, unitId: v.unitId, roles: v.roles };
+    const common = { displayName: v.displayName, unitId: v.unitId, roles: v.roles, locale: v.locale };
     const contact = { email: orNull(v.email), phone: orNull(v.phone) };
     return user
       ? change.mutateAsync({
@@ -138,7 +139,7 @@ function UserModal(props: { editing: Editing<AdminUser>; units: Unit[] }) {
   };
   const initial = user
     ? { ...user, email: user.email ?? undefined, phone: user.phone ?? undefined }
-    : { roles: [] };
+    : { roles: [], locale: 'zh-CN' as const };
   const roles = ROLES.map((r) => ({ value: r, label: t(`admin.role.${r}`) }));
   return (
     <EditModal name="user" texts={texts} initialValues={initial} onSubmit={submit}>
@@ -179,6 +180,19 @@ function UserModal(props: { editing: Editing<AdminUser>; units: Unit[] }) {
           },
           { name: 'email', label: t('admin.users.email'), input: <Input type="email" /> },
           { name: 'phone', label: t('admin.users.phone') },
+          {
+            name: 'locale',
+            label: t('admin.users.locale'),
+            extra: t('admin.users.localeHelp'),
+            input: (
+              <Select
+                options={[
+                  { value: 'zh-CN', label: '中文' },
+                  { value: 'en', label: 'English' },
+                ]}
+              />
+            ),
+          },
         ]}
       />
     </EditModal>
