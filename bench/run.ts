@@ -5,7 +5,7 @@
  * Options (env): BENCH_DURATION seconds per measured run (default 10; below 10 is a trial run),
  * BENCH_WARMUP seconds (default 3), BENCH_CONNECTIONS (default 50), BENCH_DB (sqlite, postgres;
  * both when unset), BENCH_ONLY (modules, comma-separated: registration, mixed, sla-sweep, export,
- * console, search, list, classify, stats, forecast), BENCH_PROFILE=1 (CPU-profile the Kesu child or worker; a trial run),
+ * console, search, list, customers, classify, stats, forecast), BENCH_PROFILE=1 (CPU-profile the Kesu child or worker; a trial run),
  * BENCH_EXPORT_ROWS (complaints exported, default 1,000,000), BENCH_SEARCH_ROWS (default 1,000,000),
  * BENCH_MIXED_ROWS (complaints under the mixed workload, default 200,000), BENCH_LIST_ROWS
  * (complaints listed, default 1,000,000), BENCH_STATS_ROWS (complaints counted, default 1,000,000):
@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { createDatabase, type PostgresServer, startPostgres } from '../test/support/postgres-server.js';
 import { classifyBench } from './classify.js';
 import { consoleBench } from './console.js';
+import { customerRows, customersBench, DEFAULT_CUSTOMER_ROWS } from './customers.js';
 import { DEFAULT_EXPORT_ROWS, exportBench, exportRows } from './export.js';
 import { forecastBench } from './forecast.js';
 import type { BenchContext, BenchModule, BenchOptions, DbKind } from './lib/context.js';
@@ -43,6 +44,7 @@ const MODULES: BenchModule[] = [
   consoleBench,
   searchBench,
   listBench,
+  customersBench,
   classifyBench,
   statsBench,
   forecastBench,
@@ -105,7 +107,8 @@ function readOptions(): BenchOptions {
       searchRows() !== DEFAULT_SEARCH_ROWS ||
       listRows() !== DEFAULT_LIST_ROWS ||
       statsRows() !== DEFAULT_STATS_ROWS ||
-      mixedRows() !== DEFAULT_MIXED_ROWS,
+      mixedRows() !== DEFAULT_MIXED_ROWS ||
+      customerRows() !== DEFAULT_CUSTOMER_ROWS,
   };
 }
 
@@ -118,6 +121,7 @@ function trialReasons(options: BenchOptions): string[] {
     mixedRows() !== DEFAULT_MIXED_ROWS && `BENCH_MIXED_ROWS=${mixedRows()}`,
     listRows() !== DEFAULT_LIST_ROWS && `BENCH_LIST_ROWS=${listRows()}`,
     statsRows() !== DEFAULT_STATS_ROWS && `BENCH_STATS_ROWS=${statsRows()}`,
+    customerRows() !== DEFAULT_CUSTOMER_ROWS && `BENCH_CUSTOMER_ROWS=${customerRows()}`,
   ];
   return reasons.filter((r): r is string => typeof r === 'string');
 }
