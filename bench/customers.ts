@@ -13,6 +13,7 @@ import { listCustomers } from '../src/modules/customers/queries.js';
 import { loadActor } from '../src/modules/org/actor.js';
 import { seedDemoOrganisation } from '../src/seed/demo.js';
 import type { BenchContext, BenchModule, ModuleOutcome } from './lib/context.js';
+import { envRows } from './lib/env-rows.js';
 import { freshDatabase } from './lib/kesu.js';
 import { appContext, label, percentile, round } from './search.js';
 
@@ -24,14 +25,7 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂';
 
 /** BENCH_CUSTOMER_ROWS (default 1,000,000): fewer for a quick run. */
-export function customerRows(): number {
-  const raw = process.env.BENCH_CUSTOMER_ROWS;
-  if (raw === undefined || raw === '') return DEFAULT_CUSTOMER_ROWS;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`BENCH_CUSTOMER_ROWS must be a positive integer, got ${raw}`);
-  return n;
-}
+export const customerRows = (): number => envRows('BENCH_CUSTOMER_ROWS', DEFAULT_CUSTOMER_ROWS);
 
 /** The filters of the console's customer list; a key account is 1 in 1,000, a VIP 1 in 200. */
 const SHAPES: Array<{ name: string; input: Parameters<typeof listCustomers>[1] }> = [

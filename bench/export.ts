@@ -15,6 +15,7 @@ import { seedDemoOrganisation } from '../src/seed/demo.js';
 import type { BenchContext, BenchModule, ModuleOutcome } from './lib/context.js';
 import { formatProfile, type ProfileSummary, summariseProfile } from './lib/cpu-profile.js';
 import { cachedDatabasePath, restoreDatabase, storeDatabase } from './lib/database-cache.js';
+import { envRows } from './lib/env-rows.js';
 import { type ExportDatasetOrg, writeExportDataset } from './lib/export-dataset.js';
 import { DEMO_PASSWORD, type FreshDatabase, freshDatabase } from './lib/kesu.js';
 import { runChild } from './lib/processes.js';
@@ -27,14 +28,7 @@ const EXPORTER = 'manager';
 const MASKED_PHONE = /^\d{3}\*{4}\d{4}$/;
 
 /** BENCH_EXPORT_ROWS (default 1,000,000): fewer for a quick run (a trial run, see run.ts). */
-export function exportRows(): number {
-  const raw = process.env.BENCH_EXPORT_ROWS;
-  if (raw === undefined || raw === '') return DEFAULT_EXPORT_ROWS;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`BENCH_EXPORT_ROWS must be a positive integer, got ${raw}`);
-  return n;
-}
+export const exportRows = (): number => envRows('BENCH_EXPORT_ROWS', DEFAULT_EXPORT_ROWS);
 
 const label = (rows: number) =>
   rows % 1_000_000 === 0 ? `${rows / 1_000_000}M` : rows % 1000 === 0 ? `${rows / 1000}k` : String(rows);

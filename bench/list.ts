@@ -14,6 +14,7 @@ import { fixedClock } from '../src/lib/clock.js';
 import { listComplaints } from '../src/modules/complaints/queries.js';
 import { loadActor } from '../src/modules/org/actor.js';
 import type { BenchContext, BenchModule, DbKind, ModuleOutcome } from './lib/context.js';
+import { envRows } from './lib/env-rows.js';
 import { type FreshDatabase, freshDatabase } from './lib/kesu.js';
 import { listWorkflow } from './lib/list-dataset.js';
 import { listShapes, type Shape } from './list-shapes.js';
@@ -27,14 +28,7 @@ const REPETITIONS = 5;
 const SLOW_MS = 300;
 
 /** BENCH_LIST_ROWS (default 1,000,000): fewer for a quick run. */
-export function listRows(): number {
-  const raw = process.env.BENCH_LIST_ROWS;
-  if (raw === undefined || raw === '') return DEFAULT_LIST_ROWS;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`BENCH_LIST_ROWS must be a positive integer, got ${raw}`);
-  return n;
-}
+export const listRows = (): number => envRows('BENCH_LIST_ROWS', DEFAULT_LIST_ROWS);
 
 /** Writes `rows` generated complaints to each database (schema and demo organisation first). */
 export async function writeListDataset(

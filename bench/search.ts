@@ -23,6 +23,7 @@ import { similarComplaints } from '../src/modules/search/similar.js';
 import { complaintTerms, foldWidth } from '../src/modules/search/terms.js';
 import { seedDemoOrganisation } from '../src/seed/demo.js';
 import type { BenchContext, BenchModule, DbKind, ModuleOutcome } from './lib/context.js';
+import { envRows } from './lib/env-rows.js';
 import { DEMO_PASSWORD, type FreshDatabase, freshDatabase } from './lib/kesu.js';
 
 export const DEFAULT_SEARCH_ROWS = 1_000_000;
@@ -36,14 +37,7 @@ const QUERIES = 200;
 const WARMUP_QUERIES = 20;
 
 /** BENCH_SEARCH_ROWS (default 1,000,000): fewer for a quick run. */
-export function searchRows(): number {
-  const raw = process.env.BENCH_SEARCH_ROWS;
-  if (raw === undefined || raw === '') return DEFAULT_SEARCH_ROWS;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`BENCH_SEARCH_ROWS must be a positive integer, got ${raw}`);
-  return n;
-}
+export const searchRows = (): number => envRows('BENCH_SEARCH_ROWS', DEFAULT_SEARCH_ROWS);
 
 export const label = (rows: number) =>
   rows % 1_000_000 === 0 ? `${rows / 1_000_000}M` : rows % 1000 === 0 ? `${rows / 1000}k` : String(rows);

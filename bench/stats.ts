@@ -13,6 +13,7 @@ import { dateKey } from '../src/lib/time.js';
 import { loadActor } from '../src/modules/org/actor.js';
 import { rebuildStats, statsFigures } from '../src/modules/stats/index.js';
 import type { BenchContext, BenchModule, DbKind, ModuleOutcome } from './lib/context.js';
+import { envRows } from './lib/env-rows.js';
 import { type FreshDatabase, freshDatabase } from './lib/kesu.js';
 import { writeListDataset } from './list.js';
 import { appContext, label, percentile, round, TIME_ZONE } from './search.js';
@@ -21,14 +22,7 @@ export const DEFAULT_STATS_ROWS = 1_000_000;
 const REPETITIONS = 5;
 const DAY = 86_400_000;
 
-export function statsRows(): number {
-  const raw = process.env.BENCH_STATS_ROWS;
-  if (raw === undefined || raw === '') return DEFAULT_STATS_ROWS;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`BENCH_STATS_ROWS must be a positive integer, got ${raw}`);
-  return n;
-}
+export const statsRows = (): number => envRows('BENCH_STATS_ROWS', DEFAULT_STATS_ROWS);
 
 const day = (ms: number) => {
   const k = dateKey(ms, TIME_ZONE);

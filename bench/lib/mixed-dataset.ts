@@ -10,19 +10,13 @@ import { sql } from 'kysely';
 import { openDatabase } from '../../src/db/database.js';
 import { type Org, writeGeneratedDataset } from '../search.js';
 import type { BenchContext, DbKind } from './context.js';
+import { envRows } from './env-rows.js';
 import type { FreshDatabase } from './kesu.js';
 
 export const DEFAULT_MIXED_ROWS = 200_000;
 
 /** BENCH_MIXED_ROWS (default 200,000): complaints in the mixed workload's database. */
-export function mixedRows(): number {
-  const raw = process.env.BENCH_MIXED_ROWS;
-  if (raw === undefined || raw === '') return DEFAULT_MIXED_ROWS;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1000)
-    throw new Error(`BENCH_MIXED_ROWS must be an integer ≥ 1000, got ${raw}`);
-  return n;
-}
+export const mixedRows = (): number => envRows('BENCH_MIXED_ROWS', DEFAULT_MIXED_ROWS, 1000);
 
 /** Writes `rows` complaints into each database (one generator pass for all); returns the organisation. */
 export async function writeMixedDataset(
