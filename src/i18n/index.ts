@@ -1,7 +1,11 @@
 import en from './en.json' with { type: 'json' };
 import zhCN from './zh-CN.json' with { type: 'json' };
 
-export type Locale = 'zh-CN' | 'en';
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A language as stored (a user's, a report's): English when it says so, else Chinese. */
+export const asLocale = (value: string | null | undefined): Locale => (value === 'en' ? 'en' : 'zh-CN');
 type Catalog = typeof zhCN;
 
 const catalogs: Record<Locale, Catalog> = { 'zh-CN': zhCN, en };

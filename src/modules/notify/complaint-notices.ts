@@ -8,7 +8,7 @@ import { formatLocal } from '../../lib/time.js';
 import type { TxCache } from '../../lib/tx-cache.js';
 import { nearestWithRole } from './people.js';
 import { type Notice, type NoticeTarget, queueNotice } from './queue-notice.js';
-import { LEVEL_NAMES, type NoticeEvent, REMEDY_NAMES, STAGE_NAMES } from './templates.js';
+import { breachReason, LEVEL_NAMES, type NoticeEvent, REMEDY_NAMES } from './templates.js';
 
 type Vars = Record<string, string | number | null | undefined>;
 
@@ -202,8 +202,9 @@ async function addNotices(
       if (role)
         await send('escalated', [...staff(await up(role)), { robots: true }], {
           reason: comment ?? '',
+          // A manual escalation's reason is the words of whoever escalated.
           reason_en: Array.isArray(data.breached)
-            ? `${(data.breached as string[]).map((s) => STAGE_NAMES.en[s] ?? s).join(', ')} overdue`
+            ? breachReason(data.breached as string[], 'en')
             : (comment ?? ''),
           level: LEVEL_NAMES['zh-CN'][role] ?? role,
           level_en: LEVEL_NAMES.en[role] ?? role,

@@ -6,6 +6,7 @@ export { queueNotices } from './queue-notices.js';
 export { render } from './render.js';
 export { SEND_NOTICE_JOB, sendNoticeJob } from './send-notice.js';
 export {
+  breachReason,
   CUSTOMER_STATUS_WORDS,
   defaultTemplate,
   NOTICE_CHANNELS,

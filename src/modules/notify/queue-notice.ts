@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/database.js';
+import { asLocale } from '../../i18n/index.js';
 import { cachedOr, type TxCache } from '../../lib/tx-cache.js';
 import { appendEvent, type NewEvent } from '../audit/index.js';
 import { enqueue } from '../jobs/index.js';
@@ -79,7 +80,7 @@ async function deliveriesFor(
         .executeTakeFirst(),
     );
     if (!u?.active) return [];
-    const locale: Locale = u.locale === 'en' ? 'en' : 'zh-CN';
+    const locale = asLocale(u.locale);
     const out: Delivery[] = [{ channel: 'inbox', recipient: `user:${u.id}`, userId: u.id, locale }];
     if (u.email) out.push({ channel: 'email', recipient: u.email, userId: u.id, locale });
     return out;

@@ -1,4 +1,5 @@
 import { type Static, type TObject, type TSchema, Type } from 'typebox';
+import { LOCALES } from '../../i18n/index.js';
 import { acceptingRedacted, type ChannelSettings } from './channel-settings.js';
 import {
   AliyunSmsChannelConfigSchema,
@@ -10,7 +11,7 @@ import {
 } from './channels/schemas.js';
 import { NOTICE_CHANNELS, NOTICE_EVENTS } from './templates.js';
 
-export const LOCALES = ['zh-CN', 'en'] as const;
+export { LOCALES };
 
 export const TemplateParams = Type.Object({
   event: Type.Enum(NOTICE_EVENTS),

@@ -1,5 +1,7 @@
 /** Default notice texts per event, channel and language; an admin override in the database wins. */
 
+import type { Locale } from '../../i18n/index.js';
+
 export const NOTICE_EVENTS = [
   'acknowledgment',
   'progress',
@@ -33,8 +35,8 @@ export const NOTICE_EVENTS = [
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 
 export const NOTICE_CHANNELS = ['sms', 'email', 'inbox', 'robot'] as const;
+export type { Locale };
 export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
-export type Locale = 'zh-CN' | 'en';
 
 export interface Template {
   subject: string;
@@ -350,6 +352,12 @@ export const STAGE_NAMES: Record<Locale, Record<string, string>> = {
     fulfilment: 'remedy fulfilment',
   },
 };
+
+/** Why a complaint escalated by itself: the stages whose time limits it broke. */
+export function breachReason(stages: readonly string[], locale: Locale): string {
+  const names = stages.map((s) => STAGE_NAMES[locale][s] ?? s);
+  return locale === 'en' ? `${names.join(', ')} overdue` : `${names.join('、')}超时`;
+}
 
 export const LEVEL_NAMES: Record<Locale, Record<string, string>> = {
   'zh-CN': { agent: '坐席', supervisor: '主管', manager: '客服经理', executive: '总经理' },

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { LOCALES } from '../../i18n/index.js';
 import { PHONE_PATTERN } from '../../lib/contact.js';
 import { Id } from '../../server/endpoint.js';
 import { ROLES, UNIT_KINDS } from './model.js';
@@ -19,7 +20,7 @@ export const LoginBody = Type.Object(
 );
 
 /** The language of a user's notices (the one they last used the console in, unless an admin set it). */
-const NoticeLocale = Type.Enum(['zh-CN', 'en'], {
+const NoticeLocale = Type.Enum(LOCALES, {
   description: "通知语言 the language of the user's notices",
 });
 

@@ -2,7 +2,7 @@ import type { ActorContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import { invalidating } from '../../db/reference-cache.js';
 import type { Role } from '../../domain/roles.js';
-import type { Locale } from '../../i18n/index.js';
+import { asLocale, type Locale } from '../../i18n/index.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { appendEvent } from '../audit/index.js';
 import { tokenActors } from './api-tokens.js';
@@ -181,7 +181,7 @@ function toView(
     email: u.email,
     phone: u.phone,
     active: u.active === 1,
-    locale: u.locale === 'en' ? 'en' : 'zh-CN',
+    locale: asLocale(u.locale),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { ActorContext } from '../../context.js';
 import { seesAll, subtreeEnd } from '../../domain/actor.js';
+import { asLocale } from '../../i18n/index.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { maySeeReport } from './access.js';
@@ -59,7 +60,7 @@ export async function listReports(ctx: ActorContext, input: ReportListInput) {
         from: r.period_from,
         to: r.period_to,
         unit: { id: r.unit_id, name: r.unit_name, nameEn: r.unit_name_en },
-        locale: r.locale === 'en' ? 'en' : 'zh-CN',
+        locale: asLocale(r.locale),
         status: r.status as ReportViewItem['status'],
         requestedBy: r.requested_by,
         createdAt: new Date(r.created_at).toISOString(),
@@ -95,7 +96,7 @@ export async function openReportFile(
         kind: r.kind as ReportKind,
         from: r.period_from,
         to: r.period_to,
-        locale: r.locale === 'en' ? 'en' : 'zh-CN',
+        locale: asLocale(r.locale),
       },
       format,
     ),
@@ -114,7 +115,7 @@ export async function listRecipients(ctx: ActorContext): Promise<{ items: Recipi
       unitId: r.unit_id,
       ...(r.user_id !== null ? { userId: r.user_id } : {}),
       ...(r.email !== null ? { email: r.email } : {}),
-      locale: r.locale === 'en' ? 'en' : 'zh-CN',
+      locale: asLocale(r.locale),
     })),
   };
 }

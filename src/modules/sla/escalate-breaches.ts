@@ -7,7 +7,7 @@ import { OPEN_STATUSES, type Priority, raisePriority, type Status } from '../../
 import { ESCALATION_CHAIN } from '../../domain/roles.js';
 import { TxCache } from '../../lib/tx-cache.js';
 import { appendEvents, type NewEvent } from '../audit/index.js';
-import { complaintNotices, type Notice, queueNotices, STAGE_NAMES } from '../notify/index.js';
+import { breachReason, complaintNotices, type Notice, queueNotices } from '../notify/index.js';
 import {
   type ClockChanges,
   earliestDue,
@@ -116,7 +116,7 @@ export async function escalateBreaches(
   for (const e of escalations) {
     const { before: c, after } = e;
     const toRole = ESCALATION_CHAIN[after.escalation_level];
-    const reason = `${e.stages.map((s) => STAGE_NAMES['zh-CN'][s]).join('、')}超时`;
+    const reason = breachReason(e.stages, 'zh-CN');
     const data = {
       automatic: true,
       breached: e.stages,

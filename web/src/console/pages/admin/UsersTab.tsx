@@ -1,7 +1,7 @@
 import { Button, Input, Select, Space, Tag, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { useApi, useApiMutation } from '../../../api/hooks';
-import { useI18n } from '../../../i18n';
+import { type Locale, useI18n } from '../../../i18n';
 import { ConfirmButton } from './crud/ConfirmButton';
 import { CrudTable, type Editing } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
@@ -17,7 +17,7 @@ interface UserValues {
   roles: Role[];
   email?: string;
   phone?: string;
-  locale: 'zh-CN' | 'en';
+  locale: Locale;
 }
 const orNull = (s?: string) => (s?.trim() ? s.trim() : null);
 const invalidates = ['/users' as const, '/staff' as const];
