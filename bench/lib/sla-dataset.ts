@@ -426,6 +426,7 @@ function emptyComplaint(id: number, fields: Omit<Complaint, 'id' | LaterColumns>
     referral_authority: null,
     referral_due_at: null,
     repeat_complaint: 0,
+    complainant_locale: null,
   };
 }
 
@@ -459,4 +460,5 @@ type LaterColumns =
   | 'referral_no'
   | 'referral_authority'
   | 'referral_due_at'
-  | 'repeat_complaint';
+  | 'repeat_complaint'
+  | 'complainant_locale';

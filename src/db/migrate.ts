@@ -37,6 +37,7 @@ import * as topicsForecasts from './migrations/2026-12-04-topics-forecasts.js';
 import * as warnings from './migrations/2026-12-04-warnings.js';
 import * as statsFactsDayIndex from './migrations/2026-12-06-stats-facts-day-index.js';
 import * as statusUnitStatistics from './migrations/2026-12-06-status-unit-statistics.js';
+import * as complainantLocale from './migrations/2026-12-07-complainant-locale.js';
 import * as customerListIndexes from './migrations/2026-12-07-customer-list-indexes.js';
 import * as userLocale from './migrations/2026-12-07-user-locale.js';
 
@@ -81,6 +82,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-stats-facts-day-index': statsFactsDayIndex,
   '2026-12-07-user-locale': userLocale,
   '2026-12-07-customer-list-indexes': customerListIndexes,
+  '2026-12-07-complainant-locale': complainantLocale,
 };
 
 // Several migrations of one day are released together under names that do not sort in release order:

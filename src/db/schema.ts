@@ -104,6 +104,8 @@ export interface ComplaintTable {
   complainant_phone: string | null;
   complainant_email: string | null;
   preferred_contact: string | null;
+  /** The language the complainant is written to in; null: Chinese. */
+  complainant_locale: string | null;
   identity_verified: Flag;
   title: string;
   content: string;

@@ -189,7 +189,40 @@ describe('the customer portal on a phone in Chromium', () => {
     expect(chinese).toEqual([]);
     expect(await w.page.getByRole('button', { name: 'Submit complaint' }).isVisible()).toBe(true);
     expect(await scrollWidth(w.page)).toBeLessThanOrEqual(390);
+
+    // Filed in English: the customer is written to in English, and the tracking link says so.
+    await w.page.getByLabel('Your name').fill('Jane Doe');
+    await w.page.getByLabel('E-mail').fill('jane.doe@example.com');
+    await w.page.getByLabel('Category').fill('Signed for without');
+    await w.page.getByLabel('Category').press('Enter');
+    await w.page
+      .getByLabel('Complaint', { exact: true })
+      .fill('The app says my parcel was signed for, but nobody gave it to me.');
+    await w.page.getByRole('button', { name: 'Submit complaint' }).click();
+    const number = await w.page.getByTestId('ack-number').innerText();
+    const token = await w.page.getByTestId('ack-token').innerText();
+    expect((await agent.ok('GET', `/api/v1/complaints/${number}`)).complainant.locale).toBe('en');
+    await agent.ok('POST', `/api/v1/complaints/${number}/accept`);
+    const ack = await server.app.db
+      .selectFrom('notifications')
+      .innerJoin('complaints', 'complaints.id', 'notifications.complaint_id')
+      .select(['notifications.locale', 'notifications.body'])
+      .where('complaints.number', '=', number)
+      .where('notifications.event', '=', 'acknowledgment')
+      .executeTakeFirstOrThrow();
+    expect(ack.locale).toBe('en');
+    const link = ack.body.match(/http\S+/)?.[0] ?? '';
+    expect(link).toMatch(new RegExp(`/track/${number}\\?lang=en$`));
     w.expectClean();
     await w.context.close();
+
+    // The link opens in English in a browser that never chose a language.
+    const fresh = await openPage(browser, server.baseUrl, MOBILE);
+    await fresh.page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+    await fresh.page.getByRole('textbox', { name: /Tracking token/ }).fill(token);
+    await fresh.page.getByRole('button', { name: 'Open my complaint' }).click();
+    await expect.poll(() => fresh.page.getByTestId('status').innerText()).toBe('Accepted');
+    fresh.expectClean();
+    await fresh.context.close();
   });
 });

@@ -133,11 +133,19 @@ describe('registering a complaint in the console', () => {
     await typeInto(page, '处理结果', '包裹今日下午送达。');
     await typeInto(page, '依据', '《快递服务》国家标准。');
     await typeInto(page, '后续联系方式', '如有疑问请拨打客服热线。');
+    // She would rather be written to in English.
+    await page.getByLabel('客户语言').click();
+    await page.locator('.ant-select-item-option[title="English"]').click();
     await page.keyboard.press('Control+Enter');
     await page.getByTestId('register-result').waitFor();
     expect(await page.getByTestId('registered-status').innerText()).toBe('已解决');
     const number = (await page.getByTestId('registered-number').innerText()).trim();
-    expect((await agent.ok('GET', `/api/v1/complaints/${number}`)).status).toBe('resolved');
+    expect(await agent.ok('GET', `/api/v1/complaints/${number}`)).toMatchObject({
+      status: 'resolved',
+      complainant: { locale: 'en' },
+    });
+    await page.goto(`/complaints/${number}`);
+    await expect.poll(() => page.getByTestId('complainant-locale').innerText()).toBe('English');
     w.expectClean();
     await w.context.close();
   }, 120_000);

@@ -126,6 +126,7 @@ describe.each(DIALECTS)('e-mail intake from a real IMAP server on %s', (dialect)
       content: '11月20日收到的快递，外箱破损，杯子碎了。请处理并赔偿。',
       complainant_name: '王小明',
       received_at: sent.getTime(),
+      complainant_locale: 'zh-CN',
     });
     number = c?.number ?? '';
     // The address is sealed at rest and found again by its blind index.
@@ -343,6 +344,20 @@ describe.each(DIALECTS)('e-mail intake from a real IMAP server on %s', (dialect)
     await admin.ok('PUT', '/api/v1/settings/mail-intake', { ...rest, password: dovecot.password });
     await expect(pollMailbox(t.app, { force: true })).resolves.toMatchObject({ polled: true });
     expect((await status()).state).toBe('ok');
+  });
+
+  it('answers a mail written in English in English', async () => {
+    await dovecot.append(
+      await compose({
+        from: '"John Smith" <john.smith@example.com>',
+        subject: 'Parcel lost KS9000123',
+        text: 'My parcel has not arrived after two weeks. Please find it or refund me.',
+      }),
+    );
+    await nextPoll();
+    const c = (await emailComplaints()).at(-1);
+    expect(c).toMatchObject({ title: 'Parcel lost KS9000123', complainant_locale: 'en' });
+    expect((await auditor.ok('GET', `/api/v1/complaints/${c?.number}`)).complainant.locale).toBe('en');
   });
 
   async function sessionCookie(username: string): Promise<string> {

@@ -3,6 +3,7 @@ import {
   clip,
   complaintNumbersIn,
   htmlToText,
+  mailLocale,
   messageKey,
   senderName,
   withoutQuotedReply,
@@ -41,6 +42,14 @@ describe('reading a mail', () => {
     ).toBe('第一段 <a>\n第二段\n换行\n你好');
     // An unclosed script swallows the rest rather than leaking code into the complaint.
     expect(htmlToText('<p>正文</p><script>var a = 1;')).toBe('正文');
+  });
+
+  it('answers in English only a mail written in Latin letters without Chinese', () => {
+    expect(mailLocale('Parcel damaged', 'The box arrived crushed.\nOrder 123')).toBe('en');
+    expect(mailLocale('Parcel damaged', '箱子压坏了')).toBe('zh-CN');
+    expect(mailLocale('快递破损', 'The box arrived crushed.')).toBe('zh-CN');
+    expect(mailLocale('', '')).toBe('zh-CN');
+    expect(mailLocale('KS20261123-000007', '123 456')).toBe('zh-CN');
   });
 
   it('names the sender by display name or local part, clipped', () => {

@@ -10,7 +10,7 @@ import type { ConfirmBody, ReasonBody, ReplyInput } from './schemas.js';
 export const replyToCustomer = (ctx: ActorContext, number: string, input: ReplyInput) =>
   runComplaintCommand(ctx, number, 'reply', async (tx, c) => {
     await assertRequiredStepsDone(tx, c.id);
-    const { reply, data } = await remedyBeforeReply(tx, ctx, c.id, input);
+    const { reply, data } = await remedyBeforeReply(tx, ctx, c, input);
     const replyId = await insertReply(tx, c.id, reply, {
       kind: 'reply',
       actorId: ctx.actor.userId,

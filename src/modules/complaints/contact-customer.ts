@@ -4,7 +4,7 @@ import { OPEN_STATUSES, type Status } from '../../domain/complaint-model.js';
 import { formatLocal } from '../../lib/time.js';
 import { appendEvent } from '../audit/index.js';
 import { defineJob, enqueue } from '../jobs/index.js';
-import { queueNotice } from '../notify/index.js';
+import { queueNotice, trackUrl } from '../notify/index.js';
 import { addTime, loadSlaContext, updateComplaintClocks } from '../sla/index.js';
 import { COMPLAINT_STREAM, runComplaintCommand } from './complaint-command.js';
 import type { ContactBody } from './schemas.js';
@@ -49,7 +49,8 @@ export const recordContactAttempt = (ctx: ActorContext, number: string, input: S
         complaintId: c.id,
         vars: {
           number: c.number,
-          track_url: `${ctx.config.publicUrl}/track/${c.number}`,
+          track_url: trackUrl(ctx, c.number, 'zh-CN'),
+          track_url_en: trackUrl(ctx, c.number, 'en'),
           due_at: formatLocal(closeAt, ctx.config.timeZone),
         },
         targets: [{ customer: true }],

@@ -253,6 +253,7 @@ async function checkedFields(
     complainant_phone_index: blindIndexOrNull(keys, 'phone', input.complainant.phone),
     complainant_email_index: blindIndexOrNull(keys, 'email', input.complainant.email),
     preferred_contact: input.complainant.preferredContact ?? null,
+    complainant_locale: input.complainant.locale ?? null,
     identity_verified: input.complainant.identityVerified ? 1 : 0,
     title: input.title,
     content: input.content,

@@ -1,5 +1,6 @@
 import type { ActorContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
+import { asLocale } from '../../i18n/index.js';
 import { conflict } from '../../lib/errors.js';
 import { formatFen } from '../../lib/money.js';
 import { formatLocal } from '../../lib/time.js';
@@ -16,13 +17,13 @@ import type { ReplyInput } from './schemas.js';
 export async function remedyBeforeReply(
   tx: Tx,
   ctx: Pick<ActorContext, 'config'>,
-  complaintId: number,
+  complaint: { id: number; complainant_locale: string | null },
   reply: ReplyInput,
 ): Promise<{ reply: ReplyInput; data: { pendingRemedy?: { remedyId: number; dueAt: string } } }> {
   const pending = await tx
     .selectFrom('remedy_proposals')
     .select(['id', 'kinds', 'amount', 'fulfilment_due_at'])
-    .where('complaint_id', '=', complaintId)
+    .where('complaint_id', '=', complaint.id)
     .where('fulfilment_status', '=', 'pending')
     .orderBy('id', 'desc')
     .executeTakeFirst();
@@ -31,13 +32,14 @@ export async function remedyBeforeReply(
   const due = formatLocal(dueAt, ctx.config.timeZone);
   if ((await fulfilmentSettings(tx)).beforeReply === 'block')
     throw conflict('remedy_not_fulfilled', { dueAt: due });
-  // The customer reads the reply in Chinese, as every customer notice goes by default.
-  const names = REMEDY_NAMES['zh-CN'];
-  const sentence = render(PENDING_REMEDY_TEXT['zh-CN'], {
+  // In the language the customer is written to in, like the notice that carries it.
+  const locale = asLocale(complaint.complainant_locale);
+  const names = REMEDY_NAMES[locale];
+  const sentence = render(PENDING_REMEDY_TEXT[locale], {
     remedies: (JSON.parse(pending.kinds) as string[])
       .filter((k) => (FULFILLED_KINDS as readonly string[]).includes(k))
       .map((k) => names[k] ?? k)
-      .join('、'),
+      .join(locale === 'en' ? ', ' : '、'),
     amount: formatFen(pending.amount),
     due_at: due,
   });

@@ -18,6 +18,7 @@ import {
   VALID_KINDS,
   VALIDITIES,
 } from '../../domain/complaint-model.js';
+import { LOCALES } from '../../i18n/index.js';
 import { PHONE_PATTERN } from '../../lib/contact.js';
 import { RegistrationClassification as RegistrationClassificationSchema } from '../classifier/schemas.js';
 
@@ -32,12 +33,18 @@ const list = <T extends string[]>(values: readonly [...T]) => Type.Enum(values);
 
 export const Amount = Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_FEN, description: 'fen (分)' });
 
+const CustomerLocale = Type.Enum(LOCALES, {
+  description:
+    'the language the customer is written to in (acknowledgment, progress, result, survey); left out: zh-CN',
+});
+
 export const Complainant = Type.Object(
   {
     name: text(100),
     phone: Type.Optional(Type.String({ pattern: PHONE_PATTERN, maxLength: 32 })),
     email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
     preferredContact: Type.Optional(list(CONTACT_CHANNELS)),
+    locale: Type.Optional(CustomerLocale),
     identityVerified: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -181,6 +188,7 @@ export const UpdateBody = Type.Object(
     majorReasons: Type.Optional(Type.Array(list(MAJOR_REASONS), { uniqueItems: true })),
     tags: Type.Optional(Type.Array(text(50), { maxItems: 20, uniqueItems: true })),
     ...references,
+    customerLocale: Type.Optional(CustomerLocale),
     comment: Type.Optional(text(2000)),
   },
   { additionalProperties: false, minProperties: 1 },

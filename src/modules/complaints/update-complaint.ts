@@ -12,7 +12,10 @@ import { canSee, requireMajorCloser } from './permissions.js';
 import { ReferenceCheck } from './references.js';
 import type { LinkBody, UpdateInput } from './schemas.js';
 
-/** Reclassify or correct the record: category (the handler confirms level 4), priority, grade, tags, references. */
+/**
+ * Reclassify or correct the record: category (the handler confirms level 4), priority, grade, tags,
+ * references, the language the customer is written to in.
+ */
 export const updateComplaint = (ctx: ActorContext, number: string, input: UpdateInput) =>
   runComplaintCommand(ctx, number, 'update', async (tx, c) => {
     const check = new ReferenceCheck(tx);
@@ -39,6 +42,7 @@ export const updateComplaint = (ctx: ActorContext, number: string, input: Update
       staff_complained: input.staffComplained,
       staff_complained_user_id: input.staffComplainedUserId,
       staff_complained_party_id: input.staffComplainedPartyId,
+      complainant_locale: input.customerLocale,
     };
     if (input.categoryConfirmed !== undefined) set.category_confirmed = input.categoryConfirmed ? 1 : 0;
     else if (input.categoryId !== undefined && input.categoryId !== c.category_id) set.category_confirmed = 0;

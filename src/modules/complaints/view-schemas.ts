@@ -4,6 +4,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { ACTIONS, CHANNELS, GRADES, PRIORITIES, STATUSES } from '../../domain/complaint-model.js';
+import { LOCALES } from '../../i18n/index.js';
 import { CaseViewSchema } from '../cases/schemas.js';
 import { StoredClassification } from '../classifier/schemas.js';
 import { CostShareView, Fulfilment } from './fulfilment-schemas.js';
@@ -145,6 +146,7 @@ const ComplaintRecord = Type.Object({
     phone: Nullable(Type.String({ description: 'masked unless revealed' })),
     email: Nullable(Type.String({ description: 'masked unless revealed' })),
     preferredContact: MaybeText,
+    locale: Type.Enum(LOCALES, { description: 'the language the customer is written to in' }),
     identityVerified: Type.Boolean(),
     customerId: Nullable(Type.Integer()),
     mayReveal: Type.Boolean({

@@ -7,6 +7,7 @@ import type {
   Reply,
 } from '../../db/schema.js';
 import type { Channel, Grade, Priority, Status } from '../../domain/complaint-model.js';
+import { asLocale } from '../../i18n/index.js';
 import type { CaseView } from '../cases/index.js';
 import type { StoredClassificationView } from '../classifier/schemas.js';
 import { STAGES } from '../sla/index.js';
@@ -148,6 +149,7 @@ export function toDetail(c: Complaint, rel: DetailRelations): ComplaintDetailVie
       phone: rel.complainant.phone,
       email: rel.complainant.email,
       preferredContact: c.preferred_contact,
+      locale: asLocale(c.complainant_locale),
       identityVerified: c.identity_verified === 1,
       customerId: c.customer_id,
       mayReveal: rel.complainant.mayReveal,

@@ -25,6 +25,17 @@ export function clip(text: string, max: number): string {
   return Array.from(trimmed).slice(0, max).join('').trim();
 }
 
+/**
+ * The language to answer a mail in: English when the customer wrote in Latin letters without a single
+ * Chinese character (subject and body); Chinese otherwise, and for a mail with no words.
+ */
+export function mailLocale(...texts: string[]): 'zh-CN' | 'en' {
+  const all = texts.join('\n');
+  // A word: two letters or more standing alone (not a number's prefix like KS2026…).
+  const word = /(^|[^A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])/;
+  return /\p{Script=Han}/u.test(all) || !word.test(all) ? 'zh-CN' : 'en';
+}
+
 /** The complainant's name: the From display name, or the local part of the address. */
 export function senderName(from: { name?: string; address?: string }, max: number): string {
   const name = clip(from.name ?? '', max);

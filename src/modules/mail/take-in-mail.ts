@@ -10,7 +10,14 @@ import { insertEvidence, type StoredContent, storeContent } from '../evidence/in
 import { insertMessage, messagesOpen } from '../messages/index.js';
 import { systemActor } from '../org/index.js';
 import { blindIndex, piiKeys } from '../privacy/index.js';
-import { clip, complaintNumbersIn, htmlToText, senderName, withoutQuotedReply } from './mail-rules.js';
+import {
+  clip,
+  complaintNumbersIn,
+  htmlToText,
+  mailLocale,
+  senderName,
+  withoutQuotedReply,
+} from './mail-rules.js';
 
 const MAX_TITLE = 200;
 const MAX_NAME = 100;
@@ -142,6 +149,7 @@ function complaintInput(
       name: senderName(sender, MAX_NAME),
       email: sender.address,
       preferredContact: 'email',
+      locale: mailLocale(parsed.subject ?? '', mailText(parsed)),
     },
     title: clip(parsed.subject ?? '', MAX_TITLE) || NO_SUBJECT,
     content: clip(mailText(parsed), MAX_CONTENT) || NO_BODY,

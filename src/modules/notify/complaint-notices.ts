@@ -59,11 +59,16 @@ export async function complaintVars(
     received_at: formatLocal(c.received_at, tz),
     expected_at: whole !== null ? formatLocal(whole, tz) : '',
     due_at: c.due_at ? formatLocal(c.due_at, tz) : '',
-    track_url: `${app.config.publicUrl}/track/${c.number}`,
+    track_url: trackUrl(app, c.number, 'zh-CN'),
+    track_url_en: trackUrl(app, c.number, 'en'),
     priority: c.priority,
     status: c.status,
   };
 }
+
+/** The portal's page of a complaint, opened in the language its notice is written in. */
+export const trackUrl = (app: Pick<AppContext, 'config'>, number: string, locale: Locale) =>
+  `${app.config.publicUrl}/track/${number}${locale === 'en' ? '?lang=en' : ''}`;
 
 const staff = (ids: number[]): NoticeTarget[] => ids.map((userId) => ({ userId }));
 

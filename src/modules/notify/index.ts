@@ -1,5 +1,5 @@
 export type { ChannelSettings } from './channel-settings.js';
-export { complaintNotices, complaintVars, queueComplaintNotices } from './complaint-notices.js';
+export { complaintNotices, complaintVars, queueComplaintNotices, trackUrl } from './complaint-notices.js';
 export { nearestWithRole } from './people.js';
 export { type Notice, type NoticeAttachment, type NoticeTarget, queueNotice } from './queue-notice.js';
 export { queueNotices } from './queue-notices.js';

@@ -43,7 +43,7 @@ interface Delivery {
   userId: number | null;
   /** For robots: which configured robot. */
   robot?: string;
-  /** A user's: the language they last used the console in. */
+  /** A user's: the language they last used the console in; a complainant's: the complaint's. */
   locale?: Locale;
 }
 
@@ -57,17 +57,19 @@ async function deliveriesFor(
     if (notice.complaintId === null) return [];
     const c = await tx
       .selectFrom('complaints')
-      .select(['complainant_phone', 'complainant_email', 'preferred_contact'])
+      .select(['complainant_phone', 'complainant_email', 'preferred_contact', 'complainant_locale'])
       .where('id', '=', notice.complaintId)
       .executeTakeFirstOrThrow();
+    const locale = asLocale(c.complainant_locale);
     // The sealed addresses are copied as they are; the sending job opens them.
-    if (target.channel === 'sms')
-      return c.complainant_phone ? [{ channel: 'sms', recipient: c.complainant_phone, userId: null }] : [];
+    const sms: Delivery[] = c.complainant_phone
+      ? [{ channel: 'sms', recipient: c.complainant_phone, userId: null, locale }]
+      : [];
+    if (target.channel === 'sms') return sms;
     const wantsEmail = target.channel === 'email' || c.preferred_contact === 'email' || !c.complainant_phone;
     if (wantsEmail && c.complainant_email)
-      return [{ channel: 'email', recipient: c.complainant_email, userId: null }];
-    if (c.complainant_phone) return [{ channel: 'sms', recipient: c.complainant_phone, userId: null }];
-    return [];
+      return [{ channel: 'email', recipient: c.complainant_email, userId: null, locale }];
+    return sms;
   }
   if ('email' in target) return [{ channel: 'email', recipient: target.email, userId: null }];
   if ('userId' in target) {
@@ -103,7 +105,7 @@ export interface PlannedDelivery extends Delivery {
 /**
  * Who a notice reaches, by which channel, with what text (the reads it needs, no writes). The text is
  * in the notice's language when it has one (a report in the language its recipient was given), else
- * in a user's own, else in Chinese.
+ * in its reader's own (a user's, the complainant's), else in Chinese.
  */
 export async function planNotice(tx: Tx, notice: Notice, cache?: TxCache): Promise<PlannedDelivery[]> {
   const channels = await readSetting<ChannelSettings>(tx, 'notify_channels', {}, cache);

@@ -53,7 +53,7 @@ const TEXTS: Texts = {
     },
     en: {
       subject: 'Acknowledgment: your complaint {number} is accepted',
-      body: 'Dear {customer_name}, your complaint "{title}" received at {received_at} is accepted as {number}. We expect to complete it by {expected_at}. Track it at {track_url}',
+      body: 'Dear {customer_name}, your complaint "{title}" received at {received_at} is accepted as {number}. We expect to complete it by {expected_at}. Track it at {track_url_en}',
     },
   },
   progress: {
@@ -63,7 +63,7 @@ const TEXTS: Texts = {
     },
     en: {
       subject: 'Progress on complaint {number}',
-      body: 'We need more from you for complaint {number}: {reason}. Please add it at {track_url}',
+      body: 'We need more from you for complaint {number}: {reason}. Please add it at {track_url_en}',
     },
   },
   result: {
@@ -73,7 +73,7 @@ const TEXTS: Texts = {
     },
     en: {
       subject: 'Result of complaint {number}',
-      body: 'The result of your complaint {number}: {result}. Questions? Reply or visit {track_url}',
+      body: 'The result of your complaint {number}: {result}. Questions? Reply or visit {track_url_en}',
     },
   },
   survey: {
@@ -83,7 +83,7 @@ const TEXTS: Texts = {
     },
     en: {
       subject: 'How did we handle complaint {number}?',
-      body: 'Thank you for your patience. Please rate how we handled it: {track_url}',
+      body: 'Thank you for your patience. Please rate how we handled it: {track_url_en}',
     },
   },
   unreachable: {
@@ -93,7 +93,7 @@ const TEXTS: Texts = {
     },
     en: {
       subject: 'About complaint {number}',
-      body: 'We could not reach you by phone about complaint {number}. Please contact us or visit {track_url}; otherwise it closes after {due_at}.',
+      body: 'We could not reach you by phone about complaint {number}. Please contact us or visit {track_url_en}; otherwise it closes after {due_at}.',
     },
   },
   assigned: {
@@ -250,7 +250,7 @@ const TEXTS: Texts = {
     },
     en: {
       subject: 'More time for your complaint {number}',
-      body: 'Dear {customer_name}, your complaint {number} needs more time ({reason}). We now expect to complete it by {expected_at}. Track it at {track_url}',
+      body: 'Dear {customer_name}, your complaint {number} needs more time ({reason}). We now expect to complete it by {expected_at}. Track it at {track_url_en}',
     },
   },
   progress_update: {
@@ -260,7 +260,7 @@ const TEXTS: Texts = {
     },
     en: {
       subject: 'Progress of your complaint {number}',
-      body: 'Dear {customer_name}, your complaint {number} ("{title}") is {customer_status}. We expect to complete it by {expected_at}. Track it at {track_url}',
+      body: 'Dear {customer_name}, your complaint {number} ("{title}") is {customer_status_en}. We expect to complete it by {expected_at}. Track it at {track_url_en}',
     },
   },
   staff_message: {
@@ -270,7 +270,7 @@ const TEXTS: Texts = {
     },
     en: {
       subject: 'A message about your complaint {number}',
-      body: 'We wrote about your complaint {number}: {message} Read or answer at {track_url}',
+      body: 'We wrote about your complaint {number}: {message} Read or answer at {track_url_en}',
     },
   },
   action_due_soon: {

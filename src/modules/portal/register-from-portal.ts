@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { badRequest, type FieldProblem } from '../../lib/errors.js';
 import { registerComplaint } from '../complaints/index.js';
+import { trackUrl } from '../notify/index.js';
 import { systemActor } from '../org/index.js';
 import type { PortalRegisterInput } from './schemas.js';
 import { newTrackingToken, trackingTokenHash } from './secrets.js';
@@ -57,6 +58,7 @@ export async function registerFromPortal(
         name: input.name,
         ...(input.phone ? { phone: input.phone } : {}),
         ...(input.email ? { email: input.email } : {}),
+        ...(input.locale ? { locale: input.locale } : {}),
       },
       title: input.title ?? titleFromContent(input.content),
       content: input.content,
@@ -73,6 +75,6 @@ export async function registerFromPortal(
     registered: true,
     number,
     trackingToken: token,
-    trackUrl: `${app.config.publicUrl}/track/${number}`,
+    trackUrl: trackUrl(app, number, input.locale ?? 'zh-CN'),
   };
 }

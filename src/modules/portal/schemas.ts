@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { CONFIRMATIONS, DEMANDS } from '../../domain/complaint-model.js';
+import { LOCALES } from '../../i18n/index.js';
 import { PHONE_PATTERN } from '../../lib/contact.js';
 import { Amount, MAX_CONTENT } from '../complaints/schemas.js';
 
@@ -24,6 +25,11 @@ export const PortalRegisterBody = Type.Object(
     orderNo: Type.Optional(text(64)),
     demands: Type.Optional(Type.Array(Type.Enum(DEMANDS), { uniqueItems: true })),
     demandAmount: Type.Optional(Amount),
+    locale: Type.Optional(
+      Type.Enum(LOCALES, {
+        description: 'the language of the form: the customer is written to in it; left out: zh-CN',
+      }),
+    ),
     website: Type.Optional(
       Type.String({
         maxLength: 500,

@@ -1,6 +1,7 @@
 import type { ActorContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import type { CONTACT_CHANNELS } from '../../domain/complaint-model.js';
+import { asLocale } from '../../i18n/index.js';
 import { badRequest, conflict, type FieldProblem } from '../../lib/errors.js';
 import { localDate } from '../../lib/time.js';
 import { appendEvent } from '../audit/index.js';
@@ -66,6 +67,7 @@ async function followUpRegistration(
       ...(phone ? { phone } : {}),
       ...(email ? { email } : {}),
       ...(c.preferred_contact ? { preferredContact: c.preferred_contact as ContactChannel } : {}),
+      locale: asLocale(c.complainant_locale),
       identityVerified: Boolean(c.identity_verified),
     },
     title: input.title,

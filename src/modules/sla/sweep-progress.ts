@@ -84,7 +84,11 @@ async function notifyBatch(
     notices.push({
       event: 'progress_update',
       complaintId: c.id,
-      vars: { ...vars, customer_status: CUSTOMER_STATUS_WORDS['zh-CN'][c.status] ?? c.status },
+      vars: {
+        ...vars,
+        customer_status: CUSTOMER_STATUS_WORDS['zh-CN'][c.status] ?? c.status,
+        customer_status_en: CUSTOMER_STATUS_WORDS.en[c.status] ?? c.status,
+      },
       targets: [{ customer: true }],
     });
   }

@@ -183,6 +183,7 @@ export function generateHistory(input: HistoryInput): History {
       complainant_phone_index: blindIndex(input.keys, 'phone', customer.phone),
       complainant_email_index: customer.email ? blindIndex(input.keys, 'email', customer.email) : null,
       preferred_contact: random.pick(['phone', 'phone', 'sms', null]),
+      complainant_locale: null,
       identity_verified: (channel === 'phone' && random.chance(0.5) ? 1 : 0) as 0 | 1,
       title: titleOf(sample.text),
       content,

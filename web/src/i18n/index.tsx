@@ -31,7 +31,12 @@ const THEME = {
   },
 };
 
-const initialLocale = (): Locale => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN');
+/** A link that names its language (`?lang=en`, the customer's notices) wins over the last one chosen here. */
+const initialLocale = (): Locale => {
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  if (asked === 'en' || asked === 'zh-CN') return asked;
+  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+};
 
 // Someone who chose English gets its words fetched at once, alongside the page's start.
 const FIRST = initialLocale();

@@ -155,6 +155,8 @@ function ComplaintForm({
             ? undefined
             : Math.round(v.demandAmount * 100),
         website: honeypot.current?.value ?? '',
+        // The customer is written to in the language they filled the form in.
+        locale,
       };
       const res = await register.mutateAsync({ body });
       if (!('number' in res)) {

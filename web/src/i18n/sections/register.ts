@@ -16,6 +16,8 @@ export const zh = {
   'register.phone': '联系电话',
   'register.email': '电子邮箱',
   'register.preferredContact': '首选联系方式',
+  'register.locale': '客户语言',
+  'register.localeHelp': '受理函、进度、处理结果和满意度调查用此语言发给客户',
   'register.titleField': '标题',
   'register.content': '投诉内容（客户原话）',
   'register.demands': '诉求',
@@ -153,6 +155,9 @@ export const en: Record<keyof typeof zh, string> = {
   'register.phone': 'Phone',
   'register.email': 'E-mail',
   'register.preferredContact': 'Contact via',
+  'register.locale': 'Language',
+  'register.localeHelp':
+    'The acknowledgment, progress, result and survey reach the customer in this language',
   'register.titleField': 'Title',
   'register.content': "Content (the customer's words)",
   'register.demands': 'Demands',

@@ -2,6 +2,7 @@ import { Button, Input, Select, Space, Tag, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { useApi, useApiMutation } from '../../../api/hooks';
 import { type Locale, useI18n } from '../../../i18n';
+import { LANGUAGE_OPTIONS } from '../../../i18n/languages';
 import { ConfirmButton } from './crud/ConfirmButton';
 import { CrudTable, type Editing } from './crud/CrudTable';
 import { EditModal } from './crud/EditModal';
@@ -184,14 +185,7 @@ function UserModal(props: { editing: Editing<AdminUser>; units: Unit[] }) {
             name: 'locale',
             label: t('admin.users.locale'),
             extra: t('admin.users.localeHelp'),
-            input: (
-              <Select
-                options={[
-                  { value: 'zh-CN', label: '中文' },
-                  { value: 'en', label: 'English' },
-                ]}
-              />
-            ),
+            input: <Select options={LANGUAGE_OPTIONS} />,
           },
         ]}
       />

@@ -1,5 +1,6 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { type Translate, useI18n } from '../../../i18n';
+import { LANGUAGE_OPTIONS } from '../../../i18n/languages';
 import type { ComplaintDetail } from './contract';
 import { yuan } from './format';
 import { useTermOf } from './useTermOf';
@@ -37,8 +38,13 @@ export function RecordCard({ complaint: c, contact }: { complaint: ComplaintDeta
         <Descriptions.Item label={t('cp.email')}>
           <span data-testid="complainant-email">{contact.email ?? '—'}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('cp.preferredContact')} span="filled">
+        <Descriptions.Item label={t('cp.preferredContact')}>
           {c.complainant.preferredContact ? termOf('contactChannel', c.complainant.preferredContact) : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('cp.customerLocale')} span="filled">
+          <span data-testid="complainant-locale">
+            {LANGUAGE_OPTIONS.find((o) => o.value === c.complainant.locale)?.label}
+          </span>
         </Descriptions.Item>
       </Descriptions>
       <Descriptions size="small" column={1} style={{ marginTop: 12 }}>

@@ -2,6 +2,7 @@ import { Card, Col, DatePicker, Form, Input, Row, Select, Typography } from 'ant
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useI18n } from '../../../i18n';
+import { LANGUAGE_OPTIONS } from '../../../i18n/languages';
 import { SearchSelect } from '../../../ui/SearchSelect';
 import { TextField } from './fields';
 import { CHANNELS, CONTACT_CHANNELS, REFERRAL_CHANNELS, REFERRAL_MAJOR_REASONS } from './vocab';
@@ -30,12 +31,21 @@ export function CallerCard() {
         </Col>
         <TextField name={['complainant', 'name']} label={t('register.name')} md={8} required />
         <TextField name={['complainant', 'email']} label={t('register.email')} md={8} />
-        <Col xs={24} md={6}>
+        <Col xs={12} md={4}>
           <Form.Item name={['complainant', 'preferredContact']} label={t('register.preferredContact')}>
             <Select options={channels(CONTACT_CHANNELS)} />
           </Form.Item>
         </Col>
-        <Col xs={24} md={8}>
+        <Col xs={12} md={4}>
+          <Form.Item
+            name={['complainant', 'locale']}
+            label={t('register.locale')}
+            tooltip={t('register.localeHelp')}
+          >
+            <Select options={LANGUAGE_OPTIONS} data-testid="complainant-locale" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={6}>
           <Form.Item name="channel" label={t('register.channel')}>
             <SearchSelect options={channels(CHANNELS)} />
           </Form.Item>

@@ -21,7 +21,10 @@ import { useRegister } from './useRegister';
 // 批量导入 is not part of the form's first load: fetched when it is about to be opened.
 const ImportModal = onDemand(() => import('./ImportModal').then((m) => ({ default: m.ImportModal })));
 
-const INITIAL: Partial<Values> = { channel: 'phone', complainant: { preferredContact: 'phone' } };
+const INITIAL: Partial<Values> = {
+  channel: 'phone',
+  complainant: { preferredContact: 'phone', locale: 'zh-CN' },
+};
 
 /**
  * 投诉登记, keyboard first: the caller, the words, the category (required) and then what is optional;

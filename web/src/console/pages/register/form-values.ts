@@ -31,6 +31,7 @@ export interface Values {
     phone?: string;
     email?: string;
     preferredContact?: RegisterBody['complainant']['preferredContact'];
+    locale?: RegisterBody['complainant']['locale'];
   };
   title?: string;
   content?: string;
@@ -89,6 +90,7 @@ export function toBody(v: Values, parts: Parts, auto: AutoFilled): RegisterBody 
       phone: text(v.complainant.phone),
       email: text(v.complainant.email),
       preferredContact: v.complainant.preferredContact,
+      locale: v.complainant.locale,
     },
     title: text(v.title) ?? '',
     content: v.content?.trim() ?? '',

@@ -2,6 +2,7 @@ import { Form, Input, Select, Switch, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { PRIORITIES } from '../../../../api/vocabularies';
 import { useI18n } from '../../../../i18n';
+import { LANGUAGE_OPTIONS } from '../../../../i18n/languages';
 import { categoryTree, useCategories } from '../../../components/categories';
 import { complaintAction } from './ActionForm';
 import { CommentField, chosen, required } from './fields';
@@ -33,12 +34,15 @@ function UpdateFields() {
       <Form.Item name="orderNo" label={t('cp.ref.orderNo')}>
         <Input maxLength={64} />
       </Form.Item>
+      <Form.Item name="customerLocale" label={t('cp.customerLocale')}>
+        <Select options={LANGUAGE_OPTIONS} />
+      </Form.Item>
       <CommentField />
     </>
   );
 }
 
-/** 修改: the record's title, category, priority, tags and references. */
+/** 修改: the record's title, category, priority, tags, references and the customer's language. */
 export const UpdateAction = complaintAction('update', 'PATCH', '/complaints/:number', UpdateFields, {
   initialValues: (c) => ({
     title: c.title,
@@ -48,5 +52,6 @@ export const UpdateAction = complaintAction('update', 'PATCH', '/complaints/:num
     tags: c.tags,
     waybillNo: c.references.waybillNo ?? undefined,
     orderNo: c.references.orderNo ?? undefined,
+    customerLocale: c.complainant.locale,
   }),
 });
