@@ -180,13 +180,15 @@ describe('registering a complaint in the console', () => {
       'POST',
       '/api/v1/complaints',
       buildComplaint(server.org, {
-        complainant: { name: 'Mr Li', phone: '13811112222' },
+        complainant: { name: 'Mr Li', phone: '13811112222', locale: 'en' },
         title: 'Parcel late',
       }),
     );
     await page.getByLabel('Phone', { exact: true }).fill('13811112222');
     await expect.poll(() => page.getByTestId('customer-panel').innerText()).toContain('Earlier complaints');
     await expect.poll(() => page.getByLabel('Name', { exact: true }).inputValue()).toBe('Mr Li');
+    // Written to in English last time: English again, unless the agent says otherwise.
+    expect(await page.getByTestId('complainant-locale').innerText()).toBe('English');
     await page.getByTestId('first-contact').click();
     await page.getByLabel('Channel').click();
     await page.keyboard.type('Regulator');

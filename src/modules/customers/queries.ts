@@ -134,6 +134,7 @@ async function visibleComplaints(ctx: ActorContext, customerId: number, limit: n
         'unit_path',
         'intake_unit_path',
         'assignee_id',
+        'complainant_locale',
       ])
       .where('customer_id', '=', customerId);
     if (after) {

@@ -1,6 +1,7 @@
 /** What the customer endpoints answer (view.ts builds them). */
 import { type Static, Type } from 'typebox';
 import { CHANNELS, PRIORITIES, STATUSES } from '../../domain/complaint-model.js';
+import { LOCALES } from '../../i18n/index.js';
 import { LEVELS } from './schemas.js';
 
 const date = Type.String({ format: 'date-time' });
@@ -30,6 +31,7 @@ export const CustomerComplaint = Type.Object({
   title: Type.String(),
   receivedAt: date,
   repeat: Type.Boolean(),
+  locale: Type.Enum(LOCALES, { description: 'the language the customer was written to in about it' }),
 });
 export type CustomerComplaintView = Static<typeof CustomerComplaint>;
 export const CustomerComplaintPage = Type.Object({ items: Type.Array(CustomerComplaint), nextCursor });

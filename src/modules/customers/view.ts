@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
 import type { Customer } from '../../db/schema.js';
 import type { Channel, Priority, Status } from '../../domain/complaint-model.js';
+import { asLocale } from '../../i18n/index.js';
 import type { ComplaintTotals } from './complaint-totals.js';
 import type { Level } from './schemas.js';
 import type { CustomerComplaintView, CustomerProfile, CustomerSummary } from './view-schemas.js';
@@ -36,6 +37,7 @@ export function toCustomerComplaint(r: {
   title: string;
   received_at: number;
   repeat_complaint: number;
+  complainant_locale: string | null;
 }): CustomerComplaintView {
   return {
     number: r.number,
@@ -45,6 +47,7 @@ export function toCustomerComplaint(r: {
     title: r.title,
     receivedAt: isoOf(r.received_at),
     repeat: r.repeat_complaint === 1,
+    locale: asLocale(r.complainant_locale),
   };
 }
 

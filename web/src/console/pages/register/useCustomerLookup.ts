@@ -5,7 +5,10 @@ import type { Lookup } from './CustomerPanel';
 import { text } from './form-values';
 import { isWholePhone } from './vocab';
 
-/** Look the caller up as soon as the number is whole; an empty name field takes the profile's name. */
+/**
+ * Look the caller up as soon as the number is whole; an empty name field takes the profile's name, an
+ * untouched language the one of their latest complaint.
+ */
 export function useCustomerLookup(phone: string | undefined, form: FormInstance): Lookup {
   const [lookup, setLookup] = useState<Lookup>({ state: 'idle' });
   useEffect(() => {
@@ -27,6 +30,10 @@ export function useCustomerLookup(phone: string | undefined, form: FormInstance)
         setLookup({ state: 'found', customer });
         if (!text(form.getFieldValue(['complainant', 'name'])))
           form.setFieldValue(['complainant', 'name'], customer.name);
+        // Written to in the language of their latest complaint, unless the agent chose one already.
+        const latest = customer.complaints.items[0];
+        if (latest && !form.isFieldTouched(['complainant', 'locale']))
+          form.setFieldValue(['complainant', 'locale'], latest.locale);
       } catch (e) {
         if (!stale) setLookup({ state: 'failed', message: e instanceof Error ? e.message : String(e) });
       }
