@@ -148,11 +148,11 @@ for (const dialect of DIALECTS) {
 
     it('imports a UTF-8 CSV, headed in English or Chinese only', async () => {
       const csv = [
-        'external ref,channel,received at,name,phone,email,title,content,category code,demand amount,tags',
-        'CSV-001,phone,2026-11-20 08:00,赵先生,13700137000,,"快递员态度差","派件员说话很冲，""不想送""。",delivery.attitude,¥5.5,"态度,派送"',
-        'CSV-002,监管转办,2026/11/21 10:15,钱女士,,qian@example.com,包裹丢失,整件丢失,lost.whole,,',
-        'CSV-003,phone,2026-11-21,孙先生,13700137002,,包裹损坏,外包装破损,damage.packaging,12.345,',
-        ',phone,2026-11-21,周女士,13700137003,,包裹损坏,外包装破损,damage.packaging,,',
+        'external ref,channel,received at,name,phone,email,title,content,category code,demand amount,tags,language',
+        'CSV-001,phone,2026-11-20 08:00,赵先生,13700137000,,"快递员态度差","派件员说话很冲，""不想送""。",delivery.attitude,¥5.5,"态度,派送",English',
+        'CSV-002,监管转办,2026/11/21 10:15,钱女士,,qian@example.com,包裹丢失,整件丢失,lost.whole,,,',
+        'CSV-003,phone,2026-11-21,孙先生,13700137002,,包裹损坏,外包装破损,damage.packaging,12.345,,法语',
+        ',phone,2026-11-21,周女士,13700137003,,包裹损坏,外包装破损,damage.packaging,,,',
       ].join('\r\n');
       const res = await uploadSheet(
         t.http,
@@ -170,6 +170,7 @@ for (const dialect of DIALECTS) {
         ['referralNo', 'referral_required'],
       ]);
       expect(third.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+        ['language', 'unknown_value'],
         ['demandAmount', 'invalid_amount'],
       ]);
       // Without its external reference a row could be imported twice.
@@ -179,9 +180,10 @@ for (const dialect of DIALECTS) {
       ]);
       const c = await t.app.db
         .selectFrom('complaints')
-        .select(['content', 'demand_amount', 'tags', 'received_at'])
+        .select(['content', 'demand_amount', 'tags', 'received_at', 'complainant_locale'])
         .where('external_ref', '=', 'CSV-001')
         .executeTakeFirstOrThrow();
+      expect(c.complainant_locale).toBe('en');
       expect(c.content).toBe('派件员说话很冲，"不想送"。');
       expect(c.demand_amount).toBe(550);
       expect(JSON.parse(c.tags)).toEqual(['态度', '派送']);
@@ -197,6 +199,7 @@ for (const dialect of DIALECTS) {
       expect(header?.slice(0, 3)).toEqual(['外部编号 external ref', '渠道 channel', '投诉时间 received at']);
       expect(header).toContain('诉求金额(元) demand amount');
       expect(header).toContain('分类编码 category code');
+      expect(header).toContain('客户语言 language');
       expect(example?.[0]).toBe('EXAMPLE-0001');
 
       const imported = await uploadSheet(t.http, agent, { content: res.body, filename: 'template.xlsx' });

@@ -9,6 +9,7 @@ export const IMPORT_COLUMNS = [
   { key: 'name', zh: '投诉人', en: 'name', required: true },
   { key: 'phone', zh: '电话', en: 'phone' },
   { key: 'email', zh: '邮箱', en: 'email' },
+  { key: 'language', zh: '客户语言', en: 'language' },
   { key: 'title', zh: '标题', en: 'title', required: true },
   { key: 'content', zh: '投诉内容', en: 'content', required: true },
   { key: 'demands', zh: '诉求', en: 'demands' },

@@ -3,7 +3,14 @@ import type { FieldProblem } from '../../lib/errors.js';
 import { schemas } from '../complaints/index.js';
 import { type CellValue, cellInstant, cellList, cellText, yuanToFen } from './cells.js';
 import type { ColumnKey } from './columns.js';
-import { CHANNEL_LABELS, codeOf, DEMAND_LABELS, type Labels, PRIORITY_LABELS } from './vocabulary.js';
+import {
+  CHANNEL_LABELS,
+  codeOf,
+  DEMAND_LABELS,
+  LANGUAGE_LABELS,
+  type Labels,
+  PRIORITY_LABELS,
+} from './vocabulary.js';
 
 type RegisterInput = schemas.RegisterInput;
 
@@ -32,6 +39,7 @@ const FIELD_OF_PATH: Array<[string, ColumnKey]> = [
   ['/complainant/name', 'name'],
   ['/complainant/phone', 'phone'],
   ['/complainant/email', 'email'],
+  ['/complainant/locale', 'language'],
   ['/complainant', 'name'],
   ['/title', 'title'],
   ['/content', 'content'],
@@ -120,6 +128,7 @@ export function rowToInput(
   if (text('externalRef') === undefined) problem('externalRef', 'required');
   const channel = vocabulary('channel', CHANNEL_LABELS);
   const priority = vocabulary('priority', PRIORITY_LABELS);
+  const locale = vocabulary('language', LANGUAGE_LABELS);
   const demandTexts = cellList(row.demands);
   const demands = demandTexts.map((d) => codeOf(DEMAND_LABELS, d));
   const unknownDemands = demandTexts.filter((_, i) => demands[i] === undefined);
@@ -161,6 +170,7 @@ export function rowToInput(
       name: text('name'),
       ...(phone ? { phone } : {}),
       ...(email ? { email } : {}),
+      ...(locale ? { locale } : {}),
     },
     title: text('title'),
     content: text('content'),

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { formatLocal } from '../../lib/time.js';
 import { type ColumnKey, headerOf, IMPORT_COLUMNS } from './columns.js';
-import { CHANNEL_LABELS, PRIORITY_LABELS } from './vocabulary.js';
+import { CHANNEL_LABELS, LANGUAGE_LABELS, PRIORITY_LABELS } from './vocabulary.js';
 
 /** Rows of the template that carry the drop-down lists. */
 const VALIDATED_ROWS = 1000;
@@ -11,7 +11,7 @@ const PREFERRED_EXAMPLE_CATEGORY = 'delay.transit';
 
 /**
  * 导入模板: the import sheet with bilingual headers, one example row that imports as it is, drop-down
- * lists for channel, priority and category code, and a second sheet listing the category codes.
+ * lists for channel, language, priority and category code, and a second sheet listing the category codes.
  */
 export async function complaintTemplate(app: AppContext): Promise<Buffer> {
   const categories = await app.db
@@ -52,6 +52,7 @@ export async function complaintTemplate(app: AppContext): Promise<Buffer> {
     name: '王女士',
     phone: '13800138000',
     email: 'wang@example.com',
+    language: LANGUAGE_LABELS['zh-CN'][0],
     title: '包裹三天未更新物流',
     content: '我的快递从上海发出后三天没有任何物流更新，请尽快处理。',
     demands: '解释，赔偿',
@@ -76,6 +77,7 @@ export async function complaintTemplate(app: AppContext): Promise<Buffer> {
   });
   const column = (key: ColumnKey) => IMPORT_COLUMNS.findIndex((c) => c.key === key) + 1;
   const channels = list(Object.values(CHANNEL_LABELS).map(([zh]) => zh));
+  const languages = list(Object.values(LANGUAGE_LABELS).map(([zh]) => zh));
   const priorities = list(Object.entries(PRIORITY_LABELS).map(([code, [zh]]) => `${code} ${zh}`));
   const categoryCodes = {
     type: 'list' as const,
@@ -86,6 +88,7 @@ export async function complaintTemplate(app: AppContext): Promise<Buffer> {
   for (let r = 2; r <= VALIDATED_ROWS + 1; r++) {
     sheet.getCell(r, column('channel')).dataValidation = channels;
     sheet.getCell(r, column('priority')).dataValidation = priorities;
+    sheet.getCell(r, column('language')).dataValidation = languages;
     if (categories.length) sheet.getCell(r, column('category')).dataValidation = categoryCodes;
   }
 

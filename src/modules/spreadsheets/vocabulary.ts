@@ -19,6 +19,12 @@ import type { Locale } from '../../i18n/index.js';
  */
 export type Labels<T extends string> = Record<T, readonly [zh: string, en: string]>;
 
+/** The language the customer is written to in. */
+export const LANGUAGE_LABELS: Labels<Locale> = {
+  'zh-CN': ['中文', 'Chinese'],
+  en: ['英文', 'English'],
+};
+
 export const CHANNEL_LABELS: Labels<(typeof CHANNELS)[number]> = {
   phone: ['电话', 'phone'],
   sms: ['短信', 'SMS'],
