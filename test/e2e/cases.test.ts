@@ -121,6 +121,8 @@ describe('the case library (案例库) in the console', () => {
     const option = ag.page.locator('.ant-select-item-option').filter({ hasText: '破损致歉' });
     await option.click();
     await expect.poll(() => replyForm.getByLabel('处理结果').inputValue()).toBe(SCRIPT);
+    // A Chinese customer answered from the Chinese console: no word about the language.
+    expect(await replyForm.getByTestId('reply-customer-language').count()).toBe(0);
     ag.expectClean();
     await ag.context.close();
   }, 120_000);

@@ -134,6 +134,8 @@ describe('the complaint page as a complaint department uses it', () => {
   it('shows the limits and the demand in the remedy form, and the approved remedy in the reply template', async () => {
     const number = await complaintIn(env.server, 'investigating', manager, agent);
     await manager.ok('PUT', `/api/v1/complaints/${number}/judgement`, judgement);
+    // The customer reads English: the reply form says so to the manager working in Chinese.
+    await manager.ok('PATCH', `/api/v1/complaints/${number}`, { customerLocale: 'en' });
     const w = await open('manager', number);
     const m = w.page;
     await actions(m)
@@ -160,6 +162,9 @@ describe('the complaint page as a complaint department uses it', () => {
     await reply.getByLabel('常用回复').click();
     await m.locator('.ant-select-item-option').filter({ hasText: '快递延误致歉' }).click();
     await expect.poll(() => reply.getByLabel('处理结果').inputValue()).toContain('赔偿 ¥30.00');
+    expect(await reply.getByTestId('reply-customer-language').innerText()).toBe(
+      '客户语言为英文：处理结果将以英文通知客户，请用英文填写回复。',
+    );
     await reply.getByRole('button', { name: label('取消') }).click();
     w.expectClean();
     await w.context.close();

@@ -98,6 +98,7 @@ export const zh = {
   'cp.reply.method': '回复方式',
   'cp.reply.template': '常用回复',
   'cp.reply.templateHint': '选择模板填写五个部分',
+  'cp.reply.customerReads': '客户语言为{language}：处理结果将以{language}通知客户，请用{language}填写回复。',
   'cp.confirmation': '客户确认',
   'cp.survey': '满意度调查',
   'cp.survey.speed': '速度',
@@ -450,6 +451,8 @@ export const en: Record<keyof typeof zh, string> = {
   'cp.reply.method': 'Method',
   'cp.reply.template': 'Canned reply',
   'cp.reply.templateHint': 'Pick a template to fill the five sections',
+  'cp.reply.customerReads':
+    'The customer reads {language}: the result goes to them in {language}, so write the reply in {language}.',
   'cp.confirmation': 'Customer confirmation',
   'cp.survey': 'Satisfaction survey',
   'cp.survey.speed': 'Speed',

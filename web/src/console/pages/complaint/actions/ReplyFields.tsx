@@ -1,4 +1,4 @@
-import { Form, type FormInstance, Input, Select } from 'antd';
+import { Alert, Form, type FormInstance, Input, Select } from 'antd';
 import { REPLY_METHODS } from '../../../../api/vocabularies';
 import { type Translate, useI18n } from '../../../../i18n';
 import type { ComplaintDetail } from '../contract';
@@ -29,8 +29,9 @@ export function ReplyFields({
   form: FormInstance;
   prefix?: string[];
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const termOf = useTermOf();
+  const customerLocale = complaint.complainant.locale;
   const remedy = approvedRemedy(complaint, termOf);
   const fill = (code: string) => {
     const params = { waybill: complaint.references.waybillNo ?? '—', number: complaint.number };
@@ -42,6 +43,16 @@ export function ReplyFields({
   };
   return (
     <>
+      {/* The reply's words reach the customer as written: say so when they read another language. */}
+      {customerLocale !== locale && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="reply-customer-language"
+          title={t('cp.reply.customerReads', { language: t(`language.${customerLocale}`) })}
+        />
+      )}
       <Form.Item label={t('cp.reply.template')} extra={t('cp.reply.templateHint')}>
         <Select
           aria-label={t('cp.reply.template')}
