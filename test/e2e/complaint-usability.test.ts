@@ -161,7 +161,10 @@ describe('the complaint page as a complaint department uses it', () => {
     const reply = m.getByRole('dialog');
     await reply.getByLabel('常用回复').click();
     await m.locator('.ant-select-item-option').filter({ hasText: '快递延误致歉' }).click();
-    await expect.poll(() => reply.getByLabel('处理结果').inputValue()).toContain('赔偿 ¥30.00');
+    // The template writes to the customer in English, the approved remedy included.
+    await expect
+      .poll(() => reply.getByLabel('处理结果').inputValue())
+      .toContain('the delay was our fault and we apologise. We offer you: Compensation ¥30.00.');
     expect(await reply.getByTestId('reply-customer-language').innerText()).toBe(
       '客户语言为英文：处理结果将以英文通知客户，请用英文填写回复。',
     );

@@ -145,7 +145,7 @@ describe('registering a complaint in the console', () => {
       complainant: { locale: 'en' },
     });
     await page.goto(`/complaints/${number}`);
-    await expect.poll(() => page.getByTestId('complainant-locale').innerText()).toBe('English');
+    await expect.poll(() => page.getByTestId('complainant-locale').innerText()).toBe('英文');
     w.expectClean();
     await w.context.close();
   }, 120_000);

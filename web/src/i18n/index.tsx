@@ -21,7 +21,25 @@ interface I18n {
   term(group: keyof Messages['terms'], code: string | null | undefined): string;
 }
 
+type Words = Pick<I18n, 't' | 'term'>;
+
 const I18nContext = createContext<I18n | null>(null);
+
+function wordsOf(messages: Messages): Words {
+  return {
+    t: (key, params = {}) => {
+      const text = messages[key];
+      return typeof text === 'string'
+        ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`))
+        : String(key);
+    },
+    term: (group, code) => {
+      if (!code) return '—';
+      const names: Record<string, string> = messages.terms[group];
+      return names[code] ?? code;
+    },
+  };
+}
 
 /** People who ask their system for less motion get none (also makes animations no obstacle to automation). */
 const THEME = {
@@ -76,17 +94,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
           (error: unknown) => console.error(error),
         );
       },
-      t: (key, params = {}) => {
-        const text = messages[key];
-        return typeof text === 'string'
-          ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`))
-          : String(key);
-      },
-      term: (group, code) => {
-        if (!code) return '—';
-        const names: Record<string, string> = messages.terms[group];
-        return names[code] ?? code;
-      },
+      ...wordsOf(messages),
     };
   }, [locale, catalog]);
   if (!value || !catalog) return null;
@@ -103,4 +111,25 @@ export function useI18n(): I18n {
   const i18n = useContext(I18nContext);
   if (!i18n) throw new Error('useI18n outside I18nProvider');
   return i18n;
+}
+
+/**
+ * The words of a language other than the console's (a customer's, for what is written to them),
+ * fetched on first use; the console's own words until they are here.
+ */
+export function useWordsOf(locale: Locale): Words {
+  const own = useI18n();
+  const [fetched, setFetched] = useState<{ locale: Locale; catalog: Catalog }>();
+  const catalog = fetched?.locale === locale ? fetched.catalog : catalogNow(locale);
+  useEffect(() => {
+    if (!catalog)
+      loadCatalog(locale).then(
+        (c) => setFetched({ locale, catalog: c }),
+        (error: unknown) => console.error(error),
+      );
+  }, [locale, catalog]);
+  return useMemo(
+    () => (locale === own.locale || !catalog ? own : wordsOf(catalog.messages)),
+    [locale, own, catalog],
+  );
 }

@@ -1,6 +1,5 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { type Translate, useI18n } from '../../../i18n';
-import { LANGUAGE_OPTIONS } from '../../../i18n/languages';
 import type { ComplaintDetail } from './contract';
 import { yuan } from './format';
 import { useTermOf } from './useTermOf';
@@ -42,9 +41,7 @@ export function RecordCard({ complaint: c, contact }: { complaint: ComplaintDeta
           {c.complainant.preferredContact ? termOf('contactChannel', c.complainant.preferredContact) : '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t('cp.customerLocale')} span="filled">
-          <span data-testid="complainant-locale">
-            {LANGUAGE_OPTIONS.find((o) => o.value === c.complainant.locale)?.label}
-          </span>
+          <span data-testid="complainant-locale">{t(`language.${c.complainant.locale}`)}</span>
         </Descriptions.Item>
       </Descriptions>
       <Descriptions size="small" column={1} style={{ marginTop: 12 }}>

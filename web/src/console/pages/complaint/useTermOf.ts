@@ -4,7 +4,11 @@ type Key = Parameters<Translate>[0];
 
 /** t() of a vocabulary code, falling back to the code itself. */
 export function useTermOf() {
-  const { t } = useI18n();
+  return termsOf(useI18n().t);
+}
+
+/** A vocabulary code in the words of `t` (the console's, or a customer's language). */
+export function termsOf(t: Translate) {
   return (group: string, code: string | null | undefined) => {
     if (!code) return '—';
     const key = `cp.${group}.${code}`;

@@ -1,10 +1,10 @@
 import { Alert, Form, type FormInstance, Input, Select } from 'antd';
 import { REPLY_METHODS } from '../../../../api/vocabularies';
-import { type Translate, useI18n } from '../../../../i18n';
+import { type Translate, useI18n, useWordsOf } from '../../../../i18n';
 import type { ComplaintDetail } from '../contract';
 import { yuan } from '../format';
 import { ScriptPicker } from '../ScriptPicker';
-import { useTermOf } from '../useTermOf';
+import { termsOf } from '../useTermOf';
 import { options, required } from './fields';
 
 type Key = Parameters<Translate>[0];
@@ -12,10 +12,11 @@ const REPLY_PARTS = ['summary', 'actions', 'result', 'basis', 'followUp'] as con
 const TEMPLATES = ['delay', 'damage', 'attitude'] as const;
 
 /** The approved remedy in words ("退款、致歉 ¥50.00"), or null when none was approved. */
-function approvedRemedy(c: ComplaintDetail, termOf: ReturnType<typeof useTermOf>): string | null {
+function approvedRemedy(c: ComplaintDetail, t: Translate): string | null {
   const r = c.remedies.findLast((x) => x.status === 'approved' || x.status === 'executed');
   if (!r) return null;
-  const kinds = r.kinds.map((k) => termOf('remedy', k)).join('、');
+  const termOf = termsOf(t);
+  const kinds = r.kinds.map((k) => termOf('remedy', k)).join(c.complainant.locale === 'en' ? ', ' : '、');
   return r.amount > 0 ? `${kinds} ${yuan(r.amount)}` : kinds;
 }
 
@@ -30,15 +31,16 @@ export function ReplyFields({
   prefix?: string[];
 }) {
   const { t, locale } = useI18n();
-  const termOf = useTermOf();
   const customerLocale = complaint.complainant.locale;
-  const remedy = approvedRemedy(complaint, termOf);
+  // The templates fill the reply in the words the customer reads.
+  const customer = useWordsOf(customerLocale);
+  const remedy = approvedRemedy(complaint, customer.t);
   const fill = (code: string) => {
     const params = { waybill: complaint.references.waybillNo ?? '—', number: complaint.number };
     const parts = Object.fromEntries(
-      REPLY_PARTS.map((p) => [p, t(`cp.template.${code}.${p}` as Key, params)]),
+      REPLY_PARTS.map((p) => [p, customer.t(`cp.template.${code}.${p}` as Key, params)]),
     );
-    if (remedy) parts.result = `${parts.result}${t('cp.template.remedy', { remedy })}`;
+    if (remedy) parts.result = `${parts.result}${customer.t('cp.template.remedy', { remedy })}`;
     form.setFieldsValue(prefix.reduceRight<Record<string, unknown>>((inner, p) => ({ [p]: inner }), parts));
   };
   return (
