@@ -6,6 +6,10 @@ export type Locale = (typeof LOCALES)[number];
 
 /** A language as stored (a user's, a report's): English when it says so, else Chinese. */
 export const asLocale = (value: string | null | undefined): Locale => (value === 'en' ? 'en' : 'zh-CN');
+
+/** Names in a row as each language writes them: 退款、道歉 / refund, apology. */
+export const listed = (locale: Locale, names: readonly string[]): string =>
+  names.join(locale === 'en' ? ', ' : '、');
 type Catalog = typeof zhCN;
 
 const catalogs: Record<Locale, Catalog> = { 'zh-CN': zhCN, en };

@@ -1,6 +1,6 @@
 import type { ActorContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
-import { asLocale } from '../../i18n/index.js';
+import { asLocale, listed } from '../../i18n/index.js';
 import { conflict } from '../../lib/errors.js';
 import { formatFen } from '../../lib/money.js';
 import { formatLocal } from '../../lib/time.js';
@@ -36,10 +36,12 @@ export async function remedyBeforeReply(
   const locale = asLocale(complaint.complainant_locale);
   const names = REMEDY_NAMES[locale];
   const sentence = render(PENDING_REMEDY_TEXT[locale], {
-    remedies: (JSON.parse(pending.kinds) as string[])
-      .filter((k) => (FULFILLED_KINDS as readonly string[]).includes(k))
-      .map((k) => names[k] ?? k)
-      .join(locale === 'en' ? ', ' : '、'),
+    remedies: listed(
+      locale,
+      (JSON.parse(pending.kinds) as string[])
+        .filter((k) => (FULFILLED_KINDS as readonly string[]).includes(k))
+        .map((k) => names[k] ?? k),
+    ),
     amount: formatFen(pending.amount),
     due_at: due,
   });

@@ -33,7 +33,7 @@ const list = <T extends string[]>(values: readonly [...T]) => Type.Enum(values);
 
 export const Amount = Type.Integer({ minimum: 0, maximum: MAX_AMOUNT_FEN, description: 'fen (分)' });
 
-const CustomerLocale = Type.Enum(LOCALES, {
+export const CustomerLocale = Type.Enum(LOCALES, {
   description:
     'the language the customer is written to in (acknowledgment, progress, result, survey); left out: zh-CN',
 });

@@ -139,6 +139,8 @@ function complaintInput(
 ): RegisterInput {
   if (options.categoryId === null) throw serviceUnavailable('no_active_category');
   const date = parsed.date?.getTime();
+  const subject = parsed.subject ?? '';
+  const text = mailText(parsed);
   return {
     channel: 'email',
     // The Date header is the sender's clock: believed unless it lies in the future.
@@ -149,10 +151,10 @@ function complaintInput(
       name: senderName(sender, MAX_NAME),
       email: sender.address,
       preferredContact: 'email',
-      locale: mailLocale(parsed.subject ?? '', mailText(parsed)),
+      locale: mailLocale(subject, text),
     },
-    title: clip(parsed.subject ?? '', MAX_TITLE) || NO_SUBJECT,
-    content: clip(mailText(parsed), MAX_CONTENT) || NO_BODY,
+    title: clip(subject, MAX_TITLE) || NO_SUBJECT,
+    content: clip(text, MAX_CONTENT) || NO_BODY,
     categoryId: options.categoryId,
   };
 }

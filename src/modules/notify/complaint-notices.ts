@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import type { Complaint } from '../../db/schema.js';
 import type { Role } from '../../domain/roles.js';
-import { type Locale, termName } from '../../i18n/index.js';
+import { type Locale, listed, termName } from '../../i18n/index.js';
 import { formatFen } from '../../lib/money.js';
 import { formatLocal } from '../../lib/time.js';
 import type { TxCache } from '../../lib/tx-cache.js';
@@ -155,12 +155,15 @@ async function addNotices(
     case 'registered':
       if (c.grade === 'major') {
         const reasons = JSON.parse(c.major_reasons) as string[];
-        const named = (locale: Locale, join: string) =>
-          reasons.map((r) => termName(locale, `majorReason.${r}`)).join(join);
+        const named = (locale: Locale) =>
+          listed(
+            locale,
+            reasons.map((r) => termName(locale, `majorReason.${r}`)),
+          );
         await send(
           'major_registered',
           [...staff([...(await up('manager')), ...(await up('executive'))]), { robots: true }],
-          { reason: named('zh-CN', '、'), reason_en: named('en', ', ') },
+          { reason: named('zh-CN'), reason_en: named('en') },
         );
       }
       if (c.assignee_id !== null) await send('assigned', staff([c.assignee_id]));
@@ -228,10 +231,14 @@ async function decisionVars(tx: Tx, remedyId: number): Promise<Vars> {
     .where('r.id', '=', remedyId)
     .executeTakeFirstOrThrow();
   const kinds = JSON.parse(r.kinds) as string[];
-  const named = (locale: Locale, join: string) => kinds.map((k) => REMEDY_NAMES[locale][k] ?? k).join(join);
+  const named = (locale: Locale) =>
+    listed(
+      locale,
+      kinds.map((k) => REMEDY_NAMES[locale][k] ?? k),
+    );
   return {
-    remedies: named('zh-CN', '、'),
-    remedies_en: named('en', ', '),
+    remedies: named('zh-CN'),
+    remedies_en: named('en'),
     amount: formatFen(r.amount),
     decision: REMEDY_NAMES['zh-CN'][r.status] ?? r.status,
     decision_en: REMEDY_NAMES.en[r.status] ?? r.status,

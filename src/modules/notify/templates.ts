@@ -1,6 +1,6 @@
 /** Default notice texts per event, channel and language; an admin override in the database wins. */
 
-import type { Locale } from '../../i18n/index.js';
+import { type Locale, listed } from '../../i18n/index.js';
 
 export const NOTICE_EVENTS = [
   'acknowledgment',
@@ -355,8 +355,11 @@ export const STAGE_NAMES: Record<Locale, Record<string, string>> = {
 
 /** Why a complaint escalated by itself: the stages whose time limits it broke. */
 export function breachReason(stages: readonly string[], locale: Locale): string {
-  const names = stages.map((s) => STAGE_NAMES[locale][s] ?? s);
-  return locale === 'en' ? `${names.join(', ')} overdue` : `${names.join('、')}超时`;
+  const names = listed(
+    locale,
+    stages.map((s) => STAGE_NAMES[locale][s] ?? s),
+  );
+  return locale === 'en' ? `${names} overdue` : `${names}超时`;
 }
 
 export const LEVEL_NAMES: Record<Locale, Record<string, string>> = {

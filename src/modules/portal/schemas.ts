@@ -1,8 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { CONFIRMATIONS, DEMANDS } from '../../domain/complaint-model.js';
-import { LOCALES } from '../../i18n/index.js';
 import { PHONE_PATTERN } from '../../lib/contact.js';
-import { Amount, MAX_CONTENT } from '../complaints/schemas.js';
+import { Amount, CustomerLocale, MAX_CONTENT } from '../complaints/schemas.js';
 
 const text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const ComplaintNumber = Type.String({ minLength: 1, maxLength: 32, description: 'KSyyyymmdd-nnnnnn' });
@@ -25,11 +24,7 @@ export const PortalRegisterBody = Type.Object(
     orderNo: Type.Optional(text(64)),
     demands: Type.Optional(Type.Array(Type.Enum(DEMANDS), { uniqueItems: true })),
     demandAmount: Type.Optional(Amount),
-    locale: Type.Optional(
-      Type.Enum(LOCALES, {
-        description: 'the language of the form: the customer is written to in it; left out: zh-CN',
-      }),
-    ),
+    locale: Type.Optional(CustomerLocale),
     website: Type.Optional(
       Type.String({
         maxLength: 500,
